@@ -1,0 +1,12 @@
+/**
+ * French text analysis, shared by indexing and querying so that both sides
+ * produce the same terms: lowercase, accents folded, elisions cut, stop
+ * words dropped, Snowball stems, compounds findable whole and by part.
+ */
+export { foldWord } from './fold.js';
+export { STOP_WORDS, isStopWord } from './stopwords.js';
+export { stemFolded } from './stem.js';
+export { analyzeWord, tokenize, indexTerms, compoundTerm, splitWords, type Token } from './tokenize.js';
+
+/** Bump when the analysis changes: an index built by another version must be rebuilt. */
+export const ANALYZER_VERSION = 1;

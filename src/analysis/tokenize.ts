@@ -1,0 +1,93 @@
+import { foldWord } from './fold.js';
+import { isStopWord } from './stopwords.js';
+import { stemFolded } from './stem.js';
+
+/**
+ * A word of a text as the index sees it: its analyzed term (folded, stemmed)
+ * and where it stands in the original text, for snippets and highlighting.
+ */
+export interface Token {
+  term: string;
+  /** Offset of the first character in the original text. */
+  start: number;
+  /** Offset after the last character. */
+  end: number;
+  /** Index of the word in the text, stop words included: adjacent words differ by 1. */
+  position: number;
+}
+
+/** Letters and digits, joined by inner hyphens or apostrophes ("Chine-Russie", "l'OTAN", "aujourd'hui"). */
+const WORD = /[\p{L}\p{N}]+(?:[-'’‑][\p{L}\p{N}]+)*/gu;
+const JOINER = /[-'’‑]/;
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]/i;
+
+/** Analyzes one plain word (no joiner): null when it is a stop word. */
+export function analyzeWord(word: string): string | null {
+  const folded = foldWord(word);
+  if (folded.length === 0 || isStopWord(folded)) return null;
+  return stemFolded(folded);
+}
+
+/**
+ * Splits a text into analyzed tokens with their offsets. Elisions are cut
+ * ("l'OTAN" -> "otan"), hyphenated compounds give one token per part
+ * ("Chine-Russie" -> "chine", "russ"); stop words are dropped but still
+ * count as positions, so a phrase never jumps over a word.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let position = 0;
+  for (const match of text.matchAll(WORD)) {
+    let raw = match[0];
+    let offset = match.index!;
+    const elision = ELISION.exec(raw);
+    if (elision && elision[0].length < raw.length) {
+      offset += elision[0].length;
+      raw = raw.slice(elision[0].length);
+    }
+    let partStart = 0;
+    for (const part of raw.split(JOINER)) {
+      const term = analyzeWord(part);
+      if (term !== null) {
+        tokens.push({ term, start: offset + partStart, end: offset + partStart + part.length, position });
+      }
+      position++;
+      partStart += part.length + 1;
+    }
+  }
+  return tokens;
+}
+
+/**
+ * The terms to index for a text: every token, plus each hyphenated compound
+ * whole ("chine-russ"), so that "Chine-Russie" is findable whole and by part.
+ */
+export function indexTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    let raw = match[0];
+    const elision = ELISION.exec(raw);
+    if (elision && elision[0].length < raw.length) raw = raw.slice(elision[0].length);
+    const parts = raw.split(JOINER);
+    const analyzed: string[] = [];
+    for (const part of parts) {
+      const term = analyzeWord(part);
+      if (term !== null) analyzed.push(term);
+    }
+    terms.push(...analyzed);
+    if (parts.length > 1 && analyzed.length > 1) terms.push(compoundTerm(parts));
+  }
+  return terms;
+}
+
+/** The whole-compound term of hyphenated parts: each part folded and stemmed, stop words kept. */
+export function compoundTerm(parts: string[]): string {
+  return parts.map((p) => stemFolded(foldWord(p))).join('-');
+}
+
+/** Splits raw text into words as typed (joiners kept), for the query parser. */
+export function splitWords(text: string): string[] {
+  return [...text.matchAll(WORD)].map((m) => m[0]);
+}
+
+export { JOINER, ELISION };

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+/**
+ * The one entry point of depeches:
+ *
+ *     depeches index --corpus DIR --out DIR      build the index of a corpus folder
+ *     depeches serve [--corpus DIR] [--index DIR] [--port N]
+ *                                                serve it (rebuilding it first when missing or stale)
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CorpusError } from './ingest/types.js';
+import { IndexLoadError, indexCorpus, rebuildReason, type IndexReport } from './index/index.js';
+import { startServer } from './web/server.js';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_CORPUS = path.join(PROJECT_ROOT, 'corpus');
+const DEFAULT_INDEX = path.join(PROJECT_ROOT, 'index');
+
+const USAGE = `usage:
+  npm run index -- --corpus DIR --out DIR
+  npm start -- [--corpus DIR] [--index DIR] [--port N]   (PORT in the environment works too)`;
+
+/** Progress on stderr: a live line on a terminal, a line every 10 % otherwise. */
+function progressPrinter(): (done: number, total: number) => void {
+  let lastDecile = -1;
+  return (done, total) => {
+    if (total < 200) return;
+    if (process.stderr.isTTY) process.stderr.write(`\r  reading ${done}/${total} files`);
+    else {
+      const decile = Math.floor((done / total) * 10);
+      if (decile !== lastDecile) console.error(`  reading ${done}/${total} files`);
+      lastDecile = decile;
+    }
+    if (done === total && process.stderr.isTTY) process.stderr.write('\n');
+  };
+}
+
+function printReport(report: IndexReport, outDir: string): void {
+  const { read, build, save } = report.seconds;
+  console.log(
+    `indexed ${report.documentsIndexed} documents from ${report.filesSeen} files into ${outDir} ` +
+      `(read ${read.toFixed(1)} s, build ${build.toFixed(1)} s, save ${save.toFixed(1)} s)`,
+  );
+  if (report.skipped.length > 0) {
+    console.log(`skipped ${report.skipped.length} files:`);
+    for (const s of report.skipped) console.log(`  ${s.path}: ${s.reason}`);
+  }
+}
+
+async function runIndex(corpus: string, out: string): Promise<void> {
+  printReport(await indexCorpus(corpus, out, { onProgress: progressPrinter() }), out);
+}
+
+async function runServe(corpus: string, indexDir: string, port: number): Promise<void> {
+  const reason = await rebuildReason(indexDir, corpus).catch(() => null);
+  if (reason) {
+    console.log(`building the index of ${corpus} (${reason})`);
+    await runIndex(corpus, indexDir);
+  }
+  const server = await startServer({ indexDir, port, host: '0.0.0.0' });
+  console.log(`depeches: searching ${corpus} on ${server.url}`);
+  const stop = () => {
+    server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      corpus: { type: 'string' },
+      out: { type: 'string' },
+      index: { type: 'string' },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  const corpus = path.resolve(values.corpus ?? DEFAULT_CORPUS);
+  if (command === 'index') {
+    await runIndex(corpus, path.resolve(values.out ?? values.index ?? DEFAULT_INDEX));
+  } else if (command === 'serve') {
+    const port = Number(values.port ?? process.env.PORT ?? 3000);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? process.env.PORT}`);
+    await runServe(corpus, path.resolve(values.index ?? DEFAULT_INDEX), port);
+  } else {
+    throw new Error(`unknown command "${command}"\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const known = error instanceof CorpusError || error instanceof IndexLoadError || error instanceof Error;
+  console.error(`depeches: ${known ? (error as Error).message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,6 @@
+/** The index stage: build an index of articles, save it atomically, load it back. */
+export { buildIndex, indexedFields, newBuildId } from './build.js';
+export { saveIndex, loadIndex, readCurrentManifest, writeFileAtomic } from './store.js';
+export { rebuildReason, latestModification } from './freshness.js';
+export { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex, type IndexedFields } from './types.js';
+export { indexCorpus, type IndexReport } from './index-corpus.js';

@@ -1,0 +1,11 @@
+/**
+ * The search stage: parse a query, run it on an index, filter and count
+ * facets, cut snippets. `search` is the one entry point.
+ */
+export { search } from './run.js';
+export { parseQuery } from './parse-query.js';
+export { compileQuery } from './compile-query.js';
+export { escapeHtml, highlightRange, snippet } from './highlight.js';
+export { documentTokens } from './document-tokens.js';
+export { facetKey, FACET_LIMIT } from './facets.js';
+export type { SearchRequest, SearchResponse, SearchHit, FacetValue, SortOrder, ParsedQuery, Clause } from './types.js';

@@ -1,0 +1,101 @@
+import { splitWords } from '../analysis/index.js';
+import type { Clause, ParsedQuery, QueryField } from './types.js';
+
+/**
+ * Reads the query language:
+ *
+ *     relations bilatérales        every word must match (ranked by BM25)
+ *     "Asie centrale"              words next to each other, in this order
+ *     coopération -Kazakhstan      a minus excludes a word or a "phrase"
+ *     Lavrov OR Wang               either side may match
+ *     speaker:Lavrov org:OTSC      a word searched in one field only
+ *     multilat                     the last word is a prefix while typing
+ *
+ * Nothing is a syntax error: an unbalanced quote, a lone "-", "*" or
+ * parentheses are read as plain text, so a query typed halfway still works.
+ */
+const FIELD_NAMES: Record<string, QueryField> = {
+  speaker: 'speakers',
+  intervenant: 'speakers',
+  org: 'organisations',
+  organisation: 'organisations',
+};
+const OPENING_QUOTES: Record<string, string> = { '"': '"', '«': '»', '“': '”' };
+const FIELD_PREFIX = /^([a-z]+):(?=\S)/i;
+
+/** A piece of the query before OR grouping. */
+type Item = Clause | 'OR';
+
+export function parseQuery(raw: string): ParsedQuery {
+  const items: Item[] = [];
+  let i = 0;
+  const n = raw.length;
+  while (i < n) {
+    if (/\s/.test(raw[i])) {
+      i++;
+      continue;
+    }
+    let negated = false;
+    if (raw[i] === '-' && i + 1 < n && !/\s/.test(raw[i + 1])) {
+      negated = true;
+      i++;
+    }
+    let field: QueryField | undefined;
+    const fieldMatch = FIELD_PREFIX.exec(raw.slice(i, i + 20));
+    if (fieldMatch && FIELD_NAMES[fieldMatch[1].toLowerCase()]) {
+      field = FIELD_NAMES[fieldMatch[1].toLowerCase()];
+      i += fieldMatch[0].length;
+    }
+    const closing = OPENING_QUOTES[raw[i]];
+    if (closing !== undefined) {
+      const end = raw.indexOf(closing, i + 1);
+      if (end > i) {
+        const words = splitWords(raw.slice(i + 1, end));
+        if (words.length > 0) items.push({ kind: 'phrase', words, negated, ...(field ? { field } : {}) });
+        i = end + 1;
+        continue;
+      }
+      i++; // an unbalanced quote is plain text
+      continue;
+    }
+    let end = i;
+    while (end < n && !/\s/.test(raw[end]) && OPENING_QUOTES[raw[end]] === undefined) end++;
+    const chunk = raw.slice(i, end);
+    i = end;
+    if (chunk === 'OR' && !negated && !field) {
+      items.push('OR');
+      continue;
+    }
+    const words = splitWords(chunk);
+    // "Wang-Yi" stays one word (a compound); "chine/russie" gives two.
+    if (field && words.length > 1) items.push({ kind: 'phrase', words, negated, field });
+    else for (const text of words) items.push({ kind: 'word', text, negated, prefix: false, ...(field ? { field } : {}) });
+  }
+  markPrefix(items, raw);
+  return { raw, clauses: groupAlternatives(items) };
+}
+
+/** The last word is still being typed unless a space or a quote follows it. */
+function markPrefix(items: Item[], raw: string): void {
+  const last = items[items.length - 1];
+  if (last && last !== 'OR' && last.kind === 'word' && !last.negated && /[\p{L}\p{N}]$/u.test(raw)) last.prefix = true;
+}
+
+/** Joins `a OR b OR c` into one clause; an OR with nothing on one side is ignored. */
+function groupAlternatives(items: Item[]): Clause[] {
+  const clauses: Clause[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    if (item === 'OR') continue;
+    const alternatives: Clause[] = [item];
+    while (items[k + 1] === 'OR' && items[k + 2] !== undefined && items[k + 2] !== 'OR') {
+      const next = items[k + 2] as Clause;
+      if (next.kind !== 'any' && next.negated) break;
+      alternatives.push(next);
+      k += 2;
+    }
+    const positive = alternatives.filter((c) => c.kind === 'any' || !c.negated);
+    clauses.push(alternatives.length > 1 && positive.length === alternatives.length ? { kind: 'any', clauses: alternatives } : item);
+  }
+  return clauses;
+}

@@ -1,0 +1,70 @@
+/** The data of the search stage: a parsed query, the request, the response. */
+
+/** A field that a `speaker:` / `org:` term searches. */
+export type QueryField = 'speakers' | 'organisations';
+
+/** One clause of a parsed query. */
+export type Clause =
+  /** A word as typed; `prefix` for the word still being typed (the last one). */
+  | { kind: 'word'; text: string; negated: boolean; prefix: boolean; field?: QueryField }
+  /** Words that must stand next to each other, in order. */
+  | { kind: 'phrase'; words: string[]; negated: boolean; field?: QueryField }
+  /** Any of several clauses (`a OR b OR "c d"`). */
+  | { kind: 'any'; clauses: Clause[] };
+
+export interface ParsedQuery {
+  /** The query as typed. */
+  raw: string;
+  /** All positive clauses must match, no negated one may. */
+  clauses: Clause[];
+}
+
+export type SortOrder = 'relevance' | 'date' | 'date-asc';
+
+/** A search request, already validated. */
+export interface SearchRequest {
+  q: string;
+  speakers: string[];
+  organisations: string[];
+  /** Inclusive YYYY-MM-DD bounds. */
+  from: string | null;
+  to: string | null;
+  page: number;
+  perPage: number;
+  sort: SortOrder;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  speakers: string[];
+  organisations: string[];
+  /** HTML: the best passage, escaped, matched words in <mark>. */
+  snippet: string;
+  score: number;
+}
+
+export interface SearchResponse {
+  query: string;
+  total: number;
+  took_ms: number;
+  page: number;
+  per_page: number;
+  sort: SortOrder;
+  hits: SearchHit[];
+  facets: {
+    speaker: FacetValue[];
+    organisation: FacetValue[];
+    /** Years ("2022") and months ("2022-01"), in chronological order. */
+    date: FacetValue[];
+  };
+  /** A corrected query when nothing matched and a correction would ("vouliez-vous dire"). */
+  suggestion: string | null;
+}
