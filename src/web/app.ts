@@ -1,24 +1,86 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import type { SearchIndex } from '../index/index.js';
 import { apiRouter } from './api.js';
 import { pagesRouter } from './pages.js';
 
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
+export const STATIC_DIR = path.join(PROJECT_ROOT, 'static');
+const HTMX_DIST = path.join(PROJECT_ROOT, 'node_modules', 'htmx.org', 'dist');
+
 export interface AppOptions {
-  /** The index in service; called on every request so that a reindex can swap it. */
-  currentIndex: () => SearchIndex;
+  /** The index in service, or null while none is loaded; called on every request so that a reindex can swap it. */
+  currentIndex: () => SearchIndex | null;
+}
+
+/** One line of JSON on stderr per server-side error: greppable, never sent to the client. */
+export function logError(req: Request, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', method: req.method, url: req.originalUrl.slice(0, 500), error: message }));
+}
+
+/** A URL whose percent-escapes are not valid UTF-8 cannot name anything we serve. */
+function rejectMalformedUrl(req: Request, res: Response, next: NextFunction): void {
+  try {
+    decodeURIComponent(req.originalUrl.replace(/\+/g, ' '));
+    next();
+  } catch {
+    res.status(400).type('text/plain; charset=utf-8').send('Adresse invalide : encodage incorrect.');
+  }
 }
 
 /** The Express application: JSON API and HTML pages over one index. */
 export function createApp({ currentIndex }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use('/api', apiRouter(currentIndex));
-  app.use(pagesRouter(currentIndex));
+  app.set('view engine', 'ejs');
+  app.set('views', VIEWS_DIR);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
+  app.use(compression());
+  app.use(rejectMalformedUrl);
+  app.use('/static/htmx', express.static(HTMX_DIST, { maxAge: '1d', index: false }));
+  app.use('/static', express.static(STATIC_DIR, { maxAge: '1h', index: false }));
+
+  app.get('/healthz', (_req, res) => {
+    const index = currentIndex();
+    if (!index) res.status(503).json({ status: 'loading' });
+    else res.json({ status: 'ok', documents: index.documents.length, build: index.manifest.buildId });
+  });
+
+  // Until an index is loaded, everything but health and assets waits with a 503.
+  app.use((req, res, next) => {
+    if (currentIndex()) return next();
+    res.status(503).set('Retry-After', '2').type('text/plain; charset=utf-8').send('Index en cours de chargement, réessayez dans un instant.');
+  });
+  const index = () => currentIndex()!;
+  app.use('/api', apiRouter(index));
+  app.use(pagesRouter(index));
 
   // Last resort: log one line, answer a short message, never a stack trace.
-  app.use((error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) console.error(JSON.stringify({ level: 'error', method: req.method, url: req.originalUrl, error: error.message }));
+    if (status === 500) logError(req, error);
     const message = status === 500 ? 'Erreur interne du serveur.' : 'Requête invalide.';
     if (req.originalUrl.startsWith('/api')) res.status(status).json({ error: message });
     else res.status(status).type('text/plain; charset=utf-8').send(message);

@@ -1,3 +1,4 @@
+import { watch, type FSWatcher } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadIndex, type SearchIndex } from '../index/index.js';
@@ -6,22 +7,81 @@ import { createApp } from './app.js';
 export interface RunningServer {
   server: Server;
   url: string;
+  /** The build in service. */
+  buildId(): string;
+  /** Stops accepting connections and resolves when requests in flight are done. */
   close(): Promise<void>;
 }
 
-/** Loads the index of `indexDir` and serves it on `port` (0 picks a free port) of `host`. */
-export async function startServer(options: { indexDir: string; port: number; host?: string }): Promise<RunningServer> {
-  const index: SearchIndex = await loadIndex(options.indexDir);
+export interface ServerOptions {
+  indexDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** Reload and swap the index when a new build is saved into `indexDir` (default true). */
+  watchIndex?: boolean;
+}
+
+/**
+ * Watches an index folder and swaps in each new build once fully loaded:
+ * requests keep the old index until the new one is ready, so none fails or
+ * sees half an index. A build that fails to load is logged and ignored.
+ */
+function watchForNewBuilds(indexDir: string, current: () => SearchIndex, swap: (index: SearchIndex) => void): FSWatcher {
+  let loading = false;
+  let again = false;
+  const reload = async () => {
+    if (loading) {
+      again = true;
+      return;
+    }
+    loading = true;
+    try {
+      do {
+        again = false;
+        const next = await loadIndex(indexDir);
+        if (next.manifest.buildId !== current().manifest.buildId) {
+          swap(next);
+          console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'index-swapped', build: next.manifest.buildId, documents: next.documents.length }));
+        }
+      } while (again);
+    } catch (error) {
+      console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'index-reload-failed', error: (error as Error).message }));
+    } finally {
+      loading = false;
+    }
+  };
+  const watcher = watch(indexDir, (_event, file) => {
+    if (file === 'current.json') void reload();
+  });
+  watcher.unref();
+  return watcher;
+}
+
+/** Loads the index of `indexDir` and serves it. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  let index: SearchIndex = await loadIndex(options.indexDir);
   const app = createApp({ currentIndex: () => index });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, host, () => resolve(s));
     s.once('error', reject);
   });
+  // Limits against slow or oversized requests.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  server.maxHeadersCount = 100;
+  const watcher = options.watchIndex === false ? null : watchForNewBuilds(options.indexDir, () => index, (next) => (index = next));
   const { port } = server.address() as AddressInfo;
   return {
     server,
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    buildId: () => index.manifest.buildId,
+    close: () =>
+      new Promise((resolve) => {
+        watcher?.close();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
   };
 }

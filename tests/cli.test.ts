@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, rm, writeFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadIndex } from '../src/index/index.js';
+import { SAMPLE_CORPUS } from './helpers/sample-index.js';
+
+const run = promisify(execFile);
+const TSX = path.resolve('node_modules/.bin/tsx');
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, ['src/cli.ts', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let work: string;
+beforeAll(async () => (work = await mkdtemp(path.join(tmpdir(), 'depeches-cli-'))));
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('npm run index', () => {
+  it('indexes the sample corpus and says what it did', async () => {
+    const out = path.join(work, 'index');
+    const { code, stdout } = await cli('index', '--corpus', SAMPLE_CORPUS, '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/indexed 5 documents from 5 files/);
+    expect((await loadIndex(out)).documents).toHaveLength(5);
+  });
+
+  it('lists skipped files with a reason and still indexes the rest', async () => {
+    const corpus = path.join(work, 'mixed');
+    await mkdir(corpus);
+    await writeFile(path.join(corpus, 'ok.txt'), 'Le 3 mars 2023, le ministre a déclaré que tout allait bien.');
+    await writeFile(path.join(corpus, 'empty.txt'), '');
+    await writeFile(path.join(corpus, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
+    const { code, stdout } = await cli('index', '--corpus', corpus, '--out', path.join(work, 'mixed-index'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/indexed 1 documents/);
+    expect(stdout).toMatch(/empty\.txt: .+/);
+    expect(stdout).toMatch(/image\.png: .+/);
+  });
+
+  it('fails with one line when the corpus folder is missing or holds nothing readable', async () => {
+    const missing = await cli('index', '--corpus', path.join(work, 'nowhere'), '--out', path.join(work, 'x'));
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    const empty = path.join(work, 'empty');
+    await mkdir(empty);
+    const nothing = await cli('index', '--corpus', empty, '--out', path.join(work, 'y'));
+    expect(nothing.code).not.toBe(0);
+    expect(nothing.stderr).toMatch(/nothing to index/);
+    expect(await readdir(work)).not.toContain('y');
+  });
+});

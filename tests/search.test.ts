@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchIndex } from '../src/index/index.js';
+import { search } from '../src/search/index.js';
+import { buildSampleIndex, request } from './helpers/sample-index.js';
+
+let index: SearchIndex;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ index, cleanup } = await buildSampleIndex()));
+afterAll(() => cleanup());
+
+const ids = (q: string, extra = {}) => search(index, request({ q, ...extra })).hits.map((h) => h.id);
+const ALL = ['000_f3dc22192a66a48d', '001_2fae7799cb8809e3', '002_7c4669d5fc0d68a3', '003_3bc2539186bf695d', '004_5c2e808d7d0e501c'];
+
+describe('search on the sample corpus', () => {
+  it('requires every word (AND) and ranks', () => {
+    const both = ids('Tachkent Lavrov');
+    expect(both).toEqual(['002_7c4669d5fc0d68a3']);
+    expect(ids('Tachkent Kazakhstan')).toEqual([]);
+  });
+
+  it('checks phrase adjacency, which the inverted index alone cannot', () => {
+    // 003 has "guerre" and "froide"? No: "Guerre froide" stands in 002 and 004 only.
+    const phrase = ids('"guerre froide"');
+    expect(phrase.sort()).toEqual(['002_7c4669d5fc0d68a3', '004_5c2e808d7d0e501c']);
+    // Words of the phrase present but apart do not count.
+    expect(ids('"Russie Chine"')).not.toContain('000_f3dc22192a66a48d');
+  });
+
+  it('excludes words and phrases', () => {
+    expect(ids('Lavrov -Tachkent')).not.toContain('002_7c4669d5fc0d68a3');
+    expect(ids('Lavrov -"guerre froide"')).not.toContain('004_5c2e808d7d0e501c');
+  });
+
+  it('reads OR', () => {
+    expect(ids('Tachkent OR OTAN').sort()).toEqual(['002_7c4669d5fc0d68a3', '004_5c2e808d7d0e501c']);
+  });
+
+  it('forgives a swapped pair of letters as one typo', () => {
+    expect(ids('Tachkten')).toEqual(['002_7c4669d5fc0d68a3']);
+  });
+
+  it('finds hyphenated compounds whole and by part', () => {
+    expect(ids('sino-russe').sort()).toEqual(['002_7c4669d5fc0d68a3', '003_3bc2539186bf695d']);
+    expect(ids('Chine-Russie')).toContain('000_f3dc22192a66a48d');
+  });
+
+  it('lists everything newest first for an empty query', () => {
+    const response = search(index, request());
+    expect(response.total).toBe(5);
+    const dates = response.hits.map((h) => h.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('sorts by date both ways', () => {
+    const newest = search(index, request({ q: 'Lavrov', sort: 'date' })).hits.map((h) => h.date);
+    const oldest = search(index, request({ q: 'Lavrov', sort: 'date-asc' })).hits.map((h) => h.date);
+    expect(newest).toEqual([...oldest].reverse());
+  });
+
+  it('paginates', () => {
+    const first = search(index, request({ perPage: 2, page: 1 }));
+    const third = search(index, request({ perPage: 2, page: 3 }));
+    expect(first.hits).toHaveLength(2);
+    expect(third.hits).toHaveLength(1);
+    expect(new Set([...first.hits, ...third.hits].map((h) => h.id)).size).toBe(3);
+  });
+
+  it('highlights matched words, stemmed and fuzzy, in an escaped snippet', () => {
+    const hit = search(index, request({ q: 'vaccin' })).hits[0];
+    expect(hit.snippet).toMatch(/<mark>vaccins<\/mark>/);
+    expect(hit.snippet.length).toBeLessThan(320);
+    const fuzzy = search(index, request({ q: 'Lavrof' })).hits[0];
+    expect(fuzzy.snippet).toContain('<mark>Lavrov</mark>');
+    for (const h of search(index, request({ q: "qu'il" })).hits) expect(h.snippet).not.toMatch(/<(?!\/?mark>)/);
+    const apostrophes = search(index, request({ q: 'Tachkent' })).hits[0].snippet;
+    expect(apostrophes).not.toContain("'");
+  });
+
+  it('suggests a correction when nothing matches', () => {
+    const response = search(index, request({ q: 'Tachkint Lavrov zzzzzz' }));
+    expect(response.total).toBe(0);
+    expect(response.suggestion).toContain('Tachkent');
+  });
+});
+
+describe('facets', () => {
+  it('counts speakers, organisations and dates among the matches', () => {
+    const { facets, total } = search(index, request());
+    expect(total).toBe(5);
+    const wang = facets.speaker.find((f) => f.value === 'Wang Yi');
+    expect(wang?.count).toBe(5);
+    expect(facets.organisation.map((f) => f.value)).toEqual(expect.arrayContaining(['OTSC', 'ONU', 'OCS']));
+    expect(facets.date).toEqual(
+      expect.arrayContaining([
+        { value: '2021', count: 2 },
+        { value: '2022', count: 3 },
+        { value: '2022-01', count: 2 },
+      ]),
+    );
+    // Most frequent first.
+    const counts = facets.speaker.map((f) => f.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it('combines values of one facet with OR and ignores its own selection in its counts', () => {
+    const all = search(index, request());
+    const ocs = search(index, request({ organisations: ['OCS'] }));
+    const ocsOrOtan = search(index, request({ organisations: ['OCS', 'OTAN'] }));
+    expect(ocsOrOtan.total).toBeGreaterThanOrEqual(ocs.total);
+    // The organisation facet of a filtered search shows the same counts as unfiltered.
+    expect(ocs.facets.organisation).toEqual(all.facets.organisation);
+    // Other facets follow the filter.
+    const dateTotal = ocs.facets.date.filter((d) => d.value.length === 4).reduce((s, d) => s + d.count, 0);
+    expect(dateTotal).toBe(ocs.total);
+  });
+
+  it('combines facets with AND and applies the date range', () => {
+    const response = search(index, request({ organisations: ['OTSC'], from: '2022-01-11', to: '2022-12-31' }));
+    expect(response.hits.map((h) => h.id)).toEqual(['001_2fae7799cb8809e3']);
+    // The date facet ignores the range, so other periods stay visible with their counts.
+    expect(response.facets.date.find((d) => d.value === '2022-01')?.count).toBe(2);
+  });
+
+  it('matches facet values without case or accents', () => {
+    expect(search(index, request({ organisations: ['otsc'] })).total).toBe(search(index, request({ organisations: ['OTSC'] })).total);
+    expect(search(index, request({ speakers: ['sergueï lavrov'] })).total).toBeGreaterThanOrEqual(3);
+  });
+
+  it('searches one field with speaker: and org:', () => {
+    expect(ids('speaker:Lavrov').length).toBeGreaterThanOrEqual(3);
+    expect(ids('speaker:Kazakhstan')).toEqual([]);
+    expect(ids('org:OTSC').sort()).toEqual(['000_f3dc22192a66a48d', '001_2fae7799cb8809e3']);
+    expect(ALL).toEqual(expect.arrayContaining(ids('org:OTSC')));
+  });
+});
