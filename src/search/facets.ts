@@ -1,5 +1,5 @@
-import { foldWord } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
+import { facetKey, facetTable, type FacetTable } from './facet-table.js';
 import type { FacetValue, SearchRequest } from './types.js';
 
 /**
@@ -9,48 +9,7 @@ import type { FacetValue, SearchRequest } from './types.js';
  * facets, filters combine with AND. The date facet's counts ignore the
  * from/to range for the same reason.
  */
-
-/** Values compare without case or accents: "otsc" selects "OTSC", "Tokayev" selects "Tokaïev". */
-export function facetKey(value: string): string {
-  return foldWord(value.trim());
-}
-
-interface FacetSelection {
-  speakers: Set<string> | null;
-  organisations: Set<string> | null;
-  from: string | null;
-  to: string | null;
-}
-
-function selection(request: SearchRequest): FacetSelection {
-  const keys = (values: string[]) => (values.length > 0 ? new Set(values.map(facetKey)) : null);
-  return { speakers: keys(request.speakers), organisations: keys(request.organisations), from: request.from, to: request.to };
-}
-
-function matchesAny(values: string[], selected: Set<string> | null): boolean {
-  return selected === null || values.some((v) => selected.has(facetKey(v)));
-}
-
-function inDateRange(date: string | null, from: string | null, to: string | null): boolean {
-  if (from === null && to === null) return true;
-  if (date === null) return false;
-  return (from === null || date >= from) && (to === null || date <= to);
-}
-
-function countValues(counts: Map<string, number>, values: Iterable<string>): void {
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-}
-
-function byCountThenName(counts: Map<string, number>, limit: number): FacetValue[] {
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr'))
-    .slice(0, limit);
-}
-
-function chronological(counts: Map<string, number>): FacetValue[] {
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => a.value.localeCompare(b.value));
-}
+export { facetKey };
 
 export interface FacetResult {
   /** Candidates that pass every filter, in the order given. */
@@ -63,30 +22,60 @@ export interface FacetResult {
 /** Most values a facet lists; the interface shows the first ten and the rest on demand. */
 export const FACET_LIMIT = 100;
 
+/** Ids of the selected values; a value no article has selects nothing (id -1). */
+function selectedIds(values: string[], idByKey: Map<string, number>): Set<number> | null {
+  return values.length === 0 ? null : new Set(values.map((v) => idByKey.get(facetKey(v)) ?? -1));
+}
+
+function hasAny(ids: Uint32Array, selected: Set<number> | null): boolean {
+  if (selected === null) return true;
+  for (const id of ids) if (selected.has(id)) return true;
+  return false;
+}
+
+function topValues(counts: Uint32Array, names: string[], limit: number): FacetValue[] {
+  const values: FacetValue[] = [];
+  for (let id = 0; id < counts.length; id++) if (counts[id] > 0) values.push({ value: names[id], count: counts[id] });
+  values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr'));
+  return values.slice(0, limit);
+}
+
 /**
  * Filters `candidates` (article numbers matching the query) and counts the
  * facet values among them, each facet ignoring its own filter.
  */
 export function facetCounts(documents: Article[], candidates: number[], request: SearchRequest): FacetResult {
-  const s = selection(request);
-  const speakers = new Map<string, number>();
-  const organisations = new Map<string, number>();
-  const dates = new Map<string, number>();
+  const table: FacetTable = facetTable(documents);
+  const speakers = selectedIds(request.speakers, table.speakerIdByKey);
+  const organisations = selectedIds(request.organisations, table.organisationIdByKey);
+  const { from, to } = request;
+  const speakerCounts = new Uint32Array(table.speakerNames.length);
+  const organisationCounts = new Uint32Array(table.organisationNames.length);
+  const periodCounts = new Uint32Array(table.periodNames.length);
   const passing: number[] = [];
   for (const n of candidates) {
-    const doc = documents[n];
-    const bySpeaker = matchesAny(doc.speakers, s.speakers);
-    const byOrganisation = matchesAny(doc.organisations, s.organisations);
-    const byDate = inDateRange(doc.date, s.from, s.to);
-    if (byOrganisation && byDate) countValues(speakers, doc.speakers);
-    if (bySpeaker && byDate) countValues(organisations, doc.organisations);
-    if (bySpeaker && byOrganisation && doc.date) countValues(dates, [doc.date.slice(0, 4), doc.date.slice(0, 7)]);
+    const bySpeaker = hasAny(table.speakersOf[n], speakers);
+    const byOrganisation = hasAny(table.organisationsOf[n], organisations);
+    let byDate = true;
+    if (from !== null || to !== null) {
+      const date = documents[n].date;
+      byDate = date !== null && (from === null || date >= from) && (to === null || date <= to);
+    }
+    if (byOrganisation && byDate) for (const id of table.speakersOf[n]) speakerCounts[id]++;
+    if (bySpeaker && byDate) for (const id of table.organisationsOf[n]) organisationCounts[id]++;
+    if (bySpeaker && byOrganisation && table.yearOf[n] >= 0) {
+      periodCounts[table.yearOf[n]]++;
+      periodCounts[table.monthOf[n]]++;
+    }
     if (bySpeaker && byOrganisation && byDate) passing.push(n);
   }
+  const date: FacetValue[] = [];
+  for (let id = 0; id < periodCounts.length; id++) if (periodCounts[id] > 0) date.push({ value: table.periodNames[id], count: periodCounts[id] });
+  date.sort((a, b) => (a.value < b.value ? -1 : 1));
   return {
     passing,
-    speaker: byCountThenName(speakers, FACET_LIMIT),
-    organisation: byCountThenName(organisations, FACET_LIMIT),
-    date: chronological(dates),
+    speaker: topValues(speakerCounts, table.speakerNames, FACET_LIMIT),
+    organisation: topValues(organisationCounts, table.organisationNames, FACET_LIMIT),
+    date,
   };
 }

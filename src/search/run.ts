@@ -4,6 +4,7 @@ import { tokenize } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { compileQuery, isEmptyQuery, type CompiledQuery, type PhrasePattern } from './compile-query.js';
 import { containsPhrase, documentTokens } from './document-tokens.js';
+import { facetTable } from './facet-table.js';
 import { facetCounts } from './facets.js';
 import { snippet } from './highlight.js';
 import { parseQuery } from './parse-query.js';
@@ -53,17 +54,16 @@ function findCandidates(index: SearchIndex, compiled: CompiledQuery): Candidate[
   return needsChecks ? candidates.filter((c) => passesPhraseChecks(index, compiled, c)) : candidates;
 }
 
-/** Newest first; undated articles last, then by title for a stable order. */
+/** Newest first (undated last) by the precomputed date rank; ascending reverses dated articles only. */
 function compareByDate(index: SearchIndex, ascending: boolean) {
+  const { dateRank } = facetTable(index.documents);
+  const documents = index.documents;
   return (a: Candidate, b: Candidate): number => {
-    const da = index.documents[a.n].date;
-    const db = index.documents[b.n].date;
-    if (da !== db) {
-      if (da === null) return 1;
-      if (db === null) return -1;
-      return ascending ? da.localeCompare(db) : db.localeCompare(da);
-    }
-    return b.score - a.score || a.n - b.n;
+    if (!ascending) return dateRank[a.n] - dateRank[b.n];
+    const da = documents[a.n].date;
+    const db = documents[b.n].date;
+    if (da === null || db === null) return da === db ? a.n - b.n : da === null ? 1 : -1;
+    return dateRank[b.n] - dateRank[a.n];
   };
 }
 
