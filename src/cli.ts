@@ -40,6 +40,7 @@ function printReport(report: IndexReport, outDir: string): void {
   const { read, build, save } = report.seconds;
   console.log(
     `indexed ${report.documentsIndexed} documents from ${report.filesSeen} files into ${outDir} ` +
+      (report.filesReused > 0 ? `(${report.filesReused} unchanged files reused) ` : "") +
       `(read ${read.toFixed(1)} s, build ${build.toFixed(1)} s, save ${save.toFixed(1)} s)`,
   );
   if (report.skipped.length > 0) {

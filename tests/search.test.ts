@@ -36,7 +36,7 @@ describe('search on the sample corpus', () => {
   });
 
   it('forgives a swapped pair of letters as one typo', () => {
-    expect(ids('Tachkten')).toEqual(['002_7c4669d5fc0d68a3']);
+    expect(ids('Tachknet')).toEqual(['002_7c4669d5fc0d68a3']);
   });
 
   it('finds hyphenated compounds whole and by part', () => {

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { readCorpus } from '../ingest/index.js';
-import type { SkippedFile } from '../ingest/types.js';
+import type { Article, SkippedFile } from '../ingest/types.js';
 import { buildIndex } from './build.js';
-import { saveIndex } from './store.js';
+import { readCurrentDocuments, saveIndex } from './store.js';
 
 /** What a run of the indexer did. */
 export interface IndexReport {
   filesSeen: number;
+  /** Files whose articles were reused from the previous build because their content hash did not change. */
+  filesReused: number;
   documentsIndexed: number;
   skipped: SkippedFile[];
   buildId: string;
@@ -24,7 +26,14 @@ export interface IndexCorpusOptions {
  */
 export async function indexCorpus(corpusDir: string, outDir: string, options: IndexCorpusOptions = {}): Promise<IndexReport> {
   const t0 = performance.now();
-  const corpus = await readCorpus(corpusDir, { onProgress: options.onProgress });
+  // Incremental: articles of files whose bytes did not change are reused as they are.
+  const previous = new Map<string, Article[]>();
+  for (const article of (await readCurrentDocuments(outDir)) ?? []) {
+    const list = previous.get(article.path);
+    if (list) list.push(article);
+    else previous.set(article.path, [article]);
+  }
+  const corpus = await readCorpus(corpusDir, { onProgress: options.onProgress, previous });
   const t1 = performance.now();
   if (corpus.articles.length === 0) {
     const why = corpus.filesSeen === 0 ? 'the folder holds no files' : `none of its ${corpus.filesSeen} files could be read`;
@@ -36,6 +45,7 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
   const t3 = performance.now();
   return {
     filesSeen: corpus.filesSeen,
+    filesReused: corpus.reusedFiles ?? 0,
     documentsIndexed: index.documents.length,
     skipped: corpus.skipped,
     buildId: index.manifest.buildId,

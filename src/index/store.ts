@@ -99,6 +99,17 @@ async function readDocuments(file: string): Promise<Article[]> {
   return documents;
 }
 
+/** The articles of the build in service, without loading its inverted index; null when there is none usable. */
+export async function readCurrentDocuments(dir: string): Promise<Article[] | null> {
+  try {
+    const manifest = await readCurrentManifest(dir);
+    if (!manifest || manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.analyzerVersion !== ANALYZER_VERSION) return null;
+    return await readDocuments(path.join(dir, BUILDS, manifest.buildId, 'documents.jsonl'));
+  } catch {
+    return null;
+  }
+}
+
 /** Loads the build in service from an index folder; throws IndexLoadError saying what is wrong. */
 export async function loadIndex(dir: string): Promise<SearchIndex> {
   const build = await currentBuild(dir);

@@ -1,0 +1,99 @@
+import { isDateOnlyLine } from '../dates/date-mentions.js';
+import { cleanLines } from '../text/whitespace.js';
+import {
+  BREADCRUMB_LINE,
+  CHROME_FRAGMENTS,
+  CHROME_LINE_PREFIXES,
+  CHROME_LINES,
+  EDITOR_BYLINE,
+  MAX_PREFIX_RULE_LINE,
+  TAIL_MARKERS,
+} from './chrome-patterns.js';
+
+/** An article's text split into what is content and what was furniture. */
+export interface CleanedDocument {
+  /** Body paragraphs, chrome removed, in order. */
+  paragraphs: string[];
+  /** Lines that held only a date (and maybe a source before a bar), with their position among the non-empty lines. */
+  dateLines: { line: string; position: number }[];
+  /** Names found in editors' bylines: never speakers. */
+  editorNames: string[];
+}
+
+const whole = (sources: string[]) => new RegExp(`^(?:${sources.join('|')})$`, 'iu');
+const CHROME_LINE_RE = whole([...CHROME_LINES, BREADCRUMB_LINE]);
+const CHROME_PREFIX_RE = new RegExp(`^(?:${CHROME_LINE_PREFIXES.join('|')})`, 'iu');
+const CHROME_FRAGMENT_RE = new RegExp(CHROME_FRAGMENTS.join('|'), 'giu');
+const TAIL_MARKER_RE = whole(TAIL_MARKERS);
+const EDITOR_BYLINE_RE = new RegExp(EDITOR_BYLINE, 'giu');
+const LEADING_BULLETS = /^[•·▪►▸*\-–—]+\s*/u;
+const ENDS_SENTENCE_OR_BLOCK = /[.!?:;»"”…)\]]$/u;
+const STARTS_LOWERCASE = /^\p{Ll}/u;
+
+function isChromeLine(line: string): boolean {
+  if (CHROME_LINE_RE.test(line)) return true;
+  return line.length <= MAX_PREFIX_RULE_LINE && CHROME_PREFIX_RE.test(line);
+}
+
+function collectEditorNames(line: string, into: string[]): void {
+  if (!line.includes('(')) return;
+  for (const m of line.matchAll(EDITOR_BYLINE_RE)) {
+    for (const name of m[1].split(/[,;/&]|\bet\b/)) {
+      const trimmed = name.trim();
+      if (trimmed) into.push(trimmed);
+    }
+  }
+}
+
+/**
+ * Splits text into content paragraphs and furniture. Paragraphs are the
+ * non-empty lines, except that a line not ending a sentence followed by a
+ * line starting in lowercase is one hard-wrapped paragraph.
+ */
+export function cleanDocument(text: string): CleanedDocument {
+  const lines = cleanLines(text);
+  const nonEmpty = lines.filter((line) => line !== '');
+  const totalChars = nonEmpty.reduce((n, line) => n + line.length, 0);
+
+  const paragraphs: string[] = [];
+  const dateLines: CleanedDocument['dateLines'] = [];
+  const editorNames: string[] = [];
+  let charsSeen = 0;
+  let previousWasBody = false;
+
+  for (let position = 0; position < nonEmpty.length; position++) {
+    const raw = nonEmpty[position];
+    charsSeen += raw.length;
+    const line = raw.replace(LEADING_BULLETS, '');
+    // Patterns are written with straight apostrophes; the text keeps its own.
+    const probe = line.replace(/[’‘]/g, "'");
+    collectEditorNames(line, editorNames);
+
+    if (charsSeen > totalChars / 2 && TAIL_MARKER_RE.test(probe)) break;
+    if (isDateOnlyLine(probe)) {
+      dateLines.push({ line, position });
+      previousWasBody = false;
+      continue;
+    }
+    if (isChromeLine(probe)) {
+      previousWasBody = false;
+      continue;
+    }
+    const body = line.includes('(') || /droits|publiée|obligatoires/i.test(line) ? line.replace(CHROME_FRAGMENT_RE, '').replace(/ {2,}/g, ' ').trim() : line;
+    if (body === '') continue;
+
+    const last = paragraphs.length - 1;
+    if (previousWasBody && last >= 0 && !ENDS_SENTENCE_OR_BLOCK.test(paragraphs[last]) && STARTS_LOWERCASE.test(body)) {
+      paragraphs[last] += ' ' + body;
+    } else {
+      paragraphs.push(body);
+    }
+    previousWasBody = true;
+  }
+  return { paragraphs, dateLines, editorNames };
+}
+
+/** Text with web chrome removed, paragraphs separated by a blank line. */
+export function cleanChrome(text: string): string {
+  return cleanDocument(text).paragraphs.join('\n\n');
+}

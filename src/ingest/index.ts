@@ -1,0 +1,14 @@
+/**
+ * The ingest stage: corpus files in, cleaned articles with their metadata out.
+ * The extractors are exported one by one so each can be tested alone.
+ */
+export { readCorpus, type ReadCorpusOptions } from './corpus-reader.js';
+export { articleFromText, type ArticleInput, type GivenMetadata } from './article.js';
+export { decodeBytes, type DecodedText } from './decode.js';
+export { cleanChrome, cleanDocument, type CleanedDocument } from './chrome/clean.js';
+export { extractDate } from './dates/extract-date.js';
+export { extractSpeakers } from './people/extract-speakers.js';
+export { extractOrganisations } from './organisations/extract-organisations.js';
+export { extractTitle } from './title.js';
+export { extractSource } from './source.js';
+export { CorpusError, type Article, type CorpusReadResult, type SkippedFile, type SourceFormat } from './types.js';

@@ -1,0 +1,37 @@
+import data from './organisations.json' with { type: 'json' };
+import { PhraseMatcher } from '../text/phrase-matcher.js';
+
+/** The curated organisations of organisations.json, compiled once. */
+
+interface Entry {
+  name: string;
+  kind?: string;
+  aliases: string[];
+}
+
+const entries = data.organisations as Entry[];
+
+/** Every alias and canonical name -> canonical name. */
+export const organisationMatcher = new PhraseMatcher(
+  entries.flatMap((entry) => [entry.name, ...entry.aliases].map((phrase) => ({ phrase, value: entry.name }))),
+);
+
+const MEDIA = new Set(entries.filter((entry) => entry.kind === 'media').map((entry) => entry.name));
+
+/** Publishers and press agencies only: alias -> canonical name ("Agence France-Presse" -> "AFP"). */
+export const mediaMatcher = new PhraseMatcher(
+  entries
+    .filter((entry) => MEDIA.has(entry.name))
+    .flatMap((entry) => [entry.name, ...entry.aliases].map((phrase) => ({ phrase, value: entry.name }))),
+);
+
+/** All-capital words that are not organisations ("AE", "COVID"). */
+export const NOT_ORGANISATION_WORDS = new Set(data.notOrganisations.words);
+
+/** Capitalised words that open an organisation's name ("Organisation", "Conseil"…). */
+export const INSTITUTION_HEADS = new Set(data.institutionHeads.words);
+
+/** Canonical name of a known organisation given by any of its names, whatever its case; else null. */
+export function canonicalOrganisation(name: string): string | null {
+  return organisationMatcher.lookup(name);
+}

@@ -1,0 +1,59 @@
+import data from './people.json' with { type: 'json' };
+import { countDiacritics, personKey } from '../text/fold.js';
+
+/**
+ * One spelling per person. Spellings meet under personKey (accents, ï/y and
+ * hyphens folded: "Tokaïev" = "Tokayev", "Serguei" = "Sergueï"); the curated
+ * list names the spelling to use for a few people; otherwise the spelling
+ * with the most diacritics wins ("Sergueï" over "Serguei"), then the most
+ * frequent, then the first in alphabetical order, so the choice never
+ * depends on the order files are read.
+ */
+
+const CURATED = new Map<string, string>();
+for (const person of data.people) {
+  for (const spelling of [person.name, ...person.aliases]) CURATED.set(personKey(spelling), person.name);
+}
+
+/** The curated spelling of a name, or null when the list does not know it. */
+export function curatedSpelling(name: string): string | null {
+  return CURATED.get(personKey(name)) ?? null;
+}
+
+/** The spelling to use among the variants of one name, with how often each was seen. */
+export function preferredSpelling(variants: Map<string, number>): string {
+  let best = '';
+  let bestScore: [number, number] = [-1, -1];
+  for (const [spelling, count] of variants) {
+    const curated = curatedSpelling(spelling);
+    if (curated) return curated;
+    const score: [number, number] = [countDiacritics(spelling), count];
+    const better =
+      score[0] > bestScore[0] || (score[0] === bestScore[0] && (score[1] > bestScore[1] || (score[1] === bestScore[1] && spelling < best)));
+    if (better) {
+      best = spelling;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Rewrites speakers so that every spelling of one person is the same
+ * across a corpus: a second pass after all articles are read, because one
+ * article may only ever write "Serguei" while the others write "Sergueï".
+ */
+export function unifySpeakerSpellings(speakerLists: string[][]): string[][] {
+  const variantsByKey = new Map<string, Map<string, number>>();
+  for (const speakers of speakerLists) {
+    for (const name of speakers) {
+      const key = personKey(name);
+      const variants = variantsByKey.get(key) ?? new Map<string, number>();
+      variants.set(name, (variants.get(name) ?? 0) + 1);
+      variantsByKey.set(key, variants);
+    }
+  }
+  const spelling = new Map<string, string>();
+  for (const [key, variants] of variantsByKey) spelling.set(key, preferredSpelling(variants));
+  return speakerLists.map((speakers) => [...new Set(speakers.map((name) => spelling.get(personKey(name)) ?? name))]);
+}

@@ -1,0 +1,94 @@
+import { NAME_PARTICLES, isInnerNameParticle, isNonNameWord, isTitleWord } from '../lexicon/name-words.js';
+import { isPlace } from '../lexicon/places.js';
+import { canonicalOrganisation } from '../organisations/gazetteer.js';
+
+/**
+ * Sequences of capitalised words that may be people's names, and the rules
+ * that turn "le Président Xi Jinping" or "Chine Wang Yi" into "Xi Jinping",
+ * "Wang Yi". Nothing here knows a particular person: names never seen
+ * before are found the same way.
+ */
+
+/** "Wang", "Kassym-Jomart", "Tokaïev", "al-Assad"; an initial "W." inside a name. */
+const NAME_WORD = "(?:\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’]\\p{Lu}?[\\p{Ll}\\p{M}]+)?(?:-\\p{Lu}[\\p{Ll}\\p{M}]+)*|(?:al|el|ben|bin|ibn|abu|abou)-\\p{Lu}[\\p{Ll}\\p{M}]+)";
+const PARTICLES = NAME_PARTICLES.filter((p) => p !== 'la' && p !== 'le').join('|');
+/** Titles kept in the match so they can be recognised ("M. Wang", "Mme Merkel"). */
+const ABBREVIATED_TITLE = '(?:M\\.|MM\\.|Mme|Mmes|Mlle|Dr|Pr|Mgr|Me)';
+
+/** Up to five name words, with particles and initials between them, optionally after an abbreviated title. */
+export const NAME_SEQUENCE = new RegExp(
+  `(?<![\\p{L}\\p{N}'’-])(?:${ABBREVIATED_TITLE}\\s+)?${NAME_WORD}(?:\\s+(?:(?:${PARTICLES})\\s+){0,2}(?:${NAME_WORD}|\\p{Lu}\\.(?=\\s+\\p{Lu})))` +
+    `{0,4}(?![\\p{L}\\p{N}-])`,
+  'gu',
+);
+
+/** A name found in the text. */
+export interface NameMention {
+  /** The name without titles: "Wang Yi", "Wang" (from "M. Wang"). */
+  name: string;
+  start: number;
+  end: number;
+  /** Written with a title ("M. Wang", "Mme X"): surely a person, even as one word. */
+  titled: boolean;
+}
+
+/** "Chine-Russie", "Asie-Pacifique": every part a place. */
+function isPlaceWord(word: string): boolean {
+  return isPlace(word) || (word.includes('-') && word.split('-').every((part) => isPlace(part)));
+}
+
+/**
+ * Strips what is not the name from a sequence of capitalised words: leading
+ * titles, sentence-opening words and place words ("Le Ministre Wang Yi",
+ * "Chine Wang Yi" -> "Wang Yi"), trailing places. Returns null when what
+ * remains still holds a word that is never a name, or is a place or a known
+ * organisation.
+ */
+export function nameFromSequence(sequence: string): { name: string; titled: boolean } | null {
+  const words = sequence.split(/\s+/);
+  let first = 0;
+  let titled = false;
+  while (first < words.length && (isTitleWord(words[first]) || isNonNameWord(words[first]) || isPlaceWord(words[first]))) {
+    if (isTitleWord(words[first])) titled = true;
+    first++;
+  }
+  let last = words.length - 1;
+  while (last >= first && (isPlaceWord(words[last]) || isNonNameWord(words[last]) || isTitleWord(words[last]))) last--;
+  if (last < first) return null;
+  const kept = words.slice(first, last + 1);
+  const nameWords = kept.filter((w, i) => !NAME_PARTICLES.includes(w) && !(i > 0 && i < kept.length - 1 && isInnerNameParticle(w)));
+  if (nameWords.some((w) => isNonNameWord(w) || isPlaceWord(w) || isTitleWord(w))) return null;
+  const name = kept.join(' ');
+  if (isPlace(name) || canonicalOrganisation(name) !== null) return null;
+  return { name, titled };
+}
+
+/** Every plausible name in the text, in order. */
+export function findNameMentions(text: string): NameMention[] {
+  const mentions: NameMention[] = [];
+  for (const m of text.matchAll(NAME_SEQUENCE)) {
+    const found = nameFromSequence(m[0]);
+    if (!found) continue;
+    const offset = m[0].lastIndexOf(found.name);
+    const start = m.index + (offset === -1 ? 0 : offset);
+    mentions.push({ name: found.name, start, end: start + found.name.length, titled: found.titled });
+  }
+  return mentions;
+}
+
+/** The name at the very end of a phrase ("…, M. Lavrov" -> "Lavrov"), if any. */
+export function nameAtEnd(phrase: string): { name: string; titled: boolean } | null {
+  let last: RegExpMatchArray | null = null;
+  for (const m of phrase.matchAll(NAME_SEQUENCE)) last = m;
+  if (!last || last.index! + last[0].length !== phrase.trimEnd().length) return null;
+  return nameFromSequence(last[0]);
+}
+
+/** The first name in a phrase ("le ministre Wang Yi, qui…" -> "Wang Yi"), if any. */
+export function firstName(phrase: string): { name: string; titled: boolean; index: number } | null {
+  for (const m of phrase.matchAll(NAME_SEQUENCE)) {
+    const found = nameFromSequence(m[0]);
+    if (found) return { ...found, index: m.index };
+  }
+  return null;
+}

@@ -1,0 +1,13 @@
+/** Whitespace normalisation shared by the readers and the chrome cleaner. */
+
+/** No-break, thin and other exotic spaces become plain spaces; zero-width characters go. */
+export function normaliseSpaces(s: string): string {
+  return s.replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+}
+
+/** Splits text into lines, each with its spaces collapsed and trimmed. */
+export function cleanLines(text: string): string[] {
+  return normaliseSpaces(text)
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/g, ' ').trim());
+}

@@ -1,0 +1,62 @@
+import { cleanDocument } from './chrome/clean.js';
+import { isDateOnlyLine } from './dates/date-mentions.js';
+
+/**
+ * The title of an article: its headline when it has one (a short first
+ * paragraph that does not end like a sentence), else its first sentence,
+ * shortened at a word boundary.
+ */
+
+const TITLE_MAX = 120;
+const HEADLINE_MAX_CHARS = 200;
+const HEADLINE_MAX_WORDS = 30;
+/** A headline may end with ? ! … or a closing quote, not with a period, comma, colon or semicolon. */
+const ENDS_LIKE_SENTENCE = /[.,;:]$/u;
+const ABBREVIATION = /(?:^|[\s(«"])(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Mgr|St|Ste|etc|av|J\.-C|n°|p|art|\p{Lu})$/u;
+
+function isHeadline(paragraph: string): boolean {
+  const words = paragraph.split(/\s+/).length;
+  return (
+    paragraph.length <= HEADLINE_MAX_CHARS &&
+    words >= 2 &&
+    words <= HEADLINE_MAX_WORDS &&
+    !ENDS_LIKE_SENTENCE.test(paragraph) &&
+    /^[\p{Lu}\p{N}«"“'‘(]/u.test(paragraph) &&
+    !isDateOnlyLine(paragraph)
+  );
+}
+
+/** The first sentence of a paragraph ("M. Wang" does not end one). */
+export function firstSentence(paragraph: string): string {
+  for (let i = 0; i < paragraph.length; i++) {
+    const c = paragraph[i];
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+    const next = paragraph[i + 1];
+    if (next !== undefined && next !== ' ' && next !== '\n') continue;
+    if (c === '.' && ABBREVIATION.test(paragraph.slice(Math.max(0, i - 6), i))) continue;
+    return paragraph.slice(0, i + 1);
+  }
+  return paragraph;
+}
+
+/** Shortens to at most ~120 characters at a word boundary, ending with "…". */
+export function shorten(sentence: string, max = TITLE_MAX): string {
+  const trimmed = sentence.trim().replace(/\s*\.$/u, '');
+  if (trimmed.length <= max) return trimmed;
+  const cut = trimmed.slice(0, max + 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  const head = lastSpace >= max / 2 ? cut.slice(0, lastSpace) : trimmed.slice(0, max);
+  return head.replace(/[\s,;:(«"'’\-–—]+$/u, '') + '…';
+}
+
+export function titleFromParagraphs(paragraphs: string[]): string {
+  if (paragraphs.length === 0) return '';
+  const first = paragraphs[0];
+  if (paragraphs.length > 1 && isHeadline(first)) return first;
+  return shorten(firstSentence(first));
+}
+
+/** The title of a text, chrome ignored. */
+export function extractTitle(text: string): string {
+  return titleFromParagraphs(cleanDocument(text).paragraphs);
+}
