@@ -28,7 +28,8 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
   const t0 = performance.now();
   // Incremental: articles of files whose bytes did not change are reused as they are.
   const previous = new Map<string, Article[]>();
-  for (const article of (await readCurrentDocuments(outDir)) ?? []) {
+  const previousArticles = new Set((await readCurrentDocuments(outDir)) ?? []);
+  for (const article of previousArticles) {
     const list = previous.get(article.path);
     if (list) list.push(article);
     else previous.set(article.path, [article]);
@@ -45,7 +46,7 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
   const t3 = performance.now();
   return {
     filesSeen: corpus.filesSeen,
-    filesReused: corpus.reusedFiles ?? 0,
+    filesReused: new Set(corpus.articles.filter((a) => previousArticles.has(a)).map((a) => a.path)).size,
     documentsIndexed: index.documents.length,
     skipped: corpus.skipped,
     buildId: index.manifest.buildId,

@@ -44,8 +44,6 @@ export interface CorpusReadResult {
   skipped: SkippedFile[];
   /** Number of files looked at (indexed or skipped). */
   filesSeen: number;
-  /** Files whose articles came from `previous` because their hash did not change. */
-  reusedFiles?: number;
 }
 
 /** Raised when the corpus folder itself cannot be used (missing, not a folder). */

@@ -50,8 +50,11 @@ export function createApp({ currentIndex }: AppOptions): express.Express {
           connectSrc: ["'self'"],
           frameAncestors: ["'none'"],
           formAction: ["'self'"],
+          fontSrc: ["'self'"],
           baseUri: ["'none'"],
           objectSrc: ["'none'"],
+          // Served over plain HTTP on localhost by default: never rewrite to https.
+          upgradeInsecureRequests: null,
         },
       },
       referrerPolicy: { policy: 'same-origin' },
