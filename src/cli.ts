@@ -6,12 +6,13 @@
  *     depeches serve [--corpus DIR] [--index DIR] [--port N]
  *                                                serve it (rebuilding it first when missing or stale)
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorpusError } from './ingest/types.js';
 import { IndexLoadError, indexCorpus, rebuildReason, type IndexReport } from './index/index.js';
-import { startServer } from './web/server.js';
+import { startServer, type RunningServer } from './web/server.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_CORPUS = path.join(PROJECT_ROOT, 'corpus');
@@ -54,16 +55,26 @@ async function runIndex(corpus: string, out: string): Promise<void> {
 }
 
 async function runServe(corpus: string, indexDir: string, port: number): Promise<void> {
-  const reason = await rebuildReason(indexDir, corpus).catch(() => null);
+  const corpusExists = existsSync(corpus);
+  const reason = corpusExists ? await rebuildReason(indexDir, corpus) : null;
   if (reason) {
     console.log(`building the index of ${corpus} (${reason})`);
     await runIndex(corpus, indexDir);
   }
-  const server = await startServer({ indexDir, port, host: '0.0.0.0' });
+  let server: RunningServer;
+  try {
+    server = await startServer({ indexDir, port, host: '0.0.0.0' });
+  } catch (error) {
+    if (!(error instanceof IndexLoadError)) throw error;
+    if (!corpusExists) throw new Error(`${error.message}; build it with: npm run index -- --corpus DIR --out ${indexDir}`);
+    // A damaged or foreign index is rebuilt from the corpus it serves.
+    console.log(`rebuilding the index of ${corpus} (${error.message})`);
+    await runIndex(corpus, indexDir);
+    server = await startServer({ indexDir, port, host: '0.0.0.0' });
+  }
   console.log(`depeches: searching ${corpus} on ${server.url}`);
-  const stop = () => {
-    server.close().then(() => process.exit(0));
-  };
+  // Finish the requests in flight, then exit.
+  const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

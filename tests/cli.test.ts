@@ -58,3 +58,32 @@ describe('npm run index', () => {
     expect(await readdir(work)).not.toContain('y');
   });
 });
+
+describe('npm start', () => {
+  it('rebuilds a damaged index, serves it, and stops cleanly on SIGTERM', async () => {
+    const { spawn } = await import('node:child_process');
+    const indexDir = path.join(work, 'served');
+    await mkdir(indexDir);
+    await writeFile(path.join(indexDir, 'current.json'), '{"build": "gone"}');
+    const child = spawn(TSX, ['src/cli.ts', 'serve', '--corpus', SAMPLE_CORPUS, '--index', indexDir, '--port', '0']);
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL in: ${output}`)), 30_000);
+      child.stdout.on('data', () => {
+        const match = /on (http:\/\/\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+    });
+    expect(output).toMatch(/building the index|rebuilding the index/);
+    const body = await (await fetch(`${url}/api/search?q=Tachkent`)).json();
+    expect(body.total).toBe(1);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  });
+});

@@ -1,6 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ANALYZER_VERSION } from '../analysis/index.js';
 import { readCurrentManifest } from './store.js';
+import { INDEX_FORMAT_VERSION } from './types.js';
 
 /** Latest modification time (ms) of any file or folder under `dir`, hidden ones excepted. */
 export async function latestModification(dir: string): Promise<number> {
@@ -20,6 +22,7 @@ export async function latestModification(dir: string): Promise<number> {
 export async function rebuildReason(indexDir: string, corpusDir: string): Promise<string | null> {
   const manifest = await readCurrentManifest(indexDir);
   if (!manifest) return 'no index yet';
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.analyzerVersion !== ANALYZER_VERSION) return 'index built by another version';
   if (manifest.corpus && path.resolve(manifest.corpus) !== path.resolve(corpusDir)) return `index was built from ${manifest.corpus}`;
   if ((await latestModification(corpusDir)) > Date.parse(manifest.builtAt)) return 'corpus changed since the last build';
   return null;
