@@ -22,6 +22,8 @@ export interface FacetTable {
   monthOf: Int32Array;
   /** Rank of each article when sorted newest first (undated last). */
   dateRank: Int32Array;
+  /** Article numbers, newest first (undated last). */
+  newestFirst: number[];
 }
 
 /** Values compare without case or accents: "otsc" selects "OTSC", "Tokayev" selects "Tokaïev". */
@@ -87,6 +89,7 @@ export function facetTable(documents: Article[]): FacetTable {
     yearOf,
     monthOf,
     dateRank,
+    newestFirst: order,
   };
   tables.set(documents, table);
   return table;

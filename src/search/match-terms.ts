@@ -18,6 +18,9 @@ export interface WordLookup {
 const ELIDED = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]/i;
 const JOINER = /[-'’‑]/;
 
+/** Shortest word being typed that is expanded as a prefix. */
+export const MIN_PREFIX = 3;
+
 /** Typos forgiven by word length, as people expect: none under 5 letters, one up to 8, two beyond. */
 export function typoBudget(folded: string): number {
   if (/\d/.test(folded) || folded.length < 5) return 0;
@@ -46,11 +49,13 @@ export function lookupWord(typed: string, prefix: boolean): WordLookup | null {
   const term = analyzeWord(word);
   if (term === null) return null;
   const folded = foldWord(word);
-  const fuzzy = typoBudget(folded);
+  // A word still being typed is incomplete: one typo at most, and no prefix
+  // expansion under three letters ("r" would expand to a tenth of the dictionary).
+  const fuzzy = prefix ? Math.min(1, typoBudget(folded)) : typoBudget(folded);
   return {
     term,
     fuzzy,
-    prefixes: prefix ? [...new Set([term, folded])] : [],
+    prefixes: prefix && folded.length >= MIN_PREFIX ? [...new Set([term, folded])] : [],
     swaps: fuzzy > 0 && fuzzy < 2 ? swappedForms(folded).filter((t) => t !== term) : [],
   };
 }

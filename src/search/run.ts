@@ -45,7 +45,10 @@ function passesPhraseChecks(index: SearchIndex, compiled: CompiledQuery, candida
 }
 
 function findCandidates(index: SearchIndex, compiled: CompiledQuery): Candidate[] {
-  if (isEmptyQuery(compiled)) return index.documents.map((_, n) => ({ n, score: 0, terms: [], queryTerms: [] }));
+  if (isEmptyQuery(compiled)) {
+    // Everything, already newest first: the sort that follows finds it in order.
+    return facetTable(index.documents).newestFirst.map((n) => ({ n, score: 0, terms: [], queryTerms: [] }));
+  }
   const results: SearchResult[] = compiled.miniSearchQuery
     ? index.miniSearch.search(compiled.miniSearchQuery)
     : index.documents.map((_, n) => ({ id: n, score: 0, terms: [], queryTerms: [], match: {} }));
