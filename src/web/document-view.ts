@@ -83,7 +83,7 @@ export function documentView(index: SearchIndex, n: number, request: SearchReque
 
   const related = (m: number): RelatedView => {
     const other = index.documents[m];
-    return { title: other.title, href: documentUrl(other.id, request.q ? { ...request, speakers: [], organisations: [], from: null, to: null, page: 1 } : null), date: frenchDate(other.date) };
+    return { title: other.title, href: documentUrl(other.id, request), date: frenchDate(other.date) };
   };
   const sameDay: RelatedView[] = [];
   const speakerKeys = new Set(article.speakers.map((s) => s.toLowerCase()));

@@ -1,7 +1,79 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { SearchIndex } from '../index/index.js';
+import { search, type SearchRequest } from '../search/index.js';
+import { documentView } from './document-view.js';
+import { atomFeed, origin } from './feeds.js';
+import { parseSearchParams } from './params.js';
+import { searchView } from './view-models.js';
 
-/** The HTML pages (search, document). Placeholder until the web issue lands. */
-export function pagesRouter(_currentIndex: () => SearchIndex): Router {
-  return Router();
+const DEFAULT_REQUEST: SearchRequest = { q: '', speakers: [], organisations: [], from: null, to: null, page: 1, perPage: 10, sort: 'relevance' };
+
+/**
+ * True when htmx asked for the part of the page it swaps (#contenu). History
+ * restores (Back/Forward) and requests targeting the body get the full page,
+ * as does every request without htmx.
+ */
+export function wantsFragment(req: Request): boolean {
+  return req.get('HX-Request') === 'true' && req.get('HX-History-Restore-Request') !== 'true' && req.get('HX-Request-Type') !== 'full';
+}
+
+function html(res: Response, status = 200): Response {
+  // One URL, two representations: caches must key on the htmx headers.
+  return res.status(status).set('Vary', 'HX-Request, HX-Request-Type, HX-History-Restore-Request').type('html');
+}
+
+function renderError(req: Request, res: Response, status: 400 | 404, title: string, message: string): void {
+  const fragment = wantsFragment(req);
+  html(res, status).render(fragment ? 'partials/error' : 'error', { title, message, q: typeof req.query.q === 'string' ? req.query.q : '', fragment });
+}
+
+/** The HTML pages: search (full page or htmx fragment), article, feeds, OpenSearch. */
+export function pagesRouter(currentIndex: () => SearchIndex): Router {
+  const router = Router();
+
+  const searchPage = (req: Request, res: Response) => {
+    const params = parseSearchParams(req.query);
+    if (!params.ok) {
+      renderError(req, res, 400, 'Recherche invalide', params.message);
+      return;
+    }
+    const view = searchView(params.request, search(currentIndex(), params.request));
+    const fragment = wantsFragment(req);
+    html(res).render(fragment ? 'partials/results' : 'search', { view, q: view.q, title: view.pageTitle, fragment });
+  };
+  router.get('/', searchPage);
+  router.get('/search', searchPage);
+
+  router.get('/doc/:id', (req: Request, res: Response) => {
+    const index = currentIndex();
+    const n = index.byId.get(String(req.params.id));
+    if (n === undefined) {
+      renderError(req, res, 404, 'Article introuvable', 'Aucun article ne porte cette référence. Il a peut-être été retiré de l’archive.');
+      return;
+    }
+    // A broken search state in the URL does not hide the article: it is shown without highlights.
+    const params = parseSearchParams(req.query);
+    const request = params.ok ? params.request : DEFAULT_REQUEST;
+    const doc = documentView(index, n, request);
+    html(res).render('doc', { doc, q: request.q, title: `${doc.title} — Dépêches` });
+  });
+
+  router.get('/search.atom', (req: Request, res: Response) => {
+    const params = parseSearchParams(req.query);
+    if (!params.ok) {
+      res.status(400).type('text/plain; charset=utf-8').send(params.message);
+      return;
+    }
+    const feed = atomFeed(currentIndex(), params.request, origin(req));
+    res.type('application/atom+xml; charset=utf-8').render('atom', { feed });
+  });
+
+  router.get('/opensearch.xml', (req: Request, res: Response) => {
+    res.type('application/opensearchdescription+xml; charset=utf-8').render('opensearch', { base: origin(req) });
+  });
+
+  router.use((req: Request, res: Response) => {
+    renderError(req, res, 404, 'Page introuvable', 'Cette adresse ne correspond à aucune page.');
+  });
+  return router;
 }

@@ -283,6 +283,19 @@ function pagination(request: SearchRequest, total: number): Pagination {
   };
 }
 
+/** Sort choices; without a query there is no relevance, and the engine lists newest first. */
+function sortLinks(request: SearchRequest): SearchView['sorts'] {
+  const choices = [
+    { label: 'pertinence', value: 'relevance' as const },
+    { label: 'plus récents', value: 'date' as const },
+    { label: 'plus anciens', value: 'date-asc' as const },
+  ];
+  const effective = !request.q && request.sort === 'relevance' ? 'date' : request.sort;
+  return choices
+    .filter((c) => request.q || c.value !== 'relevance')
+    .map((c) => ({ label: c.label, href: searchUrl(request, { sort: c.value }), current: effective === c.value }));
+}
+
 export interface SearchView {
   q: string;
   pageTitle: string;
@@ -332,11 +345,7 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     dates: dateFacetView(response.facets.date, request),
     chips: chips(request),
     clearAllHref: searchUrl(request, { speakers: [], organisations: [], from: null, to: null }),
-    sorts: [
-      { label: 'pertinence', value: 'relevance' as const },
-      { label: 'plus récents', value: 'date' as const },
-      { label: 'plus anciens', value: 'date-asc' as const },
-    ].map((s) => ({ label: s.label, href: searchUrl(request, { sort: s.value }), current: request.sort === s.value })),
+    sorts: sortLinks(request),
     pagination: pagination(request, response.total),
     suggestion: response.suggestion ? { text: response.suggestion, href: searchUrl(request, { q: response.suggestion }) } : null,
     atomHref: searchUrl(request, { page: 1 }, '/search.atom'),

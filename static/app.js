@@ -1,0 +1,93 @@
+// Dépêches: the little the page needs beyond htmx attributes. Everything
+// here is an enhancement: with JavaScript off, the form and links work alone.
+(() => {
+  'use strict';
+
+  const input = () => document.getElementById('q');
+  const resultLinks = () => [...document.querySelectorAll('#contenu .lien-resultat')];
+
+  // History: while typing, one history entry per settled query. The first
+  // request of a burst of typing pushes a new entry; the ones that follow
+  // within a second replace it, so Back skips the half-typed words.
+  const SETTLED_MS = 1000;
+  let lastTyped = 0;
+  document.addEventListener('htmx:config:request', (event) => {
+    const ctx = event.detail.ctx;
+    if (ctx.sourceElement?.id !== 'recherche') return;
+    if (ctx.sourceEvent?.type === 'input') {
+      const now = Date.now();
+      if (now - lastTyped < SETTLED_MS) {
+        ctx.push = null;
+        ctx.replace = 'true';
+      }
+      lastTyped = now;
+    } else {
+      lastTyped = 0;
+    }
+  });
+
+  // A pushed URL equal to the current one would add a useless entry.
+  document.addEventListener('htmx:before:history:update', (event) => {
+    const action = event.detail.history;
+    if (action.type === 'push' && action.path === location.pathname + location.search) action.type = 'replace';
+  });
+
+  const announce = (text) => {
+    const region = document.getElementById('annonce');
+    if (region && text) region.textContent = text;
+  };
+
+  // After results are swapped in: keep the search box in step with the URL
+  // (a suggestion or a Back restores another query), announce the count, and
+  // when a link inside the results was used, move focus to the results heading.
+  document.addEventListener('htmx:after:swap', (event) => {
+    const state = document.getElementById('etat');
+    const q = input();
+    if (!state || !q) return;
+    if (document.activeElement !== q && q.value !== state.dataset.q) q.value = state.dataset.q;
+    announce(state.dataset.stats);
+    const source = event.detail.ctx?.sourceElement;
+    if (source && source.id !== 'recherche') {
+      const heading = document.getElementById('titre-resultats');
+      if (heading) {
+        heading.focus({ preventScroll: true });
+        if (heading.getBoundingClientRect().top < 0) heading.scrollIntoView({ block: 'start' });
+      }
+    }
+  });
+
+  const typingInField = (el) => el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+
+  // Keyboard: "/" goes to the search box; arrows move through the results.
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const active = document.activeElement;
+    const q = input();
+    if (event.key === '/' && !typingInField(active) && q) {
+      event.preventDefault();
+      q.focus();
+      q.select();
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const links = resultLinks();
+    if (!links.length) return;
+    const at = links.indexOf(active);
+    if (active === q) {
+      if (event.key !== 'ArrowDown') return;
+      event.preventDefault();
+      links[0].focus();
+    } else if (at !== -1) {
+      event.preventDefault();
+      if (event.key === 'ArrowDown') links[Math.min(at + 1, links.length - 1)].focus();
+      else if (at === 0 && q) q.focus();
+      else links[at - 1].focus();
+    }
+  });
+
+  // Focused result: bring it into view without jumping.
+  document.addEventListener('focusin', (event) => {
+    if (event.target.classList?.contains('lien-resultat')) event.target.closest('.resultat')?.scrollIntoView({ block: 'nearest' });
+  });
+
+})();

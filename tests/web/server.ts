@@ -1,0 +1,20 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { indexCorpus } from '../../src/index/index.js';
+import { startServer, type RunningServer } from '../../src/web/server.js';
+
+/** A real server on a free port over an index of corpus/ built into a temporary folder. */
+export async function startSampleServer(): Promise<{ server: RunningServer; url: string; stop: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'depeches-web-'));
+  await indexCorpus(path.resolve('corpus'), dir);
+  const server = await startServer({ indexDir: dir, port: 0, watchIndex: false });
+  return {
+    server,
+    url: server.url,
+    stop: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
