@@ -65,6 +65,8 @@ export function compileQuery(parsed: ParsedQuery): CompiledQuery {
       const word = wordQuery(clause.text, clause.prefix, clause.negated);
       if (!word) continue;
       (clause.negated ? negative : positive).push(withField(word.query, clause.field));
+      // The text holds a compound ("Chine-Russie") as its parts: highlight those of a typed compound.
+      if (!clause.negated) for (const term of word.terms) if (term.includes('-')) compiled.highlightTerms.push(...term.split('-'));
     } else if (clause.kind === 'phrase') {
       const pattern = phrasePattern(clause.words, clause.field);
       if (!pattern) continue;

@@ -72,8 +72,7 @@ function compareByDate(index: SearchIndex, ascending: boolean) {
 
 function toHit(index: SearchIndex, candidate: Candidate, compiled: CompiledQuery): SearchHit {
   const article = index.documents[candidate.n];
-  // A compound term ("chin-russ") is highlighted through its parts, which are what the text's tokens hold.
-  const terms = new Set([...candidate.terms, ...compiled.highlightTerms].flatMap((t) => (t.includes('-') ? [t, ...t.split('-')] : [t])));
+  const terms = new Set([...candidate.terms, ...compiled.highlightTerms]);
   const text = terms.size > 0 ? snippet(article.text, documentTokens(index, candidate.n).text, terms) : snippet(article.text, [], terms);
   return {
     id: article.id,

@@ -74,5 +74,13 @@ export const BREADCRUMB_LINE = '(?:[^<>›\\n]{1,40}?\\s*(?:>{1,2}|›)\\s*){1,6
 /** Bylines whose names are editors, not speakers: "(Rédacteurs :Shuang Sheng, Yishuang Liu)". */
 export const EDITOR_BYLINE = '\\((?:rédacteurs?|rédactrices?|rédaction|éditeurs?|éditrices?|traduction|traducteurs?|traductrices?|édité par|édition|web)\\s*:\\s*([^)\\n]{1,200})\\)';
 
+/**
+ * Author lines: "Par Jean Dupont", "Par Anne Martin et Li Wei, à Pékin", "De notre envoyé spécial Paul Roux".
+ * Matched case-sensitively (names are capitalised; "Par ailleurs, …" is content). Group 1: the names.
+ */
+export const AUTHOR_BYLINE =
+  "^(?:Par|PAR|De notre (?:envoyée?|correspondante?)(?: spéciale?| permanente?)?(?: à \\p{Lu}[\\p{L}'’-]+)?,?)\\s+" +
+  "((?:\\p{Lu}[\\p{L}'’.-]*\\s*){1,4}(?:(?:,|et)\\s*(?:\\p{Lu}[\\p{L}'’.-]*\\s*){1,4}){0,4})(?:[,—–|-]\\s*.{0,60})?$";
+
 /** Longest line a prefix rule may remove: longer lines are content that merely starts alike. */
 export const MAX_PREFIX_RULE_LINE = 300;

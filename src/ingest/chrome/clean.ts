@@ -1,6 +1,7 @@
 import { isDateOnlyLine } from '../dates/date-mentions.js';
 import { cleanLines } from '../text/whitespace.js';
 import {
+  AUTHOR_BYLINE,
   BREADCRUMB_LINE,
   CHROME_FRAGMENTS,
   CHROME_LINE_PREFIXES,
@@ -26,6 +27,8 @@ const CHROME_PREFIX_RE = new RegExp(`^(?:${CHROME_LINE_PREFIXES.join('|')})`, 'i
 const CHROME_FRAGMENT_RE = new RegExp(CHROME_FRAGMENTS.join('|'), 'giu');
 const TAIL_MARKER_RE = whole(TAIL_MARKERS);
 const EDITOR_BYLINE_RE = new RegExp(EDITOR_BYLINE, 'giu');
+const AUTHOR_BYLINE_RE = new RegExp(AUTHOR_BYLINE, 'u');
+const AUTHOR_LINE_MAX = 120;
 const LEADING_BULLETS = /^[•·▪►▸*\-–—]+\s*/u;
 const ENDS_SENTENCE_OR_BLOCK = /[.!?:;»"”…)\]]$/u;
 const STARTS_LOWERCASE = /^\p{Ll}/u;
@@ -35,14 +38,25 @@ function isChromeLine(line: string): boolean {
   return line.length <= MAX_PREFIX_RULE_LINE && CHROME_PREFIX_RE.test(line);
 }
 
+function splitNames(names: string, into: string[]): void {
+  for (const name of names.split(/[,;/&]|\bet\b/)) {
+    const trimmed = name.trim();
+    if (trimmed) into.push(trimmed);
+  }
+}
+
+/** "Par Jean Dupont, à Kiev": the line is chrome and its names are authors, never speakers. */
+function authorLine(line: string, into: string[]): boolean {
+  if (line.length > AUTHOR_LINE_MAX) return false;
+  const m = AUTHOR_BYLINE_RE.exec(line);
+  if (!m) return false;
+  splitNames(m[1], into);
+  return true;
+}
+
 function collectEditorNames(line: string, into: string[]): void {
   if (!line.includes('(')) return;
-  for (const m of line.matchAll(EDITOR_BYLINE_RE)) {
-    for (const name of m[1].split(/[,;/&]|\bet\b/)) {
-      const trimmed = name.trim();
-      if (trimmed) into.push(trimmed);
-    }
-  }
+  for (const m of line.matchAll(EDITOR_BYLINE_RE)) splitNames(m[1], into);
 }
 
 /**
@@ -75,7 +89,7 @@ export function cleanDocument(text: string): CleanedDocument {
       previousWasBody = false;
       continue;
     }
-    if (isChromeLine(probe)) {
+    if (isChromeLine(probe) || authorLine(line, editorNames)) {
       previousWasBody = false;
       continue;
     }

@@ -1,3 +1,4 @@
+import { wordStartMatches } from '../text/scan.js';
 import { MONTH_SOURCE, TIME_SOURCE, WEEKDAY_SOURCE, monthNumber, weekdayNumber } from './calendar-words.js';
 
 /**
@@ -20,30 +21,31 @@ export interface DateMention {
   monthFirst: boolean;
 }
 
-const NOT_AFTER_LETTER_OR_DIGIT = '(?<![\\p{L}\\p{N}])';
 const NOT_BEFORE_LETTER = '(?![\\p{L}])';
+/** A numeric date glued to a digit, dot, slash or hyphen is part of something else (a version, a phone number). */
+const GLUED_TO_NUMBER = /[\p{N}.\/-]/u;
 
 /** "10 janvier 2022", "lundi 10 janvier", "1er mars 2023", "4 févr. 2021". */
 const DAY_MONTH_YEAR = new RegExp(
-  `${NOT_AFTER_LETTER_OR_DIGIT}(?:(${WEEKDAY_SOURCE})\\s*,?\\s+)?(1er|1re|\\d{1,2})\\s+(${MONTH_SOURCE})${NOT_BEFORE_LETTER}(?:\\s*,?\\s*(\\d{4})(?!\\d))?`,
+  `(?:(${WEEKDAY_SOURCE})\\s*,?\\s+)?(1er|1re|\\d{1,2})\\s+(${MONTH_SOURCE})${NOT_BEFORE_LETTER}(?:\\s*,?\\s*(\\d{4})(?!\\d))?`,
   'giu',
 );
 
 /** "septembre 2", "septembre 2, 2024": month before day, the order of page furniture. */
 const MONTH_DAY_SOURCE = `(${MONTH_SOURCE})${NOT_BEFORE_LETTER}\\s*(\\d{1,2})(?:er)?(?![\\p{N}])(?:\\s*,\\s*(\\d{4})(?!\\d))?`;
 /** In running text only with a weekday before it ("lundi, septembre 2"): "en septembre 2 000 soldats" is no date. */
-const WEEKDAY_MONTH_DAY = new RegExp(`${NOT_AFTER_LETTER_OR_DIGIT}(${WEEKDAY_SOURCE})\\s*,?\\s+${MONTH_DAY_SOURCE}`, 'giu');
+const WEEKDAY_MONTH_DAY = new RegExp(`(${WEEKDAY_SOURCE})\\s*,?\\s+${MONTH_DAY_SOURCE}`, 'giu');
 /** On a date-only line, with or without a weekday. */
-const ANY_MONTH_DAY = new RegExp(`${NOT_AFTER_LETTER_OR_DIGIT}(?:(${WEEKDAY_SOURCE})\\s*,?\\s+)?${MONTH_DAY_SOURCE}`, 'giu');
+const ANY_MONTH_DAY = new RegExp(`(?:(${WEEKDAY_SOURCE})\\s*,?\\s+)?${MONTH_DAY_SOURCE}`, 'giu');
 
 /** "11.01.2022", "02/03/2023", "11-01-22": day first, same separator twice. */
-const NUMERIC_DAY_FIRST = /(?<![\p{N}.\/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[./-]\p{N})/gu;
+const NUMERIC_DAY_FIRST = /(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[./-]\p{N})/gu;
 
 /** "2021-02-04", "2021/02/04". */
-const NUMERIC_YEAR_FIRST = /(?<![\p{N}.\/-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[./-]\p{N})/gu;
+const NUMERIC_YEAR_FIRST = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[./-]\p{N})/gu;
 
 /** "en septembre 2022", "fin février 2021": a year hint, not a date. */
-const MONTH_YEAR = new RegExp(`${NOT_AFTER_LETTER_OR_DIGIT}(${MONTH_SOURCE})${NOT_BEFORE_LETTER}\\s*(\\d{4})(?!\\d)`, 'giu');
+const MONTH_YEAR = new RegExp(`(${MONTH_SOURCE})${NOT_BEFORE_LETTER}\\s*(\\d{4})(?!\\d)`, 'giu');
 
 /** A line that is nothing but a date and/or time, possibly with a source before a bar ("Xinhua | 11.01.2022 08h27"). */
 const DATE_ONLY_LINE = new RegExp(
@@ -85,20 +87,20 @@ export function findDateMentions(text: string, monthFirstAllowed = false): DateM
     found.push({ index, year, month, day, weekday, monthFirst });
   };
 
-  for (const m of text.matchAll(DAY_MONTH_YEAR)) {
+  for (const m of wordStartMatches(DAY_MONTH_YEAR, text)) {
     add(m.index, m[4] ? Number(m[4]) : null, monthNumber(m[3]), dayNumber(m[2]), m[1] ? weekdayNumber(m[1]) : null, false);
   }
-  for (const m of text.matchAll(monthFirstAllowed ? ANY_MONTH_DAY : WEEKDAY_MONTH_DAY)) {
+  for (const m of wordStartMatches(monthFirstAllowed ? ANY_MONTH_DAY : WEEKDAY_MONTH_DAY, text)) {
     add(m.index, m[4] ? Number(m[4]) : null, monthNumber(m[2]), Number(m[3]), m[1] ? weekdayNumber(m[1]) : null, true);
   }
-  for (const m of text.matchAll(NUMERIC_DAY_FIRST)) {
+  for (const m of wordStartMatches(NUMERIC_DAY_FIRST, text, GLUED_TO_NUMBER)) {
     let day = Number(m[1]);
     let month = Number(m[3]);
     // "03/25/2023" cannot be day-first: read it month-first rather than drop it.
     if (month > 12 && day <= 12) [day, month] = [month, day];
     add(m.index, expandYear(m[4]), month, day, null, false);
   }
-  for (const m of text.matchAll(NUMERIC_YEAR_FIRST)) add(m.index, Number(m[1]), Number(m[3]), Number(m[4]), null, false);
+  for (const m of wordStartMatches(NUMERIC_YEAR_FIRST, text, GLUED_TO_NUMBER)) add(m.index, Number(m[1]), Number(m[3]), Number(m[4]), null, false);
 
   found.sort((a, b) => a.index - b.index);
   return found;
@@ -107,7 +109,7 @@ export function findDateMentions(text: string, monthFirstAllowed = false): DateM
 /** Years written with a month but no day ("en septembre 2022"), as hints for year-less dates. */
 export function findMonthYearHints(text: string): number[] {
   const years: number[] = [];
-  for (const m of text.matchAll(MONTH_YEAR)) {
+  for (const m of wordStartMatches(MONTH_YEAR, text)) {
     const year = Number(m[2]);
     if (year >= 1800 && year <= 2100) years.push(year);
   }

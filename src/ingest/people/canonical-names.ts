@@ -15,6 +15,22 @@ for (const person of data.people) {
   for (const spelling of [person.name, ...person.aliases]) CURATED.set(personKey(spelling), person.name);
 }
 
+/** Curated people by the key of their last name, when no two share it ("poutine" -> "Vladimir Poutine"). */
+const CURATED_BY_SURNAME = new Map<string, string | null>();
+for (const person of data.people) {
+  for (const spelling of [person.name, ...person.aliases]) {
+    const words = personKey(spelling).split(' ');
+    const surname = words[words.length - 1];
+    const known = CURATED_BY_SURNAME.get(surname);
+    CURATED_BY_SURNAME.set(surname, known === undefined || known === person.name ? person.name : null);
+  }
+}
+
+/** The curated person whose last name this is ("Poutine"), when only one is; else null. */
+export function curatedBySurname(surname: string): string | null {
+  return CURATED_BY_SURNAME.get(personKey(surname)) ?? null;
+}
+
 /** The curated spelling of a name, or null when the list does not know it. */
 export function curatedSpelling(name: string): string | null {
   return CURATED.get(personKey(name)) ?? null;

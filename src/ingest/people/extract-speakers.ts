@@ -1,9 +1,10 @@
 import { EDITOR_BYLINE } from '../chrome/chrome-patterns.js';
 import { personKey } from '../text/fold.js';
-import { preferredSpelling } from './canonical-names.js';
+import { curatedBySurname, preferredSpelling } from './canonical-names.js';
 import { findNameMentions, firstName, nameAtEnd, type NameMention } from './person-names.js';
 import { addRole, isRolePhrase, parseRole, roleFits, type PersonRoles } from './roles.js';
-import { ACCORDING_TO, SPEECH_VERB } from './speech-verbs.js';
+import { wordStartMatches } from '../text/scan.js';
+import { ACCORDING_TO, GLUED_TO_VERB, SPEECH_VERB } from './speech-verbs.js';
 
 /**
  * The people who speak in a text, most often first. A person speaks when a
@@ -29,7 +30,7 @@ const PRONOUN_AT_END = /(?:^|\s)(?:il|elle|ils|elles)$/iu;
 const PRONOUN_ALONE = /^(?:lui|elle|eux|il)\b/iu;
 const COORDINATION_AT_END = /(?:^|\s)(?:et|puis|mais)$/iu;
 const INVERTED_PRONOUN = /-(?:il|elle|ils|elles)$/iu;
-const INVERSION_BEFORE = /(?:[,»”"–—]|\bl['’])\s*$/u;
+const INVERSION_BEFORE = /(?:[,»”"–—]|(?<![\p{L}])(?:l|qu)['’])\s*$/u;
 const RIGHT_PHRASE_END = /[,.;:!?«»()\n"“”]|\s(?:qui|que|qu['’]|dont|lors|en|à|au|dans|sur|pour|devant|après|avant)\s/gu;
 /** A determiner and lowercase words: an unlisted role before a name ("la préfète", "l'éleveuse"). */
 const LOWERCASE_ROLE = /^(?:le|la|l['’]|les|son|sa|leur)\s*[\p{Ll}\s'’-]{0,60}$/u;
@@ -76,6 +77,19 @@ class SpeakerFinder {
     });
     this.mentionPeople = this.mentions.map((m) => this.resolve(m.name, m.start));
     this.collectRoles();
+  }
+
+  /**
+   * A name as a speaker. One capitalised word alone ("Renault a annoncé",
+   * "Marignane a indiqué") is too often a company or a place: it is a person
+   * only with a title ("M. Wang"), when the text gives the full name it
+   * belongs to, or when the curated list knows it as a surname.
+   */
+  private speaker(found: { name: string; titled: boolean }, index: number): Person | null {
+    const person = this.resolve(found.name, index);
+    if (person.display.includes(' ') || found.titled) return person;
+    const curated = curatedBySurname(found.name);
+    return curated ? { display: curated, key: personKey(curated) } : null;
   }
 
   /** "Wang" at `index` -> "Wang Yi" when the text gives that full name; a full name stays as it is. */
@@ -133,9 +147,14 @@ class SpeakerFinder {
     return { display: this.displayByKey.get(key)!, key };
   }
 
+  /**
+   * The speaker a pronoun stands for. Only an earlier speaker, never merely
+   * the last person named: in "le président Poutine … La Chine, a-t-il
+   * affirmé" the "il" is the minister who spoke before, not Poutine.
+   */
   private previousSpeaker(index: number): Person[] {
     for (let i = this.events.length - 1; i >= 0; i--) if (this.events[i].index < index) return this.events[i].people.slice(-1);
-    return this.nearestPerson(index);
+    return [];
   }
 
   private nearestPerson(index: number): Person[] {
@@ -156,7 +175,7 @@ class SpeakerFinder {
     if (PRONOUN_AT_END.test(segment)) return this.previousSpeaker(index);
     if (DEMONSTRATIVE_AT_END.test(segment)) return this.nearestPerson(index);
     const names = segment.split(/\s+et\s+/u).map((part) => nameAtEnd(part));
-    if (names.every((n) => n !== null)) return names.map((n) => this.resolve(n!.name, index));
+    if (names.every((n) => n !== null)) return names.map((n) => this.speaker(n!, index)).filter((p): p is Person => p !== null);
     const role = /^(?:le|la|l['’]|son|sa|leur)\s*(.+)$/iu.exec(segment);
     if (role && ROLE_START.test(role[1])) {
       const person = this.byRole(role[1]);
@@ -173,7 +192,8 @@ class SpeakerFinder {
     const name = nameAtEnd(head);
     // only a clause that opens with the name ("Wang Yi, …"; "Le ministre Wang Yi, …"), not "En 2020, …"
     if (!name || head.length - name.name.length > 40) return [];
-    return [this.resolve(name.name, clauseStartsAt)];
+    const person = this.speaker(name, clauseStartsAt);
+    return person ? [person] : [];
   }
 
   /** Subject written after the verb ("…, a déclaré M. Wang", "selon le ministre russe"). */
@@ -192,7 +212,10 @@ class SpeakerFinder {
     const name = firstName(phrase);
     if (name) {
       const before = phrase.slice(0, name.index).trim();
-      if (before === '' || isRolePhrase(before) || LOWERCASE_ROLE.test(before)) return [this.resolve(name.name, from)];
+      if (before === '' || isRolePhrase(before) || LOWERCASE_ROLE.test(before)) {
+        const person = this.speaker(name, from);
+        return person ? [person] : [];
+      }
     }
     const role = /^(?:le|la|l['’]|son|sa|leur)\s*(.+)$/iu.exec(phrase);
     if (role && ROLE_START.test(role[1])) {
@@ -204,8 +227,8 @@ class SpeakerFinder {
 
   find(): SpeechEvent[] {
     const hits: { index: number; end: number; auxiliary: string | undefined; according: boolean }[] = [];
-    for (const m of this.text.matchAll(SPEECH_VERB)) hits.push({ index: m.index, end: m.index + m[0].length, auxiliary: m[1], according: false });
-    for (const m of this.text.matchAll(ACCORDING_TO)) hits.push({ index: m.index, end: m.index + m[0].length, auxiliary: undefined, according: true });
+    for (const m of wordStartMatches(SPEECH_VERB, this.text, GLUED_TO_VERB)) hits.push({ index: m.index, end: m.index + m[0].length, auxiliary: m[1], according: false });
+    for (const m of wordStartMatches(ACCORDING_TO, this.text)) hits.push({ index: m.index, end: m.index + m[0].length, auxiliary: undefined, according: true });
     hits.sort((a, b) => a.index - b.index);
 
     for (const hit of hits) {

@@ -1,6 +1,7 @@
 import { NAME_PARTICLES, isInnerNameParticle, isNonNameWord, isTitleWord } from '../lexicon/name-words.js';
 import { isPlace } from '../lexicon/places.js';
 import { canonicalOrganisation } from '../organisations/gazetteer.js';
+import { wordStartMatches } from '../text/scan.js';
 
 /**
  * Sequences of capitalised words that may be people's names, and the rules
@@ -15,12 +16,15 @@ const PARTICLES = NAME_PARTICLES.filter((p) => p !== 'la' && p !== 'le').join('|
 /** Titles kept in the match so they can be recognised ("M. Wang", "Mme Merkel"). */
 const ABBREVIATED_TITLE = '(?:M\\.|MM\\.|Mme|Mmes|Mlle|Dr|Pr|Mgr|Me)';
 
-/** Up to five name words, with particles and initials between them, optionally after an abbreviated title. */
+/** Up to five name words, with particles and initials between them, optionally after an abbreviated title. Use with wordStartMatches. */
 export const NAME_SEQUENCE = new RegExp(
-  `(?<![\\p{L}\\p{N}'’-])(?:${ABBREVIATED_TITLE}\\s+)?${NAME_WORD}(?:\\s+(?:(?:${PARTICLES})\\s+){0,2}(?:${NAME_WORD}|\\p{Lu}\\.(?=\\s+\\p{Lu})))` +
+  `(?:${ABBREVIATED_TITLE}\\s+)?${NAME_WORD}(?:\\s+(?:(?:${PARTICLES})\\s+){0,2}(?:${NAME_WORD}|\\p{Lu}\\.(?=\\s+\\p{Lu})))` +
     `{0,4}(?![\\p{L}\\p{N}-])`,
   'gu',
 );
+
+/** Characters that may not come right before a name. */
+const GLUED_TO_NAME = /[\p{L}\p{N}'’-]/u;
 
 /** A name found in the text. */
 export interface NameMention {
@@ -45,6 +49,19 @@ function isPlaceWord(word: string): boolean {
  * organisation.
  */
 export function nameFromSequence(sequence: string): { name: string; titled: boolean } | null {
+  // the same sequences ("Le", "La Chine", "Wang Yi") come back in every article
+  const cached = sequenceCache.get(sequence);
+  if (cached !== undefined) return cached;
+  const result = readSequence(sequence);
+  if (sequenceCache.size >= SEQUENCE_CACHE_LIMIT) sequenceCache.clear();
+  sequenceCache.set(sequence, result);
+  return result;
+}
+
+const SEQUENCE_CACHE_LIMIT = 100_000;
+const sequenceCache = new Map<string, { name: string; titled: boolean } | null>();
+
+function readSequence(sequence: string): { name: string; titled: boolean } | null {
   const words = sequence.split(/\s+/);
   let first = 0;
   let titled = false;
@@ -66,7 +83,7 @@ export function nameFromSequence(sequence: string): { name: string; titled: bool
 /** Every plausible name in the text, in order. */
 export function findNameMentions(text: string): NameMention[] {
   const mentions: NameMention[] = [];
-  for (const m of text.matchAll(NAME_SEQUENCE)) {
+  for (const m of wordStartMatches(NAME_SEQUENCE, text, GLUED_TO_NAME)) {
     const found = nameFromSequence(m[0]);
     if (!found) continue;
     const offset = m[0].lastIndexOf(found.name);
@@ -76,19 +93,29 @@ export function findNameMentions(text: string): NameMention[] {
   return mentions;
 }
 
+const LAST_WORD = /([\p{L}.'’-]+)[\s,]*$/u;
+
+/** "le ministre Mudavadi": a title word written in lowercase before the name also makes it a person. */
+function afterTitleWord(before: string): boolean {
+  const last = LAST_WORD.exec(before);
+  return last !== null && isTitleWord(last[1]);
+}
+
 /** The name at the very end of a phrase ("…, M. Lavrov" -> "Lavrov"), if any. */
 export function nameAtEnd(phrase: string): { name: string; titled: boolean } | null {
   let last: RegExpMatchArray | null = null;
-  for (const m of phrase.matchAll(NAME_SEQUENCE)) last = m;
+  for (const m of wordStartMatches(NAME_SEQUENCE, phrase, GLUED_TO_NAME)) last = m;
   if (!last || last.index! + last[0].length !== phrase.trimEnd().length) return null;
-  return nameFromSequence(last[0]);
+  const found = nameFromSequence(last[0]);
+  if (!found || found.titled || !afterTitleWord(phrase.slice(0, last.index))) return found;
+  return { ...found, titled: true };
 }
 
 /** The first name in a phrase ("le ministre Wang Yi, qui…" -> "Wang Yi"), if any. */
 export function firstName(phrase: string): { name: string; titled: boolean; index: number } | null {
-  for (const m of phrase.matchAll(NAME_SEQUENCE)) {
+  for (const m of wordStartMatches(NAME_SEQUENCE, phrase, GLUED_TO_NAME)) {
     const found = nameFromSequence(m[0]);
-    if (found) return { ...found, index: m.index };
+    if (found) return { ...found, titled: found.titled || afterTitleWord(phrase.slice(0, m.index)), index: m.index };
   }
   return null;
 }

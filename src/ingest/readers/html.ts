@@ -75,8 +75,14 @@ export function withoutSiteTail(title: string): string {
   return tail.length <= 40 && head.length >= 10 ? head : title.trim();
 }
 
+/** linkedom needs a whole document: a fragment ("<p>…</p>") is wrapped in one. */
+function asDocument(html: string): string {
+  if (/<html[\s>]/i.test(html)) return html;
+  return `<!DOCTYPE html><html>${/<body[\s>]/i.test(html) ? html : `<head></head><body>${html}</body>`}</html>`;
+}
+
 export function readHtml(html: string, relativePath: string): ReaderOutput {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(asDocument(html));
   const attr = (selector: string, name: string): string | undefined => document.querySelector(selector)?.getAttribute(name)?.trim() || undefined;
 
   const jsonLd: unknown[] = [];

@@ -33,10 +33,17 @@ export function foldKey(s: string): string {
 /**
  * Key under which spellings of one person's name meet: accents folded,
  * hyphens as spaces and y as i, so that "Tokaïev" and "Tokayev", "Serguei"
- * and "Sergueï", "Kassym-Jomart" and "Kassym Jomart" are one key.
+ * and "Sergueï", "Kassym-Jomart" and "Kassym Jomart" are one key; and the
+ * Russian ending after a vowel written -ïev, -yev or -ev ("Nazarbaïev",
+ * "Nazarbayev", "Nazarbaev") is one ending.
  */
 export function personKey(name: string): string {
-  return foldKey(name).replace(/[-'.]/g, ' ').replace(/y/g, 'i').replace(SPACE_RUNS, ' ').trim();
+  return foldKey(name)
+    .replace(/[-'.]/g, ' ')
+    .replace(/y/g, 'i')
+    .replace(/([aeou])i(e[vw])\b/g, '$1$2')
+    .replace(SPACE_RUNS, ' ')
+    .trim();
 }
 
 /** Number of letters carrying a diacritic: used to prefer "Sergueï" over "Serguei". */
