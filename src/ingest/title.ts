@@ -1,5 +1,6 @@
 import { cleanDocument } from './chrome/clean.js';
 import { isDateOnlyLine } from './dates/date-mentions.js';
+import { firstSentence } from './text/sentences.js';
 
 /**
  * The title of an article: its headline when it has one (a short first
@@ -12,7 +13,6 @@ const HEADLINE_MAX_CHARS = 200;
 const HEADLINE_MAX_WORDS = 30;
 /** A headline may end with ? ! … or a closing quote, not with a period, comma, colon or semicolon. */
 const ENDS_LIKE_SENTENCE = /[.,;:]$/u;
-const ABBREVIATION = /(?:^|[\s(«"])(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Mgr|St|Ste|etc|av|J\.-C|n°|p|art|\p{Lu})$/u;
 
 function isHeadline(paragraph: string): boolean {
   const words = paragraph.split(/\s+/).length;
@@ -24,19 +24,6 @@ function isHeadline(paragraph: string): boolean {
     /^[\p{Lu}\p{N}«"“'‘(]/u.test(paragraph) &&
     !isDateOnlyLine(paragraph)
   );
-}
-
-/** The first sentence of a paragraph ("M. Wang" does not end one). */
-export function firstSentence(paragraph: string): string {
-  for (let i = 0; i < paragraph.length; i++) {
-    const c = paragraph[i];
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
-    const next = paragraph[i + 1];
-    if (next !== undefined && next !== ' ' && next !== '\n') continue;
-    if (c === '.' && ABBREVIATION.test(paragraph.slice(Math.max(0, i - 6), i))) continue;
-    return paragraph.slice(0, i + 1);
-  }
-  return paragraph;
 }
 
 /** Shortens to at most ~120 characters at a word boundary, ending with "…". */

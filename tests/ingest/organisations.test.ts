@@ -17,6 +17,10 @@ describe('extractOrganisations', () => {
   it('learns unseen "Long Form (ACRONYM)" pairs', () => {
     const text = "L'Autorité intergouvernementale pour le développement (IGAD) s'est réunie. L'IGAD a publié un rapport. L'Autorité intergouvernementale pour le développement a conclu.";
     expect(extractOrganisations(text)).toEqual(['IGAD']);
+    expect(extractOrganisations("L'Office régional des pêches du Sahel (ORPS) a siégé. L'Office régional des pêches du Sahel a voté, puis le Conseil régional du Sahel.")).toEqual([
+      'ORPS',
+      'Conseil régional du Sahel',
+    ]);
   });
 
   it('reads institution names up to a natural stop, not into the next clause', () => {

@@ -1,9 +1,11 @@
-import { EDITOR_BYLINE } from '../chrome/chrome-patterns.js';
+import { cleanDocument } from '../chrome/clean.js';
 import { personKey } from '../text/fold.js';
+import { wordStartMatches } from '../text/scan.js';
+import { clauseStart, isAbbreviationPeriod } from '../text/sentences.js';
 import { curatedBySurname, preferredSpelling } from './canonical-names.js';
 import { findNameMentions, firstName, nameAtEnd, type NameMention } from './person-names.js';
-import { addRole, isRolePhrase, parseRole, roleFits, type PersonRoles } from './roles.js';
-import { wordStartMatches } from '../text/scan.js';
+import { RoleBook, ROLE_START, type Person } from './role-book.js';
+import { isRolePhrase } from './roles.js';
 import { ACCORDING_TO, GLUED_TO_VERB, SPEECH_VERB } from './speech-verbs.js';
 
 /**
@@ -21,9 +23,6 @@ import { ACCORDING_TO, GLUED_TO_VERB, SPEECH_VERB } from './speech-verbs.js';
  * pronouns are never speakers; nor are the editors named in a byline.
  */
 
-const EDITOR_BYLINE_RE = new RegExp(EDITOR_BYLINE, 'giu');
-const ROLE_START = /(?:ministre|présidente?|president|chef|secrétaire|secretaire|conseill|porte-parole|ambassad|premi[eè]re?|vice-|chancel|roi |reine|directeur|directrice|commissaire|gouverneur|maire)/iu;
-const ROLE_STARTS = new RegExp(ROLE_START.source, 'giu');
 const DEMONSTRATIVE = /^(?:ce dernier|cette dernière|celui-ci|celle-ci)\b/iu;
 const DEMONSTRATIVE_AT_END = /(?:^|\s)(?:ce dernier|cette dernière|celui-ci|celle-ci)$/iu;
 const PRONOUN_AT_END = /(?:^|\s)(?:il|elle|ils|elles)$/iu;
@@ -34,49 +33,38 @@ const INVERSION_BEFORE = /(?:[,»”"–—]|(?<![\p{L}])(?:l|qu)['’])\s*$/u;
 const RIGHT_PHRASE_END = /[,.;:!?«»()\n"“”]|\s(?:qui|que|qu['’]|dont|lors|en|à|au|dans|sur|pour|devant|après|avant)\s/gu;
 /** A determiner and lowercase words: an unlisted role before a name ("la préfète", "l'éleveuse"). */
 const LOWERCASE_ROLE = /^(?:le|la|l['’]|les|son|sa|leur)\s*[\p{Ll}\s'’-]{0,60}$/u;
-const ABBREVIATION_BEFORE_PERIOD = /(?:^|[\s(])(?:M|MM|Mme|Dr|Pr|Mgr|St|\p{Lu})$/u;
-
-interface Person {
-  display: string;
-  key: string;
-}
 
 interface SpeechEvent {
   people: Person[];
   index: number;
 }
 
-/** Start of the clause that ends at `index`: after the last sentence or quote boundary. */
-function clauseStart(text: string, index: number): number {
-  const floor = Math.max(0, index - 400);
-  for (let i = index - 1; i >= floor; i--) {
-    const c = text[i];
-    if (c === '\n' || c === ';' || c === ':' || c === '!' || c === '?' || c === '«' || c === '»' || c === '“' || c === '”' || c === '"' || c === '(') return i + 1;
-    if (c === '.' && !ABBREVIATION_BEFORE_PERIOD.test(text.slice(Math.max(0, i - 4), i))) return i + 1;
-  }
-  return floor;
-}
-
 class SpeakerFinder {
   private readonly mentions: NameMention[];
   private readonly fullNames: NameMention[];
-  /** personKey of each full name's first and last word, for resolving "M. Wang". */
-  private readonly fullNameEnds: [string, string][];
+  /** Full names (as indices into fullNames, in text order) by the personKey of their first and of their last word: "wang" -> "Wang Yi". */
+  private readonly fullNamesByEndWord = new Map<string, number[]>();
+  /** How many different people each such word may stand for. */
+  private readonly peopleByEndWord = new Map<string, number>();
   /** The person each mention is, resolved once. */
   private readonly mentionPeople: Person[];
-  private readonly roles = new Map<string, PersonRoles>();
-  private readonly displayByKey = new Map<string, string>();
+  private readonly roleBook: RoleBook;
   private readonly events: SpeechEvent[] = [];
 
   constructor(private readonly text: string) {
     this.mentions = findNameMentions(text);
     this.fullNames = this.mentions.filter((m) => m.name.includes(' '));
-    this.fullNameEnds = this.fullNames.map((m) => {
+    this.fullNames.forEach((m, i) => {
       const words = personKey(m.name).split(' ');
-      return [words[0], words[words.length - 1]];
+      for (const word of new Set([words[0], words[words.length - 1]])) {
+        const list = this.fullNamesByEndWord.get(word);
+        if (list) list.push(i);
+        else this.fullNamesByEndWord.set(word, [i]);
+      }
     });
+    for (const [word, list] of this.fullNamesByEndWord) this.peopleByEndWord.set(word, new Set(list.map((i) => personKey(this.fullNames[i].name))).size);
     this.mentionPeople = this.mentions.map((m) => this.resolve(m.name, m.start));
-    this.collectRoles();
+    this.roleBook = new RoleBook(text, this.mentions, this.mentionPeople);
   }
 
   /**
@@ -95,56 +83,20 @@ class SpeakerFinder {
   /** "Wang" at `index` -> "Wang Yi" when the text gives that full name; a full name stays as it is. */
   private resolve(name: string, index: number): Person {
     if (!name.includes(' ')) {
-      const key = personKey(name);
-      const candidates = this.fullNames.filter((_, i) => this.fullNameEnds[i][0] === key || this.fullNameEnds[i][1] === key);
-      const distinct = new Set(candidates.map((m) => personKey(m.name)));
-      if (distinct.size === 1) name = candidates[0].name;
-      else if (distinct.size > 1) {
-        const before = candidates.filter((m) => m.start < index);
-        name = (before.length > 0 ? before[before.length - 1] : candidates[0]).name;
+      const word = personKey(name);
+      const candidates = this.fullNamesByEndWord.get(word);
+      if (candidates) {
+        const first = this.fullNames[candidates[0]];
+        if (this.peopleByEndWord.get(word) === 1) name = first.name;
+        else {
+          // several people share the word: the one named last before this point
+          let chosen = first;
+          for (const i of candidates) if (this.fullNames[i].start < index) chosen = this.fullNames[i];
+          name = chosen.name;
+        }
       }
     }
     return { display: name, key: personKey(name) };
-  }
-
-  private collectRoles(): void {
-    let previousEnd = 0;
-    for (let i = 0; i < this.mentions.length; i++) {
-      const mention = this.mentions[i];
-      const person = this.mentionPeople[i];
-      const windowStart = Math.max(previousEnd, clauseStart(this.text, mention.start), mention.start - 160);
-      const left = this.text.slice(windowStart, mention.start);
-      // the longest role phrase that ends at the name ("… avec le ministre russe des Affaires étrangères, Sergueï Lavrov")
-      for (const start of left.matchAll(ROLE_STARTS)) {
-        const phrase = left.slice(start.index).replace(/[\s,]+$/u, '');
-        if (isRolePhrase(phrase)) {
-          this.addRole(person, phrase);
-          break;
-        }
-      }
-      const right = /^\s*,\s*((?:l['’]|le |la )?[^,.;:!?«»()\n]{3,140})[,.;)\n]/u.exec(this.text.slice(mention.end, mention.end + 180));
-      if (right && ROLE_START.test(right[1])) this.addRole(person, right[1]);
-      previousEnd = mention.end;
-    }
-  }
-
-  private addRole(person: Person, phrase: string): void {
-    if (!isRolePhrase(phrase)) return;
-    const role = parseRole(phrase)!;
-    const roles = this.roles.get(person.key) ?? { heads: new Set(), portfolios: new Set(), countries: new Set() };
-    addRole(roles, role);
-    this.roles.set(person.key, roles);
-    this.displayByKey.set(person.key, person.display);
-  }
-
-  /** The one person the text gives this role, or null. */
-  private byRole(phrase: string): Person | null {
-    if (!isRolePhrase(phrase)) return null;
-    const query = parseRole(phrase)!;
-    const fits = [...this.roles].filter(([, roles]) => roleFits(query, roles));
-    if (fits.length !== 1) return null;
-    const key = fits[0][0];
-    return { display: this.displayByKey.get(key)!, key };
   }
 
   /**
@@ -158,9 +110,16 @@ class SpeakerFinder {
   }
 
   private nearestPerson(index: number): Person[] {
-    for (let i = this.mentions.length - 1; i >= 0; i--) {
-      const m = this.mentions[i];
-      if (m.end <= index && (m.titled || this.mentionPeople[i].display.includes(' '))) return [this.mentionPeople[i]];
+    // mentions are in text order: binary search for the last one ending before index, then walk back
+    let low = 0;
+    let high = this.mentions.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.mentions[mid].end <= index) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low - 1; i >= 0; i--) {
+      if (this.mentions[i].titled || this.mentionPeople[i].display.includes(' ')) return [this.mentionPeople[i]];
     }
     return [];
   }
@@ -178,7 +137,7 @@ class SpeakerFinder {
     if (names.every((n) => n !== null)) return names.map((n) => this.speaker(n!, index)).filter((p): p is Person => p !== null);
     const role = /^(?:le|la|l['’]|son|sa|leur)\s*(.+)$/iu.exec(segment);
     if (role && ROLE_START.test(role[1])) {
-      const person = this.byRole(role[1]);
+      const person = this.roleBook.personWithRole(role[1]);
       if (person) return [person];
     }
     return [];
@@ -201,7 +160,7 @@ class SpeakerFinder {
     const window = this.text.slice(from, from + 160);
     let end = window.length;
     for (const m of window.matchAll(RIGHT_PHRASE_END)) {
-      if (m[0] === '.' && ABBREVIATION_BEFORE_PERIOD.test(window.slice(Math.max(0, m.index - 4), m.index))) continue;
+      if (m[0] === '.' && isAbbreviationPeriod(window, m.index)) continue;
       end = m.index;
       break;
     }
@@ -219,7 +178,7 @@ class SpeakerFinder {
     }
     const role = /^(?:le|la|l['’]|son|sa|leur)\s*(.+)$/iu.exec(phrase);
     if (role && ROLE_START.test(role[1])) {
-      const person = this.byRole(role[1]);
+      const person = this.roleBook.personWithRole(role[1]);
       if (person) return [person];
     }
     return [];
@@ -244,15 +203,11 @@ class SpeakerFinder {
   }
 }
 
-/** Names in editors' bylines ("(Rédacteurs : A, B)"): never speakers. */
-export function editorNamesIn(text: string): string[] {
-  if (!text.includes('(')) return [];
-  const names: string[] = [];
-  for (const m of text.matchAll(EDITOR_BYLINE_RE)) for (const name of m[1].split(/[,;/&]|\bet\b/)) if (name.trim()) names.push(name.trim());
-  return names;
-}
-
-export function extractSpeakers(text: string, excludedNames: string[] = editorNamesIn(text)): string[] {
+/**
+ * Speakers of a text. `excludedNames` are authors and editors (from the
+ * bylines the chrome cleaner found); by default they are read from the text.
+ */
+export function extractSpeakers(text: string, excludedNames: string[] = cleanDocument(text).editorNames): string[] {
   const excluded = new Set(excludedNames.map(personKey));
   const tallies = new Map<string, { variants: Map<string, number>; count: number; first: number }>();
   for (const event of new SpeakerFinder(text).find()) {

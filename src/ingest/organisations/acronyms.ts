@@ -1,0 +1,100 @@
+import { isPlace } from '../lexicon/places.js';
+import { foldKey } from '../text/fold.js';
+import type { Token } from '../text/tokens.js';
+import { INSTITUTION_HEADS, NOT_ORGANISATION_WORDS } from './gazetteer.js';
+
+/** All-capital acronyms, where capitals mean something, and the long forms written before them in parentheses. */
+
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
+const ALL_CAPITALS = /^[\p{Lu}\p{N}-]+$/u;
+const LETTER = /\p{L}/u;
+const JOINING_GAP = /^[ \t]*['’]?[ \t]*$/;
+/** Words skipped when reading an acronym's initials off its long form. */
+const INITIALS_SKIPPED = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'et', 'pour', 'en', 'a', 'au', 'aux', 'sur', 'dans']);
+const LONG_FORM_MAX_TOKENS = 12;
+
+/** Text between two tokens is only spacing or an elision apostrophe: one name may go on over it. */
+export function joined(text: string, left: Token, right: Token): boolean {
+  if (right.start - left.end === 1) {
+    const c = text[left.end];
+    return c === ' ' || c === "'" || c === '’';
+  }
+  return JOINING_GAP.test(text.slice(left.end, right.start));
+}
+
+/** "OTSC", "BRICS": 2-6 capitals, not a roman numeral ("XX"), a listed non-organisation ("AE", "COVID") or a place ("USA"). */
+export function isAcronymToken(token: Token): boolean {
+  return ACRONYM.test(token.text) && !ROMAN_NUMERAL.test(token.text) && !NOT_ORGANISATION_WORDS.has(token.text) && !isPlace(token.text);
+}
+
+/** "ONU", "LA": two or more letters, all capitals (a cheap first-letter test spares the regex on most words). */
+function isCapitalsWord(word: string): boolean {
+  if (word.length < 2) return false;
+  const first = word.charCodeAt(0);
+  if (first >= 97 && first <= 122) return false;
+  const second = word.charCodeAt(1);
+  if (second >= 97 && second <= 122) return false;
+  return ALL_CAPITALS.test(word) && LETTER.test(word[0]);
+}
+
+/**
+ * Token indices where capitals say nothing: lines mostly written in
+ * capitals (headlines, banners), and runs of three capitalised words ("LA CHINE VEUT").
+ */
+export function shoutingTokens(text: string, tokens: Token[]): Set<number> {
+  const shouting = new Set<number>();
+  let i = 0;
+  while (i < tokens.length) {
+    const lineEnd = text.indexOf('\n', tokens[i].start);
+    const end = lineEnd === -1 ? text.length : lineEnd;
+    const first = i;
+    let words = 0;
+    let capitals = 0;
+    for (; i < tokens.length && tokens[i].start < end; i++) {
+      const word = tokens[i].text;
+      if (word.length < 2) continue;
+      words++;
+      if (isCapitalsWord(word)) capitals++;
+    }
+    if (capitals >= 3 && capitals >= words * 0.6) for (let k = first; k < i; k++) shouting.add(k);
+  }
+  let run = 0;
+  for (let k = 0; k <= tokens.length; k++) {
+    if (k < tokens.length && isCapitalsWord(tokens[k].text) && (run === 0 || joined(text, tokens[k - 1], tokens[k]))) {
+      run++;
+      continue;
+    }
+    if (run >= 3) for (let j = k - run; j < k; j++) shouting.add(j);
+    run = k < tokens.length && isCapitalsWord(tokens[k].text) ? 1 : 0;
+  }
+  return shouting;
+}
+
+/** "(OTSC)": the acronym token is written alone in parentheses. */
+export function isParenthesisedAcronym(text: string, tokens: Token[], i: number): boolean {
+  const token = tokens[i];
+  return text[token.start - 1] === '(' && text[token.end] === ')' && ACRONYM.test(token.text);
+}
+
+/**
+ * Start of the long form before "(ACR)": where the initials of its words
+ * spell the acronym ("Organisation du traité de sécurité collective (OTSC)":
+ * O-T-S-C); else, for acronyms of another language ("Autorité
+ * intergouvernementale pour le développement (IGAD)"), the nearest
+ * institution word before it; else -1.
+ */
+export function longFormStart(text: string, tokens: Token[], acronymIndex: number): number {
+  const acronym = foldKey(tokens[acronymIndex].text);
+  let initials = '';
+  let institutionStart = -1;
+  for (let k = acronymIndex - 1; k >= 0 && acronymIndex - k <= LONG_FORM_MAX_TOKENS; k--) {
+    if (k < acronymIndex - 1 && !joined(text, tokens[k], tokens[k + 1])) break;
+    const word = tokens[k];
+    if (institutionStart === -1 && INSTITUTION_HEADS.has(word.text)) institutionStart = k;
+    if (INITIALS_SKIPPED.has(word.key)) continue;
+    initials = word.key[0] + initials;
+    if (initials === acronym) return k;
+  }
+  return institutionStart;
+}
