@@ -3,7 +3,7 @@
  * The one entry point of depeches:
  *
  *     depeches index --corpus DIR --out DIR      build the index of a corpus folder
- *     depeches serve [--corpus DIR] [--index DIR] [--port N]
+ *     depeches serve [--corpus DIR] [--index DIR] [--port N] [--watch]
  *                                                serve it (rebuilding it first when missing or stale)
  */
 import { existsSync } from 'node:fs';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorpusError } from './ingest/types.js';
-import { IndexLoadError, indexCorpus, rebuildReason, type IndexReport } from './index/index.js';
+import { IndexLoadError, indexCorpus, rebuildReason, watchCorpus, type IndexReport } from './index/index.js';
 import { startServer, type RunningServer } from './web/server.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,7 +20,7 @@ const DEFAULT_INDEX = path.join(PROJECT_ROOT, 'index');
 
 const USAGE = `usage:
   npm run index -- --corpus DIR --out DIR
-  npm start -- [--corpus DIR] [--index DIR] [--port N]   (PORT in the environment works too)`;
+  npm start -- [--corpus DIR] [--index DIR] [--port N] [--watch]   (PORT in the environment works too)`;
 
 /** Progress on stderr: a live line on a terminal, a line every 10 % otherwise. */
 function progressPrinter(): (done: number, total: number) => void {
@@ -54,7 +54,7 @@ async function runIndex(corpus: string, out: string): Promise<void> {
   printReport(await indexCorpus(corpus, out, { onProgress: progressPrinter() }), out);
 }
 
-async function runServe(corpus: string, indexDir: string, port: number): Promise<void> {
+async function runServe(corpus: string, indexDir: string, port: number, watchForChanges: boolean): Promise<void> {
   const corpusExists = existsSync(corpus);
   const reason = corpusExists ? await rebuildReason(indexDir, corpus) : null;
   if (reason) {
@@ -73,6 +73,13 @@ async function runServe(corpus: string, indexDir: string, port: number): Promise
     server = await startServer({ indexDir, port, host: '0.0.0.0' });
   }
   console.log(`depeches: searching ${corpus} on ${server.url}`);
+  if (watchForChanges) {
+    watchCorpus(corpus, indexDir, {
+      onRebuild: (report, reason) => console.log(`reindexed ${report.documentsIndexed} documents (${reason})`),
+      onError: (error) => console.error(`depeches: reindexing failed: ${error.message}`),
+    });
+    console.log(`watching ${corpus} for changes`);
+  }
   // Finish the requests in flight, then exit.
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
@@ -88,6 +95,7 @@ async function main(argv: string[]): Promise<void> {
       out: { type: 'string' },
       index: { type: 'string' },
       port: { type: 'string' },
+      watch: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -102,7 +110,7 @@ async function main(argv: string[]): Promise<void> {
   } else if (command === 'serve') {
     const port = Number(values.port ?? process.env.PORT ?? 3000);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? process.env.PORT}`);
-    await runServe(corpus, path.resolve(values.index ?? DEFAULT_INDEX), port);
+    await runServe(corpus, path.resolve(values.index ?? DEFAULT_INDEX), port, values.watch === true);
   } else {
     throw new Error(`unknown command "${command}"\n${USAGE}`);
   }

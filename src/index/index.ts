@@ -4,3 +4,4 @@ export { saveIndex, loadIndex, readCurrentManifest, writeFileAtomic } from './st
 export { rebuildReason, latestModification } from './freshness.js';
 export { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex, type IndexedFields } from './types.js';
 export { indexCorpus, type IndexReport } from './index-corpus.js';
+export { watchCorpus, type CorpusWatcher } from './watch-corpus.js';
