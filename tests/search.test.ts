@@ -133,3 +133,21 @@ describe('facets', () => {
     expect(ALL).toEqual(expect.arrayContaining(ids('org:OTSC')));
   });
 });
+
+describe('what the text no longer holds', () => {
+  it('finds an article by its source even though the dateline left the text', () => {
+    expect(ids('Xinhua')).toContain('001_2fae7799cb8809e3');
+  });
+
+  it('keeps the headline out of the text but findable through the title', () => {
+    const doc = index.documents[index.byId.get('003_3bc2539186bf695d')!];
+    expect(doc.text.startsWith(doc.title)).toBe(false);
+    expect(ids('"entretient par téléphone"')).toContain('003_3bc2539186bf695d');
+  });
+
+  it('never finds web chrome', () => {
+    for (const chrome of ['commentaire', '"adresse e-mail"', '"champs obligatoires"', '"Partagez cet article"', '"Page d\'accueil"', 'Rédacteurs', '"Conseils de la rédaction"', '"Dernière mise à jour"', '"Retrouvez l\'ensemble"']) {
+      expect(ids(chrome)).toEqual([]);
+    }
+  });
+});

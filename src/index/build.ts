@@ -13,6 +13,7 @@ export function indexedFields(article: Article, n: number): IndexedFields {
     text: article.text,
     speakers: article.speakers.join(' ; '),
     organisations: article.organisations.join(' ; '),
+    source: article.source ?? '',
   };
 }
 

@@ -10,7 +10,7 @@ import type { IndexedFields } from './types.js';
  */
 export const MINISEARCH_OPTIONS: Options<IndexedFields> = {
   idField: 'n',
-  fields: ['title', 'text', 'speakers', 'organisations'],
+  fields: ['title', 'text', 'speakers', 'organisations', 'source'],
   storeFields: [],
   tokenize: (text) => indexTerms(text),
   processTerm: (term) => term,

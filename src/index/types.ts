@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Article } from '../ingest/types.js';
 
 /** Bump when the files of a saved index change shape. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** What a saved index says about itself (manifest.json of a build folder). */
 export interface IndexManifest {
@@ -24,6 +24,7 @@ export interface IndexedFields {
   text: string;
   speakers: string;
   organisations: string;
+  source: string;
 }
 
 /** An index ready to be searched: the inverted index and the articles it points to. */

@@ -45,6 +45,9 @@ export function articleFromText(input: ArticleInput): Article {
     ? distinct(given.organisations.map((name) => canonicalOrganisation(name) ?? name))
     : extractOrganisations(body);
 
+  // The headline is the title: keep it out of the text so pages and snippets do not repeat it.
+  const withoutHeadline = doc.paragraphs.length > 1 && doc.paragraphs[0] === title ? doc.paragraphs.slice(1).join('\n\n') : body;
+
   return {
     id: input.id,
     title,
@@ -53,7 +56,7 @@ export function articleFromText(input: ArticleInput): Article {
     url: nonEmpty(given.url),
     speakers,
     organisations,
-    text: body,
+    text: withoutHeadline,
     format: input.format,
     path: input.path,
     fileHash: input.fileHash,
