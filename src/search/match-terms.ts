@@ -1,4 +1,4 @@
-import { analyzeWord, compoundTerm, foldWord } from '../analysis/index.js';
+import { analyzeWord, compoundTerm, ELISION, foldWord, JOINER } from '../analysis/index.js';
 
 /**
  * How one typed word is looked up in the index: its analyzed term, the
@@ -15,8 +15,6 @@ export interface WordLookup {
   swaps: string[];
 }
 
-const ELIDED = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]/i;
-const JOINER = /[-'’‑]/;
 
 /** Shortest word being typed that is expanded as a prefix. */
 export const MIN_PREFIX = 3;
@@ -40,7 +38,7 @@ function swappedForms(folded: string): string[] {
 
 /** The lookup of a word as typed ("l'OTAN", "Chine-Russie", "multilat"), or null when it is a stop word. */
 export function lookupWord(typed: string, prefix: boolean): WordLookup | null {
-  const word = typed.replace(ELIDED, '') || typed;
+  const word = typed.replace(ELISION, '') || typed;
   const parts = word.split(JOINER).filter(Boolean);
   if (parts.length > 1) {
     const term = compoundTerm(parts);
