@@ -37,7 +37,8 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
   const corpus = await readCorpus(corpusDir, { onProgress: options.onProgress, previous });
   const t1 = performance.now();
   if (corpus.articles.length === 0) {
-    const why = corpus.filesSeen === 0 ? 'the folder holds no files' : `none of its ${corpus.filesSeen} files could be read`;
+    const first = corpus.skipped[0];
+    const why = corpus.filesSeen === 0 ? 'the folder holds no files' : `none of its ${corpus.filesSeen} files could be read (${first.path}: ${first.reason}${corpus.skipped.length > 1 ? ', …' : ''})`;
     throw new Error(`nothing to index in ${corpusDir}: ${why}`);
   }
   const index = buildIndex(corpus.articles, path.resolve(corpusDir));
