@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldWord, tokenize } from '../src/analysis/index.js';
-import { compileQuery, escapeHtml, highlightRange, parseQuery, snippet } from '../src/search/index.js';
+import { escapeHtml, highlightRange, parseQuery, search, snippet } from '../src/search/index.js';
+import type { SearchIndex } from '../src/index/index.js';
+import { buildSampleIndex, request } from './helpers/sample-index.js';
 
 /** Strings rich in what breaks parsers: quotes, minus, parentheses, accents, apostrophes, markup. */
 const hostile = fc.string({
@@ -13,12 +15,20 @@ const hostile = fc.string({
 });
 
 describe('properties', () => {
-  it('any string parses and compiles without throwing', () => {
+  let index: SearchIndex;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => ({ index, cleanup } = await buildSampleIndex()));
+  afterAll(() => cleanup());
+
+  it('any string parses and runs on the sample index without throwing, and hits stay within the corpus', () => {
     fc.assert(
       fc.property(hostile, (q) => {
         const parsed = parseQuery(q);
-        compileQuery(parsed);
         expect(parsed.raw).toBe(q);
+        const response = search(index, request({ q }));
+        expect(response.total).toBeGreaterThanOrEqual(0);
+        expect(response.total).toBeLessThanOrEqual(index.documents.length);
+        expect(new Set(response.hits.map((h) => h.id)).size).toBe(response.hits.length);
       }),
     );
   });

@@ -15,20 +15,30 @@ export interface FacetTable {
   /** Value id by folded key ("serguei lavrov" -> id), for selections typed in any case or accent. */
   speakerIdByKey: Map<string, number>;
   organisationIdByKey: Map<string, number>;
-  speakersOf: Uint32Array[];
-  organisationsOf: Uint32Array[];
+  /** Speaker ids of article n: speakerIds[speakerStart[n] .. speakerStart[n + 1]) (one flat array, no object per article). */
+  speakerStart: Uint32Array;
+  speakerIds: Uint32Array;
+  organisationStart: Uint32Array;
+  organisationIds: Uint32Array;
   /** Year id and month id of each article; -1 when undated. */
   yearOf: Int32Array;
   monthOf: Int32Array;
+  /** Date of each article as the number YYYYMMDD; -1 when undated. */
+  dayOf: Int32Array;
   /** Rank of each article when sorted newest first (undated last). */
   dateRank: Int32Array;
   /** Article numbers, newest first (undated last). */
-  newestFirst: number[];
+  newestFirst: Int32Array;
 }
 
 /** Values compare without case or accents: "otsc" selects "OTSC", "Tokayev" selects "Tokaïev". */
 export function facetKey(value: string): string {
   return foldWord(value.trim()).replace(/\s+/g, ' ');
+}
+
+/** "2022-01-10" -> 20220110, so that date ranges compare as numbers. */
+export function dayNumber(date: string): number {
+  return Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }
 
 class Dictionary {
@@ -57,15 +67,21 @@ export function facetTable(documents: Article[]): FacetTable {
   const count = documents.length;
   const yearOf = new Int32Array(count).fill(-1);
   const monthOf = new Int32Array(count).fill(-1);
-  const speakersOf: Uint32Array[] = new Array(count);
-  const organisationsOf: Uint32Array[] = new Array(count);
+  const dayOf = new Int32Array(count).fill(-1);
+  const speakerStart = new Uint32Array(count + 1);
+  const organisationStart = new Uint32Array(count + 1);
+  const speakerIds: number[] = [];
+  const organisationIds: number[] = [];
   for (let n = 0; n < count; n++) {
     const doc = documents[n];
-    speakersOf[n] = Uint32Array.from(new Set(doc.speakers.map((s) => speakers.idOf(s))));
-    organisationsOf[n] = Uint32Array.from(new Set(doc.organisations.map((o) => organisations.idOf(o))));
+    speakerIds.push(...new Set(doc.speakers.map((s) => speakers.idOf(s))));
+    organisationIds.push(...new Set(doc.organisations.map((o) => organisations.idOf(o))));
+    speakerStart[n + 1] = speakerIds.length;
+    organisationStart[n + 1] = organisationIds.length;
     if (doc.date) {
       yearOf[n] = periods.idOf(doc.date.slice(0, 4));
       monthOf[n] = periods.idOf(doc.date.slice(0, 7));
+      dayOf[n] = dayNumber(doc.date);
     }
   }
   const order = documents.map((_, n) => n).sort((a, b) => {
@@ -84,12 +100,15 @@ export function facetTable(documents: Article[]): FacetTable {
     periodNames: periods.names,
     speakerIdByKey: speakers.idByKey,
     organisationIdByKey: organisations.idByKey,
-    speakersOf,
-    organisationsOf,
+    speakerStart,
+    speakerIds: Uint32Array.from(speakerIds),
+    organisationStart,
+    organisationIds: Uint32Array.from(organisationIds),
     yearOf,
     monthOf,
+    dayOf,
     dateRank,
-    newestFirst: order,
+    newestFirst: Int32Array.from(order),
   };
   tables.set(documents, table);
   return table;

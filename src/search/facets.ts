@@ -1,5 +1,5 @@
 import type { Article } from '../ingest/types.js';
-import { facetKey, facetTable, type FacetTable } from './facet-table.js';
+import { dayNumber, facetKey, facetTable, type FacetTable } from './facet-table.js';
 import type { FacetValue, SearchRequest } from './types.js';
 
 /**
@@ -12,8 +12,8 @@ import type { FacetValue, SearchRequest } from './types.js';
 export { facetKey };
 
 export interface FacetResult {
-  /** Candidates that pass every filter, in the order given. */
-  passing: number[];
+  /** Positions in `candidates` of those that pass every filter, in the order given. */
+  passing: Int32Array;
   speaker: FacetValue[];
   organisation: FacetValue[];
   date: FacetValue[];
@@ -22,14 +22,20 @@ export interface FacetResult {
 /** Most values a facet lists; the interface shows the first ten and the rest on demand. */
 export const FACET_LIMIT = 100;
 
-/** Ids of the selected values; a value no article has selects nothing (id -1). */
-function selectedIds(values: string[], idByKey: Map<string, number>): Set<number> | null {
-  return values.length === 0 ? null : new Set(values.map((v) => idByKey.get(facetKey(v)) ?? -1));
+/** A mask of the selected value ids, or null when the facet selects nothing; a value no article has selects nothing. */
+function selection(values: string[], idByKey: Map<string, number>, size: number): Uint8Array | null {
+  if (values.length === 0) return null;
+  const mask = new Uint8Array(size);
+  for (const v of values) {
+    const id = idByKey.get(facetKey(v));
+    if (id !== undefined) mask[id] = 1;
+  }
+  return mask;
 }
 
-function hasAny(ids: Uint32Array, selected: Set<number> | null): boolean {
+function hasAny(ids: Uint32Array, from: number, to: number, selected: Uint8Array | null): boolean {
   if (selected === null) return true;
-  for (const id of ids) if (selected.has(id)) return true;
+  for (let k = from; k < to; k++) if (selected[ids[k]]) return true;
   return false;
 }
 
@@ -42,38 +48,44 @@ function topValues(counts: Uint32Array, names: string[], limit: number): FacetVa
 
 /**
  * Filters `candidates` (article numbers matching the query) and counts the
- * facet values among them, each facet ignoring its own filter.
+ * facet values among them, each facet ignoring its own filter. Works on the
+ * facet table's flat arrays: no allocation per candidate.
  */
-export function facetCounts(documents: Article[], candidates: number[], request: SearchRequest): FacetResult {
+export function facetCounts(documents: Article[], candidates: Int32Array, request: SearchRequest): FacetResult {
   const table: FacetTable = facetTable(documents);
-  const speakers = selectedIds(request.speakers, table.speakerIdByKey);
-  const organisations = selectedIds(request.organisations, table.organisationIdByKey);
-  const { from, to } = request;
+  const { speakerStart, speakerIds, organisationStart, organisationIds, dayOf, yearOf, monthOf } = table;
+  const speakers = selection(request.speakers, table.speakerIdByKey, table.speakerNames.length);
+  const organisations = selection(request.organisations, table.organisationIdByKey, table.organisationNames.length);
+  const datesFiltered = request.from !== null || request.to !== null;
+  const from = request.from === null ? -Infinity : dayNumber(request.from);
+  const to = request.to === null ? Infinity : dayNumber(request.to);
   const speakerCounts = new Uint32Array(table.speakerNames.length);
   const organisationCounts = new Uint32Array(table.organisationNames.length);
   const periodCounts = new Uint32Array(table.periodNames.length);
-  const passing: number[] = [];
-  for (const n of candidates) {
-    const bySpeaker = hasAny(table.speakersOf[n], speakers);
-    const byOrganisation = hasAny(table.organisationsOf[n], organisations);
-    let byDate = true;
-    if (from !== null || to !== null) {
-      const date = documents[n].date;
-      byDate = date !== null && (from === null || date >= from) && (to === null || date <= to);
+  const passing = new Int32Array(candidates.length);
+  let passed = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    const n = candidates[k];
+    const s0 = speakerStart[n];
+    const s1 = speakerStart[n + 1];
+    const o0 = organisationStart[n];
+    const o1 = organisationStart[n + 1];
+    const bySpeaker = hasAny(speakerIds, s0, s1, speakers);
+    const byOrganisation = hasAny(organisationIds, o0, o1, organisations);
+    const byDate = !datesFiltered || (dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to);
+    if (byOrganisation && byDate) for (let i = s0; i < s1; i++) speakerCounts[speakerIds[i]]++;
+    if (bySpeaker && byDate) for (let i = o0; i < o1; i++) organisationCounts[organisationIds[i]]++;
+    if (bySpeaker && byOrganisation && yearOf[n] >= 0) {
+      periodCounts[yearOf[n]]++;
+      periodCounts[monthOf[n]]++;
     }
-    if (byOrganisation && byDate) for (const id of table.speakersOf[n]) speakerCounts[id]++;
-    if (bySpeaker && byDate) for (const id of table.organisationsOf[n]) organisationCounts[id]++;
-    if (bySpeaker && byOrganisation && table.yearOf[n] >= 0) {
-      periodCounts[table.yearOf[n]]++;
-      periodCounts[table.monthOf[n]]++;
-    }
-    if (bySpeaker && byOrganisation && byDate) passing.push(n);
+    if (bySpeaker && byOrganisation && byDate) passing[passed++] = k;
   }
   const date: FacetValue[] = [];
   for (let id = 0; id < periodCounts.length; id++) if (periodCounts[id] > 0) date.push({ value: table.periodNames[id], count: periodCounts[id] });
   date.sort((a, b) => (a.value < b.value ? -1 : 1));
   return {
-    passing,
+    passing: passing.subarray(0, passed),
     speaker: topValues(speakerCounts, table.speakerNames, FACET_LIMIT),
     organisation: topValues(organisationCounts, table.organisationNames, FACET_LIMIT),
     date,

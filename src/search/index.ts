@@ -4,7 +4,7 @@
  */
 export { search } from './run.js';
 export { parseQuery } from './parse-query.js';
-export { compileQuery } from './compile-query.js';
+export { queryTerms } from './evaluate.js';
 export { escapeHtml, highlightRange, snippet } from './highlight.js';
 export { documentTokens } from './document-tokens.js';
 export { facetKey, FACET_LIMIT } from './facets.js';

@@ -1,23 +1,41 @@
 import { analyzeWord, compoundTerm, ELISION, foldWord, JOINER } from '../analysis/index.js';
+import type { Postings, WeightedTerm } from './postings.js';
 
 /**
- * How one typed word is looked up in the index: its analyzed term, the
- * typos it forgives and, for the word being typed, the prefixes it extends.
+ * Which index terms a typed word matches, and how much each counts: the
+ * word's own analyzed term, then, for the word still being typed, the most
+ * common terms it is the beginning of, and, when the index does not know
+ * the word, the terms within its typo budget.
  */
+
+/** The analysis of one typed word. */
 export interface WordLookup {
   /** The analyzed term (stem), or the whole-compound term ("chin-russ"). */
   term: string;
+  /** The word folded (lowercase, no accents), for prefixes and typos. */
+  folded: string;
   /** Maximum edit distance forgiven for this word (0 for short words). */
   fuzzy: number;
-  /** Terms to try as prefixes (the stem and the folded word as typed). */
+  /** Terms to extend as prefixes when the word is being typed (the stem and the folded word). */
   prefixes: string[];
-  /** Index terms of the word with two neighbouring letters swapped: a swap is one typo. */
-  swaps: string[];
+  /** A stop word being typed: it may begin a real word ("de" -> "démocratie"), or be just "de". */
+  stopWord?: boolean;
 }
 
+/** How much a prefix completion and a corrected typo count against the word itself (MiniSearch's defaults). */
+const PREFIX_WEIGHT = 0.375;
+const TYPO_WEIGHT = 0.45;
 
-/** Shortest word being typed that is expanded as a prefix. */
-export const MIN_PREFIX = 3;
+/**
+ * Most completions a word being typed expands to, the most frequent first.
+ * A short beginning ("co") fits thousands of terms: scoring all of them on
+ * each keystroke would be slow and would rank by noise, so only the common
+ * ones count, as in Algolia's or Meilisearch's prefix search.
+ */
+const MAX_COMPLETIONS = 24;
+/** Completions kept for a beginning of one and of two letters. */
+const SHORT_COMPLETIONS = [0, 4, 8];
+const SHORT_PREFIX = 3;
 
 /** Typos forgiven by word length, as people expect: none under 5 letters, one up to 8, two beyond. */
 export function typoBudget(folded: string): number {
@@ -25,12 +43,12 @@ export function typoBudget(folded: string): number {
   return folded.length <= 8 ? 1 : 2;
 }
 
-function swappedForms(folded: string): string[] {
+/** Index terms of the word with two neighbouring letters swapped: a swap is one typo for a reader, two edits for Levenshtein. */
+export function swappedForms(folded: string): string[] {
   const forms = new Set<string>();
   for (let k = 0; k + 1 < folded.length; k++) {
     if (folded[k] === folded[k + 1]) continue;
-    const swapped = folded.slice(0, k) + folded[k + 1] + folded[k] + folded.slice(k + 2);
-    const term = analyzeWord(swapped);
+    const term = analyzeWord(folded.slice(0, k) + folded[k + 1] + folded[k] + folded.slice(k + 2));
     if (term) forms.add(term);
   }
   return [...forms];
@@ -42,18 +60,122 @@ export function lookupWord(typed: string, prefix: boolean): WordLookup | null {
   const parts = word.split(JOINER).filter(Boolean);
   if (parts.length > 1) {
     const term = compoundTerm(parts);
-    return { term, fuzzy: 0, prefixes: prefix ? [term] : [], swaps: [] };
+    return { term, folded: term, fuzzy: 0, prefixes: prefix ? [term] : [] };
   }
-  const term = analyzeWord(word);
-  if (term === null) return null;
   const folded = foldWord(word);
-  // A word still being typed is incomplete: one typo at most, and no prefix
-  // expansion under three letters ("r" would expand to a tenth of the dictionary).
+  const term = analyzeWord(word);
+  // A stop word still being typed may be the beginning of a real word ("de" -> "démocratie").
+  if (term === null) return prefix && folded ? { term: folded, folded, fuzzy: 0, prefixes: [folded], stopWord: true } : null;
+  // A word still being typed is incomplete: one typo at most.
   const fuzzy = prefix ? Math.min(1, typoBudget(folded)) : typoBudget(folded);
-  return {
-    term,
-    fuzzy,
-    prefixes: prefix && folded.length >= MIN_PREFIX ? [...new Set([term, folded])] : [],
-    swaps: fuzzy > 0 && fuzzy < 2 ? swappedForms(folded).filter((t) => t !== term) : [],
-  };
+  return { term, folded, fuzzy, prefixes: prefix ? [...new Set([term, folded])] : [] };
+}
+
+/** Most frequent completions of each beginning, per index (a typed beginning recurs across keystrokes and readers). */
+const completionCaches = new WeakMap<Postings, Map<string, [string, number][]>>();
+const COMPLETION_CACHE_SIZE = 5000;
+
+/** Keeps the `limit` most frequent terms of a stream, without sorting it all. */
+function mostFrequent(entries: Iterable<[string, number]>, limit: number, skip: string): [string, number][] {
+  const list: [string, number][] = [];
+  let floor = 0;
+  for (const entry of entries) {
+    if (entry[0] === skip || (list.length === limit && entry[1] <= floor)) continue;
+    list.push(entry);
+    if (list.length > limit) {
+      list.sort((a, b) => b[1] - a[1]);
+      list.length = limit;
+      floor = list[limit - 1][1];
+    }
+  }
+  return list.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/**
+ * The completions of every beginning of one or two letters, in one pass over
+ * the dictionary: each of them covers a large part of it, and a reader
+ * starts every search with one.
+ */
+function shortCompletions(postings: Postings, cache: Map<string, [string, number][]>): void {
+  const buckets = new Map<string, [string, number][]>();
+  for (const entry of postings.termsWithPrefix('')) {
+    for (let length = 1; length < SHORT_PREFIX && length <= entry[0].length; length++) {
+      const prefix = entry[0].slice(0, length);
+      let bucket = buckets.get(prefix);
+      if (!bucket) buckets.set(prefix, (bucket = []));
+      bucket.push(entry);
+      // Trim now and then so that a bucket never holds a large part of the dictionary.
+      if (bucket.length >= 256) buckets.set(prefix, mostFrequent(bucket, SHORT_COMPLETIONS[length], prefix));
+    }
+  }
+  for (const [prefix, bucket] of buckets) cache.set(prefix, mostFrequent(bucket, SHORT_COMPLETIONS[prefix.length], prefix));
+}
+
+function completions(postings: Postings, prefix: string): [string, number][] {
+  let cache = completionCaches.get(postings);
+  if (!cache) completionCaches.set(postings, (cache = new Map()));
+  if (prefix.length < SHORT_PREFIX && !cache.has('')) {
+    shortCompletions(postings, cache);
+    // Marks the short ones as done; they are never evicted (the eviction below starts after them).
+    cache.set('', []);
+  }
+  let list = cache.get(prefix);
+  if (list) return list;
+  if (prefix.length < SHORT_PREFIX) return [];
+  list = mostFrequent(postings.termsWithPrefix(prefix), MAX_COMPLETIONS, prefix);
+  if (cache.size >= COMPLETION_CACHE_SIZE) {
+    for (const key of cache.keys()) {
+      if (key.length >= SHORT_PREFIX) {
+        cache.delete(key);
+        break;
+      }
+    }
+  }
+  cache.set(prefix, list);
+  return list;
+}
+
+/**
+ * The stem of the word a reader is typing can be longer than the stem of
+ * the word they mean: "coopérat" stems to "cooperat" while "coopération"
+ * is indexed as "cooper". The longest indexed term that begins the typed
+ * word, a few letters shorter at most, stands for it.
+ */
+function truncatedStem(postings: Postings, folded: string): string | null {
+  for (let length = folded.length - 1; length >= Math.max(4, folded.length - 4); length--) {
+    const term = folded.slice(0, length);
+    if (postings.has(term)) return term;
+  }
+  return null;
+}
+
+/**
+ * The index terms a word matches, weighted: 1 for its own term; less for
+ * completions of a word being typed, the longer the completion the less;
+ * typo corrections only when the index knows neither the word nor any
+ * completion of it (a known word is taken as meant).
+ */
+export function expandWord(postings: Postings, lookup: WordLookup): WeightedTerm[] {
+  const weights = new Map<string, number>();
+  const add = (term: string, weight: number) => weights.set(term, Math.max(weight, weights.get(term) ?? 0));
+  if (postings.has(lookup.term)) add(lookup.term, 1);
+  for (const prefix of lookup.prefixes) {
+    if (prefix !== lookup.term && postings.has(prefix)) add(prefix, 1);
+    for (const [term] of completions(postings, prefix)) {
+      add(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - prefix.length)));
+    }
+  }
+  if (lookup.prefixes.length > 0 && lookup.folded.length >= 5 && !lookup.stopWord) {
+    const stem = truncatedStem(postings, lookup.folded);
+    if (stem) add(stem, PREFIX_WEIGHT);
+  }
+  if (weights.size === 0 && lookup.fuzzy > 0) {
+    for (const [term, distance] of postings.termsNear(lookup.term, lookup.fuzzy)) {
+      add(term, (TYPO_WEIGHT * term.length) / (term.length + distance));
+    }
+    if (lookup.fuzzy < 2) {
+      for (const term of swappedForms(lookup.folded)) if (postings.has(term)) add(term, (TYPO_WEIGHT * term.length) / (term.length + 1));
+    }
+  }
+  return [...weights].map(([term, weight]) => ({ term, weight }));
 }

@@ -1,9 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import type { SearchResult } from 'minisearch';
-import { tokenize } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
-import { compileQuery, isEmptyQuery, type CompiledQuery, type PhrasePattern } from './compile-query.js';
-import { containsPhrase, documentTokens } from './document-tokens.js';
+import { documentTokens } from './document-tokens.js';
+import { evaluateQuery } from './evaluate.js';
 import { facetTable } from './facet-table.js';
 import { facetCounts } from './facets.js';
 import { snippet } from './highlight.js';
@@ -11,69 +9,45 @@ import { parseQuery } from './parse-query.js';
 import { suggestCorrection } from './suggest.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
 
-/** A document matching the query, before filters: its number, score and the index terms it matched. */
-interface Candidate {
-  n: number;
-  score: number;
-  terms: string[];
-  queryTerms: string[];
-}
-
-function hasPhrase(index: SearchIndex, n: number, phrase: PhrasePattern): boolean {
-  const tokens = documentTokens(index, n);
-  const fields = phrase.field ? [] : [tokens.title, tokens.text];
-  if (phrase.field) {
-    // Speaker and organisation names are short: check them as token lists of their own.
-    const article = index.documents[n];
-    const values = phrase.field === 'speakers' ? article.speakers : article.organisations;
-    return values.some((v) => containsPhrase(tokenize(v), phrase.terms, phrase.offsets));
+/**
+ * The first `count` of `positions` in the order `before` (strict and total),
+ * in that order. A page is small and matches can be 100 000: a bounded
+ * insertion costs far less than sorting them all.
+ */
+function firstInOrder(positions: Int32Array, count: number, before: (a: number, b: number) => boolean): number[] {
+  if (count * 8 >= positions.length) return Array.from(positions).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, count);
+  const best: number[] = [];
+  for (const p of positions) {
+    if (best.length === count && !before(p, best[count - 1])) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (before(best[middle], p)) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, p);
+    if (best.length > count) best.pop();
   }
-  return fields.some((f) => containsPhrase(f, phrase.terms, phrase.offsets));
+  return best;
 }
 
-/** Applies the checks MiniSearch cannot do: phrase adjacency and excluded phrases. */
-function passesPhraseChecks(index: SearchIndex, compiled: CompiledQuery, candidate: Candidate): boolean {
-  for (const phrase of compiled.requiredPhrases) if (!hasPhrase(index, candidate.n, phrase)) return false;
-  for (const { clause } of compiled.alternativePhrases) {
-    const matched = clause.some((alt) =>
-      alt.kind === 'terms' ? candidate.queryTerms.some((t) => alt.terms.has(t)) || candidate.terms.some((t) => alt.terms.has(t)) : hasPhrase(index, candidate.n, alt.phrase),
-    );
-    if (!matched) return false;
-  }
-  for (const phrase of compiled.excludedPhrases) if (hasPhrase(index, candidate.n, phrase)) return false;
-  return true;
-}
-
-function findCandidates(index: SearchIndex, compiled: CompiledQuery): Candidate[] {
-  if (isEmptyQuery(compiled)) {
-    // Everything, already newest first: the sort that follows finds it in order.
-    return facetTable(index.documents).newestFirst.map((n) => ({ n, score: 0, terms: [], queryTerms: [] }));
-  }
-  const results: SearchResult[] = compiled.miniSearchQuery
-    ? index.miniSearch.search(compiled.miniSearchQuery)
-    : index.documents.map((_, n) => ({ id: n, score: 0, terms: [], queryTerms: [], match: {} }));
-  const candidates = results.map((r) => ({ n: r.id as number, score: r.score, terms: r.terms, queryTerms: r.queryTerms }));
-  const needsChecks = compiled.requiredPhrases.length + compiled.alternativePhrases.length + compiled.excludedPhrases.length > 0;
-  return needsChecks ? candidates.filter((c) => passesPhraseChecks(index, compiled, c)) : candidates;
-}
-
-/** Newest first (undated last) by the precomputed date rank; ascending reverses dated articles only. */
-function compareByDate(index: SearchIndex, ascending: boolean) {
-  const { dateRank } = facetTable(index.documents);
-  const documents = index.documents;
-  return (a: Candidate, b: Candidate): number => {
-    if (!ascending) return dateRank[a.n] - dateRank[b.n];
-    const da = documents[a.n].date;
-    const db = documents[b.n].date;
-    if (da === null || db === null) return da === db ? a.n - b.n : da === null ? 1 : -1;
-    return dateRank[b.n] - dateRank[a.n];
+/** The order of a result list, on positions in `docs`: by score, newest first, or oldest first (undated last either way). */
+function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array | null, sort: SearchRequest['sort']): (a: number, b: number) => boolean {
+  const { dateRank, dayOf } = facetTable(index.documents);
+  if (sort === 'relevance' && scores) return (a, b) => scores[a] > scores[b] || (scores[a] === scores[b] && docs[a] < docs[b]);
+  if (sort !== 'date-asc') return (a, b) => dateRank[docs[a]] < dateRank[docs[b]];
+  return (a, b) => {
+    const da = dayOf[docs[a]] >= 0;
+    const db = dayOf[docs[b]] >= 0;
+    if (da !== db) return da;
+    return da ? dateRank[docs[a]] > dateRank[docs[b]] : docs[a] < docs[b];
   };
 }
 
-function toHit(index: SearchIndex, candidate: Candidate, compiled: CompiledQuery): SearchHit {
-  const article = index.documents[candidate.n];
-  const terms = new Set([...candidate.terms, ...compiled.highlightTerms]);
-  const text = terms.size > 0 ? snippet(article.text, documentTokens(index, candidate.n).text, terms) : snippet(article.text, [], terms);
+function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>): SearchHit {
+  const article = index.documents[n];
+  const text = terms.size > 0 ? snippet(article.text, documentTokens(index, n).text, terms) : snippet(article.text, [], terms);
   return {
     id: article.id,
     title: article.title,
@@ -82,27 +56,27 @@ function toHit(index: SearchIndex, candidate: Candidate, compiled: CompiledQuery
     speakers: article.speakers,
     organisations: article.organisations,
     snippet: text,
-    score: Math.round(candidate.score * 1000) / 1000,
+    score: Math.round(score * 1000) / 1000,
   };
 }
 
 /** Runs a validated search request against an index. */
 export function search(index: SearchIndex, request: SearchRequest): SearchResponse {
   const started = performance.now();
-  const compiled = compileQuery(parseQuery(request.q));
-  const candidates = findCandidates(index, compiled);
-  const facets = facetCounts(index.documents, candidates.map((c) => c.n), request);
-  const passing = new Set(facets.passing);
-  const filtered = candidates.filter((c) => passing.has(c.n));
-  const sortByDate = request.sort !== 'relevance' || isEmptyQuery(compiled);
-  if (sortByDate) filtered.sort(compareByDate(index, request.sort === 'date-asc'));
-  else filtered.sort((a, b) => b.score - a.score || a.n - b.n);
+  const found = evaluateQuery(index, parseQuery(request.q));
+  // No query: every article, already newest first.
+  const docs = found.matches ? found.matches.docs : facetTable(index.documents).newestFirst;
+  const scores = found.matches ? found.matches.scores : null;
+  const facets = facetCounts(index.documents, docs, request);
   const first = (request.page - 1) * request.perPage;
-  const hits = filtered.slice(first, first + request.perPage).map((c) => toHit(index, c, compiled));
-  const suggestion = filtered.length === 0 && !isEmptyQuery(compiled) ? suggestCorrection(index, request.q) : null;
+  const page = firstInOrder(facets.passing, first + request.perPage, resultOrder(index, docs, scores, request.sort)).slice(first);
+  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight));
+  const total = facets.passing.length;
+  // A correction is worth offering when the query came back empty or only partly matched.
+  const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(index, request.q) : null;
   return {
     query: request.q,
-    total: filtered.length,
+    total,
     took_ms: Math.round((performance.now() - started) * 100) / 100,
     page: request.page,
     per_page: request.perPage,
@@ -110,5 +84,6 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
     hits,
     facets: { speaker: facets.speaker, organisation: facets.organisation, date: facets.date },
     suggestion,
+    relaxed: found.relaxed,
   };
 }

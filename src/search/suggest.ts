@@ -2,6 +2,7 @@ import { splitWords } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { documentTokens } from './document-tokens.js';
 import { lookupWord } from './match-terms.js';
+import { postings } from './postings.js';
 
 /** Most edits a "vouliez-vous dire" correction may make to one word. */
 const MAX_CORRECTION = 2;
@@ -13,17 +14,18 @@ const MAX_CORRECTION = 2;
 function correctWord(index: SearchIndex, word: string): string | null {
   const lookup = lookupWord(word, false);
   if (!lookup || lookup.term.includes('-')) return null;
-  if (index.miniSearch.search({ queries: [lookup.term], fuzzy: false, prefix: false }).length > 0) return null;
-  const results = index.miniSearch.search({ queries: [lookup.term], fuzzy: MAX_CORRECTION, prefix: false });
-  if (results.length === 0) return null;
-  // The corrected term shared by most articles, then by the best one.
-  const frequency = new Map<string, number>();
-  for (const r of results) for (const t of r.terms) frequency.set(t, (frequency.get(t) ?? 0) + 1);
-  const term = [...frequency].sort((a, b) => b[1] - a[1])[0][0];
-  const holder = results.find((r) => r.terms.includes(term))!;
-  const n = holder.id as number;
-  const tokens = documentTokens(index, n);
-  const article = index.documents[n];
+  const view = postings(index);
+  if (view.has(lookup.term)) return null;
+  // The nearest term, then the one most articles share.
+  const near = view.termsNear(lookup.term, MAX_CORRECTION).map(([term, distance]) => ({ term, distance, frequency: view.documentFrequency(term) }));
+  if (near.length === 0) return null;
+  near.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency || a.term.localeCompare(b.term));
+  const term = near[0].term;
+  // Written as an article writes it: the first article holding the term shows its surface form.
+  const holder = view.score([{ term, weight: 1 }]).docs[0];
+  if (holder === undefined) return null;
+  const tokens = documentTokens(index, holder);
+  const article = index.documents[holder];
   for (const [text, list] of [[article.title, tokens.title], [article.text, tokens.text]] as const) {
     const token = list.find((t) => t.term === term);
     if (token) return text.slice(token.start, token.end);

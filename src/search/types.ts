@@ -67,4 +67,9 @@ export interface SearchResponse {
   };
   /** A corrected query when nothing matched and a correction would ("vouliez-vous dire"). */
   suggestion: string | null;
+  /**
+   * Set when no article holds every word of the query: the hits then hold
+   * `matched` of its `of` words or phrases, the most any article holds.
+   */
+  relaxed: { matched: number; of: number } | null;
 }

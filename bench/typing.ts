@@ -1,0 +1,54 @@
+/**
+ * The live-typing session alone, in-process, on a saved index: a quick loop
+ * for working on the search stage (`npm run bench:typing -- --index DIR
+ * [--queries K] [--slowest N]`). Prints p50/p95/p99 with and without a
+ * speaker filter and the slowest prefixes; run it under `node --cpu-prof
+ * --import tsx bench/typing.ts ...` to see where the time goes.
+ */
+import { parseArgs } from 'node:util';
+import { loadIndex } from '../src/index/index.js';
+import { search } from '../src/search/index.js';
+import { percentiles, sessionQueries, typingSession } from './latency.js';
+import { request } from './peers/depeches.js';
+
+const { values } = parseArgs({
+  options: {
+    index: { type: 'string' },
+    queries: { type: 'string', default: '16' },
+    slowest: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '1' },
+  },
+});
+if (!values.index) {
+  console.error('usage: npm run bench:typing -- --index DIR [--queries K] [--slowest N] [--rounds R]');
+  process.exit(2);
+}
+
+const started = performance.now();
+const index = await loadIndex(values.index);
+console.log(`${index.documents.length} articles loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+
+const speakerCounts = new Map<string, number>();
+for (const a of index.documents) for (const s of a.speakers) speakerCounts.set(s, (speakerCounts.get(s) ?? 0) + 1);
+const topSpeaker = [...speakerCounts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+const session = typingSession(sessionQueries(index.documents, Number(values.queries)), topSpeaker);
+
+const timings: { q: string; speaker?: string; ms: number; total: number }[] = [];
+for (let round = 0; round < Number(values.rounds); round++) {
+  for (const { q, speaker } of session) {
+    const t = performance.now();
+    const response = search(index, request(q, speaker));
+    timings.push({ q, speaker, ms: performance.now() - t, total: response.total });
+  }
+}
+const show = (label: string, list: typeof timings) => {
+  const p = percentiles(list.map((t) => t.ms));
+  console.log(`${label.padEnd(12)} n=${p.n}  p50 ${p.p50.toFixed(2)}  p95 ${p.p95.toFixed(2)}  p99 ${p.p99.toFixed(2)}  max ${p.max.toFixed(2)} ms`);
+};
+show('all', timings);
+show('unfiltered', timings.filter((t) => !t.speaker));
+show('filtered', timings.filter((t) => t.speaker));
+console.log('slowest:');
+for (const t of [...timings].sort((a, b) => b.ms - a.ms).slice(0, Number(values.slowest))) {
+  console.log(`  ${t.ms.toFixed(1).padStart(7)} ms  ${JSON.stringify(t.q)}${t.speaker ? ` [${t.speaker}]` : ''} → ${t.total}`);
+}

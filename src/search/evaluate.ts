@@ -1,0 +1,184 @@
+import { foldWord } from '../analysis/index.js';
+import type { SearchIndex } from '../index/index.js';
+import { expandWord, lookupWord } from './match-terms.js';
+import { hasPhrase, phrasePattern, type PhrasePattern } from './phrases.js';
+import { postings, type Matches, type Postings } from './postings.js';
+import { parseQuery } from './parse-query.js';
+import type { Clause, ParsedQuery } from './types.js';
+
+/**
+ * Runs a parsed query on the postings: each clause gives the documents it
+ * matches with their scores, positive clauses combine with AND, excluded
+ * ones are removed. When no document holds every word, the documents that
+ * hold the most of them are returned instead (and said to be), as a reader
+ * who mistyped or inflected one word still expects to find the article.
+ */
+export interface QueryMatches {
+  /** Null when the query asks for nothing (empty, or only stop words): every article qualifies. */
+  matches: Matches | null;
+  /** Index terms the query matched, to highlight (compound wholes as their parts). */
+  highlight: Set<string>;
+  /** Set when the results hold only `matched` of the query's `of` words or phrases. */
+  relaxed: { matched: number; of: number } | null;
+}
+
+const EMPTY: Matches = { docs: new Int32Array(0), scores: new Float64Array(0) };
+
+/**
+ * Recently computed clauses, per index. Typing "relations bil" after
+ * "relations bi" reuses "relations"; readers share common words. Bounded by
+ * the number of postings held, not entries, since one common word can hold
+ * every article.
+ */
+const CACHE_POSTINGS = 4_000_000;
+interface ClauseCache {
+  entries: Map<string, { matches: Matches; terms: string[] }>;
+  held: number;
+}
+const caches = new WeakMap<SearchIndex, ClauseCache>();
+
+function cached(index: SearchIndex, key: string, compute: () => { matches: Matches; terms: string[] }): { matches: Matches; terms: string[] } {
+  let cache = caches.get(index);
+  if (!cache) caches.set(index, (cache = { entries: new Map(), held: 0 }));
+  const hit = cache.entries.get(key);
+  if (hit) {
+    cache.entries.delete(key);
+    cache.entries.set(key, hit);
+    return hit;
+  }
+  const value = compute();
+  cache.entries.set(key, value);
+  cache.held += value.matches.docs.length + 1;
+  for (const [oldest, entry] of cache.entries) {
+    if (cache.held <= CACHE_POSTINGS || oldest === key) break;
+    cache.entries.delete(oldest);
+    cache.held -= entry.matches.docs.length + 1;
+  }
+  return value;
+}
+
+/** Sums the scores of documents present in every list (`lists` non-empty). */
+function intersect(lists: Matches[], size: number): Matches {
+  const combined = combine(lists, size);
+  return keepCount(combined, lists.length);
+}
+
+/** Sums the scores of documents present in any list. */
+function union(lists: Matches[], size: number): Matches {
+  if (lists.length === 1) return lists[0];
+  const combined = combine(lists, size);
+  return { docs: Int32Array.from(combined.touched), scores: Float64Array.from(combined.touched, (n) => combined.sums[n]) };
+}
+
+/** Per-document count of lists and sum of scores, in arrays reused across queries. */
+let scratch = { counts: new Uint16Array(0), sums: new Float64Array(0), stamps: new Uint32Array(0), stamp: 0 };
+function combine(lists: Matches[], size: number): { touched: number[]; counts: Uint16Array; sums: Float64Array } {
+  if (scratch.counts.length < size) scratch = { counts: new Uint16Array(size), sums: new Float64Array(size), stamps: new Uint32Array(size), stamp: 0 };
+  const { counts, sums, stamps } = scratch;
+  const stamp = ++scratch.stamp;
+  const touched: number[] = [];
+  for (const { docs, scores } of lists) {
+    for (let k = 0; k < docs.length; k++) {
+      const n = docs[k];
+      if (stamps[n] !== stamp) {
+        stamps[n] = stamp;
+        counts[n] = 1;
+        sums[n] = scores[k];
+        touched.push(n);
+      } else {
+        counts[n]++;
+        sums[n] += scores[k];
+      }
+    }
+  }
+  return { touched, counts, sums };
+}
+
+function keepCount(combined: ReturnType<typeof combine>, count: number): Matches {
+  const docs = combined.touched.filter((n) => combined.counts[n] === count);
+  return { docs: Int32Array.from(docs), scores: Float64Array.from(docs, (n) => combined.sums[n]) };
+}
+
+function withoutDocs(matches: Matches, excluded: Set<number>): Matches {
+  if (excluded.size === 0) return matches;
+  const keep: number[] = [];
+  for (let k = 0; k < matches.docs.length; k++) if (!excluded.has(matches.docs[k])) keep.push(k);
+  return { docs: Int32Array.from(keep, (k) => matches.docs[k]), scores: Float64Array.from(keep, (k) => matches.scores[k]) };
+}
+
+function phraseMatches(index: SearchIndex, view: Postings, pattern: PhrasePattern): { matches: Matches; terms: string[] } {
+  const key = `p|${pattern.field ?? ''}|${pattern.terms.join(' ')}|${pattern.offsets.join(',')}`;
+  return cached(index, key, () => {
+    const lists = [...new Set(pattern.terms)].map((term) => view.score([{ term, weight: 1 }], pattern.field));
+    const all = intersect(lists, index.documents.length);
+    if (pattern.terms.length < 2) return { matches: all, terms: pattern.terms };
+    const keep: number[] = [];
+    for (let k = 0; k < all.docs.length; k++) if (hasPhrase(index, all.docs[k], pattern)) keep.push(k);
+    return { matches: { docs: Int32Array.from(keep, (k) => all.docs[k]), scores: Float64Array.from(keep, (k) => all.scores[k]) }, terms: pattern.terms };
+  });
+}
+
+type Evaluated = { matches: Matches; terms: string[]; optional?: boolean } | null;
+
+function evaluateClause(index: SearchIndex, view: Postings, clause: Clause): Evaluated {
+  if (clause.kind === 'word') {
+    // An excluded word is excluded as written: no completions, no typos.
+    const lookup = lookupWord(clause.text, clause.prefix && !clause.negated);
+    if (!lookup) return null;
+    const key = `w|${clause.field ?? ''}|${clause.prefix && !clause.negated ? 1 : 0}|${foldWord(clause.text)}`;
+    const evaluated = cached(index, key, () => {
+      const terms = clause.negated ? [{ term: lookup.term, weight: 1 }] : expandWord(view, lookup);
+      return { matches: terms.length ? view.score(terms, clause.field) : EMPTY, terms: terms.map((t) => t.term) };
+    });
+    return { ...evaluated, optional: lookup.stopWord };
+  }
+  if (clause.kind === 'phrase') {
+    const pattern = phrasePattern(clause.words, clause.field);
+    return pattern ? phraseMatches(index, view, pattern) : null;
+  }
+  const sides = clause.clauses.map((c) => evaluateClause(index, view, c)).filter((e): e is NonNullable<Evaluated> => e !== null);
+  if (sides.length === 0) return null;
+  return { matches: union(sides.map((s) => s.matches), index.documents.length), terms: sides.flatMap((s) => s.terms) };
+}
+
+export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMatches {
+  const view = postings(index);
+  const size = index.documents.length;
+  const highlight = new Set<string>();
+  let positive: { matches: Matches; terms: string[]; optional?: boolean }[] = [];
+  const excluded = new Set<number>();
+  let anyExclusion = false;
+  for (const clause of parsed.clauses) {
+    const evaluated = evaluateClause(index, view, clause);
+    if (!evaluated) continue;
+    if (clause.kind !== 'any' && clause.negated) {
+      anyExclusion = true;
+      for (const n of evaluated.matches.docs) excluded.add(n);
+    } else positive.push(evaluated);
+  }
+  // A stop word being typed ("conseil de") only counts when it is all there is.
+  if (positive.some((p) => !p.optional)) positive = positive.filter((p) => !p.optional);
+  for (const p of positive) for (const term of p.terms) for (const part of term.split('-')) highlight.add(part);
+
+  if (positive.length === 0) {
+    if (!anyExclusion) return { matches: null, highlight, relaxed: null };
+    const docs: number[] = [];
+    for (let n = 0; n < size; n++) if (!excluded.has(n)) docs.push(n);
+    return { matches: { docs: Int32Array.from(docs), scores: new Float64Array(docs.length) }, highlight, relaxed: null };
+  }
+  const lists = positive.map((p) => p.matches);
+  if (lists.length === 1) return { matches: withoutDocs(lists[0], excluded), highlight, relaxed: null };
+  const combined = combine(lists, size);
+  const all = withoutDocs(keepCount(combined, lists.length), excluded);
+  if (all.docs.length > 0) return { matches: all, highlight, relaxed: null };
+  // Nobody holds every word: the documents holding the most of them.
+  let most = 0;
+  for (const n of combined.touched) if (!excluded.has(n) && combined.counts[n] > most) most = combined.counts[n];
+  if (most === 0) return { matches: EMPTY, highlight, relaxed: null };
+  return { matches: withoutDocs(keepCount(combined, most), excluded), highlight, relaxed: { matched: most, of: lists.length } };
+}
+
+/** The index terms a query matches (for highlighting an article the query led to). */
+export function queryTerms(index: SearchIndex, q: string): Set<string> {
+  return evaluateQuery(index, parseQuery(q)).highlight;
+}

@@ -1,0 +1,34 @@
+import { tokenize } from '../analysis/index.js';
+import type { SearchIndex } from '../index/index.js';
+import { containsPhrase, documentTokens } from './document-tokens.js';
+import type { QueryField } from './types.js';
+
+/**
+ * A phrase as analyzed terms with their distances from the first word, so
+ * that stop words inside it ("Conseil de sécurité") still count as a gap.
+ */
+export interface PhrasePattern {
+  terms: string[];
+  offsets: number[];
+  field?: QueryField;
+}
+
+export function phrasePattern(words: string[], field?: QueryField): PhrasePattern | null {
+  const tokens = tokenize(words.join(' '));
+  if (tokens.length === 0) return null;
+  const first = tokens[0].position;
+  return { terms: tokens.map((t) => t.term), offsets: tokens.map((t) => t.position - first), ...(field ? { field } : {}) };
+}
+
+/** True when article `n` holds the phrase, words in order and at the same distances. */
+export function hasPhrase(index: SearchIndex, n: number, phrase: PhrasePattern): boolean {
+  if (phrase.terms.length < 2) return true;
+  if (phrase.field) {
+    // Speaker and organisation names are short: check them as token lists of their own.
+    const article = index.documents[n];
+    const values = phrase.field === 'speakers' ? article.speakers : article.organisations;
+    return values.some((v) => containsPhrase(tokenize(v), phrase.terms, phrase.offsets));
+  }
+  const tokens = documentTokens(index, n);
+  return containsPhrase(tokens.title, phrase.terms, phrase.offsets) || containsPhrase(tokens.text, phrase.terms, phrase.offsets);
+}
