@@ -5,6 +5,10 @@
  *     depeches index --corpus DIR --out DIR      build the index of a corpus folder
  *     depeches serve [--corpus DIR] [--index DIR] [--port N] [--watch]
  *                                                serve it (rebuilding it first when missing or stale)
+ *
+ * With --database URL (or DATABASE_URL in the environment), both commands
+ * use PostgreSQL instead of the index folder: `index` writes the index into
+ * the database, `serve` reads it from there.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorpusError } from './ingest/types.js';
 import { IndexLoadError, indexCorpus, rebuildReason, watchCorpus, type IndexReport } from './index/index.js';
+import { createPool, indexCorpusToPostgres, postgresRebuildReason, redactUrl, type PostgresIndexReport } from './index/postgres/index.js';
 import { startServer, type RunningServer } from './web/server.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,8 +24,9 @@ const DEFAULT_CORPUS = path.join(PROJECT_ROOT, 'corpus');
 const DEFAULT_INDEX = path.join(PROJECT_ROOT, 'index');
 
 const USAGE = `usage:
-  npm run index -- --corpus DIR --out DIR
-  npm start -- [--corpus DIR] [--index DIR] [--port N] [--watch]   (PORT in the environment works too)`;
+  npm run index -- --corpus DIR [--out DIR | --database URL]
+  npm start -- [--corpus DIR] [--index DIR | --database URL] [--port N] [--watch]
+  (PORT and DATABASE_URL in the environment work too)`;
 
 /** Progress on stderr: a live line on a terminal, a line every 10 % otherwise. */
 function progressPrinter(): (done: number, total: number) => void {
@@ -52,6 +58,66 @@ function printReport(report: IndexReport, outDir: string): void {
 
 async function runIndex(corpus: string, out: string): Promise<void> {
   printReport(await indexCorpus(corpus, out, { onProgress: progressPrinter() }), out);
+}
+
+function printPostgresReport(report: PostgresIndexReport, url: string): void {
+  printReport(report, redactUrl(url));
+  console.log(`  ${report.inserted} added, ${report.updated} changed, ${report.deleted} removed, ${report.unchanged} unchanged`);
+}
+
+/** Reindexes a corpus into PostgreSQL with a short-lived pool. */
+async function runIndexPostgres(corpus: string, url: string): Promise<void> {
+  const pool = createPool(url, { max: 2, applicationName: 'depeches-index' });
+  try {
+    printPostgresReport(await indexCorpusToPostgres(corpus, pool, { onProgress: progressPrinter() }), url);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** Serves the index of a PostgreSQL database, (re)building it from the corpus first when missing or older. */
+async function runServePostgres(corpus: string, url: string, port: number, watchForChanges: boolean): Promise<void> {
+  const pool = createPool(url, { max: 2, applicationName: 'depeches-index' });
+  const corpusExists = existsSync(corpus);
+  try {
+    const reason = corpusExists ? await postgresRebuildReason(pool, corpus) : null;
+    if (reason) {
+      console.log(`building the index of ${corpus} in ${redactUrl(url)} (${reason})`);
+      printPostgresReport(await indexCorpusToPostgres(corpus, pool, { onProgress: progressPrinter() }), url);
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const server = await startServer({ databaseUrl: url, port, host: '0.0.0.0' });
+  console.log(`depeches: searching ${corpus} in ${redactUrl(url)} on ${server.url}`);
+  let timer: NodeJS.Timeout | null = null;
+  if (watchForChanges && corpusExists) {
+    let running = false;
+    timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      postgresRebuildReason(pool, corpus)
+        .then(async (why) => {
+          if (!why) return;
+          const report = await indexCorpusToPostgres(corpus, pool);
+          console.log(`reindexed ${report.documentsIndexed} documents (${why}): ${report.inserted} added, ${report.updated} changed, ${report.deleted} removed`);
+        })
+        .catch((error: Error) => console.error(`depeches: reindexing failed: ${error.message}`))
+        .finally(() => (running = false));
+    }, 2000);
+    timer.unref();
+    console.log(`watching ${corpus} for changes`);
+  }
+  const stop = () => {
+    if (timer) clearInterval(timer);
+    void server
+      .close()
+      .then(() => pool.end())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 async function runServe(corpus: string, indexDir: string, port: number, watchForChanges: boolean): Promise<void> {
@@ -96,6 +162,7 @@ async function main(argv: string[]): Promise<void> {
       index: { type: 'string' },
       port: { type: 'string' },
       watch: { type: 'boolean' },
+      database: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -105,12 +172,16 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const corpus = path.resolve(values.corpus ?? DEFAULT_CORPUS);
+  const database = values.database ?? (process.env.DATABASE_URL || undefined);
+  if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) throw new Error('--database (or DATABASE_URL) must be a postgres:// or postgresql:// URL');
   if (command === 'index') {
-    await runIndex(corpus, path.resolve(values.out ?? values.index ?? DEFAULT_INDEX));
+    if (database) await runIndexPostgres(corpus, database);
+    else await runIndex(corpus, path.resolve(values.out ?? values.index ?? DEFAULT_INDEX));
   } else if (command === 'serve') {
     const port = Number(values.port ?? process.env.PORT ?? 3000);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? process.env.PORT}`);
-    await runServe(corpus, path.resolve(values.index ?? DEFAULT_INDEX), port, values.watch === true);
+    if (database) await runServePostgres(corpus, database, port, values.watch === true);
+    else await runServe(corpus, path.resolve(values.index ?? DEFAULT_INDEX), port, values.watch === true);
   } else {
     throw new Error(`unknown command "${command}"\n${USAGE}`);
   }

@@ -1,25 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/web/server.js';
-import { buildSampleIndex, SHARED_EVAL } from './helpers/sample-index.js';
-
-let server: RunningServer;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  const sample = await buildSampleIndex();
-  cleanup = sample.cleanup;
-  server = await startServer({ indexDir: sample.dir, port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-  await cleanup();
-});
-
-async function get(path: string): Promise<{ status: number; body: any; type: string }> {
-  const response = await fetch(server.url + path);
-  const type = response.headers.get('content-type') ?? '';
-  return { status: response.status, type, body: type.includes('json') ? await response.json() : await response.text() };
-}
+import { BACKENDS, startBackendServer } from './helpers/backends.js';
+import { SHARED_EVAL } from './helpers/sample-index.js';
 
 interface EvalCase {
   why: string;
@@ -29,69 +11,85 @@ interface EvalCase {
 }
 const evaluation = JSON.parse(readFileSync(SHARED_EVAL, 'utf8')) as { cases: EvalCase[]; metadata: Record<string, any> };
 
-describe('GET /api/search', () => {
-  it('answers the documented shape', async () => {
-    const { status, body } = await get('/api/search?q=Lavrov&per_page=2');
-    expect(status).toBe(200);
-    expect(Object.keys(body)).toEqual(expect.arrayContaining(['query', 'total', 'took_ms', 'page', 'per_page', 'hits', 'facets']));
-    expect(body.hits).toHaveLength(2);
-    expect(Object.keys(body.hits[0]).sort()).toEqual(['date', 'id', 'organisations', 'score', 'snippet', 'source', 'speakers', 'title']);
-    expect(Object.keys(body.facets).sort()).toEqual(['date', 'organisation', 'speaker']);
+// The same API suite on both backends: the embedded index and PostgreSQL.
+describe.each(BACKENDS)('%s backend', (kind) => {
+  let url: string;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ url, stop } = await startBackendServer(kind));
+  });
+  afterAll(async () => stop?.());
+
+  async function get(path: string): Promise<{ status: number; body: any; type: string }> {
+    const response = await fetch(url + path);
+    const type = response.headers.get('content-type') ?? '';
+    return { status: response.status, type, body: type.includes('json') ? await response.json() : await response.text() };
+  }
+
+  describe('GET /api/search', () => {
+    it('answers the documented shape', async () => {
+      const { status, body } = await get('/api/search?q=Lavrov&per_page=2');
+      expect(status).toBe(200);
+      expect(Object.keys(body)).toEqual(expect.arrayContaining(['query', 'total', 'took_ms', 'page', 'per_page', 'hits', 'facets']));
+      expect(body.hits).toHaveLength(2);
+      expect(Object.keys(body.hits[0]).sort()).toEqual(['date', 'id', 'organisations', 'score', 'snippet', 'source', 'speakers', 'title']);
+      expect(Object.keys(body.facets).sort()).toEqual(['date', 'organisation', 'speaker']);
+    });
+
+    it('takes repeated speaker and org parameters', async () => {
+      const one = await get('/api/search?org=OTAN');
+      const two = await get('/api/search?org=OTAN&org=BRICS');
+      expect(two.body.total).toBeGreaterThan(one.body.total);
+    });
+
+    it.each(evaluation.cases)('eval: $why', async ({ params, include, exclude }) => {
+      const { status, body } = await get(`/api/search?${new URLSearchParams({ ...params, per_page: '100' })}`);
+      expect(status).toBe(200);
+      const ids = body.hits.map((h: { id: string }) => h.id);
+      for (const id of include) expect(ids).toContain(id);
+      for (const id of exclude) expect(ids).not.toContain(id);
+    });
+
+    it.each([
+      ['from=2022-13-01', 'from'],
+      ['from=2022-02-30', 'from'],
+      ['to=hier', 'to'],
+      ['from=2022-05-01&to=2022-01-01', 'to'],
+      ['page=0', 'page'],
+      ['page=abc', 'page'],
+      ['per_page=101', 'per_page'],
+      ['sort=random', 'sort'],
+      ['q=a&q=b', 'q'],
+      [`q=${'x'.repeat(400)}`, 'q'],
+      [Array.from({ length: 21 }, (_, k) => `speaker=s${k}`).join('&'), 'speaker'],
+    ])('refuses %s with 400 naming the parameter', async (query, parameter) => {
+      const { status, body, type } = await get(`/api/search?${query}`);
+      expect(status).toBe(400);
+      expect(type).toContain('json');
+      expect(body.parameter).toBe(parameter);
+      expect(body.error).toContain(parameter);
+    });
+
+    it('ignores prototype-polluting parameters', async () => {
+      const { status } = await get('/api/search?__proto__[x]=1&constructor=2&q=Lavrov');
+      expect(status).toBe(200);
+      expect(({} as Record<string, unknown>).x).toBeUndefined();
+    });
   });
 
-  it('takes repeated speaker and org parameters', async () => {
-    const one = await get('/api/search?org=OTAN');
-    const two = await get('/api/search?org=OTAN&org=BRICS');
-    expect(two.body.total).toBeGreaterThan(one.body.total);
-  });
+  describe('GET /api/doc/:id', () => {
+    it('returns the article with its metadata', async () => {
+      const { status, body } = await get('/api/doc/002_7c4669d5fc0d68a3');
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ id: '002_7c4669d5fc0d68a3', date: evaluation.metadata['002_7c4669d5fc0d68a3'].date });
+      expect(body.text).toContain('Tachkent');
+      expect(body.speakers).toEqual(expect.arrayContaining(evaluation.metadata['002_7c4669d5fc0d68a3'].speakers));
+    });
 
-  it.each(evaluation.cases)('eval: $why', async ({ params, include, exclude }) => {
-    const { status, body } = await get(`/api/search?${new URLSearchParams({ ...params, per_page: '100' })}`);
-    expect(status).toBe(200);
-    const ids = body.hits.map((h: { id: string }) => h.id);
-    for (const id of include) expect(ids).toContain(id);
-    for (const id of exclude) expect(ids).not.toContain(id);
-  });
-
-  it.each([
-    ['from=2022-13-01', 'from'],
-    ['from=2022-02-30', 'from'],
-    ['to=hier', 'to'],
-    ['from=2022-05-01&to=2022-01-01', 'to'],
-    ['page=0', 'page'],
-    ['page=abc', 'page'],
-    ['per_page=101', 'per_page'],
-    ['sort=random', 'sort'],
-    ['q=a&q=b', 'q'],
-    [`q=${'x'.repeat(400)}`, 'q'],
-    [Array.from({ length: 21 }, (_, k) => `speaker=s${k}`).join('&'), 'speaker'],
-  ])('refuses %s with 400 naming the parameter', async (query, parameter) => {
-    const { status, body, type } = await get(`/api/search?${query}`);
-    expect(status).toBe(400);
-    expect(type).toContain('json');
-    expect(body.parameter).toBe(parameter);
-    expect(body.error).toContain(parameter);
-  });
-
-  it('ignores prototype-polluting parameters', async () => {
-    const { status } = await get('/api/search?__proto__[x]=1&constructor=2&q=Lavrov');
-    expect(status).toBe(200);
-    expect(({} as Record<string, unknown>).x).toBeUndefined();
-  });
-});
-
-describe('GET /api/doc/:id', () => {
-  it('returns the article with its metadata', async () => {
-    const { status, body } = await get('/api/doc/002_7c4669d5fc0d68a3');
-    expect(status).toBe(200);
-    expect(body).toMatchObject({ id: '002_7c4669d5fc0d68a3', date: evaluation.metadata['002_7c4669d5fc0d68a3'].date });
-    expect(body.text).toContain('Tachkent');
-    expect(body.speakers).toEqual(expect.arrayContaining(evaluation.metadata['002_7c4669d5fc0d68a3'].speakers));
-  });
-
-  it.each(['nope', '..%2F..%2Fpackage.json', 'a%00b'])('answers 404 JSON for %s', async (id) => {
-    const { status, body } = await get(`/api/doc/${id}`);
-    expect(status).toBe(404);
-    expect(body.error).toBeTruthy();
+    it.each(['nope', '..%2F..%2Fpackage.json', 'a%00b'])('answers 404 JSON for %s', async (id) => {
+      const { status, body } = await get(`/api/doc/${id}`);
+      expect(status).toBe(404);
+      expect(body.error).toBeTruthy();
+    });
   });
 });

@@ -1,36 +1,34 @@
 import { Router, type Request, type Response } from 'express';
-import { search } from '../search/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Article } from '../ingest/types.js';
+import type { SearchBackend } from '../search/backend.js';
 import { parseSearchParams } from './params.js';
 
 /** Public shape of an article in /api/doc/:id. */
-export function documentJson(index: SearchIndex, id: string) {
-  const n = index.byId.get(id);
-  if (n === undefined) return null;
-  const { title, date, source, url, speakers, organisations, text } = index.documents[n];
+export function documentJson(article: Article) {
+  const { id, title, date, source, url, speakers, organisations, text } = article;
   return { id, title, date, source, url, speakers, organisations, text };
 }
 
 /** The JSON API: /api/search and /api/doc/:id. */
-export function apiRouter(currentIndex: () => SearchIndex): Router {
+export function apiRouter(backend: () => SearchBackend): Router {
   const router = Router();
 
-  router.get('/search', (req: Request, res: Response) => {
+  router.get('/search', async (req: Request, res: Response) => {
     const params = parseSearchParams(req.query);
     if (!params.ok) {
       res.status(400).json({ error: params.message, parameter: params.parameter });
       return;
     }
-    res.json(search(currentIndex(), params.request));
+    res.json(await backend().search(params.request));
   });
 
-  router.get('/doc/:id', (req: Request, res: Response) => {
-    const doc = documentJson(currentIndex(), String(req.params.id));
-    if (!doc) {
+  router.get('/doc/:id', async (req: Request, res: Response) => {
+    const article = await backend().article(String(req.params.id));
+    if (!article) {
       res.status(404).json({ error: 'Document introuvable.' });
       return;
     }
-    res.json(doc);
+    res.json(documentJson(article));
   });
 
   router.use((_req: Request, res: Response) => {

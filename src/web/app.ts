@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import type { SearchIndex } from '../index/index.js';
+import type { SearchBackend } from '../search/backend.js';
 import { apiRouter } from './api.js';
 import { pagesRouter } from './pages.js';
 
@@ -13,8 +13,8 @@ export const STATIC_DIR = path.join(PROJECT_ROOT, 'static');
 const HTMX_DIST = path.join(PROJECT_ROOT, 'node_modules', 'htmx.org', 'dist');
 
 export interface AppOptions {
-  /** The index in service, or null while none is loaded; called on every request so that a reindex can swap it. */
-  currentIndex: () => SearchIndex | null;
+  /** The backend in service, or null while none is ready; called on every request so that a reindex can swap it. */
+  currentBackend: () => SearchBackend | null;
 }
 
 /** One line of JSON on stderr per server-side error: greppable, never sent to the client. */
@@ -34,7 +34,7 @@ function rejectMalformedUrl(req: Request, res: Response, next: NextFunction): vo
 }
 
 /** The Express application: JSON API and HTML pages over one index. */
-export function createApp({ currentIndex }: AppOptions): express.Express {
+export function createApp({ currentBackend }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('view engine', 'ejs');
@@ -65,20 +65,30 @@ export function createApp({ currentIndex }: AppOptions): express.Express {
   app.use('/static/htmx', express.static(HTMX_DIST, { maxAge: '1d', index: false }));
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h', index: false }));
 
-  app.get('/healthz', (_req, res) => {
-    const index = currentIndex();
-    if (!index) res.status(503).json({ status: 'loading' });
-    else res.json({ status: 'ok', documents: index.documents.length, build: index.manifest.buildId });
+  app.get('/healthz', async (req, res) => {
+    const backend = currentBackend();
+    if (!backend) {
+      res.status(503).json({ status: 'loading' });
+      return;
+    }
+    try {
+      const status = await backend.status();
+      res.json({ status: 'ok', backend: status.backend, documents: status.documents, build: status.build });
+    } catch (error) {
+      // The database is down or holds no index: not healthy, and never a stack trace.
+      logError(req, error);
+      res.status(503).json({ status: 'unavailable' });
+    }
   });
 
   // Until an index is loaded, everything but health and assets waits with a 503.
   app.use((req, res, next) => {
-    if (currentIndex()) return next();
+    if (currentBackend()) return next();
     res.status(503).set('Retry-After', '2').type('text/plain; charset=utf-8').send('Index en cours de chargement, réessayez dans un instant.');
   });
-  const index = () => currentIndex()!;
-  app.use('/api', apiRouter(index));
-  app.use(pagesRouter(index));
+  const backend = () => currentBackend()!;
+  app.use('/api', apiRouter(backend));
+  app.use(pagesRouter(backend));
 
   // Last resort: log one line, answer a short message, never a stack trace.
   app.use((error: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {

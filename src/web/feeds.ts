@@ -3,8 +3,8 @@
  * first) and the OpenSearch description that lets a browser add the engine.
  */
 import type { Request } from 'express';
-import type { SearchIndex } from '../index/index.js';
-import { search, type SearchRequest } from '../search/index.js';
+import type { SearchBackend } from '../search/backend.js';
+import type { SearchRequest } from '../search/index.js';
 import { documentUrl, periodLabel, searchUrl } from './view-models.js';
 
 /** The origin the client used, for the absolute URLs feeds need. */
@@ -49,10 +49,10 @@ function feedTitle(request: SearchRequest): string {
 }
 
 /** The feed of a search: its first page sorted newest first. */
-export function atomFeed(index: SearchIndex, request: SearchRequest, base: string): AtomFeed {
+export async function atomFeed(backend: SearchBackend, request: SearchRequest, base: string): Promise<AtomFeed> {
   const feedRequest: SearchRequest = { ...request, sort: 'date', page: 1 };
-  const response = search(index, feedRequest);
-  const builtAt = index.manifest.builtAt;
+  const [response, status] = await Promise.all([backend.search(feedRequest), backend.status()]);
+  const builtAt = status.builtAt;
   const entries = response.hits.map<AtomEntry>((hit) => ({
     id: `${base}/doc/${encodeURIComponent(hit.id)}`,
     title: hit.title,

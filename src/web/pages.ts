@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
-import type { SearchIndex } from '../index/index.js';
-import { search, type SearchRequest } from '../search/index.js';
+import type { SearchBackend } from '../search/backend.js';
+import type { SearchRequest } from '../search/index.js';
 import { documentView } from './document-view.js';
 import { atomFeed, origin } from './feeds.js';
 import { parseSearchParams } from './params.js';
@@ -28,43 +28,42 @@ function renderError(req: Request, res: Response, status: 400 | 404, title: stri
 }
 
 /** The HTML pages: search (full page or htmx fragment), article, feeds, OpenSearch. */
-export function pagesRouter(currentIndex: () => SearchIndex): Router {
+export function pagesRouter(backend: () => SearchBackend): Router {
   const router = Router();
 
-  const searchPage = (req: Request, res: Response) => {
+  const searchPage = async (req: Request, res: Response) => {
     const params = parseSearchParams(req.query);
     if (!params.ok) {
       renderError(req, res, 400, 'Recherche invalide', params.message);
       return;
     }
-    const view = searchView(params.request, search(currentIndex(), params.request));
+    const view = searchView(params.request, await backend().search(params.request));
     const fragment = wantsFragment(req);
     html(res).render(fragment ? 'partials/results' : 'search', { view, q: view.q, title: view.pageTitle, fragment });
   };
   router.get('/', searchPage);
   router.get('/search', searchPage);
 
-  router.get('/doc/:id', (req: Request, res: Response) => {
-    const index = currentIndex();
-    const n = index.byId.get(String(req.params.id));
-    if (n === undefined) {
-      renderError(req, res, 404, 'Article introuvable', 'Aucun article ne porte cette référence. Il a peut-être été retiré de l’archive.');
-      return;
-    }
+  router.get('/doc/:id', async (req: Request, res: Response) => {
     // A broken search state in the URL does not hide the article: it is shown without highlights.
     const params = parseSearchParams(req.query);
     const request = params.ok ? params.request : DEFAULT_REQUEST;
-    const doc = documentView(index, n, request);
+    const detail = await backend().document(String(req.params.id), request.q);
+    if (!detail) {
+      renderError(req, res, 404, 'Article introuvable', 'Aucun article ne porte cette référence. Il a peut-être été retiré de l’archive.');
+      return;
+    }
+    const doc = documentView(detail, request);
     html(res).render('doc', { doc, q: request.q, title: `${doc.title} — Dépêches` });
   });
 
-  router.get('/search.atom', (req: Request, res: Response) => {
+  router.get('/search.atom', async (req: Request, res: Response) => {
     const params = parseSearchParams(req.query);
     if (!params.ok) {
       res.status(400).type('text/plain; charset=utf-8').send(params.message);
       return;
     }
-    const feed = atomFeed(currentIndex(), params.request, origin(req));
+    const feed = await atomFeed(backend(), params.request, origin(req));
     res.type('application/atom+xml; charset=utf-8').render('atom', { feed });
   });
 

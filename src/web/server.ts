@@ -2,19 +2,25 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadIndex, type SearchIndex } from '../index/index.js';
+import { EmbeddedBackend, type SearchBackend } from '../search/backend.js';
+import { PostgresBackend } from '../search/postgres/index.js';
 import { createApp } from './app.js';
 
 export interface RunningServer {
   server: Server;
   url: string;
-  /** The build in service. */
+  backend: SearchBackend;
+  /** The build in service (embedded backend; the PostgreSQL backend answers its build through /healthz). */
   buildId(): string;
   /** Stops accepting connections and resolves when requests in flight are done. */
   close(): Promise<void>;
 }
 
 export interface ServerOptions {
-  indexDir: string;
+  /** The index folder of the embedded backend. */
+  indexDir?: string;
+  /** A PostgreSQL URL: serve the index written there by `npm run index -- --database URL` instead. */
+  databaseUrl?: string;
   /** 0 picks a free port. */
   port: number;
   host?: string;
@@ -58,29 +64,43 @@ function watchForNewBuilds(indexDir: string, current: () => SearchIndex, swap: (
   return watcher;
 }
 
-/** Loads the index of `indexDir` and serves it. */
+/** Loads the index of `indexDir` (or connects to `databaseUrl`) and serves it. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  let index: SearchIndex = await loadIndex(options.indexDir);
-  const app = createApp({ currentIndex: () => index });
+  let index: SearchIndex | null = null;
+  let backend: SearchBackend;
+  if (options.databaseUrl) backend = await PostgresBackend.connect(options.databaseUrl);
+  else if (options.indexDir) {
+    index = await loadIndex(options.indexDir);
+    backend = new EmbeddedBackend(() => index!);
+  } else throw new Error('startServer needs an index folder or a database URL');
+  const app = createApp({ currentBackend: () => backend });
   const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(options.port, host, () => resolve(s));
-    s.once('error', reject);
-  });
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(options.port, host, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
   // Limits against slow or oversized requests.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   server.maxHeadersCount = 100;
-  const watcher = options.watchIndex === false ? null : watchForNewBuilds(options.indexDir, () => index, (next) => (index = next));
+  // PostgreSQL readers always see the last committed index: only a folder needs watching.
+  const watcher = index === null || options.watchIndex === false ? null : watchForNewBuilds(options.indexDir!, () => index!, (next) => (index = next));
   const { port } = server.address() as AddressInfo;
   return {
     server,
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
-    buildId: () => index.manifest.buildId,
+    backend,
+    buildId: () => index?.manifest.buildId ?? 'postgres',
     close: () =>
       new Promise((resolve) => {
         watcher?.close();
-        server.close(() => resolve());
+        server.close(() => void backend.close().then(resolve, resolve));
         server.closeIdleConnections();
       }),
   };

@@ -1,0 +1,12 @@
+/** The index stage on PostgreSQL: schema and migrations, connection pool, transactional incremental writes. */
+export { createPool, redactUrl, type PoolOptions } from './pool.js';
+export { migrate, schemaVersion, SCHEMA_VERSION, TS_CONFIG, MIGRATIONS, type Migration } from './schema.js';
+export {
+  indexCorpusToPostgres,
+  readPostgresBuild,
+  postgresRebuildReason,
+  facetKeyOf,
+  contentHash,
+  type PostgresIndexReport,
+  type PostgresBuild,
+} from './write.js';

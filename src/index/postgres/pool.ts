@@ -1,0 +1,44 @@
+import pg from 'pg';
+
+/** Dates stay 'YYYY-MM-DD' strings, as in the articles, rather than Date objects in the local time zone. */
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+export interface PoolOptions {
+  /** Most connections the pool opens (default 10, or PGPOOL_MAX). */
+  max?: number;
+  /** Name shown in pg_stat_activity. */
+  applicationName?: string;
+}
+
+/** A connection URL as it may be shown: without its password. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/**
+ * A pool of connections to the database of a DATABASE_URL. Each connection
+ * gets a statement timeout (no query may hold a request for long) and a
+ * trigram threshold low enough for one typo in a short word.
+ */
+export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? (Number(process.env.PGPOOL_MAX) || 10),
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+    application_name: options.applicationName ?? 'depeches',
+    statement_timeout: 30_000,
+    options: '-c pg_trgm.similarity_threshold=0.2',
+  });
+  // An idle connection that the server drops must not crash the process; the pool replaces it.
+  pool.on('error', (error) => {
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'postgres-pool-error', error: error.message }));
+  });
+  return pool;
+}

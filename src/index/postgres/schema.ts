@@ -1,0 +1,138 @@
+/**
+ * The PostgreSQL schema of depeches, created and migrated by the app.
+ *
+ * Everything lives in the `depeches` schema:
+ *
+ *     depeches.migrations   versions applied (one row each)
+ *     depeches.documents    one row per article: metadata, text, the article
+ *                           as JSON (for incremental reindexing), folded facet
+ *                           keys, and `tsv`, the weighted tsvector
+ *                           (title A > speakers B, organisations C > text D)
+ *     depeches.terms        every lexeme of the index with its document
+ *                           count, trigram-indexed: typo tolerance and the
+ *                           "vouliez-vous dire" corrections look here
+ *     depeches.build        the build in service (one row): id, time, corpus
+ *     depeches.french       text search configuration: unaccent, then
+ *                           Snowball French stemming and stop words
+ *
+ * Migrations are applied in order inside one transaction holding an advisory
+ * lock, so two processes starting together apply each one once; applied
+ * versions are skipped, so running them again changes nothing.
+ */
+import type pg from 'pg';
+
+/** The text search configuration every tsvector and tsquery of depeches uses. */
+export const TS_CONFIG = 'depeches.french';
+
+/** Key of the advisory lock taken by migrations (and by writers, see write.ts). */
+export const MIGRATION_LOCK = 0x64657065; // "depe"
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/**
+ * Token types of PostgreSQL's default parser that hold words: all of them go
+ * through unaccent (a filtering dictionary: it folds and passes the word on)
+ * and then the French Snowball stemmer, which also drops French stop words.
+ * The parser splits "l'OTAN" at the apostrophe and the elided articles
+ * (l, d, j, m, n, s, t, c, qu) are French stop words, so elisions are cut as
+ * by the embedded analyzer. Hyphenated compounds give the compound whole
+ * (hword) and each part, as the embedded analyzer does.
+ */
+const WORD_TOKENS = 'asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart';
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'documents, terms, build, French text search configuration',
+    sql: `
+      CREATE EXTENSION IF NOT EXISTS unaccent;
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
+      DO $$
+      DECLARE unaccent_schema text;
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace
+                       WHERE n.nspname = 'depeches' AND c.cfgname = 'french') THEN
+          SELECT n.nspname INTO unaccent_schema FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace WHERE d.dictname = 'unaccent' LIMIT 1;
+          CREATE TEXT SEARCH CONFIGURATION depeches.french (COPY = pg_catalog.french);
+          EXECUTE format('ALTER TEXT SEARCH CONFIGURATION depeches.french ALTER MAPPING FOR ${WORD_TOKENS} WITH %I.unaccent, pg_catalog.french_stem', unaccent_schema);
+        END IF;
+      END $$;
+
+      CREATE TABLE IF NOT EXISTS depeches.documents (
+        id text PRIMARY KEY,
+        content_hash text NOT NULL,
+        path text NOT NULL,
+        title text NOT NULL,
+        date date,
+        source text,
+        url text,
+        speakers text[] NOT NULL,
+        organisations text[] NOT NULL,
+        speaker_keys text[] NOT NULL,
+        organisation_keys text[] NOT NULL,
+        text text NOT NULL,
+        article jsonb NOT NULL,
+        tsv tsvector NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS documents_tsv ON depeches.documents USING gin (tsv);
+      CREATE INDEX IF NOT EXISTS documents_speaker_keys ON depeches.documents USING gin (speaker_keys);
+      CREATE INDEX IF NOT EXISTS documents_organisation_keys ON depeches.documents USING gin (organisation_keys);
+      CREATE INDEX IF NOT EXISTS documents_date ON depeches.documents (date DESC NULLS LAST, id);
+
+      CREATE TABLE IF NOT EXISTS depeches.terms (
+        term text PRIMARY KEY,
+        documents integer NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS terms_trigram ON depeches.terms USING gin (term gin_trgm_ops);
+
+      CREATE TABLE IF NOT EXISTS depeches.build (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        build_id text NOT NULL,
+        built_at timestamptz NOT NULL,
+        corpus text,
+        document_count integer NOT NULL
+      );
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Applies the migrations not applied yet; returns the versions it applied. Safe to run concurrently and repeatedly. */
+export async function migrate(pool: pg.Pool): Promise<number[]> {
+  const client = await pool.connect();
+  const applied: number[] = [];
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE SCHEMA IF NOT EXISTS depeches');
+    await client.query('CREATE TABLE IF NOT EXISTS depeches.migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM depeches.migrations')).rows.map((r) => r.version));
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue;
+      await client.query(migration.sql);
+      await client.query('INSERT INTO depeches.migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
+      applied.push(migration.version);
+    }
+    await client.query('COMMIT');
+    return applied;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The latest migration applied to a database, 0 when depeches never ran there. */
+export async function schemaVersion(pool: pg.Pool): Promise<number> {
+  const exists = await pool.query<{ present: boolean }>("SELECT to_regclass('depeches.migrations') IS NOT NULL AS present");
+  if (!exists.rows[0].present) return 0;
+  const result = await pool.query<{ version: number | null }>('SELECT max(version) AS version FROM depeches.migrations');
+  return result.rows[0].version ?? 0;
+}

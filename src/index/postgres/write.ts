@@ -1,0 +1,193 @@
+/**
+ * The index stage on PostgreSQL: reads a corpus with the same TypeScript
+ * ingestion as the embedded index, then writes the articles in one
+ * transaction. Incremental: an article is written only when its content hash
+ * changed, files whose bytes did not change are not even parsed again, and
+ * articles whose file disappeared are deleted. Readers see the previous
+ * index until COMMIT, then the new one: never half of it.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type pg from 'pg';
+import { foldWord } from '../../analysis/index.js';
+import { readCorpus } from '../../ingest/index.js';
+import type { Article } from '../../ingest/types.js';
+import type { IndexReport } from '../index-corpus.js';
+import { newBuildId } from '../build.js';
+import { latestModification } from '../freshness.js';
+import { migrate, MIGRATION_LOCK, TS_CONFIG } from './schema.js';
+
+export interface PostgresIndexReport extends IndexReport {
+  inserted: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+}
+
+/** Values of a facet compare without case or accents (as the embedded facets do). */
+export function facetKeyOf(value: string): string {
+  return foldWord(value.trim()).replace(/\s+/g, ' ');
+}
+
+/** Hash of everything an article row is made of: a row is rewritten only when it changes. Keys are hashed in a fixed order (jsonb does not keep the order they were written in). */
+export function contentHash(article: Article): string {
+  const record = article as unknown as Record<string, unknown>;
+  const canonical = Object.keys(record).sort().map((key) => [key, record[key]]);
+  return createHash('sha1').update(JSON.stringify(canonical)).digest('hex');
+}
+
+/** Private-use characters that snippets use as <mark> placeholders: never stored. */
+const PLACEHOLDERS = /[\uE000\uE001]/g;
+
+const BATCH = 200;
+
+/** Rows as JSON for jsonb_to_recordset: one parameter per batch instead of one per column. */
+function rowsJson(articles: Article[]): string {
+  return JSON.stringify(
+    articles.map((a) => ({
+      id: a.id,
+      content_hash: contentHash(a),
+      path: a.path,
+      title: a.title.replace(PLACEHOLDERS, ''),
+      date: a.date,
+      source: a.source,
+      url: a.url,
+      speakers: a.speakers,
+      organisations: a.organisations,
+      speaker_keys: a.speakers.map(facetKeyOf),
+      organisation_keys: a.organisations.map(facetKeyOf),
+      text: a.text.replace(PLACEHOLDERS, ''),
+      article: a,
+    })),
+  );
+}
+
+const UPSERT = `
+  INSERT INTO depeches.documents AS d (id, content_hash, path, title, date, source, url, speakers, organisations, speaker_keys, organisation_keys, text, article, tsv)
+  SELECT r.id, r.content_hash, r.path, r.title, r.date, r.source, r.url, r.speakers, r.organisations, r.speaker_keys, r.organisation_keys, r.text, r.article,
+         setweight(to_tsvector('${TS_CONFIG}', r.title), 'A')
+      || setweight(to_tsvector('${TS_CONFIG}', array_to_string(r.speakers, ' ; ')), 'B')
+      || setweight(to_tsvector('${TS_CONFIG}', array_to_string(r.organisations, ' ; ')), 'C')
+      || setweight(to_tsvector('${TS_CONFIG}', r.text || E'\\n\\n' || coalesce(r.source, '')), 'D')
+  FROM jsonb_to_recordset($1::jsonb) AS r(id text, content_hash text, path text, title text, date date, source text, url text,
+       speakers text[], organisations text[], speaker_keys text[], organisation_keys text[], text text, article jsonb)
+  ON CONFLICT (id) DO UPDATE SET
+    content_hash = EXCLUDED.content_hash, path = EXCLUDED.path, title = EXCLUDED.title, date = EXCLUDED.date,
+    source = EXCLUDED.source, url = EXCLUDED.url, speakers = EXCLUDED.speakers, organisations = EXCLUDED.organisations,
+    speaker_keys = EXCLUDED.speaker_keys, organisation_keys = EXCLUDED.organisation_keys, text = EXCLUDED.text,
+    article = EXCLUDED.article, tsv = EXCLUDED.tsv
+  WHERE d.content_hash IS DISTINCT FROM EXCLUDED.content_hash`;
+
+/** The articles in the database, for reuse by the corpus reader (by file path). */
+async function previousArticles(client: pg.PoolClient): Promise<{ byPath: Map<string, Article[]>; hashes: Map<string, string>; all: Set<Article> }> {
+  const byPath = new Map<string, Article[]>();
+  const hashes = new Map<string, string>();
+  const all = new Set<Article>();
+  const result = await client.query<{ article: Article; content_hash: string }>('SELECT article, content_hash FROM depeches.documents');
+  for (const { article, content_hash } of result.rows) {
+    hashes.set(article.id, content_hash);
+    all.add(article);
+    const list = byPath.get(article.path);
+    if (list) list.push(article);
+    else byPath.set(article.path, [article]);
+  }
+  return { byPath, hashes, all };
+}
+
+export interface PostgresIndexOptions {
+  onProgress?: (filesDone: number, filesTotal: number) => void;
+}
+
+/**
+ * Reads `corpusDir` and brings the database's index up to date with it.
+ * Throws when the folder is missing or holds nothing readable, leaving the
+ * database as it was.
+ */
+export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, options: PostgresIndexOptions = {}): Promise<PostgresIndexReport> {
+  const t0 = performance.now();
+  await migrate(pool);
+  const client = await pool.connect();
+  try {
+    const previous = await previousArticles(client);
+    const corpus = await readCorpus(corpusDir, { onProgress: options.onProgress, previous: previous.byPath });
+    const t1 = performance.now();
+    if (corpus.articles.length === 0) {
+      const first = corpus.skipped[0];
+      const why = corpus.filesSeen === 0 ? 'the folder holds no files' : `none of its ${corpus.filesSeen} files could be read (${first.path}: ${first.reason}${corpus.skipped.length > 1 ? ', …' : ''})`;
+      throw new Error(`nothing to index in ${corpusDir}: ${why}`);
+    }
+    // Same rule as the embedded build: an id read twice keeps the last article.
+    const unique = new Map<string, Article>();
+    for (const article of corpus.articles) unique.set(article.id, article);
+    const changed = [...unique.values()].filter((a) => previous.hashes.get(a.id) !== contentHash(a));
+    const inserted = changed.filter((a) => !previous.hashes.has(a.id)).length;
+    const deletedIds = [...previous.hashes.keys()].filter((id) => !unique.has(id));
+    const t2 = performance.now();
+
+    await client.query('BEGIN');
+    // One writer at a time; readers go on reading the committed index meanwhile.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK + 1]);
+    for (let k = 0; k < changed.length; k += BATCH) await client.query(UPSERT, [rowsJson(changed.slice(k, k + BATCH))]);
+    if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
+    const dirty = changed.length + deletedIds.length > 0;
+    if (dirty) {
+      await client.query('DELETE FROM depeches.terms');
+      await client.query("INSERT INTO depeches.terms (term, documents) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM depeches.documents')");
+    }
+    const current = await client.query<{ build_id: string }>('SELECT build_id FROM depeches.build');
+    const buildId = dirty || current.rowCount === 0 ? newBuildId() : current.rows[0].build_id;
+    await client.query(
+      `INSERT INTO depeches.build (singleton, build_id, built_at, corpus, document_count)
+       VALUES (true, $1, now(), $2, (SELECT count(*) FROM depeches.documents))
+       ON CONFLICT (singleton) DO UPDATE SET build_id = EXCLUDED.build_id, built_at = EXCLUDED.built_at, corpus = EXCLUDED.corpus, document_count = EXCLUDED.document_count`,
+      [buildId, path.resolve(corpusDir)],
+    );
+    await client.query('COMMIT');
+    if (dirty) await client.query('ANALYZE depeches.documents, depeches.terms');
+    const t3 = performance.now();
+    return {
+      filesSeen: corpus.filesSeen,
+      filesReused: new Set(corpus.articles.filter((a) => previous.all.has(a)).map((a) => a.path)).size,
+      documentsIndexed: unique.size,
+      skipped: corpus.skipped,
+      buildId,
+      seconds: { read: (t1 - t0) / 1000, build: (t2 - t1) / 1000, save: (t3 - t2) / 1000 },
+      inserted,
+      updated: changed.length - inserted,
+      deleted: deletedIds.length,
+      unchanged: unique.size - changed.length,
+    };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The build in service in a database, or null when none was written yet. */
+export interface PostgresBuild {
+  buildId: string;
+  builtAt: string;
+  corpus: string | null;
+  documentCount: number;
+}
+
+export async function readPostgresBuild(pool: pg.Pool): Promise<PostgresBuild | null> {
+  const exists = await pool.query<{ present: boolean }>("SELECT to_regclass('depeches.build') IS NOT NULL AS present");
+  if (!exists.rows[0].present) return null;
+  const result = await pool.query<{ build_id: string; built_at: Date; corpus: string | null; document_count: number }>(
+    'SELECT build_id, built_at, corpus, document_count FROM depeches.build',
+  );
+  const row = result.rows[0];
+  return row ? { buildId: row.build_id, builtAt: row.built_at.toISOString(), corpus: row.corpus, documentCount: row.document_count } : null;
+}
+
+/** Why the database's index needs a (re)build from a corpus folder, or null when up to date. */
+export async function postgresRebuildReason(pool: pg.Pool, corpusDir: string): Promise<string | null> {
+  const build = await readPostgresBuild(pool);
+  if (!build) return 'no index in the database yet';
+  if (build.corpus && path.resolve(build.corpus) !== path.resolve(corpusDir)) return `the database holds the index of ${build.corpus}`;
+  if ((await latestModification(corpusDir)) > Date.parse(build.builtAt)) return 'corpus changed since the last build';
+  return null;
+}

@@ -1,0 +1,133 @@
+/**
+ * The backend boundary of the search stage: the query model (a validated
+ * SearchRequest: parsed query, facet filters, date range, sort, page) is
+ * answered either by the embedded MiniSearch index (the default) or by
+ * PostgreSQL full-text search (src/search/postgres). The web stage only
+ * talks to a SearchBackend, so both serve the same pages and JSON.
+ */
+import type { Article } from '../ingest/types.js';
+import type { SearchIndex } from '../index/index.js';
+import { queryTerms } from './evaluate.js';
+import { documentTokens } from './document-tokens.js';
+import { highlightRange } from './highlight.js';
+import { parseQuery } from './parse-query.js';
+import { search } from './run.js';
+import type { SearchRequest, SearchResponse } from './types.js';
+
+/** An article shown beside another ("same day", "same speakers"). */
+export interface RelatedArticle {
+  id: string;
+  title: string;
+  date: string | null;
+}
+
+/** An article as its page shows it, with the words a query matched highlighted. */
+export interface DocumentDetail {
+  article: Article;
+  /** HTML: the escaped title, matched words in <mark>. */
+  titleHtml: string;
+  /** HTML: the escaped text (paragraphs still separated by blank lines), matched words in <mark>. */
+  textHtml: string;
+  /** Other articles of the same date, at most RELATED_LIMIT. */
+  sameDay: RelatedArticle[];
+  /** Articles sharing the most speakers with this one, at most RELATED_LIMIT. */
+  sameSpeakers: RelatedArticle[];
+}
+
+/** What a backend says about the index it serves (for /healthz and feeds). */
+export interface BackendStatus {
+  backend: 'embedded' | 'postgres';
+  documents: number;
+  build: string;
+  /** ISO time of the build. */
+  builtAt: string;
+}
+
+export interface SearchBackend {
+  readonly kind: 'embedded' | 'postgres';
+  search(request: SearchRequest): Promise<SearchResponse>;
+  /** The article of an id, or null when there is none. */
+  article(id: string): Promise<Article | null>;
+  /** The article of an id for its page, highlighted for query `q`, with related articles; null when unknown. */
+  document(id: string, q: string): Promise<DocumentDetail | null>;
+  status(): Promise<BackendStatus>;
+  close(): Promise<void>;
+}
+
+export const RELATED_LIMIT = 5;
+
+/** The index terms a query matches, as the search itself finds them (stems, completions, typos). */
+export function matchedTerms(index: SearchIndex, _n: number, q: string): Set<string> {
+  return q.trim() ? queryTerms(index, q) : new Set();
+}
+
+function related(index: SearchIndex, n: number): { sameDay: RelatedArticle[]; sameSpeakers: RelatedArticle[] } {
+  const article = index.documents[n];
+  const toRelated = (m: number): RelatedArticle => {
+    const { id, title, date } = index.documents[m];
+    return { id, title, date };
+  };
+  const sameDay: RelatedArticle[] = [];
+  const speakerKeys = new Set(article.speakers.map((s) => s.toLowerCase()));
+  const sharing: { m: number; shared: number }[] = [];
+  index.documents.forEach((other, m) => {
+    if (m === n) return;
+    if (article.date && other.date === article.date && sameDay.length < RELATED_LIMIT) sameDay.push(toRelated(m));
+    if (speakerKeys.size > 0) {
+      const shared = other.speakers.filter((s) => speakerKeys.has(s.toLowerCase())).length;
+      if (shared > 0) sharing.push({ m, shared });
+    }
+  });
+  sharing.sort((a, b) => b.shared - a.shared || (index.documents[b.m].date ?? '').localeCompare(index.documents[a.m].date ?? '') || a.m - b.m);
+  return { sameDay, sameSpeakers: sharing.slice(0, RELATED_LIMIT).map((s) => toRelated(s.m)) };
+}
+
+/**
+ * The embedded backend: the in-process MiniSearch index. `currentIndex` is
+ * read on every call, so that a server can swap in a new build between
+ * requests.
+ */
+export class EmbeddedBackend implements SearchBackend {
+  readonly kind = 'embedded' as const;
+  constructor(private readonly currentIndex: () => SearchIndex) {}
+
+  static of(index: SearchIndex): EmbeddedBackend {
+    return new EmbeddedBackend(() => index);
+  }
+
+  get index(): SearchIndex {
+    return this.currentIndex();
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    return search(this.currentIndex(), request);
+  }
+
+  async article(id: string): Promise<Article | null> {
+    const index = this.currentIndex();
+    const n = index.byId.get(id);
+    return n === undefined ? null : index.documents[n];
+  }
+
+  async document(id: string, q: string): Promise<DocumentDetail | null> {
+    const index = this.currentIndex();
+    const n = index.byId.get(id);
+    if (n === undefined) return null;
+    const article = index.documents[n];
+    const terms = matchedTerms(index, n, q);
+    const tokens = documentTokens(index, n);
+    return {
+      article,
+      titleHtml: highlightRange(article.title, tokens.title, terms),
+      textHtml: highlightRange(article.text, tokens.text, terms),
+      ...related(index, n),
+    };
+  }
+
+  async status(): Promise<BackendStatus> {
+    const { manifest, documents } = this.currentIndex();
+    return { backend: 'embedded', documents: documents.length, build: manifest.buildId, builtAt: manifest.builtAt };
+  }
+
+  async close(): Promise<void> {}
+}

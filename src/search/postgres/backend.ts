@@ -1,0 +1,297 @@
+/**
+ * The PostgreSQL backend: the same requests and responses as the embedded
+ * engine, answered by PostgreSQL full-text search over the tables that
+ * `npm run index -- --database URL` writes (src/index/postgres).
+ *
+ * A search is two round trips: one to analyze the query's words (lexemes,
+ * typo neighbours from the trigram index), one statement that matches,
+ * ranks, filters, counts the disjunctive facets, pages and cuts snippets
+ * (CTEs over the matching rows, aggregated to one JSON row).
+ */
+import { performance } from 'node:perf_hooks';
+import type pg from 'pg';
+import { splitWords } from '../../analysis/index.js';
+import type { Article } from '../../ingest/types.js';
+import { createPool, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG, facetKeyOf } from '../../index/postgres/index.js';
+import type { BackendStatus, DocumentDetail, RelatedArticle, SearchBackend } from '../backend.js';
+import { RELATED_LIMIT } from '../backend.js';
+import { FACET_LIMIT } from '../facets.js';
+import { escapeHtml, snippet } from '../highlight.js';
+import { lookupWord } from '../match-terms.js';
+import { parseQuery } from '../parse-query.js';
+import type { FacetValue, SearchHit, SearchRequest, SearchResponse } from '../types.js';
+import { compileTsQuery, relaxedMatch } from './tsquery.js';
+
+/** Placeholders ts_headline puts around matches; the text is escaped, then they become <mark>. */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const MARKS = `StartSel=${OPEN}, StopSel=${CLOSE}`;
+const SNIPPET_OPTIONS = `${MARKS}, MaxFragments=1, MaxWords=32, MinWords=16, ShortWord=2, FragmentDelimiter=" … "`;
+const ALL_OPTIONS = `${MARKS}, HighlightAll=true`;
+
+/** Escaped HTML of a ts_headline result: only the placeholders become tags. */
+export function headlineHtml(headline: string): string {
+  return escapeHtml(headline).replaceAll(OPEN, '<mark>').replaceAll(CLOSE, '</mark>');
+}
+
+/** PostgreSQL text cannot hold NUL: it is no word character anyway. */
+function withoutNul(value: string): string {
+  return value.includes('\0') ? value.replace(/\0/g, ' ') : value;
+}
+
+/** Ranks: ts_rank weights {D, C, B, A} in the ratios of the embedded boosts (text 1, organisations and speakers 1.5, title 2.5). */
+const RANK_WEIGHTS = '{0.4, 0.6, 0.6, 1.0}';
+
+const ORDER_BY: Record<'relevance' | 'date' | 'date-asc', string> = {
+  relevance: 'score DESC, id',
+  date: 'date DESC NULLS LAST, id',
+  'date-asc': 'date ASC NULLS LAST, id DESC',
+};
+
+/** Facet values fetched before the final ordering in JavaScript (French collation, as the embedded engine). */
+const FACET_FETCH = FACET_LIMIT * 2;
+
+function searchSql(order: string): string {
+  return `
+  WITH m AS MATERIALIZED (
+    SELECT d.id, d.date, d.speakers, d.speaker_keys, d.organisations, d.organisation_keys,
+           CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', d.tsv, $1::tsquery, 1) END AS score,
+           (cardinality($3::text[]) = 0 OR d.speaker_keys && $3::text[]) AS by_s,
+           (cardinality($4::text[]) = 0 OR d.organisation_keys && $4::text[]) AS by_o,
+           (($5::date IS NULL AND $6::date IS NULL) OR (d.date IS NOT NULL AND ($5::date IS NULL OR d.date >= $5::date) AND ($6::date IS NULL OR d.date <= $6::date))) AS by_d
+    FROM depeches.documents d
+    WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
+      AND ($10::int = 0 OR (SELECT count(*) FROM unnest($9::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $10::int)
+  ),
+  passing AS (SELECT * FROM m WHERE by_s AND by_o AND by_d),
+  page AS (SELECT id, score, date, row_number() OVER (ORDER BY ${order}) AS rank FROM passing ORDER BY ${order} LIMIT $7 OFFSET $8)
+  SELECT
+    (SELECT count(*) FROM passing)::int AS total,
+    (SELECT count(*) FROM m)::int AS matched,
+    (SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
+       SELECT p.rank, d.id, d.title, d.date, d.source, d.speakers, d.organisations, p.score,
+              hl.headline, $2::tsquery IS NULL AS plain,
+              strpos(ltrim(d.text), ltrim(translate(hl.headline, '${OPEN}${CLOSE}', ''))) AS at, length(rtrim(ltrim(d.text))) AS length
+       FROM page p JOIN depeches.documents d USING (id)
+       CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
+                                       ELSE ts_headline('${TS_CONFIG}', d.text, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
+    (SELECT coalesce(json_agg(s), '[]'::json) FROM (
+       SELECT min(u.value) AS value, count(DISTINCT m.id)::int AS count
+       FROM m, unnest(m.speaker_keys, m.speakers) AS u(key, value) WHERE m.by_o AND m.by_d
+       GROUP BY u.key ORDER BY count(DISTINCT m.id) DESC, min(u.value) LIMIT ${FACET_FETCH}) s) AS speakers,
+    (SELECT coalesce(json_agg(o), '[]'::json) FROM (
+       SELECT min(u.value) AS value, count(DISTINCT m.id)::int AS count
+       FROM m, unnest(m.organisation_keys, m.organisations) AS u(key, value) WHERE m.by_s AND m.by_d
+       GROUP BY u.key ORDER BY count(DISTINCT m.id) DESC, min(u.value) LIMIT ${FACET_FETCH}) o) AS organisations,
+    (SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
+       SELECT v.value, count(*)::int AS count
+       FROM m, LATERAL (VALUES (to_char(m.date, 'YYYY')), (to_char(m.date, 'YYYY-MM'))) AS v(value)
+       WHERE m.by_s AND m.by_o AND m.date IS NOT NULL GROUP BY v.value) p) AS dates`;
+}
+
+interface HitRow {
+  id: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  speakers: string[];
+  organisations: string[];
+  score: number;
+  headline: string;
+  plain: boolean;
+  /** 1-based offset of the passage in the text (after leading blanks), 0 when not found. */
+  at: number;
+  /** Length of the text without trailing blanks. */
+  length: number;
+}
+
+interface SearchRow {
+  total: number;
+  /** Articles matching the query before the facet filters. */
+  matched: number;
+  hits: HitRow[];
+  speakers: FacetValue[];
+  organisations: FacetValue[];
+  dates: FacetValue[];
+}
+
+function topValues(values: FacetValue[]): FacetValue[] {
+  return [...values].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr')).slice(0, FACET_LIMIT);
+}
+
+/** A snippet from ts_headline: whitespace collapsed, escaped, "…" where the passage cuts the text. */
+function hitSnippet(row: HitRow): string {
+  if (row.plain) return snippet(row.headline, [], new Set());
+  const body = headlineHtml(row.headline).replace(/\s+/g, ' ').trim();
+  const plainLength = row.headline.replaceAll(OPEN, '').replaceAll(CLOSE, '').trimEnd().length;
+  const lead = row.at !== 1;
+  const trail = row.at === 0 || row.at - 1 + plainLength < row.length;
+  return (lead ? '… ' : '') + body + (trail ? ' …' : '');
+}
+
+export interface PostgresBackendOptions {
+  /** Most connections (default 10). */
+  max?: number;
+}
+
+export class PostgresBackend implements SearchBackend {
+  readonly kind = 'postgres' as const;
+  private constructor(readonly pool: pg.Pool) {}
+
+  /** Connects to a database that `npm run index -- --database URL` wrote; throws saying what to run otherwise. */
+  static async connect(url: string, options: PostgresBackendOptions = {}): Promise<PostgresBackend> {
+    const pool = createPool(url, { max: options.max, applicationName: 'depeches-serve' });
+    try {
+      const version = await schemaVersion(pool);
+      if (version < SCHEMA_VERSION) throw new Error(`the database has no depeches index (schema ${version}, this program needs ${SCHEMA_VERSION}): build it with npm run index -- --database URL`);
+      if (!(await readPostgresBuild(pool))) throw new Error('the database has no depeches index yet: build it with npm run index -- --database URL');
+      return new PostgresBackend(pool);
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const started = performance.now();
+    const compiled = await compileTsQuery(this.pool, parseQuery(withoutNul(request.q)));
+    const sort = compiled.match === null && request.sort === 'relevance' ? 'date' : request.sort;
+    const run = (match: string | null, clauses: string[], required: number) =>
+      this.pool.query<SearchRow>(searchSql(ORDER_BY[sort]), [
+        match,
+        compiled.highlight,
+        request.speakers.map((v) => facetKeyOf(withoutNul(v))),
+        request.organisations.map((v) => facetKeyOf(withoutNul(v))),
+        request.from,
+        request.to,
+        request.perPage,
+        (request.page - 1) * request.perPage,
+        clauses,
+        required,
+      ]);
+    let row = (await run(compiled.match, [], 0)).rows[0];
+    let relaxed: { matched: number; of: number } | null = null;
+    if (row.matched === 0 && compiled.positive.length > 1) {
+      // Nobody holds every word: the articles holding the most of them, as the embedded engine does.
+      const loose = relaxedMatch(compiled);
+      const most = await this.pool.query<{ most: number | null }>(
+        'SELECT max((SELECT count(*) FROM unnest($2::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause))::int AS most FROM depeches.documents d WHERE d.tsv @@ $1::tsquery',
+        [loose, compiled.positive],
+      );
+      const count = most.rows[0].most ?? 0;
+      if (count > 0) {
+        row = (await run(loose, compiled.positive, count)).rows[0];
+        relaxed = { matched: count, of: compiled.positive.length };
+      }
+    }
+    const hits: SearchHit[] = row.hits.map((h) => ({
+      id: h.id,
+      title: h.title,
+      date: h.date,
+      source: h.source,
+      speakers: h.speakers,
+      organisations: h.organisations,
+      snippet: hitSnippet(h),
+      score: Math.round(h.score * 10_000) / 1000,
+    }));
+    const suggestion = compiled.match !== null && (row.total === 0 || relaxed !== null) ? await this.suggest(withoutNul(request.q)) : null;
+    return {
+      query: request.q,
+      total: row.total,
+      took_ms: Math.round((performance.now() - started) * 100) / 100,
+      page: request.page,
+      per_page: request.perPage,
+      sort: request.sort,
+      hits,
+      facets: { speaker: topValues(row.speakers), organisation: topValues(row.organisations), date: row.dates },
+      suggestion,
+      relaxed,
+    };
+  }
+
+  /**
+   * "Vouliez-vous dire": each word the index does not know is replaced by the
+   * nearest indexed term (two edits at most, the most widespread first), as
+   * it is written in an article that holds it.
+   */
+  private async suggest(q: string): Promise<string | null> {
+    const words = [...new Set(splitWords(q))].filter((w) => {
+      const lookup = lookupWord(w, false);
+      return lookup !== null && !lookup.term.includes('-');
+    });
+    if (words.length === 0) return null;
+    const result = await this.pool.query<{ word: string; written: string | null }>(
+      `SELECT w.word, (
+         SELECT ts_headline('${TS_CONFIG}', concat_ws(E'\\n', d.title, array_to_string(d.speakers, ' ; '), array_to_string(d.organisations, ' ; '), d.text),
+                            quote_literal(best.term)::tsquery, 'StartSel=${OPEN}, StopSel=${CLOSE}, MaxFragments=1, MaxWords=3, MinWords=1')
+         FROM depeches.documents d WHERE d.tsv @@ quote_literal(best.term)::tsquery LIMIT 1) AS written
+       FROM unnest($1::text[]) AS w(word)
+       CROSS JOIN LATERAL (SELECT (tsvector_to_array(to_tsvector('${TS_CONFIG}', w.word)))[1] AS lexeme) l
+       CROSS JOIN LATERAL (
+         SELECT t.term FROM depeches.terms t
+         WHERE l.lexeme IS NOT NULL AND NOT EXISTS (SELECT 1 FROM depeches.terms k WHERE k.term = l.lexeme)
+           AND t.term % l.lexeme AND levenshtein_less_equal(t.term, l.lexeme, 2) <= 2
+         ORDER BY t.documents DESC, levenshtein(t.term, l.lexeme), t.term LIMIT 1) best`,
+      [words],
+    );
+    let corrected = q;
+    let changed = false;
+    for (const { word, written } of result.rows) {
+      const replacement = written ? new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`).exec(written)?.[1] : undefined;
+      if (replacement && replacement.toLowerCase() !== word.toLowerCase()) {
+        corrected = corrected.split(word).join(replacement);
+        changed = true;
+      }
+    }
+    return changed ? corrected : null;
+  }
+
+  async article(id: string): Promise<Article | null> {
+    if (id.includes('\0')) return null;
+    const result = await this.pool.query<{ article: Article }>('SELECT article FROM depeches.documents WHERE id = $1', [id]);
+    return result.rows[0]?.article ?? null;
+  }
+
+  async document(id: string, q: string): Promise<DocumentDetail | null> {
+    if (id.includes('\0')) return null;
+    q = withoutNul(q);
+    const compiled = q.trim() ? await compileTsQuery(this.pool, parseQuery(q)) : { highlight: null };
+    const related = (condition: string, order: string) => `
+      (SELECT coalesce(json_agg(json_build_object('id', r.id, 'title', r.title, 'date', r.date) ORDER BY r.k), '[]'::json)
+       FROM (SELECT o.id, o.title, o.date, row_number() OVER (ORDER BY ${order}) AS k
+             FROM depeches.documents o WHERE o.id <> d.id AND ${condition} ORDER BY ${order} LIMIT ${RELATED_LIMIT}) r)`;
+    const result = await this.pool.query<{ article: Article; title_html: string | null; text_html: string | null; same_day: RelatedArticle[]; same_speakers: RelatedArticle[] }>(
+      `SELECT d.article,
+              CASE WHEN $2::tsquery IS NULL THEN NULL ELSE ts_headline('${TS_CONFIG}', d.title, $2::tsquery, '${ALL_OPTIONS}') END AS title_html,
+              CASE WHEN $2::tsquery IS NULL THEN NULL ELSE ts_headline('${TS_CONFIG}', d.text, $2::tsquery, '${ALL_OPTIONS}') END AS text_html,
+              ${related('d.date IS NOT NULL AND o.date = d.date', 'o.id')} AS same_day,
+              ${related(
+                "cardinality(d.speaker_keys) > 0 AND o.speaker_keys && d.speaker_keys",
+                '(SELECT count(*) FROM unnest(o.speaker_keys) AS k WHERE k = ANY (d.speaker_keys)) DESC, o.date DESC NULLS LAST, o.id',
+              )} AS same_speakers
+       FROM depeches.documents d WHERE d.id = $1`,
+      [id, compiled.highlight],
+    );
+    const row = result.rows[0];
+    if (!row) return null;
+    const { article } = row;
+    return {
+      article,
+      titleHtml: row.title_html === null ? escapeHtml(article.title) : headlineHtml(row.title_html),
+      textHtml: row.text_html === null ? escapeHtml(article.text) : headlineHtml(row.text_html),
+      sameDay: row.same_day,
+      sameSpeakers: row.same_speakers,
+    };
+  }
+
+  async status(): Promise<BackendStatus> {
+    const build = await readPostgresBuild(this.pool);
+    if (!build) throw new Error('the database has no depeches index');
+    return { backend: 'postgres', documents: build.documentCount, build: build.buildId, builtAt: build.builtAt };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
