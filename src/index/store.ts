@@ -1,12 +1,14 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, open } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
-import MiniSearch from 'minisearch';
 import { ANALYZER_VERSION } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
-import { MINISEARCH_OPTIONS } from './schema.js';
-import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type IndexedFields, type SearchIndex } from './types.js';
+import { readSections, writeSections } from './binary-file.js';
+import { assembleIndex, compactOf } from './build.js';
+import type { CompactIndex } from './compact.js';
+import { storedArticles, writeDocuments, type Catalog } from './documents.js';
+import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex } from './types.js';
 
 /**
  * On disk, an index folder holds finished builds and a pointer to the one in
@@ -14,8 +16,16 @@ import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type IndexedF
  *
  *     index/current.json            {"build": "20260123T101500Z-3fa2"}
  *     index/builds/<build>/manifest.json
- *     index/builds/<build>/documents.jsonl   one article a line
- *     index/builds/<build>/minisearch.json
+ *     index/builds/<build>/documents.jsonl   one article a line, whole
+ *     index/builds/<build>/catalog.json      the articles without their texts, column by column
+ *     index/builds/<build>/index.bin         the inverted index, term positions and line offsets
+ *
+ * index.bin (binary-file.ts) holds flat arrays read back as views over one
+ * buffer: the sorted terms, the (document, frequency) postings of each term
+ * and field, field lengths, the term id at each position of each title and
+ * text (compact.ts), and the byte offset of each line of documents.jsonl, so
+ * that a loaded index reads an article's text only when it is asked for
+ * (documents.ts).
  *
  * A build is written in a temporary folder, renamed into `builds/` when
  * complete, and only then does `current.json` (itself written to a temporary
@@ -50,8 +60,19 @@ export async function saveIndex(index: SearchIndex, dir: string): Promise<string
   const { buildId } = index.manifest;
   const staging = path.join(buildsDir, `.staging-${buildId}`);
   await mkdir(staging, { recursive: true });
-  await writeFileDurably(path.join(staging, 'documents.jsonl'), index.documents.map((d) => JSON.stringify(d)).join('\n') + '\n');
-  await writeFileDurably(path.join(staging, 'minisearch.json'), JSON.stringify(index.miniSearch));
+  const compact = compactOf(index);
+  const { catalog, offsets } = await writeDocuments(path.join(staging, 'documents.jsonl'), index.documents);
+  await writeFileDurably(path.join(staging, 'catalog.json'), JSON.stringify(catalog));
+  await writeSections(path.join(staging, 'index.bin'), {
+    terms: compact.terms.join('\n'),
+    termOffsets: compact.termOffsets,
+    postings: compact.postings,
+    fieldLengths: compact.fieldLengths,
+    averageFieldLengths: compact.averageFieldLengths,
+    sequenceOffsets: compact.sequenceOffsets,
+    sequences: compact.sequences,
+    lineOffsets: offsets,
+  });
   await writeFileDurably(path.join(staging, 'manifest.json'), JSON.stringify(index.manifest, null, 2));
   const final = path.join(buildsDir, buildId);
   await rename(staging, final);
@@ -127,17 +148,49 @@ export async function loadIndex(dir: string): Promise<SearchIndex> {
     );
   }
   try {
-    const [documents, json] = await Promise.all([
-      readDocuments(path.join(buildDir, 'documents.jsonl')),
-      readFile(path.join(buildDir, 'minisearch.json'), 'utf8'),
+    const documentsFile = path.join(buildDir, 'documents.jsonl');
+    const [sections, catalogJson, documentsStat] = await Promise.all([
+      readSections(path.join(buildDir, 'index.bin')),
+      readFile(path.join(buildDir, 'catalog.json'), 'utf8'),
+      stat(documentsFile),
     ]);
-    const miniSearch = MiniSearch.loadJSON<IndexedFields>(json, MINISEARCH_OPTIONS);
-    if (documents.length !== manifest.documentCount || miniSearch.documentCount !== manifest.documentCount) {
-      throw new Error('document count mismatch');
-    }
-    return { manifest, miniSearch, documents, byId: new Map(documents.map((d, n) => [d.id, n])) };
+    const section = <T>(name: string, type: new (...args: never[]) => T): T => {
+      const value = sections.get(name);
+      if (!(value instanceof type)) throw new Error(`index.bin has no ${name}`);
+      return value;
+    };
+    const termsText = sections.get('terms');
+    if (typeof termsText !== 'string') throw new Error('index.bin has no terms');
+    const compact: CompactIndex = {
+      documentCount: manifest.documentCount,
+      terms: termsText === '' ? [] : termsText.split('\n'),
+      termOffsets: section('termOffsets', Int32Array),
+      postings: section('postings', Int32Array),
+      fieldLengths: section('fieldLengths', Int32Array),
+      averageFieldLengths: section('averageFieldLengths', Float64Array),
+      sequenceOffsets: section('sequenceOffsets', Int32Array),
+      sequences: section('sequences', Int32Array),
+    };
+    checkShape(compact);
+    const catalog = JSON.parse(catalogJson) as Catalog;
+    if (catalog.id?.length !== manifest.documentCount) throw new Error('document count mismatch');
+    const documents = storedArticles(documentsFile, catalog, section('lineOffsets', Float64Array), documentsStat.size);
+    const index = assembleIndex(documents, compact, manifest.corpus);
+    index.manifest = manifest;
+    return index;
   } catch (error) {
     throw new IndexLoadError(`index build ${build} is damaged (${(error as Error).message})`, 'damaged');
   }
 }
 
+/** Throws when the arrays of a loaded index do not fit together. */
+function checkShape(c: CompactIndex): void {
+  const slots = c.terms.length * 5;
+  const ok =
+    c.termOffsets.length === slots + 1 &&
+    c.termOffsets[slots] * 2 === c.postings.length &&
+    c.fieldLengths.length === c.documentCount * 5 &&
+    c.sequenceOffsets.length === c.documentCount * 2 + 1 &&
+    c.sequenceOffsets[c.documentCount * 2] === c.sequences.length;
+  if (!ok) throw new Error('index.bin arrays do not fit together');
+}

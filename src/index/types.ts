@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Article } from '../ingest/types.js';
 
 /** Bump when the files of a saved index change shape. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** What a saved index says about itself (manifest.json of a build folder). */
 export interface IndexManifest {
@@ -15,6 +15,8 @@ export interface IndexManifest {
   /** Absolute path of the corpus folder it was built from, when known. */
   corpus: string | null;
   documentCount: number;
+  /** Distinct indexed terms (format 3 on). */
+  termCount?: number;
 }
 
 /** The fields MiniSearch indexes for an article; `n` is the article's number in `documents`. */
@@ -35,6 +37,19 @@ export interface SearchIndex {
   documents: Article[];
   /** Article number by article id. */
   byId: Map<string, number>;
+  /** Term sequences of every article for phrase checks: term ids by token position. */
+  positions: TermPositions;
+}
+
+/**
+ * The analyzed terms of every article's title and text, position by
+ * position, so that phrase checks need not analyze articles again.
+ */
+export interface TermPositions {
+  /** Id of an analyzed term (Token.term as `tokenize` yields it), or -1 when no article has it. */
+  termId(term: string): number;
+  /** Term ids of article n's title (field 0) or text (field 1), indexed by Token.position; -1 where a position holds no term. */
+  sequence(n: number, field: 0 | 1): Int32Array;
 }
 
 /** Raised when a saved index cannot be used: missing, damaged, or built by another version. */

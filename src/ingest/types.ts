@@ -30,6 +30,9 @@ export interface Article {
   path: string;
   /** Hash of the raw bytes of the file it came from (sha1, hex), for incremental reindexing. */
   fileHash: string;
+  /** Size in bytes and modification time (ms) of that file when it was read: a rerun skips files whose size and time did not change. */
+  fileSize?: number;
+  fileMtimeMs?: number;
 }
 
 /** A file that was not indexed, and why (in English, one line). */
