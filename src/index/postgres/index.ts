@@ -1,6 +1,6 @@
 /** The index stage on PostgreSQL: schema and migrations, connection pool, transactional incremental writes. */
 export { createPool, redactUrl, type PoolOptions } from './pool.js';
-export { migrate, schemaVersion, SCHEMA_VERSION, TS_CONFIG, MIGRATIONS, type Migration } from './schema.js';
+export { migrate, parsable, schemaVersion, SCHEMA_VERSION, TS_CONFIG, MIGRATIONS, type Migration } from './schema.js';
 export {
   indexCorpusToPostgres,
   readPostgresBuild,

@@ -24,6 +24,15 @@ import type pg from 'pg';
 /** The text search configuration every tsvector and tsquery of depeches uses. */
 export const TS_CONFIG = 'depeches.french';
 
+/**
+ * The text as the parser sees it: "<" and "&" replaced by private-use
+ * characters, so that PostgreSQL's parser reads no HTML tag or entity in an
+ * article (ts_headline would drop them); snippets turn them back, escaped.
+ */
+export function parsable(sqlText: string): string {
+  return `translate(${sqlText}, '<&', E'\\uE002\\uE003')`;
+}
+
 /** Key of the advisory lock taken by migrations (and by writers, see write.ts). */
 export const MIGRATION_LOCK = 0x64657065; // "depe"
 
@@ -35,8 +44,9 @@ export interface Migration {
 
 /**
  * Token types of PostgreSQL's default parser that hold words: all of them go
- * through unaccent (a filtering dictionary: it folds and passes the word on)
- * and then the French Snowball stemmer, which also drops French stop words.
+ * through the French stop words as written ("à", "été"), then unaccent (a
+ * filtering dictionary: it folds and passes the word on), then the French
+ * Snowball stemmer, which drops the stop words typed without accents.
  * The parser splits "l'OTAN" at the apostrophe and the elided articles
  * (l, d, j, m, n, s, t, c, qu) are French stop words, so elisions are cut as
  * by the embedded analyzer. Hyphenated compounds give the compound whole
@@ -58,8 +68,9 @@ export const MIGRATIONS: Migration[] = [
         IF NOT EXISTS (SELECT 1 FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace
                        WHERE n.nspname = 'depeches' AND c.cfgname = 'french') THEN
           SELECT n.nspname INTO unaccent_schema FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace WHERE d.dictname = 'unaccent' LIMIT 1;
+          CREATE TEXT SEARCH DICTIONARY depeches.french_stop (TEMPLATE = pg_catalog.simple, STOPWORDS = french, ACCEPT = false);
           CREATE TEXT SEARCH CONFIGURATION depeches.french (COPY = pg_catalog.french);
-          EXECUTE format('ALTER TEXT SEARCH CONFIGURATION depeches.french ALTER MAPPING FOR ${WORD_TOKENS} WITH %I.unaccent, pg_catalog.french_stem', unaccent_schema);
+          EXECUTE format('ALTER TEXT SEARCH CONFIGURATION depeches.french ALTER MAPPING FOR ${WORD_TOKENS} WITH depeches.french_stop, %I.unaccent, pg_catalog.french_stem', unaccent_schema);
         END IF;
       END $$;
 

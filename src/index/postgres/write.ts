@@ -15,7 +15,7 @@ import type { Article } from '../../ingest/types.js';
 import type { IndexReport } from '../index-corpus.js';
 import { newBuildId } from '../build.js';
 import { latestModification } from '../freshness.js';
-import { migrate, MIGRATION_LOCK, TS_CONFIG } from './schema.js';
+import { migrate, MIGRATION_LOCK, parsable, TS_CONFIG } from './schema.js';
 
 export interface PostgresIndexReport extends IndexReport {
   inserted: number;
@@ -36,8 +36,8 @@ export function contentHash(article: Article): string {
   return createHash('sha1').update(JSON.stringify(canonical)).digest('hex');
 }
 
-/** Private-use characters that snippets use as <mark> placeholders: never stored. */
-const PLACEHOLDERS = /[\uE000\uE001]/g;
+/** Private-use characters that snippets use as placeholders (<mark>, "<", "&"): never stored. */
+const PLACEHOLDERS = /[\uE000-\uE003]/g;
 
 const BATCH = 200;
 
@@ -65,10 +65,10 @@ function rowsJson(articles: Article[]): string {
 const UPSERT = `
   INSERT INTO depeches.documents AS d (id, content_hash, path, title, date, source, url, speakers, organisations, speaker_keys, organisation_keys, text, article, tsv)
   SELECT r.id, r.content_hash, r.path, r.title, r.date, r.source, r.url, r.speakers, r.organisations, r.speaker_keys, r.organisation_keys, r.text, r.article,
-         setweight(to_tsvector('${TS_CONFIG}', r.title), 'A')
+         setweight(to_tsvector('${TS_CONFIG}', ${parsable('r.title')}), 'A')
       || setweight(to_tsvector('${TS_CONFIG}', array_to_string(r.speakers, ' ; ')), 'B')
       || setweight(to_tsvector('${TS_CONFIG}', array_to_string(r.organisations, ' ; ')), 'C')
-      || setweight(to_tsvector('${TS_CONFIG}', r.text || E'\\n\\n' || coalesce(r.source, '')), 'D')
+      || setweight(to_tsvector('${TS_CONFIG}', ${parsable("r.text || E'\\n\\n' || coalesce(r.source, '')")}), 'D')
   FROM jsonb_to_recordset($1::jsonb) AS r(id text, content_hash text, path text, title text, date date, source text, url text,
        speakers text[], organisations text[], speaker_keys text[], organisation_keys text[], text text, article jsonb)
   ON CONFLICT (id) DO UPDATE SET

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { splitWords } from '../../analysis/index.js';
 import type { Article } from '../../ingest/types.js';
-import { createPool, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG, facetKeyOf } from '../../index/postgres/index.js';
+import { createPool, facetKeyOf, parsable, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG } from '../../index/postgres/index.js';
 import type { BackendStatus, DocumentDetail, RelatedArticle, SearchBackend } from '../backend.js';
 import { RELATED_LIMIT } from '../backend.js';
 import { FACET_LIMIT } from '../facets.js';
@@ -29,9 +29,9 @@ const MARKS = `StartSel=${OPEN}, StopSel=${CLOSE}`;
 const SNIPPET_OPTIONS = `${MARKS}, MaxFragments=1, MaxWords=32, MinWords=16, ShortWord=2, FragmentDelimiter=" … "`;
 const ALL_OPTIONS = `${MARKS}, HighlightAll=true`;
 
-/** Escaped HTML of a ts_headline result: only the placeholders become tags. */
+/** Escaped HTML of a ts_headline result: only the placeholders become tags ("<" and "&" were hidden from the parser, see parsable()). */
 export function headlineHtml(headline: string): string {
-  return escapeHtml(headline).replaceAll(OPEN, '<mark>').replaceAll(CLOSE, '</mark>');
+  return escapeHtml(headline).replaceAll(OPEN, '<mark>').replaceAll(CLOSE, '</mark>').replaceAll('\uE002', '&lt;').replaceAll('\uE003', '&amp;');
 }
 
 /** PostgreSQL text cannot hold NUL: it is no word character anyway. */
@@ -71,10 +71,10 @@ function searchSql(order: string): string {
     (SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
        SELECT p.rank, d.id, d.title, d.date, d.source, d.speakers, d.organisations, p.score,
               hl.headline, $2::tsquery IS NULL AS plain,
-              strpos(ltrim(d.text), ltrim(translate(hl.headline, '${OPEN}${CLOSE}', ''))) AS at, length(rtrim(ltrim(d.text))) AS length
+              strpos(ltrim(${parsable('d.text')}), ltrim(translate(hl.headline, '${OPEN}${CLOSE}', ''))) AS at, length(rtrim(ltrim(d.text))) AS length
        FROM page p JOIN depeches.documents d USING (id)
        CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
-                                       ELSE ts_headline('${TS_CONFIG}', d.text, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
+                                       ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
     (SELECT coalesce(json_agg(s), '[]'::json) FROM (
        SELECT min(u.value) AS value, count(DISTINCT m.id)::int AS count
        FROM m, unnest(m.speaker_keys, m.speakers) AS u(key, value) WHERE m.by_o AND m.by_d
@@ -262,8 +262,8 @@ export class PostgresBackend implements SearchBackend {
              FROM depeches.documents o WHERE o.id <> d.id AND ${condition} ORDER BY ${order} LIMIT ${RELATED_LIMIT}) r)`;
     const result = await this.pool.query<{ article: Article; title_html: string | null; text_html: string | null; same_day: RelatedArticle[]; same_speakers: RelatedArticle[] }>(
       `SELECT d.article,
-              CASE WHEN $2::tsquery IS NULL THEN NULL ELSE ts_headline('${TS_CONFIG}', d.title, $2::tsquery, '${ALL_OPTIONS}') END AS title_html,
-              CASE WHEN $2::tsquery IS NULL THEN NULL ELSE ts_headline('${TS_CONFIG}', d.text, $2::tsquery, '${ALL_OPTIONS}') END AS text_html,
+              CASE WHEN $2::tsquery IS NULL THEN NULL ELSE ts_headline('${TS_CONFIG}', ${parsable('d.title')}, $2::tsquery, '${ALL_OPTIONS}') END AS title_html,
+              CASE WHEN $2::tsquery IS NULL THEN NULL ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${ALL_OPTIONS}') END AS text_html,
               ${related('d.date IS NOT NULL AND o.date = d.date', 'o.id')} AS same_day,
               ${related(
                 "cardinality(d.speaker_keys) > 0 AND o.speaker_keys && d.speaker_keys",
