@@ -177,16 +177,20 @@ async function main(): Promise<void> {
       const small = PEERS[key]();
       await small.build(sample);
       const peerSample = await evaluate(small, sampleItems);
-      const memoryChild = tsxChild(['--engine', key, '--index', file, '--articles', documentsFile]);
-      const memory = await firstLine(memoryChild);
+      // A database-backed peer keeps its index in the server: its size on disk, and no process of its own to weigh.
+      const external = peer as Peer & { indexBytes?: () => Promise<number>; close?: () => Promise<void> };
+      const memory = external.indexBytes ? null : await firstLine(tsxChild(['--engine', key, '--index', file, '--articles', documentsFile]));
+      const indexBytes = external.indexBytes ? await external.indexBytes() : (await stat(file)).size;
+      await (small as typeof external).close?.();
+      await external.close?.();
       results.push({
         name: peer.name,
         extras: peer.extras,
         endToEndSeconds: report.seconds.read + buildSeconds,
         buildSeconds,
-        indexBytes: (await stat(file)).size,
+        indexBytes,
         loadSeconds: peerLoad,
-        rssBytes: Number(memory.rss),
+        rssBytes: memory ? Number(memory.rss) : null,
         typing: peerTyping,
         typingFiltered: peerFiltered,
         relevance: peerRelevance,

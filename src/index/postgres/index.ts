@@ -3,6 +3,7 @@ export { createPool, redactUrl, type PoolOptions } from './pool.js';
 export { migrate, parsable, schemaVersion, SCHEMA_VERSION, TS_CONFIG, MIGRATIONS, type Migration } from './schema.js';
 export {
   indexCorpusToPostgres,
+  writeArticlesToPostgres,
   readPostgresBuild,
   postgresRebuildReason,
   facetKeyOf,

@@ -94,6 +94,68 @@ async function previousArticles(client: pg.PoolClient): Promise<{ byPath: Map<st
   return { byPath, hashes, all };
 }
 
+interface Written {
+  documents: number;
+  buildId: string;
+  inserted: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+}
+
+/**
+ * Makes the database hold exactly `articles`, in one transaction: rows whose
+ * content hash changed are upserted, rows of other ids deleted, the terms
+ * table and the build row refreshed. `previous` holds the content hash of
+ * each id in the database.
+ */
+async function writeInTransaction(client: pg.PoolClient, articles: Article[], previous: Map<string, string>, corpus: string | null): Promise<Written> {
+  // Same rule as the embedded build: an id read twice keeps the last article.
+  const unique = new Map<string, Article>();
+  for (const article of articles) unique.set(article.id, article);
+  const changed = [...unique.values()].filter((a) => previous.get(a.id) !== contentHash(a));
+  const inserted = changed.filter((a) => !previous.has(a.id)).length;
+  const deletedIds = [...previous.keys()].filter((id) => !unique.has(id));
+  try {
+    await client.query('BEGIN');
+    // One writer at a time; readers go on reading the committed index meanwhile.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK + 1]);
+    for (let k = 0; k < changed.length; k += BATCH) await client.query(UPSERT, [rowsJson(changed.slice(k, k + BATCH))]);
+    if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
+    const dirty = changed.length + deletedIds.length > 0;
+    if (dirty) {
+      await client.query('DELETE FROM depeches.terms');
+      await client.query("INSERT INTO depeches.terms (term, documents) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM depeches.documents')");
+    }
+    const current = await client.query<{ build_id: string }>('SELECT build_id FROM depeches.build');
+    const buildId = dirty || current.rowCount === 0 ? newBuildId() : current.rows[0].build_id;
+    await client.query(
+      `INSERT INTO depeches.build (singleton, build_id, built_at, corpus, document_count)
+       VALUES (true, $1, now(), $2, (SELECT count(*) FROM depeches.documents))
+       ON CONFLICT (singleton) DO UPDATE SET build_id = EXCLUDED.build_id, built_at = EXCLUDED.built_at, corpus = EXCLUDED.corpus, document_count = EXCLUDED.document_count`,
+      [buildId, corpus],
+    );
+    await client.query('COMMIT');
+    if (dirty) await client.query('ANALYZE depeches.documents, depeches.terms');
+    return { documents: unique.size, buildId, inserted, updated: changed.length - inserted, deleted: deletedIds.length, unchanged: unique.size - changed.length };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Writes a list of articles (already read) as the whole index of a database, transactionally and incrementally. */
+export async function writeArticlesToPostgres(pool: pg.Pool, articles: Article[], corpus: string | null = null): Promise<Written> {
+  await migrate(pool);
+  const client = await pool.connect();
+  try {
+    const hashes = new Map((await client.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM depeches.documents')).rows.map((r) => [r.id, r.content_hash]));
+    return await writeInTransaction(client, articles, hashes, corpus);
+  } finally {
+    client.release();
+  }
+}
+
 export interface PostgresIndexOptions {
   onProgress?: (filesDone: number, filesTotal: number) => void;
 }
@@ -116,50 +178,21 @@ export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, op
       const why = corpus.filesSeen === 0 ? 'the folder holds no files' : `none of its ${corpus.filesSeen} files could be read (${first.path}: ${first.reason}${corpus.skipped.length > 1 ? ', …' : ''})`;
       throw new Error(`nothing to index in ${corpusDir}: ${why}`);
     }
-    // Same rule as the embedded build: an id read twice keeps the last article.
-    const unique = new Map<string, Article>();
-    for (const article of corpus.articles) unique.set(article.id, article);
-    const changed = [...unique.values()].filter((a) => previous.hashes.get(a.id) !== contentHash(a));
-    const inserted = changed.filter((a) => !previous.hashes.has(a.id)).length;
-    const deletedIds = [...previous.hashes.keys()].filter((id) => !unique.has(id));
     const t2 = performance.now();
-
-    await client.query('BEGIN');
-    // One writer at a time; readers go on reading the committed index meanwhile.
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK + 1]);
-    for (let k = 0; k < changed.length; k += BATCH) await client.query(UPSERT, [rowsJson(changed.slice(k, k + BATCH))]);
-    if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
-    const dirty = changed.length + deletedIds.length > 0;
-    if (dirty) {
-      await client.query('DELETE FROM depeches.terms');
-      await client.query("INSERT INTO depeches.terms (term, documents) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM depeches.documents')");
-    }
-    const current = await client.query<{ build_id: string }>('SELECT build_id FROM depeches.build');
-    const buildId = dirty || current.rowCount === 0 ? newBuildId() : current.rows[0].build_id;
-    await client.query(
-      `INSERT INTO depeches.build (singleton, build_id, built_at, corpus, document_count)
-       VALUES (true, $1, now(), $2, (SELECT count(*) FROM depeches.documents))
-       ON CONFLICT (singleton) DO UPDATE SET build_id = EXCLUDED.build_id, built_at = EXCLUDED.built_at, corpus = EXCLUDED.corpus, document_count = EXCLUDED.document_count`,
-      [buildId, path.resolve(corpusDir)],
-    );
-    await client.query('COMMIT');
-    if (dirty) await client.query('ANALYZE depeches.documents, depeches.terms');
+    const written = await writeInTransaction(client, corpus.articles, previous.hashes, path.resolve(corpusDir));
     const t3 = performance.now();
     return {
       filesSeen: corpus.filesSeen,
       filesReused: new Set(corpus.articles.filter((a) => previous.all.has(a)).map((a) => a.path)).size,
-      documentsIndexed: unique.size,
+      documentsIndexed: written.documents,
       skipped: corpus.skipped,
-      buildId,
+      buildId: written.buildId,
       seconds: { read: (t1 - t0) / 1000, build: (t2 - t1) / 1000, save: (t3 - t2) / 1000 },
-      inserted,
-      updated: changed.length - inserted,
-      deleted: deletedIds.length,
-      unchanged: unique.size - changed.length,
+      inserted: written.inserted,
+      updated: written.updated,
+      deleted: written.deleted,
+      unchanged: written.unchanged,
     };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
   } finally {
     client.release();
   }

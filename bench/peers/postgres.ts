@@ -1,0 +1,71 @@
+/**
+ * depeches on PostgreSQL, through the same SearchBackend as the server
+ * (facet counts and snippets included). It writes into DATABASE_URL when
+ * set (a fresh schema per build is not possible there: the database's
+ * depeches schema is replaced), else into a throw-away cluster started for
+ * the benchmark. Its index lives in the database: `indexBytes` is the disk
+ * size of its tables and indexes, and there is nothing to serialize.
+ */
+import type { Article } from '../../src/ingest/types.js';
+import { createPool, writeArticlesToPostgres } from '../../src/index/postgres/index.js';
+import { PostgresBackend } from '../../src/search/postgres/index.js';
+import { startPostgresCluster, type PostgresCluster } from '../../tests/helpers/postgres-cluster.js';
+import { request } from './depeches.js';
+import type { Peer, PeerQuery } from './types.js';
+
+let cluster: Promise<PostgresCluster> | null = null;
+let open = 0;
+
+async function freshDatabase(): Promise<string> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  cluster ??= startPostgresCluster();
+  return (await cluster).createDatabase();
+}
+
+export interface PostgresPeer extends Peer {
+  /** Disk size of the depeches tables and their indexes, in bytes. */
+  indexBytes(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function postgres(): PostgresPeer {
+  let backend: PostgresBackend | null = null;
+  return {
+    name: 'depeches-postgres',
+    extras: 'ranked hits + facet counts + snippets (PostgreSQL FTS)',
+    async build(articles: Article[]) {
+      const url = await freshDatabase();
+      open++;
+      const pool = createPool(url, { max: 2 });
+      try {
+        if (process.env.DATABASE_URL) await pool.query('DROP SCHEMA IF EXISTS depeches CASCADE');
+        await writeArticlesToPostgres(pool, articles, null);
+      } finally {
+        await pool.end();
+      }
+      backend = await PostgresBackend.connect(url);
+    },
+    async search({ q, speaker }: PeerQuery) {
+      return (await backend!.search(request(q, speaker))).hits.map((h) => h.id);
+    },
+    async serialize() {
+      return '';
+    },
+    async load() {},
+    async indexBytes() {
+      const result = await backend!.pool.query<{ bytes: string }>(
+        "SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'depeches' AND c.relkind = 'r'",
+      );
+      return Number(result.rows[0].bytes);
+    },
+    async close() {
+      await backend?.close();
+      backend = null;
+      if (--open === 0 && cluster) {
+        const running = cluster;
+        cluster = null;
+        await (await running).stop();
+      }
+    },
+  };
+}
