@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadIndex } from '../src/index/index.js';
-import { search } from '../src/search/index.js';
+import { prepareSearch, search } from '../src/search/index.js';
 import { percentiles, sessionQueries, typingSession } from './latency.js';
 import { request } from './peers/depeches.js';
 
@@ -27,6 +27,9 @@ if (!values.index) {
 const started = performance.now();
 const index = await loadIndex(values.index);
 console.log(`${index.documents.length} articles loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+const preparing = performance.now();
+prepareSearch(index);
+console.log(`search prepared in ${((performance.now() - preparing) / 1000).toFixed(2)} s`);
 
 const speakerCounts = new Map<string, number>();
 for (const a of index.documents) for (const s of a.speakers) speakerCounts.set(s, (speakerCounts.get(s) ?? 0) + 1);

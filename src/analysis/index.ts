@@ -6,7 +6,7 @@
 export { foldWord } from './fold.js';
 export { STOP_WORDS, isStopWord } from './stopwords.js';
 export { stemFolded } from './stem.js';
-export { analyzeWord, tokenize, indexTerms, compoundTerm, splitWords, ELISION, JOINER, type Token } from './tokenize.js';
+export { analyzeWord, tokenize, positionSpans, indexTerms, compoundTerm, splitWords, ELISION, JOINER, type Token } from './tokenize.js';
 
 /** Bump when the analysis changes: an index built by another version must be rebuilt. */
 export const ANALYZER_VERSION = 1;

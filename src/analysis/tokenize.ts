@@ -36,6 +36,33 @@ export function analyzeWord(word: string): string | null {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  forEachPart(text, (part, start, end, position) => {
+    const term = analyzeWord(part);
+    if (term !== null) tokens.push({ term, start, end, position });
+  });
+  return tokens;
+}
+
+/**
+ * Where each position of a text stands (start and end offsets, by position,
+ * stop words included), without analyzing any word: with the term ids of
+ * each position saved in the index, this is all a snippet needs.
+ */
+export function positionSpans(text: string, last = Infinity): { start: number[]; end: number[] } {
+  const spans = { start: [] as number[], end: [] as number[] };
+  forEachPart(text, (_part, start, end, position) => {
+    spans.start.push(start);
+    spans.end.push(end);
+    return position < last;
+  });
+  return spans;
+}
+
+/**
+ * Visits every word part of a text with its offsets and position (the one
+ * definition of positions), until `visit` returns false.
+ */
+function forEachPart(text: string, visit: (part: string, start: number, end: number, position: number) => boolean | void): void {
   let position = 0;
   for (const match of text.matchAll(WORD)) {
     let raw = match[0];
@@ -47,15 +74,10 @@ export function tokenize(text: string): Token[] {
     }
     let partStart = 0;
     for (const part of raw.split(JOINER)) {
-      const term = analyzeWord(part);
-      if (term !== null) {
-        tokens.push({ term, start: offset + partStart, end: offset + partStart + part.length, position });
-      }
-      position++;
+      if (visit(part, offset + partStart, offset + partStart + part.length, position++) === false) return;
       partStart += part.length + 1;
     }
   }
-  return tokens;
 }
 
 /**

@@ -5,3 +5,5 @@ export { rebuildReason, latestModification } from './freshness.js';
 export { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex, type IndexedFields } from './types.js';
 export { indexCorpus, type IndexReport } from './index-corpus.js';
 export { watchCorpus, type CorpusWatcher } from './watch-corpus.js';
+export { compactOf } from './build.js';
+export { FIELDS, type CompactIndex } from './compact.js';

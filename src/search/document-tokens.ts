@@ -1,4 +1,4 @@
-import { tokenize, type Token } from '../analysis/index.js';
+import { positionSpans, tokenize, type Token } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 
 /**
@@ -43,4 +43,37 @@ export function containsPhrase(tokens: Token[], terms: string[], offsets: number
     if (all) return true;
   }
   return false;
+}
+
+/** About how many words a snippet shows (SNIPPET_LENGTH characters of French). */
+const SNIPPET_WORDS = 30;
+
+/**
+ * The tokens of article n's text whose term is in `terms`, around its best
+ * passage: the span of SNIPPET_WORDS positions holding the most distinct
+ * terms (then the most matches). Found through the term ids saved by
+ * position with the index, so the text is only split into words up to that
+ * passage, never analyzed: a page of snippets stays cheap.
+ */
+export function matchedTextTokens(index: SearchIndex, n: number, terms: ReadonlySet<string>): Token[] {
+  const wanted = new Map<number, string>();
+  for (const term of terms) {
+    const id = index.positions.termId(term);
+    if (id >= 0) wanted.set(id, term);
+  }
+  if (wanted.size === 0) return [];
+  const sequence = index.positions.sequence(n, 1);
+  const hits: number[] = [];
+  for (let position = 0; position < sequence.length; position++) if (wanted.has(sequence[position])) hits.push(position);
+  if (hits.length === 0) return [];
+  let best = { distinct: -1, count: -1, from: 0, to: 0 };
+  let right = 0;
+  for (let left = 0; left < hits.length; left++) {
+    while (right < hits.length && hits[right] - hits[left] < SNIPPET_WORDS) right++;
+    const distinct = new Set(hits.slice(left, right).map((p) => sequence[p])).size;
+    if (distinct > best.distinct || (distinct === best.distinct && right - left > best.count)) best = { distinct, count: right - left, from: left, to: right };
+  }
+  const passage = hits.slice(best.from, best.to);
+  const spans = positionSpans(index.documents[n].text, passage[passage.length - 1]);
+  return passage.map((position) => ({ term: wanted.get(sequence[position])!, start: spans.start[position], end: spans.end[position], position }));
 }

@@ -10,6 +10,9 @@ import { foldWord } from '../analysis/index.js';
 export interface FacetTable {
   speakerNames: string[];
   organisationNames: string[];
+  /** Rank of each value in French alphabetical order, by id: ties in counts sort by it without comparing strings. */
+  speakerOrder: Uint32Array;
+  organisationOrder: Uint32Array;
   /** "2022" and "2022-01" values, by id. */
   periodNames: string[];
   /** Value id by folded key ("serguei lavrov" -> id), for selections typed in any case or accent. */
@@ -39,6 +42,16 @@ export function facetKey(value: string): string {
 /** "2022-01-10" -> 20220110, so that date ranges compare as numbers. */
 export function dayNumber(date: string): number {
   return Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+}
+
+function alphabeticalRanks(names: string[]): Uint32Array {
+  const collator = new Intl.Collator('fr');
+  const ranks = new Uint32Array(names.length);
+  names
+    .map((_, id) => id)
+    .sort((a, b) => collator.compare(names[a], names[b]))
+    .forEach((id, rank) => (ranks[id] = rank));
+  return ranks;
 }
 
 class Dictionary {
@@ -98,6 +111,8 @@ export function facetTable(documents: Article[]): FacetTable {
     speakerNames: speakers.names,
     organisationNames: organisations.names,
     periodNames: periods.names,
+    speakerOrder: alphabeticalRanks(speakers.names),
+    organisationOrder: alphabeticalRanks(organisations.names),
     speakerIdByKey: speakers.idByKey,
     organisationIdByKey: organisations.idByKey,
     speakerStart,

@@ -39,11 +39,27 @@ function hasAny(ids: Uint32Array, from: number, to: number, selected: Uint8Array
   return false;
 }
 
-function topValues(counts: Uint32Array, names: string[], limit: number): FacetValue[] {
-  const values: FacetValue[] = [];
-  for (let id = 0; id < counts.length; id++) if (counts[id] > 0) values.push({ value: names[id], count: counts[id] });
-  values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr'));
-  return values.slice(0, limit);
+/**
+ * The `limit` values with the highest counts, ties in French alphabetical
+ * order. An archive has thousands of names: they are kept in a bounded,
+ * sorted list, and most are turned away by comparing with its last one.
+ */
+function topValues(counts: Uint32Array, names: string[], order: Uint32Array, limit: number): FacetValue[] {
+  const before = (a: number, b: number) => counts[a] > counts[b] || (counts[a] === counts[b] && order[a] < order[b]);
+  const best: number[] = [];
+  for (let id = 0; id < counts.length; id++) {
+    if (counts[id] === 0 || (best.length === limit && !before(id, best[limit - 1]))) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (before(best[middle], id)) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, id);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((id) => ({ value: names[id], count: counts[id] }));
 }
 
 /**
@@ -86,8 +102,8 @@ export function facetCounts(documents: Article[], candidates: Int32Array, reques
   date.sort((a, b) => (a.value < b.value ? -1 : 1));
   return {
     passing: passing.subarray(0, passed),
-    speaker: topValues(speakerCounts, table.speakerNames, FACET_LIMIT),
-    organisation: topValues(organisationCounts, table.organisationNames, FACET_LIMIT),
+    speaker: topValues(speakerCounts, table.speakerNames, table.speakerOrder, FACET_LIMIT),
+    organisation: topValues(organisationCounts, table.organisationNames, table.organisationOrder, FACET_LIMIT),
     date,
   };
 }

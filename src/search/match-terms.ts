@@ -111,7 +111,7 @@ function shortCompletions(postings: Postings, cache: Map<string, [string, number
   for (const [prefix, bucket] of buckets) cache.set(prefix, mostFrequent(bucket, SHORT_COMPLETIONS[prefix.length], prefix));
 }
 
-function completions(postings: Postings, prefix: string): [string, number][] {
+export function completions(postings: Postings, prefix: string): [string, number][] {
   let cache = completionCaches.get(postings);
   if (!cache) completionCaches.set(postings, (cache = new Map()));
   if (prefix.length < SHORT_PREFIX && !cache.has('')) {

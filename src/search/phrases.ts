@@ -1,6 +1,6 @@
 import { tokenize } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
-import { containsPhrase, documentTokens } from './document-tokens.js';
+import { containsPhrase } from './document-tokens.js';
 import type { QueryField } from './types.js';
 
 /**
@@ -29,6 +29,19 @@ export function hasPhrase(index: SearchIndex, n: number, phrase: PhrasePattern):
     const values = phrase.field === 'speakers' ? article.speakers : article.organisations;
     return values.some((v) => containsPhrase(tokenize(v), phrase.terms, phrase.offsets));
   }
-  const tokens = documentTokens(index, n);
-  return containsPhrase(tokens.title, phrase.terms, phrase.offsets) || containsPhrase(tokens.text, phrase.terms, phrase.offsets);
+  // Title and text: their term ids by position, saved with the index, so no article is analyzed again.
+  const ids = phrase.terms.map((t) => index.positions.termId(t));
+  if (ids.includes(-1)) return false;
+  return sequenceHolds(index.positions.sequence(n, 0), ids, phrase.offsets) || sequenceHolds(index.positions.sequence(n, 1), ids, phrase.offsets);
+}
+
+function sequenceHolds(sequence: Int32Array, ids: number[], offsets: number[]): boolean {
+  const span = offsets[offsets.length - 1];
+  for (let p = 0; p + span < sequence.length; p++) {
+    if (sequence[p] !== ids[0]) continue;
+    let all = true;
+    for (let k = 1; k < ids.length && all; k++) all = sequence[p + offsets[k]] === ids[k];
+    if (all) return true;
+  }
+  return false;
 }

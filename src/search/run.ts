@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { SearchIndex } from '../index/index.js';
-import { documentTokens } from './document-tokens.js';
+import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery } from './evaluate.js';
+import { completions } from './match-terms.js';
+import { postings } from './postings.js';
 import { facetTable } from './facet-table.js';
 import { facetCounts } from './facets.js';
 import { snippet } from './highlight.js';
@@ -47,7 +49,7 @@ function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array 
 
 function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>): SearchHit {
   const article = index.documents[n];
-  const text = terms.size > 0 ? snippet(article.text, documentTokens(index, n).text, terms) : snippet(article.text, [], terms);
+  const text = snippet(article.text, terms.size > 0 ? matchedTextTokens(index, n, terms) : [], terms);
   return {
     id: article.id,
     title: article.title,
@@ -58,6 +60,16 @@ function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>)
     snippet: text,
     score: Math.round(score * 1000) / 1000,
   };
+}
+
+/**
+ * Computes once what every search of an index uses (the postings view, the
+ * facet table, the completions of one- and two-letter beginnings), so that
+ * the first reader after a server start or an index swap does not wait for it.
+ */
+export function prepareSearch(index: SearchIndex): void {
+  completions(postings(index), 'a');
+  facetTable(index.documents);
 }
 
 /** Runs a validated search request against an index. */
