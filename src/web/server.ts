@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadIndex, type SearchIndex } from '../index/index.js';
 import { EmbeddedBackend, type SearchBackend } from '../search/backend.js';
+import { prepareSearch } from '../search/index.js';
 import { PostgresBackend } from '../search/postgres/index.js';
 import { createApp } from './app.js';
 
@@ -46,6 +47,7 @@ function watchForNewBuilds(indexDir: string, current: () => SearchIndex, swap: (
       do {
         again = false;
         const next = await loadIndex(indexDir);
+        prepareSearch(next);
         if (next.manifest.buildId !== current().manifest.buildId) {
           swap(next);
           console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'index-swapped', build: next.manifest.buildId, documents: next.documents.length }));
@@ -71,6 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (options.databaseUrl) backend = await PostgresBackend.connect(options.databaseUrl);
   else if (options.indexDir) {
     index = await loadIndex(options.indexDir);
+    prepareSearch(index);
     backend = new EmbeddedBackend(() => index!);
   } else throw new Error('startServer needs an index folder or a database URL');
   const app = createApp({ currentBackend: () => backend });
