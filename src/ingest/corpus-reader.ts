@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { articleFromText } from './article.js';
 import { decodeBytes } from './decode.js';
-import { listFiles } from './file-walker.js';
+import { listFiles, type FolderListing } from './file-walker.js';
 import { unifySpeakerSpellings } from './people/canonical-names.js';
 import { readHtml } from './readers/html.js';
 import { readJsonLines } from './readers/jsonl.js';
@@ -14,7 +14,7 @@ import { CorpusError, type Article, type CorpusReadResult, type SkippedFile, typ
 
 export interface ReadCorpusOptions {
   onProgress?: (filesDone: number, filesTotal: number) => void;
-  /** Articles of a previous run by file path: reused as they are when the file's hash has not changed. */
+  /** Articles of a previous run by file path: reused as they are when the file's size and time, or else its hash, have not changed. */
   previous?: Map<string, Article[]>;
 }
 
@@ -33,25 +33,64 @@ const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** Files read at once: enough to hide disk latency, few enough to bound memory. */
 const CONCURRENCY = 16;
 
-interface FileOutcome {
+/** What a previous run read from a file: a rerun reuses its articles when the file did not change. */
+export interface PreviousFile {
+  fileHash: string;
+  fileSize?: number;
+  fileMtimeMs?: number;
+}
+
+/** What reading one file gave. */
+export interface FileOutcome {
   articles: Article[];
   skipped: SkippedFile[];
+  /**
+   * True when the file is unchanged since the previous run (same size and
+   * modification time, or else same content hash): `articles` is then empty
+   * and the caller reuses the previous articles, with the stamps below.
+   */
+  reused: boolean;
+  fileHash?: string;
+  fileSize?: number;
+  fileMtimeMs?: number;
 }
 
 function skip(relativePath: string, reason: string): FileOutcome {
-  return { articles: [], skipped: [{ path: relativePath, reason }] };
+  return { articles: [], skipped: [{ path: relativePath, reason }], reused: false };
 }
 
-async function readOneFile(root: string, relativePath: string, previous: Map<string, Article[]> | undefined): Promise<FileOutcome> {
+/** What the previous articles of a file say about it, or undefined when they cannot be reused. */
+export function previousFile(articles: Article[] | undefined): PreviousFile | undefined {
+  if (!articles || articles.length === 0) return undefined;
+  const [first] = articles;
+  if (!articles.every((a) => a.fileHash === first.fileHash)) return undefined;
+  return { fileHash: first.fileHash, fileSize: first.fileSize, fileMtimeMs: first.fileMtimeMs };
+}
+
+/**
+ * Reads, decodes and extracts the articles of one corpus file. With what a
+ * previous run read from it, an unchanged file is not read at all when its
+ * size and modification time are the same (JSON Lines excepted: they are
+ * parsed again to report their bad lines again), and not extracted again
+ * when its content hash is.
+ */
+export async function readCorpusFile(root: string, relativePath: string, previous?: PreviousFile): Promise<FileOutcome> {
   const extension = path.extname(relativePath).toLowerCase();
   const reader = FORMATS[extension];
   if (!reader) return skip(relativePath, extension ? `unsupported extension ${extension}` : 'unsupported extension (none)');
 
   const absolute = path.join(root, relativePath);
   let bytes: Buffer;
+  let fileSize: number;
+  let fileMtimeMs: number;
   try {
-    const size = (await stat(absolute)).size;
-    if (size > MAX_FILE_BYTES) return skip(relativePath, `file too large (${Math.round(size / 1048576)} MB)`);
+    const info = await stat(absolute);
+    fileSize = info.size;
+    fileMtimeMs = info.mtimeMs;
+    if (previous && reader.format !== 'jsonl' && previous.fileSize === fileSize && previous.fileMtimeMs === fileMtimeMs) {
+      return { articles: [], skipped: [], reused: true, fileHash: previous.fileHash, fileSize, fileMtimeMs };
+    }
+    if (fileSize > MAX_FILE_BYTES) return skip(relativePath, `file too large (${Math.round(fileSize / 1048576)} MB)`);
     bytes = await readFile(absolute);
   } catch (error) {
     return skip(relativePath, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -59,9 +98,9 @@ async function readOneFile(root: string, relativePath: string, previous: Map<str
   if (bytes.length === 0) return skip(relativePath, 'empty file');
 
   const fileHash = createHash('sha1').update(bytes).digest('hex');
-  const reusable = previous?.get(relativePath);
-  const reuse = reusable !== undefined && reusable.length > 0 && reusable.every((a) => a.fileHash === fileHash);
-  if (reuse && reader.format !== 'jsonl') return { articles: reusable, skipped: [] };
+  const reuse = previous !== undefined && previous.fileHash === fileHash;
+  const stamps = { fileHash, fileSize: bytes.length, fileMtimeMs };
+  if (reuse && reader.format !== 'jsonl') return { articles: [], skipped: [], reused: true, ...stamps };
 
   const decoded = decodeBytes(bytes);
   if (!decoded) return skip(relativePath, 'binary file');
@@ -70,20 +109,30 @@ async function readOneFile(root: string, relativePath: string, previous: Map<str
   const output = reader.read(decoded.text, relativePath);
   const skipped = output.problems.map((reason) => ({ path: relativePath, reason }));
   // JSON Lines are parsed again even when unchanged, only to report their bad lines again.
-  if (reuse) return { articles: reusable, skipped };
+  if (reuse) return { articles: [], skipped, reused: true, ...stamps };
   if (output.documents.length === 0 && skipped.length === 0) return skip(relativePath, 'empty file');
 
   const articles: Article[] = [];
   for (const document of output.documents) {
     try {
       const article = articleFromText({ id: document.id, path: relativePath, format: reader.format, text: document.text, fileHash, given: document.given });
+      article.fileSize = stamps.fileSize;
+      article.fileMtimeMs = fileMtimeMs;
       if (article.text === '') skipped.push({ path: relativePath, reason: output.documents.length > 1 ? `${document.id}: no article text` : 'no article text' });
       else articles.push(article);
     } catch (error) {
       skipped.push({ path: relativePath, reason: `cannot extract ${document.id}: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
-  return { articles, skipped };
+  return { articles, skipped, reused: false, ...stamps };
+}
+
+/** The articles of a file outcome: its own, or the previous ones (stamped anew) when it was reused. */
+export function outcomeArticles(outcome: FileOutcome, previous: Article[] | undefined): Article[] {
+  if (!outcome.reused) return outcome.articles;
+  return (previous ?? []).map((a) =>
+    a.fileSize === outcome.fileSize && a.fileMtimeMs === outcome.fileMtimeMs ? a : { ...a, fileSize: outcome.fileSize, fileMtimeMs: outcome.fileMtimeMs },
+  );
 }
 
 /** Runs `work` over the items with at most `limit` in flight; results keep the items' order. */
@@ -114,19 +163,32 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
 
   const listing = await listFiles(root);
   let done = 0;
+  const previous = options.previous;
   const outcomes = await mapWithConcurrency(
     listing.files,
     CONCURRENCY,
-    (relativePath) => readOneFile(root, relativePath, options.previous),
+    (relativePath) => readCorpusFile(root, relativePath, previousFile(previous?.get(relativePath))),
     () => options.onProgress?.(++done, listing.files.length),
   );
+  return assembleCorpus(
+    listing,
+    outcomes.map((outcome, k) => outcomeArticles(outcome, previous?.get(listing.files[k]))),
+    outcomes.map((outcome) => outcome.skipped),
+  );
+}
 
+/**
+ * The corpus from the articles and skipped parts of each listed file, in
+ * listing order: ids made unique (the first file wins) and speaker
+ * spellings unified across the corpus.
+ */
+export function assembleCorpus(listing: FolderListing, articlesByFile: Article[][], skippedByFile: SkippedFile[][]): CorpusReadResult {
   const articles: Article[] = [];
   const skipped: SkippedFile[] = [...listing.unreadable];
   const pathOfId = new Map<string, string>();
-  for (const outcome of outcomes) {
-    skipped.push(...outcome.skipped);
-    for (const article of outcome.articles) {
+  for (let k = 0; k < articlesByFile.length; k++) {
+    skipped.push(...skippedByFile[k]);
+    for (const article of articlesByFile[k]) {
       const firstPath = pathOfId.get(article.id);
       if (firstPath !== undefined) {
         skipped.push({ path: article.path, reason: `duplicate id ${article.id} (already used by ${firstPath})` });

@@ -1,0 +1,49 @@
+import { readCorpusFile, type FileOutcome, type PreviousFile } from '../ingest/index.js';
+import { IntList } from './analyze-fields.js';
+import { ArticleAnalyzer } from './build.js';
+import type { IndexedFields } from './types.js';
+
+/** Work sent to a thread of `indexCorpus` (a worker thread, or the main thread when workers are not available). */
+export type TaskRequest =
+  | { kind: 'read'; batch: number; root: string; files: { path: string; previous?: PreviousFile }[] }
+  | { kind: 'analyze'; batch: number; fields: Omit<IndexedFields, 'n'>[] };
+
+export type TaskAnswer =
+  | { kind: 'read'; batch: number; outcomes: FileOutcome[] }
+  | { kind: 'analyze'; batch: number; newTerms: string[]; records: Int32Array }
+  | { kind: 'error'; batch: number; message: string };
+
+/** Files of a batch read at once by one thread, to overlap disk waits with extraction. */
+const FILES_IN_FLIGHT = 4;
+
+/**
+ * The state of one thread: its analyzer keeps its own term dictionary, and
+ * each analysis answer carries the terms not sent yet, so that only
+ * integers and new words cross threads.
+ */
+export class TaskRunner {
+  private readonly analyzer = new ArticleAnalyzer();
+  private termsSent = 0;
+
+  async run(request: TaskRequest): Promise<{ answer: TaskAnswer; transfer: ArrayBuffer[] }> {
+    if (request.kind === 'read') {
+      const outcomes = new Array<FileOutcome>(request.files.length);
+      let next = 0;
+      const lane = async () => {
+        while (next < request.files.length) {
+          const k = next++;
+          outcomes[k] = await readCorpusFile(request.root, request.files[k].path, request.files[k].previous);
+        }
+      };
+      await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, lane));
+      return { answer: { kind: 'read', batch: request.batch, outcomes }, transfer: [] };
+    }
+    const records = new IntList(1 << 16);
+    for (const fields of request.fields) this.analyzer.analyze(fields, records);
+    const terms = this.analyzer.dictionary.terms;
+    const newTerms = terms.slice(this.termsSent);
+    this.termsSent = terms.length;
+    const data = records.toArray();
+    return { answer: { kind: 'analyze', batch: request.batch, newTerms, records: data }, transfer: [data.buffer as ArrayBuffer] };
+  }
+}
