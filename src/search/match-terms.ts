@@ -32,10 +32,10 @@ const TYPO_WEIGHT = 0.45;
  * each keystroke would be slow and would rank by noise, so only the common
  * ones count, as in Algolia's or Meilisearch's prefix search.
  */
-const MAX_COMPLETIONS = 24;
+export const MAX_COMPLETIONS = 24;
 /** Completions kept for a beginning of one and of two letters. */
-const SHORT_COMPLETIONS = [0, 4, 8];
-const SHORT_PREFIX = 3;
+export const SHORT_COMPLETIONS = [0, 4, 8];
+export const SHORT_PREFIX = 3;
 
 /** Typos forgiven by word length, as people expect: none under 5 letters, one up to 8, two beyond. */
 export function typoBudget(folded: string): number {
