@@ -33,8 +33,8 @@ export function uniqueArticles(articles: readonly Article[]): Article[] {
 
 /**
  * Analyzes articles into packed records for `CompactBuilder.addPacked`:
- * for each MiniSearch field the ids of its terms (`indexTerms`), then the
- * term id at each position of the title and of the text (`tokenize`).
+ * for each MiniSearch field the ids of its terms (`indexTerms`), and for the
+ * title and the text the term id at each position (`tokenize`).
  */
 export class ArticleAnalyzer {
   readonly dictionary = new TermDictionary();
@@ -45,17 +45,12 @@ export class ArticleAnalyzer {
   analyze(fields: Omit<IndexedFields, 'n'>, out: IntList): void {
     const { indexed, sequence, dictionary } = this;
     const values = [fields.title, fields.text, fields.speakers, fields.organisations, fields.source];
-    const sequences: Int32Array[] = [];
     for (let f = 0; f < FIELD_COUNT; f++) {
       indexed.length = 0;
       sequence.length = 0;
       analyzeText(values[f], dictionary, indexed, f < 2 ? sequence : null);
       append(out, indexed);
-      if (f < 2) sequences.push(sequence.data.slice(0, sequence.length));
-    }
-    for (const s of sequences) {
-      out.push(s.length);
-      for (let k = 0; k < s.length; k++) out.push(s[k]);
+      if (f < 2) append(out, sequence);
     }
   }
 }

@@ -97,9 +97,9 @@ export class CompactBuilder {
   /**
    * Adds one document from a packed record in `data` at `at`: for each of
    * the F fields, a count then the ids of its terms to index (as
-   * `indexTerms` gives them); then for title and text, a count then the id
-   * at each position (-1 for a stop word). Ids go through `remap` when
-   * given. Returns the offset after the record.
+   * `indexTerms` gives them), and for the title and the text, after those,
+   * a count then the id at each position (-1 for a stop word). Ids go
+   * through `remap` when given. Returns the offset after the record.
    */
   addPacked(data: Int32Array, at: number, remap: Int32Array | null): number {
     const n = this.documentCount++;
@@ -127,20 +127,23 @@ export class CompactBuilder {
         this.postingDocs.push(n);
         this.postingFreqs.push(counts[id]);
       }
+      if (f < 2) at = this.addSequence(data, at, remap);
     }
-    for (let f = 0; f < 2; f++) {
-      const length = data[at++];
-      this.sequenceOffsets.push(this.sequences.length);
-      const sequences = this.sequences;
-      if (sequences.length + length > sequences.data.length) sequences.grow(sequences.length + length);
-      const out = sequences.data;
-      let o = sequences.length;
-      for (const end = at + length; at < end; at++) {
-        const id = data[at];
-        out[o++] = id < 0 ? -1 : remap ? remap[id] : id;
-      }
-      sequences.length = o;
+    return at;
+  }
+
+  private addSequence(data: Int32Array, at: number, remap: Int32Array | null): number {
+    const length = data[at++];
+    this.sequenceOffsets.push(this.sequences.length);
+    const sequences = this.sequences;
+    if (sequences.length + length > sequences.data.length) sequences.grow(sequences.length + length);
+    const out = sequences.data;
+    let o = sequences.length;
+    for (const end = at + length; at < end; at++) {
+      const id = data[at];
+      out[o++] = id < 0 ? -1 : remap ? remap[id] : id;
     }
+    sequences.length = o;
     return at;
   }
 

@@ -12,20 +12,38 @@ export function stripAccents(s: string): string {
 
 /**
  * Folding is called for every word of every article, and words repeat:
- * results are cached (the cache is dropped when it grows past a bound, so
- * memory stays flat on any corpus).
+ * results of words beyond plain ASCII are cached, in two generations (when
+ * the young one is full it becomes the old one), so that memory stays flat
+ * on any corpus without the cache ever starting from nothing.
  */
 const FOLD_CACHE_LIMIT = 200_000;
 let foldCache = new Map<string, string>();
+let oldFoldCache = new Map<string, string>();
+
+/** True when `s` is printable ASCII without spaces or backquotes: folding it is lowercasing it. */
+function isPlainWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f || c === 0x60) return false;
+  }
+  return true;
+}
 
 /** Lowercase, accents removed, curly apostrophes straightened, spaces collapsed. */
 export function foldKey(s: string): string {
+  if (isPlainWord(s)) return s.toLowerCase();
   let folded = foldCache.get(s);
   if (folded !== undefined) return folded;
-  folded = stripAccents(s).toLowerCase();
-  if (NOT_PLAIN_ASCII.test(folded) || folded.includes('`')) folded = folded.replace(ODD_APOSTROPHES, "'");
-  if (folded.includes(' ') || folded.includes('\n') || folded.includes('\t')) folded = folded.replace(SPACE_RUNS, ' ').trim();
-  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache = new Map();
+  folded = oldFoldCache.get(s);
+  if (folded === undefined) {
+    folded = stripAccents(s).toLowerCase();
+    if (NOT_PLAIN_ASCII.test(folded) || folded.includes('`')) folded = folded.replace(ODD_APOSTROPHES, "'");
+    if (folded.includes(' ') || folded.includes('\n') || folded.includes('\t')) folded = folded.replace(SPACE_RUNS, ' ').trim();
+  }
+  if (foldCache.size >= FOLD_CACHE_LIMIT) {
+    oldFoldCache = foldCache;
+    foldCache = new Map();
+  }
   foldCache.set(s, folded);
   return folded;
 }
