@@ -136,13 +136,15 @@ export function completions(postings: Postings, prefix: string): [string, number
 }
 
 /**
- * The stem of the word a reader is typing can be longer than the stem of
- * the word they mean: "coopérat" stems to "cooperat" while "coopération"
- * is indexed as "cooper". The longest indexed term that begins the typed
- * word, a few letters shorter at most, stands for it.
+ * The stem of a word can be longer than the stem of the word meant: a word
+ * being typed ("coopérat" stems to "cooperat", "coopération" is indexed as
+ * "cooper"), or a form the stemmer does not know
+ * ("recompterons" -> "recompteron", indexed "recompt"). The longest indexed
+ * term that begins the word, `slack` letters shorter at most and never
+ * under half the word, stands for it.
  */
-function truncatedStem(postings: Postings, folded: string): string | null {
-  for (let length = folded.length - 1; length >= Math.max(4, folded.length - 4); length--) {
+function truncatedStem(postings: Postings, folded: string, slack: number): string | null {
+  for (let length = folded.length - 1; length >= Math.max(4, Math.ceil(folded.length / 2), folded.length - slack); length--) {
     const term = folded.slice(0, length);
     if (postings.has(term)) return term;
   }
@@ -166,10 +168,12 @@ export function expandWord(postings: Postings, lookup: WordLookup): WeightedTerm
     }
   }
   if (lookup.prefixes.length > 0 && lookup.folded.length >= 5 && !lookup.stopWord) {
-    const stem = truncatedStem(postings, lookup.folded);
+    const stem = truncatedStem(postings, lookup.folded, 4);
     if (stem) add(stem, PREFIX_WEIGHT);
   }
   if (weights.size === 0 && lookup.fuzzy > 0) {
+    const stem = truncatedStem(postings, lookup.folded, lookup.folded.length);
+    if (stem) add(stem, TYPO_WEIGHT);
     for (const [term, distance] of postings.termsNear(lookup.term, lookup.fuzzy)) {
       add(term, (TYPO_WEIGHT * term.length) / (term.length + distance));
     }
