@@ -1,0 +1,82 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchIndex } from '../src/index/index.js';
+import { search } from '../src/search/index.js';
+import { buildSampleIndex, request } from './helpers/sample-index.js';
+
+/**
+ * Ranking and matching rules of live search, on real files indexed by the
+ * real indexer: completions of the word being typed, words the stemmer does
+ * not know, stop words being typed, and proximity.
+ */
+const FILLER = 'Le texte poursuit sur des sujets divers comme le climat, le commerce, la culture et le sport.';
+const ARTICLES: Record<string, string> = {
+  // "coopération" and "stratégique" far apart, then together: the second must rank first.
+  'loin.txt': `Une rencontre à Pékin\n\nLa coopération entre les deux pays progresse. ${FILLER} ${FILLER} ${FILLER} Un accord stratégique a été signé.`,
+  'ensemble.txt': `Une rencontre à Moscou\n\nLes deux pays renforcent leur coopération stratégique. ${FILLER} ${FILLER} ${FILLER} Un accord a été signé.`,
+  'autre.txt': `Un autre sujet\n\nLe ministre a parlé de la démocratie et du commerce. ${FILLER}`,
+};
+
+describe('live-search matching and ranking', () => {
+  let dir: string;
+  let index: SearchIndex;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'depeches-ranking-'));
+    for (const [name, text] of Object.entries(ARTICLES)) await writeFile(path.join(dir, name), text);
+    ({ index, cleanup } = await buildSampleIndex(dir));
+  });
+  afterAll(async () => {
+    await cleanup();
+    await rm(dir, { recursive: true, force: true });
+  });
+  const ids = (q: string) => search(index, request({ q })).hits.map((h) => h.id);
+
+  it('ranks the article where the query words stand together first', () => {
+    expect(ids('coopération stratégique')).toEqual(['ensemble', 'loin']);
+    // Both hold both words: proximity orders them, it does not filter.
+    expect(search(index, request({ q: 'coopération stratégique' })).total).toBe(2);
+  });
+
+  it('completes the word being typed from its first letter, and ignores a stop word being typed after others', () => {
+    expect(ids('c').length).toBeGreaterThan(0);
+    expect(ids('coop').sort()).toEqual(['ensemble', 'loin']);
+    // "coopérat" stems longer than "coopération" does: it still finds it.
+    expect(ids('coopérat').sort()).toEqual(['ensemble', 'loin']);
+    // "de" alone may begin "démocratie"; after another word it is just "de".
+    expect(ids('de')).toContain('autre');
+    expect(ids('coopération de').sort()).toEqual(['ensemble', 'loin']);
+  });
+
+  it('finds a form the stemmer does not know through the indexed stem that begins it', () => {
+    // "coopérationnelles" is no word of the articles; its beginning "cooper" is their stem of "coopération".
+    expect(ids('coopérationnelles pays').sort()).toEqual(['ensemble', 'loin']);
+  });
+});
+
+describe('live search on the sample corpus', () => {
+  let index: SearchIndex;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => ({ index, cleanup } = await buildSampleIndex()));
+  afterAll(() => cleanup());
+
+  it('highlights, in each snippet, the words that matched', () => {
+    const response = search(index, request({ q: 'coordination stratég' }));
+    expect(response.total).toBeGreaterThan(0);
+    for (const hit of response.hits) {
+      const marked = [...hit.snippet.matchAll(/<mark>([^<]+)<\/mark>/g)].map((m) => m[1].toLowerCase());
+      expect(marked.length).toBeGreaterThan(0);
+      expect(marked.every((w) => w.startsWith('coordination') || w.startsWith('stratég'))).toBe(true);
+    }
+  });
+
+  it('gives the same answer to the same query whether its clauses were cached or not', () => {
+    const first = search(index, request({ q: 'relations bilatérales' }));
+    search(index, request({ q: 'relations bi' }));
+    const again = search(index, request({ q: 'relations bilatérales' }));
+    expect(again.hits.map((h) => [h.id, h.score])).toEqual(first.hits.map((h) => [h.id, h.score]));
+    expect(again.total).toBe(first.total);
+  });
+});
