@@ -13,8 +13,8 @@ import { buildSampleIndex, request } from './helpers/sample-index.js';
  */
 const FILLER = 'Le texte poursuit sur des sujets divers comme le climat, le commerce, la culture et le sport.';
 const ARTICLES: Record<string, string> = {
-  // "coopération" and "stratégique" far apart, then together: the second must rank first.
-  'loin.txt': `Une rencontre à Pékin\n\nLa coopération entre les deux pays progresse. ${FILLER} ${FILLER} ${FILLER} Un accord stratégique a été signé.`,
+  // "coopération" twice (a higher BM25 score) but far from "stratégique"; then once, next to it: proximity must put the second first.
+  'loin.txt': `Une rencontre à Pékin\n\nLa coopération entre les deux pays progresse, une coopération ancienne. ${FILLER} ${FILLER} ${FILLER} Un accord stratégique a été signé.`,
   'ensemble.txt': `Une rencontre à Moscou\n\nLes deux pays renforcent leur coopération stratégique. ${FILLER} ${FILLER} ${FILLER} Un accord a été signé.`,
   'autre.txt': `Un autre sujet\n\nLe ministre a parlé de la démocratie et du commerce. ${FILLER}`,
 };
