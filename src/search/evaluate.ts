@@ -59,24 +59,31 @@ function cached(index: SearchIndex, key: string, compute: () => { matches: Match
 
 /** Sums the scores of documents present in every list (`lists` non-empty). */
 function intersect(lists: Matches[], size: number): Matches {
-  const combined = combine(lists, size);
-  return keepCount(combined, lists.length);
+  return keepCount(combine(lists, size), lists.length);
 }
 
 /** Sums the scores of documents present in any list. */
 function union(lists: Matches[], size: number): Matches {
   if (lists.length === 1) return lists[0];
-  const combined = combine(lists, size);
-  return { docs: Int32Array.from(combined.touched), scores: Float64Array.from(combined.touched, (n) => combined.sums[n]) };
+  return keepCount(combine(lists, size), 1, true);
 }
 
-/** Per-document count of lists and sum of scores, in arrays reused across queries. */
-let scratch = { counts: new Uint16Array(0), sums: new Float64Array(0), stamps: new Uint32Array(0), stamp: 0 };
-function combine(lists: Matches[], size: number): { touched: number[]; counts: Uint16Array; sums: Float64Array } {
-  if (scratch.counts.length < size) scratch = { counts: new Uint16Array(size), sums: new Float64Array(size), stamps: new Uint32Array(size), stamp: 0 };
-  const { counts, sums, stamps } = scratch;
+interface Combined {
+  /** Documents in any list, in the first `touchedCount` slots. */
+  touched: Int32Array;
+  touchedCount: number;
+  /** By document: the number of lists holding it and the sum of its scores. */
+  counts: Uint16Array;
+  sums: Float64Array;
+}
+
+/** Per-document count of lists and sum of scores, in arrays reused across queries (no allocation per document). */
+let scratch = { counts: new Uint16Array(0), sums: new Float64Array(0), stamps: new Uint32Array(0), touched: new Int32Array(0), stamp: 0 };
+function combine(lists: Matches[], size: number): Combined {
+  if (scratch.counts.length < size) scratch = { counts: new Uint16Array(size), sums: new Float64Array(size), stamps: new Uint32Array(size), touched: new Int32Array(size), stamp: 0 };
+  const { counts, sums, stamps, touched } = scratch;
   const stamp = ++scratch.stamp;
-  const touched: number[] = [];
+  let touchedCount = 0;
   for (const { docs, scores } of lists) {
     for (let k = 0; k < docs.length; k++) {
       const n = docs[k];
@@ -84,19 +91,32 @@ function combine(lists: Matches[], size: number): { touched: number[]; counts: U
         stamps[n] = stamp;
         counts[n] = 1;
         sums[n] = scores[k];
-        touched.push(n);
+        touched[touchedCount++] = n;
       } else {
         counts[n]++;
         sums[n] += scores[k];
       }
     }
   }
-  return { touched, counts, sums };
+  return { touched, touchedCount, counts, sums };
 }
 
-function keepCount(combined: ReturnType<typeof combine>, count: number): Matches {
-  const docs = combined.touched.filter((n) => combined.counts[n] === count);
-  return { docs: Int32Array.from(docs), scores: Float64Array.from(docs, (n) => combined.sums[n]) };
+/** The documents held by exactly `count` lists (or at least, with `atLeast`), with their summed scores. */
+function keepCount(combined: Combined, count: number, atLeast = false): Matches {
+  const { touched, touchedCount, counts, sums } = combined;
+  let kept = 0;
+  for (let k = 0; k < touchedCount; k++) if (atLeast ? counts[touched[k]] >= count : counts[touched[k]] === count) kept++;
+  const docs = new Int32Array(kept);
+  const scores = new Float64Array(kept);
+  kept = 0;
+  for (let k = 0; k < touchedCount; k++) {
+    const n = touched[k];
+    if (atLeast ? counts[n] >= count : counts[n] === count) {
+      docs[kept] = n;
+      scores[kept++] = sums[n];
+    }
+  }
+  return { docs, scores };
 }
 
 function withoutDocs(matches: Matches, excluded: Set<number>): Matches {
@@ -173,7 +193,10 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   if (all.docs.length > 0) return { matches: rewardProximity(index, all, positive), highlight, relaxed: null };
   // Nobody holds every word: the documents holding the most of them.
   let most = 0;
-  for (const n of combined.touched) if (!excluded.has(n) && combined.counts[n] > most) most = combined.counts[n];
+  for (let k = 0; k < combined.touchedCount; k++) {
+    const n = combined.touched[k];
+    if (combined.counts[n] > most && !excluded.has(n)) most = combined.counts[n];
+  }
   if (most === 0) return { matches: EMPTY, highlight, relaxed: null };
   const some = withoutDocs(keepCount(combined, most), excluded);
   return { matches: rewardProximity(index, some, positive), highlight, relaxed: { matched: most, of: lists.length } };
@@ -196,7 +219,7 @@ const PROXIMITY_BONUS = 0.5;
 function rewardProximity(index: SearchIndex, matches: Matches, clauses: { terms: string[] }[]): Matches {
   if (clauses.length < 2 || matches.docs.length === 0) return matches;
   const idSets = clauses.map((c) => new Set(c.terms.flatMap((t) => t.split('-')).map((t) => index.positions.termId(t)).filter((id) => id >= 0)));
-  const order = Array.from(matches.docs.keys()).sort((a, b) => matches.scores[b] - matches.scores[a]).slice(0, PROXIMITY_CANDIDATES);
+  const order = bestPositions(matches.scores, PROXIMITY_CANDIDATES);
   const scores = Float64Array.from(matches.scores);
   for (const k of order) {
     const n = matches.docs[k];
@@ -207,6 +230,40 @@ function rewardProximity(index: SearchIndex, matches: Matches, clauses: { terms:
     scores[k] *= 1 + (PROXIMITY_BONUS * together) / (idSets.length - 1);
   }
   return { docs: matches.docs, scores };
+}
+
+/** Positions of the `count` highest scores (any order), by a bounded min-heap rather than a sort of every match. */
+function bestPositions(scores: Float64Array, count: number): number[] {
+  if (scores.length <= count) return Array.from(scores.keys());
+  const heap: number[] = [];
+  const below = (a: number, b: number) => scores[heap[a]] < scores[heap[b]];
+  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b], heap[a]]);
+  for (let k = 0; k < scores.length; k++) {
+    if (heap.length === count) {
+      if (scores[k] <= scores[heap[0]]) continue;
+      heap[0] = k;
+    } else {
+      heap.push(k);
+      for (let child = heap.length - 1; child > 0; ) {
+        const parent = (child - 1) >> 1;
+        if (!below(child, parent)) break;
+        swap(child, parent);
+        child = parent;
+      }
+      continue;
+    }
+    for (let parent = 0; ; ) {
+      const left = 2 * parent + 1;
+      const right = left + 1;
+      let least = parent;
+      if (left < heap.length && below(left, least)) least = left;
+      if (right < heap.length && below(right, least)) least = right;
+      if (least === parent) break;
+      swap(least, parent);
+      parent = least;
+    }
+  }
+  return heap;
 }
 
 /** True when a term of `first` is followed, within PROXIMITY_WINDOW positions, by a term of `second`. */

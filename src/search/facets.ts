@@ -80,22 +80,36 @@ export function facetCounts(documents: Article[], candidates: Int32Array, reques
   const periodCounts = new Uint32Array(table.periodNames.length);
   const passing = new Int32Array(candidates.length);
   let passed = 0;
-  for (let k = 0; k < candidates.length; k++) {
-    const n = candidates[k];
-    const s0 = speakerStart[n];
-    const s1 = speakerStart[n + 1];
-    const o0 = organisationStart[n];
-    const o1 = organisationStart[n + 1];
-    const bySpeaker = hasAny(speakerIds, s0, s1, speakers);
-    const byOrganisation = hasAny(organisationIds, o0, o1, organisations);
-    const byDate = !datesFiltered || (dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to);
-    if (byOrganisation && byDate) for (let i = s0; i < s1; i++) speakerCounts[speakerIds[i]]++;
-    if (bySpeaker && byDate) for (let i = o0; i < o1; i++) organisationCounts[organisationIds[i]]++;
-    if (bySpeaker && byOrganisation && yearOf[n] >= 0) {
-      periodCounts[yearOf[n]]++;
-      periodCounts[monthOf[n]]++;
+  if (speakers === null && organisations === null && !datesFiltered) {
+    // No filter (the common case while typing): every candidate passes and counts everywhere.
+    for (let k = 0; k < candidates.length; k++) {
+      const n = candidates[k];
+      for (let i = speakerStart[n], end = speakerStart[n + 1]; i < end; i++) speakerCounts[speakerIds[i]]++;
+      for (let i = organisationStart[n], end = organisationStart[n + 1]; i < end; i++) organisationCounts[organisationIds[i]]++;
+      if (yearOf[n] >= 0) {
+        periodCounts[yearOf[n]]++;
+        periodCounts[monthOf[n]]++;
+      }
+      passing[passed++] = k;
     }
-    if (bySpeaker && byOrganisation && byDate) passing[passed++] = k;
+  } else {
+    for (let k = 0; k < candidates.length; k++) {
+      const n = candidates[k];
+      const s0 = speakerStart[n];
+      const s1 = speakerStart[n + 1];
+      const o0 = organisationStart[n];
+      const o1 = organisationStart[n + 1];
+      const bySpeaker = hasAny(speakerIds, s0, s1, speakers);
+      const byOrganisation = hasAny(organisationIds, o0, o1, organisations);
+      const byDate = !datesFiltered || (dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to);
+      if (byOrganisation && byDate) for (let i = s0; i < s1; i++) speakerCounts[speakerIds[i]]++;
+      if (bySpeaker && byDate) for (let i = o0; i < o1; i++) organisationCounts[organisationIds[i]]++;
+      if (bySpeaker && byOrganisation && yearOf[n] >= 0) {
+        periodCounts[yearOf[n]]++;
+        periodCounts[monthOf[n]]++;
+      }
+      if (bySpeaker && byOrganisation && byDate) passing[passed++] = k;
+    }
   }
   const date: FacetValue[] = [];
   for (let id = 0; id < periodCounts.length; id++) if (periodCounts[id] > 0) date.push({ value: table.periodNames[id], count: periodCounts[id] });

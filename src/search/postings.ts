@@ -78,7 +78,15 @@ function createPostings(compact: CompactIndex, dictionary: FuzzyDictionary): Pos
   // stamp of the last scoring that touched it (so they never need clearing).
   const scratch = new Float64Array(documentCount);
   const stamps = new Uint32Array(documentCount);
+  const touched = new Int32Array(documentCount);
   let stamp = 0;
+  // BM25's length normalisation of each document in each field, computed once rather than per posting.
+  const norms = new Float32Array(documentCount * fieldCount);
+  for (let n = 0; n < documentCount; n++) {
+    for (let f = 0; f < fieldCount; f++) {
+      norms[n * fieldCount + f] = BM25.k * (1 - BM25.b + (BM25.b * fieldLengths[n * fieldCount + f]) / (averageFieldLengths[f] || 1));
+    }
+  }
 
   const idOf = (term: string): number => {
     const at = lowerBound(terms, term);
@@ -105,7 +113,7 @@ function createPostings(compact: CompactIndex, dictionary: FuzzyDictionary): Pos
     },
     score(weighted, field) {
       stamp++;
-      const touched: number[] = [];
+      let count = 0;
       const boosts = field ? { [field]: 1 } : WORD_BOOSTS;
       for (const { term, weight } of weighted) {
         const id = idOf(term);
@@ -117,24 +125,22 @@ function createPostings(compact: CompactIndex, dictionary: FuzzyDictionary): Pos
           const matching = last - first;
           if (matching === 0) continue;
           const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
-          const average = averageFieldLengths[f] || 1;
           const factor = weight * boosts[name] * idf;
           for (let p = first; p < last; p++) {
             const n = pairs[2 * p];
             const tf = pairs[2 * p + 1];
-            const norm = BM25.k * (1 - BM25.b + (BM25.b * fieldLengths[n * fieldCount + f]) / average);
-            const score = factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
+            const score = factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norms[n * fieldCount + f]));
             if (stamps[n] !== stamp) {
               stamps[n] = stamp;
               scratch[n] = score;
-              touched.push(n);
+              touched[count++] = n;
             } else scratch[n] += score;
           }
         }
       }
-      const docs = Int32Array.from(touched);
-      const scores = new Float64Array(docs.length);
-      for (let k = 0; k < docs.length; k++) scores[k] = scratch[docs[k]];
+      const docs = touched.slice(0, count);
+      const scores = new Float64Array(count);
+      for (let k = 0; k < count; k++) scores[k] = scratch[docs[k]];
       return { docs, scores };
     },
   };
