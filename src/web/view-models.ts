@@ -312,6 +312,8 @@ export interface SearchView {
   sorts: { label: string; href: string; current: boolean }[];
   pagination: Pagination;
   suggestion: { text: string; href: string } | null;
+  /** Said above the hits when no article holds every word: "2 mots sur 3". */
+  relaxed: string | null;
   atomHref: string;
   /** Filters and settings the search form carries along when the query changes. */
   hidden: { name: string; value: string }[];
@@ -348,6 +350,7 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     sorts: sortLinks(request),
     pagination: pagination(request, response.total),
     suggestion: response.suggestion ? { text: response.suggestion, href: searchUrl(request, { q: response.suggestion }) } : null,
+    relaxed: response.relaxed ? `${response.relaxed.matched} ${response.relaxed.matched > 1 ? 'termes' : 'terme'} sur ${response.relaxed.of}` : null,
     atomHref: searchUrl(request, { page: 1 }, '/search.atom'),
     hidden,
     from: request.from ?? '',

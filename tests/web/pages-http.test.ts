@@ -81,6 +81,17 @@ describe('search page over HTTP', () => {
     const typo = await get('/search?q=zzqxw');
     expect(typo.body).toContain('Aucun article ne correspond à « zzqxw »');
   });
+
+  it('says so when the results hold only some of the words, and offers a correction', async () => {
+    const page = await get('/search?q=' + encodeURIComponent('Tachkint Lavrov zzqxw'));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Aucun article ne contient tous les termes de « Tachkint Lavrov zzqxw »');
+    expect(page.body).toContain('2 termes sur 3');
+    expect(page.body).toContain('Vouliez-vous dire');
+    expect(page.body).toContain('Tachkent');
+    // A query that every hit matches whole says nothing of the kind.
+    expect((await get('/search?q=Lavrov')).body).not.toContain('Aucun article ne contient tous les termes');
+  });
 });
 
 describe('document page over HTTP', () => {
