@@ -80,3 +80,21 @@ describe('live search on the sample corpus', () => {
     expect(again.total).toBe(first.total);
   });
 });
+
+describe('highlighting while typing', () => {
+  let index: SearchIndex;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => ({ index, cleanup } = await buildSampleIndex()));
+  afterAll(() => cleanup());
+
+  it('marks the word typed, not the other half of a compound it begins ("chine" is not "russe")', () => {
+    const response = search(index, request({ q: 'chine' }));
+    const marked = response.hits.flatMap((h) => [...h.snippet.matchAll(/<mark>([^<]+)<\/mark>/g)].map((m) => m[1].toLowerCase()));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.filter((w) => w.startsWith('russ'))).toEqual([]);
+    // A compound typed whole marks both parts.
+    const compound = search(index, request({ q: 'sino-russe' }));
+    const parts = compound.hits.flatMap((h) => [...h.snippet.matchAll(/<mark>([^<]+)<\/mark>/g)].map((m) => m[1].toLowerCase()));
+    expect(parts.some((w) => w.startsWith('russ'))).toBe(true);
+  });
+});

@@ -148,7 +148,10 @@ function evaluateClause(index: SearchIndex, view: Postings, clause: Clause): Eva
     const key = `w|${clause.field ?? ''}|${clause.prefix && !clause.negated ? 1 : 0}|${foldWord(clause.text)}`;
     const evaluated = cached(index, key, () => {
       const terms = clause.negated ? [{ term: lookup.term, weight: 1 }] : expandWord(view, lookup);
-      return { matches: terms.length ? view.score(terms, clause.field) : EMPTY, terms: terms.map((t) => t.term) };
+      // A completion that is a compound whole ("chin" -> "chin-russ") matches through the part typed:
+      // its other parts ("russ") are no match to show. A compound the reader typed shows all its parts.
+      const shown = terms.map((t) => t.term).filter((t) => !t.includes('-') || t === lookup.term);
+      return { matches: terms.length ? view.score(terms, clause.field) : EMPTY, terms: shown };
     });
     return { ...evaluated, optional: lookup.stopWord };
   }
