@@ -9,8 +9,14 @@
  *                           keys, and `tsv`, the weighted tsvector
  *                           (title A > speakers B, organisations C > text D)
  *     depeches.terms        every lexeme of the index with its document
- *                           count, trigram-indexed: typo tolerance and the
- *                           "vouliez-vous dire" corrections look here
+ *                           count, trigram-indexed (typo tolerance and the
+ *                           "vouliez-vous dire" corrections look here) and
+ *                           btree-indexed in byte order (completions of the
+ *                           word being typed)
+ *     depeches.short_completions
+ *                           the most frequent terms each beginning of one or
+ *                           two letters completes to (live typing)
+ *     depeches.facet_names  the name shown for each folded facet key
  *     depeches.build        the build in service (one row): id, time, corpus
  *     depeches.french       text search configuration: unaccent, then
  *                           Snowball French stemming and stop words
@@ -53,6 +59,24 @@ export interface Migration {
  * (hword) and each part, as the embedded analyzer does.
  */
 const WORD_TOKENS = 'asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart';
+
+/** Most completions stored per beginning of one or two letters: the search takes the first SHORT_COMPLETIONS of them. */
+export const SHORT_COMPLETIONS_STORED = 16;
+
+/**
+ * Rebuilds depeches.short_completions from depeches.terms: for each
+ * beginning of one and of two letters, its most frequent longer terms (the
+ * beginning itself is not its own completion), most frequent first, ties in
+ * byte order. Run whenever terms is rewritten.
+ */
+export const SHORT_COMPLETIONS_REFRESH = `
+  DELETE FROM depeches.short_completions;
+  INSERT INTO depeches.short_completions (prefix, terms)
+  SELECT prefix, (array_agg(term ORDER BY documents DESC, term COLLATE "C"))[1:${SHORT_COMPLETIONS_STORED}]
+  FROM (SELECT left(term, 1) AS prefix, term, documents FROM depeches.terms WHERE char_length(term) > 1
+        UNION ALL
+        SELECT left(term, 2), term, documents FROM depeches.terms WHERE char_length(term) > 2) beginnings
+  GROUP BY prefix;`;
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -108,6 +132,34 @@ export const MIGRATIONS: Migration[] = [
         corpus text,
         document_count integer NOT NULL
       );
+    `,
+  },
+  {
+    version: 2,
+    description: 'completions of typed beginnings (terms prefix index, short_completions), facet names, facet keys once per article',
+    sql: `
+      CREATE INDEX IF NOT EXISTS terms_prefix ON depeches.terms (term COLLATE "C");
+      CREATE TABLE IF NOT EXISTS depeches.short_completions (
+        prefix text PRIMARY KEY,
+        terms text[] NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS depeches.facet_names (
+        facet "char" NOT NULL,
+        key text NOT NULL,
+        value text NOT NULL,
+        PRIMARY KEY (facet, key)
+      );
+      DELETE FROM depeches.facet_names;
+      INSERT INTO depeches.facet_names (facet, key, value)
+        SELECT 's', u.key, min(u.value) FROM depeches.documents d, unnest(d.speaker_keys, d.speakers) AS u(key, value) GROUP BY u.key
+        UNION ALL
+        SELECT 'o', u.key, min(u.value) FROM depeches.documents d, unnest(d.organisation_keys, d.organisations) AS u(key, value) GROUP BY u.key;
+      UPDATE depeches.documents SET
+        speaker_keys = ARRAY(SELECT DISTINCT k FROM unnest(speaker_keys) AS k),
+        organisation_keys = ARRAY(SELECT DISTINCT k FROM unnest(organisation_keys) AS k)
+      WHERE cardinality(speaker_keys) <> (SELECT count(DISTINCT k) FROM unnest(speaker_keys) AS k)
+         OR cardinality(organisation_keys) <> (SELECT count(DISTINCT k) FROM unnest(organisation_keys) AS k);
+      ${SHORT_COMPLETIONS_REFRESH}
     `,
   },
 ];

@@ -15,7 +15,7 @@ import type { Article } from '../../ingest/types.js';
 import type { IndexReport } from '../index-corpus.js';
 import { newBuildId } from '../build.js';
 import { latestModification } from '../freshness.js';
-import { migrate, MIGRATION_LOCK, parsable, TS_CONFIG } from './schema.js';
+import { migrate, MIGRATION_LOCK, parsable, SHORT_COMPLETIONS_REFRESH, TS_CONFIG } from './schema.js';
 
 export interface PostgresIndexReport extends IndexReport {
   inserted: number;
@@ -27,6 +27,23 @@ export interface PostgresIndexReport extends IndexReport {
 /** Values of a facet compare without case or accents (as the embedded facets do). */
 export function facetKeyOf(value: string): string {
   return foldWord(value.trim()).replace(/\s+/g, ' ');
+}
+
+/**
+ * The name each facet key is shown by: as first written in the articles, in
+ * their order (as the embedded facets name them). Rows [facet, key, value].
+ */
+function facetNamesJson(articles: Iterable<Article>): string {
+  const names = new Map<string, [string, string, string]>();
+  for (const a of articles) {
+    for (const [facet, values] of [['s', a.speakers], ['o', a.organisations]] as const) {
+      for (const value of values) {
+        const key = facetKeyOf(value);
+        if (!names.has(facet + key)) names.set(facet + key, [facet, key, value]);
+      }
+    }
+  }
+  return JSON.stringify([...names.values()]);
 }
 
 /** Hash of everything an article row is made of: a row is rewritten only when it changes. Keys are hashed in a fixed order (jsonb does not keep the order they were written in). */
@@ -54,8 +71,8 @@ function rowsJson(articles: Article[]): string {
       url: a.url,
       speakers: a.speakers,
       organisations: a.organisations,
-      speaker_keys: a.speakers.map(facetKeyOf),
-      organisation_keys: a.organisations.map(facetKeyOf),
+      speaker_keys: [...new Set(a.speakers.map(facetKeyOf))],
+      organisation_keys: [...new Set(a.organisations.map(facetKeyOf))],
       text: a.text.replace(PLACEHOLDERS, ''),
       article: a,
     })),
@@ -126,6 +143,12 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], pr
     if (dirty) {
       await client.query('DELETE FROM depeches.terms');
       await client.query("INSERT INTO depeches.terms (term, documents) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM depeches.documents')");
+      await client.query(SHORT_COMPLETIONS_REFRESH);
+      await client.query('DELETE FROM depeches.facet_names');
+      await client.query(
+        "INSERT INTO depeches.facet_names (facet, key, value) SELECT (r->>0)::\"char\", r->>1, r->>2 FROM jsonb_array_elements($1::jsonb) AS r",
+        [facetNamesJson(unique.values())],
+      );
     }
     const current = await client.query<{ build_id: string }>('SELECT build_id FROM depeches.build');
     const buildId = dirty || current.rowCount === 0 ? newBuildId() : current.rows[0].build_id;
@@ -136,7 +159,7 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], pr
       [buildId, corpus],
     );
     await client.query('COMMIT');
-    if (dirty) await client.query('ANALYZE depeches.documents, depeches.terms');
+    if (dirty) await client.query('ANALYZE depeches.documents, depeches.terms, depeches.short_completions, depeches.facet_names');
     return { documents: unique.size, buildId, inserted, updated: changed.length - inserted, deleted: deletedIds.length, unchanged: unique.size - changed.length };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

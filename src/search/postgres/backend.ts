@@ -51,38 +51,49 @@ const ORDER_BY: Record<'relevance' | 'date' | 'date-asc', string> = {
 /** Facet values fetched before the final ordering in JavaScript (French collation, as the embedded engine). */
 const FACET_FETCH = FACET_LIMIT * 2;
 
-function searchSql(order: string): string {
+/**
+ * The search statement. `m` holds the matching rows, narrow (id, date, facet
+ * keys, whether each filter passes): the GIN index finds them and, for plain
+ * lexemes, needs no recheck of their tsvector. Only rows passing every filter
+ * are ranked, and only when the order is by relevance; the page is a top-N
+ * of them, and ts_headline (which parses the whole text) runs for the page
+ * alone. Facet counts group the keys of `m` (each article holds a key once)
+ * and name the top ones from depeches.facet_names.
+ */
+function searchSql(sort: keyof typeof ORDER_BY): string {
+  const order = ORDER_BY[sort];
+  const score = sort === 'relevance' ? `CASE WHEN $1::tsquery IS NOT NULL AND f.by_s AND f.by_o AND f.by_d THEN ts_rank('${RANK_WEIGHTS}', f.tsv, $1::tsquery, 1) ELSE 0 END` : '0::real';
+  const facet = (kind: 's' | 'o', keys: string, where: string) => `
+    (SELECT coalesce(json_agg(json_build_object('value', n.value, 'count', c.count) ORDER BY c.count DESC, n.value), '[]'::json) FROM (
+       SELECT u.key, count(*)::int AS count FROM m, unnest(m.${keys}) AS u(key) WHERE ${where}
+       GROUP BY u.key ORDER BY count(*) DESC, u.key LIMIT ${FACET_FETCH}) c
+     JOIN depeches.facet_names n ON n.facet = '${kind}' AND n.key = c.key)`;
   return `
   WITH m AS MATERIALIZED (
-    SELECT d.id, d.date, d.speakers, d.speaker_keys, d.organisations, d.organisation_keys,
-           CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', d.tsv, $1::tsquery, 1) END AS score,
-           (cardinality($3::text[]) = 0 OR d.speaker_keys && $3::text[]) AS by_s,
-           (cardinality($4::text[]) = 0 OR d.organisation_keys && $4::text[]) AS by_o,
-           (($5::date IS NULL AND $6::date IS NULL) OR (d.date IS NOT NULL AND ($5::date IS NULL OR d.date >= $5::date) AND ($6::date IS NULL OR d.date <= $6::date))) AS by_d
-    FROM depeches.documents d
-    WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
-      AND ($10::int = 0 OR (SELECT count(*) FROM unnest($9::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $10::int)
+    SELECT f.id, f.date, f.speaker_keys, f.organisation_keys, f.by_s, f.by_o, f.by_d, ${score} AS score
+    FROM (
+      SELECT d.id, d.date, d.tsv, d.speaker_keys, d.organisation_keys,
+             (cardinality($3::text[]) = 0 OR d.speaker_keys && $3::text[]) AS by_s,
+             (cardinality($4::text[]) = 0 OR d.organisation_keys && $4::text[]) AS by_o,
+             (($5::date IS NULL AND $6::date IS NULL) OR (d.date IS NOT NULL AND ($5::date IS NULL OR d.date >= $5::date) AND ($6::date IS NULL OR d.date <= $6::date))) AS by_d
+      FROM depeches.documents d
+      WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
+        AND ($10::int = 0 OR (SELECT count(*) FROM unnest($9::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $10::int)
+    ) f
   ),
-  passing AS (SELECT * FROM m WHERE by_s AND by_o AND by_d),
-  page AS (SELECT id, score, date, row_number() OVER (ORDER BY ${order}) AS rank FROM passing ORDER BY ${order} LIMIT $7 OFFSET $8)
+  page AS (SELECT id, score, date FROM m WHERE by_s AND by_o AND by_d ORDER BY ${order} LIMIT $7 OFFSET $8)
   SELECT
-    (SELECT count(*) FROM passing)::int AS total,
+    (SELECT count(*) FROM m WHERE by_s AND by_o AND by_d)::int AS total,
     (SELECT count(*) FROM m)::int AS matched,
     (SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
-       SELECT p.rank, d.id, d.title, d.date, d.source, d.speakers, d.organisations, p.score,
+       SELECT row_number() OVER (ORDER BY ${order.replace(/\b(score|date|id)\b/g, 'p.$1')}) AS rank, d.id, d.title, d.date, d.source, d.speakers, d.organisations, p.score,
               hl.headline, $2::tsquery IS NULL AS plain,
               strpos(ltrim(${parsable('d.text')}), ltrim(translate(hl.headline, '${OPEN}${CLOSE}', ''))) AS at, length(rtrim(ltrim(d.text))) AS length
        FROM page p JOIN depeches.documents d USING (id)
        CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
                                        ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
-    (SELECT coalesce(json_agg(s), '[]'::json) FROM (
-       SELECT min(u.value) AS value, count(DISTINCT m.id)::int AS count
-       FROM m, unnest(m.speaker_keys, m.speakers) AS u(key, value) WHERE m.by_o AND m.by_d
-       GROUP BY u.key ORDER BY count(DISTINCT m.id) DESC, min(u.value) LIMIT ${FACET_FETCH}) s) AS speakers,
-    (SELECT coalesce(json_agg(o), '[]'::json) FROM (
-       SELECT min(u.value) AS value, count(DISTINCT m.id)::int AS count
-       FROM m, unnest(m.organisation_keys, m.organisations) AS u(key, value) WHERE m.by_s AND m.by_d
-       GROUP BY u.key ORDER BY count(DISTINCT m.id) DESC, min(u.value) LIMIT ${FACET_FETCH}) o) AS organisations,
+    ${facet('s', 'speaker_keys', 'm.by_o AND m.by_d')} AS speakers,
+    ${facet('o', 'organisation_keys', 'm.by_s AND m.by_d')} AS organisations,
     (SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
        SELECT v.value, count(*)::int AS count
        FROM m, LATERAL (VALUES (to_char(m.date, 'YYYY')), (to_char(m.date, 'YYYY-MM'))) AS v(value)
@@ -157,7 +168,7 @@ export class PostgresBackend implements SearchBackend {
     const compiled = await compileTsQuery(this.pool, parseQuery(withoutNul(request.q)));
     const sort = compiled.match === null && request.sort === 'relevance' ? 'date' : request.sort;
     const run = (match: string | null, clauses: string[], required: number) =>
-      this.pool.query<SearchRow>(searchSql(ORDER_BY[sort]), [
+      this.pool.query<SearchRow>(searchSql(sort), [
         match,
         compiled.highlight,
         request.speakers.map((v) => facetKeyOf(withoutNul(v))),

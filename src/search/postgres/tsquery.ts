@@ -3,7 +3,7 @@
  * tsquery, with the same rules as the embedded engine:
  *
  *     word            'lexeme' | typo neighbours | swapped-letter forms
- *     word (typing)   ... | 'lexeme':* | 'folded':*      (3 letters at least)
+ *     word (typing)   ... | its most frequent completions (exact lexemes, as the embedded engine counts them)
  *     "a b c"         phraseto_tsquery: 'a' <-> 'b' <2> 'c' (stop words are gaps)
  *     -word -"a b"    !'lexeme'   !( 'a' <-> 'b' )       (exact, no typo)
  *     a OR b          ( a | b )
@@ -18,7 +18,7 @@
 import type pg from 'pg';
 import { analyzeWord, ELISION, foldWord } from '../../analysis/index.js';
 import { TS_CONFIG } from '../../index/postgres/schema.js';
-import { lookupWord } from '../match-terms.js';
+import { lookupWord, MAX_COMPLETIONS, SHORT_COMPLETIONS, SHORT_PREFIX } from '../match-terms.js';
 import type { Clause, ParsedQuery, QueryField } from '../types.js';
 
 /** The tsqueries of a request: what must match, and what to highlight. */
@@ -68,48 +68,114 @@ interface Lookup {
   text: string;
   budget: number;
   swaps: string[];
+  /** The word is being typed: it completes to the most frequent indexed terms it begins. */
+  prefix: boolean;
+  /** A stop word being typed: only its completions (and itself) can match. */
+  stop: boolean;
+  /** The word folded (lowercase, no accents): a beginning to complete, as the stem is. */
+  folded: string;
+  /** Beginnings of the folded word that stand for it when indexed, longest first (the "truncated stem" rule). */
+  stems: string[];
 }
 
 interface Analyzed {
   i: number;
   /** plainto_tsquery (word) or phraseto_tsquery (phrase), as text; '' for stop words only. */
   base: string;
-  /** The single lexeme of a plain word, else null. */
+  /** The single lexeme of a plain word (the folded word for a stop word being typed), else null. */
   lexeme: string | null;
+  /** The index holds the lexeme. */
+  exact: boolean;
+  /** Indexed terms standing for a word being typed: its beginnings when indexed, their most frequent completions, the truncated stem. */
+  completions: string[];
   fuzzy: string[];
   swapped: string[];
 }
 
+/**
+ * Completions as the embedded engine counts them (src/search/match-terms.ts):
+ * a beginning of one or two letters completes to its SHORT_COMPLETIONS most
+ * frequent terms (precomputed in depeches.short_completions), a longer one to
+ * its MAX_COMPLETIONS most frequent (a range of the terms' btree in byte
+ * order, then the top by document count). The beginning itself is not one of
+ * its completions.
+ */
+/** Whether the index holds a term: an index probe (never a hash of the whole table, whatever the planner expects of the words). */
+const known = (term: string) => `(SELECT count(*) FROM depeches.terms t WHERE t.term = ${term}) > 0`;
+
+const SHORT_LIMIT = `CASE char_length(p.prefix) ${SHORT_COMPLETIONS.map((n, k) => `WHEN ${k} THEN ${n}`).join(' ')} ELSE 0 END`;
+const COMPLETIONS = `
+  SELECT p.prefix AS term WHERE p.prefix <> l.lexeme AND ${known('p.prefix')}
+  UNION ALL
+  SELECT unnest(sc.terms[1:${SHORT_LIMIT}]) FROM depeches.short_completions sc
+  WHERE char_length(p.prefix) BETWEEN 1 AND ${SHORT_PREFIX - 1} AND sc.prefix = p.prefix
+  UNION ALL
+  (SELECT t.term FROM depeches.terms t
+   WHERE char_length(p.prefix) >= ${SHORT_PREFIX} AND t.term COLLATE "C" > p.prefix AND t.term COLLATE "C" < p.prefix || U&'\\+10FFFF'
+   ORDER BY t.documents DESC, t.term COLLATE "C" LIMIT ${MAX_COMPLETIONS})`;
+
+/**
+ * Typo neighbours and swapped-letter forms only for a word the index does not
+ * know, nor any completion of it: a known word is taken as meant.
+ */
 const ANALYZE = `
-  SELECT w.i,
-         (CASE WHEN w.kind = 'phrase' THEN phraseto_tsquery('${TS_CONFIG}', w.text) ELSE plainto_tsquery('${TS_CONFIG}', w.text) END)::text AS base,
-         l.lexeme,
-         CASE WHEN w.budget > 0 AND l.lexeme IS NOT NULL THEN ARRAY(
+  WITH w AS MATERIALIZED (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(i int, kind text, text text, budget int, swaps text[], prefix boolean, stop boolean, folded text, stems text[])
+  ),
+  l AS MATERIALIZED (
+    SELECT w.*, b.base, CASE WHEN w.stop THEN w.folded WHEN w.kind = 'word' AND cardinality(b.a) = 1 THEN b.a[1] END AS lexeme
+    FROM w CROSS JOIN LATERAL (
+      SELECT (CASE WHEN w.kind = 'phrase' THEN phraseto_tsquery('${TS_CONFIG}', w.text) ELSE plainto_tsquery('${TS_CONFIG}', w.text) END)::text AS base,
+             tsvector_to_array(to_tsvector('${TS_CONFIG}', w.text)) AS a
+    ) b
+  ),
+  c AS MATERIALIZED (
+    SELECT l.*, l.lexeme IS NOT NULL AND ${known('l.lexeme')} AS exact,
+      ARRAY(
+        SELECT DISTINCT x.term FROM (
+          SELECT DISTINCT p.prefix FROM unnest(CASE WHEN l.prefix AND l.lexeme IS NOT NULL THEN
+            (CASE WHEN l.stop THEN ARRAY[l.folded] ELSE ARRAY[l.lexeme, l.folded] END) ELSE '{}'::text[] END) AS p(prefix)
+          WHERE p.prefix <> ''
+        ) p
+        CROSS JOIN LATERAL (${COMPLETIONS}) x
+        UNION
+        (SELECT s.t FROM unnest(l.stems) WITH ORDINALITY AS s(t, n) WHERE ${known('s.t')} ORDER BY s.n LIMIT 1)
+      ) AS completions
+    FROM l
+  )
+  SELECT c.i, c.base, c.lexeme, c.exact, c.completions,
+         CASE WHEN c.budget > 0 AND c.lexeme IS NOT NULL AND NOT c.exact AND cardinality(c.completions) = 0 THEN ARRAY(
            SELECT t.term FROM depeches.terms t
-           WHERE t.term % l.lexeme AND t.term <> l.lexeme AND levenshtein_less_equal(t.term, l.lexeme, w.budget) <= w.budget
+           WHERE t.term % c.lexeme AND t.term <> c.lexeme AND levenshtein_less_equal(t.term, c.lexeme, c.budget) <= c.budget
            ORDER BY t.documents DESC, t.term LIMIT 64) ELSE '{}'::text[] END AS fuzzy,
-         ARRAY(SELECT DISTINCT x FROM unnest(w.swaps) AS s(word), unnest(tsvector_to_array(to_tsvector('${TS_CONFIG}', s.word))) AS x
-               WHERE EXISTS (SELECT 1 FROM depeches.terms t WHERE t.term = x)) AS swapped
-  FROM jsonb_to_recordset($1::jsonb) AS w(i int, kind text, text text, budget int, swaps text[])
-  LEFT JOIN LATERAL (
-    SELECT CASE WHEN w.kind = 'word' AND cardinality(a) = 1 THEN a[1] END AS lexeme
-    FROM (SELECT tsvector_to_array(to_tsvector('${TS_CONFIG}', w.text)) AS a) v
-  ) l ON true`;
+         CASE WHEN cardinality(c.swaps) > 0 AND NOT c.exact AND cardinality(c.completions) = 0 THEN ARRAY(
+           SELECT DISTINCT x FROM unnest(c.swaps) AS s(word), unnest(tsvector_to_array(to_tsvector('${TS_CONFIG}', s.word))) AS x
+           WHERE ${known('x')}) ELSE '{}'::text[] END AS swapped
+  FROM c`;
 
 /** How a word clause is looked up: null when the embedded analyzer drops it (stop word). */
-function wordLookup(text: string, prefix: boolean, negated: boolean, i: number): (Lookup & { folded: string; prefixes: boolean }) | null {
-  const lookup = lookupWord(text, prefix);
+function wordLookup(text: string, prefix: boolean, negated: boolean, i: number): (Lookup & { optional: boolean }) | null {
+  const lookup = lookupWord(text, prefix && !negated);
   if (!lookup) return null;
   const word = text.replace(ELISION, '') || text;
   const compound = lookup.term.includes('-');
+  const folded = foldWord(word);
+  const typing = !negated && lookup.prefixes.length > 0;
+  const stems: string[] = [];
+  if (typing && !lookup.stopWord && !compound && folded.length >= 5) {
+    for (let length = folded.length - 1; length >= Math.max(4, folded.length - 4); length--) stems.push(folded.slice(0, length));
+  }
   return {
     i,
     kind: 'word',
     text: word,
     budget: negated || compound ? 0 : lookup.fuzzy,
-    swaps: negated || compound || lookup.fuzzy !== 1 ? [] : swappedForms(foldWord(word)),
-    folded: foldWord(word),
-    prefixes: !negated && lookup.prefixes.length > 0,
+    swaps: negated || compound || lookup.fuzzy !== 1 ? [] : swappedForms(folded),
+    prefix: typing && !compound,
+    stop: typing && lookup.stopWord === true,
+    folded,
+    stems,
+    optional: lookup.stopWord === true,
   };
 }
 
@@ -124,7 +190,7 @@ export function relaxedMatch(compiled: CompiledTsQuery): string {
 
 /** Maps a parsed query onto tsqueries, analyzing its words in one round trip. */
 export async function compileTsQuery(db: pg.Pool | pg.PoolClient, parsed: ParsedQuery): Promise<CompiledTsQuery> {
-  const lookups: (Lookup & { folded?: string; prefixes?: boolean })[] = [];
+  const lookups: (Lookup & { optional: boolean })[] = [];
   // Each clause (and each side of an OR) gets the index of its lookup, or -1 when dropped.
   const plan = (clause: Clause): number => {
     if (clause.kind === 'any') return -1;
@@ -135,54 +201,49 @@ export async function compileTsQuery(db: pg.Pool | pg.PoolClient, parsed: Parsed
       lookups.push(lookup);
     } else {
       if (clause.words.length === 0) return -1;
-      lookups.push({ i, kind: 'phrase', text: clause.words.join(' '), budget: 0, swaps: [] });
+      lookups.push({ i, kind: 'phrase', text: clause.words.join(' '), budget: 0, swaps: [], prefix: false, stop: false, folded: '', stems: [], optional: false });
     }
     return i;
   };
   const planned = parsed.clauses.map((clause) => (clause.kind === 'any' ? clause.clauses.map(plan) : [plan(clause)]));
   if (lookups.length === 0) return { match: null, highlight: null, positive: [], negative: [] };
 
-  const rows = (await db.query<Analyzed>(ANALYZE, [JSON.stringify(lookups.map(({ i, kind, text, budget, swaps }) => ({ i, kind, text, budget, swaps })))])).rows;
+  const sent = lookups.map(({ optional: _optional, ...lookup }) => lookup);
+  const rows = (await db.query<Analyzed>(ANALYZE, [JSON.stringify(sent)])).rows;
   const byIndex = new Map(rows.map((r) => [r.i, r]));
-  const highlight = new Set<string>();
 
   /** The tsquery of one word or phrase clause, or null when it holds no lexeme. */
   const piece = (clause: Clause, i: number): string | null => {
     if (i < 0 || clause.kind === 'any') return null;
     const analyzed = byIndex.get(i);
-    if (!analyzed || !analyzed.base) return null;
+    if (!analyzed) return null;
     const weight = clause.field ? WEIGHT[clause.field] : '';
-    const lookup = lookups[i];
-    let query: string;
     if (clause.kind === 'word' && analyzed.lexeme !== null) {
+      // The lexeme itself even when unknown: a word nobody wrote matches nothing.
       const alternatives = new Set([operand(analyzed.lexeme, false, weight)]);
-      if (!clause.negated) {
-        for (const t of [...analyzed.fuzzy, ...analyzed.swapped]) alternatives.add(operand(t, false, weight));
-        if (lookup.prefixes) {
-          alternatives.add(operand(analyzed.lexeme, true, weight));
-          alternatives.add(operand(lookup.folded!, true, weight));
-        }
-      }
-      query = alternatives.size === 1 ? [...alternatives][0] : `( ${[...alternatives].join(' | ')} )`;
-    } else {
-      query = `( ${weighted(analyzed.base, weight)} )`;
+      if (!clause.negated) for (const t of [...analyzed.completions, ...analyzed.fuzzy, ...analyzed.swapped]) alternatives.add(operand(t, false, weight));
+      return alternatives.size === 1 ? [...alternatives][0] : `( ${[...alternatives].join(' | ')} )`;
     }
-    if (!clause.negated) highlight.add(unweighted(query));
-    return query;
+    return analyzed.base ? `( ${weighted(analyzed.base, weight)} )` : null;
   };
 
-  const positive: string[] = [];
+  const positive: { query: string; optional: boolean }[] = [];
   const negative: string[] = [];
   parsed.clauses.forEach((clause, k) => {
     if (clause.kind === 'any') {
       const sides = clause.clauses.map((side, s) => piece(side, planned[k][s])).filter((p): p is string => p !== null);
-      if (sides.length > 0) positive.push(sides.length === 1 ? sides[0] : `( ${sides.join(' | ')} )`);
+      if (sides.length > 0) positive.push({ query: sides.length === 1 ? sides[0] : `( ${sides.join(' | ')} )`, optional: false });
       return;
     }
     const query = piece(clause, planned[k][0]);
-    if (query) (clause.negated ? negative : positive).push(query);
+    if (!query) return;
+    if (clause.negated) negative.push(query);
+    else positive.push({ query, optional: lookups[planned[k][0]].optional });
   });
-  if (positive.length === 0 && negative.length === 0) return { match: null, highlight: null, positive, negative };
-  const match = [...positive, ...negative.map((n) => `!${n}`)].join(' & ');
-  return { match, highlight: highlight.size > 0 ? [...highlight].join(' | ') : null, positive, negative };
+  // A stop word being typed ("conseil de") only counts when it is all there is.
+  const kept = (positive.some((p) => !p.optional) ? positive.filter((p) => !p.optional) : positive).map((p) => p.query);
+  if (kept.length === 0 && negative.length === 0) return { match: null, highlight: null, positive: kept, negative };
+  const match = [...kept, ...negative.map((n) => `!${n}`)].join(' & ');
+  const highlight = [...new Set(kept.map(unweighted))];
+  return { match, highlight: highlight.length > 0 ? highlight.join(' | ') : null, positive: kept, negative };
 }
