@@ -1,4 +1,4 @@
-import { readCorpusFile, type FileOutcome, type PreviousFile } from '../ingest/index.js';
+import { readCorpusFileSync, type FileOutcome, type PreviousFile } from '../ingest/index.js';
 import { IntList } from './analyze-fields.js';
 import { ArticleAnalyzer } from './build.js';
 import type { IndexedFields } from './types.js';
@@ -13,9 +13,6 @@ export type TaskAnswer =
   | { kind: 'analyze'; batch: number; newTerms: string[]; records: Int32Array }
   | { kind: 'error'; batch: number; message: string };
 
-/** Files of a batch read at once by one thread, to overlap disk waits with extraction. */
-const FILES_IN_FLIGHT = 4;
-
 /**
  * The state of one thread: its analyzer keeps its own term dictionary, and
  * each analysis answer carries the terms not sent yet, so that only
@@ -27,15 +24,8 @@ export class TaskRunner {
 
   async run(request: TaskRequest): Promise<{ answer: TaskAnswer; transfer: ArrayBuffer[] }> {
     if (request.kind === 'read') {
-      const outcomes = new Array<FileOutcome>(request.files.length);
-      let next = 0;
-      const lane = async () => {
-        while (next < request.files.length) {
-          const k = next++;
-          outcomes[k] = await readCorpusFile(request.root, request.files[k].path, request.files[k].previous);
-        }
-      };
-      await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, lane));
+      // Blocking reads: this thread has nothing else to do meanwhile, and they cost much less than promises.
+      const outcomes = request.files.map((file) => readCorpusFileSync(request.root, file.path, file.previous));
       return { answer: { kind: 'read', batch: request.batch, outcomes }, transfer: [] };
     }
     const records = new IntList(1 << 16);

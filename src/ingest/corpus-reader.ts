@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { articleFromText } from './article.js';
@@ -75,26 +76,64 @@ export function previousFile(articles: Article[] | undefined): PreviousFile | un
  * when its content hash is.
  */
 export async function readCorpusFile(root: string, relativePath: string, previous?: PreviousFile): Promise<FileOutcome> {
+  return readWith(ASYNC_FILES, root, relativePath, previous);
+}
+
+/**
+ * `readCorpusFile` with blocking file calls: for a worker thread that does
+ * nothing else, they cost a fraction of the promise-based ones (one system
+ * call each, no round trip through the thread pool).
+ */
+export function readCorpusFileSync(root: string, relativePath: string, previous?: PreviousFile): FileOutcome {
+  return readWith(SYNC_FILES, root, relativePath, previous);
+}
+
+const ASYNC_FILES = { stat, read: (file: string) => readFile(file) };
+const SYNC_FILES = { stat: statSync, read: (file: string) => readFileSync(file) };
+
+function readWith(files: typeof ASYNC_FILES, root: string, relativePath: string, previous?: PreviousFile): Promise<FileOutcome>;
+function readWith(files: typeof SYNC_FILES, root: string, relativePath: string, previous?: PreviousFile): FileOutcome;
+function readWith(files: typeof ASYNC_FILES | typeof SYNC_FILES, root: string, relativePath: string, previous?: PreviousFile): FileOutcome | Promise<FileOutcome> {
   const extension = path.extname(relativePath).toLowerCase();
   const reader = FORMATS[extension];
-  if (!reader) return skip(relativePath, extension ? `unsupported extension ${extension}` : 'unsupported extension (none)');
-
+  if (!reader) return settle(files, skip(relativePath, extension ? `unsupported extension ${extension}` : 'unsupported extension (none)'));
   const absolute = path.join(root, relativePath);
-  let bytes: Buffer;
-  let fileSize: number;
-  let fileMtimeMs: number;
-  try {
-    const info = await stat(absolute);
-    fileSize = info.size;
-    fileMtimeMs = info.mtimeMs;
-    if (previous && reader.format !== 'jsonl' && previous.fileSize === fileSize && previous.fileMtimeMs === fileMtimeMs) {
-      return { articles: [], skipped: [], reused: true, fileHash: previous.fileHash, fileSize, fileMtimeMs };
+  const failed = (error: unknown) => skip(relativePath, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  const afterStat = (info: { size: number; mtimeMs: number }): FileOutcome | Promise<FileOutcome> => {
+    const { size, mtimeMs } = info;
+    if (previous && reader.format !== 'jsonl' && previous.fileSize === size && previous.fileMtimeMs === mtimeMs) {
+      return { articles: [], skipped: [], reused: true, fileHash: previous.fileHash, fileSize: size, fileMtimeMs: mtimeMs };
     }
-    if (fileSize > MAX_FILE_BYTES) return skip(relativePath, `file too large (${Math.round(fileSize / 1048576)} MB)`);
-    bytes = await readFile(absolute);
-  } catch (error) {
-    return skip(relativePath, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    if (size > MAX_FILE_BYTES) return skip(relativePath, `file too large (${Math.round(size / 1048576)} MB)`);
+    if (files === SYNC_FILES) {
+      let bytes: Buffer;
+      try {
+        bytes = SYNC_FILES.read(absolute);
+      } catch (error) {
+        return failed(error);
+      }
+      return outcomeOfBytes(reader, relativePath, bytes, mtimeMs, previous);
+    }
+    return ASYNC_FILES.read(absolute).then((bytes) => outcomeOfBytes(reader, relativePath, bytes, mtimeMs, previous), failed);
+  };
+  if (files === SYNC_FILES) {
+    let info;
+    try {
+      info = SYNC_FILES.stat(absolute);
+    } catch (error) {
+      return failed(error);
+    }
+    return afterStat(info);
   }
+  return ASYNC_FILES.stat(absolute).then(afterStat, failed);
+}
+
+function settle(files: typeof ASYNC_FILES | typeof SYNC_FILES, outcome: FileOutcome): FileOutcome | Promise<FileOutcome> {
+  return files === SYNC_FILES ? outcome : Promise.resolve(outcome);
+}
+
+/** Decodes and extracts the articles of a file's bytes (or finds them unchanged since the previous run). */
+function outcomeOfBytes(reader: (typeof FORMATS)[string], relativePath: string, bytes: Buffer, fileMtimeMs: number, previous: PreviousFile | undefined): FileOutcome {
   if (bytes.length === 0) return skip(relativePath, 'empty file');
 
   const fileHash = createHash('sha1').update(bytes).digest('hex');
