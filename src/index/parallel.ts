@@ -81,12 +81,12 @@ function localLane(): Lane {
   return { run: async (request) => (await runner.run(request)).answer, close: async () => {} };
 }
 
-/** Runs tasks over lanes, at most IN_FLIGHT per lane; `onAnswer` sees each answer as it arrives, with its lane. */
-async function runTasks(lanes: Lane[], requests: TaskRequest[], onAnswer: (answer: TaskAnswer, lane: number) => void): Promise<void> {
+/** Runs tasks 0..count-1 (made when sent) over lanes, at most IN_FLIGHT per lane; `onAnswer` sees each answer as it arrives, with its lane. */
+async function runTasks(lanes: Lane[], count: number, request: (k: number) => TaskRequest, onAnswer: (answer: TaskAnswer, lane: number) => void): Promise<void> {
   let next = 0;
   const drive = async (lane: number) => {
-    while (next < requests.length) {
-      const answer = await lanes[lane].run(requests[next++]);
+    while (next < count) {
+      const answer = await lanes[lane].run(request(next++));
       if (answer.kind === 'error') throw new Error(answer.message);
       onAnswer(answer, lane);
     }
@@ -142,18 +142,16 @@ export async function readAndAnalyze(dir: string, options: ParallelBuildOptions 
 async function runOn(lanes: Lane[], root: string, listing: FolderListing, t0: number, options: ParallelBuildOptions): Promise<ParallelBuildResult> {
   const files = listing.files;
   const previous = options.previous;
-  const readRequests: TaskRequest[] = [];
-  for (let k = 0; k < files.length; k += FILES_PER_BATCH) {
-    readRequests.push({
-      kind: 'read',
-      batch: readRequests.length,
-      root,
-      files: files.slice(k, k + FILES_PER_BATCH).map((p) => ({ path: p, previous: previousFile(previous?.get(p)) })),
-    });
-  }
-  const outcomes = new Array<FileOutcome[]>(readRequests.length);
+  const readBatches = Math.ceil(files.length / FILES_PER_BATCH);
+  const outcomes = new Array<FileOutcome[]>(readBatches);
   let done = 0;
-  await runTasks(lanes, readRequests, (answer) => {
+  const readRequest = (batch: number): TaskRequest => ({
+    kind: 'read',
+    batch,
+    root,
+    files: files.slice(batch * FILES_PER_BATCH, (batch + 1) * FILES_PER_BATCH).map((p) => ({ path: p, previous: previousFile(previous?.get(p)) })),
+  });
+  await runTasks(lanes, readBatches, readRequest, (answer) => {
     if (answer.kind !== 'read') return;
     outcomes[answer.batch] = answer.outcomes;
     done += answer.outcomes.length;
@@ -169,26 +167,24 @@ async function runOn(lanes: Lane[], root: string, listing: FolderListing, t0: nu
   const t1 = performance.now();
 
   const documents = uniqueArticles(corpus.articles);
-  const analyzeRequests: TaskRequest[] = [];
-  for (let k = 0; k < documents.length; k += ARTICLES_PER_BATCH) {
-    analyzeRequests.push({
-      kind: 'analyze',
-      batch: analyzeRequests.length,
-      fields: documents.slice(k, k + ARTICLES_PER_BATCH).map((d, i) => {
-        const { n: _, ...fields } = indexedFields(d, k + i);
-        return fields;
-      }),
-    });
-  }
+  const analyzeBatches = Math.ceil(documents.length / ARTICLES_PER_BATCH);
+  const analyzeRequest = (batch: number): TaskRequest => ({
+    kind: 'analyze',
+    batch,
+    fields: documents.slice(batch * ARTICLES_PER_BATCH, (batch + 1) * ARTICLES_PER_BATCH).map((d) => {
+      const { n: _, ...fields } = indexedFields(d, 0);
+      return fields;
+    }),
+  });
   const builder = new CompactBuilder();
   const remaps = lanes.map(() => new TermRemap(builder));
   const arrived = new Map<number, { records: Int32Array; remap: Int32Array; count: number }>();
   let nextBatch = 0;
-  await runTasks(lanes, analyzeRequests, (answer, lane) => {
+  await runTasks(lanes, analyzeBatches, analyzeRequest, (answer, lane) => {
     if (answer.kind !== 'analyze') return;
     // A lane's new terms come in the order it made them: map them at once; merge records in article order.
     const remap = remaps[lane].add(answer.newTerms);
-    const count = (analyzeRequests[answer.batch] as { fields: unknown[] }).fields.length;
+    const count = Math.min(ARTICLES_PER_BATCH, documents.length - answer.batch * ARTICLES_PER_BATCH);
     arrived.set(answer.batch, { records: answer.records, remap, count });
     for (let ready = arrived.get(nextBatch); ready; ready = arrived.get(nextBatch)) {
       arrived.delete(nextBatch++);
