@@ -19,8 +19,8 @@ import { FACET_LIMIT } from '../facets.js';
 import { escapeHtml, snippet } from '../highlight.js';
 import { lookupWord } from '../match-terms.js';
 import { parseQuery } from '../parse-query.js';
-import type { FacetValue, SearchHit, SearchRequest, SearchResponse } from '../types.js';
-import { compileTsQuery, relaxedMatch } from './tsquery.js';
+import type { FacetValue, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
+import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
 
 /** Placeholders ts_headline puts around matches; the text is escaped, then they become <mark>. */
 const OPEN = '\uE000';
@@ -42,6 +42,17 @@ function withoutNul(value: string): string {
 /** Ranks: ts_rank weights {D, C, B, A} in the ratios of the embedded boosts (text 1, organisations and speakers 1.5, title 2.5). */
 const RANK_WEIGHTS = '{0.4, 0.6, 0.6, 1.0}';
 
+/**
+ * Most matching articles ranked by ts_rank, which reads each one's whole
+ * tsvector: for a broad query (a beginning of one letter completes to words
+ * most articles hold) the most relevant among the RANK_WINDOW newest matches.
+ * Fewer matches than that (any selective query) are all ranked.
+ */
+export const RANK_WINDOW = 2000;
+
+/** Memory for one search's sorts and its matching rows (they would otherwise spill to disk past a few tens of thousands). */
+const SEARCH_WORK_MEM = '32MB';
+
 const ORDER_BY: Record<'relevance' | 'date' | 'date-asc', string> = {
   relevance: 'score DESC, id',
   date: 'date DESC NULLS LAST, id',
@@ -54,34 +65,40 @@ const FACET_FETCH = FACET_LIMIT * 2;
 /**
  * The search statement. `m` holds the matching rows, narrow (id, date, facet
  * keys, whether each filter passes): the GIN index finds them and, for plain
- * lexemes, needs no recheck of their tsvector. Only rows passing every filter
- * are ranked, and only when the order is by relevance; the page is a top-N
- * of them, and ts_headline (which parses the whole text) runs for the page
+ * lexemes, needs no recheck of their tsvector (the statement runs with
+ * sequential scans off: a seq scan would decompress every tsvector to test
+ * it). Only rows passing every filter are ranked, and only when the order is
+ * by relevance; the page is a top-N
+ * of them (see RANK_WINDOW), and ts_headline (which parses the whole text) runs for the page
  * alone. Facet counts group the keys of `m` (each article holds a key once)
  * and name the top ones from depeches.facet_names.
  */
 function searchSql(sort: keyof typeof ORDER_BY): string {
   const order = ORDER_BY[sort];
-  const score = sort === 'relevance' ? `CASE WHEN $1::tsquery IS NOT NULL AND f.by_s AND f.by_o AND f.by_d THEN ts_rank('${RANK_WEIGHTS}', f.tsv, $1::tsquery, 1) ELSE 0 END` : '0::real';
   const facet = (kind: 's' | 'o', keys: string, where: string) => `
     (SELECT coalesce(json_agg(json_build_object('value', n.value, 'count', c.count) ORDER BY c.count DESC, n.value), '[]'::json) FROM (
        SELECT u.key, count(*)::int AS count FROM m, unnest(m.${keys}) AS u(key) WHERE ${where}
        GROUP BY u.key ORDER BY count(*) DESC, u.key LIMIT ${FACET_FETCH}) c
      JOIN depeches.facet_names n ON n.facet = '${kind}' AND n.key = c.key)`;
+  // By relevance: ts_rank over the newest RANK_WINDOW passing rows (all of them for any selective query), then the page.
+  const page =
+    sort === 'relevance'
+      ? `page AS (
+    SELECT r.id, r.date, CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', r.tsv, $1::tsquery, 1) END AS score
+    FROM (SELECT id, date, tsv FROM m WHERE by_s AND by_o AND by_d ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $7::int + $8::int)) r
+    ORDER BY score DESC, id LIMIT $7 OFFSET $8)`
+      : `page AS (SELECT id, 0::real AS score, date FROM m WHERE by_s AND by_o AND by_d ORDER BY ${order} LIMIT $7 OFFSET $8)`;
   return `
   WITH m AS MATERIALIZED (
-    SELECT f.id, f.date, f.speaker_keys, f.organisation_keys, f.by_s, f.by_o, f.by_d, ${score} AS score
-    FROM (
-      SELECT d.id, d.date, d.tsv, d.speaker_keys, d.organisation_keys,
-             (cardinality($3::text[]) = 0 OR d.speaker_keys && $3::text[]) AS by_s,
-             (cardinality($4::text[]) = 0 OR d.organisation_keys && $4::text[]) AS by_o,
-             (($5::date IS NULL AND $6::date IS NULL) OR (d.date IS NOT NULL AND ($5::date IS NULL OR d.date >= $5::date) AND ($6::date IS NULL OR d.date <= $6::date))) AS by_d
-      FROM depeches.documents d
-      WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
-        AND ($10::int = 0 OR (SELECT count(*) FROM unnest($9::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $10::int)
-    ) f
+    SELECT d.id, d.date, d.tsv, d.speaker_keys, d.organisation_keys,
+           (cardinality($3::text[]) = 0 OR d.speaker_keys && $3::text[]) AS by_s,
+           (cardinality($4::text[]) = 0 OR d.organisation_keys && $4::text[]) AS by_o,
+           (($5::date IS NULL AND $6::date IS NULL) OR (d.date IS NOT NULL AND ($5::date IS NULL OR d.date >= $5::date) AND ($6::date IS NULL OR d.date <= $6::date))) AS by_d
+    FROM depeches.documents d
+    WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
+      AND ($10::int = 0 OR (SELECT count(*) FROM unnest($9::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $10::int)
   ),
-  page AS (SELECT id, score, date FROM m WHERE by_s AND by_o AND by_d ORDER BY ${order} LIMIT $7 OFFSET $8)
+  ${page}
   SELECT
     (SELECT count(*) FROM m WHERE by_s AND by_o AND by_d)::int AS total,
     (SELECT count(*) FROM m)::int AS matched,
@@ -95,9 +112,10 @@ function searchSql(sort: keyof typeof ORDER_BY): string {
     ${facet('s', 'speaker_keys', 'm.by_o AND m.by_d')} AS speakers,
     ${facet('o', 'organisation_keys', 'm.by_s AND m.by_d')} AS organisations,
     (SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
-       SELECT v.value, count(*)::int AS count
-       FROM m, LATERAL (VALUES (to_char(m.date, 'YYYY')), (to_char(m.date, 'YYYY-MM'))) AS v(value)
-       WHERE m.by_s AND m.by_o AND m.date IS NOT NULL GROUP BY v.value) p) AS dates`;
+       SELECT v.value, sum(days.count)::int AS count
+       FROM (SELECT m.date, count(*) AS count FROM m WHERE m.by_s AND m.by_o AND m.date IS NOT NULL GROUP BY m.date) days,
+            LATERAL (VALUES (to_char(days.date, 'YYYY')), (to_char(days.date, 'YYYY-MM'))) AS v(value)
+       GROUP BY v.value) p) AS dates`;
 }
 
 interface HitRow {
@@ -167,8 +185,24 @@ export class PostgresBackend implements SearchBackend {
     const started = performance.now();
     const compiled = await compileTsQuery(this.pool, parseQuery(withoutNul(request.q)));
     const sort = compiled.match === null && request.sort === 'relevance' ? 'date' : request.sort;
+    const client = await this.pool.connect();
+    try {
+      // A query's rows come from the GIN index (see searchSql); a listing without one reads them all.
+      await client.query(compiled.match === null ? `BEGIN READ ONLY; SET LOCAL work_mem = '${SEARCH_WORK_MEM}'` : `BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '${SEARCH_WORK_MEM}'`);
+      const response = await this.searchWith(client, request, compiled, sort, started);
+      await client.query('COMMIT');
+      return response;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async searchWith(client: pg.PoolClient, request: SearchRequest, compiled: CompiledTsQuery, sort: SortOrder, started: number): Promise<SearchResponse> {
     const run = (match: string | null, clauses: string[], required: number) =>
-      this.pool.query<SearchRow>(searchSql(sort), [
+      client.query<SearchRow>(searchSql(sort), [
         match,
         compiled.highlight,
         request.speakers.map((v) => facetKeyOf(withoutNul(v))),
@@ -185,7 +219,7 @@ export class PostgresBackend implements SearchBackend {
     if (row.matched === 0 && compiled.positive.length > 1) {
       // Nobody holds every word: the articles holding the most of them, as the embedded engine does.
       const loose = relaxedMatch(compiled);
-      const most = await this.pool.query<{ most: number | null }>(
+      const most = await client.query<{ most: number | null }>(
         'SELECT max((SELECT count(*) FROM unnest($2::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause))::int AS most FROM depeches.documents d WHERE d.tsv @@ $1::tsquery',
         [loose, compiled.positive],
       );
@@ -205,7 +239,7 @@ export class PostgresBackend implements SearchBackend {
       snippet: hitSnippet(h),
       score: Math.round(h.score * 10_000) / 1000,
     }));
-    const suggestion = compiled.match !== null && (row.total === 0 || relaxed !== null) ? await this.suggest(withoutNul(request.q)) : null;
+    const suggestion = compiled.match !== null && (row.total === 0 || relaxed !== null) ? await this.suggest(client, withoutNul(request.q)) : null;
     return {
       query: request.q,
       total: row.total,
@@ -225,13 +259,13 @@ export class PostgresBackend implements SearchBackend {
    * nearest indexed term (two edits at most, the most widespread first), as
    * it is written in an article that holds it.
    */
-  private async suggest(q: string): Promise<string | null> {
+  private async suggest(db: pg.PoolClient, q: string): Promise<string | null> {
     const words = [...new Set(splitWords(q))].filter((w) => {
       const lookup = lookupWord(w, false);
       return lookup !== null && !lookup.term.includes('-');
     });
     if (words.length === 0) return null;
-    const result = await this.pool.query<{ word: string; written: string | null }>(
+    const result = await db.query<{ word: string; written: string | null }>(
       `SELECT w.word, (
          SELECT ts_headline('${TS_CONFIG}', concat_ws(E'\\n', d.title, array_to_string(d.speakers, ' ; '), array_to_string(d.organisations, ' ; '), d.text),
                             quote_literal(best.term)::tsquery, 'StartSel=${OPEN}, StopSel=${CLOSE}, MaxFragments=1, MaxWords=3, MinWords=1')

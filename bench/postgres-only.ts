@@ -1,0 +1,98 @@
+/**
+ * The PostgreSQL backend alone, for corpora where the full benchmark (which
+ * also serves and loads the embedded index) takes too long:
+ *
+ *     npx tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse] [--queries K]
+ *
+ * Reads the corpus with the shared TypeScript ingestion, writes it into a
+ * fresh database of a throw-away cluster (or into --database URL, whose
+ * depeches schema is replaced; --reuse keeps the index already there), then
+ * times the live-typing session of bench/run.ts through the backend (ranked
+ * hits, facet counts, snippets), without and with a speaker filter. Prints
+ * build time, index size on disk and the percentiles, as text and JSON.
+ */
+import { parseArgs } from 'node:util';
+import { readCorpus } from '../src/ingest/index.js';
+import type { Article } from '../src/ingest/types.js';
+import { createPool, writeArticlesToPostgres } from '../src/index/postgres/index.js';
+import { PostgresBackend } from '../src/search/postgres/index.js';
+import { startPostgresCluster, type PostgresCluster } from '../tests/helpers/postgres-cluster.js';
+import { sessionQueries, timeEach, typingSession, type Percentiles } from './latency.js';
+import { request } from './peers/depeches.js';
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string' },
+    database: { type: 'string' },
+    reuse: { type: 'boolean', default: false },
+    queries: { type: 'string', default: '16' },
+  },
+});
+if (!values.corpus) throw new Error('usage: tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse] [--queries K]');
+const log = (message: string) => console.error(`[pg-bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const show = (p: Percentiles) => `p50 ${p.p50.toFixed(1)} / p95 ${p.p95.toFixed(1)} / p99 ${p.p99.toFixed(1)} ms (mean ${p.mean.toFixed(1)}, max ${p.max.toFixed(1)}, n ${p.n})`;
+
+async function main(): Promise<void> {
+  let cluster: PostgresCluster | null = null;
+  let backend: PostgresBackend | null = null;
+  try {
+    const t0 = performance.now();
+    const corpus = await readCorpus(values.corpus!);
+    const articles: Article[] = corpus.articles;
+    const readSeconds = (performance.now() - t0) / 1000;
+    log(`${articles.length} articles read in ${readSeconds.toFixed(1)} s`);
+
+    let url = values.database;
+    if (!url) {
+      cluster = await startPostgresCluster();
+      url = await cluster.createDatabase();
+    }
+    let buildSeconds: number | null = null;
+    if (!values.reuse) {
+      const pool = createPool(url, { max: 2 });
+      try {
+        if (values.database) await pool.query('DROP SCHEMA IF EXISTS depeches CASCADE');
+        const t1 = performance.now();
+        await writeArticlesToPostgres(pool, articles, null);
+        buildSeconds = (performance.now() - t1) / 1000;
+      } finally {
+        await pool.end();
+      }
+      log(`written into PostgreSQL in ${buildSeconds.toFixed(1)} s`);
+    }
+    backend = await PostgresBackend.connect(url, { max: 2 });
+    const size = await backend.pool.query<{ relation: string; bytes: string }>(
+      `SELECT c.relname AS relation, pg_total_relation_size(c.oid)::bigint AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'depeches' AND c.relkind = 'r' ORDER BY 2 DESC`,
+    );
+    const indexBytes = size.rows.reduce((sum, r) => sum + Number(r.bytes), 0);
+
+    const queries = sessionQueries(articles, Number(values.queries));
+    const speakerCounts = new Map<string, number>();
+    for (const a of articles) for (const s of a.speakers) speakerCounts.set(s, (speakerCounts.get(s) ?? 0) + 1);
+    const topSpeaker = [...speakerCounts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+    const session = typingSession(queries, topSpeaker);
+    const unfiltered = session.filter((s) => !s.speaker);
+    const filtered = session.filter((s) => s.speaker);
+    log(`${session.length} typed prefixes (${queries.length} queries), filter speaker "${topSpeaker}"`);
+    const run = async (q: { q: string; speaker?: string }) => backend!.search(request(q.q, q.speaker));
+    const typing = await timeEach(unfiltered, run);
+    const typingFiltered = await timeEach(filtered, run);
+
+    console.log(`\n## depeches-postgres, ${articles.length} articles\n`);
+    console.log(`read (TypeScript ingestion): ${readSeconds.toFixed(1)} s`);
+    console.log(`build (write into PostgreSQL): ${buildSeconds === null ? 'reused' : `${buildSeconds.toFixed(1)} s`}`);
+    console.log(`index on disk: ${(indexBytes / 1e6).toFixed(1)} MB (${size.rows.map((r) => `${r.relation} ${(Number(r.bytes) / 1e6).toFixed(1)}`).join(', ')})`);
+    console.log(`typing: ${show(typing)}`);
+    console.log(`typing, speaker filter: ${show(typingFiltered)}`);
+    console.log(JSON.stringify({ articles: articles.length, readSeconds, buildSeconds, indexBytes, typing, typingFiltered, topSpeaker, queries }));
+  } finally {
+    await backend?.close();
+    await cluster?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
