@@ -131,7 +131,7 @@ export async function readAndAnalyze(dir: string, options: ParallelBuildOptions 
     } catch (error) {
       // Workers that cannot start or that die (an unusual runtime): do the work in this thread.
       if (error instanceof CorpusError) throw error;
-      if (process.env.DEPECHES_DEBUG) console.error("workers failed", error);
+      console.error(`depeches: indexing worker threads failed (${(error as Error).message}); indexing in one thread`);
     } finally {
       await Promise.all(lanes.map((l) => l.close()));
     }
