@@ -56,8 +56,11 @@ const DATE_ONLY_LINE = new RegExp(
   'iu',
 );
 
+/** Every form DATE_ONLY_LINE reads holds a digit: lines without one (most) are spared the pattern. */
+const DIGIT = /\d/;
+
 export function isDateOnlyLine(line: string): boolean {
-  return line.length <= 90 && DATE_ONLY_LINE.test(line);
+  return line.length <= 90 && DIGIT.test(line) && DATE_ONLY_LINE.test(line);
 }
 
 function expandYear(digits: string): number {
