@@ -19,6 +19,8 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 /** Field boosts of a plain word: the title counts most, then names. */
 const WORD_BOOSTS: Record<string, number> = { title: 2.5, text: 1, speakers: 1.5, organisations: 1.5, source: 1 };
+/** The same as [field id, boost] pairs, in the index's field order. */
+const WORD_FIELDS: [number, number][] = FIELDS.map((name, id) => [id, WORD_BOOSTS[name]]);
 
 /** Documents matched by part of a query, with their scores (parallel arrays, documents unique). */
 export interface Matches {
@@ -88,6 +90,27 @@ function createPostings(compact: CompactIndex, dictionary: FuzzyDictionary): Pos
     }
   }
 
+  /**
+   * Adds the BM25+ scores of postings first..last (field f) into the scratch
+   * scores; returns the new count of documents touched. Kept apart, with
+   * numbers and typed arrays only, so that the engine compiles the hottest
+   * loop of a search once and for all.
+   */
+  function accumulate(data: Int32Array, first: number, last: number, f: number, factor: number, count: number): number {
+    const k1 = BM25.k + 1;
+    for (let p = first; p < last; p++) {
+      const n = data[2 * p];
+      const tf = data[2 * p + 1];
+      const score = factor * (BM25.d + (tf * k1) / (tf + norms[n * fieldCount + f]));
+      if (stamps[n] !== stamp) {
+        stamps[n] = stamp;
+        scratch[n] = score;
+        touched[count++] = n;
+      } else scratch[n] += score;
+    }
+    return count;
+  }
+
   const idOf = (term: string): number => {
     const at = lowerBound(terms, term);
     return at < terms.length && terms[at] === term ? at : -1;
@@ -114,28 +137,17 @@ function createPostings(compact: CompactIndex, dictionary: FuzzyDictionary): Pos
     score(weighted, field) {
       stamp++;
       let count = 0;
-      const boosts = field ? { [field]: 1 } : WORD_BOOSTS;
+      const boosts = field ? [[fieldId[field], 1]] : WORD_FIELDS;
       for (const { term, weight } of weighted) {
         const id = idOf(term);
         if (id < 0) continue;
-        for (const name in boosts) {
-          const f = fieldId[name];
+        for (const [f, boost] of boosts) {
           const first = termOffsets[id * fieldCount + f];
           const last = termOffsets[id * fieldCount + f + 1];
           const matching = last - first;
           if (matching === 0) continue;
           const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
-          const factor = weight * boosts[name] * idf;
-          for (let p = first; p < last; p++) {
-            const n = pairs[2 * p];
-            const tf = pairs[2 * p + 1];
-            const score = factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norms[n * fieldCount + f]));
-            if (stamps[n] !== stamp) {
-              stamps[n] = stamp;
-              scratch[n] = score;
-              touched[count++] = n;
-            } else scratch[n] += score;
-          }
+          count = accumulate(pairs, first, last, f, weight * boost * idf, count);
         }
       }
       const docs = touched.slice(0, count);

@@ -68,8 +68,15 @@ function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>)
  * the first reader after a server start or an index swap does not wait for it.
  */
 export function prepareSearch(index: SearchIndex): void {
-  completions(postings(index), 'a');
+  const view = postings(index);
+  completions(view, 'a');
   facetTable(index.documents);
+  // A few searches on the commonest beginnings, so that the scoring and
+  // counting loops are compiled before a reader's first keystrokes.
+  const common = completions(view, 'a').concat(completions(view, 'c'), completions(view, 'p')).slice(0, 6);
+  for (const [term] of common) {
+    search(index, { q: term, speakers: [], organisations: [], from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
+  }
 }
 
 /** Runs a validated search request against an index. */
