@@ -1,5 +1,5 @@
 import { foldWord } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import { compactOf, type SearchIndex } from '../index/index.js';
 import { expandWord, lookupWord } from './match-terms.js';
 import { hasPhrase, phrasePattern, type PhrasePattern } from './phrases.js';
 import { postings, type Matches, type Postings } from './postings.js';
@@ -220,19 +220,59 @@ const PROXIMITY_BONUS = 0.5;
  * positions saved with the index; their score grows by up to half.
  */
 function rewardProximity(index: SearchIndex, matches: Matches, clauses: { terms: string[] }[]): Matches {
-  if (clauses.length < 2 || matches.docs.length === 0) return matches;
-  const idSets = clauses.map((c) => new Set(c.terms.flatMap((t) => t.split('-')).map((t) => index.positions.termId(t)).filter((id) => id >= 0)));
-  const order = bestPositions(matches.scores, PROXIMITY_CANDIDATES);
-  const scores = Float64Array.from(matches.scores);
-  for (const k of order) {
-    const n = matches.docs[k];
-    let together = 0;
-    for (let c = 0; c + 1 < idSets.length; c++) {
-      if (adjacent(index.positions.sequence(n, 0), idSets[c], idSets[c + 1]) || adjacent(index.positions.sequence(n, 1), idSets[c], idSets[c + 1])) together++;
+  const pairs = Math.min(clauses.length, 31) - 1;
+  if (pairs < 1 || matches.docs.length === 0) return matches;
+  // Which clauses each term belongs to, as bits, in an array by term id kept per index and cleared after use.
+  let clauseBits = clauseBitsByIndex.get(index);
+  if (!clauseBits) clauseBitsByIndex.set(index, (clauseBits = new Int32Array(compactOf(index).terms.length)));
+  const marked: number[] = [];
+  clauses.slice(0, pairs + 1).forEach((clause, c) => {
+    for (const term of clause.terms) {
+      for (const part of term.split('-')) {
+        const id = index.positions.termId(part);
+        if (id < 0) continue;
+        if (clauseBits[id] === 0) marked.push(id);
+        clauseBits[id] |= 1 << c;
+      }
     }
-    scores[k] *= 1 + (PROXIMITY_BONUS * together) / (idSets.length - 1);
+  });
+  const scores = Float64Array.from(matches.scores);
+  for (const k of bestPositions(matches.scores, PROXIMITY_CANDIDATES)) {
+    const n = matches.docs[k];
+    const together = adjacentPairs(index.positions.sequence(n, 0), clauseBits, pairs) | adjacentPairs(index.positions.sequence(n, 1), clauseBits, pairs);
+    scores[k] *= 1 + (PROXIMITY_BONUS * bitCount(together)) / pairs;
   }
+  for (const id of marked) clauseBits[id] = 0;
   return { docs: matches.docs, scores };
+}
+
+const clauseBitsByIndex = new WeakMap<SearchIndex, Int32Array>();
+
+/**
+ * The pairs of consecutive clauses (bit c for clauses c - 1 and c) whose
+ * terms stand in order within PROXIMITY_WINDOW positions somewhere in the
+ * sequence, in one pass over it.
+ */
+function adjacentPairs(sequence: Int32Array, clauseBits: Int32Array, pairs: number): number {
+  const lastSeen = new Array<number>(pairs + 1).fill(-Infinity);
+  let found = 0;
+  for (let p = 0; p < sequence.length; p++) {
+    const id = sequence[p];
+    const bits = id >= 0 ? clauseBits[id] : 0;
+    if (bits === 0) continue;
+    for (let c = 0; c <= pairs; c++) {
+      if ((bits & (1 << c)) === 0) continue;
+      if (c > 0 && p - lastSeen[c - 1] <= PROXIMITY_WINDOW) found |= 1 << c;
+      lastSeen[c] = p;
+    }
+  }
+  return found;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (; bits !== 0; bits &= bits - 1) count++;
+  return count;
 }
 
 /** Positions of the `count` highest scores (any order), by a bounded min-heap rather than a sort of every match. */

@@ -74,9 +74,9 @@ export function prepareSearch(index: SearchIndex): void {
   // A few searches on the commonest beginnings, so that the scoring and
   // counting loops are compiled before a reader's first keystrokes.
   const common = completions(view, 'a').concat(completions(view, 'c'), completions(view, 'p')).slice(0, 6);
-  for (const [term] of common) {
-    search(index, { q: term, speakers: [], organisations: [], from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
-  }
+  const words = common.map(([term]) => term);
+  const queries = [...words, `${words[0]} ${words[1]}`, `${words[2]} ${words[3]?.slice(0, 3)}`, `"${words[0]} ${words[1]}"`];
+  for (const q of queries) search(index, { q, speakers: [], organisations: [], from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
 }
 
 /** Runs a validated search request against an index. */
