@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IndexLoadError, loadIndex, rebuildReason, saveIndex, buildIndex, readCurrentManifest } from '../src/index/index.js';
+import { readCorpus, type Article } from '../src/ingest/index.js';
 import { buildSampleIndex, SAMPLE_CORPUS } from './helpers/sample-index.js';
 
 let dir: string;
@@ -15,6 +16,28 @@ describe('saved index', () => {
     const index = await loadIndex(dir);
     expect(index.documents.map((d) => d.id).sort()).toEqual((await readdir(SAMPLE_CORPUS)).map((f) => f.replace(/\.txt$/, '')).sort());
     expect(index.miniSearch.search({ queries: ['tachkent'] }).map((r) => index.documents[r.id].id)).toEqual(['002_7c4669d5fc0d68a3']);
+  });
+
+  it('gives back the articles as read, texts included, though texts stay on disk until asked for', async () => {
+    const index = await loadIndex(dir);
+    const { articles } = await readCorpus(SAMPLE_CORPUS);
+    const plain = (list: Article[]) => list.map((a) => JSON.parse(JSON.stringify(a)) as Article).sort((a, b) => a.id.localeCompare(b.id));
+    expect(plain(index.documents)).toEqual(plain(articles));
+    const first = index.documents[0];
+    expect({ ...first }.text).toBe(first.text);
+    expect(first.text.length).toBeGreaterThan(500);
+  });
+
+  it('refuses a build whose index.bin or catalog is cut short', async () => {
+    for (const file of ['index.bin', 'catalog.json']) {
+      const { dir: copy, cleanup: drop } = await buildSampleIndex();
+      const manifest = await readCurrentManifest(copy);
+      const target = path.join(copy, 'builds', manifest!.buildId, file);
+      const bytes = await readFile(target);
+      await writeFile(target, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      await expect(loadIndex(copy)).rejects.toMatchObject({ kind: 'damaged' });
+      await drop();
+    }
   });
 
   it('switches builds atomically and keeps the previous one when a new build is half written', async () => {
