@@ -180,7 +180,10 @@ export class CompactBuilder {
     }
 
     this.sequenceOffsets.push(this.sequences.length);
-    const sequences = this.sequences.toArray();
+    // A view, not a copy: the build's largest array is not held twice (a builder is used once).
+    const sequences = this.sequences.data.subarray(0, this.sequences.length);
+    this.postingKeys.data = this.postingDocs.data = this.postingFreqs.data = new Int32Array(0);
+    this.postingKeys.length = this.postingDocs.length = this.postingFreqs.length = 0;
     for (let k = 0; k < sequences.length; k++) if (sequences[k] >= 0) sequences[k] = rank[sequences[k]];
     return {
       documentCount: this.documentCount,
