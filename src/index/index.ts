@@ -2,8 +2,8 @@
 export { buildIndex, indexedFields, newBuildId } from './build.js';
 export { saveIndex, loadIndex, readCurrentManifest, writeFileAtomic } from './store.js';
 export { rebuildReason, latestModification } from './freshness.js';
-export { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex, type IndexedFields } from './types.js';
-export { indexCorpus, type IndexReport } from './index-corpus.js';
+export { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex, type IndexedFields, type TermPositions } from './types.js';
+export { indexCorpus, type IndexReport, type IndexCorpusOptions } from './index-corpus.js';
 export { watchCorpus, type CorpusWatcher } from './watch-corpus.js';
 export { compactOf } from './build.js';
 export { FIELDS, type CompactIndex } from './compact.js';
