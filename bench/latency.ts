@@ -26,6 +26,13 @@ export function sessionQueries(articles: Article[], count: number, seed = 7): st
   return queries;
 }
 
+/** The speaker most articles quote: the facet filter of the filtered half of a session. */
+export function mostQuotedSpeaker(articles: Article[]): string {
+  const counts = new Map<string, number>();
+  for (const a of articles) for (const s of a.speakers) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
 /** Every prefix a person typing the queries produces (none ending in a space). */
 export function typingPrefixes(queries: string[]): string[] {
   return queries.flatMap((q) => Array.from({ length: q.length }, (_, k) => q.slice(0, k + 1)).filter((p) => !p.endsWith(' ')));

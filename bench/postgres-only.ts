@@ -17,7 +17,7 @@ import type { Article } from '../src/ingest/types.js';
 import { createPool, writeArticlesToPostgres } from '../src/index/postgres/index.js';
 import { PostgresBackend } from '../src/search/postgres/index.js';
 import { startPostgresCluster, type PostgresCluster } from '../tests/helpers/postgres-cluster.js';
-import { sessionQueries, timeEach, typingSession, type Percentiles } from './latency.js';
+import { sessionQueries, timeEach, typingSession, type Percentiles, mostQuotedSpeaker } from './latency.js';
 import { request } from './peers/depeches.js';
 
 const { values } = parseArgs({
@@ -68,9 +68,7 @@ async function main(): Promise<void> {
     const indexBytes = size.rows.reduce((sum, r) => sum + Number(r.bytes), 0);
 
     const queries = sessionQueries(articles, Number(values.queries));
-    const speakerCounts = new Map<string, number>();
-    for (const a of articles) for (const s of a.speakers) speakerCounts.set(s, (speakerCounts.get(s) ?? 0) + 1);
-    const topSpeaker = [...speakerCounts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+    const topSpeaker = mostQuotedSpeaker(articles);
     const session = typingSession(queries, topSpeaker);
     const unfiltered = session.filter((s) => !s.speaker);
     const filtered = session.filter((s) => s.speaker);

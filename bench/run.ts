@@ -17,7 +17,7 @@ import { buildIndex, indexCorpus, loadIndex } from '../src/index/index.js';
 import { readCorpus } from '../src/ingest/index.js';
 import type { Article } from '../src/ingest/types.js';
 import { generateCorpus, SAMPLE_CORPUS } from './generate-corpus.js';
-import { httpLatency, throughput, timeEach, sessionQueries, typingSession, type Percentiles, type Throughput } from './latency.js';
+import { httpLatency, throughput, timeEach, sessionQueries, typingSession, type Percentiles, type Throughput, mostQuotedSpeaker } from './latency.js';
 import { depeches, PEERS, type Peer } from './peers/index.js';
 import { evaluate, knownItemQueries, VARIANTS, type RelevanceScores } from './relevance.js';
 import { renderTable, type Column } from './table.js';
@@ -48,7 +48,7 @@ interface EngineResult {
   endToEndSeconds: number;
   buildSeconds: number;
   indexBytes: number;
-  loadSeconds: number;
+  loadSeconds: number | null;
   rssBytes: number | null;
   rssUnderLoadBytes?: number;
   typing: Percentiles;
@@ -112,9 +112,7 @@ async function main(): Promise<void> {
     const documentsFile = path.join(buildDir, 'documents.jsonl');
     const [, rebuildSeconds] = await seconds(() => buildIndex(articles, null));
     const queries = sessionQueries(articles, Number(values.queries));
-    const speakerCounts = new Map<string, number>();
-    for (const a of articles) for (const s of a.speakers) speakerCounts.set(s, (speakerCounts.get(s) ?? 0) + 1);
-    const topSpeaker = [...speakerCounts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+    const topSpeaker = mostQuotedSpeaker(articles);
     const session = typingSession(queries, topSpeaker);
     const unfiltered = session.filter((s) => !s.speaker);
     const filtered = session.filter((s) => s.speaker);
@@ -189,7 +187,7 @@ async function main(): Promise<void> {
         endToEndSeconds: report.seconds.read + buildSeconds,
         buildSeconds,
         indexBytes,
-        loadSeconds: peerLoad,
+        loadSeconds: peer.loadsIndex === false ? null : peerLoad,
         rssBytes: memory ? Number(memory.rss) : null,
         typing: peerTyping,
         typingFiltered: peerFiltered,

@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { loadIndex } from '../src/index/index.js';
 import { prepareSearch, search } from '../src/search/index.js';
-import { percentiles, sessionQueries, typingSession } from './latency.js';
+import { percentiles, sessionQueries, typingSession, mostQuotedSpeaker } from './latency.js';
 import { request } from './peers/depeches.js';
 
 const { values } = parseArgs({
@@ -31,9 +31,7 @@ const preparing = performance.now();
 prepareSearch(index);
 console.log(`search prepared in ${((performance.now() - preparing) / 1000).toFixed(2)} s`);
 
-const speakerCounts = new Map<string, number>();
-for (const a of index.documents) for (const s of a.speakers) speakerCounts.set(s, (speakerCounts.get(s) ?? 0) + 1);
-const topSpeaker = [...speakerCounts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+const topSpeaker = mostQuotedSpeaker(index.documents);
 const session = typingSession(sessionQueries(index.documents, Number(values.queries)), topSpeaker);
 
 const timings: { q: string; speaker?: string; ms: number; total: number }[] = [];

@@ -33,6 +33,7 @@ export function postgres(): PostgresPeer {
   return {
     name: 'depeches-postgres',
     extras: 'ranked hits + facet counts + snippets (PostgreSQL FTS)',
+    loadsIndex: false,
     async build(articles: Article[]) {
       const url = await freshDatabase();
       open++;

@@ -12,6 +12,8 @@ export interface Peer {
   name: string;
   /** What the engine gives besides ranked ids: 'facets' when it counts facet values natively. */
   extras: string;
+  /** False for an engine that keeps its index in a server (PostgreSQL): nothing to load at start. */
+  loadsIndex?: boolean;
   build(articles: Article[]): Promise<void>;
   /** Ids of the top 10 articles. */
   search(query: PeerQuery): Promise<string[]>;
