@@ -8,6 +8,7 @@
 import type { Article } from '../ingest/types.js';
 import type { SearchIndex } from '../index/index.js';
 import { queryTerms } from './evaluate.js';
+import { facetTable } from './facet-table.js';
 import { documentTokens } from './document-tokens.js';
 import { highlightRange } from './highlight.js';
 import { parseQuery } from './parse-query.js';
@@ -61,25 +62,38 @@ export function matchedTerms(index: SearchIndex, _n: number, q: string): Set<str
   return q.trim() ? queryTerms(index, q) : new Set();
 }
 
+/**
+ * Articles of the same day, and those sharing the most speakers (then the
+ * newest), found on the facet table's number arrays: a document page of a
+ * 100 000-article archive must not compare strings with every article.
+ */
 function related(index: SearchIndex, n: number): { sameDay: RelatedArticle[]; sameSpeakers: RelatedArticle[] } {
-  const article = index.documents[n];
+  const { speakerStart, speakerIds, dayOf, dateRank } = facetTable(index.documents);
   const toRelated = (m: number): RelatedArticle => {
     const { id, title, date } = index.documents[m];
     return { id, title, date };
   };
-  const sameDay: RelatedArticle[] = [];
-  const speakerKeys = new Set(article.speakers.map((s) => s.toLowerCase()));
-  const sharing: { m: number; shared: number }[] = [];
-  index.documents.forEach((other, m) => {
-    if (m === n) return;
-    if (article.date && other.date === article.date && sameDay.length < RELATED_LIMIT) sameDay.push(toRelated(m));
-    if (speakerKeys.size > 0) {
-      const shared = other.speakers.filter((s) => speakerKeys.has(s.toLowerCase())).length;
-      if (shared > 0) sharing.push({ m, shared });
-    }
-  });
-  sharing.sort((a, b) => b.shared - a.shared || (index.documents[b.m].date ?? '').localeCompare(index.documents[a.m].date ?? '') || a.m - b.m);
-  return { sameDay, sameSpeakers: sharing.slice(0, RELATED_LIMIT).map((s) => toRelated(s.m)) };
+  const mine = Array.from(speakerIds.subarray(speakerStart[n], speakerStart[n + 1]));
+  const day = dayOf[n];
+  const sameDay: number[] = [];
+  // The best RELATED_LIMIT by shared speakers, then newest (dateRank), kept in order.
+  const best: { m: number; shared: number }[] = [];
+  const before = (a: { m: number; shared: number }, b: { m: number; shared: number }) => a.shared > b.shared || (a.shared === b.shared && dateRank[a.m] < dateRank[b.m]);
+  for (let m = 0; m < dayOf.length; m++) {
+    if (m === n) continue;
+    if (day >= 0 && dayOf[m] === day && sameDay.length < RELATED_LIMIT) sameDay.push(m);
+    if (mine.length === 0) continue;
+    let shared = 0;
+    for (let i = speakerStart[m], end = speakerStart[m + 1]; i < end; i++) if (mine.includes(speakerIds[i])) shared++;
+    if (shared === 0) continue;
+    const candidate = { m, shared };
+    if (best.length === RELATED_LIMIT && !before(candidate, best[RELATED_LIMIT - 1])) continue;
+    let at = best.length;
+    while (at > 0 && before(candidate, best[at - 1])) at--;
+    best.splice(at, 0, candidate);
+    if (best.length > RELATED_LIMIT) best.pop();
+  }
+  return { sameDay: sameDay.map(toRelated), sameSpeakers: best.map((b) => toRelated(b.m)) };
 }
 
 /**
