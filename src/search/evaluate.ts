@@ -1,8 +1,9 @@
 import { foldWord } from '../analysis/index.js';
-import { compactOf, type SearchIndex } from '../index/index.js';
+import type { SearchIndex } from '../index/index.js';
 import { expandWord, lookupWord } from './match-terms.js';
 import { hasPhrase, phrasePattern, type PhrasePattern } from './phrases.js';
 import { postings, type Matches, type Postings } from './postings.js';
+import { rewardProximity } from './proximity.js';
 import { parseQuery } from './parse-query.js';
 import type { Clause, ParsedQuery } from './types.js';
 
@@ -203,120 +204,6 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   if (most === 0) return { matches: EMPTY, highlight, relaxed: null };
   const some = withoutDocs(keepCount(combined, most), excluded);
   return { matches: rewardProximity(index, some, positive), highlight, relaxed: { matched: most, of: lists.length } };
-}
-
-/** How many of the best-scored matches are checked for words standing together. */
-const PROXIMITY_CANDIDATES = 100;
-/** Words at most this many positions apart count as standing together ("Asie centrale", "Asie, en centrale"...). */
-const PROXIMITY_WINDOW = 3;
-/** Score bonus of a match whose query words all stand together, in its title or text. */
-const PROXIMITY_BONUS = 0.5;
-
-/**
- * Ranks higher the matches where the query's words stand next to each
- * other, in the query's order, as a reader who types "coopération
- * stratégique" means the phrase more than two distant words (Meilisearch's
- * proximity rule). Only the best-scored matches are checked, on the term
- * positions saved with the index; their score grows by up to half.
- */
-function rewardProximity(index: SearchIndex, matches: Matches, clauses: { terms: string[] }[]): Matches {
-  const pairs = Math.min(clauses.length, 31) - 1;
-  if (pairs < 1 || matches.docs.length === 0) return matches;
-  // Which clauses each term belongs to, as bits, in an array by term id kept per index and cleared after use.
-  let clauseBits = clauseBitsByIndex.get(index);
-  if (!clauseBits) clauseBitsByIndex.set(index, (clauseBits = new Int32Array(compactOf(index).terms.length)));
-  const marked: number[] = [];
-  clauses.slice(0, pairs + 1).forEach((clause, c) => {
-    for (const term of clause.terms) {
-      for (const part of term.split('-')) {
-        const id = index.positions.termId(part);
-        if (id < 0) continue;
-        if (clauseBits[id] === 0) marked.push(id);
-        clauseBits[id] |= 1 << c;
-      }
-    }
-  });
-  const scores = Float64Array.from(matches.scores);
-  for (const k of bestPositions(matches.scores, PROXIMITY_CANDIDATES)) {
-    const n = matches.docs[k];
-    const together = adjacentPairs(index.positions.sequence(n, 0), clauseBits, pairs) | adjacentPairs(index.positions.sequence(n, 1), clauseBits, pairs);
-    scores[k] *= 1 + (PROXIMITY_BONUS * bitCount(together)) / pairs;
-  }
-  for (const id of marked) clauseBits[id] = 0;
-  return { docs: matches.docs, scores };
-}
-
-const clauseBitsByIndex = new WeakMap<SearchIndex, Int32Array>();
-
-/**
- * The pairs of consecutive clauses (bit c for clauses c - 1 and c) whose
- * terms stand in order within PROXIMITY_WINDOW positions somewhere in the
- * sequence, in one pass over it.
- */
-function adjacentPairs(sequence: Int32Array, clauseBits: Int32Array, pairs: number): number {
-  const lastSeen = new Array<number>(pairs + 1).fill(-Infinity);
-  let found = 0;
-  for (let p = 0; p < sequence.length; p++) {
-    const id = sequence[p];
-    const bits = id >= 0 ? clauseBits[id] : 0;
-    if (bits === 0) continue;
-    for (let c = 0; c <= pairs; c++) {
-      if ((bits & (1 << c)) === 0) continue;
-      if (c > 0 && p - lastSeen[c - 1] <= PROXIMITY_WINDOW) found |= 1 << c;
-      lastSeen[c] = p;
-    }
-  }
-  return found;
-}
-
-function bitCount(bits: number): number {
-  let count = 0;
-  for (; bits !== 0; bits &= bits - 1) count++;
-  return count;
-}
-
-/** Positions of the `count` highest scores (any order), by a bounded min-heap rather than a sort of every match. */
-function bestPositions(scores: Float64Array, count: number): number[] {
-  if (scores.length <= count) return Array.from(scores.keys());
-  const heap: number[] = [];
-  const below = (a: number, b: number) => scores[heap[a]] < scores[heap[b]];
-  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b], heap[a]]);
-  for (let k = 0; k < scores.length; k++) {
-    if (heap.length === count) {
-      if (scores[k] <= scores[heap[0]]) continue;
-      heap[0] = k;
-    } else {
-      heap.push(k);
-      for (let child = heap.length - 1; child > 0; ) {
-        const parent = (child - 1) >> 1;
-        if (!below(child, parent)) break;
-        swap(child, parent);
-        child = parent;
-      }
-      continue;
-    }
-    for (let parent = 0; ; ) {
-      const left = 2 * parent + 1;
-      const right = left + 1;
-      let least = parent;
-      if (left < heap.length && below(left, least)) least = left;
-      if (right < heap.length && below(right, least)) least = right;
-      if (least === parent) break;
-      swap(least, parent);
-      parent = least;
-    }
-  }
-  return heap;
-}
-
-/** True when a term of `first` is followed, within PROXIMITY_WINDOW positions, by a term of `second`. */
-function adjacent(sequence: Int32Array, first: Set<number>, second: Set<number>): boolean {
-  let last = -Infinity;
-  for (let p = 0; p < sequence.length; p++) {
-    if (second.has(sequence[p]) && p - last <= PROXIMITY_WINDOW) return true;
-    if (first.has(sequence[p])) last = p;
-  }
-  return false;
 }
 
 /** The index terms a query matches (for highlighting an article the query led to). */
