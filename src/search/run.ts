@@ -76,7 +76,15 @@ export function prepareSearch(index: SearchIndex): void {
   const common = completions(view, 'a').concat(completions(view, 'c'), completions(view, 'p')).slice(0, 6);
   const words = common.map(([term]) => term);
   const queries = [...words, `${words[0]} ${words[1]}`, `${words[2]} ${words[3]?.slice(0, 3)}`, `"${words[0]} ${words[1]}"`];
-  for (const q of queries) search(index, { q, speakers: [], organisations: [], from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
+  const table = facetTable(index.documents);
+  const speakers = table.speakerNames.slice(0, 1);
+  const organisations = table.organisationNames.slice(0, 1);
+  for (const q of queries) {
+    search(index, { q, speakers: [], organisations: [], from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
+    // The filtered paths (facet selections, a date range, date order) compile apart.
+    search(index, { q, speakers, organisations: [], from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
+    search(index, { q, speakers: [], organisations, from: '2000-01-01', to: null, page: 1, perPage: 10, sort: 'date' });
+  }
 }
 
 /** Runs a validated search request against an index. */
