@@ -9,6 +9,7 @@ import type { Article } from '../ingest/types.js';
 import type { SearchIndex } from '../index/index.js';
 import { queryTerms } from './evaluate.js';
 import { facetTable } from './facet-table.js';
+import { firstInOrder } from './top-k.js';
 import { documentTokens } from './document-tokens.js';
 import { highlightRange } from './highlight.js';
 import { parseQuery } from './parse-query.js';
@@ -76,24 +77,16 @@ function related(index: SearchIndex, n: number): { sameDay: RelatedArticle[]; sa
   const mine = Array.from(speakerIds.subarray(speakerStart[n], speakerStart[n + 1]));
   const day = dayOf[n];
   const sameDay: number[] = [];
-  // The best RELATED_LIMIT by shared speakers, then newest (dateRank), kept in order.
-  const best: { m: number; shared: number }[] = [];
-  const before = (a: { m: number; shared: number }, b: { m: number; shared: number }) => a.shared > b.shared || (a.shared === b.shared && dateRank[a.m] < dateRank[b.m]);
+  const shared = new Uint16Array(dayOf.length);
   for (let m = 0; m < dayOf.length; m++) {
     if (m === n) continue;
     if (day >= 0 && dayOf[m] === day && sameDay.length < RELATED_LIMIT) sameDay.push(m);
-    if (mine.length === 0) continue;
-    let shared = 0;
-    for (let i = speakerStart[m], end = speakerStart[m + 1]; i < end; i++) if (mine.includes(speakerIds[i])) shared++;
-    if (shared === 0) continue;
-    const candidate = { m, shared };
-    if (best.length === RELATED_LIMIT && !before(candidate, best[RELATED_LIMIT - 1])) continue;
-    let at = best.length;
-    while (at > 0 && before(candidate, best[at - 1])) at--;
-    best.splice(at, 0, candidate);
-    if (best.length > RELATED_LIMIT) best.pop();
+    for (let i = speakerStart[m], end = speakerStart[m + 1]; i < end; i++) if (mine.includes(speakerIds[i])) shared[m]++;
   }
-  return { sameDay: sameDay.map(toRelated), sameSpeakers: best.map((b) => toRelated(b.m)) };
+  // Most speakers shared, then newest.
+  const before = (a: number, b: number) => shared[a] > shared[b] || (shared[a] === shared[b] && dateRank[a] < dateRank[b]);
+  const sameSpeakers = firstInOrder(shared.length, RELATED_LIMIT, before, (m) => shared[m] > 0);
+  return { sameDay: sameDay.map(toRelated), sameSpeakers: sameSpeakers.map(toRelated) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Article } from '../ingest/types.js';
 import { dayNumber, facetKey, facetTable, type FacetTable } from './facet-table.js';
+import { firstInOrder } from './top-k.js';
 import type { FacetValue, SearchRequest } from './types.js';
 
 /**
@@ -39,27 +40,10 @@ function hasAny(ids: Uint32Array, from: number, to: number, selected: Uint8Array
   return false;
 }
 
-/**
- * The `limit` values with the highest counts, ties in French alphabetical
- * order. An archive has thousands of names: they are kept in a bounded,
- * sorted list, and most are turned away by comparing with its last one.
- */
+/** The `limit` values with the highest counts, ties in French alphabetical order. */
 function topValues(counts: Uint32Array, names: string[], order: Uint32Array, limit: number): FacetValue[] {
   const before = (a: number, b: number) => counts[a] > counts[b] || (counts[a] === counts[b] && order[a] < order[b]);
-  const best: number[] = [];
-  for (let id = 0; id < counts.length; id++) {
-    if (counts[id] === 0 || (best.length === limit && !before(id, best[limit - 1]))) continue;
-    let low = 0;
-    let high = best.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (before(best[middle], id)) low = middle + 1;
-      else high = middle;
-    }
-    best.splice(low, 0, id);
-    if (best.length > limit) best.pop();
-  }
-  return best.map((id) => ({ value: names[id], count: counts[id] }));
+  return firstInOrder(counts.length, limit, before, (id) => counts[id] > 0).map((id) => ({ value: names[id], count: counts[id] }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { compactOf, type SearchIndex } from '../index/index.js';
 import type { Matches } from './postings.js';
+import { firstInOrder } from './top-k.js';
 
 /** How many of the best-scored matches are checked for words standing together. */
 const PROXIMITY_CANDIDATES = 100;
@@ -33,7 +34,8 @@ export function rewardProximity(index: SearchIndex, matches: Matches, clauses: {
     }
   });
   const scores = Float64Array.from(matches.scores);
-  for (const k of bestPositions(matches.scores, PROXIMITY_CANDIDATES)) {
+  const best = (a: number, b: number) => matches.scores[a] > matches.scores[b] || (matches.scores[a] === matches.scores[b] && a < b);
+  for (const k of firstInOrder(matches.scores.length, PROXIMITY_CANDIDATES, best)) {
     const n = matches.docs[k];
     const together = adjacentPairs(index.positions.sequence(n, 0), clauseBits, pairs) | adjacentPairs(index.positions.sequence(n, 1), clauseBits, pairs);
     scores[k] *= 1 + (PROXIMITY_BONUS * bitCount(together)) / pairs;
@@ -71,36 +73,3 @@ function bitCount(bits: number): number {
   return count;
 }
 
-/** Positions of the `count` highest scores (any order), by a bounded min-heap rather than a sort of every match. */
-function bestPositions(scores: Float64Array, count: number): number[] {
-  if (scores.length <= count) return Array.from(scores.keys());
-  const heap: number[] = [];
-  const below = (a: number, b: number) => scores[heap[a]] < scores[heap[b]];
-  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b], heap[a]]);
-  for (let k = 0; k < scores.length; k++) {
-    if (heap.length === count) {
-      if (scores[k] <= scores[heap[0]]) continue;
-      heap[0] = k;
-    } else {
-      heap.push(k);
-      for (let child = heap.length - 1; child > 0; ) {
-        const parent = (child - 1) >> 1;
-        if (!below(child, parent)) break;
-        swap(child, parent);
-        child = parent;
-      }
-      continue;
-    }
-    for (let parent = 0; ; ) {
-      const left = 2 * parent + 1;
-      const right = left + 1;
-      let least = parent;
-      if (left < heap.length && below(left, least)) least = left;
-      if (right < heap.length && below(right, least)) least = right;
-      if (least === parent) break;
-      swap(least, parent);
-      parent = least;
-    }
-  }
-  return heap;
-}

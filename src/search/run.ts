@@ -4,35 +4,13 @@ import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery } from './evaluate.js';
 import { completions } from './match-terms.js';
 import { postings } from './postings.js';
+import { firstInOrder } from './top-k.js';
 import { facetTable } from './facet-table.js';
 import { facetCounts } from './facets.js';
 import { snippet } from './highlight.js';
 import { parseQuery } from './parse-query.js';
 import { suggestCorrection } from './suggest.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
-
-/**
- * The first `count` of `positions` in the order `before` (strict and total),
- * in that order. A page is small and matches can be 100 000: a bounded
- * insertion costs far less than sorting them all.
- */
-function firstInOrder(positions: Int32Array, count: number, before: (a: number, b: number) => boolean): number[] {
-  if (count * 8 >= positions.length) return Array.from(positions).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, count);
-  const best: number[] = [];
-  for (const p of positions) {
-    if (best.length === count && !before(p, best[count - 1])) continue;
-    let low = 0;
-    let high = best.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (before(best[middle], p)) low = middle + 1;
-      else high = middle;
-    }
-    best.splice(low, 0, p);
-    if (best.length > count) best.pop();
-  }
-  return best;
-}
 
 /** The order of a result list, on positions in `docs`: by score, newest first, or oldest first (undated last either way). */
 function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array | null, sort: SearchRequest['sort']): (a: number, b: number) => boolean {
