@@ -16,7 +16,7 @@ const ARTICLES: Record<string, string> = {
   // "coopération" twice (a higher BM25 score) but far from "stratégique"; then once, next to it: proximity must put the second first.
   'loin.txt': `Une rencontre à Pékin\n\nLa coopération entre les deux pays progresse, une coopération ancienne. ${FILLER} ${FILLER} ${FILLER} Un accord stratégique a été signé.`,
   'ensemble.txt': `Une rencontre à Moscou\n\nLes deux pays renforcent leur coopération stratégique. ${FILLER} ${FILLER} ${FILLER} Un accord a été signé.`,
-  'autre.txt': `Un autre sujet\n\nLe ministre a parlé de la démocratie et du commerce. ${FILLER}`,
+  'autre.txt': `Un autre sujet\n\nLe ministre a parlé de la démocratie et du commerce. Les voix ont été recomptées. ${FILLER}`,
 };
 
 describe('live-search matching and ranking', () => {
@@ -51,8 +51,15 @@ describe('live-search matching and ranking', () => {
   });
 
   it('finds a form the stemmer does not know through the indexed stem that begins it', () => {
-    // "coopérationnelles" is no word of the articles; its beginning "cooper" is their stem of "coopération".
+    // "recompteron" (a mistyped "recompterons") stems to itself, three edits from the
+    // indexed "recompte" of "recomptées": beyond typos, found by its beginning.
+    // Followed by another word, it is a finished word, not one being completed.
+    expect(ids('recompteron voix')).toEqual(['autre']);
+    expect(search(index, request({ q: 'recompteron voix' })).relaxed).toBeNull();
+    // A derivation twice as long as any indexed beginning ("coopérationnelles", "cooper")
+    // is no such form: the articles come through their other word, "pays".
     expect(ids('coopérationnelles pays').sort()).toEqual(['ensemble', 'loin']);
+    expect(search(index, request({ q: 'coopérationnelles pays' })).relaxed).toEqual({ matched: 1, of: 2 });
   });
 });
 

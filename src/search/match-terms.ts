@@ -138,8 +138,9 @@ export function completions(postings: Postings, prefix: string): [string, number
 /**
  * The stem of a word can be longer than the stem of the word meant: a word
  * being typed ("coopérat" stems to "cooperat", "coopération" is indexed as
- * "cooper"), or a form the stemmer does not know
- * ("recompterons" -> "recompteron", indexed "recompt"). The longest indexed
+ * "cooper"), or a form the stemmer does not know ("recompteron", a
+ * mistyped "recompterons", stems to itself; "recomptées" is indexed as
+ * "recompte"). The longest indexed
  * term that begins the word, `slack` letters shorter at most and never
  * under half the word, stands for it.
  */
