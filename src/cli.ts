@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorpusError } from './ingest/types.js';
-import { IndexLoadError, indexCorpus, rebuildReason, watchCorpus, type IndexReport } from './index/index.js';
+import { IndexLoadError, indexCorpus, readCurrentManifest, rebuildReason, watchCorpus, type IndexReport } from './index/index.js';
 import { createPool, indexCorpusToPostgres, postgresRebuildReason, redactUrl, type PostgresIndexReport } from './index/postgres/index.js';
 import { startServer, type RunningServer } from './web/server.js';
 
@@ -171,17 +171,22 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const corpus = path.resolve(values.corpus ?? DEFAULT_CORPUS);
+  const indexDir = path.resolve((command === 'index' ? values.out : undefined) ?? values.index ?? DEFAULT_INDEX);
+  // Serving an index folder without --corpus serves the corpus it was built
+  // from: the sample corpus is only the default for a folder holding none, so
+  // that `npm start -- --index ARCHIVE` never replaces an archive's index.
+  const builtFrom = command === 'serve' && !values.corpus && values.index ? (await readCurrentManifest(indexDir).catch(() => null))?.corpus : null;
+  const corpus = path.resolve(values.corpus ?? builtFrom ?? DEFAULT_CORPUS);
   const database = values.database ?? (process.env.DATABASE_URL || undefined);
   if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) throw new Error('--database (or DATABASE_URL) must be a postgres:// or postgresql:// URL');
   if (command === 'index') {
     if (database) await runIndexPostgres(corpus, database);
-    else await runIndex(corpus, path.resolve(values.out ?? values.index ?? DEFAULT_INDEX));
+    else await runIndex(corpus, indexDir);
   } else if (command === 'serve') {
     const port = Number(values.port ?? process.env.PORT ?? 3000);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? process.env.PORT}`);
     if (database) await runServePostgres(corpus, database, port, values.watch === true);
-    else await runServe(corpus, path.resolve(values.index ?? DEFAULT_INDEX), port, values.watch === true);
+    else await runServe(corpus, indexDir, port, values.watch === true);
   } else {
     throw new Error(`unknown command "${command}"\n${USAGE}`);
   }

@@ -86,4 +86,34 @@ describe('npm start', () => {
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
   });
+
+  it('serves an index folder given without --corpus from the corpus it was built from, never the samples', async () => {
+    const { spawn } = await import('node:child_process');
+    const archive = path.join(work, 'archive');
+    const indexDir = path.join(work, 'archive-index');
+    await mkdir(archive);
+    await writeFile(path.join(archive, 'a.txt'), 'Un article de l’archive\n\nLe ministre Ivan Petrov a déclaré que la récolte de betteraves était bonne.');
+    expect((await cli('index', '--corpus', archive, '--out', indexDir)).code).toBe(0);
+    const child = spawn(TSX, ['src/cli.ts', 'serve', '--index', indexDir, '--port', '0']);
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL in: ${output}`)), 30_000);
+      child.stdout.on('data', () => {
+        const match = /on (http:\/\/\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+    });
+    expect(output).not.toMatch(/building the index|rebuilding the index/);
+    expect(output).toContain(archive);
+    expect((await (await fetch(`${url}/api/search?q=betteraves`)).json()).total).toBe(1);
+    expect((await (await fetch(`${url}/api/search?q=Tachkent`)).json()).total).toBe(0);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  });
 });
