@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadIndex } from '../src/index/index.js';
-import { prepareSearch, search } from '../src/search/index.js';
+import { search, warmSearch } from '../src/search/index.js';
 import { percentiles, sessionQueries, typingSession, mostQuotedSpeaker } from './latency.js';
 import { request } from './peers/depeches.js';
 
@@ -28,7 +28,7 @@ const started = performance.now();
 const index = await loadIndex(values.index);
 console.log(`${index.documents.length} articles loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 const preparing = performance.now();
-prepareSearch(index);
+warmSearch(index);
 console.log(`search prepared in ${((performance.now() - preparing) / 1000).toFixed(2)} s`);
 
 const topSpeaker = mostQuotedSpeaker(index.documents);

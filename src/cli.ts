@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorpusError } from './ingest/types.js';
-import { IndexLoadError, indexCorpus, readCurrentManifest, rebuildReason, watchCorpus, type IndexReport } from './index/index.js';
+import { IndexLoadError, indexCorpus, loadIndex, readCurrentManifest, rebuildReason, watchCorpus, type IndexReport } from './index/index.js';
 import { createPool, indexCorpusToPostgres, postgresRebuildReason, redactUrl, type PostgresIndexReport } from './index/postgres/index.js';
 import { startServer, type RunningServer } from './web/server.js';
 
@@ -122,14 +122,15 @@ async function runServePostgres(corpus: string, url: string, port: number, watch
 
 async function runServe(corpus: string, indexDir: string, port: number, watchForChanges: boolean): Promise<void> {
   const corpusExists = existsSync(corpus);
-  const reason = corpusExists ? await rebuildReason(indexDir, corpus) : null;
+  // The saved index loads while the corpus is walked for changes (in a worker): most starts need both.
+  const [reason, loaded] = await Promise.all([corpusExists ? rebuildReason(indexDir, corpus) : null, loadIndex(indexDir).catch(() => undefined)]);
   if (reason) {
     console.log(`building the index of ${corpus} (${reason})`);
     await runIndex(corpus, indexDir);
   }
   let server: RunningServer;
   try {
-    server = await startServer({ indexDir, port, host: '0.0.0.0' });
+    server = await startServer({ indexDir, index: reason ? undefined : loaded, port, host: '0.0.0.0' });
   } catch (error) {
     if (!(error instanceof IndexLoadError)) throw error;
     if (!corpusExists) throw new Error(`${error.message}; build it with: npm run index -- --corpus DIR --out ${indexDir}`);

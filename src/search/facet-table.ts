@@ -57,7 +57,11 @@ function alphabeticalRanks(names: string[]): Uint32Array {
 class Dictionary {
   names: string[] = [];
   idByKey = new Map<string, number>();
+  /** Ids of values as written: the same name recurs in thousands of articles, and folding it each time is most of the work. */
+  private idByValue = new Map<string, number>();
   idOf(value: string): number {
+    const known = this.idByValue.get(value);
+    if (known !== undefined) return known;
     const key = facetKey(value);
     let id = this.idByKey.get(key);
     if (id === undefined) {
@@ -65,6 +69,7 @@ class Dictionary {
       this.names.push(value);
       this.idByKey.set(key, id);
     }
+    this.idByValue.set(value, id);
     return id;
   }
 }
@@ -97,13 +102,12 @@ export function facetTable(documents: Article[]): FacetTable {
       dayOf[n] = dayNumber(doc.date);
     }
   }
-  const order = documents.map((_, n) => n).sort((a, b) => {
-    const da = documents[a].date;
-    const db = documents[b].date;
-    if (da === db) return a - b;
-    if (da === null) return 1;
-    if (db === null) return -1;
-    return db < da ? -1 : 1;
+  // Newest first, undated last, ties in article order: on the day numbers, not the date strings.
+  const order = Array.from({ length: count }, (_, n) => n).sort((a, b) => {
+    if (dayOf[a] === dayOf[b]) return a - b;
+    if (dayOf[a] < 0) return 1;
+    if (dayOf[b] < 0) return -1;
+    return dayOf[b] - dayOf[a];
   });
   const dateRank = new Int32Array(count);
   order.forEach((n, rank) => (dateRank[n] = rank));

@@ -2,7 +2,7 @@
  * The search stage: parse a query, run it on an index, filter and count
  * facets, cut snippets. `search` is the one entry point.
  */
-export { prepareSearch, search } from './run.js';
+export { prepareSearch, search, warmSearch } from './run.js';
 export { parseQuery } from './parse-query.js';
 export { queryTerms } from './evaluate.js';
 export { escapeHtml, highlightRange, snippet } from './highlight.js';

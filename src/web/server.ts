@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadIndex, type SearchIndex } from '../index/index.js';
 import { EmbeddedBackend, type SearchBackend } from '../search/backend.js';
-import { prepareSearch } from '../search/index.js';
+import { prepareSearch, warmSearch } from '../search/index.js';
 import { PostgresBackend } from '../search/postgres/index.js';
 import { createApp } from './app.js';
 
@@ -20,6 +20,8 @@ export interface RunningServer {
 export interface ServerOptions {
   /** The index folder of the embedded backend. */
   indexDir?: string;
+  /** The index of `indexDir`, when the caller has loaded it already (the CLI loads it while it checks the corpus). */
+  index?: SearchIndex;
   /** A PostgreSQL URL: serve the index written there by `npm run index -- --database URL` instead. */
   databaseUrl?: string;
   /** 0 picks a free port. */
@@ -47,7 +49,8 @@ function watchForNewBuilds(indexDir: string, current: () => SearchIndex, swap: (
       do {
         again = false;
         const next = await loadIndex(indexDir);
-        prepareSearch(next);
+        // Readers keep the current build meanwhile: the new one is warmed whole before the swap.
+        warmSearch(next);
         if (next.manifest.buildId !== current().manifest.buildId) {
           swap(next);
           console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'index-swapped', build: next.manifest.buildId, documents: next.documents.length }));
@@ -72,7 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let backend: SearchBackend;
   if (options.databaseUrl) backend = await PostgresBackend.connect(options.databaseUrl);
   else if (options.indexDir) {
-    index = await loadIndex(options.indexDir);
+    index = options.index ?? (await loadIndex(options.indexDir));
     prepareSearch(index);
     backend = new EmbeddedBackend(() => index!);
   } else throw new Error('startServer needs an index folder or a database URL');
@@ -92,6 +95,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   server.maxHeadersCount = 100;
+  // Compiling the search loops takes about half a second on a large index:
+  // done right after listening, so the server answers /healthz meanwhile and
+  // a first search waits for it at most once.
+  if (index) setImmediate(() => warmSearch(index!));
   // PostgreSQL readers always see the last committed index: only a folder needs watching.
   const watcher = index === null || options.watchIndex === false ? null : watchForNewBuilds(options.indexDir!, () => index!, (next) => (index = next));
   const { port } = server.address() as AddressInfo;
