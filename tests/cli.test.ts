@@ -24,6 +24,27 @@ let work: string;
 beforeAll(async () => (work = await mkdtemp(path.join(tmpdir(), 'depeches-cli-'))));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
+/** Runs `serve` in a child process; resolves once it prints its URL. */
+async function serve(...args: string[]): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(TSX, ['src/cli.ts', 'serve', ...args]);
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL in: ${output}`)), 30_000);
+    child.stdout.on('data', () => {
+      const match = /on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { url, output: () => output, stop: () => (child.kill('SIGTERM'), exit) };
+}
+
 describe('npm run index', () => {
   it('indexes the sample corpus and says what it did', async () => {
     const out = path.join(work, 'index');
@@ -61,59 +82,27 @@ describe('npm run index', () => {
 
 describe('npm start', () => {
   it('rebuilds a damaged index, serves it, and stops cleanly on SIGTERM', async () => {
-    const { spawn } = await import('node:child_process');
     const indexDir = path.join(work, 'served');
     await mkdir(indexDir);
     await writeFile(path.join(indexDir, 'current.json'), '{"build": "gone"}');
-    const child = spawn(TSX, ['src/cli.ts', 'serve', '--corpus', SAMPLE_CORPUS, '--index', indexDir, '--port', '0']);
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL in: ${output}`)), 30_000);
-      child.stdout.on('data', () => {
-        const match = /on (http:\/\/\S+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-    });
-    expect(output).toMatch(/building the index|rebuilding the index/);
-    const body = await (await fetch(`${url}/api/search?q=Tachkent`)).json();
+    const server = await serve('--corpus', SAMPLE_CORPUS, '--index', indexDir, '--port', '0');
+    expect(server.output()).toMatch(/building the index|rebuilding the index/);
+    const body = await (await fetch(`${server.url}/api/search?q=Tachkent`)).json();
     expect(body.total).toBe(1);
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exit).toBe(0);
+    expect(await server.stop()).toBe(0);
   });
 
   it('serves an index folder given without --corpus from the corpus it was built from, never the samples', async () => {
-    const { spawn } = await import('node:child_process');
     const archive = path.join(work, 'archive');
     const indexDir = path.join(work, 'archive-index');
     await mkdir(archive);
     await writeFile(path.join(archive, 'a.txt'), 'Un article de l’archive\n\nLe ministre Ivan Petrov a déclaré que la récolte de betteraves était bonne.');
     expect((await cli('index', '--corpus', archive, '--out', indexDir)).code).toBe(0);
-    const child = spawn(TSX, ['src/cli.ts', 'serve', '--index', indexDir, '--port', '0']);
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL in: ${output}`)), 30_000);
-      child.stdout.on('data', () => {
-        const match = /on (http:\/\/\S+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-    });
-    expect(output).not.toMatch(/building the index|rebuilding the index/);
-    expect(output).toContain(archive);
-    expect((await (await fetch(`${url}/api/search?q=betteraves`)).json()).total).toBe(1);
-    expect((await (await fetch(`${url}/api/search?q=Tachkent`)).json()).total).toBe(0);
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exit).toBe(0);
+    const server = await serve('--index', indexDir, '--port', '0');
+    expect(server.output()).not.toMatch(/building the index|rebuilding the index/);
+    expect(server.output()).toContain(archive);
+    expect((await (await fetch(`${server.url}/api/search?q=betteraves`)).json()).total).toBe(1);
+    expect((await (await fetch(`${server.url}/api/search?q=Tachkent`)).json()).total).toBe(0);
+    expect(await server.stop()).toBe(0);
   });
 });
