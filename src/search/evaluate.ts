@@ -2,8 +2,10 @@ import { foldWord } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { expandWord, lookupWord } from './match-terms.js';
 import { hasPhrase, phrasePattern, type PhrasePattern } from './phrases.js';
-import { postings, type Matches, type Postings } from './postings.js';
+import { ClauseCache, type CachedClause } from './clause-cache.js';
+import { copyMatches, postings, type Matches, type Postings } from './postings.js';
 import { rewardProximity } from './proximity.js';
+import { scratchFloat64, scratchInt32 } from './scratch.js';
 import { parseQuery } from './parse-query.js';
 import type { Clause, ParsedQuery } from './types.js';
 
@@ -25,37 +27,24 @@ export interface QueryMatches {
 
 const EMPTY: Matches = { docs: new Int32Array(0), scores: new Float64Array(0) };
 
-/**
- * Recently computed clauses, per index. Typing "relations bil" after
- * "relations bi" reuses "relations"; readers share common words. Bounded by
- * the number of postings held, not entries, since one common word can hold
- * every article.
- */
+/** Pairs of (document, score) the clause cache of an index holds: 48 MB at most. */
 const CACHE_POSTINGS = 4_000_000;
-interface ClauseCache {
-  entries: Map<string, { matches: Matches; terms: string[] }>;
-  held: number;
-}
 const caches = new WeakMap<SearchIndex, ClauseCache>();
 
-function cached(index: SearchIndex, key: string, compute: () => { matches: Matches; terms: string[] }): { matches: Matches; terms: string[] } {
+function clauseCache(index: SearchIndex): ClauseCache {
   let cache = caches.get(index);
-  if (!cache) caches.set(index, (cache = { entries: new Map(), held: 0 }));
-  const hit = cache.entries.get(key);
-  if (hit) {
-    cache.entries.delete(key);
-    cache.entries.set(key, hit);
-    return hit;
-  }
-  const value = compute();
-  cache.entries.set(key, value);
-  cache.held += value.matches.docs.length + 1;
-  for (const [oldest, entry] of cache.entries) {
-    if (cache.held <= CACHE_POSTINGS || oldest === key) break;
-    cache.entries.delete(oldest);
-    cache.held -= entry.matches.docs.length + 1;
-  }
-  return value;
+  // Forty clauses' worth of the whole archive, for a small archive.
+  if (!cache) caches.set(index, (cache = new ClauseCache(Math.min(CACHE_POSTINGS, Math.max(65_536, 40 * index.documents.length)))));
+  return cache;
+}
+
+/** The clause under `key`, computed (into arrays it may reuse) when the cache does not hold it. */
+function cached(index: SearchIndex, key: string, compute: () => CachedClause): CachedClause {
+  const cache = clauseCache(index);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const { matches, terms } = compute();
+  return cache.put(key, matches, terms);
 }
 
 /** Sums the scores of documents present in every list (`lists` non-empty). */
@@ -66,7 +55,7 @@ function intersect(lists: Matches[], size: number): Matches {
 /** Sums the scores of documents present in any list. */
 function union(lists: Matches[], size: number): Matches {
   if (lists.length === 1) return lists[0];
-  return keepCount(combine(lists, size), 1, true);
+  return keepCount(combine(lists, size), 1, { atLeast: true });
 }
 
 interface Combined {
@@ -102,13 +91,17 @@ function combine(lists: Matches[], size: number): Combined {
   return { touched, touchedCount, counts, sums };
 }
 
-/** The documents held by exactly `count` lists (or at least, with `atLeast`), with their summed scores. */
-function keepCount(combined: Combined, count: number, atLeast = false): Matches {
+/**
+ * The documents held by exactly `count` lists (or at least, with `atLeast`),
+ * with their summed scores; in the search's scratch arrays when `transient`
+ * (the final matches of a query, read before the search returns).
+ */
+function keepCount(combined: Combined, count: number, { atLeast = false, transient = false } = {}): Matches {
   const { touched, touchedCount, counts, sums } = combined;
   let kept = 0;
   for (let k = 0; k < touchedCount; k++) if (atLeast ? counts[touched[k]] >= count : counts[touched[k]] === count) kept++;
-  const docs = new Int32Array(kept);
-  const scores = new Float64Array(kept);
+  const docs = transient ? scratchInt32('query-docs', kept) : new Int32Array(kept);
+  const scores = transient ? scratchFloat64('query-scores', kept) : new Float64Array(kept);
   kept = 0;
   for (let k = 0; k < touchedCount; k++) {
     const n = touched[k];
@@ -127,10 +120,10 @@ function withoutDocs(matches: Matches, excluded: Set<number>): Matches {
   return { docs: Int32Array.from(keep, (k) => matches.docs[k]), scores: Float64Array.from(keep, (k) => matches.scores[k]) };
 }
 
-function phraseMatches(index: SearchIndex, view: Postings, pattern: PhrasePattern): { matches: Matches; terms: string[] } {
+function phraseMatches(index: SearchIndex, view: Postings, pattern: PhrasePattern): CachedClause {
   const key = `p|${pattern.field ?? ''}|${pattern.terms.join(' ')}|${pattern.offsets.join(',')}`;
   return cached(index, key, () => {
-    const lists = [...new Set(pattern.terms)].map((term) => view.score([{ term, weight: 1 }], pattern.field));
+    const lists = [...new Set(pattern.terms)].map((term) => copyMatches(view.score([{ term, weight: 1 }], pattern.field)));
     const all = intersect(lists, index.documents.length);
     if (pattern.terms.length < 2) return { matches: all, terms: pattern.terms };
     const keep: number[] = [];
@@ -167,6 +160,7 @@ function evaluateClause(index: SearchIndex, view: Postings, clause: Clause): Eva
 
 export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMatches {
   const view = postings(index);
+  clauseCache(index).beginSearch();
   const size = index.documents.length;
   const highlight = new Set<string>();
   let positive: { matches: Matches; terms: string[]; optional?: boolean }[] = [];
@@ -193,7 +187,7 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   const lists = positive.map((p) => p.matches);
   if (lists.length === 1) return { matches: withoutDocs(lists[0], excluded), highlight, relaxed: null };
   const combined = combine(lists, size);
-  const all = withoutDocs(keepCount(combined, lists.length), excluded);
+  const all = withoutDocs(keepCount(combined, lists.length, { transient: true }), excluded);
   if (all.docs.length > 0) return { matches: rewardProximity(index, all, positive), highlight, relaxed: null };
   // Nobody holds every word: the documents holding the most of them.
   let most = 0;
@@ -202,7 +196,7 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
     if (combined.counts[n] > most && !excluded.has(n)) most = combined.counts[n];
   }
   if (most === 0) return { matches: EMPTY, highlight, relaxed: null };
-  const some = withoutDocs(keepCount(combined, most), excluded);
+  const some = withoutDocs(keepCount(combined, most, { transient: true }), excluded);
   return { matches: rewardProximity(index, some, positive), highlight, relaxed: { matched: most, of: lists.length } };
 }
 

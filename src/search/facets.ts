@@ -1,5 +1,6 @@
 import type { Article } from '../ingest/types.js';
 import { dayNumber, facetKey, facetTable, type FacetTable } from './facet-table.js';
+import { scratchInt32 } from './scratch.js';
 import { firstInOrder } from './top-k.js';
 import type { FacetValue, SearchRequest } from './types.js';
 
@@ -49,7 +50,8 @@ function topValues(counts: Uint32Array, names: string[], order: Uint32Array, lim
 /**
  * Filters `candidates` (article numbers matching the query) and counts the
  * facet values among them, each facet ignoring its own filter. Works on the
- * facet table's flat arrays: no allocation per candidate.
+ * facet table's flat arrays: no allocation per candidate. `passing` is a
+ * scratch array, valid until the next search.
  */
 export function facetCounts(documents: Article[], candidates: Int32Array, request: SearchRequest): FacetResult {
   const table: FacetTable = facetTable(documents);
@@ -62,7 +64,7 @@ export function facetCounts(documents: Article[], candidates: Int32Array, reques
   const speakerCounts = new Uint32Array(table.speakerNames.length);
   const organisationCounts = new Uint32Array(table.organisationNames.length);
   const periodCounts = new Uint32Array(table.periodNames.length);
-  const passing = new Int32Array(candidates.length);
+  const passing = scratchInt32('facet-passing', candidates.length);
   let passed = 0;
   if (speakers === null && organisations === null && !datesFiltered) {
     // No filter (the common case while typing): every candidate passes and counts everywhere.

@@ -28,6 +28,11 @@ export interface Matches {
   scores: Float64Array;
 }
 
+/** A copy of matches that outlives the arrays they are a view of. */
+export function copyMatches(matches: Matches): Matches {
+  return { docs: matches.docs.slice(), scores: matches.scores.slice() };
+}
+
 /** A term to score and how much it counts (1 for the word itself, less for completions and typo variants). */
 export interface WeightedTerm {
   term: string;
@@ -43,7 +48,11 @@ export interface Postings {
   termsWithPrefix(prefix: string): Iterable<[string, number]>;
   /** Indexed terms within `distance` edits of `term`, with their distance. */
   termsNear(term: string, distance: number): [string, number][];
-  /** Scores the documents holding any of the terms (in `field` only, when given). */
+  /**
+   * Scores the documents holding any of the terms (in `field` only, when
+   * given). The result is a view of arrays the next call overwrites: copy
+   * it (`copyMatches`, or a ClauseCache) to keep it.
+   */
   score(terms: WeightedTerm[], field?: QueryField): Matches;
 }
 
@@ -76,11 +85,13 @@ function createPostings(compact: CompactIndex, dictionary: FuzzyDictionary): Pos
   const { terms, termOffsets, postings: pairs, fieldLengths, averageFieldLengths, documentCount } = compact;
   const fieldCount = FIELDS.length;
   const fieldId = Object.fromEntries(FIELDS.map((f, id) => [f, id])) as Record<string, number>;
-  // Scratch arrays reused by every scoring: a score per document and the
-  // stamp of the last scoring that touched it (so they never need clearing).
+  // Scratch arrays reused by every scoring: a score per document, the
+  // stamp of the last scoring that touched it (so they never need clearing),
+  // and the result handed out.
   const scratch = new Float64Array(documentCount);
   const stamps = new Uint32Array(documentCount);
   const touched = new Int32Array(documentCount);
+  const scoresOut = new Float64Array(documentCount);
   let stamp = 0;
   // BM25's length normalisation of each document in each field, computed once rather than per posting.
   const norms = new Float32Array(documentCount * fieldCount);
@@ -150,8 +161,8 @@ function createPostings(compact: CompactIndex, dictionary: FuzzyDictionary): Pos
           count = accumulate(pairs, first, last, f, weight * boost * idf, count);
         }
       }
-      const docs = touched.slice(0, count);
-      const scores = new Float64Array(count);
+      const docs = touched.subarray(0, count);
+      const scores = scoresOut.subarray(0, count);
       for (let k = 0; k < count; k++) scores[k] = scratch[docs[k]];
       return { docs, scores };
     },

@@ -1,5 +1,6 @@
 import { compactOf, type SearchIndex } from '../index/index.js';
 import type { Matches } from './postings.js';
+import { scratchFloat64 } from './scratch.js';
 import { firstInOrder } from './top-k.js';
 
 /** How many of the best-scored matches are checked for words standing together. */
@@ -33,7 +34,8 @@ export function rewardProximity(index: SearchIndex, matches: Matches, clauses: {
       }
     }
   });
-  const scores = Float64Array.from(matches.scores);
+  const scores = scratchFloat64('proximity-scores', matches.scores.length);
+  scores.set(matches.scores);
   const best = (a: number, b: number) => matches.scores[a] > matches.scores[b] || (matches.scores[a] === matches.scores[b] && a < b);
   for (const k of firstInOrder(matches.scores.length, PROXIMITY_CANDIDATES, best)) {
     const n = matches.docs[k];

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ClauseCache } from '../src/search/clause-cache.js';
+import type { Matches } from '../src/search/postings.js';
+
+/** `length` matches whose documents and scores are derived from `seed`, so that any mix-up shows. */
+function matchesOf(seed: number, length: number): Matches {
+  return {
+    docs: Int32Array.from({ length }, (_, k) => seed * 1000 + k),
+    scores: Float64Array.from({ length }, (_, k) => seed + k / 10),
+  };
+}
+
+const same = (a: Matches, b: Matches) => {
+  expect(Array.from(a.docs)).toEqual(Array.from(b.docs));
+  expect(Array.from(a.scores)).toEqual(Array.from(b.scores));
+};
+
+describe('ClauseCache', () => {
+  it('returns what was put, as a copy of the caller’s arrays', () => {
+    const cache = new ClauseCache(100);
+    cache.beginSearch();
+    const source = matchesOf(1, 10);
+    const put = cache.put('a', source, ['a']);
+    source.docs.fill(-1);
+    same(put.matches, matchesOf(1, 10));
+    cache.beginSearch();
+    const got = cache.get('a')!;
+    same(got.matches, matchesOf(1, 10));
+    expect(got.terms).toEqual(['a']);
+  });
+
+  it('forgets the oldest clauses when the ring comes round', () => {
+    const cache = new ClauseCache(100);
+    for (let k = 0; k < 5; k++) {
+      cache.beginSearch();
+      cache.put(`k${k}`, matchesOf(k, 25), []);
+    }
+    cache.beginSearch();
+    // 125 pairs written in a ring of 100: the first clause was overwritten, the last four are whole.
+    expect(cache.get('k0')).toBeUndefined();
+    for (let k = 1; k < 5; k++) same(cache.get(`k${k}`)!.matches, matchesOf(k, 25));
+  });
+
+  it('never overwrites a clause the current search holds', () => {
+    const cache = new ClauseCache(100);
+    cache.beginSearch();
+    for (let k = 0; k < 4; k++) cache.put(`k${k}`, matchesOf(k, 25), []);
+    cache.beginSearch();
+    const held = cache.get('k0')!; // the oldest: moved to the front, the others are now next to go
+    const others = [1, 2, 3].map((k) => cache.get(`k${k}`)!);
+    // The ring is full of clauses this search holds: a new one is handed out but not kept.
+    const extra = cache.put('extra', matchesOf(9, 25), []);
+    same(extra.matches, matchesOf(9, 25));
+    same(held.matches, matchesOf(0, 25));
+    others.forEach((o, k) => same(o.matches, matchesOf(k + 1, 25)));
+    cache.beginSearch();
+    expect(cache.get('extra')).toBeUndefined();
+  });
+
+  it('keeps a clause read often: reading it when old moves it to the front', () => {
+    const cache = new ClauseCache(100);
+    cache.beginSearch();
+    cache.put('common', matchesOf(7, 20), []);
+    for (let k = 0; k < 12; k++) {
+      cache.beginSearch();
+      same(cache.get('common')!.matches, matchesOf(7, 20));
+      cache.put(`rare${k}`, matchesOf(k, 20), []);
+    }
+    cache.beginSearch();
+    same(cache.get('common')!.matches, matchesOf(7, 20));
+    expect(cache.get('rare0')).toBeUndefined();
+  });
+
+  it('does not keep a clause larger than a quarter of the ring', () => {
+    const cache = new ClauseCache(100);
+    cache.beginSearch();
+    same(cache.put('big', matchesOf(3, 30), []).matches, matchesOf(3, 30));
+    expect(cache.get('big')).toBeUndefined();
+  });
+});
