@@ -52,6 +52,20 @@ describe('search on the sample corpus', () => {
     expect(ids('Tachknet')).toEqual(['002_7c4669d5fc0d68a3']);
   });
 
+  it('forgives a typo in a word’s ending, where the stemmer would cut it', () => {
+    // "coopérationns" stems to itself, far from "cooper"; one letter less, it is "coopérations".
+    const meant = ids('coopération').sort();
+    expect(meant.length).toBeGreaterThan(1);
+    expect(ids('coopérationns').sort()).toEqual(meant);
+  });
+
+  it('reads an unknown finished word as possibly unfinished', () => {
+    // "Tokaïe", followed by another word, is no indexed term: it is the beginning of "Tokaïev".
+    const unfinished = search(index, request({ q: 'Tokaïe Wang' }));
+    expect(unfinished.relaxed).toBeNull();
+    expect(unfinished.hits.map((h) => h.id)).toEqual(ids('Tokaïev Wang'));
+  });
+
   it('finds hyphenated compounds whole and by part', () => {
     expect(ids('sino-russe').sort()).toEqual(['002_7c4669d5fc0d68a3', '003_3bc2539186bf695d']);
     expect(ids('Chine-Russie')).toContain('000_f3dc22192a66a48d');

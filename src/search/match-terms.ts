@@ -25,6 +25,8 @@ export interface WordLookup {
 /** How much a prefix completion and a corrected typo count against the word itself (MiniSearch's defaults). */
 const PREFIX_WEIGHT = 0.375;
 const TYPO_WEIGHT = 0.45;
+/** A completion counts less the more letters it adds to what was typed. */
+const completionWeight = (term: string, prefix: string) => (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - prefix.length));
 
 /**
  * Most completions a word being typed expands to, the most frequent first.
@@ -43,15 +45,39 @@ export function typoBudget(folded: string): number {
   return folded.length <= 8 ? 1 : 2;
 }
 
-/** Index terms of the word with two neighbouring letters swapped: a swap is one typo for a reader, two edits for Levenshtein. */
-export function swappedForms(folded: string): string[] {
-  const forms = new Set<string>();
-  for (let k = 0; k + 1 < folded.length; k++) {
-    if (folded[k] === folded[k + 1]) continue;
-    const term = analyzeWord(folded.slice(0, k) + folded[k + 1] + folded[k] + folded.slice(k + 2));
-    if (term) forms.add(term);
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * The indexed terms of the words one typo away from a folded word: a letter
+ * left out, added, replaced, or two neighbours swapped (a swap is one typo
+ * for a reader, two edits for Levenshtein).
+ *
+ * Why on the word and not on its term: a typo in an ending changes what the
+ * stemmer cuts. "pécherezs" stems to itself, nowhere near "pech" (the term
+ * of "pécherez"), while the word without its last letter stems to "pech".
+ * About 600 forms for a ten-letter word, analyzed in half a millisecond; it
+ * runs only for words the index does not know.
+ *
+ * @example
+ * oneTypoTerms(view, 'pecherezs') // ['pech', ...]
+ */
+export function oneTypoTerms(postings: Postings, folded: string): string[] {
+  const terms = new Set<string>();
+  const consider = (form: string) => {
+    const term = analyzeWord(form);
+    if (term && postings.has(term)) terms.add(term);
+  };
+  for (let k = 0; k <= folded.length; k++) {
+    const before = folded.slice(0, k);
+    const after = folded.slice(k);
+    if (k < folded.length) consider(before + after.slice(1));
+    if (k + 1 < folded.length && folded[k] !== folded[k + 1]) consider(before + folded[k + 1] + folded[k] + folded.slice(k + 2));
+    for (const letter of LETTERS) {
+      consider(before + letter + after);
+      if (k < folded.length && letter !== folded[k]) consider(before + letter + after.slice(1));
+    }
   }
-  return [...forms];
+  return [...terms];
 }
 
 /** The lookup of a word as typed ("l'OTAN", "Chine-Russie", "multilat"), or null when it is a stop word. */
@@ -165,7 +191,7 @@ export function expandWord(postings: Postings, lookup: WordLookup): WeightedTerm
   for (const prefix of lookup.prefixes) {
     if (prefix !== lookup.term && postings.has(prefix)) add(prefix, 1);
     for (const [term] of completions(postings, prefix)) {
-      add(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - prefix.length)));
+      add(term, completionWeight(term, prefix));
     }
   }
   if (lookup.prefixes.length > 0 && lookup.folded.length >= 5 && !lookup.stopWord) {
@@ -173,14 +199,15 @@ export function expandWord(postings: Postings, lookup: WordLookup): WeightedTerm
     if (stem) add(stem, PREFIX_WEIGHT);
   }
   if (weights.size === 0 && lookup.fuzzy > 0) {
+    // A word the index does not know may be a word left unfinished ("enflaie" for "enflaient"),
+    // a form the stemmer does not know, or a typo in the word or in its ending.
+    for (const [term] of completions(postings, lookup.folded)) add(term, completionWeight(term, lookup.folded));
     const stem = truncatedStem(postings, lookup.folded, lookup.folded.length);
     if (stem) add(stem, TYPO_WEIGHT);
     for (const [term, distance] of postings.termsNear(lookup.term, lookup.fuzzy)) {
       add(term, (TYPO_WEIGHT * term.length) / (term.length + distance));
     }
-    if (lookup.fuzzy < 2) {
-      for (const term of swappedForms(lookup.folded)) if (postings.has(term)) add(term, (TYPO_WEIGHT * term.length) / (term.length + 1));
-    }
+    for (const term of oneTypoTerms(postings, lookup.folded)) add(term, (TYPO_WEIGHT * term.length) / (term.length + 1));
   }
   return [...weights].map(([term, weight]) => ({ term, weight }));
 }
