@@ -1,16 +1,22 @@
 /**
- * Known-item relevance: pick articles, take a distinctive phrase of their own
- * text (the three consecutive long words with the highest IDF, counted on the
- * raw texts, never on an index), and type it as a person would: another
- * inflection, accents dropped, one typo, or the last word unfinished. Each
- * engine's top 10 is scored by MRR@10 and recall@10.
+ * Known-item relevance, two ways, each built from the raw texts, never from
+ * an index:
+ * - typed variants: pick articles, take a distinctive phrase of their own
+ *   text (the three consecutive long words with the highest IDF), and type it
+ *   as a person would: another inflection, accents dropped, one typo, or the
+ *   last word unfinished;
+ * - remembered words: three words of the article that are each common in the
+ *   archive (in 0.05 % to 2 % of the articles) but together in that article
+ *   only, as a reader remembers "Pyongyang, sanctions, pétrole" rather than
+ *   the article's rarest words.
+ * Each engine's top 10 is scored by MRR@10 and recall@10.
  */
 import type { Article } from '../src/ingest/types.js';
 import { rng } from './generate-corpus.js';
 import type { Peer } from './peers/types.js';
 
 export const VARIANTS = ['inflected', 'no accents', 'typo', 'prefix'] as const;
-export type Variant = (typeof VARIANTS)[number];
+export type Variant = (typeof VARIANTS)[number] | 'remembered words';
 
 export interface KnownItemQuery {
   target: string;
@@ -85,17 +91,57 @@ export function knownItemQueries(articles: Article[], count: number, seed = 11):
   return queries;
 }
 
+/** Words of an article a reader may remember: long, not stop words, lowercased, each once. */
+function distinctWords(text: string): string[] {
+  return [...new Set(words(text).map((w) => w.toLowerCase()))];
+}
+
+export function rememberedWordsQueries(articles: Article[], count: number, seed = 13): KnownItemQuery[] {
+  const random = rng(seed);
+  const df = documentFrequencies(articles);
+  const low = Math.max(2, articles.length * 0.0005);
+  const high = Math.max(3, articles.length * 0.02);
+  // A few candidate triples per picked article, in text order; the first that no other article holds is kept.
+  const candidates: { target: number; words: string[]; holders: number }[] = [];
+  for (let pick = 0; pick < count; pick++) {
+    const target = Math.floor(random() * articles.length);
+    const band = distinctWords(articles[target].text).filter((w) => (df.get(w) ?? 0) >= low && (df.get(w) ?? 0) <= high);
+    if (band.length < 3) continue;
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const chosen = new Set<number>();
+      while (chosen.size < 3) chosen.add(Math.floor(random() * band.length));
+      candidates.push({ target, words: [...chosen].sort((a, b) => a - b).map((k) => band[k]), holders: 0 });
+    }
+  }
+  const byFirstWord = new Map<string, typeof candidates>();
+  for (const c of candidates) byFirstWord.set(c.words[0], [...(byFirstWord.get(c.words[0]) ?? []), c]);
+  for (const article of articles) {
+    const present = new Set(distinctWords(article.text));
+    for (const w of present) for (const c of byFirstWord.get(w) ?? []) if (present.has(c.words[1]) && present.has(c.words[2])) c.holders++;
+  }
+  const queries: KnownItemQuery[] = [];
+  const done = new Set<number>();
+  for (const c of candidates) {
+    if (c.holders !== 1 || done.has(c.target)) continue;
+    done.add(c.target);
+    const q = c.words.join(' ');
+    queries.push({ target: articles[c.target].id, variant: 'remembered words', q, phrase: q });
+  }
+  return queries;
+}
+
 export interface RelevanceScores {
   mrr: number;
   recall: number;
-  byVariant: Record<Variant, { mrr: number; recall: number }>;
+  byVariant: Partial<Record<Variant, { mrr: number; recall: number }>>;
 }
 
 export async function evaluate(peer: Pick<Peer, 'search'>, queries: KnownItemQuery[]): Promise<RelevanceScores> {
-  const sums = new Map<Variant, { rr: number; hit: number; n: number }>(VARIANTS.map((v) => [v, { rr: 0, hit: 0, n: 0 }]));
+  const sums = new Map<Variant, { rr: number; hit: number; n: number }>();
   for (const query of queries) {
     const ids = await peer.search({ q: query.q });
     const rank = ids.indexOf(query.target);
+    if (!sums.has(query.variant)) sums.set(query.variant, { rr: 0, hit: 0, n: 0 });
     const s = sums.get(query.variant)!;
     s.n++;
     if (rank >= 0) {

@@ -19,7 +19,7 @@ import type { Article } from '../src/ingest/types.js';
 import { generateCorpus, SAMPLE_CORPUS } from './generate-corpus.js';
 import { httpLatency, throughput, timeEach, sessionQueries, typingSession, type Percentiles, type Throughput, mostQuotedSpeaker } from './latency.js';
 import { depeches, PEERS, type Peer } from './peers/index.js';
-import { evaluate, knownItemQueries, VARIANTS, type RelevanceScores } from './relevance.js';
+import { evaluate, knownItemQueries, rememberedWordsQueries, VARIANTS, type RelevanceScores } from './relevance.js';
 import { renderTable, type Column } from './table.js';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -57,6 +57,7 @@ interface EngineResult {
   throughput?: Throughput;
   relevance: RelevanceScores;
   relevanceSample: RelevanceScores;
+  relevanceRemembered: RelevanceScores;
 }
 
 async function corpusFolder(): Promise<{ dir: string; bytes: number }> {
@@ -118,7 +119,8 @@ async function main(): Promise<void> {
     const filtered = session.filter((s) => s.speaker);
     const knownItems = knownItemQueries(articles, Number(values.relevance));
     const sampleItems = knownItemQueries(sample, sample.length);
-    log(`${articles.length} articles (${report.skipped.length} skipped), ${queries.length} queries → ${session.length} typed prefixes, filter speaker "${topSpeaker}", ${knownItems.length} known-item queries`);
+    const rememberedItems = rememberedWordsQueries(articles, Number(values.relevance));
+    log(`${articles.length} articles (${report.skipped.length} skipped), ${queries.length} queries → ${session.length} typed prefixes, filter speaker "${topSpeaker}", ${knownItems.length} + ${rememberedItems.length} known-item queries`);
 
     const engine = depeches();
     engine.use(index);
@@ -126,6 +128,7 @@ async function main(): Promise<void> {
     const typing = await timeEach(unfiltered, (q) => engine.search(q));
     const typingFiltered = await timeEach(filtered, (q) => engine.search(q));
     const relevance = await evaluate(engine, knownItems);
+    const relevanceRemembered = await evaluate(engine, rememberedItems);
     const samplePeer = depeches();
     await samplePeer.build(sample);
     const relevanceSample = await evaluate(samplePeer, sampleItems);
@@ -159,6 +162,7 @@ async function main(): Promise<void> {
       throughput: load,
       relevance,
       relevanceSample,
+      relevanceRemembered,
     });
     log(`depeches: read ${report.seconds.read.toFixed(1)} s, build ${report.seconds.build.toFixed(1)} s, save ${report.seconds.save.toFixed(1)} s, load ${loadSeconds.toFixed(1)} s, typing p50 ${typing.p50.toFixed(2)} ms, ${Math.round(load.requestsPerSecond)} req/s`);
 
@@ -172,6 +176,7 @@ async function main(): Promise<void> {
       const peerTyping = await timeEach(unfiltered, (q) => peer.search(q));
       const peerFiltered = await timeEach(filtered, (q) => peer.search(q));
       const peerRelevance = await evaluate(peer, knownItems);
+      const peerRemembered = await evaluate(peer, rememberedItems);
       const small = PEERS[key]();
       await small.build(sample);
       const peerSample = await evaluate(small, sampleItems);
@@ -193,6 +198,7 @@ async function main(): Promise<void> {
         typingFiltered: peerFiltered,
         relevance: peerRelevance,
         relevanceSample: peerSample,
+        relevanceRemembered: peerRemembered,
       });
       log(`${peer.name}: build ${buildSeconds.toFixed(1)} s, load ${peerLoad.toFixed(1)} s, typing p50 ${peerTyping.p50.toFixed(2)} ms`);
     }
@@ -239,6 +245,7 @@ async function main(): Promise<void> {
       { title: 'MRR@10', better: 'higher', digits: 3 },
       { title: 'R@10', better: 'higher', digits: 3 },
       ...VARIANTS.map((v) => ({ title: `${v} MRR/R`, better: 'none' as const })),
+      { title: 'remembered words MRR@10', better: 'higher', digits: 3 },
       { title: 'sample MRR@10', better: 'higher', digits: 3 },
       { title: 'sample R@10', better: 'higher', digits: 3 },
     ];
@@ -250,7 +257,8 @@ async function main(): Promise<void> {
         cells: [
           r.relevance.mrr,
           r.relevance.recall,
-          ...VARIANTS.map((v) => `${r.relevance.byVariant[v].mrr.toFixed(2)} / ${r.relevance.byVariant[v].recall.toFixed(2)}`),
+          ...VARIANTS.map((v) => `${r.relevance.byVariant[v]?.mrr.toFixed(2)} / ${r.relevance.byVariant[v]?.recall.toFixed(2)}`),
+          r.relevanceRemembered.mrr,
           r.relevanceSample.mrr,
           r.relevanceSample.recall,
         ],
@@ -260,7 +268,7 @@ async function main(): Promise<void> {
     console.log(`\n## Performance — ${heading}\n\n${table}\n`);
     console.log(`depeches RSS under load (peak): ${((results[0].rssUnderLoadBytes ?? 0) / MB).toFixed(0)} MB; throughput errors: ${results[0].throughput?.errors}; read ${report.seconds.read.toFixed(1)} s + build ${report.seconds.build.toFixed(1)} s + save ${report.seconds.save.toFixed(1)} s end to end.`);
     console.log('Peers: end to end = depeches\' file reading and metadata extraction + their build; index MB = their serialized index (depeches: build folder, articles included); RSS = a process holding the articles and the loaded index.');
-    console.log(`\n## Relevance — known item, ${knownItems.length} queries on the generated corpus, ${sampleItems.length} on the sample corpus\n\n${relevanceTable}\n`);
+    console.log(`\n## Relevance — known item, ${knownItems.length} typed queries and ${rememberedItems.length} of remembered words on the generated corpus, ${sampleItems.length} on the sample corpus\n\n${relevanceTable}\n`);
     await mkdir(path.join(BENCH, 'results'), { recursive: true });
     const out = path.join(BENCH, 'results', `${new Date().toISOString().slice(0, 10)}-${docs}.json`);
     await writeFile(out, JSON.stringify({ heading, corpus: { dir: corpusDir, bytes: corpusBytes, articles: articles.length }, queries, topSpeaker, report: report.seconds, results, table, relevanceTable }, null, 2));
