@@ -50,6 +50,13 @@ describe.each(BACKENDS)('%s backend', (kind) => {
       for (const id of exclude) expect(ids).not.toContain(id);
     });
 
+    it('forgives a typo in a word’s ending, where the stemmer would cut it', async () => {
+      const ids = async (q: string) => (await get(`/api/search?${new URLSearchParams({ q: `${q} ` })}`)).body.hits.map((h: { id: string }) => h.id).sort();
+      const meant = await ids('coopération');
+      expect(meant.length).toBeGreaterThan(1);
+      expect(await ids('coopérationns')).toEqual(meant);
+    });
+
     it.each([
       ['from=2022-13-01', 'from'],
       ['from=2022-02-30', 'from'],

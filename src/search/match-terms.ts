@@ -48,34 +48,43 @@ export function typoBudget(folded: string): number {
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
- * The indexed terms of the words one typo away from a folded word: a letter
- * left out, added, replaced, or two neighbours swapped (a swap is one typo
- * for a reader, two edits for Levenshtein).
+ * The words one typo away from a folded word: a letter left out, added,
+ * replaced, or two neighbours swapped (a swap is one typo for a reader, two
+ * edits for Levenshtein). About 600 for a ten-letter word.
+ */
+export function oneTypoForms(folded: string): string[] {
+  const forms = new Set<string>();
+  for (let k = 0; k <= folded.length; k++) {
+    const before = folded.slice(0, k);
+    const after = folded.slice(k);
+    if (k < folded.length) forms.add(before + after.slice(1));
+    if (k + 1 < folded.length && folded[k] !== folded[k + 1]) forms.add(before + folded[k + 1] + folded[k] + folded.slice(k + 2));
+    for (const letter of LETTERS) {
+      forms.add(before + letter + after);
+      if (k < folded.length && letter !== folded[k]) forms.add(before + letter + after.slice(1));
+    }
+  }
+  forms.delete(folded);
+  return [...forms];
+}
+
+/**
+ * The indexed terms of the words one typo away from a folded word.
  *
  * Why on the word and not on its term: a typo in an ending changes what the
  * stemmer cuts. "pécherezs" stems to itself, nowhere near "pech" (the term
  * of "pécherez"), while the word without its last letter stems to "pech".
- * About 600 forms for a ten-letter word, analyzed in half a millisecond; it
- * runs only for words the index does not know.
+ * Analyzing the ~600 forms of a ten-letter word takes half a millisecond;
+ * it runs only for words the index does not know.
  *
  * @example
  * oneTypoTerms(view, 'pecherezs') // ['pech', ...]
  */
 export function oneTypoTerms(postings: Postings, folded: string): string[] {
   const terms = new Set<string>();
-  const consider = (form: string) => {
+  for (const form of oneTypoForms(folded)) {
     const term = analyzeWord(form);
     if (term && postings.has(term)) terms.add(term);
-  };
-  for (let k = 0; k <= folded.length; k++) {
-    const before = folded.slice(0, k);
-    const after = folded.slice(k);
-    if (k < folded.length) consider(before + after.slice(1));
-    if (k + 1 < folded.length && folded[k] !== folded[k + 1]) consider(before + folded[k + 1] + folded[k] + folded.slice(k + 2));
-    for (const letter of LETTERS) {
-      consider(before + letter + after);
-      if (k < folded.length && letter !== folded[k]) consider(before + letter + after.slice(1));
-    }
   }
   return [...terms];
 }

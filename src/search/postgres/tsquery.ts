@@ -2,7 +2,7 @@
  * Our parsed query (src/search/parse-query.ts) mapped onto a PostgreSQL
  * tsquery, with the same rules as the embedded engine:
  *
- *     word            'lexeme' | typo neighbours | swapped-letter forms
+ *     word            'lexeme' | typo neighbours | terms of the words one typo away
  *     word (typing)   ... | its most frequent completions (exact lexemes, as the embedded engine counts them)
  *     "a b c"         phraseto_tsquery: 'a' <-> 'b' <2> 'c' (stop words are gaps)
  *     -word -"a b"    !'lexeme'   !( 'a' <-> 'b' )       (exact, no typo)
@@ -16,9 +16,9 @@
  * All words of a query are looked up in one round trip.
  */
 import type pg from 'pg';
-import { analyzeWord, ELISION, foldWord } from '../../analysis/index.js';
+import { ELISION, foldWord } from '../../analysis/index.js';
 import { TS_CONFIG } from '../../index/postgres/schema.js';
-import { lookupWord, MAX_COMPLETIONS, SHORT_COMPLETIONS, SHORT_PREFIX } from '../match-terms.js';
+import { lookupWord, MAX_COMPLETIONS, oneTypoForms, SHORT_COMPLETIONS, SHORT_PREFIX } from '../match-terms.js';
 import type { Clause, ParsedQuery, QueryField } from '../types.js';
 
 /** The tsqueries of a request: what must match, and what to highlight. */
@@ -48,17 +48,6 @@ function weighted(tsquery: string, weight: string): string {
 /** A tsquery without field weights: snippets highlight a speaker's name in the text too. */
 function unweighted(tsquery: string): string {
   return tsquery.replace(/'((?:[^'\\]|''|\\.)*)':(\*?)[A-D]*/g, (_m, lexeme: string, star: string) => (star ? `'${lexeme}':*` : `'${lexeme}'`));
-}
-
-/** Every form of a word with two neighbouring letters swapped: a swap is one typo. */
-function swappedForms(folded: string): string[] {
-  const forms = new Set<string>();
-  for (let k = 0; k + 1 < folded.length; k++) {
-    if (folded[k] === folded[k + 1]) continue;
-    const swapped = folded.slice(0, k) + folded[k + 1] + folded[k] + folded.slice(k + 2);
-    if (analyzeWord(swapped) !== null) forms.add(swapped);
-  }
-  return [...forms];
 }
 
 /** What is sent to PostgreSQL for one word or phrase. */
@@ -170,7 +159,7 @@ function wordLookup(text: string, prefix: boolean, negated: boolean, i: number):
     kind: 'word',
     text: word,
     budget: negated || compound ? 0 : lookup.fuzzy,
-    swaps: negated || compound || lookup.fuzzy !== 1 ? [] : swappedForms(folded),
+    swaps: negated || compound || lookup.fuzzy === 0 ? [] : oneTypoForms(folded),
     prefix: typing && !compound,
     stop: typing && lookup.stopWord === true,
     folded,
