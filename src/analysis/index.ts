@@ -9,4 +9,4 @@ export { stemFolded } from './stem.js';
 export { analyzeWord, tokenize, positionSpans, indexTerms, compoundTerm, splitWords, ELISION, JOINER, type Token } from './tokenize.js';
 
 /** Bump when the analysis changes: an index built by another version must be rebuilt. */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
