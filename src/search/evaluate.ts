@@ -17,7 +17,11 @@ import type { Clause, ParsedQuery } from './types.js';
  * who mistyped or inflected one word still expects to find the article.
  */
 export interface QueryMatches {
-  /** Null when the query asks for nothing (empty, or only stop words): every article qualifies. */
+  /**
+   * Null when the query asks for nothing (empty, or only stop words): every
+   * article qualifies. Views of arrays the next search reuses (clause-cache.ts,
+   * scratch.ts): read them before searching again.
+   */
   matches: Matches | null;
   /** Index terms the query matched, to highlight (compound wholes as their parts). */
   highlight: Set<string>;
