@@ -57,6 +57,16 @@ describe.each(BACKENDS)('%s backend', (kind) => {
       expect(await ids('coopérationns')).toEqual(meant);
     });
 
+    it('reads an unknown finished word as possibly unfinished', async () => {
+      const search = async (q: string) => (await get(`/api/search?${new URLSearchParams({ q })}`)).body;
+      // "Tachke", followed by another word, is no indexed term, nor one typo away from one: it begins "Tachkent".
+      const unfinished = await search('Tachke Lavrov');
+      expect(unfinished.relaxed).toBeNull();
+      const meant = (await search('Tachkent Lavrov')).hits.map((h: { id: string }) => h.id).sort();
+      expect(meant.length).toBeGreaterThan(0);
+      expect(unfinished.hits.map((h: { id: string }) => h.id).sort()).toEqual(meant);
+    });
+
     it.each([
       ['from=2022-13-01', 'from'],
       ['from=2022-02-30', 'from'],

@@ -3,6 +3,7 @@
  * tsquery, with the same rules as the embedded engine:
  *
  *     word            'lexeme' | typo neighbours | terms of the words one typo away
+ *                     (| completions | longest indexed beginning, when unknown)
  *     word (typing)   ... | its most frequent completions (exact lexemes, as the embedded engine counts them)
  *     "a b c"         phraseto_tsquery: 'a' <-> 'b' <2> 'c' (stop words are gaps)
  *     -word -"a b"    !'lexeme'   !( 'a' <-> 'b' )       (exact, no typo)
@@ -65,6 +66,13 @@ interface Lookup {
   folded: string;
   /** Beginnings of the folded word that stand for it when indexed, longest first (the "truncated stem" rule). */
   stems: string[];
+  /**
+   * A finished word with a typo budget: when the index does not know it, it
+   * may be unfinished ("Tachke" for "Tachkent"), so it also stands for its
+   * completions and for the longest indexed of its `beginnings`.
+   */
+  guess: boolean;
+  beginnings: string[];
 }
 
 interface Analyzed {
@@ -79,6 +87,8 @@ interface Analyzed {
   completions: string[];
   fuzzy: string[];
   swapped: string[];
+  /** For a finished word the index does not know: its completions and its longest indexed beginning. */
+  guesses: string[];
 }
 
 /**
@@ -109,7 +119,7 @@ const COMPLETIONS = `
  */
 const ANALYZE = `
   WITH w AS MATERIALIZED (
-    SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(i int, kind text, text text, budget int, swaps text[], prefix boolean, stop boolean, folded text, stems text[])
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(i int, kind text, text text, budget int, swaps text[], prefix boolean, stop boolean, folded text, stems text[], guess boolean, beginnings text[])
   ),
   l AS MATERIALIZED (
     SELECT w.*, b.base, CASE WHEN w.stop THEN w.folded WHEN w.kind = 'word' AND cardinality(b.a) = 1 THEN b.a[1] END AS lexeme
@@ -139,7 +149,11 @@ const ANALYZE = `
            ORDER BY t.documents DESC, t.term LIMIT 64) ELSE '{}'::text[] END AS fuzzy,
          CASE WHEN cardinality(c.swaps) > 0 AND NOT c.exact AND cardinality(c.completions) = 0 THEN ARRAY(
            SELECT DISTINCT x FROM unnest(c.swaps) AS s(word), unnest(tsvector_to_array(to_tsvector('${TS_CONFIG}', s.word))) AS x
-           WHERE ${known('x')}) ELSE '{}'::text[] END AS swapped
+           WHERE ${known('x')}) ELSE '{}'::text[] END AS swapped,
+         CASE WHEN c.guess AND c.lexeme IS NOT NULL AND NOT c.exact THEN ARRAY(
+           SELECT DISTINCT x.term FROM (SELECT c.folded AS prefix) p, LATERAL (SELECT c.lexeme) l(lexeme) CROSS JOIN LATERAL (${COMPLETIONS}) x
+           UNION
+           (SELECT s.t FROM unnest(c.beginnings) WITH ORDINALITY AS s(t, n) WHERE ${known('s.t')} ORDER BY s.n LIMIT 1)) ELSE '{}'::text[] END AS guesses
   FROM c`;
 
 /** How a word clause is looked up: null when the embedded analyzer drops it (stop word). */
@@ -154,6 +168,9 @@ function wordLookup(text: string, prefix: boolean, negated: boolean, i: number):
   if (typing && !lookup.stopWord && !compound && folded.length >= 5) {
     for (let length = folded.length - 1; length >= Math.max(4, folded.length - 4); length--) stems.push(folded.slice(0, length));
   }
+  const guess = !typing && !negated && !compound && lookup.fuzzy > 0;
+  const beginnings: string[] = [];
+  if (guess) for (let length = folded.length - 1; length >= Math.max(4, Math.ceil(folded.length / 2)); length--) beginnings.push(folded.slice(0, length));
   return {
     i,
     kind: 'word',
@@ -164,6 +181,8 @@ function wordLookup(text: string, prefix: boolean, negated: boolean, i: number):
     stop: typing && lookup.stopWord === true,
     folded,
     stems,
+    guess,
+    beginnings,
     optional: lookup.stopWord === true,
   };
 }
@@ -190,7 +209,7 @@ export async function compileTsQuery(db: pg.Pool | pg.PoolClient, parsed: Parsed
       lookups.push(lookup);
     } else {
       if (clause.words.length === 0) return -1;
-      lookups.push({ i, kind: 'phrase', text: clause.words.join(' '), budget: 0, swaps: [], prefix: false, stop: false, folded: '', stems: [], optional: false });
+      lookups.push({ i, kind: 'phrase', text: clause.words.join(' '), budget: 0, swaps: [], prefix: false, stop: false, folded: '', stems: [], guess: false, beginnings: [], optional: false });
     }
     return i;
   };
@@ -210,7 +229,7 @@ export async function compileTsQuery(db: pg.Pool | pg.PoolClient, parsed: Parsed
     if (clause.kind === 'word' && analyzed.lexeme !== null) {
       // The lexeme itself even when unknown: a word nobody wrote matches nothing.
       const alternatives = new Set([operand(analyzed.lexeme, false, weight)]);
-      if (!clause.negated) for (const t of [...analyzed.completions, ...analyzed.fuzzy, ...analyzed.swapped]) alternatives.add(operand(t, false, weight));
+      if (!clause.negated) for (const t of [...analyzed.completions, ...analyzed.fuzzy, ...analyzed.swapped, ...analyzed.guesses]) alternatives.add(operand(t, false, weight));
       return alternatives.size === 1 ? [...alternatives][0] : `( ${[...alternatives].join(' | ')} )`;
     }
     return analyzed.base ? `( ${weighted(analyzed.base, weight)} )` : null;
