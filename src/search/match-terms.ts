@@ -190,8 +190,9 @@ function truncatedStem(postings: Postings, folded: string, slack: number): strin
 /**
  * The index terms a word matches, weighted: 1 for its own term; less for
  * completions of a word being typed, the longer the completion the less;
- * typo corrections only when the index knows neither the word nor any
- * completion of it (a known word is taken as meant).
+ * typo corrections, and for a finished word its completions, only when the
+ * index knows neither the word nor any completion of it (a known word is
+ * taken as meant).
  */
 export function expandWord(postings: Postings, lookup: WordLookup): WeightedTerm[] {
   const weights = new Map<string, number>();
