@@ -52,7 +52,7 @@ export class IntList {
     this.data[this.length++] = value;
   }
   grow(minimum: number): void {
-    let capacity = this.data.length * 2;
+    let capacity = Math.max(16, this.data.length * 2);
     while (capacity < minimum) capacity *= 2;
     const next = new Int32Array(capacity);
     next.set(this.data.subarray(0, this.length));
@@ -75,9 +75,10 @@ function wordCharacterAt(text: string, i: number): number {
   let known = BMP_WORD[c];
   if (known === 1) return 1;
   if (known === 2) return 0;
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHARACTER.test(text.slice(i, i + 2)) ? 2 : 0;
+  // Surrogates are never remembered in the table: a lone one is no letter, but a pair may be one.
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    return c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff && WORD_CHARACTER.test(text.slice(i, i + 2)) ? 2 : 0;
   }
   known = BMP_WORD[c] = WORD_CHARACTER.test(text[i]) ? 1 : 2;
   return known === 1 ? 1 : 0;

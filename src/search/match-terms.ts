@@ -175,9 +175,8 @@ export function completions(postings: Postings, prefix: string): [string, number
  * being typed ("coopérat" stems to "cooperat", "coopération" is indexed as
  * "cooper"), or a form the stemmer does not know ("recompteron", a
  * mistyped "recompterons", stems to itself; "recomptées" is indexed as
- * "recompte"). The longest indexed
- * term that begins the word, `slack` letters shorter at most and never
- * under half the word, stands for it.
+ * "recompt"). The longest indexed term that begins the word, `slack`
+ * letters shorter at most and never under half the word, stands for it.
  */
 function truncatedStem(postings: Postings, folded: string, slack: number): string | null {
   for (let length = folded.length - 1; length >= Math.max(4, Math.ceil(folded.length / 2), folded.length - slack); length--) {

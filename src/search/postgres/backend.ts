@@ -118,14 +118,8 @@ function searchSql(sort: keyof typeof ORDER_BY): string {
        GROUP BY v.value) p) AS dates`;
 }
 
-interface HitRow {
-  id: string;
-  title: string;
-  date: string | null;
-  source: string | null;
-  speakers: string[];
-  organisations: string[];
-  score: number;
+/** A hit as the statement returns it: the public fields but the snippet, and what the snippet is made from. */
+interface HitRow extends Omit<SearchHit, 'snippet'> {
   headline: string;
   plain: boolean;
   /** 1-based offset of the passage in the text (after leading blanks), 0 when not found. */
