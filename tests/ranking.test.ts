@@ -50,12 +50,15 @@ describe('live-search matching and ranking', () => {
     expect(ids('coopération de').sort()).toEqual(['ensemble', 'loin']);
   });
 
-  it('finds a form the stemmer does not know through the indexed stem that begins it', () => {
-    // "recompteron" (a mistyped "recompterons") stems to itself, three edits from the
-    // indexed "recompte" of "recomptées": beyond typos, found by its beginning.
+  it('finds a form the stemmer does not know through a typo as written or the indexed stem that begins it', () => {
+    // "recompteron" (a mistyped "recompterons") stems to itself, far from the indexed
+    // "recompt" of "recomptées"; one letter more, it is "recompterons" (a typo as written).
     // Followed by another word, it is a finished word, not one being completed.
     expect(ids('recompteron voix')).toEqual(['autre']);
     expect(search(index, request({ q: 'recompteron voix' })).relaxed).toBeNull();
+    // "recomptuelles" (stem "recomptuel") is beyond a typo of any indexed form: found by its beginning alone.
+    expect(ids('recomptuelles voix')).toEqual(['autre']);
+    expect(search(index, request({ q: 'recomptuelles voix' })).relaxed).toBeNull();
     // A derivation twice as long as any indexed beginning ("coopérationnelles", "cooper")
     // is no such form: the articles come through their other word, "pays".
     expect(ids('coopérationnelles pays').sort()).toEqual(['ensemble', 'loin']);
