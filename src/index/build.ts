@@ -62,14 +62,18 @@ function append(out: IntList, list: IntList): void {
   out.length += list.length;
 }
 
-/** Builds the SearchIndex of articles (already unique by id) from their compact index. */
-export function assembleIndex(documents: Article[], compact: CompactIndex, corpus: string | null): SearchIndex {
+/**
+ * Builds the SearchIndex of articles (already unique by id) from their
+ * compact index. `readFrom`: when the corpus began to be read (the index
+ * holds no change made after it).
+ */
+export function assembleIndex(documents: Article[], compact: CompactIndex, corpus: string | null, readFrom = new Date()): SearchIndex {
   const index: SearchIndex = {
     manifest: {
       formatVersion: INDEX_FORMAT_VERSION,
       analyzerVersion: ANALYZER_VERSION,
       buildId: newBuildId(),
-      builtAt: new Date().toISOString(),
+      builtAt: readFrom.toISOString(),
       corpus,
       documentCount: documents.length,
       termCount: compact.terms.length,

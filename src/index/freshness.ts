@@ -70,6 +70,6 @@ export async function rebuildReason(indexDir: string, corpusDir: string): Promis
   if (!manifest) return 'no index yet';
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.analyzerVersion !== ANALYZER_VERSION) return 'index built by another version';
   if (manifest.corpus && path.resolve(manifest.corpus) !== path.resolve(corpusDir)) return `index was built from ${manifest.corpus}`;
-  if ((await latestModification(corpusDir)) > Date.parse(manifest.builtAt)) return 'corpus changed since the last build';
+  if ((await latestModification(corpusDir)) >= Date.parse(manifest.builtAt)) return 'corpus changed since the last build';
   return null;
 }

@@ -38,6 +38,8 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
     if (list) list.push(article);
     else previous.set(article.path, [article]);
   }
+  // A file changed while the corpus is read may be read before its change: the index is as old as the start of reading.
+  const readFrom = new Date();
   const result = await readAndAnalyze(corpusDir, { onProgress: options.onProgress, previous, threads: options.threads });
   previous.clear();
   const { corpus } = result;
@@ -47,7 +49,7 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
     throw new Error(`nothing to index in ${corpusDir}: ${why}`);
   }
   const t1 = performance.now();
-  const index = assembleIndex(result.documents, result.compact, path.resolve(corpusDir));
+  const index = assembleIndex(result.documents, result.compact, path.resolve(corpusDir), readFrom);
   const t2 = performance.now();
   await saveIndex(index, outDir);
   const t3 = performance.now();

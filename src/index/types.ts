@@ -10,7 +10,7 @@ export interface IndexManifest {
   analyzerVersion: number;
   /** Unique name of this build, also the name of its folder. */
   buildId: string;
-  /** ISO timestamp of the end of the build. */
+  /** ISO timestamp of when the corpus began to be read: a file modified since (even during the build) makes the index stale. */
   builtAt: string;
   /** Absolute path of the corpus folder it was built from, when known. */
   corpus: string | null;

@@ -126,7 +126,7 @@ interface Written {
  * table and the build row refreshed. `previous` holds the content hash of
  * each id in the database.
  */
-async function writeInTransaction(client: pg.PoolClient, articles: Article[], previous: Map<string, string>, corpus: string | null): Promise<Written> {
+async function writeInTransaction(client: pg.PoolClient, articles: Article[], previous: Map<string, string>, corpus: string | null, readFrom: Date | null = null): Promise<Written> {
   // Same rule as the embedded build: an id read twice keeps the last article.
   const unique = new Map<string, Article>();
   for (const article of articles) unique.set(article.id, article);
@@ -154,9 +154,9 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], pr
     const buildId = dirty || current.rowCount === 0 ? newBuildId() : current.rows[0].build_id;
     await client.query(
       `INSERT INTO depeches.build (singleton, build_id, built_at, corpus, document_count)
-       VALUES (true, $1, now(), $2, (SELECT count(*) FROM depeches.documents))
+       VALUES (true, $1, coalesce($3::timestamptz, now()), $2, (SELECT count(*) FROM depeches.documents))
        ON CONFLICT (singleton) DO UPDATE SET build_id = EXCLUDED.build_id, built_at = EXCLUDED.built_at, corpus = EXCLUDED.corpus, document_count = EXCLUDED.document_count`,
-      [buildId, corpus],
+      [buildId, corpus, readFrom?.toISOString() ?? null],
     );
     await client.query('COMMIT');
     if (dirty) await client.query('ANALYZE depeches.documents, depeches.terms, depeches.short_completions, depeches.facet_names');
@@ -194,6 +194,8 @@ export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, op
   const client = await pool.connect();
   try {
     const previous = await previousArticles(client);
+    // As in the embedded index: the build is as old as the start of reading.
+    const readFrom = new Date();
     const corpus = await readCorpus(corpusDir, { onProgress: options.onProgress, previous: previous.byPath });
     const t1 = performance.now();
     if (corpus.articles.length === 0) {
@@ -202,7 +204,7 @@ export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, op
       throw new Error(`nothing to index in ${corpusDir}: ${why}`);
     }
     const t2 = performance.now();
-    const written = await writeInTransaction(client, corpus.articles, previous.hashes, path.resolve(corpusDir));
+    const written = await writeInTransaction(client, corpus.articles, previous.hashes, path.resolve(corpusDir), readFrom);
     const t3 = performance.now();
     return {
       filesSeen: corpus.filesSeen,
@@ -244,6 +246,6 @@ export async function postgresRebuildReason(pool: pg.Pool, corpusDir: string): P
   const build = await readPostgresBuild(pool);
   if (!build) return 'no index in the database yet';
   if (build.corpus && path.resolve(build.corpus) !== path.resolve(corpusDir)) return `the database holds the index of ${build.corpus}`;
-  if ((await latestModification(corpusDir)) > Date.parse(build.builtAt)) return 'corpus changed since the last build';
+  if ((await latestModification(corpusDir)) >= Date.parse(build.builtAt)) return 'corpus changed since the last build';
   return null;
 }
