@@ -78,3 +78,39 @@ describe('ClauseCache', () => {
     expect(cache.get('big')).toBeUndefined();
   });
 });
+
+describe('ClauseCache under random searches', () => {
+  it('always hands out what was put under a key, and never overwrites what the current search holds', () => {
+    const check = (m: Matches, seed: number, length: number) => {
+      expect(m.docs.length).toBe(length);
+      same(m, matchesOf(seed, length));
+    };
+    for (let trial = 0; trial < 2000; trial++) {
+      let state = trial * 7919 + 1;
+      const random = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+      const capacity = 20 + Math.floor(random() * 80);
+      const cache = new ClauseCache(capacity);
+      const truth = new Map<string, { seed: number; length: number }>();
+      let seeds = 0;
+      for (let s = 0; s < 30; s++) {
+        cache.beginSearch();
+        const held: { matches: Matches; seed: number; length: number }[] = [];
+        for (let o = 1 + Math.floor(random() * 5); o > 0; o--) {
+          const key = `k${Math.floor(random() * 8)}`;
+          const got = cache.get(key);
+          if (got) {
+            const { seed, length } = truth.get(key)!;
+            check(got.matches, seed, length);
+            held.push({ matches: got.matches, seed, length });
+          } else {
+            const length = Math.floor((random() * capacity) / 4) + (random() < 0.1 ? capacity : 0);
+            const seed = ++seeds;
+            truth.set(key, { seed, length });
+            held.push({ matches: cache.put(key, matchesOf(seed, length), []).matches, seed, length });
+          }
+        }
+        for (const h of held) check(h.matches, h.seed, h.length);
+      }
+    }
+  });
+});

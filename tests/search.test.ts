@@ -66,6 +66,12 @@ describe('search on the sample corpus', () => {
     expect(unfinished.hits.map((h) => h.id)).toEqual(ids('Tokaïev Wang'));
   });
 
+  it('keeps an excluded word apart from the same word searched (excluded as written, searched with typos)', () => {
+    expect(ids('Wang -Tachknet ')).toHaveLength(5);
+    expect(ids('Wang Tachknet ')).toEqual(['002_7c4669d5fc0d68a3']);
+    expect(ids('Wang Tachknet ')).toEqual(ids('Wang Tachkent '));
+  });
+
   it('finds hyphenated compounds whole and by part', () => {
     expect(ids('sino-russe').sort()).toEqual(['002_7c4669d5fc0d68a3', '003_3bc2539186bf695d']);
     expect(ids('Chine-Russie')).toContain('000_f3dc22192a66a48d');

@@ -68,8 +68,9 @@ export class ClauseCache {
   get(key: string): CachedClause | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
+    const firstRead = entry.search !== this.search;
     entry.search = this.search;
-    if (this.writesBeforeOverwrite(entry) < this.capacity / 2) this.moveToFront(key, entry);
+    if (firstRead && this.writesBeforeOverwrite(entry) < this.capacity / 2) this.moveToFront(key, entry);
     return { matches: this.view(entry), terms: entry.terms };
   }
 
@@ -104,17 +105,16 @@ export class ClauseCache {
   }
 
   private moveToFront(key: string, entry: Entry): void {
+    const start = this.reserve(entry.length, key);
+    if (start < 0) return;
     this.entries.delete(key);
-    const start = this.reserve(entry.length);
-    if (start < 0) {
-      this.entries.set(key, entry);
-      return;
-    }
     if (entry.length > 0) {
       this.docs!.copyWithin(start, entry.start, entry.start + entry.length);
       this.scores!.copyWithin(start, entry.start, entry.start + entry.length);
     }
-    this.entries.set(key, { ...entry, start, lap: this.lap });
+    entry.start = start;
+    entry.lap = this.lap;
+    this.entries.set(key, entry);
   }
 
   /**
@@ -122,7 +122,7 @@ export class ClauseCache {
    * out the entries they overwrite; -1 when that would overwrite an entry
    * the current search holds, or `length` is over a quarter of the ring.
    */
-  private reserve(length: number): number {
+  private reserve(length: number, moving?: string): number {
     if (length > this.capacity / 4) return -1;
     if (!this.docs) {
       this.docs = new Int32Array(this.capacity);
@@ -140,7 +140,7 @@ export class ClauseCache {
     for (const [key, entry] of this.entries) {
       const overlaps = entry.lap < lap - 1 || (entry.lap === lap - 1 && entry.start < end);
       if (!overlaps) break;
-      if (entry.search === this.search) return -1;
+      if (entry.search === this.search && key !== moving) return -1;
       overwritten.push(key);
     }
     for (const key of overwritten) this.entries.delete(key);

@@ -143,7 +143,7 @@ function evaluateClause(index: SearchIndex, view: Postings, clause: Clause): Eva
     // An excluded word is excluded as written: no completions, no typos.
     const lookup = lookupWord(clause.text, clause.prefix && !clause.negated);
     if (!lookup) return null;
-    const key = `w|${clause.field ?? ''}|${clause.prefix && !clause.negated ? 1 : 0}|${foldWord(clause.text)}`;
+    const key = `w|${clause.field ?? ''}|${clause.negated ? 'x' : clause.prefix ? 'p' : 'f'}|${foldWord(clause.text)}`;
     const evaluated = cached(index, key, () => {
       const terms = clause.negated ? [{ term: lookup.term, weight: 1 }] : expandWord(view, lookup);
       // A completion that is a compound whole ("chin" -> "chin-russ") matches through the part typed:

@@ -46,14 +46,19 @@ export function typoBudget(folded: string): number {
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** Longest word whose one-typo forms are looked for ("anticonstitutionnellement" has 25 letters). */
+const MAX_TYPO_WORD = 25;
 
 /**
  * The words one typo away from a folded word: a letter left out, added,
  * replaced, or two neighbours swapped (a swap is one typo for a reader, two
- * edits for Levenshtein). About 600 for a ten-letter word.
+ * edits for Levenshtein). About 600 for a ten-letter word, none beyond
+ * MAX_TYPO_WORD letters.
  */
 export function oneTypoForms(folded: string): string[] {
   const forms = new Set<string>();
+  // No word is that long: a pasted string of letters would cost ~50 stems per letter on each keystroke.
+  if (folded.length > MAX_TYPO_WORD) return [];
   for (let k = 0; k <= folded.length; k++) {
     const before = folded.slice(0, k);
     const after = folded.slice(k);
@@ -74,8 +79,9 @@ export function oneTypoForms(folded: string): string[] {
  * Why on the word and not on its term: a typo in an ending changes what the
  * stemmer cuts. "pécherezs" stems to itself, nowhere near "pech" (the term
  * of "pécherez"), while the word without its last letter stems to "pech".
- * Analyzing the ~600 forms of a ten-letter word takes half a millisecond;
- * it runs only for words the index does not know.
+ * Analyzing the ~600 forms of a ten-letter word takes a few milliseconds;
+ * it runs only for words the index does not know, and its result is cached
+ * with the word's clause.
  *
  * @example
  * oneTypoTerms(view, 'pecherezs') // ['pech', ...]
