@@ -1,10 +1,10 @@
 /**
  * depeches on PostgreSQL, through the same SearchBackend as the server
- * (facet counts and snippets included). It writes into DATABASE_URL when
- * set (a fresh schema per build is not possible there: the database's
- * depeches schema is replaced), else into a throw-away cluster started for
- * the benchmark. Its index lives in the database: `indexBytes` is the disk
- * size of its tables and indexes, and there is nothing to serialize.
+ * (facet counts and snippets included), each build in a fresh database of a
+ * throw-away cluster started for the benchmark. Never DATABASE_URL: that is
+ * where a reader keeps an archive's index, and a build replaces it. Its index
+ * lives in the database: `indexBytes` is the disk size of its tables and
+ * indexes, and there is nothing to serialize.
  */
 import type { Article } from '../../src/ingest/types.js';
 import { createPool, writeArticlesToPostgres } from '../../src/index/postgres/index.js';
@@ -17,7 +17,6 @@ let cluster: Promise<PostgresCluster> | null = null;
 let open = 0;
 
 async function freshDatabase(): Promise<string> {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   cluster ??= startPostgresCluster();
   return (await cluster).createDatabase();
 }
@@ -39,7 +38,6 @@ export function postgres(): PostgresPeer {
       open++;
       const pool = createPool(url, { max: 2 });
       try {
-        if (process.env.DATABASE_URL) await pool.query('DROP SCHEMA IF EXISTS depeches CASCADE');
         await writeArticlesToPostgres(pool, articles, null);
       } finally {
         await pool.end();
