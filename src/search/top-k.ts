@@ -5,9 +5,11 @@
  *
  * A page of results, a facet's top values, the matches checked for
  * proximity and the related articles each keep a few of many (100 000
- * matches, thousands of names): a bounded sorted list, where most items are
- * turned away by one comparison with its last, costs far less than sorting
- * them all. When most items are wanted, sorting them is simpler and as fast.
+ * matches, thousands of names). A bounded heap whose root is the last item
+ * kept turns most items away with one comparison, and costs log(count) for
+ * the others, in whatever order the items come (oldest first over a list
+ * kept newest first brings every item in). When most items are wanted,
+ * sorting them is simpler and as fast.
  *
  * @example
  * firstInOrder(counts.length, 10, (a, b) => counts[a] > counts[b] || (counts[a] === counts[b] && a < b), (id) => counts[id] > 0)
@@ -15,24 +17,39 @@
 export function firstInOrder(items: ArrayLike<number> | number, count: number, before: (a: number, b: number) => boolean, keep?: (item: number) => boolean): number[] {
   const length = typeof items === 'number' ? items : items.length;
   const at = typeof items === 'number' ? (k: number) => k : (k: number) => items[k];
+  const order = (a: number, b: number) => (before(a, b) ? -1 : before(b, a) ? 1 : 0);
+  if (count <= 0) return [];
   if (count * 8 >= length) {
     const all: number[] = [];
     for (let k = 0; k < length; k++) if (!keep || keep(at(k))) all.push(at(k));
-    return all.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, count);
+    return all.sort(order).slice(0, count);
   }
-  const best: number[] = [];
+  // heap[0] is the last in order of the items kept; a parent never comes before its children.
+  const heap: number[] = [];
   for (let k = 0; k < length; k++) {
     const item = at(k);
-    if ((best.length === count && !before(item, best[count - 1])) || (keep && !keep(item))) continue;
-    let low = 0;
-    let high = best.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (before(best[middle], item)) low = middle + 1;
-      else high = middle;
+    if ((heap.length === count && !before(item, heap[0])) || (keep && !keep(item))) continue;
+    let i: number;
+    if (heap.length < count) {
+      i = heap.push(item) - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!before(heap[parent], heap[i])) break;
+        [heap[parent], heap[i]] = [heap[i], heap[parent]];
+        i = parent;
+      }
+      continue;
     }
-    best.splice(low, 0, item);
-    if (best.length > count) best.pop();
+    heap[0] = item;
+    i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) break;
+      const later = left + 1 < heap.length && before(heap[left], heap[left + 1]) ? left + 1 : left;
+      if (!before(heap[i], heap[later])) break;
+      [heap[i], heap[later]] = [heap[later], heap[i]];
+      i = later;
+    }
   }
-  return best;
+  return heap.sort(order);
 }

@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { firstInOrder } from '../src/search/top-k.js';
+
+describe('firstInOrder', () => {
+  it('gives the first `count` kept items in order, as sorting them all would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 300 }), fc.integer({ min: 0, max: 60 }), (values, count) => {
+        // By value descending, ties by position: strict and total on positions.
+        const before = (a: number, b: number) => values[a] > values[b] || (values[a] === values[b] && a < b);
+        const keep = (k: number) => values[k] % 7 !== 0;
+        const expected = values
+          .map((_, k) => k)
+          .filter(keep)
+          .sort((a, b) => (before(a, b) ? -1 : 1))
+          .slice(0, count);
+        expect(firstInOrder(values.length, count, before, keep)).toEqual(expected);
+        const listed = values.map((_, k) => values.length - 1 - k);
+        expect(firstInOrder(listed, count, before, keep)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps the first of many that come in the reverse order', () => {
+    // Oldest first over a list kept newest first: every item is better than the last kept.
+    const page = firstInOrder(100_000, 5_000, (a, b) => a > b);
+    expect(page).toHaveLength(5_000);
+    expect(page[0]).toBe(99_999);
+    expect(page[4_999]).toBe(95_000);
+  });
+});
