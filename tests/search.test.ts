@@ -75,6 +75,9 @@ describe('search on the sample corpus', () => {
   it('finds hyphenated compounds whole and by part', () => {
     expect(ids('sino-russe').sort()).toEqual(['002_7c4669d5fc0d68a3', '003_3bc2539186bf695d']);
     expect(ids('Chine-Russie')).toContain('000_f3dc22192a66a48d');
+    // A compound with one word among stop words is indexed as that word alone.
+    expect(ids('au-delà ')).toContain('003_3bc2539186bf695d');
+    expect(ids('au-delà')).toContain('003_3bc2539186bf695d');
   });
 
   it('lists everything newest first for an empty query', () => {

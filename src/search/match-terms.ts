@@ -100,6 +100,10 @@ export function lookupWord(typed: string, prefix: boolean): WordLookup | null {
   const word = typed.replace(ELISION, '') || typed;
   const parts = word.split(JOINER).filter(Boolean);
   if (parts.length > 1) {
+    // Indexed whole only when two of its parts or more are words (indexTerms): "au-delà" is "delà" alone.
+    const words = parts.filter((part) => analyzeWord(part) !== null);
+    if (words.length === 1) return lookupWord(words[0], prefix);
+    if (words.length === 0) return prefix ? lookupWord(parts[parts.length - 1], true) : null;
     const term = compoundTerm(parts);
     return { term, folded: term, fuzzy: 0, prefixes: prefix ? [term] : [] };
   }
