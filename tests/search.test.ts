@@ -118,6 +118,12 @@ describe('search on the sample corpus', () => {
     expect(response.relaxed).not.toBeNull();
     expect(response.suggestion).toContain('Tachkent');
   });
+
+  it('suggests no correction further from a word than its typo budget', () => {
+    // "ß" folds to "ss", two edits from "russ" (of "russe"): a short word forgives no typo.
+    expect(search(index, request({ q: 'ß ' })).total).toBe(0);
+    expect(search(index, request({ q: 'ß ' })).suggestion).toBeNull();
+  });
 });
 
 describe('facets', () => {

@@ -1,11 +1,8 @@
 import { splitWords } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { documentTokens } from './document-tokens.js';
-import { lookupWord } from './match-terms.js';
+import { lookupWord, typoBudget } from './match-terms.js';
 import { postings } from './postings.js';
-
-/** Most edits a "vouliez-vous dire" correction may make to one word. */
-const MAX_CORRECTION = 2;
 
 /**
  * The nearest indexed word to a word the index does not know, as it is
@@ -17,7 +14,10 @@ function correctWord(index: SearchIndex, word: string): string | null {
   const view = postings(index);
   if (view.has(lookup.term)) return null;
   // The nearest term, then the one most articles share.
-  const near = view.termsNear(lookup.term, MAX_CORRECTION).map(([term, distance]) => ({ term, distance, frequency: view.documentFrequency(term) }));
+  // As many edits as a typo is forgiven in the word: none under five letters ("ß" is no "russe").
+  const budget = typoBudget(lookup.folded);
+  if (budget === 0) return null;
+  const near = view.termsNear(lookup.term, budget).map(([term, distance]) => ({ term, distance, frequency: view.documentFrequency(term) }));
   if (near.length === 0) return null;
   near.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency || a.term.localeCompare(b.term));
   const term = near[0].term;
