@@ -16,9 +16,10 @@ import { PEERS } from './peers/index.js';
 
 const { values } = parseArgs({ options: { engine: { type: 'string' }, index: { type: 'string' }, articles: { type: 'string' } } });
 
+/** The articles as a peer's server needs them once its index is built: ids and metadata, not the texts (depeches keeps its texts on disk too). */
 async function readArticles(file: string): Promise<Article[]> {
   const list: Article[] = [];
-  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) if (line) list.push(JSON.parse(line) as Article);
+  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) if (line) list.push({ ...(JSON.parse(line) as Article), text: '' });
   return list;
 }
 
