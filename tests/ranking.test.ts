@@ -89,13 +89,6 @@ describe('live search on the sample corpus', () => {
     expect(again.hits.map((h) => [h.id, h.score])).toEqual(first.hits.map((h) => [h.id, h.score]));
     expect(again.total).toBe(first.total);
   });
-});
-
-describe('highlighting while typing', () => {
-  let index: SearchIndex;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => ({ index, cleanup } = await buildSampleIndex()));
-  afterAll(() => cleanup());
 
   it('marks the word typed, not the other half of a compound it begins ("chine" is not "russe")', () => {
     const response = search(index, request({ q: 'chine' }));
