@@ -57,6 +57,21 @@ describe.each(BACKENDS)('%s backend', (kind) => {
       expect(await ids('coopérationns')).toEqual(meant);
     });
 
+    it('answers words longer than any word without an error', async () => {
+      for (const q of ['a'.repeat(300), 'lavrov'.repeat(43), `Lavrov ${'x'.repeat(290)}`]) {
+        const { status, body } = await get(`/api/search?${new URLSearchParams({ q })}`);
+        expect(status).toBe(200);
+        expect(body.total).toBeGreaterThanOrEqual(0);
+      }
+    });
+
+    it('finds a compound of one word and stop words by that word ("au-delà")', async () => {
+      for (const q of ['au-delà', 'au-delà ']) {
+        const { body } = await get(`/api/search?${new URLSearchParams({ q })}`);
+        expect(body.hits.map((h: { id: string }) => h.id)).toContain('003_3bc2539186bf695d');
+      }
+    });
+
     it('reads an unknown finished word as possibly unfinished', async () => {
       const search = async (q: string) => (await get(`/api/search?${new URLSearchParams({ q })}`)).body;
       // "Tachke", followed by another word, is no indexed term, nor one typo away from one: it begins "Tachkent".

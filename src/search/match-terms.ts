@@ -41,7 +41,7 @@ export const SHORT_PREFIX = 3;
 
 /** Typos forgiven by word length, as people expect: none under 5 letters, one up to 8, two beyond. */
 export function typoBudget(folded: string): number {
-  if (/\d/.test(folded) || folded.length < 5) return 0;
+  if (/\d/.test(folded) || folded.length < 5 || folded.length > MAX_TYPO_WORD) return 0;
   return folded.length <= 8 ? 1 : 2;
 }
 

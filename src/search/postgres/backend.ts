@@ -17,7 +17,7 @@ import type { BackendStatus, DocumentDetail, RelatedArticle, SearchBackend } fro
 import { RELATED_LIMIT } from '../backend.js';
 import { FACET_LIMIT } from '../facets.js';
 import { escapeHtml, snippet } from '../highlight.js';
-import { lookupWord } from '../match-terms.js';
+import { lookupWord, typoBudget } from '../match-terms.js';
 import { parseQuery } from '../parse-query.js';
 import type { FacetValue, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
@@ -256,7 +256,7 @@ export class PostgresBackend implements SearchBackend {
   private async suggest(db: pg.PoolClient, q: string): Promise<string | null> {
     const words = [...new Set(splitWords(q))].filter((w) => {
       const lookup = lookupWord(w, false);
-      return lookup !== null && !lookup.term.includes('-');
+      return lookup !== null && !lookup.term.includes('-') && typoBudget(lookup.folded) > 0;
     });
     if (words.length === 0) return null;
     const result = await db.query<{ word: string; written: string | null }>(
@@ -270,7 +270,7 @@ export class PostgresBackend implements SearchBackend {
          SELECT t.term FROM depeches.terms t
          WHERE l.lexeme IS NOT NULL AND NOT EXISTS (SELECT 1 FROM depeches.terms k WHERE k.term = l.lexeme)
            AND t.term % l.lexeme AND levenshtein_less_equal(t.term, l.lexeme, 2) <= 2
-         ORDER BY t.documents DESC, levenshtein(t.term, l.lexeme), t.term LIMIT 1) best`,
+         ORDER BY levenshtein_less_equal(t.term, l.lexeme, 2), t.documents DESC, t.term LIMIT 1) best`,
       [words],
     );
     let corrected = q;

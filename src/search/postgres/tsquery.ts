@@ -17,7 +17,7 @@
  * All words of a query are looked up in one round trip.
  */
 import type pg from 'pg';
-import { ELISION, foldWord } from '../../analysis/index.js';
+import { ELISION, foldWord, JOINER } from '../../analysis/index.js';
 import { TS_CONFIG } from '../../index/postgres/schema.js';
 import { lookupWord, MAX_COMPLETIONS, oneTypoForms, SHORT_COMPLETIONS, SHORT_PREFIX } from '../match-terms.js';
 import type { Clause, ParsedQuery, QueryField } from '../types.js';
@@ -150,7 +150,7 @@ const ANALYZE = `
          CASE WHEN cardinality(c.swaps) > 0 AND NOT c.exact AND cardinality(c.completions) = 0 THEN ARRAY(
            SELECT DISTINCT x FROM unnest(c.swaps) AS s(word), unnest(tsvector_to_array(to_tsvector('${TS_CONFIG}', s.word))) AS x
            WHERE ${known('x')}) ELSE '{}'::text[] END AS swapped,
-         CASE WHEN c.guess AND c.lexeme IS NOT NULL AND NOT c.exact THEN ARRAY(
+         CASE WHEN c.guess AND c.lexeme IS NOT NULL AND NOT c.exact AND cardinality(c.completions) = 0 THEN ARRAY(
            SELECT DISTINCT x.term FROM (SELECT c.folded AS prefix) p, LATERAL (SELECT c.lexeme) l(lexeme) CROSS JOIN LATERAL (${COMPLETIONS}) x
            UNION
            (SELECT s.t FROM unnest(c.beginnings) WITH ORDINALITY AS s(t, n) WHERE ${known('s.t')} ORDER BY s.n LIMIT 1)) ELSE '{}'::text[] END AS guesses
@@ -161,14 +161,14 @@ function wordLookup(text: string, prefix: boolean, negated: boolean, i: number):
   const lookup = lookupWord(text, prefix && !negated);
   if (!lookup) return null;
   const word = text.replace(ELISION, '') || text;
-  const compound = lookup.term.includes('-');
+  const compound = word.split(JOINER).filter(Boolean).length > 1;
   const folded = foldWord(word);
   const typing = !negated && lookup.prefixes.length > 0;
   const stems: string[] = [];
   if (typing && !lookup.stopWord && !compound && folded.length >= 5) {
     for (let length = folded.length - 1; length >= Math.max(4, folded.length - 4); length--) stems.push(folded.slice(0, length));
   }
-  const guess = !typing && !negated && !compound && lookup.fuzzy > 0;
+  const guess = !negated && !compound && lookup.fuzzy > 0;
   const beginnings: string[] = [];
   if (guess) for (let length = folded.length - 1; length >= Math.max(4, Math.ceil(folded.length / 2)); length--) beginnings.push(folded.slice(0, length));
   return {
@@ -178,12 +178,12 @@ function wordLookup(text: string, prefix: boolean, negated: boolean, i: number):
     budget: negated || compound ? 0 : lookup.fuzzy,
     swaps: negated || compound || lookup.fuzzy === 0 ? [] : oneTypoForms(folded),
     prefix: typing && !compound,
-    stop: typing && lookup.stopWord === true,
+    stop: typing && lookup.stopWord === true && !compound,
     folded,
     stems,
     guess,
     beginnings,
-    optional: lookup.stopWord === true,
+    optional: lookup.stopWord === true && !compound,
   };
 }
 
