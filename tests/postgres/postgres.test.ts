@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPool, indexCorpusToPostgres, migrate, schemaVersion, SCHEMA_VERSION } from '../../src/index/postgres/index.js';
+import { createPool, indexCorpusToPostgres, migrate, schemaVersion, SCHEMA_VERSION, writeArticlesToPostgres } from '../../src/index/postgres/index.js';
+import { readCorpus } from '../../src/ingest/index.js';
 import { PostgresBackend } from '../../src/search/postgres/index.js';
 import { BACKENDS, sharedCluster, startBackend, type BackendFixture } from '../helpers/backends.js';
 import type { PostgresCluster } from '../helpers/postgres-cluster.js';
@@ -80,6 +81,23 @@ describe('reindexing', () => {
     } finally {
       await pool.end();
       await rm(corpus, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves exactly the articles of the last writer when two write at once', async () => {
+    const url = await cluster.createDatabase();
+    const [a, b] = [createPool(url), createPool(url)];
+    try {
+      const { articles } = await readCorpus(SAMPLE_CORPUS);
+      await writeArticlesToPostgres(a, articles.slice(0, 1));
+      await Promise.all([writeArticlesToPostgres(a, articles.slice(1, 3)), writeArticlesToPostgres(b, articles.slice(3, 5))]);
+      const ids = (await a.query<{ id: string }>('SELECT id FROM depeches.documents ORDER BY id')).rows.map((r) => r.id);
+      const one = articles.slice(1, 3).map((x) => x.id).sort();
+      const other = articles.slice(3, 5).map((x) => x.id).sort();
+      expect([one, other]).toContainEqual(ids);
+    } finally {
+      await a.end();
+      await b.end();
     }
   });
 

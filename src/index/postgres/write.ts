@@ -96,19 +96,17 @@ const UPSERT = `
   WHERE d.content_hash IS DISTINCT FROM EXCLUDED.content_hash`;
 
 /** The articles in the database, for reuse by the corpus reader (by file path). */
-async function previousArticles(client: pg.PoolClient): Promise<{ byPath: Map<string, Article[]>; hashes: Map<string, string>; all: Set<Article> }> {
+async function previousArticles(client: pg.PoolClient): Promise<{ byPath: Map<string, Article[]>; all: Set<Article> }> {
   const byPath = new Map<string, Article[]>();
-  const hashes = new Map<string, string>();
   const all = new Set<Article>();
-  const result = await client.query<{ article: Article; content_hash: string }>('SELECT article, content_hash FROM depeches.documents');
-  for (const { article, content_hash } of result.rows) {
-    hashes.set(article.id, content_hash);
+  const result = await client.query<{ article: Article }>('SELECT article FROM depeches.documents');
+  for (const { article } of result.rows) {
     all.add(article);
     const list = byPath.get(article.path);
     if (list) list.push(article);
     else byPath.set(article.path, [article]);
   }
-  return { byPath, hashes, all };
+  return { byPath, all };
 }
 
 interface Written {
@@ -120,23 +118,31 @@ interface Written {
   unchanged: number;
 }
 
+/** The content hash of each article id the database holds. */
+async function storedHashes(client: pg.PoolClient): Promise<Map<string, string>> {
+  const rows = (await client.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM depeches.documents')).rows;
+  return new Map(rows.map((r) => [r.id, r.content_hash]));
+}
+
 /**
  * Makes the database hold exactly `articles`, in one transaction: rows whose
  * content hash changed are upserted, rows of other ids deleted, the terms
- * table and the build row refreshed. `previous` holds the content hash of
- * each id in the database.
+ * table and the build row refreshed; the ids and hashes held are read
+ * under the writers' lock.
  */
-async function writeInTransaction(client: pg.PoolClient, articles: Article[], previous: Map<string, string>, corpus: string | null, readFrom: Date | null = null): Promise<Written> {
+async function writeInTransaction(client: pg.PoolClient, articles: Article[], corpus: string | null, readFrom: Date | null = null): Promise<Written> {
   // Same rule as the embedded build: an id read twice keeps the last article.
   const unique = new Map<string, Article>();
   for (const article of articles) unique.set(article.id, article);
-  const changed = [...unique.values()].filter((a) => previous.get(a.id) !== contentHash(a));
-  const inserted = changed.filter((a) => !previous.has(a.id)).length;
-  const deletedIds = [...previous.keys()].filter((id) => !unique.has(id));
   try {
     await client.query('BEGIN');
     // One writer at a time; readers go on reading the committed index meanwhile.
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK + 1]);
+    // What the database holds now, under the lock: another writer may have committed since this run began.
+    const previous = await storedHashes(client);
+    const changed = [...unique.values()].filter((a) => previous.get(a.id) !== contentHash(a));
+    const inserted = changed.filter((a) => !previous.has(a.id)).length;
+    const deletedIds = [...previous.keys()].filter((id) => !unique.has(id));
     for (let k = 0; k < changed.length; k += BATCH) await client.query(UPSERT, [rowsJson(changed.slice(k, k + BATCH))]);
     if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
     const dirty = changed.length + deletedIds.length > 0;
@@ -172,8 +178,7 @@ export async function writeArticlesToPostgres(pool: pg.Pool, articles: Article[]
   await migrate(pool);
   const client = await pool.connect();
   try {
-    const hashes = new Map((await client.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM depeches.documents')).rows.map((r) => [r.id, r.content_hash]));
-    return await writeInTransaction(client, articles, hashes, corpus);
+    return await writeInTransaction(client, articles, corpus);
   } finally {
     client.release();
   }
@@ -204,7 +209,7 @@ export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, op
       throw new Error(`nothing to index in ${corpusDir}: ${why}`);
     }
     const t2 = performance.now();
-    const written = await writeInTransaction(client, corpus.articles, previous.hashes, path.resolve(corpusDir), readFrom);
+    const written = await writeInTransaction(client, corpus.articles, path.resolve(corpusDir), readFrom);
     const t3 = performance.now();
     return {
       filesSeen: corpus.filesSeen,
