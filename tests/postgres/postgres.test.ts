@@ -131,6 +131,17 @@ describe('reindexing', () => {
       await expect(indexCorpusToPostgres(empty, pool)).rejects.toThrow(/nothing to index/);
       await rm(empty, { recursive: true, force: true });
       expect((await backend.current.status()).documents).toBe(15);
+
+      // A run that fails in the middle of writing rolls back whole: 250 new articles are written
+      // (the first batches go through), then the database refuses the last one.
+      const { articles } = await readCorpus(corpus);
+      const kept = articles.filter((a) => !a.id.startsWith('lot-'));
+      const copies = Array.from({ length: 250 }, (_, k) => ({ ...articles[0], id: `copie-${k}`, title: `Copie ${k} sur Zanzibar` }));
+      const refused = { ...articles[0], id: 'refus', date: '2022-13-45' };
+      await expect(writeArticlesToPostgres(pool, [...kept, ...copies, refused])).rejects.toThrow();
+      expect((await backend.current.status()).documents).toBe(15);
+      expect((await backend.current.search(request({ q: 'Zanzibar' }))).total).toBe(0);
+      expect((await backend.current.search(request({ q: 'Tombouctou' }))).total).toBe(10);
     } finally {
       await backend.current?.close();
       await pool.end();
