@@ -32,7 +32,15 @@ async function serve(...args: string[]): Promise<{ url: string; output: () => st
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL in: ${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`no URL in: ${output}`));
+    }, 30_000);
+    // A server that exits before serving fails at once, with what it said.
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited (${code}) before serving: ${output}`));
+    });
     child.stdout.on('data', () => {
       const match = /on (http:\/\/\S+)/.exec(output);
       if (match) {
