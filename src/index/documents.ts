@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Article, SourceFormat } from '../ingest/types.js';
+import type { Article } from '../ingest/types.js';
 
 /**
  * The articles of a saved build. `documents.jsonl` holds them whole, one a
@@ -12,21 +12,17 @@ import type { Article, SourceFormat } from '../ingest/types.js';
  * server's heap, and loading does not parse them.
  */
 
-/** The columns of catalog.json: one array per Article field but `text`, by article number. */
-export interface Catalog {
-  id: string[];
-  title: string[];
-  date: (string | null)[];
-  source: (string | null)[];
-  url: (string | null)[];
-  speakers: string[][];
-  organisations: string[][];
-  format: SourceFormat[];
-  path: string[];
-  fileHash: string[];
-  fileSize: (number | null)[];
-  fileMtimeMs: (number | null)[];
-}
+/** The Article fields kept in catalog.json: all but `text`, in the order an Article lists them. */
+const CATALOG_FIELDS = ['id', 'title', 'date', 'source', 'url', 'speakers', 'organisations', 'format', 'path', 'fileHash', 'fileSize', 'fileMtimeMs'] as const;
+type CatalogField = Exclude<keyof Article, 'text'>;
+// A field added to Article and not to CATALOG_FIELDS fails to compile here, rather than be lost on save.
+const EVERY_FIELD_KEPT: [Exclude<CatalogField, (typeof CATALOG_FIELDS)[number]>] extends [never] ? true : never = true;
+void EVERY_FIELD_KEPT;
+/** The optional ones: left out of an article rather than null. */
+const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMtimeMs']);
+
+/** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out). */
+export type Catalog = { [K in CatalogField]-?: (Exclude<Article[K], undefined> | null)[] };
 
 const WRITE_CHUNK = 4 * 1024 * 1024;
 
@@ -36,7 +32,8 @@ const WRITE_CHUNK = 4 * 1024 * 1024;
  * their catalog and the byte offset of each line (plus the end).
  */
 export async function writeDocuments(file: string, articles: readonly Article[]): Promise<{ catalog: Catalog; offsets: Float64Array }> {
-  const catalog: Catalog = { id: [], title: [], date: [], source: [], url: [], speakers: [], organisations: [], format: [], path: [], fileHash: [], fileSize: [], fileMtimeMs: [] };
+  const catalog = Object.fromEntries(CATALOG_FIELDS.map((field) => [field, []])) as unknown as Catalog;
+  const columns = CATALOG_FIELDS.map((field) => [field, catalog[field] as unknown[]] as const);
   const offsets = new Float64Array(articles.length + 1);
   const handle = await open(file, 'w');
   try {
@@ -55,18 +52,7 @@ export async function writeDocuments(file: string, articles: readonly Article[])
         pending = [];
         pendingLength = 0;
       }
-      catalog.id.push(a.id);
-      catalog.title.push(a.title);
-      catalog.date.push(a.date);
-      catalog.source.push(a.source);
-      catalog.url.push(a.url);
-      catalog.speakers.push(a.speakers);
-      catalog.organisations.push(a.organisations);
-      catalog.format.push(a.format);
-      catalog.path.push(a.path);
-      catalog.fileHash.push(a.fileHash);
-      catalog.fileSize.push(a.fileSize ?? null);
-      catalog.fileMtimeMs.push(a.fileMtimeMs ?? null);
+      for (const [field, column] of columns) column.push(a[field] ?? null);
     }
     offsets[articles.length] = offset;
     if (pending.length > 0) await handle.write(pending.join(''));
@@ -113,40 +99,23 @@ const TEXT_SOURCES = new FinalizationRegistry<number>((fd) => {
 });
 
 /** An article of a loaded build: every field in memory but `text`, read from disk when asked for. */
+// The Article fields, declared once, by Article itself.
+interface StoredArticle extends Article {}
 class StoredArticle {
   readonly #source: TextSource;
   readonly #n: number;
-  id: string;
-  title: string;
-  date: string | null;
-  source: string | null;
-  url: string | null;
-  speakers: string[];
-  organisations: string[];
-  declare text: string;
-  format: SourceFormat;
-  path: string;
-  fileHash: string;
-  fileSize?: number;
-  fileMtimeMs?: number;
 
   constructor(catalog: Catalog, n: number, texts: TextSource) {
     this.#source = texts;
     this.#n = n;
-    this.id = catalog.id[n];
-    this.title = catalog.title[n];
-    this.date = catalog.date[n];
-    this.source = catalog.source[n];
-    this.url = catalog.url[n];
-    this.speakers = catalog.speakers[n];
-    this.organisations = catalog.organisations[n];
-    // An own enumerable property, so that spreading, JSON and comparisons see the text like any other field.
-    Object.defineProperty(this, 'text', TEXT_PROPERTY);
-    this.format = catalog.format[n];
-    this.path = catalog.path[n];
-    this.fileHash = catalog.fileHash[n];
-    if (catalog.fileSize[n] !== null) this.fileSize = catalog.fileSize[n]!;
-    if (catalog.fileMtimeMs[n] !== null) this.fileMtimeMs = catalog.fileMtimeMs[n]!;
+    const fields = this as unknown as Record<string, unknown>;
+    for (const field of CATALOG_FIELDS) {
+      const value = catalog[field][n];
+      // An optional field left out stays absent, as in the article saved.
+      if (value !== null || !OPTIONAL_FIELDS.has(field)) fields[field] = value;
+      // An own enumerable property, so that spreading, JSON and comparisons see the text like any other field.
+      if (field === 'organisations') Object.defineProperty(this, 'text', TEXT_PROPERTY);
+    }
   }
 
   static textOf(article: StoredArticle): string {
