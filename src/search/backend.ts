@@ -12,7 +12,6 @@ import { facetTable } from './facet-table.js';
 import { firstInOrder } from './top-k.js';
 import { documentTokens } from './document-tokens.js';
 import { highlightRange } from './highlight.js';
-import { parseQuery } from './parse-query.js';
 import { search } from './run.js';
 import type { SearchRequest, SearchResponse } from './types.js';
 
@@ -57,11 +56,6 @@ export interface SearchBackend {
 }
 
 export const RELATED_LIMIT = 5;
-
-/** The index terms a query matches, as the search itself finds them (stems, completions, typos). */
-export function matchedTerms(index: SearchIndex, _n: number, q: string): Set<string> {
-  return q.trim() ? queryTerms(index, q) : new Set();
-}
 
 /**
  * Articles of the same day, and those sharing the most speakers (then the
@@ -121,7 +115,8 @@ export class EmbeddedBackend implements SearchBackend {
     const n = index.byId.get(id);
     if (n === undefined) return null;
     const article = index.documents[n];
-    const terms = matchedTerms(index, n, q);
+    // The index terms the query matches, as the search itself finds them (stems, completions, typos).
+    const terms = q.trim() ? queryTerms(index, q) : new Set<string>();
     const tokens = documentTokens(index, n);
     return {
       article,
