@@ -1,15 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, startBackendServer } from './helpers/backends.js';
-import { SHARED_EVAL } from './helpers/sample-index.js';
+import { readEvalCases } from './helpers/sample-index.js';
 
-interface EvalCase {
-  why: string;
-  params: Record<string, string>;
-  include: string[];
-  exclude: string[];
-}
-const evaluation = JSON.parse(readFileSync(SHARED_EVAL, 'utf8')) as { cases: EvalCase[]; metadata: Record<string, any> };
+const evaluation = readEvalCases();
 
 // The same API suite on both backends: the embedded index and PostgreSQL.
 describe.each(BACKENDS)('%s backend', (kind) => {

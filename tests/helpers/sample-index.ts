@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,29 @@ import { indexCorpus, loadIndex, type SearchIndex } from '../../src/index/index.
 import type { SearchRequest } from '../../src/search/index.js';
 
 export const SAMPLE_CORPUS = path.resolve('corpus');
-export const SHARED_EVAL = path.resolve('..', 'shared', 'eval', 'cases.json');
+/** The search cases and metadata users expect of the samples, kept in the repository (a copy of the team's eval/cases.json). */
+export const EVAL_CASES_FILE = path.resolve('tests', 'fixtures', 'eval-cases.json');
+
+export interface EvalCase {
+  why: string;
+  params: Record<string, string>;
+  include: string[];
+  exclude: string[];
+}
+
+export interface SampleMetadata {
+  date: string;
+  speakers: string[];
+  organisations_include: string[];
+}
+
+/** Reads the evaluation cases; a missing file fails the test file with a message saying where it should be. */
+export function readEvalCases(): { cases: EvalCase[]; metadata: Record<string, SampleMetadata> } {
+  if (!existsSync(EVAL_CASES_FILE)) throw new Error(`missing ${path.relative(process.cwd(), EVAL_CASES_FILE)}: the evaluation cases of the sample corpus must be in the repository`);
+  const evaluation = JSON.parse(readFileSync(EVAL_CASES_FILE, 'utf8')) as { cases: EvalCase[]; metadata: Record<string, SampleMetadata> };
+  if (!Array.isArray(evaluation.cases) || evaluation.cases.length === 0) throw new Error(`${EVAL_CASES_FILE} holds no cases`);
+  return evaluation;
+}
 
 /** Builds the real index of a corpus folder into a fresh temporary folder. */
 export async function buildSampleIndex(corpus = SAMPLE_CORPUS): Promise<{ dir: string; index: SearchIndex; cleanup: () => Promise<void> }> {

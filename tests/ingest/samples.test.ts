@@ -1,15 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { readEvalCases } from '../helpers/sample-index.js';
 import path from 'node:path';
 import { readCorpus, type Article, type CorpusReadResult } from '../../src/ingest/index.js';
 import { SAMPLE_CORPUS, SAMPLE_IDS } from './helpers.js';
 
-/** What users expect of the sample corpus: the "metadata" of the shared evaluation cases (eval/cases.json). */
-const evalMetadata: Record<string, { date: string; speakers: string[]; organisations_include: string[] }> = {
-  '000_f3dc22192a66a48d': { date: '2022-01-10', speakers: ['Wang Yi', 'Sergueï Lavrov'], organisations_include: ['OTSC', 'ONU', 'OCS'] },
-  '002_7c4669d5fc0d68a3': { date: '2021-07-15', speakers: ['Wang Yi', 'Sergueï Lavrov'], organisations_include: ['OCS', 'ONU', 'BRICS'] },
-  '003_3bc2539186bf695d': { date: '2021-02-04', speakers: ['Wang Yi', 'Sergueï Lavrov'], organisations_include: ['Union économique eurasiatique'] },
-};
+/** What users expect of the sample corpus: the "metadata" of the evaluation cases (tests/fixtures/eval-cases.json). */
+const evalMetadata = readEvalCases().metadata;
 
 let corpus: CorpusReadResult;
 const byId = (id: string): Article => {
