@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClauseCache } from '../src/search/clause-cache.js';
 import type { Matches } from '../src/search/postings.js';
+import { eachTrial, trialCount } from './helpers/trials.js';
 
 /** `length` matches whose documents and scores are derived from `seed`, so that any mix-up shows. */
 function matchesOf(seed: number, length: number): Matches {
@@ -85,8 +86,8 @@ describe('ClauseCache under random searches', () => {
       expect(m.docs.length).toBe(length);
       same(m, matchesOf(seed, length));
     };
-    for (let trial = 0; trial < 2000; trial++) {
-      let state = trial * 7919 + 1;
+    eachTrial(trialCount(150), (seed) => {
+      let state = seed + 1;
       const random = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
       const capacity = 20 + Math.floor(random() * 80);
       const cache = new ClauseCache(capacity);
@@ -111,6 +112,6 @@ describe('ClauseCache under random searches', () => {
         }
         for (const h of held) check(h.matches, h.seed, h.length);
       }
-    }
+    });
   });
 });

@@ -7,6 +7,7 @@ import { buildIndex, indexedFields, loadIndex, type SearchIndex } from '../src/i
 import { MINISEARCH_OPTIONS } from '../src/index/schema.js';
 import type { IndexedFields } from '../src/index/types.js';
 import { buildSampleIndex } from './helpers/sample-index.js';
+import { propertyOptions } from './helpers/trials.js';
 
 let loaded: SearchIndex;
 let dir: string;
@@ -66,7 +67,7 @@ describe('one-pass analysis', () => {
         const expected = byPosition(text);
         expect(sequence.slice(0, expected.length)).toEqual(expected);
       }),
-      { numRuns: 2000 },
+      propertyOptions(300),
     );
   });
 });

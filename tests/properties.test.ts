@@ -4,6 +4,7 @@ import { foldWord, tokenize } from '../src/analysis/index.js';
 import { escapeHtml, highlightRange, parseQuery, search, snippet } from '../src/search/index.js';
 import type { SearchIndex } from '../src/index/index.js';
 import { buildSampleIndex, request } from './helpers/sample-index.js';
+import { propertyOptions } from './helpers/trials.js';
 
 /** Strings rich in what breaks parsers: quotes, minus, parentheses, accents, apostrophes, markup. */
 const hostile = fc.string({
@@ -30,6 +31,7 @@ describe('properties', () => {
         expect(response.total).toBeLessThanOrEqual(index.documents.length);
         expect(new Set(response.hits.map((h) => h.id)).size).toBe(response.hits.length);
       }),
+      propertyOptions(100),
     );
   });
 
@@ -43,6 +45,7 @@ describe('properties', () => {
           expect(token.term).toBe(foldWord(token.term));
         }
       }),
+      propertyOptions(100),
     );
   });
 
@@ -56,6 +59,7 @@ describe('properties', () => {
         }
         expect(escapeHtml(text)).not.toMatch(/[<>"']/);
       }),
+      propertyOptions(100),
     );
   });
 });

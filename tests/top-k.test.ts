@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstInOrder } from '../src/search/top-k.js';
+import { propertyOptions } from './helpers/trials.js';
 
 describe('firstInOrder', () => {
   it('gives the first `count` kept items in order, as sorting them all would', () => {
@@ -18,7 +19,7 @@ describe('firstInOrder', () => {
         const listed = values.map((_, k) => values.length - 1 - k);
         expect(firstInOrder(listed, count, before, keep)).toEqual(expected);
       }),
-      { numRuns: 500 },
+      propertyOptions(300),
     );
   });
 

@@ -14,6 +14,7 @@ import { PostgresBackend } from '../../src/search/postgres/index.js';
 import { BACKENDS, sharedCluster, startBackend, type BackendFixture } from '../helpers/backends.js';
 import type { PostgresCluster } from '../helpers/postgres-cluster.js';
 import { request, SAMPLE_CORPUS } from '../helpers/sample-index.js';
+import { propertyOptions } from '../helpers/trials.js';
 
 let cluster: PostgresCluster;
 let fixtures: BackendFixture[] = [];
@@ -183,7 +184,7 @@ describe('escaping and bad input', () => {
         const response = await pg.backend.search(request({ q, speakers: [q], perPage: 3 }));
         expect(response.total).toBeGreaterThanOrEqual(0);
       }),
-      { numRuns: 60 },
+      propertyOptions(60),
     );
   });
 });
