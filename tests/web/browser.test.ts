@@ -41,7 +41,7 @@ async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
 
 /** Resolves when the results region shows the given query. */
 async function waitForQuery(page: Page, q: string): Promise<void> {
-  await page.waitForFunction((expected) => document.getElementById('etat')?.dataset.q === expected, q, { timeout: 10_000 });
+  await page.waitForFunction((expected) => document.getElementById('etat')?.dataset.q === expected, q, { timeout: 30_000 });
 }
 
 async function resultTitles(page: Page): Promise<string[]> {
@@ -215,37 +215,6 @@ describe('search in a real browser', { timeout: 60_000 }, () => {
     await page.goto(url + '/');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'accueil.png'), fullPage: true });
     expect(await noHorizontalScroll(page)).toBe(true);
-  });
-
-  it('measures keystroke-to-results time', async () => {
-    const page = await newPage();
-    await page.goto(url + '/');
-    await page.evaluate(() => {
-      const w = window as unknown as { lastKeyup: number; swaps: { q: string; at: number }[] };
-      w.swaps = [];
-      document.addEventListener('keydown', () => (w.lastKeyup = performance.now()), true);
-      // The results region is updated when its content is replaced: watch the DOM, not htmx's events.
-      new MutationObserver(() => w.swaps.push({ q: document.getElementById('etat')?.dataset.q ?? '', at: performance.now() })).observe(document.getElementById('contenu')!, { childList: true });
-    });
-    const queries = ['chine', 'russie', 'sécurité', 'Wang Yi', 'Kazakhstan', 'relations bilatérales', 'ONU', 'téléphone'];
-    const times: number[] = [];
-    for (const q of queries) {
-      await page.locator('#q').fill('');
-      await page.waitForTimeout(50);
-      await page.locator('#q').pressSequentially(q, { delay: 60 });
-      await page.waitForFunction((expected) => (window as unknown as { swaps: { q: string }[] }).swaps.some((s) => s.q === expected), q);
-      const t = await page.evaluate((expected) => {
-        const w = window as unknown as { lastKeyup: number; swaps: { q: string; at: number }[] };
-        const swap = [...w.swaps].reverse().find((s) => s.q === expected)!;
-        return swap.at - w.lastKeyup;
-      }, q);
-      times.push(t);
-      await page.waitForTimeout(300);
-    }
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-    console.log(`keystroke (keydown of the last key) to results updated (200 ms debounce included): median ${median.toFixed(0)} ms over ${times.length} queries [${times.map((t) => t.toFixed(0)).join(', ')}]`);
-    expect(times.every((t) => t > 0)).toBe(true);
   });
 
   it('no request leaves the server, and the console stays clean (no CSP violation)', () => {
