@@ -25,9 +25,14 @@ beforeAll(async () => (work = await mkdtemp(path.join(tmpdir(), 'depeches-cli-')
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 /** Runs `serve` in a child process; resolves once it prints its URL. */
-async function serve(...args: string[]): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
+async function serve(...args: string[]): Promise<{ url: string; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> }> {
+  return serveWith(TSX, ['src/cli.ts', 'serve', ...args]);
+}
+
+/** Runs a serving command in a child process; resolves once it prints its URL. */
+async function serveWith(command: string, args: string[]): Promise<{ url: string; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> }> {
   const { spawn } = await import('node:child_process');
-  const child = spawn(TSX, ['src/cli.ts', 'serve', ...args]);
+  const child = spawn(command, args);
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -35,7 +40,7 @@ async function serve(...args: string[]): Promise<{ url: string; output: () => st
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
       reject(new Error(`no URL in: ${output}`));
-    }, 30_000);
+    }, 60_000);
     // A server that exits before serving fails at once, with what it said.
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -50,7 +55,7 @@ async function serve(...args: string[]): Promise<{ url: string; output: () => st
     });
   });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { url, output: () => output, stop: () => (child.kill('SIGTERM'), exit) };
+  return { url, output: () => output, stop: (signal = 'SIGTERM') => (child.kill(signal), exit) };
 }
 
 describe('npm run index', () => {
@@ -112,5 +117,16 @@ describe('npm start', () => {
     expect((await (await fetch(`${server.url}/api/search?q=betteraves`)).json()).total).toBe(1);
     expect((await (await fetch(`${server.url}/api/search?q=Tachkent`)).json()).total).toBe(0);
     expect(await server.stop()).toBe(0);
+  });
+
+  it('is one process that a SIGTERM or SIGINT to `npm start` stops, freeing its port', async () => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const indexDir = path.join(work, `npm-start-${signal}`);
+      // The signal goes to npm itself, as a process manager or a terminal sends it.
+      const server = await serveWith('npm', ['start', '--silent', '--', '--corpus', SAMPLE_CORPUS, '--index', indexDir, '--port', '0']);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      await server.stop(signal);
+      await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+    }
   });
 });
