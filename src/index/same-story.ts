@@ -1,0 +1,148 @@
+/**
+ * Same story, once: articles that carry one dispatch (an agency story
+ * reprinted by several papers with small edits, a repost, a corrected
+ * version) are grouped at index time, so that results can show the story
+ * once with "Aussi publié par".
+ *
+ * Each article gets a MinHash signature of the word 3-shingles of its
+ * analyzed text (folded, stemmed: "a déclaré" and "a declare" agree);
+ * locality-sensitive hashing over bands of the signature finds candidate
+ * pairs without comparing every article with every other; a candidate pair
+ * is the same story when the share of equal signature values (an estimate
+ * of the shingles' Jaccard similarity) reaches the threshold. Groups are the
+ * connected pairs (union-find).
+ */
+
+/** The tuning of same-story detection, with its defaults. */
+export interface SameStoryOptions {
+  /** Words per shingle. */
+  shingle: number;
+  /** LSH bands; `bands × rows` is the signature's length. */
+  bands: number;
+  /** Signature values per band: more rows, fewer candidates of low similarity. */
+  rows: number;
+  /** Estimated Jaccard similarity of shingles from which two articles are the same story. */
+  threshold: number;
+  /** Articles with fewer shingles than this (a headline, a caption) are never grouped: too little text to tell. */
+  minShingles: number;
+  /** A bucket holding more articles than this is boilerplate shared by many (a footer), not a story: skipped. */
+  maxBucket: number;
+}
+
+export const SAME_STORY_DEFAULTS: SameStoryOptions = {
+  shingle: 3,
+  bands: 20,
+  rows: 3,
+  threshold: 0.5,
+  minShingles: 25,
+  maxBucket: 50,
+};
+
+/** 32-bit FNV-1a of a string. */
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Murmur3's finaliser: a good 32-bit mix. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** One seed per signature value, fixed so that signatures of two builds agree. */
+function seeds(count: number): Uint32Array {
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) out[i] = mix(0x9e3779b9 + i * 0x632be5ab);
+  return out;
+}
+
+/**
+ * The MinHash signature of a text's analyzed terms (in order), or null when
+ * the text is too short to be compared. Cost: shingles × signature length
+ * integer operations.
+ */
+export function storySignature(terms: readonly string[], options: SameStoryOptions = SAME_STORY_DEFAULTS): Uint32Array | null {
+  const shingles = terms.length - options.shingle + 1;
+  if (shingles < options.minShingles) return null;
+  const length = options.bands * options.rows;
+  const seed = seeds(length);
+  const signature = new Uint32Array(length).fill(0xffffffff);
+  const termHashes = terms.map(hashString);
+  for (let s = 0; s < shingles; s++) {
+    let h = 0;
+    for (let k = 0; k < options.shingle; k++) h = mix(h ^ termHashes[s + k]) + k;
+    for (let i = 0; i < length; i++) {
+      const v = mix(h ^ seed[i]);
+      if (v < signature[i]) signature[i] = v;
+    }
+  }
+  return signature;
+}
+
+/** Share of equal values of two signatures: an estimate of their shingles' Jaccard similarity. */
+export function signatureSimilarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / a.length;
+}
+
+/**
+ * Groups articles by story: `groupOf[n]` is the smallest index of the
+ * articles in n's story (n itself when it stands alone). Articles with the
+ * same url are one story whatever their text.
+ */
+export function sameStoryGroups(
+  signatures: readonly (Uint32Array | null)[],
+  urls: readonly (string | null)[] = [],
+  options: SameStoryOptions = SAME_STORY_DEFAULTS,
+): Int32Array {
+  const count = signatures.length;
+  const parent = Int32Array.from({ length: count }, (_, n) => n);
+  const find = (n: number): number => {
+    while (parent[n] !== n) n = parent[n] = parent[parent[n]];
+    return n;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const byUrl = new Map<string, number>();
+  urls.forEach((url, n) => {
+    if (!url) return;
+    const first = byUrl.get(url);
+    if (first === undefined) byUrl.set(url, n);
+    else union(first, n);
+  });
+  for (let band = 0; band < options.bands; band++) {
+    const buckets = new Map<string, number[]>();
+    for (let n = 0; n < count; n++) {
+      const signature = signatures[n];
+      if (!signature) continue;
+      let key = '';
+      for (let r = 0; r < options.rows; r++) key += signature[band * options.rows + r].toString(36) + ',';
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(n);
+      else buckets.set(key, [n]);
+    }
+    for (const bucket of buckets.values()) {
+      if (bucket.length < 2 || bucket.length > options.maxBucket) continue;
+      for (let i = 0; i < bucket.length; i++) {
+        for (let j = i + 1; j < bucket.length; j++) {
+          const a = bucket[i];
+          const b = bucket[j];
+          if (find(a) !== find(b) && signatureSimilarity(signatures[a]!, signatures[b]!) >= options.threshold) union(a, b);
+        }
+      }
+    }
+  }
+  const groupOf = new Int32Array(count);
+  for (let n = 0; n < count; n++) groupOf[n] = find(n);
+  return groupOf;
+}
