@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Article } from '../ingest/types.js';
 import type { SearchBackend } from '../search/backend.js';
+import { exportHandler } from './export.js';
 import { parseSearchParams } from './params.js';
 
 /** Public shape of an article in /api/doc/:id. */
@@ -9,7 +10,7 @@ export function documentJson(article: Article) {
   return { id, title, date, source, url, speakers, organisations, text };
 }
 
-/** The JSON API: /api/search and /api/doc/:id. */
+/** The JSON API: /api/search, /api/export and /api/doc/:id. */
 export function apiRouter(backend: () => SearchBackend): Router {
   const router = Router();
 
@@ -21,6 +22,8 @@ export function apiRouter(backend: () => SearchBackend): Router {
     }
     res.json(await backend().search(params.request));
   });
+
+  router.get('/export', exportHandler(backend));
 
   router.get('/doc/:id', async (req: Request, res: Response) => {
     const article = await backend().article(String(req.params.id));

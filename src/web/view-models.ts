@@ -6,6 +6,7 @@
  */
 import { facetKey, type FacetValue, type SearchHit, type SearchRequest, type SearchResponse } from '../search/index.js';
 import { LIMITS, requestToParams } from './params.js';
+import { EXPORT_LIMIT } from './export.js';
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
@@ -57,6 +58,14 @@ export function searchUrl(request: SearchRequest, changes: Partial<SearchRequest
   const params = requestToParams({ ...request, page: 1, ...changes });
   const query = params.toString();
   return query ? `${base}?${query}` : base;
+}
+
+/** The export of a result set: the search's parameters but its page, and a format. */
+function exportLinks(request: SearchRequest, total: number): { label: string; csv: string; jsonl: string } {
+  const params = requestToParams({ ...request, page: 1, perPage: LIMITS.defaultPerPage });
+  const href = (format: string) => `/api/export?${new URLSearchParams([...params, ['format', format]]).toString()}`;
+  const label = total > EXPORT_LIMIT ? `Exporter les ${EXPORT_LIMIT.toLocaleString('fr-FR')} premiers résultats` : total > 1 ? `Exporter les ${total.toLocaleString('fr-FR')} résultats` : 'Exporter le résultat';
+  return { label, csv: href('csv'), jsonl: href('jsonl') };
 }
 
 /** The URL of an article, carrying the search it was found by. */
@@ -315,6 +324,8 @@ export interface SearchView {
   /** Said above the hits when no article holds every word: "2 mots sur 3". */
   relaxed: string | null;
   atomHref: string;
+  /** The whole result set as files (same query, filters and sort): "Exporter les 12 résultats". */
+  exports: { label: string; csv: string; jsonl: string } | null;
   /** Filters and settings the search form carries along when the query changes. */
   hidden: { name: string; value: string }[];
   from: string;
@@ -352,6 +363,7 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     suggestion: response.suggestion ? { text: response.suggestion, href: searchUrl(request, { q: response.suggestion }) } : null,
     relaxed: response.relaxed ? `${response.relaxed.matched} ${response.relaxed.matched > 1 ? 'termes' : 'terme'} sur ${response.relaxed.of}` : null,
     atomHref: searchUrl(request, { page: 1 }, '/search.atom'),
+    exports: response.total > 0 ? exportLinks(request, response.total) : null,
     hidden,
     from: request.from ?? '',
     to: request.to ?? '',
