@@ -78,6 +78,31 @@ describe('search in a real browser', { timeout: 60_000 }, () => {
     expect(page.url()).toContain('q=Lavrov');
   });
 
+  it('live search asks on every keystroke, and a slow answer to an older query never replaces a newer one', async () => {
+    const page = await newPage();
+    const asked: string[] = [];
+    // The answer for "rus" is held back until the full word has been answered.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/search\?/, async (route) => {
+      const q = new URL(route.request().url()).searchParams.get('q') ?? '';
+      asked.push(q);
+      if (q === 'rus') await held;
+      await route.continue().catch(() => {});
+    });
+    await page.goto(url + '/');
+    await page.locator('#q').pressSequentially('russie', { delay: 80 });
+    await waitForQuery(page, 'russie');
+    release();
+    // Give the held answer every chance to arrive and be (wrongly) swapped in.
+    await page.waitForTimeout(1000);
+    expect(await page.locator('#etat').getAttribute('data-q')).toBe('russie');
+    expect(await page.locator('#q').inputValue()).toBe('russie');
+    // No pause is waited for: each keystroke asked (the first letters included).
+    for (const prefix of ['r', 'ru', 'rus', 'russ', 'russi', 'russie']) expect(asked).toContain(prefix);
+    await page.unroute(/\/search\?/);
+  });
+
   it('facets: clicking a speaker filters, shows a chip, and Back restores', async () => {
     const page = await newPage();
     await page.goto(url + '/search?q=chine');
