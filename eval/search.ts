@@ -52,9 +52,11 @@ const fmt = (x: number) => x.toFixed(3);
 
 function table(rows: { name: string; scores: QueryScores }[]): string {
   const width = Math.max(8, ...rows.map((r) => r.name.length));
-  const head = `| ${pad('system', width)} | ${KEYS.map((k) => SCORE_NAMES[k]).join(' | ')} |`;
-  const rule = `|${'-'.repeat(width + 2)}|${KEYS.map((k) => '-'.repeat(SCORE_NAMES[k].length + 1) + ':').join('|')}|`;
-  const body = rows.map((r) => `| ${pad(r.name, width)} | ${KEYS.map((k) => pad(fmt(r.scores[k]), SCORE_NAMES[k].length)).join(' | ')} |`);
+  const cell = (k: keyof QueryScores) => Math.max(5, SCORE_NAMES[k].length);
+  const padLeft = (s: string, n: number) => ' '.repeat(Math.max(0, n - s.length)) + s;
+  const head = `| ${pad('system', width)} | ${KEYS.map((k) => padLeft(SCORE_NAMES[k], cell(k))).join(' | ')} |`;
+  const rule = `|${'-'.repeat(width + 2)}|${KEYS.map((k) => '-'.repeat(cell(k) + 1) + ':').join('|')}|`;
+  const body = rows.map((r) => `| ${pad(r.name, width)} | ${KEYS.map((k) => padLeft(fmt(r.scores[k]), cell(k))).join(' | ')} |`);
   return [head, rule, ...body].join('\n');
 }
 
