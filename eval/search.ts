@@ -38,7 +38,7 @@ function parse() {
   try {
     ({ values } = parseArgs({ options: { corpus: { type: 'string' }, queries: { type: 'string' }, details: { type: 'boolean' }, 'no-postgres': { type: 'boolean' } } }));
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${USAGE}`);
+    throw new Error(`${(error as Error).message} (${USAGE})`);
   }
   if (!values.corpus || !values.queries) throw new Error(USAGE);
   if (!existsSync(values.corpus) || !statSync(values.corpus).isDirectory()) throw new Error(`corpus folder not found: ${values.corpus}`);
@@ -76,6 +76,8 @@ async function main() {
       else systems.push(pg);
     }
     const perSystem = new Map<string, QueryScores[]>(systems.map((s) => [s.name, []]));
+    // Ids in a system's top 10 that nobody judged: they count 0, so a system the pools did not draw from is scored low bound.
+    const unjudged = new Map<string, number>(systems.map((s) => [s.name, 0]));
     for (const query of labels.queries) {
       if (options.details) console.log(`\n${query.q}  (${Object.values(query.judgements).filter((g) => g === 2).length} about, ${Object.values(query.judgements).filter((g) => g === 1).length} partly)`);
       const rows = [];
@@ -83,6 +85,7 @@ async function main() {
         const ranking = await system.search(query.q, DEPTH);
         const scores = scoreRanking(ranking, query.judgements);
         perSystem.get(system.name)!.push(scores);
+        unjudged.set(system.name, unjudged.get(system.name)! + ranking.filter((id) => !(id in query.judgements)).length);
         rows.push({ name: system.name, scores });
         if (options.details) console.log(`  ${pad(system.name, 24)} ${KEYS.map((k) => `${SCORE_NAMES[k]} ${fmt(scores[k])}`).join('  ')}  top 5: ${ranking.slice(0, 5).map((id) => `${id}=${query.judgements[id] ?? 0}`).join(' ')}`);
       }
@@ -90,6 +93,7 @@ async function main() {
     const judged = labels.queries.reduce((n, q) => n + Object.keys(q.judgements).length, 0);
     console.log(`\n${labels.queries.length} queries, ${judged} judgements, ${articles.length} articles; means over the queries:\n`);
     console.log(table(systems.map((s) => ({ name: s.name, scores: meanScores(perSystem.get(s.name)!) }))));
+    console.log(`\nunjudged ids in the top ${DEPTH} (counted as not relevant): ${systems.map((s) => `${s.name} ${unjudged.get(s.name)}`).join(', ')}`);
   } finally {
     for (const system of systems) await system.close();
   }
