@@ -78,6 +78,8 @@ async function main() {
     const perSystem = new Map<string, QueryScores[]>(systems.map((s) => [s.name, []]));
     // Ids in a system's top 10 that nobody judged: they count 0, so a system the pools did not draw from is scored low bound.
     const unjudged = new Map<string, number>(systems.map((s) => [s.name, 0]));
+    // Queries on which a system returned fewer than 10 articles (an all-words engine does when few articles hold every word).
+    const short = new Map<string, number>(systems.map((s) => [s.name, 0]));
     for (const query of labels.queries) {
       if (options.details) console.log(`\n${query.q}  (${Object.values(query.judgements).filter((g) => g === 2).length} about, ${Object.values(query.judgements).filter((g) => g === 1).length} partly)`);
       const rows = [];
@@ -86,6 +88,7 @@ async function main() {
         const scores = scoreRanking(ranking, query.judgements);
         perSystem.get(system.name)!.push(scores);
         unjudged.set(system.name, unjudged.get(system.name)! + ranking.filter((id) => !(id in query.judgements)).length);
+        if (ranking.length < DEPTH) short.set(system.name, short.get(system.name)! + 1);
         rows.push({ name: system.name, scores });
         if (options.details) console.log(`  ${pad(system.name, 24)} ${KEYS.map((k) => `${SCORE_NAMES[k]} ${fmt(scores[k])}`).join('  ')}  top 5: ${ranking.slice(0, 5).map((id) => `${id}=${query.judgements[id] ?? 0}`).join(' ')}`);
       }
@@ -94,6 +97,7 @@ async function main() {
     console.log(`\n${labels.queries.length} queries, ${judged} judgements, ${articles.length} articles; means over the queries:\n`);
     console.log(table(systems.map((s) => ({ name: s.name, scores: meanScores(perSystem.get(s.name)!) }))));
     console.log(`\nunjudged ids in the top ${DEPTH} (counted as not relevant): ${systems.map((s) => `${s.name} ${unjudged.get(s.name)}`).join(', ')}`);
+    console.log(`queries answered with fewer than ${DEPTH} articles: ${systems.map((s) => `${s.name} ${short.get(s.name)}`).join(', ')}`);
   } finally {
     for (const system of systems) await system.close();
   }
