@@ -20,7 +20,7 @@ import { CHROME_PROBES, runProbes } from './chrome-probes.js';
 import { LabelError, readLabels, type ArticleLabel } from './lib/labels.js';
 import { fileStem, readRawRecords } from './lib/raw-records.js';
 import { detailsReport, extractionReport, facetReport, probeReport } from './lib/report.js';
-import { evaluate } from './lib/score.js';
+import { evaluate, withRatios } from './lib/score.js';
 import { measureSpeed } from './lib/speed.js';
 
 const USAGE = 'usage: npm run eval:extraction -- --corpus DIR [--labels FILE|DIR]... [--json] [--details] [--no-probes] [--no-speed]';
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     firstReadMs: Math.round(readMs),
   };
   if (opts.json) {
-    console.log(JSON.stringify({ summary, evaluation: { byPublisher: evaluation.byPublisher, total: evaluation.total, unknownIds: evaluation.unknownIds, ...(opts.details ? { details: evaluation.details } : {}) }, facets, probes, probeDefinitions: probes ? CHROME_PROBES.map((p) => ({ ...p, pattern: String(p.pattern) })) : undefined, speed }, null, 2));
+    console.log(JSON.stringify({ summary, evaluation: { byPublisher: evaluation.byPublisher.map(withRatios), total: withRatios(evaluation.total), unknownIds: evaluation.unknownIds, ...(opts.details ? { details: evaluation.details } : {}) }, facets, probes, probeDefinitions: probes ? CHROME_PROBES.map((p) => ({ ...p, pattern: String(p.pattern) })) : undefined, speed }, null, 2));
     return;
   }
   const out: string[] = [];

@@ -10,6 +10,7 @@ import {
   emptyCounts,
   impossibleDate,
   matchEntities,
+  scores,
   sameSource,
   sameTitle,
   titleOverlap,
@@ -151,4 +152,19 @@ export function evaluate(labels: Map<string, ArticleLabel>, articles: Map<string
   }
   const sorted = [...byPublisher.values()].sort((a, b) => a.publisher.localeCompare(b.publisher, 'fr'));
   return { byPublisher: sorted, total, details, unknownIds };
+}
+
+/** The counts of a publisher with their ratios, for --json. */
+export function withRatios(s: PublisherScores) {
+  return {
+    ...s,
+    ratios: {
+      speakers: scores(s.speakers),
+      organisations: scores(s.organisations),
+      dateAccuracy: s.dates.dated === 0 ? null : s.dates.right / s.dates.dated,
+      titleAccuracy: s.titles.articles === 0 ? null : s.titles.same / s.titles.articles,
+      titleOverlap: s.titles.articles === 0 ? null : s.titles.overlapSum / s.titles.articles,
+      sourceAccuracy: s.sources.articles === 0 ? null : s.sources.right / s.sources.articles,
+    },
+  };
 }
