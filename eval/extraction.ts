@@ -15,8 +15,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCorpus, type Article } from '../src/ingest/index.js';
 import { indexCorpus, loadIndex } from '../src/index/index.js';
-import { search } from '../src/search/index.js';
-import { CHROME_PROBES, runProbes } from './chrome-probes.js';
+import { search, type FacetValue } from '../src/search/index.js';
+import { CHROME_PROBES, runProbes, type ProbeResult } from './chrome-probes.js';
 import { LabelError, readLabels, type ArticleLabel } from './lib/labels.js';
 import { fileStem, readRawRecords } from './lib/raw-records.js';
 import { detailsReport, extractionReport, facetReport, probeReport } from './lib/report.js';
@@ -84,8 +84,8 @@ async function main(): Promise<void> {
 
   // A real index of the corpus, for the facets and the chrome probes, in a folder removed afterwards.
   const indexDir = await mkdtemp(path.join(tmpdir(), 'depeches-eval-'));
-  let facets;
-  let probes = null;
+  let facets: { total: number; speakers: FacetValue[]; organisations: FacetValue[] };
+  let probes: ProbeResult[] | null = null;
   try {
     await indexCorpus(corpus, indexDir);
     const index = await loadIndex(indexDir);
