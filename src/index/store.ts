@@ -253,7 +253,7 @@ export async function loadServableIndex(dir: string, onRefused?: (error: IndexLo
   } catch (error) {
     if (!(error instanceof IndexLoadError) || error.kind !== 'damaged') throw error;
     onRefused?.(error);
-    const earlier = (await readdir(path.join(dir, BUILDS)).catch(() => [] as string[])).filter((n) => !n.startsWith('.') && n < build).sort().reverse();
+    const earlier = (await readdir(path.join(dir, BUILDS)).catch(() => [] as string[])).filter((n) => !n.startsWith('.') && n !== build).sort().reverse();
     for (const name of earlier) {
       try {
         return await loadBuild(dir, name);
