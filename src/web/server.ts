@@ -32,7 +32,7 @@ export interface ConnectionLimits {
   keepAliveTimeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: ConnectionLimits = { maxConnections: 1000, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
+export const DEFAULT_LIMITS: ConnectionLimits = { maxConnections: 4096, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
 
 export interface ServerOptions {
   /** The index folder of the embedded backend. */
