@@ -92,6 +92,25 @@ export class IndexWriteError extends Error {
   }
 }
 
+/**
+ * mkdir -p that reports the real reason of a failure: Node's recursive
+ * mkdir says ENOENT for a folder it cannot create on a read-only file
+ * system, where this says EROFS (or EACCES).
+ */
+async function makeFolders(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || path.dirname(dir) === dir) throw error;
+    await makeFolders(path.dirname(dir));
+    await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== 'EEXIST') throw again;
+    });
+  }
+}
+
 /** True when process `pid` runs (or exists under another user). */
 function processAlive(pid: number): boolean {
   try {
@@ -124,7 +143,7 @@ export async function saveIndex(index: SearchIndex, dir: string): Promise<string
   const buildsDir = path.join(dir, BUILDS);
   const staging = path.join(buildsDir, `${STAGING}${process.pid}-${index.manifest.buildId}`);
   try {
-    await mkdir(buildsDir, { recursive: true });
+    await makeFolders(buildsDir);
     await removeDeadStaging(buildsDir);
     await mkdir(staging);
     return await writeBuild(index, dir, staging);
