@@ -149,6 +149,9 @@ export async function saveIndex(index: SearchIndex, dir: string): Promise<string
     return await writeBuild(index, dir, staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    // Renamed into builds/ but never put in service (current.json could not be written): not kept either.
+    const { buildId } = index.manifest;
+    if ((await currentBuild(dir).catch(() => null)) !== buildId) await rm(path.join(buildsDir, buildId), { recursive: true, force: true }).catch(() => undefined);
     const { code, message } = error as NodeJS.ErrnoException;
     throw new IndexWriteError(dir, code, message.split('\n')[0]);
   }
