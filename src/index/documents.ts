@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { Article } from '../ingest/types.js';
@@ -134,6 +134,13 @@ class TextSource {
     TEXT_SOURCES.register(this, this.fd);
   }
 
+  /** Throws IndexReadError when the file no longer has the size it was built with (cut short or grown while served). */
+  checkSize(): void {
+    const expected = this.layout.offsets[this.layout.offsets.length - 1];
+    const { size } = fstatSync(this.fd);
+    if (size !== expected) throw new IndexReadError(`${this.file} has ${size} bytes instead of ${expected}`);
+  }
+
   /** True when article n's text is longer than what a read returns. */
   cut(n: number): boolean {
     return this.layout.textBytes[n] > TEXT_WINDOW;
@@ -197,6 +204,10 @@ class StoredArticle {
     return article.#source.text(article.#n);
   }
 
+  static sourceOf(article: StoredArticle): TextSource {
+    return article.#source;
+  }
+
   static cutOf(article: StoredArticle): { shownBytes: number; totalBytes: number } | null {
     const source = article.#source;
     return source.cut(article.#n) ? { shownBytes: TEXT_WINDOW, totalBytes: source.bytes(article.#n) } : null;
@@ -231,4 +242,14 @@ export function storedArticles(file: string, catalog: Catalog, layout: TextLayou
  */
 export function textCut(article: Article): { shownBytes: number; totalBytes: number } | null {
   return article instanceof StoredArticle ? StoredArticle.cutOf(article) : null;
+}
+
+/**
+ * Throws IndexReadError when the documents file of loaded articles no longer
+ * has its size (a cheap check for health probes: one fstat, no read).
+ * Articles held in memory have nothing to check.
+ */
+export function checkDocumentsFile(documents: readonly Article[]): void {
+  const first = documents[0];
+  if (first instanceof StoredArticle) StoredArticle.sourceOf(first).checkSize();
 }

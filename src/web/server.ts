@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadIndex, loadServableIndex, type SearchIndex } from '../index/index.js';
+import { checkDocumentsFile, IndexReadError, loadIndex, loadServableIndex, type SearchIndex } from '../index/index.js';
 import { EmbeddedBackend, type SearchBackend } from '../search/backend.js';
 import { prepareSearch, warmSearch } from '../search/index.js';
 import { PostgresBackend } from '../search/postgres/index.js';
@@ -114,6 +114,22 @@ class ServedIndex {
     this.damage = null;
   }
 
+  /** The damage of the build in service, its documents file checked by size at most once a second (so a health probe sees a file cut short before any read does). */
+  probe(): string | null {
+    const now = Date.now();
+    if (!this.damage && now - this.probedAt >= 1000) {
+      this.probedAt = now;
+      try {
+        checkDocumentsFile(this.current.documents);
+      } catch (error) {
+        if (error instanceof IndexReadError) this.damaged(error);
+        else throw error;
+      }
+    }
+    return this.damage;
+  }
+  private probedAt = 0;
+
   /** Called on a read error of the build in service: serve nothing of it until a build that loads whole replaces it. */
   damaged(error: Error): void {
     if (this.damage) return;
@@ -164,7 +180,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = options.port;
   const app = createApp({
     currentBackend: () => backend,
-    damage: () => served?.damage ?? null,
+    damage: () => served?.probe() ?? null,
     onIndexReadError: (error) => served?.damaged(error),
     origin: publicOrigin({ baseUrl: options.baseUrl, listenHost: host, port: () => port }),
   });

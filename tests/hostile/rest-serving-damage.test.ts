@@ -102,4 +102,16 @@ describe('documents.jsonl damaged while served', () => {
     expect(doc.status).toBe(200);
     expect(((await doc.json()) as { text: string }).text).toContain('Valmorin');
   }, 90_000);
+
+  it('cut short with no request reading it: /healthz itself notices (a size check at most once a second)', async () => {
+    let open!: () => void;
+    const { server, dir } = await setUp({ rebuildGate: new Promise<void>((resolve) => (open = resolve)), builds: 1 });
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    await truncate(await documentsFile(dir, server.buildId()), 0);
+    const unhealthy = await waitForStatus(`${server.url}/healthz`, 503, 50);
+    expect(await unhealthy.json()).toEqual({ status: 'damaged' });
+    open();
+    await waitForStatus(`${server.url}/healthz`, 200);
+    expect((await fetch(`${server.url}/api/search?q=lavande`)).status).toBe(200);
+  }, 90_000);
 });
