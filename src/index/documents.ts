@@ -10,7 +10,11 @@ import type { Article } from '../ingest/types.js';
  * column, and the byte offset of each line. A loaded index keeps the
  * catalog in memory and reads an article's text from its line on demand,
  * so the hundreds of megabytes of text of a large archive never sit in the
- * server's heap, and loading does not parse them.
+ * server's heap, and loading does not parse them. A read fetches at most
+ * TEXT_WINDOW bytes of a text (a huge article is shown and searched in its
+ * beginning) and checks them against the CRC-32 the writer recorded, so a
+ * file cut short or changed while served raises IndexReadError rather than
+ * serve wrong text.
  */
 
 /** The Article fields kept in catalog.json: all but `text`, in the order an Article lists them. */
