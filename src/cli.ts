@@ -15,8 +15,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorpusError } from './ingest/types.js';
-import { IndexLoadError, indexCorpus, loadIndex, readCurrentManifest, rebuildReason, watchCorpus, type IndexReport } from './index/index.js';
+import { IndexLoadError, IndexWriteError, indexCorpus, loadIndex, readCurrentManifest, rebuildReason, watchCorpus, type IndexReport } from './index/index.js';
 import { createPool, indexCorpusToPostgres, postgresRebuildReason, redactUrl, type PostgresIndexReport } from './index/postgres/index.js';
+import { parseBaseUrl } from './web/feeds.js';
 import { startServer, type RunningServer } from './web/server.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,8 +26,15 @@ const DEFAULT_INDEX = path.join(PROJECT_ROOT, 'index');
 
 const USAGE = `usage:
   npm run index -- --corpus DIR [--out DIR | --database URL]
-  npm start -- [--corpus DIR] [--index DIR | --database URL] [--port N] [--watch]
-  (PORT and DATABASE_URL in the environment work too)`;
+  npm start -- [--corpus DIR] [--index DIR | --database URL] [--port N] [--host ADDRESS] [--base-url URL] [--watch]
+  (PORT, HOST, BASE_URL and DATABASE_URL in the environment work too; --host 0.0.0.0 opens the server to the network)`;
+
+/** Where and how the server listens. */
+interface Listen {
+  port: number;
+  host: string;
+  baseUrl?: string;
+}
 
 /** Progress on stderr: a live line on a terminal, a line every 10 % otherwise. */
 function progressPrinter(): (done: number, total: number) => void {
@@ -76,7 +84,7 @@ async function runIndexPostgres(corpus: string, url: string): Promise<void> {
 }
 
 /** Serves the index of a PostgreSQL database, (re)building it from the corpus first when missing or older. */
-async function runServePostgres(corpus: string, url: string, port: number, watchForChanges: boolean): Promise<void> {
+async function runServePostgres(corpus: string, url: string, listen: Listen, watchForChanges: boolean): Promise<void> {
   const pool = createPool(url, { max: 2, applicationName: 'depeches-index' });
   const corpusExists = existsSync(corpus);
   try {
@@ -89,7 +97,7 @@ async function runServePostgres(corpus: string, url: string, port: number, watch
     await pool.end();
     throw error;
   }
-  const server = await startServer({ databaseUrl: url, port, host: '0.0.0.0' });
+  const server = await startServer({ databaseUrl: url, ...listen });
   console.log(`depeches: searching ${corpus} in ${redactUrl(url)} on ${server.url}`);
   let timer: NodeJS.Timeout | null = null;
   if (watchForChanges && corpusExists) {
@@ -120,24 +128,34 @@ async function runServePostgres(corpus: string, url: string, port: number, watch
   process.once('SIGTERM', stop);
 }
 
-async function runServe(corpus: string, indexDir: string, port: number, watchForChanges: boolean): Promise<void> {
+async function runServe(corpus: string, indexDir: string, listen: Listen, watchForChanges: boolean): Promise<void> {
   const corpusExists = existsSync(corpus);
   // The saved index loads while the corpus is walked for changes (in a worker): most starts need both.
   const [reason, loaded] = await Promise.all([corpusExists ? rebuildReason(indexDir, corpus) : null, loadIndex(indexDir).catch(() => undefined)]);
+  let fresh = false;
   if (reason) {
     console.log(`building the index of ${corpus} (${reason})`);
-    await runIndex(corpus, indexDir);
+    try {
+      await runIndex(corpus, indexDir);
+      fresh = true;
+    } catch (error) {
+      // A build that cannot be written (full disk) does not stop the server when a whole, older build is there.
+      if (!loaded || !(error instanceof IndexWriteError)) throw error;
+      console.error(`depeches: ${error.message}; serving the previous build`);
+    }
   }
+  // Damaged while served: rebuilt from the corpus, then reloaded.
+  const rebuild = corpusExists ? () => runIndex(corpus, indexDir) : undefined;
   let server: RunningServer;
   try {
-    server = await startServer({ indexDir, index: reason ? undefined : loaded, port, host: '0.0.0.0' });
+    server = await startServer({ indexDir, index: fresh ? undefined : loaded, rebuild, ...listen });
   } catch (error) {
     if (!(error instanceof IndexLoadError)) throw error;
     if (!corpusExists) throw new Error(`${error.message}; build it with: npm run index -- --corpus DIR --out ${indexDir}`);
     // A damaged or foreign index is rebuilt from the corpus it serves.
     console.log(`rebuilding the index of ${corpus} (${error.message})`);
     await runIndex(corpus, indexDir);
-    server = await startServer({ indexDir, port, host: '0.0.0.0' });
+    server = await startServer({ indexDir, rebuild, ...listen });
   }
   console.log(`depeches: searching ${corpus} on ${server.url}`);
   if (watchForChanges) {
@@ -153,6 +171,18 @@ async function runServe(corpus: string, indexDir: string, port: number, watchFor
   process.once('SIGTERM', stop);
 }
 
+/** BASE_URL of the environment; other tools (Vite, vitest) set it to a path, which is ignored with a warning. */
+function baseUrlOfEnvironment(): string | undefined {
+  const value = process.env.BASE_URL;
+  if (!value) return undefined;
+  try {
+    return parseBaseUrl(value);
+  } catch (error) {
+    console.error(`depeches: ignoring BASE_URL: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -162,6 +192,8 @@ async function main(argv: string[]): Promise<void> {
       out: { type: 'string' },
       index: { type: 'string' },
       port: { type: 'string' },
+      host: { type: 'string' },
+      'base-url': { type: 'string' },
       watch: { type: 'boolean' },
       database: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -186,8 +218,10 @@ async function main(argv: string[]): Promise<void> {
   } else if (command === 'serve') {
     const port = Number(values.port ?? process.env.PORT ?? 3000);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? process.env.PORT}`);
-    if (database) await runServePostgres(corpus, database, port, values.watch === true);
-    else await runServe(corpus, indexDir, port, values.watch === true);
+    const host = values.host ?? (process.env.HOST || '127.0.0.1');
+    const listen: Listen = { port, host, baseUrl: values['base-url'] === undefined ? baseUrlOfEnvironment() : parseBaseUrl(values['base-url']) };
+    if (database) await runServePostgres(corpus, database, listen, values.watch === true);
+    else await runServe(corpus, indexDir, listen, values.watch === true);
   } else {
     throw new Error(`unknown command "${command}"\n${USAGE}`);
   }

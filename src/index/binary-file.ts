@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 
 /**
@@ -77,8 +78,12 @@ export async function writeSections(file: string, sections: Record<string, Secti
   }
 }
 
-/** Reads the sections of a file written by `writeSections`; throws when the file is not one or is cut short. */
-export async function readSections(file: string): Promise<Map<string, Section>> {
+/**
+ * Reads the sections of a file written by `writeSections`; throws when the
+ * file is not one, is cut short, or its bytes do not have the SHA-256
+ * `expectedSha256` (hex) when one is given.
+ */
+export async function readSections(file: string, expectedSha256?: string): Promise<Map<string, Section>> {
   const handle = await open(file, 'r');
   let buffer: Buffer;
   try {
@@ -95,6 +100,7 @@ export async function readSections(file: string): Promise<Map<string, Section>> 
   } finally {
     await handle.close();
   }
+  if (expectedSha256 !== undefined && createHash('sha256').update(buffer).digest('hex') !== expectedSha256) throw new Error(`${file} fails its checksum`);
   if (buffer.length < 8 || buffer.toString('latin1', 0, 4) !== MAGIC) throw new Error(`${file} is not an index file`);
   const headerLength = buffer.readUInt32LE(4);
   if (8 + headerLength > buffer.length) throw new Error(`${file} is cut short`);

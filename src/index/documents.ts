@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import type { Article } from '../ingest/types.js';
 
 /**
@@ -9,7 +10,11 @@ import type { Article } from '../ingest/types.js';
  * column, and the byte offset of each line. A loaded index keeps the
  * catalog in memory and reads an article's text from its line on demand,
  * so the hundreds of megabytes of text of a large archive never sit in the
- * server's heap, and loading does not parse them.
+ * server's heap, and loading does not parse them. A read fetches at most
+ * TEXT_WINDOW bytes of a text (a huge article is shown and searched in its
+ * beginning) and checks them against the CRC-32 the writer recorded, so a
+ * file cut short or changed while served raises IndexReadError rather than
+ * serve wrong text.
  */
 
 /** The Article fields kept in catalog.json: all but `text`, in the order an Article lists them. */
@@ -27,26 +32,64 @@ export type Catalog = { [K in CatalogField]-?: (Exclude<Article[K], undefined> |
 const WRITE_CHUNK = 4 * 1024 * 1024;
 
 /**
+ * Bytes of an article's text (as JSON-encoded in its line) read for a page,
+ * a snippet or the API: an article of hundreds of megabytes is shown and
+ * searched in its first TEXT_WINDOW bytes, never read whole on a request.
+ */
+export const TEXT_WINDOW = 256 * 1024;
+
+/** Where each article's text lies in documents.jsonl, and a check of the bytes a read fetches. */
+export interface TextLayout {
+  /** Byte offset of each line, plus the end of the file. */
+  offsets: Float64Array;
+  /** Byte offset of each text's opening quote. */
+  textStarts: Float64Array;
+  /** Bytes of each JSON-encoded text, quotes included. */
+  textBytes: Float64Array;
+  /** CRC-32 of each text's first min(textBytes, TEXT_WINDOW) bytes: what a read fetches, checked on every read. */
+  textChecks: Int32Array;
+}
+
+/** Raised when documents.jsonl no longer holds what the build wrote (cut short or changed while served). */
+export class IndexReadError extends Error {
+  override name = 'IndexReadError';
+}
+
+/** The line of an article, its text last so that its bytes can be located and read apart. */
+function lineOf(article: Article): { head: string; text: string } {
+  const { text, ...rest } = article;
+  const fields = JSON.stringify(rest);
+  return { head: (fields === '{}' ? '{' : fields.slice(0, -1) + ',') + '"text":', text: JSON.stringify(text) };
+}
+
+/**
  * Writes the articles as JSON Lines to `file` (fsynced), in chunks (the
  * whole file may be larger than a JavaScript string can be), and returns
- * their catalog and the byte offset of each line (plus the end).
+ * their catalog and where each line and text lies.
  */
-export async function writeDocuments(file: string, articles: readonly Article[]): Promise<{ catalog: Catalog; offsets: Float64Array }> {
+export async function writeDocuments(file: string, articles: readonly Article[]): Promise<{ catalog: Catalog; layout: TextLayout }> {
   const catalog = Object.fromEntries(CATALOG_FIELDS.map((field) => [field, []])) as unknown as Catalog;
   const columns = CATALOG_FIELDS.map((field) => [field, catalog[field] as unknown[]] as const);
-  const offsets = new Float64Array(articles.length + 1);
+  const count = articles.length;
+  const layout: TextLayout = { offsets: new Float64Array(count + 1), textStarts: new Float64Array(count), textBytes: new Float64Array(count), textChecks: new Int32Array(count) };
   const handle = await open(file, 'w');
   try {
     let pending: string[] = [];
     let pendingLength = 0;
     let offset = 0;
-    for (let n = 0; n < articles.length; n++) {
+    for (let n = 0; n < count; n++) {
       const a = articles[n];
-      const line = JSON.stringify(a) + '\n';
-      offsets[n] = offset;
-      offset += Buffer.byteLength(line);
-      pending.push(line);
-      pendingLength += line.length;
+      const { head, text } = lineOf(a);
+      layout.offsets[n] = offset;
+      layout.textStarts[n] = offset + Buffer.byteLength(head);
+      const textBytes = Buffer.byteLength(text);
+      layout.textBytes[n] = textBytes;
+      // Every character takes at least a byte: TEXT_WINDOW characters hold the window's bytes.
+      const window = Buffer.from(text.length > TEXT_WINDOW ? text.slice(0, TEXT_WINDOW) : text).subarray(0, Math.min(textBytes, TEXT_WINDOW));
+      layout.textChecks[n] = crc32(window) | 0;
+      offset = layout.textStarts[n] + textBytes + 2;
+      pending.push(head, text, '}\n');
+      pendingLength += head.length + text.length + 2;
       if (pendingLength >= WRITE_CHUNK) {
         await handle.write(pending.join(''));
         pending = [];
@@ -54,38 +97,81 @@ export async function writeDocuments(file: string, articles: readonly Article[])
       }
       for (const [field, column] of columns) column.push(a[field] ?? null);
     }
-    offsets[articles.length] = offset;
+    layout.offsets[count] = offset;
     if (pending.length > 0) await handle.write(pending.join(''));
     await handle.sync();
   } finally {
     await handle.close();
   }
-  return { catalog, offsets };
+  return { catalog, layout };
 }
 
-/** Reads article texts from the lines of a documents.jsonl, by article number. */
+/** The JSON string of a text cut at a byte, closed so that it parses: the cut falls between characters and escapes. */
+function parseCutText(bytes: Buffer): string {
+  let end = bytes.length;
+  // Back off UTF-8 continuation bytes and the lead byte of a character cut short.
+  if (end > 0 && bytes[end - 1] >= 0x80) {
+    while (end > 0 && (bytes[end - 1] & 0xc0) === 0x80) end--;
+    if (end > 0) end--;
+  }
+  const json = bytes.toString('utf8', 0, end);
+  // An escape cut short (\ or \u00) is at most 5 characters long.
+  for (let drop = 0; drop <= 6 && drop < json.length; drop++) {
+    try {
+      return JSON.parse(json.slice(0, json.length - drop) + '"') as string;
+    } catch {
+      // Cut inside an escape: back off one more character.
+    }
+  }
+  throw new Error('unreadable text');
+}
+
+/** Reads article texts from documents.jsonl, by article number, in at most TEXT_WINDOW bytes, each read checked. */
 class TextSource {
   private readonly fd: number;
   private buffer = Buffer.allocUnsafe(64 * 1024);
   constructor(
     readonly file: string,
-    private readonly offsets: Float64Array,
+    private readonly layout: TextLayout,
   ) {
     this.fd = openSync(file, 'r');
     TEXT_SOURCES.register(this, this.fd);
   }
 
+  /** Throws IndexReadError when the file no longer has the size it was built with (cut short or grown while served). */
+  checkSize(): void {
+    const expected = this.layout.offsets[this.layout.offsets.length - 1];
+    const { size } = fstatSync(this.fd);
+    if (size !== expected) throw new IndexReadError(`${this.file} has ${size} bytes instead of ${expected}`);
+  }
+
+  /** True when article n's text is longer than what a read returns. */
+  cut(n: number): boolean {
+    return this.layout.textBytes[n] > TEXT_WINDOW;
+  }
+
+  /** Total bytes of article n's JSON-encoded text. */
+  bytes(n: number): number {
+    return this.layout.textBytes[n];
+  }
+
   text(n: number): string {
-    const start = this.offsets[n];
-    const length = this.offsets[n + 1] - start;
+    const start = this.layout.textStarts[n];
+    const length = Math.min(this.layout.textBytes[n], TEXT_WINDOW);
     if (length > this.buffer.length) this.buffer = Buffer.allocUnsafe(length);
     let read = 0;
     while (read < length) {
       const got = readSync(this.fd, this.buffer, read, length - read, start + read);
-      if (got === 0) throw new Error(`documents file ${this.file} is shorter than its catalog says`);
+      if (got === 0) throw new IndexReadError(`${this.file} is shorter than its build says (article ${n})`);
       read += got;
     }
-    return (JSON.parse(this.buffer.toString('utf8', 0, length)) as Article).text;
+    const bytes = this.buffer.subarray(0, length);
+    if ((crc32(bytes) | 0) !== this.layout.textChecks[n]) throw new IndexReadError(`${this.file} changed since it was built (article ${n} fails its check)`);
+    try {
+      return length === this.layout.textBytes[n] ? (JSON.parse(bytes.toString('utf8')) as string) : parseCutText(bytes);
+    } catch {
+      throw new IndexReadError(`${this.file} holds an unreadable text (article ${n})`);
+    }
   }
 }
 
@@ -121,6 +207,15 @@ class StoredArticle {
   static textOf(article: StoredArticle): string {
     return article.#source.text(article.#n);
   }
+
+  static sourceOf(article: StoredArticle): TextSource {
+    return article.#source;
+  }
+
+  static cutOf(article: StoredArticle): { shownBytes: number; totalBytes: number } | null {
+    const source = article.#source;
+    return source.cut(article.#n) ? { shownBytes: TEXT_WINDOW, totalBytes: source.bytes(article.#n) } : null;
+  }
 }
 
 const TEXT_PROPERTY: PropertyDescriptor = {
@@ -131,12 +226,34 @@ const TEXT_PROPERTY: PropertyDescriptor = {
   configurable: false,
 };
 
-/** The articles of a saved build, texts read on demand from `file`. Throws when the file does not match the offsets. */
-export function storedArticles(file: string, catalog: Catalog, offsets: Float64Array, fileSize: number): Article[] {
+/** The articles of a saved build, texts read on demand from `file`. Throws when the file does not match the layout. */
+export function storedArticles(file: string, catalog: Catalog, layout: TextLayout, fileSize: number): Article[] {
   const count = catalog.id.length;
-  if (offsets.length !== count + 1 || offsets[count] !== fileSize) throw new Error('documents file does not match its catalog');
-  const texts = new TextSource(file, offsets);
+  const { offsets, textStarts, textBytes, textChecks } = layout;
+  if (offsets.length !== count + 1 || offsets[count] !== fileSize || textStarts.length !== count || textBytes.length !== count || textChecks.length !== count) {
+    throw new Error('documents file does not match its catalog');
+  }
+  const texts = new TextSource(file, layout);
   const documents: Article[] = new Array(count);
   for (let n = 0; n < count; n++) documents[n] = new StoredArticle(catalog, n, texts) as Article;
   return documents;
+}
+
+/**
+ * When an article of a loaded build is longer than what is read of it (its
+ * text then holds its first TEXT_WINDOW bytes), the size of its whole text in
+ * bytes; null for a whole text or an article held in memory.
+ */
+export function textCut(article: Article): { shownBytes: number; totalBytes: number } | null {
+  return article instanceof StoredArticle ? StoredArticle.cutOf(article) : null;
+}
+
+/**
+ * Throws IndexReadError when the documents file of loaded articles no longer
+ * has its size (a cheap check for health probes: one fstat, no read).
+ * Articles held in memory have nothing to check.
+ */
+export function checkDocumentsFile(documents: readonly Article[]): void {
+  const first = documents[0];
+  if (first instanceof StoredArticle) StoredArticle.sourceOf(first).checkSize();
 }

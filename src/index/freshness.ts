@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -67,7 +68,8 @@ async function latestModificationHere(dir: string): Promise<number> {
  */
 export async function rebuildReason(indexDir: string, corpusDir: string): Promise<string | null> {
   const manifest = await readCurrentManifest(indexDir);
-  if (!manifest) return 'no index yet';
+  // A pointer to a build whose manifest is missing or fails its seal: damaged, not absent.
+  if (!manifest) return existsSync(path.join(indexDir, 'current.json')) ? 'index damaged (its manifest is missing or fails its checksum)' : 'no index yet';
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.analyzerVersion !== ANALYZER_VERSION) return 'index built by another version';
   if (manifest.corpus && path.resolve(manifest.corpus) !== path.resolve(corpusDir)) return `index was built from ${manifest.corpus}`;
   if ((await latestModification(corpusDir)) >= Date.parse(manifest.builtAt)) return 'corpus changed since the last build';

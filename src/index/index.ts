@@ -1,6 +1,7 @@
 /** The index stage: build an index of articles, save it atomically, load it back. */
 export { buildIndex, indexedFields, newBuildId } from './build.js';
-export { saveIndex, loadIndex, readCurrentManifest, writeFileAtomic } from './store.js';
+export { saveIndex, loadIndex, loadServableIndex, readCurrentManifest, writeFileAtomic, IndexWriteError } from './store.js';
+export { IndexReadError, TEXT_WINDOW, textCut, checkDocumentsFile } from './documents.js';
 export { rebuildReason, latestModification } from './freshness.js';
 export { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex, type IndexedFields, type TermPositions } from './types.js';
 export { indexCorpus, type IndexReport, type IndexCorpusOptions } from './index-corpus.js';

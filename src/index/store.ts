@@ -1,14 +1,19 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, open, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { ANALYZER_VERSION } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
-import { readSections, writeSections } from './binary-file.js';
-import { assembleIndex, compactOf } from './build.js';
+import { readSections } from './binary-file.js';
+import { BUILDS, currentBuild, readManifest } from './build-folder.js';
+import { assembleIndex } from './build.js';
 import type { CompactIndex } from './compact.js';
-import { storedArticles, writeDocuments, type Catalog } from './documents.js';
+import { verifyFile, type FileCheck } from './checksums.js';
+import { storedArticles, type Catalog } from './documents.js';
 import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex } from './types.js';
+
+export { saveIndex, writeFileAtomic, IndexWriteError } from './save-build.js';
 
 /**
  * On disk, an index folder holds finished builds and a pointer to the one in
@@ -25,98 +30,44 @@ import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIn
  * and field, field lengths, the term id at each position of each title and
  * text (compact.ts), and the byte offset of each line of documents.jsonl, so
  * that a loaded index reads an article's text only when it is asked for
- * (documents.ts).
+ * (documents.ts), with where its text lies and a CRC-32 of the bytes a read
+ * of it fetches, checked on every read.
+ *
+ * manifest.json lists the size and SHA-256 of the three other files and
+ * seals itself (checksums.ts): a build whose bytes changed in any way is
+ * refused when loaded, with the reason in one line.
  *
  * A build is written in a temporary folder, renamed into `builds/` when
  * complete, and only then does `current.json` (itself written to a temporary
  * file and renamed) point at it. A killed indexer therefore leaves the
- * previous build whole and in service, and a reader never sees half a build.
+ * previous build whole and in service, and a reader never sees half a build
+ * (save-build.ts). This file loads builds.
  */
-const POINTER = 'current.json';
-const BUILDS = 'builds';
-/** Builds kept besides the current one, so that a reader still loading the previous one is not cut off. */
-const KEEP_PREVIOUS = 1;
-
-async function writeFileDurably(file: string, data: string): Promise<void> {
-  const handle = await open(file, 'w');
-  try {
-    await handle.writeFile(data, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Writes `data` to `file` atomically: readers see the old content or the new, never a part. */
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
-  const temporary = `${file}.tmp-${process.pid}-${Date.now()}`;
-  await writeFileDurably(temporary, data);
-  await rename(temporary, file);
-}
-
-export async function saveIndex(index: SearchIndex, dir: string): Promise<string> {
-  const buildsDir = path.join(dir, BUILDS);
-  await mkdir(buildsDir, { recursive: true });
-  const { buildId } = index.manifest;
-  const staging = path.join(buildsDir, `.staging-${buildId}`);
-  await mkdir(staging, { recursive: true });
-  const compact = compactOf(index);
-  const { catalog, offsets } = await writeDocuments(path.join(staging, 'documents.jsonl'), index.documents);
-  await writeFileDurably(path.join(staging, 'catalog.json'), JSON.stringify(catalog));
-  await writeSections(path.join(staging, 'index.bin'), {
-    terms: compact.terms.join('\n'),
-    termOffsets: compact.termOffsets,
-    postings: compact.postings,
-    fieldLengths: compact.fieldLengths,
-    averageFieldLengths: compact.averageFieldLengths,
-    sequenceOffsets: compact.sequenceOffsets,
-    sequences: compact.sequences,
-    lineOffsets: offsets,
-  });
-  await writeFileDurably(path.join(staging, 'manifest.json'), JSON.stringify(index.manifest, null, 2));
-  const final = path.join(buildsDir, buildId);
-  await rename(staging, final);
-  await writeFileAtomic(path.join(dir, POINTER), JSON.stringify({ build: buildId }) + '\n');
-  await pruneBuilds(dir, buildId);
-  return final;
-}
-
-/** Removes staging leftovers of killed runs and builds older than the last few. */
-async function pruneBuilds(dir: string, current: string): Promise<void> {
-  const buildsDir = path.join(dir, BUILDS);
-  const names = (await readdir(buildsDir)).sort();
-  const finished = names.filter((n) => !n.startsWith('.') && n !== current);
-  const stale = [...names.filter((n) => n.startsWith('.staging-') && !n.endsWith(current)), ...finished.slice(0, Math.max(0, finished.length - KEEP_PREVIOUS))];
-  await Promise.all(stale.map((n) => rm(path.join(buildsDir, n), { recursive: true, force: true })));
-}
 
 /** The manifest of the build in service, or null when the folder holds none. */
 export async function readCurrentManifest(dir: string): Promise<IndexManifest | null> {
   try {
-    const build = await currentBuild(dir);
-    return JSON.parse(await readFile(path.join(dir, BUILDS, build, 'manifest.json'), 'utf8')) as IndexManifest;
+    return await readManifest(path.join(dir, BUILDS, await currentBuild(dir)));
   } catch {
     return null;
   }
 }
 
-async function currentBuild(dir: string): Promise<string> {
-  let pointer: unknown;
-  try {
-    pointer = JSON.parse(await readFile(path.join(dir, POINTER), 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new IndexLoadError(`no index in ${dir}`, 'missing');
-    throw new IndexLoadError(`unreadable ${POINTER} in ${dir}`, 'damaged');
-  }
-  const build = (pointer as { build?: unknown })?.build;
-  if (typeof build !== 'string' || !/^[\w-]+$/.test(build)) throw new IndexLoadError(`invalid ${POINTER} in ${dir}`, 'damaged');
-  return build;
-}
-
-async function readDocuments(file: string): Promise<Article[]> {
+/** The articles of a documents.jsonl; throws when its bytes are not those `expected` describes. */
+async function readDocuments(file: string, expected: FileCheck | undefined): Promise<Article[]> {
+  if (!expected) throw new Error('no checksum of documents.jsonl');
   const documents: Article[] = [];
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const input = createReadStream(file);
+  input.on('data', (chunk) => {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  });
+  const lines = createInterface({ input, crlfDelay: Infinity });
   for await (const line of lines) if (line) documents.push(JSON.parse(line) as Article);
+  // A damaged file must not pass its articles on to the next build.
+  if (bytes !== expected.bytes || hash.digest('hex') !== expected.sha256) throw new Error('documents.jsonl fails its checksum');
   return documents;
 }
 
@@ -125,21 +76,50 @@ export async function readCurrentDocuments(dir: string): Promise<Article[] | nul
   try {
     const manifest = await readCurrentManifest(dir);
     if (!manifest || manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.analyzerVersion !== ANALYZER_VERSION) return null;
-    return await readDocuments(path.join(dir, BUILDS, manifest.buildId, 'documents.jsonl'));
+    return await readDocuments(path.join(dir, BUILDS, manifest.buildId, 'documents.jsonl'), manifest.files?.['documents.jsonl']);
   } catch {
     return null;
   }
 }
 
-/** Loads the build in service from an index folder; throws IndexLoadError saying what is wrong. */
+/** Loads the build in service from an index folder, every file checked against its checksum; throws IndexLoadError saying what is wrong. */
 export async function loadIndex(dir: string): Promise<SearchIndex> {
+  return loadBuild(dir, await currentBuild(dir));
+}
+
+/**
+ * The build in service, or when it is damaged the newest earlier build that
+ * loads whole (a server keeps serving while the corpus is reindexed). Throws
+ * the error of the build in service when none loads; `onRefused` hears why
+ * the build in service was passed over.
+ */
+export async function loadServableIndex(dir: string, onRefused?: (error: IndexLoadError) => void): Promise<SearchIndex> {
   const build = await currentBuild(dir);
+  try {
+    return await loadBuild(dir, build);
+  } catch (error) {
+    if (!(error instanceof IndexLoadError) || error.kind !== 'damaged') throw error;
+    onRefused?.(error);
+    const earlier = (await readdir(path.join(dir, BUILDS)).catch(() => [] as string[])).filter((n) => !n.startsWith('.') && n !== build).sort().reverse();
+    for (const name of earlier) {
+      try {
+        return await loadBuild(dir, name);
+      } catch {
+        // Damaged or of another version too: try the one before.
+      }
+    }
+    throw error;
+  }
+}
+
+async function loadBuild(dir: string, build: string): Promise<SearchIndex> {
   const buildDir = path.join(dir, BUILDS, build);
   let manifest: IndexManifest;
   try {
-    manifest = JSON.parse(await readFile(path.join(buildDir, 'manifest.json'), 'utf8')) as IndexManifest;
-  } catch {
-    throw new IndexLoadError(`index build ${build} has no readable manifest`, 'damaged');
+    manifest = await readManifest(buildDir);
+  } catch (error) {
+    const why = error instanceof SyntaxError || (error as NodeJS.ErrnoException).code ? 'no readable manifest' : (error as Error).message;
+    throw new IndexLoadError(`index build ${build} is damaged (${why})`, 'damaged');
   }
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.analyzerVersion !== ANALYZER_VERSION) {
     throw new IndexLoadError(
@@ -148,12 +128,16 @@ export async function loadIndex(dir: string): Promise<SearchIndex> {
     );
   }
   try {
+    if (manifest.buildId !== build) throw new Error(`its manifest names build ${manifest.buildId}`);
+    const files = manifest.files ?? {};
     const documentsFile = path.join(buildDir, 'documents.jsonl');
-    const [sections, catalogJson, documentsStat] = await Promise.all([
-      readSections(path.join(buildDir, 'index.bin')),
-      readFile(path.join(buildDir, 'catalog.json'), 'utf8'),
-      stat(documentsFile),
+    const catalogFile = path.join(buildDir, 'catalog.json');
+    const [sections, catalogBytes] = await Promise.all([
+      readSections(path.join(buildDir, 'index.bin'), files['index.bin']?.sha256 ?? 'none'),
+      readFile(catalogFile),
+      verifyFile(documentsFile, 'documents.jsonl', files['documents.jsonl']),
     ]);
+    if (createHash('sha256').update(catalogBytes).digest('hex') !== files['catalog.json']?.sha256) throw new Error('catalog.json fails its checksum');
     const section = <T>(name: string, type: new (...args: never[]) => T): T => {
       const value = sections.get(name);
       if (!(value instanceof type)) throw new Error(`index.bin has no ${name}`);
@@ -172,14 +156,21 @@ export async function loadIndex(dir: string): Promise<SearchIndex> {
       sequences: section('sequences', Int32Array),
     };
     checkShape(compact);
-    const catalog = JSON.parse(catalogJson) as Catalog;
+    const catalog = JSON.parse(catalogBytes.toString('utf8')) as Catalog;
     if (catalog.id?.length !== manifest.documentCount) throw new Error('document count mismatch');
-    const documents = storedArticles(documentsFile, catalog, section('lineOffsets', Float64Array), documentsStat.size);
+    const layout = {
+      offsets: section('lineOffsets', Float64Array),
+      textStarts: section('textStarts', Float64Array),
+      textBytes: section('textBytes', Float64Array),
+      textChecks: section('textChecks', Int32Array),
+    };
+    const documents = storedArticles(documentsFile, catalog, layout, files['documents.jsonl']!.bytes);
     const index = assembleIndex(documents, compact, manifest.corpus);
     index.manifest = manifest;
     return index;
   } catch (error) {
-    throw new IndexLoadError(`index build ${build} is damaged (${(error as Error).message})`, 'damaged');
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new IndexLoadError(`index build ${build} is damaged (${code === 'ENOENT' ? 'a file is missing' : message.split('\n')[0]})`, 'damaged');
   }
 }
 

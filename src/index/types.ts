@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { Article } from '../ingest/types.js';
 
 /** Bump when the files of a saved index change shape. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /** What a saved index says about itself (manifest.json of a build folder). */
 export interface IndexManifest {
@@ -17,6 +17,10 @@ export interface IndexManifest {
   documentCount: number;
   /** Distinct indexed terms (format 3 on). */
   termCount?: number;
+  /** Size and SHA-256 of each file of the build (format 4 on), checked when it is loaded. */
+  files?: Record<string, { bytes: number; sha256: string }>;
+  /** SHA-256 of manifest.json itself with this field empty (checksums.ts). */
+  checksum?: string;
 }
 
 /** The fields MiniSearch indexes for an article; `n` is the article's number in `documents`. */

@@ -73,7 +73,13 @@ export function matchedTextTokens(index: SearchIndex, n: number, terms: Readonly
     const distinct = new Set(hits.slice(left, right).map((p) => sequence[p])).size;
     if (distinct > best.distinct || (distinct === best.distinct && right - left > best.count)) best = { distinct, count: right - left, from: left, to: right };
   }
-  const passage = hits.slice(best.from, best.to);
-  const spans = positionSpans(index.documents[n].text, passage[passage.length - 1]);
+  let passage = hits.slice(best.from, best.to);
+  const text = index.documents[n].text;
+  let spans = positionSpans(text, passage[passage.length - 1]);
+  // A huge article is read in a bounded window (TEXT_WINDOW): its passage is then the first words of that window that match.
+  if (spans.start.length <= passage[passage.length - 1]) {
+    spans = positionSpans(text);
+    passage = hits.filter((position) => position < spans.start.length).slice(0, SNIPPET_WORDS);
+  }
   return passage.map((position) => ({ term: wanted.get(sequence[position])!, start: spans.start[position], end: spans.end[position], position }));
 }

@@ -1,13 +1,15 @@
 import { Router, type Request, type Response } from 'express';
+import { textCut } from '../index/index.js';
 import type { Article } from '../ingest/types.js';
 import type { SearchBackend } from '../search/backend.js';
 import { exportHandler } from './export.js';
 import { parseSearchParams } from './params.js';
 
-/** Public shape of an article in /api/doc/:id. */
+/** Public shape of an article in /api/doc/:id; an article too long to send whole says so (its text holds its first TEXT_WINDOW bytes). */
 export function documentJson(article: Article) {
   const { id, title, date, source, url, speakers, organisations, text } = article;
-  return { id, title, date, source, url, speakers, organisations, text };
+  const cut = textCut(article);
+  return { id, title, date, source, url, speakers, organisations, text, ...(cut ? { textTruncated: true, textBytes: cut.totalBytes } : {}) };
 }
 
 /** The JSON API: /api/search, /api/export and /api/doc/:id. */

@@ -3,8 +3,11 @@ import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { IndexReadError } from '../index/index.js';
 import type { SearchBackend } from '../search/backend.js';
+import { isDatabaseUnavailable } from '../search/postgres/index.js';
 import { apiRouter } from './api.js';
+import { localOrigin } from './feeds.js';
 import { pagesRouter } from './pages.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -15,6 +18,19 @@ const HTMX_DIST = path.join(PROJECT_ROOT, 'node_modules', 'htmx.org', 'dist');
 export interface AppOptions {
   /** The backend in service, or null while none is ready; called on every request so that a reindex can swap it. */
   currentBackend: () => SearchBackend | null;
+  /** Why the index in service cannot be used right now (damaged while served), or null. */
+  damage?: () => string | null;
+  /** Hears a read error of the index in service (a file cut short or changed), so that it is recovered. */
+  onIndexReadError?: (error: IndexReadError) => void;
+  /** The origin of absolute URLs (feeds, OpenSearch) for a request. */
+  origin?: (req: Request) => string;
+}
+
+/** 503 with Retry-After: the index or the database will be back, the client should retry. */
+function unavailable(req: Request, res: Response, message: string): void {
+  res.status(503).set('Retry-After', '5');
+  if (req.originalUrl.startsWith('/api')) res.json({ error: message });
+  else res.type('text/plain; charset=utf-8').send(message);
 }
 
 /** One line of JSON on stderr per server-side error: greppable, never sent to the client. */
@@ -34,7 +50,7 @@ function rejectMalformedUrl(req: Request, res: Response, next: NextFunction): vo
 }
 
 /** The Express application: JSON API and HTML pages over one index. */
-export function createApp({ currentBackend }: AppOptions): express.Express {
+export function createApp({ currentBackend, damage = () => null, onIndexReadError, origin = localOrigin }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('view engine', 'ejs');
@@ -73,6 +89,10 @@ export function createApp({ currentBackend }: AppOptions): express.Express {
       res.status(503).json({ status: 'loading' });
       return;
     }
+    if (damage()) {
+      res.status(503).set('Retry-After', '5').json({ status: 'damaged' });
+      return;
+    }
     try {
       const status = await backend.status();
       res.json({ status: 'ok', backend: status.backend, documents: status.documents, build: status.build });
@@ -85,15 +105,29 @@ export function createApp({ currentBackend }: AppOptions): express.Express {
 
   // Until an index is loaded, everything but health and assets waits with a 503.
   app.use((req, res, next) => {
-    if (currentBackend()) return next();
-    res.status(503).set('Retry-After', '2').type('text/plain; charset=utf-8').send('Index en cours de chargement, réessayez dans un instant.');
+    if (!currentBackend()) {
+      res.status(503).set('Retry-After', '2').type('text/plain; charset=utf-8').send('Index en cours de chargement, réessayez dans un instant.');
+      return;
+    }
+    // A build found damaged while served answers nothing until it is recovered (never 500s, never wrong texts).
+    if (damage()) return unavailable(req, res, 'Index endommagé, rechargement en cours : réessayez dans un instant.');
+    next();
   });
   const backend = () => currentBackend()!;
   app.use('/api', apiRouter(backend));
-  app.use(pagesRouter(backend));
+  app.use(pagesRouter(backend, origin));
 
   // Last resort: log one line, answer a short message, never a stack trace.
   app.use((error: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof IndexReadError) {
+      logError(req, error);
+      onIndexReadError?.(error);
+      return unavailable(req, res, 'Index endommagé, rechargement en cours : réessayez dans un instant.');
+    }
+    if (isDatabaseUnavailable(error)) {
+      logError(req, error);
+      return unavailable(req, res, 'Base de données indisponible : réessayez dans un instant.');
+    }
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logError(req, error);
     const message = status === 500 ? 'Erreur interne du serveur.' : 'Requête invalide.';

@@ -2,6 +2,7 @@
  * The article page: its text in paragraphs with the words the query matched
  * in <mark>, its metadata as filter links, and related articles.
  */
+import { textCut } from '../index/index.js';
 import type { DocumentDetail, RelatedArticle } from '../search/backend.js';
 import type { SearchRequest } from '../search/index.js';
 import { documentUrl, frenchDate, searchUrl, type FilterLink } from './view-models.js';
@@ -27,6 +28,8 @@ export interface DocumentView {
   paragraphs: string[];
   /** Number of highlighted words. */
   marks: number;
+  /** Said under the text of an article too long to show whole (its first TEXT_WINDOW bytes are shown), else null. */
+  cutNotice: string | null;
   backHref: string;
   q: string;
   sameDay: RelatedView[];
@@ -39,6 +42,14 @@ export function paragraphsOf(textHtml: string): string[] {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
+}
+
+const kilobytes = (bytes: number) => new Intl.NumberFormat('fr-FR').format(Math.round(bytes / 1024));
+
+/** The notice of an article shown in part: only its first bytes are read, whatever its size. */
+function cutNotice(detail: DocumentDetail): string | null {
+  const cut = textCut(detail.article);
+  return cut ? `Article trop long pour être affiché en entier : seuls les ${kilobytes(cut.shownBytes)} premiers ko sur ${kilobytes(cut.totalBytes)} ko sont montrés.` : null;
 }
 
 export function documentView(detail: DocumentDetail, request: SearchRequest): DocumentView {
@@ -65,6 +76,7 @@ export function documentView(detail: DocumentDetail, request: SearchRequest): Do
     organisations: article.organisations.map(linkTo('organisations')),
     paragraphs,
     marks,
+    cutNotice: cutNotice(detail),
     backHref: searchUrl(request, { page: request.page }),
     q: request.q,
     sameDay: detail.sameDay.map(related),

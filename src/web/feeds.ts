@@ -7,12 +7,60 @@ import type { SearchBackend } from '../search/backend.js';
 import type { SearchRequest } from '../search/index.js';
 import { documentUrl, periodLabel, searchUrl } from './view-models.js';
 
-/** The origin the client used, for the absolute URLs feeds need. */
-export function origin(req: Request): string {
-  const host = req.get('host') ?? 'localhost';
-  // A Host header is client input: keep only what a host name and port may hold.
-  const safeHost = /^[a-z0-9.\-:[\]]+$/i.test(host) ? host : 'localhost';
-  return `${req.protocol}://${safeHost}`;
+/** The origin of absolute URLs when nothing better is known. */
+export function localOrigin(): string {
+  return 'http://localhost';
+}
+
+export interface OriginPolicy {
+  /** A configured origin (--base-url, BASE_URL): always used when given. */
+  baseUrl?: string;
+  /** The address the server listens on: a Host header naming it is trusted. */
+  listenHost: string;
+  port: () => number;
+}
+
+/**
+ * The origin for the absolute URLs of feeds and OpenSearch. A Host header is
+ * client input, and a feed or an OpenSearch description is cached and
+ * shared: reflecting it would let anyone plant links to their own site. So
+ * the origin is the configured base URL, else the Host header only when it
+ * names this machine (localhost, 127.0.0.1, ::1) or the listen address on
+ * the listen port, else http://localhost:PORT.
+ */
+export function publicOrigin({ baseUrl, listenHost, port }: OriginPolicy): (req: Request) => string {
+  if (baseUrl) {
+    const base = baseUrl.replace(/\/+$/, '');
+    return () => base;
+  }
+  const trusted = new Set(['localhost', '127.0.0.1', '[::1]']);
+  if (!['0.0.0.0', '::'].includes(listenHost)) trusted.add(listenHost.includes(':') ? `[${listenHost}]` : listenHost.toLowerCase());
+  return (req) => {
+    const host = (req.get('host') ?? '').toLowerCase();
+    const match = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d+))?$/.exec(host);
+    const name = match && trusted.has(match[1]) && (match[2] === undefined ? port() === 80 : Number(match[2]) === port()) ? match[1] : 'localhost';
+    return `http://${name}:${port()}`;
+  };
+}
+
+/** The base URL given on the command line or in BASE_URL; throws a one-line message when it is no http(s) origin. */
+export function parseBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`invalid base URL: ${value} (expected e.g. https://depeches.example.org)`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) throw new Error(`invalid base URL: ${value} (expected e.g. https://depeches.example.org)`);
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/** Characters XML 1.0 cannot hold, even escaped (C0 controls but tab and newlines, lone surrogates, U+FFFE/U+FFFF). */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `text` without the characters an XML document cannot hold, so that a feed always parses. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, '');
 }
 
 export interface AtomEntry {
@@ -63,7 +111,7 @@ export async function atomFeed(backend: SearchBackend, request: SearchRequest, b
     categories: [...hit.speakers, ...hit.organisations],
   }));
   const newest = entries.map((e) => e.updated).sort().at(-1);
-  return {
+  const feed: AtomFeed = {
     id: base + searchUrl(feedRequest, { page: 1 }, '/search.atom'),
     title: feedTitle(request),
     updated: newest ?? builtAt,
@@ -71,4 +119,13 @@ export async function atomFeed(backend: SearchBackend, request: SearchRequest, b
     alternateHref: base + searchUrl(feedRequest, { page: 1 }),
     entries,
   };
+  return xmlSafe(feed);
+}
+
+/** Every string of a value, deeply, without the characters XML cannot hold. */
+function xmlSafe<T>(value: T): T {
+  if (typeof value === 'string') return xmlText(value) as T;
+  if (Array.isArray(value)) return value.map(xmlSafe) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)])) as T;
+  return value;
 }

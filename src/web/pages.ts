@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { SearchBackend } from '../search/backend.js';
 import type { SearchRequest } from '../search/index.js';
 import { documentView } from './document-view.js';
-import { atomFeed, origin } from './feeds.js';
+import { atomFeed, xmlText } from './feeds.js';
 import { parseSearchParams } from './params.js';
 import { searchView } from './view-models.js';
 
@@ -28,7 +28,7 @@ function renderError(req: Request, res: Response, status: 400 | 404, title: stri
 }
 
 /** The HTML pages: search (full page or htmx fragment), article, feeds, OpenSearch. */
-export function pagesRouter(backend: () => SearchBackend): Router {
+export function pagesRouter(backend: () => SearchBackend, origin: (req: Request) => string): Router {
   const router = Router();
 
   const searchPage = async (req: Request, res: Response) => {
@@ -68,7 +68,7 @@ export function pagesRouter(backend: () => SearchBackend): Router {
   });
 
   router.get('/opensearch.xml', (req: Request, res: Response) => {
-    res.type('application/opensearchdescription+xml; charset=utf-8').render('opensearch', { base: origin(req) });
+    res.type('application/opensearchdescription+xml; charset=utf-8').render('opensearch', { base: xmlText(origin(req)) });
   });
 
   router.use((req: Request, res: Response) => {

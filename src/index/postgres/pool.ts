@@ -43,3 +43,32 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
   });
   return pool;
 }
+
+/**
+ * A client of the pool for a long task (reading a corpus, writing it),
+ * released by `done`. A client checked out emits 'error' when its
+ * connection dies (the database stopped) even with no query running, and
+ * an 'error' event with no listener crashes the process with a stack trace:
+ * here it is kept, and the task's next query fails with one line saying
+ * the connection was lost.
+ */
+export async function checkOut(pool: pg.Pool): Promise<{ client: pg.PoolClient; done: () => void }> {
+  const client = await pool.connect();
+  let lost: Error | null = null;
+  const onError = (error: Error) => {
+    lost ??= error;
+  };
+  client.on('error', onError);
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  // Every query after the loss fails with why, rather than "Client has encountered a connection error".
+  (client as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) =>
+    lost ? Promise.reject(new Error(`lost the connection to the database (${lost.message})`)) : query(...args);
+  return {
+    client,
+    done: () => {
+      client.off('error', onError);
+      // A broken connection is closed, not given back to the pool.
+      client.release(lost ?? undefined);
+    },
+  };
+}

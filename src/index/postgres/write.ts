@@ -15,6 +15,7 @@ import type { Article } from '../../ingest/types.js';
 import type { IndexReport } from '../index-corpus.js';
 import { newBuildId } from '../build.js';
 import { latestModification } from '../freshness.js';
+import { checkOut } from './pool.js';
 import { migrate, MIGRATION_LOCK, parsable, SHORT_COMPLETIONS_REFRESH, TS_CONFIG } from './schema.js';
 
 export interface PostgresIndexReport extends IndexReport {
@@ -176,11 +177,11 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
 /** Writes a list of articles (already read) as the whole index of a database, transactionally and incrementally. */
 export async function writeArticlesToPostgres(pool: pg.Pool, articles: Article[], corpus: string | null = null): Promise<Written> {
   await migrate(pool);
-  const client = await pool.connect();
+  const { client, done } = await checkOut(pool);
   try {
     return await writeInTransaction(client, articles, corpus);
   } finally {
-    client.release();
+    done();
   }
 }
 
@@ -196,7 +197,7 @@ export interface PostgresIndexOptions {
 export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, options: PostgresIndexOptions = {}): Promise<PostgresIndexReport> {
   const t0 = performance.now();
   await migrate(pool);
-  const client = await pool.connect();
+  const { client, done } = await checkOut(pool);
   try {
     const previous = await previousArticles(client);
     // As in the embedded index: the build is as old as the start of reading.
@@ -224,7 +225,7 @@ export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, op
       unchanged: written.unchanged,
     };
   } finally {
-    client.release();
+    done();
   }
 }
 
