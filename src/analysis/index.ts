@@ -10,3 +10,26 @@ export { analyzeWord, tokenize, positionSpans, indexTerms, compoundTerm, splitWo
 
 /** Bump when the analysis changes: an index built by another version must be rebuilt. */
 export const ANALYZER_VERSION = 2;
+export {
+  FIELDS,
+  FACETS,
+  INDEXED_FIELDS,
+  TEXT_FIELDS,
+  BOOSTS,
+  PREFIXES,
+  facetOf,
+  facetOfParam,
+  fieldValues,
+  fieldText,
+  facetFilters,
+  facetKey,
+  type FieldName,
+  type FacetName,
+  type IndexedField,
+  type TextField,
+  type QueryField,
+  type FacetResponseKey,
+  type FacetFilters,
+  type FacetDeclaration,
+  type FieldDeclaration,
+} from './fields.js';

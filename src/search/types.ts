@@ -1,7 +1,8 @@
 /** The data of the search stage: a parsed query, the request, the response. */
+import type { FacetFilters, FacetResponseKey, QueryField } from '../analysis/index.js';
 
-/** A field that a `speaker:` / `org:` term searches. */
-export type QueryField = 'speakers' | 'organisations';
+/** A field that a prefixed term (`speaker:`, `org:`, `source:`; see src/analysis/fields.ts) searches. */
+export type { QueryField };
 
 /** One clause of a parsed query. */
 export type Clause =
@@ -24,8 +25,8 @@ export type SortOrder = 'relevance' | 'date' | 'date-asc';
 /** A search request, already validated. */
 export interface SearchRequest {
   q: string;
-  speakers: string[];
-  organisations: string[];
+  /** Selected values by facet field (`speakers`, `organisations`, `source`). */
+  filters: FacetFilters;
   /** Inclusive YYYY-MM-DD bounds. */
   from: string | null;
   to: string | null;
@@ -59,9 +60,8 @@ export interface SearchResponse {
   per_page: number;
   sort: SortOrder;
   hits: SearchHit[];
-  facets: {
-    speaker: FacetValue[];
-    organisation: FacetValue[];
+  /** Counts of each facet under its response key ("speaker", "organisation", "source"), and of the date. */
+  facets: Record<FacetResponseKey, FacetValue[]> & {
     /** Years ("2022") and months ("2022-01"), in chronological order. */
     date: FacetValue[];
   };

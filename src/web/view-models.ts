@@ -4,6 +4,7 @@
  * full state of the page (query, filters, sort, page) so that any view can be
  * bookmarked, shared, or reached with JavaScript off.
  */
+import { FACETS, facetFilters, facetOf, fieldValues, type FacetName } from '../analysis/index.js';
 import { facetKey, type FacetValue, type SearchHit, type SearchRequest, type SearchResponse } from '../search/index.js';
 import { LIMITS, requestToParams } from './params.js';
 
@@ -86,8 +87,8 @@ export interface FacetValueView extends FilterLink {
 }
 
 export interface FacetView {
-  /** "speaker" or "org": the URL parameter. */
-  parameter: 'speaker' | 'org';
+  /** "speaker", "org", "source": the URL parameter. */
+  parameter: string;
   title: string;
   visible: FacetValueView[];
   more: FacetValueView[];
@@ -95,16 +96,21 @@ export interface FacetView {
   selectedMissing: FacetValueView[];
 }
 
-function facetView(parameter: 'speaker' | 'org', title: string, values: FacetValue[], request: SearchRequest): FacetView {
-  const key = parameter === 'speaker' ? 'speakers' : 'organisations';
-  const selectedValues = request[key];
+/** The request with one facet's selection replaced. */
+function withSelection(request: SearchRequest, name: FacetName, values: string[]): Partial<SearchRequest> {
+  return { filters: { ...request.filters, [name]: values } };
+}
+
+function facetView(name: FacetName, values: FacetValue[], request: SearchRequest): FacetView {
+  const { param: parameter, title } = facetOf(name);
+  const selectedValues = request.filters[name];
   const toView = (value: string, count: number): FacetValueView => {
     const selected = has(selectedValues, value);
     return {
       name: value,
       count: formatNumber(count),
       selected,
-      href: searchUrl(request, { [key]: selected ? without(selectedValues, value) : [...selectedValues, value] }),
+      href: searchUrl(request, withSelection(request, name, selected ? without(selectedValues, value) : [...selectedValues, value])),
     };
   };
   const views = values.map((v) => toView(v.value, v.count));
@@ -143,8 +149,10 @@ export function periodLabel(from: string | null, to: string | null): string | nu
 
 function chips(request: SearchRequest): Chip[] {
   const list: Chip[] = [];
-  for (const s of request.speakers) list.push({ label: 'Intervenant', value: s, removeHref: searchUrl(request, { speakers: without(request.speakers, s) }) });
-  for (const o of request.organisations) list.push({ label: 'Organisation', value: o, removeHref: searchUrl(request, { organisations: without(request.organisations, o) }) });
+  for (const name of FACETS) {
+    const selected = request.filters[name];
+    for (const value of selected) list.push({ label: facetOf(name).label, value, removeHref: searchUrl(request, withSelection(request, name, without(selected, value))) });
+  }
   const period = periodLabel(request.from, request.to);
   if (period) list.push({ label: 'Période', value: period, removeHref: searchUrl(request, { from: null, to: null }) });
   return list;
@@ -225,17 +233,22 @@ export interface HitView {
   title: string;
   date: string | null;
   isoDate: string | null;
-  source: string | null;
-  speakers: FilterLink[];
-  organisations: FilterLink[];
+  /** The hit's facet values (speakers, organisations, source), each a link adding it to the filters. */
+  facets: HitFacetView[];
   /** HTML from the engine: escaped text and <mark>. */
   snippet: string;
 }
 
+export interface HitFacetView {
+  label: string;
+  chipClass: string;
+  links: FilterLink[];
+}
+
 function hitView(hit: SearchHit, request: SearchRequest): HitView {
-  const add = (key: 'speakers' | 'organisations') => (name: string): FilterLink => {
-    const selected = has(request[key], name);
-    return { name, selected, href: searchUrl(request, { [key]: selected ? request[key] : [...request[key], name] }) };
+  const add = (name: FacetName) => (value: string): FilterLink => {
+    const selected = request.filters[name];
+    return { name: value, selected: has(selected, value), href: searchUrl(request, withSelection(request, name, has(selected, value) ? selected : [...selected, value])) };
   };
   return {
     id: hit.id,
@@ -243,9 +256,7 @@ function hitView(hit: SearchHit, request: SearchRequest): HitView {
     title: hit.title,
     date: frenchDate(hit.date),
     isoDate: hit.date,
-    source: hit.source,
-    speakers: hit.speakers.map(add('speakers')),
-    organisations: hit.organisations.map(add('organisations')),
+    facets: FACETS.map((name) => ({ label: facetOf(name).label, chipClass: facetOf(name).chipClass, links: fieldValues(hit, name).map(add(name)) })).filter((f) => f.links.length > 0),
     snippet: hit.snippet,
   };
 }
@@ -325,8 +336,7 @@ export interface SearchView {
 
 export function searchView(request: SearchRequest, response: SearchResponse): SearchView {
   const hidden: { name: string; value: string }[] = [];
-  for (const s of request.speakers) hidden.push({ name: 'speaker', value: s });
-  for (const o of request.organisations) hidden.push({ name: 'org', value: o });
+  for (const name of FACETS) for (const value of request.filters[name]) hidden.push({ name: facetOf(name).param, value });
   if (request.from) hidden.push({ name: 'from', value: request.from });
   if (request.to) hidden.push({ name: 'to', value: request.to });
   if (request.sort !== 'relevance') hidden.push({ name: 'sort', value: request.sort });
@@ -335,7 +345,7 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     ...(request.q ? [{ name: 'q', value: request.q }] : []),
     ...hidden.filter((h) => h.name !== 'from' && h.name !== 'to'),
   ];
-  const hasFilters = request.speakers.length + request.organisations.length > 0 || request.from !== null || request.to !== null;
+  const hasFilters = FACETS.some((name) => request.filters[name].length > 0) || request.from !== null || request.to !== null;
   return {
     q: request.q,
     pageTitle: request.q ? `« ${request.q} » — Dépêches` : hasFilters ? 'Recherche filtrée — Dépêches' : 'Dépêches — archives de presse',
@@ -343,10 +353,10 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     total: response.total,
     start: (request.page - 1) * request.perPage + 1,
     hits: response.hits.map((h) => hitView(h, request)),
-    facets: [facetView('speaker', 'Intervenants', response.facets.speaker, request), facetView('org', 'Organisations', response.facets.organisation, request)],
+    facets: FACETS.map((name) => facetView(name, response.facets[facetOf(name).responseKey as keyof SearchResponse['facets']], request)),
     dates: dateFacetView(response.facets.date, request),
     chips: chips(request),
-    clearAllHref: searchUrl(request, { speakers: [], organisations: [], from: null, to: null }),
+    clearAllHref: searchUrl(request, { filters: facetFilters(), from: null, to: null }),
     sorts: sortLinks(request),
     pagination: pagination(request, response.total),
     suggestion: response.suggestion ? { text: response.suggestion, href: searchUrl(request, { q: response.suggestion }) } : null,

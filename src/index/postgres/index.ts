@@ -6,7 +6,6 @@ export {
   writeArticlesToPostgres,
   readPostgresBuild,
   postgresRebuildReason,
-  facetKeyOf,
   contentHash,
   type PostgresIndexReport,
   type PostgresBuild,

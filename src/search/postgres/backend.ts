@@ -12,7 +12,9 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { splitWords } from '../../analysis/index.js';
 import type { Article } from '../../ingest/types.js';
-import { createPool, facetKeyOf, parsable, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG } from '../../index/postgres/index.js';
+import { FACETS, facetKey, facetOf, type FacetName } from '../../analysis/index.js';
+import { createPool, parsable, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG } from '../../index/postgres/index.js';
+import { FACET_COLUMNS } from '../../index/postgres/fields.js';
 import type { BackendStatus, DocumentDetail, RelatedArticle, SearchBackend } from '../backend.js';
 import { RELATED_LIMIT } from '../backend.js';
 import { FACET_LIMIT } from '../facets.js';
@@ -73,9 +75,17 @@ const FACET_FETCH = FACET_LIMIT * 2;
  * alone. Facet counts group the keys of `m` (each article holds a key once)
  * and name the top ones from depeches.facet_names.
  */
+/** The statement's parameters before the facet filters ($1 to $8); facet f's selected keys are $${FACET_PARAMETER + f}. */
+const FACET_PARAMETER = 9;
+/** Each facet's filter flag in `m`, and the flags of all filters (facets and dates). */
+const passes = (name: FacetName) => `by_${name}`;
+const PASSES_ALL = [...FACETS.map(passes), 'by_d'].join(' AND ');
+/** Every filter flag but one's own: what a facet's (or the date's) disjunctive counts require. */
+const othersPass = (own: string) => [...FACETS.map(passes), 'by_d'].filter((flag) => flag !== own).map((flag) => `m.${flag}`).join(' AND ');
+
 function searchSql(sort: keyof typeof ORDER_BY): string {
   const order = ORDER_BY[sort];
-  const facet = (kind: 's' | 'o', keys: string, where: string) => `
+  const facet = (kind: string, keys: string, where: string) => `
     (SELECT coalesce(json_agg(json_build_object('value', n.value, 'count', c.count) ORDER BY c.count DESC, n.value), '[]'::json) FROM (
        SELECT u.key, count(*)::int AS count FROM m, unnest(m.${keys}) AS u(key) WHERE ${where}
        GROUP BY u.key ORDER BY count(*) DESC, u.key LIMIT ${FACET_FETCH}) c
@@ -85,22 +95,21 @@ function searchSql(sort: keyof typeof ORDER_BY): string {
     sort === 'relevance'
       ? `page AS (
     SELECT r.id, r.date, CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', r.tsv, $1::tsquery, 1) END AS score
-    FROM (SELECT id, date, tsv FROM m WHERE by_s AND by_o AND by_d ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $7::int + $8::int)) r
-    ORDER BY score DESC, id LIMIT $7 OFFSET $8)`
-      : `page AS (SELECT id, 0::real AS score, date FROM m WHERE by_s AND by_o AND by_d ORDER BY ${order} LIMIT $7 OFFSET $8)`;
+    FROM (SELECT id, date, tsv FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r
+    ORDER BY score DESC, id LIMIT $5 OFFSET $6)`
+      : `page AS (SELECT id, 0::real AS score, date FROM m WHERE ${PASSES_ALL} ORDER BY ${order} LIMIT $5 OFFSET $6)`;
   return `
   WITH m AS MATERIALIZED (
-    SELECT d.id, d.date, d.tsv, d.speaker_keys, d.organisation_keys,
-           (cardinality($3::text[]) = 0 OR d.speaker_keys && $3::text[]) AS by_s,
-           (cardinality($4::text[]) = 0 OR d.organisation_keys && $4::text[]) AS by_o,
-           (($5::date IS NULL AND $6::date IS NULL) OR (d.date IS NOT NULL AND ($5::date IS NULL OR d.date >= $5::date) AND ($6::date IS NULL OR d.date <= $6::date))) AS by_d
+    SELECT d.id, d.date, d.tsv, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
+           ${FACET_COLUMNS.map((c, f) => `(cardinality($${FACET_PARAMETER + f}::text[]) = 0 OR d.${c.keys} && $${FACET_PARAMETER + f}::text[]) AS ${passes(c.name)},`).join('\n           ')}
+           (($3::date IS NULL AND $4::date IS NULL) OR (d.date IS NOT NULL AND ($3::date IS NULL OR d.date >= $3::date) AND ($4::date IS NULL OR d.date <= $4::date))) AS by_d
     FROM depeches.documents d
     WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
-      AND ($10::int = 0 OR (SELECT count(*) FROM unnest($9::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $10::int)
+      AND ($8::int = 0 OR (SELECT count(*) FROM unnest($7::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $8::int)
   ),
   ${page}
   SELECT
-    (SELECT count(*) FROM m WHERE by_s AND by_o AND by_d)::int AS total,
+    (SELECT count(*) FROM m WHERE ${PASSES_ALL})::int AS total,
     (SELECT count(*) FROM m)::int AS matched,
     (SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
        SELECT row_number() OVER (ORDER BY ${order.replace(/\b(score|date|id)\b/g, 'p.$1')}) AS rank, d.id, d.title, d.date, d.source, d.speakers, d.organisations, p.score,
@@ -109,11 +118,10 @@ function searchSql(sort: keyof typeof ORDER_BY): string {
        FROM page p JOIN depeches.documents d USING (id)
        CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
                                        ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
-    ${facet('s', 'speaker_keys', 'm.by_o AND m.by_d')} AS speakers,
-    ${facet('o', 'organisation_keys', 'm.by_s AND m.by_d')} AS organisations,
+    ${FACET_COLUMNS.map((c) => `${facet(c.pgKey, c.keys, othersPass(passes(c.name)))} AS ${c.name},`).join('\n    ')}
     (SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
        SELECT v.value, sum(days.count)::int AS count
-       FROM (SELECT m.date, count(*) AS count FROM m WHERE m.by_s AND m.by_o AND m.date IS NOT NULL GROUP BY m.date) days,
+       FROM (SELECT m.date, count(*) AS count FROM m WHERE ${othersPass('by_d')} AND m.date IS NOT NULL GROUP BY m.date) days,
             LATERAL (VALUES (to_char(days.date, 'YYYY')), (to_char(days.date, 'YYYY-MM'))) AS v(value)
        GROUP BY v.value) p) AS dates`;
 }
@@ -128,15 +136,13 @@ interface HitRow extends Omit<SearchHit, 'snippet'> {
   length: number;
 }
 
-interface SearchRow {
+type SearchRow = {
   total: number;
   /** Articles matching the query before the facet filters. */
   matched: number;
   hits: HitRow[];
-  speakers: FacetValue[];
-  organisations: FacetValue[];
   dates: FacetValue[];
-}
+} & Record<FacetName, FacetValue[]>;
 
 function topValues(values: FacetValue[]): FacetValue[] {
   return [...values].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr')).slice(0, FACET_LIMIT);
@@ -199,14 +205,13 @@ export class PostgresBackend implements SearchBackend {
       client.query<SearchRow>(searchSql(sort), [
         match,
         compiled.highlight,
-        request.speakers.map((v) => facetKeyOf(withoutNul(v))),
-        request.organisations.map((v) => facetKeyOf(withoutNul(v))),
         request.from,
         request.to,
         request.perPage,
         (request.page - 1) * request.perPage,
         clauses,
         required,
+        ...FACETS.map((name) => request.filters[name].map((v) => facetKey(withoutNul(v)))),
       ]);
     let row = (await run(compiled.match, [], 0)).rows[0];
     let relaxed: { matched: number; of: number } | null = null;
@@ -242,7 +247,7 @@ export class PostgresBackend implements SearchBackend {
       per_page: request.perPage,
       sort: request.sort,
       hits,
-      facets: { speaker: topValues(row.speakers), organisation: topValues(row.organisations), date: row.dates },
+      facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(row[name]) }))),
       suggestion,
       relaxed,
     };
