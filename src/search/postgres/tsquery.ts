@@ -18,7 +18,7 @@
  * All words of a query are looked up in one round trip.
  */
 import type pg from 'pg';
-import { ELISION, foldWord, JOINER } from '../../analysis/index.js';
+import { foldWord, JOINER, withoutElision } from '../../analysis/index.js';
 import { fieldRestriction, TAGGED_FIELDS } from '../../index/postgres/fields.js';
 import { TS_CONFIG } from '../../index/postgres/schema.js';
 import { lookupWord, MAX_COMPLETIONS, oneTypoForms, SHORT_COMPLETIONS, SHORT_PREFIX } from '../match-terms.js';
@@ -174,7 +174,7 @@ const ANALYZE = `
 function wordLookup(text: string, prefix: boolean, negated: boolean, i: number): (Lookup & { optional: boolean }) | null {
   const lookup = lookupWord(text, prefix && !negated);
   if (!lookup) return null;
-  const word = text.replace(ELISION, '') || text;
+  const word = withoutElision(text);
   const compound = word.split(JOINER).filter(Boolean).length > 1;
   const folded = foldWord(word);
   const typing = !negated && lookup.prefixes.length > 0;
