@@ -53,9 +53,11 @@ const SNIPPET_WORDS = 30;
  * passage: the span of SNIPPET_WORDS positions holding the most distinct
  * terms (then the most matches). Found through the term ids saved by
  * position with the index, so the text is only split into words up to that
- * passage, never analyzed: a page of snippets stays cheap.
+ * passage, never analyzed: a page of snippets stays cheap. `text` is the
+ * article's text when the caller already holds it (a loaded index reads it
+ * from disk on each access).
  */
-export function matchedTextTokens(index: SearchIndex, n: number, terms: ReadonlySet<string>): Token[] {
+export function matchedTextTokens(index: SearchIndex, n: number, terms: ReadonlySet<string>, text?: string): Token[] {
   const wanted = new Map<number, string>();
   for (const term of terms) {
     const id = index.positions.termId(term);
@@ -74,6 +76,6 @@ export function matchedTextTokens(index: SearchIndex, n: number, terms: Readonly
     if (distinct > best.distinct || (distinct === best.distinct && right - left > best.count)) best = { distinct, count: right - left, from: left, to: right };
   }
   const passage = hits.slice(best.from, best.to);
-  const spans = positionSpans(index.documents[n].text, passage[passage.length - 1]);
+  const spans = positionSpans(text ?? index.documents[n].text, passage[passage.length - 1]);
   return passage.map((position) => ({ term: wanted.get(sequence[position])!, start: spans.start[position], end: spans.end[position], position }));
 }

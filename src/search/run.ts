@@ -28,7 +28,9 @@ function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array 
 
 function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>): SearchHit {
   const article = index.documents[n];
-  const text = snippet(article.text, terms.size > 0 ? matchedTextTokens(index, n, terms) : [], terms);
+  // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
+  const body = article.text;
+  const text = snippet(body, terms.size > 0 ? matchedTextTokens(index, n, terms, body) : [], terms);
   return {
     id: article.id,
     title: article.title,
