@@ -19,8 +19,7 @@
  */
 import type pg from 'pg';
 import { foldWord, JOINER, withoutElision } from '../../analysis/index.js';
-import { fieldRestriction, TAGGED_FIELDS } from '../../index/postgres/fields.js';
-import { TS_CONFIG } from '../../index/postgres/schema.js';
+import { fieldRestriction, TAGGED_FIELDS, TS_CONFIG } from '../../index/postgres/index.js';
 import { lookupWord, MAX_COMPLETIONS, oneTypoForms, SHORT_COMPLETIONS, SHORT_PREFIX } from '../match-terms.js';
 import type { Clause, ParsedQuery, QueryField } from '../types.js';
 
