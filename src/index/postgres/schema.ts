@@ -60,7 +60,9 @@ export interface Migration {
  * The parser splits "l'OTAN" at the apostrophe and the elided articles
  * (l, d, j, m, n, s, t, c, qu) are French stop words, so elisions are cut as
  * by the embedded analyzer. Hyphenated compounds give the compound whole
- * (hword) and each part, as the embedded analyzer does.
+ * (hword) and each part, as the embedded analyzer does. Where this
+ * configuration differs from src/analysis is listed once, in the README's
+ * "French analysis" section.
  */
 const WORD_TOKENS = 'asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart';
 
