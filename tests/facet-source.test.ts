@@ -52,6 +52,12 @@ describe.each(BACKENDS)('source facet, %s backend', (kind) => {
     return (await response.json()) as { total: number; hits: { id: string; source: string | null }[]; facets: Record<string, { value: string; count: number }[]> };
   };
 
+  it('gives each hit its source, speakers and organisations, as the documented shape', async () => {
+    const body = await json('q=dombra');
+    expect(body.hits).toHaveLength(1);
+    expect(body.hits[0]).toMatchObject({ id: 's2', source: STEPPES, speakers: [], organisations: [] });
+  });
+
   it('counts the sources of the results', async () => {
     const body = await json('');
     expect(body.total).toBe(RECORDS.length);
@@ -93,5 +99,8 @@ describe.each(BACKENDS)('source facet, %s backend', (kind) => {
     expect(page).toContain('class="puce puce-source');
     const feed = await (await fetch(`${url}/search.atom?source=${encodeURIComponent(STEPPES)}`)).text();
     expect(feed).toContain('sources : Courrier des Steppes');
+    // The source is each entry's author, the speakers its categories.
+    expect(feed.match(/<author><name>Courrier des Steppes<\/name><\/author>/g)).toHaveLength(2);
+    expect(feed).toContain('<category term="Aïgerim Toulegenova"/>');
   });
 });

@@ -36,6 +36,8 @@ export interface FacetDeclaration {
   readonly title: string;
   /** CSS class of its value chips on a result. */
   readonly chipClass: string;
+  /** What its values are in an Atom entry: its <author>s or its <category>s. */
+  readonly atom: 'author' | 'category';
   /** PostgreSQL: the `"char"` naming it in depeches.facet_names, and the column of its folded keys. */
   readonly pgKey: string;
   readonly pgKeysColumn: string;
@@ -63,7 +65,7 @@ export const FIELDS = {
     boost: 1.5,
     prefixes: ['speaker', 'intervenant'],
     pgWeight: 'B',
-    facet: { param: 'speaker', responseKey: 'speaker', label: 'Intervenant', title: 'Intervenants', chipClass: 'puce-personne', pgKey: 's', pgKeysColumn: 'speaker_keys' },
+    facet: { param: 'speaker', responseKey: 'speaker', label: 'Intervenant', title: 'Intervenants', chipClass: 'puce-personne', atom: 'category', pgKey: 's', pgKeysColumn: 'speaker_keys' },
   },
   organisations: {
     kind: 'keyword',
@@ -71,14 +73,14 @@ export const FIELDS = {
     boost: 1.5,
     prefixes: ['org', 'organisation'],
     pgWeight: 'C',
-    facet: { param: 'org', responseKey: 'organisation', label: 'Organisation', title: 'Organisations', chipClass: 'puce-organisation', pgKey: 'o', pgKeysColumn: 'organisation_keys' },
+    facet: { param: 'org', responseKey: 'organisation', label: 'Organisation', title: 'Organisations', chipClass: 'puce-organisation', atom: 'category', pgKey: 'o', pgKeysColumn: 'organisation_keys' },
   },
   source: {
     kind: 'keyword',
     boost: 1,
     prefixes: ['source'],
     pgWeight: 'D',
-    facet: { param: 'source', responseKey: 'source', label: 'Source', title: 'Sources', chipClass: 'puce-source', pgKey: 'r', pgKeysColumn: 'source_keys' },
+    facet: { param: 'source', responseKey: 'source', label: 'Source', title: 'Sources', chipClass: 'puce-source', atom: 'author', pgKey: 'r', pgKeysColumn: 'source_keys' },
   },
   date: { kind: 'date' },
 } as const satisfies Record<string, FieldDeclaration>;
@@ -138,6 +140,13 @@ export function fieldText(article: Article, name: IndexedField): string {
 /** Facet values compare without case or accents: "otsc" selects "OTSC", "Tokayev" selects "Tokaïev" (both backends). */
 export function facetKey(value: string): string {
   return foldWord(value.trim()).replace(/\s+/g, ' ');
+}
+
+/** The facet fields of an article (or of a hit), in declaration order: what a search hit carries besides id, title and date. */
+export function facetFields(article: Pick<Article, FacetName>): Pick<Article, FacetName> {
+  const fields = {} as Record<FacetName, unknown>;
+  for (const name of FACETS) fields[name] = article[name];
+  return fields as Pick<Article, FacetName>;
 }
 
 /** Selected values of each facet: the filters of a search request (values of one facet combine with OR, facets with AND). */

@@ -24,6 +24,7 @@ export {
   fieldValues,
   fieldText,
   facetFilters,
+  facetFields,
   facetKey,
   type FieldName,
   type FacetName,

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { facetFilters } from '../analysis/index.js';
+import { facetFields, facetFilters } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery } from './evaluate.js';
@@ -35,9 +35,7 @@ function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>)
     id: article.id,
     title: article.title,
     date: article.date,
-    source: article.source,
-    speakers: article.speakers,
-    organisations: article.organisations,
+    ...facetFields(article),
     snippet: text,
     score: Math.round(score * 1000) / 1000,
   };

@@ -1,5 +1,6 @@
 /** The data of the search stage: a parsed query, the request, the response. */
-import type { FacetFilters, FacetResponseKey, QueryField } from '../analysis/index.js';
+import type { FacetFilters, FacetName, FacetResponseKey, QueryField } from '../analysis/index.js';
+import type { Article } from '../ingest/types.js';
 
 /** A field that a prefixed term (`speaker:`, `org:`, `source:`; see src/analysis/fields.ts) searches. */
 export type { QueryField };
@@ -40,13 +41,8 @@ export interface FacetValue {
   count: number;
 }
 
-export interface SearchHit {
-  id: string;
-  title: string;
-  date: string | null;
-  source: string | null;
-  speakers: string[];
-  organisations: string[];
+/** A hit: the article's id, title, date and facet fields (speakers, organisations, source: src/analysis/fields.ts), its snippet and score. */
+export interface SearchHit extends Pick<Article, 'id' | 'title' | 'date' | FacetName> {
   /** HTML: the best passage, escaped, matched words in <mark>. */
   snippet: string;
   score: number;

@@ -4,7 +4,7 @@
  */
 import type { Request } from 'express';
 import type { SearchBackend } from '../search/backend.js';
-import { FACETS, facetFilters, facetOf } from '../analysis/index.js';
+import { FACETS, facetFilters, facetOf, fieldValues } from '../analysis/index.js';
 import type { SearchRequest } from '../search/index.js';
 import { documentUrl, periodLabel, searchUrl } from './view-models.js';
 
@@ -59,8 +59,8 @@ export async function atomFeed(backend: SearchBackend, request: SearchRequest, b
     updated: timestamp(hit.date, builtAt),
     link: base + documentUrl(hit.id, request.q ? { ...feedRequest, filters: facetFilters(), from: null, to: null } : null),
     summaryHtml: hit.snippet,
-    authors: hit.source ? [hit.source] : [],
-    categories: [...hit.speakers, ...hit.organisations],
+    authors: FACETS.filter((name) => facetOf(name).atom === 'author').flatMap((name) => fieldValues(hit, name)),
+    categories: FACETS.filter((name) => facetOf(name).atom === 'category').flatMap((name) => fieldValues(hit, name)),
   }));
   const newest = entries.map((e) => e.updated).sort().at(-1);
   return {

@@ -10,7 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
-import { FACETS, facetOf, splitWords } from '../../analysis/index.js';
+import { FACETS, facetFields, facetOf, splitWords } from '../../analysis/index.js';
 import type { Article } from '../../ingest/types.js';
 import { createPool, parsable, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG } from '../../index/postgres/index.js';
 import type { BackendStatus, DocumentDetail, RelatedArticle, SearchBackend } from '../backend.js';
@@ -108,9 +108,7 @@ export class PostgresBackend implements SearchBackend {
       id: h.id,
       title: h.title,
       date: h.date,
-      source: h.source,
-      speakers: h.speakers,
-      organisations: h.organisations,
+      ...facetFields(h),
       snippet: hitSnippet(h),
       score: Math.round(h.score * 10_000) / 1000,
     }));

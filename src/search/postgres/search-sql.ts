@@ -87,7 +87,7 @@ export function searchSql(sort: keyof typeof ORDER_BY): string {
     (SELECT count(*) FROM m WHERE ${PASSES_ALL})::int AS total,
     (SELECT count(*) FROM m)::int AS matched,
     (SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
-       SELECT row_number() OVER (ORDER BY ${order.replace(/\b(score|date|id)\b/g, 'p.$1')}) AS rank, d.id, d.title, d.date, d.source, d.speakers, d.organisations, p.score,
+       SELECT row_number() OVER (ORDER BY ${order.replace(/\b(score|date|id)\b/g, 'p.$1')}) AS rank, d.id, d.title, d.date, ${FACETS.map((name) => `d.${name}`).join(', ')}, p.score,
               hl.headline, $2::tsquery IS NULL AS plain,
               strpos(ltrim(${parsable('d.text')}), ltrim(translate(hl.headline, '${OPEN}${CLOSE}', ''))) AS at, length(rtrim(ltrim(d.text))) AS length
        FROM page p JOIN depeches.documents d USING (id)
