@@ -113,11 +113,6 @@ export function facetOf(name: FacetName): FacetDeclaration {
   return FIELDS[name].facet;
 }
 
-/** The facet whose URL parameter is `param`, if any. */
-export function facetOfParam(param: string): FacetName | undefined {
-  return FACETS.find((f) => FIELDS[f].facet.param === param);
-}
-
 /** The BM25 boost of each indexed field, by name. */
 export const BOOSTS = Object.fromEntries(INDEXED_FIELDS.map((f) => [f, FIELDS[f].boost])) as Record<IndexedField, number>;
 

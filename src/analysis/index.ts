@@ -20,7 +20,6 @@ export {
   BOOSTS,
   PREFIXES,
   facetOf,
-  facetOfParam,
   fieldValues,
   fieldText,
   facetFilters,
