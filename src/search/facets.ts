@@ -1,6 +1,6 @@
 import { FACETS, facetOf, type FacetName, type FacetResponseKey } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
-import { dayNumber, facetKey, facetTable, type FacetColumn, type FacetTable } from './facet-table.js';
+import { dayNumber, facetKey, facetTable, type FacetTable } from './facet-table.js';
 import { scratchInt32 } from './scratch.js';
 import { firstInOrder } from './top-k.js';
 import type { FacetValue, SearchRequest, SearchResponse } from './types.js';
@@ -47,17 +47,12 @@ function topValues(counts: Uint32Array, names: string[], order: Uint32Array, lim
   return firstInOrder(counts.length, limit, before, (id) => counts[id] > 0).map((id) => ({ value: names[id], count: counts[id] }));
 }
 
-/** Adds the values of the candidates to `counts`: all of them when `failed` is null, else those failing no filter or only the facet's own (`own`). */
-function countValues(column: FacetColumn, candidates: Int32Array, counts: Uint32Array, failed: Int32Array | null, own: number): void {
-  const { start, ids } = column;
-  for (let k = 0; k < candidates.length; k++) {
-    if (failed !== null && failed[k] !== PASSES && failed[k] !== own) continue;
-    const n = candidates[k];
-    for (let i = start[n], end = start[n + 1]; i < end; i++) counts[ids[i]]++;
-  }
+/** Adds article n's values of one facet to its counts. */
+function countArticle(start: Uint32Array, ids: Uint32Array, counts: Uint32Array, n: number): void {
+  for (let i = start[n], end = start[n + 1]; i < end; i++) counts[ids[i]]++;
 }
 
-/** In `failed`: the candidate passes every filter, or fails two or more; else it holds the one filter it fails. */
+/** The filter a candidate fails, when it fails exactly one: that facet's number, or the date range's (after the facets'). */
 const PASSES = -1;
 const FAILS_SEVERAL = -2;
 
@@ -66,16 +61,20 @@ const FAILS_SEVERAL = -2;
  * facet values among them, each facet ignoring its own filter: a candidate
  * failing no filter counts everywhere, one failing one filter counts only in
  * that filter's facet, one failing more counts nowhere. Works on the facet
- * table's flat arrays: no allocation per candidate. `passing` is a scratch
- * array, valid until the next search.
+ * table's flat arrays, in one pass: no allocation per candidate. `passing`
+ * is a scratch array, valid until the next search.
  */
 export function facetCounts(documents: Article[], candidates: Int32Array, request: SearchRequest): FacetResult {
   const table: FacetTable = facetTable(documents);
   const { dayOf, yearOf, monthOf } = table;
   const columns = FACETS.map((name) => table.facets[name]);
+  const starts = columns.map((column) => column.start);
+  const ids = columns.map((column) => column.ids);
   const selections = FACETS.map((name, f) => selection(request.filters[name], columns[f].idByKey, columns[f].names.length));
-  /** The date range's number in `failed`, after the facets'. */
-  const dateFilter = columns.length;
+  /** The facets with a selection, by number. */
+  const filtered = selections.flatMap((selected, f) => (selected === null ? [] : [f]));
+  const facetCount = columns.length;
+  const dateFilter = facetCount;
   const datesFiltered = request.from !== null || request.to !== null;
   const from = request.from === null ? -Infinity : dayNumber(request.from);
   const to = request.to === null ? Infinity : dayNumber(request.to);
@@ -83,31 +82,49 @@ export function facetCounts(documents: Article[], candidates: Int32Array, reques
   const periodCounts = new Uint32Array(table.periodNames.length);
   const passing = scratchInt32('facet-passing', candidates.length);
   let passed = 0;
-  let failed: Int32Array | null = null;
-  if (selections.every((s) => s === null) && !datesFiltered) {
+  if (filtered.length === 0 && !datesFiltered) {
     // No filter (the common case while typing): every candidate passes and counts everywhere.
-    for (let k = 0; k < candidates.length; k++) passing[passed++] = k;
+    for (let f = 0; f < facetCount; f++) {
+      const start = starts[f];
+      const values = ids[f];
+      const count = counts[f];
+      for (let k = 0; k < candidates.length; k++) {
+        const n = candidates[k];
+        for (let i = start[n], end = start[n + 1]; i < end; i++) count[values[i]]++;
+      }
+    }
+    for (let k = 0; k < candidates.length; k++) {
+      const n = candidates[k];
+      if (yearOf[n] >= 0) {
+        periodCounts[yearOf[n]]++;
+        periodCounts[monthOf[n]]++;
+      }
+      passing[passed++] = k;
+    }
   } else {
-    failed = scratchInt32('facet-failed', candidates.length);
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
       let fails = PASSES;
-      for (let f = 0; f < columns.length; f++) {
-        const selected = selections[f];
-        if (selected !== null && !hasAny(columns[f].ids, columns[f].start[n], columns[f].start[n + 1], selected)) fails = fails === PASSES ? f : FAILS_SEVERAL;
+      for (let j = 0; j < filtered.length && fails !== FAILS_SEVERAL; j++) {
+        const f = filtered[j];
+        const start = starts[f];
+        if (!hasAny(ids[f], start[n], start[n + 1], selections[f]!)) fails = fails === PASSES ? f : FAILS_SEVERAL;
       }
-      if (datesFiltered && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fails = fails === PASSES ? dateFilter : FAILS_SEVERAL;
-      failed[k] = fails;
-      if (fails === PASSES) passing[passed++] = k;
-    }
-  }
-  for (let f = 0; f < columns.length; f++) countValues(columns[f], candidates, counts[f], failed, f);
-  for (let k = 0; k < candidates.length; k++) {
-    if (failed !== null && failed[k] !== PASSES && failed[k] !== dateFilter) continue;
-    const n = candidates[k];
-    if (yearOf[n] >= 0) {
-      periodCounts[yearOf[n]]++;
-      periodCounts[monthOf[n]]++;
+      if (datesFiltered && fails !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fails = fails === PASSES ? dateFilter : FAILS_SEVERAL;
+      if (fails === FAILS_SEVERAL) continue;
+      if (fails === PASSES) {
+        passing[passed++] = k;
+        for (let f = 0; f < facetCount; f++) {
+          const start = starts[f];
+          const values = ids[f];
+          const count = counts[f];
+          for (let i = start[n], end = start[n + 1]; i < end; i++) count[values[i]]++;
+        }
+      } else if (fails !== dateFilter) countArticle(starts[fails], ids[fails], counts[fails], n);
+      if ((fails === PASSES || fails === dateFilter) && yearOf[n] >= 0) {
+        periodCounts[yearOf[n]]++;
+        periodCounts[monthOf[n]]++;
+      }
     }
   }
   const date: FacetValue[] = [];
