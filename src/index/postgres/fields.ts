@@ -32,20 +32,26 @@ function fieldTextSql(r: string, name: IndexedField): string {
   return field.multiple ? `array_to_string(${r}.${name}, ' ; ')` : `coalesce(${r}.${name}, '')`;
 }
 
-/** The weighted tsvector of row `r`: fields sharing a weight are one text, separated by a blank line, as before the declaration. */
+/**
+ * The weighted tsvector of row `r`: fields sharing a weight are one text,
+ * separated by a blank line. The parts are in weight order with the text's
+ * last: `||` shifts the positions of what follows, and a tsvector keeps none
+ * beyond 16 383, so the short fields come first and a long text cannot push
+ * their positions (phrases of names) out of reach.
+ */
 export function tsvectorSql(r: string): string {
   const byWeight = new Map<string, IndexedField[]>();
   for (const name of INDEXED_FIELDS) {
     const weight = declared(name).pgWeight!;
     byWeight.set(weight, [...(byWeight.get(weight) ?? []), name]);
   }
-  const parts = [...byWeight].map(
-    ([weight, names]) => `setweight(to_tsvector('${TS_CONFIG}', ${parsable(names.map((n) => fieldTextSql(r, n)).join(" || E'\\n\\n' || "))}), '${weight}')`,
-  );
+  const groups = [...byWeight].sort(([a], [b]) => (a < b ? -1 : 1));
+  const vector = (names: IndexedField[]) => `to_tsvector('${TS_CONFIG}', ${parsable(names.map((n) => fieldTextSql(r, n)).join(" || E'\\n\\n' || "))})`;
+  const parts = groups.filter(([, names]) => !names.includes('text')).map(([weight, names]) => `setweight(${vector(names)}, '${weight}')`);
   for (const name of TAGGED_FIELDS) {
-    const vector = `to_tsvector('${TS_CONFIG}', ${parsable(fieldTextSql(r, name))})::text`;
-    parts.push(`setweight(regexp_replace(${vector}, $tag$'((?:[^']|'')*)'$tag$, $tag$'${name}:\\1'$tag$, 'g')::tsvector, '${declared(name).pgWeight}')`);
+    parts.push(`setweight(regexp_replace(${vector([name])}::text, $tag$'((?:[^']|'')*)'$tag$, $tag$'${name}:\\1'$tag$, 'g')::tsvector, '${declared(name).pgWeight}')`);
   }
+  for (const [weight, names] of groups) if (names.includes('text')) parts.push(`setweight(${vector(names)}, '${weight}')`);
   return parts.join('\n      || ');
 }
 
