@@ -6,6 +6,7 @@
  * when the probe is searched for in a real index of the corpus: the leaks a
  * reader of the product would meet.
  */
+import { facetFilters } from '../src/analysis/index.js';
 import type { Article } from '../src/ingest/index.js';
 import type { SearchIndex } from '../src/index/index.js';
 import { search } from '../src/search/index.js';
@@ -63,7 +64,7 @@ function carries(text: string, pattern: string | RegExp): boolean {
 
 /** The ids of every article a query finds. */
 export function searchIds(index: SearchIndex, q: string): Set<string> {
-  const response = search(index, { q, speakers: [], organisations: [], from: null, to: null, page: 1, perPage: Math.max(1, index.documents.length), sort: 'relevance' });
+  const response = search(index, { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: Math.max(1, index.documents.length), sort: 'relevance' });
   return new Set(response.hits.map((h) => h.id));
 }
 

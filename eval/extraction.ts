@@ -13,6 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { facetFilters } from '../src/analysis/index.js';
 import { readCorpus, type Article } from '../src/ingest/index.js';
 import { indexCorpus, loadIndex } from '../src/index/index.js';
 import { search, type FacetValue } from '../src/search/index.js';
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
   try {
     await indexCorpus(corpus, indexDir);
     const index = await loadIndex(indexDir);
-    const all = search(index, { q: '', speakers: [], organisations: [], from: null, to: null, page: 1, perPage: 1, sort: 'relevance' });
+    const all = search(index, { q: '', filters: facetFilters(), from: null, to: null, page: 1, perPage: 1, sort: 'relevance' });
     facets = { total: all.total, speakers: all.facets.speaker.slice(0, TOP_FACETS), organisations: all.facets.organisation.slice(0, TOP_FACETS) };
     if (!opts['no-probes']) probes = runProbes(records, articles, index);
   } finally {

@@ -26,7 +26,7 @@ describe.each(BACKENDS)('%s backend', (kind) => {
       expect(Object.keys(body)).toEqual(expect.arrayContaining(['query', 'total', 'took_ms', 'page', 'per_page', 'hits', 'facets']));
       expect(body.hits).toHaveLength(2);
       expect(Object.keys(body.hits[0]).sort()).toEqual(['date', 'id', 'organisations', 'score', 'snippet', 'source', 'speakers', 'title']);
-      expect(Object.keys(body.facets).sort()).toEqual(['date', 'organisation', 'speaker']);
+      expect(Object.keys(body.facets).sort()).toEqual(['date', 'organisation', 'source', 'speaker']);
     });
 
     it('takes repeated speaker and org parameters', async () => {

@@ -21,7 +21,7 @@ function readmeExamples(): string[] {
 }
 
 type Ids = Set<string>;
-type Check = (ids: (q: string) => Promise<Ids>, hits: (q: string) => Promise<{ id: string; speakers: string[]; organisations: string[] }[]>) => Promise<void>;
+type Check = (ids: (q: string) => Promise<Ids>, hits: (q: string) => Promise<{ id: string; speakers: string[]; organisations: string[]; source: string | null }[]>) => Promise<void>;
 
 const same = (a: Ids, b: Ids) => expect([...a].sort()).toEqual([...b].sort());
 const nonEmpty = (a: Ids) => expect(a.size).toBeGreaterThan(0);
@@ -80,6 +80,12 @@ const EXPECTATIONS: Record<string, Check> = {
     const found = await hits('org:"Union économique eurasiatique"');
     expect(found.length).toBeGreaterThan(0);
     for (const hit of found) expect(hit.organisations).toContain('Union économique eurasiatique');
+  },
+  'source:Xinhua': async (ids, hits) => {
+    const found = await hits('source:Xinhua');
+    expect(found.length).toBeGreaterThan(0);
+    for (const hit of found) expect(hit.source).toBe('Xinhua');
+    for (const id of found.map((h) => h.id)) expect(await ids('Xinhua')).toContain(id);
   },
   multilat: finds('multilat', 'multilatéral'),
   r: async (ids) => nonEmpty(await ids('r')),

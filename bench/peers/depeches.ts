@@ -1,4 +1,5 @@
 /** depeches itself, through its public `search` (facet counts and snippets included). */
+import { facetFilters } from '../../src/analysis/index.js';
 import { buildIndex, type SearchIndex } from '../../src/index/index.js';
 import type { Article } from '../../src/ingest/types.js';
 import { search } from '../../src/search/index.js';
@@ -6,7 +7,7 @@ import type { SearchRequest } from '../../src/search/types.js';
 import { TOP, type Peer, type PeerQuery } from './types.js';
 
 export function request(q: string, speaker?: string): SearchRequest {
-  return { q, speakers: speaker ? [speaker] : [], organisations: [], from: null, to: null, page: 1, perPage: TOP, sort: 'relevance' };
+  return { q, filters: facetFilters({ speakers: speaker ? [speaker] : [] }), from: null, to: null, page: 1, perPage: TOP, sort: 'relevance' };
 }
 
 export function depeches(): Peer & { index(): SearchIndex; use(index: SearchIndex): void } {

@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
+import { facetFilters } from '../../src/analysis/index.js';
 import { indexCorpus, loadIndex } from '../../src/index/index.js';
 import type { Article } from '../../src/ingest/types.js';
 import { search } from '../../src/search/index.js';
@@ -28,7 +29,7 @@ export async function depechesSystem(corpus: string): Promise<RankingSystem> {
     return {
       name: 'depeches',
       async search(q, depth) {
-        const request = { q, speakers: [], organisations: [], from: null, to: null, page: 1, perPage: depth, sort: 'relevance' as const };
+        const request = { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: depth, sort: 'relevance' as const };
         return search(index, request).hits.map((h) => h.id);
       },
       close: () => rm(dir, { recursive: true, force: true }),

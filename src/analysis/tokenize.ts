@@ -1,6 +1,7 @@
 import { foldWord } from './fold.js';
 import { isStopWord } from './stopwords.js';
 import { stemFolded } from './stem.js';
+import { ELISION, elisionLength, JOINER, nextWord, scannedWord, splitWords, withoutElision } from './words.js';
 
 /**
  * A word of a text as the index sees it: its analyzed term (folded, stemmed)
@@ -15,11 +16,6 @@ export interface Token {
   /** Index of the word in the text, stop words included: adjacent words differ by 1. */
   position: number;
 }
-
-/** Letters and digits, joined by inner hyphens or apostrophes ("Chine-Russie", "l'OTAN", "aujourd'hui"). */
-const WORD = /[\p{L}\p{N}]+(?:[-'’‑][\p{L}\p{N}]+)*/gu;
-const JOINER = /[-'’‑]/;
-const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]/i;
 
 /** Analyzes one plain word (no joiner): null when it is a stop word. */
 export function analyzeWord(word: string): string | null {
@@ -64,14 +60,16 @@ export function positionSpans(text: string, last = Infinity): { start: number[];
  */
 function forEachPart(text: string, visit: (part: string, start: number, end: number, position: number) => boolean | void): void {
   let position = 0;
-  for (const match of text.matchAll(WORD)) {
-    let raw = match[0];
-    let offset = match.index!;
-    const elision = ELISION.exec(raw);
-    if (elision && elision[0].length < raw.length) {
-      offset += elision[0].length;
-      raw = raw.slice(elision[0].length);
+  const word = scannedWord();
+  for (let i = 0; nextWord(text, i, word); i = word.end) {
+    if (!word.joined) {
+      if (visit(text.slice(word.start, word.end), word.start, word.end, position++) === false) return;
+      continue;
     }
+    let raw = text.slice(word.start, word.end);
+    const cut = elisionLength(raw);
+    const offset = word.start + cut;
+    if (cut > 0) raw = raw.slice(cut);
     let partStart = 0;
     for (const part of raw.split(JOINER)) {
       if (visit(part, offset + partStart, offset + partStart + part.length, position++) === false) return;
@@ -86,11 +84,9 @@ function forEachPart(text: string, visit: (part: string, start: number, end: num
  */
 export function indexTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const match of text.matchAll(WORD)) {
-    let raw = match[0];
-    const elision = ELISION.exec(raw);
-    if (elision && elision[0].length < raw.length) raw = raw.slice(elision[0].length);
-    const parts = raw.split(JOINER);
+  const word = scannedWord();
+  for (let i = 0; nextWord(text, i, word); i = word.end) {
+    const parts = withoutElision(text.slice(word.start, word.end)).split(JOINER);
     const analyzed: string[] = [];
     for (const part of parts) {
       const term = analyzeWord(part);
@@ -107,9 +103,4 @@ export function compoundTerm(parts: string[]): string {
   return parts.map((p) => stemFolded(foldWord(p))).join('-');
 }
 
-/** Splits raw text into words as typed (joiners kept), for the query parser. */
-export function splitWords(text: string): string[] {
-  return [...text.matchAll(WORD)].map((m) => m[0]);
-}
-
-export { JOINER, ELISION };
+export { JOINER, ELISION, splitWords, withoutElision };

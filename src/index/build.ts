@@ -1,21 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Article } from '../ingest/types.js';
-import { ANALYZER_VERSION } from '../analysis/index.js';
+import { ANALYZER_VERSION, fieldText, INDEXED_FIELDS } from '../analysis/index.js';
 import { analyzeText, IntList, TermDictionary } from './analyze-fields.js';
-import { CompactBuilder, FIELD_COUNT, termPositions, type CompactIndex } from './compact.js';
+import { CompactBuilder, FIELD_COUNT, SEQUENCE_FIELD_COUNT, termPositions, type CompactIndex } from './compact.js';
 import { miniSearchView } from './minisearch-view.js';
 import { INDEX_FORMAT_VERSION, type IndexedFields, type SearchIndex } from './types.js';
 
 /** The fields of an article that MiniSearch indexes. */
 export function indexedFields(article: Article, n: number): IndexedFields {
-  return {
-    n,
-    title: article.title,
-    text: article.text,
-    speakers: article.speakers.join(' ; '),
-    organisations: article.organisations.join(' ; '),
-    source: article.source ?? '',
-  };
+  const fields = { n } as IndexedFields;
+  for (const name of INDEXED_FIELDS) fields[name] = fieldText(article, name);
+  return fields;
 }
 
 /** A sortable, unique build name: "20260123T101500Z-3fa2". */
@@ -24,11 +19,17 @@ export function newBuildId(now = new Date()): string {
   return `${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
-/** Articles with unique ids: the last one read wins, in the place of the first (a JSON Lines file may repeat an id). */
-export function uniqueArticles(articles: readonly Article[]): Article[] {
-  const unique = new Map<string, Article>();
-  for (const article of articles) unique.set(article.id, article);
-  return unique.size === articles.length ? [...articles] : [...unique.values()];
+/**
+ * Throws when two articles share an id. Ids are made unique once, by the
+ * corpus reader (`assembleCorpus`: the first file in listing order wins, the
+ * others are reported as skipped); the index stages only check it.
+ */
+export function requireUniqueIds(articles: readonly Article[]): void {
+  const seen = new Set<string>();
+  for (const { id } of articles) {
+    if (seen.has(id)) throw new Error(`two articles have the id ${id}: read the corpus with readCorpus, which keeps the first`);
+    seen.add(id);
+  }
 }
 
 /**
@@ -44,13 +45,13 @@ export class ArticleAnalyzer {
   /** Appends the record of one article's fields to `out`. */
   analyze(fields: Omit<IndexedFields, 'n'>, out: IntList): void {
     const { indexed, sequence, dictionary } = this;
-    const values = [fields.title, fields.text, fields.speakers, fields.organisations, fields.source];
     for (let f = 0; f < FIELD_COUNT; f++) {
       indexed.length = 0;
       sequence.length = 0;
-      analyzeText(values[f], dictionary, indexed, f < 2 ? sequence : null);
+      const positioned = f < SEQUENCE_FIELD_COUNT;
+      analyzeText(fields[INDEXED_FIELDS[f]], dictionary, indexed, positioned ? sequence : null);
       append(out, indexed);
-      if (f < 2) append(out, sequence);
+      if (positioned) append(out, sequence);
     }
   }
 }
@@ -120,18 +121,14 @@ export function compactOf(index: SearchIndex): CompactIndex {
   return compact;
 }
 
-export function rememberCompact(index: SearchIndex, compact: CompactIndex): void {
-  COMPACT.set(index, compact);
-}
-
 /**
- * Builds an in-memory index of articles, in this thread. Articles with the
- * same id keep the last one read (a JSON Lines file may repeat an id), so
- * ids stay unique. `indexCorpus` does the same work spread over worker
+ * Builds an in-memory index of articles (unique by id, as readCorpus gives
+ * them), in this thread. `indexCorpus` does the same work spread over worker
  * threads.
  */
 export function buildIndex(articles: Article[], corpus: string | null = null): SearchIndex {
-  const documents = uniqueArticles(articles);
+  requireUniqueIds(articles);
+  const documents = [...articles];
   const analyzer = new ArticleAnalyzer();
   const builder = new CompactBuilder();
   const record = new IntList(1 << 16);

@@ -1,9 +1,13 @@
+import { INDEXED_FIELDS, TEXT_FIELDS } from '../analysis/index.js';
 import { IntList } from './analyze-fields.js';
 import type { TermPositions } from './types.js';
 
-/** MiniSearch's fields, in MiniSearch's field id order (see schema.ts). */
-export const FIELDS = ['title', 'text', 'speakers', 'organisations', 'source'] as const;
+/** MiniSearch's fields, in MiniSearch's field id order (declared in src/analysis/fields.ts). */
+export const FIELDS = INDEXED_FIELDS;
 export const FIELD_COUNT = FIELDS.length;
+/** The text fields come first and are the ones saved position by position (sequence field 0, 1). */
+export const SEQUENCE_FIELD_COUNT = TEXT_FIELDS.length;
+if (TEXT_FIELDS.some((f, k) => FIELDS[k] !== f)) throw new Error('src/analysis/fields.ts: text fields must come first');
 
 /**
  * The whole inverted index in a few flat arrays: what is saved to disk, and
@@ -127,7 +131,7 @@ export class CompactBuilder {
         this.postingDocs.push(n);
         this.postingFreqs.push(counts[id]);
       }
-      if (f < 2) at = this.addSequence(data, at, remap);
+      if (f < SEQUENCE_FIELD_COUNT) at = this.addSequence(data, at, remap);
     }
     return at;
   }

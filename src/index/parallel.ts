@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { listFiles, outcomeArticles, previousFile, assembleCorpus, type FileOutcome, type FolderListing } from '../ingest/index.js';
 import { CorpusError, type Article, type CorpusReadResult } from '../ingest/types.js';
-import { indexedFields, TermRemap, uniqueArticles } from './build.js';
+import { indexedFields, TermRemap } from './build.js';
 import { CompactBuilder, type CompactIndex } from './compact.js';
 import { TaskRunner, type TaskAnswer, type TaskRequest } from './worker-tasks.js';
 import { stat } from 'node:fs/promises';
@@ -166,7 +166,7 @@ async function runOn(lanes: Lane[], root: string, listing: FolderListing, t0: nu
   );
   const t1 = performance.now();
 
-  const documents = uniqueArticles(corpus.articles);
+  const documents = corpus.articles;
   const analyzeBatches = Math.ceil(documents.length / ARTICLES_PER_BATCH);
   const analyzeRequest = (batch: number): TaskRequest => ({
     kind: 'analyze',

@@ -1,5 +1,5 @@
 import type { Options } from 'minisearch';
-import { indexTerms } from '../analysis/index.js';
+import { BOOSTS, indexTerms, INDEXED_FIELDS } from '../analysis/index.js';
 import type { IndexedFields } from './types.js';
 
 /**
@@ -10,13 +10,13 @@ import type { IndexedFields } from './types.js';
  */
 export const MINISEARCH_OPTIONS: Options<IndexedFields> = {
   idField: 'n',
-  fields: ['title', 'text', 'speakers', 'organisations', 'source'],
+  fields: [...INDEXED_FIELDS],
   storeFields: [],
   tokenize: (text) => indexTerms(text),
   processTerm: (term) => term,
   searchOptions: {
     tokenize: (text) => [text],
     processTerm: (term) => term,
-    boost: { title: 2.5, speakers: 1.5, organisations: 1.5 },
+    boost: BOOSTS,
   },
 };

@@ -1,4 +1,5 @@
 import type MiniSearch from 'minisearch';
+import type { IndexedField } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
 
 /** Bump when the files of a saved index change shape. */
@@ -24,14 +25,7 @@ export interface IndexManifest {
 }
 
 /** The fields MiniSearch indexes for an article; `n` is the article's number in `documents`. */
-export interface IndexedFields {
-  n: number;
-  title: string;
-  text: string;
-  speakers: string;
-  organisations: string;
-  source: string;
-}
+export type IndexedFields = { n: number } & Record<IndexedField, string>;
 
 /** An index ready to be searched: the inverted index and the articles it points to. */
 export interface SearchIndex {

@@ -63,7 +63,8 @@ export const RELATED_LIMIT = 5;
  * 100 000-article archive must not compare strings with every article.
  */
 function related(index: SearchIndex, n: number): { sameDay: RelatedArticle[]; sameSpeakers: RelatedArticle[] } {
-  const { speakerStart, speakerIds, dayOf, dateRank } = facetTable(index.documents);
+  const { dayOf, dateRank } = facetTable(index.documents);
+  const { start: speakerStart, ids: speakerIds } = facetTable(index.documents).facets.speakers;
   const toRelated = (m: number): RelatedArticle => {
     const { id, title, date } = index.documents[m];
     return { id, title, date };

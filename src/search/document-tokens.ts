@@ -53,9 +53,11 @@ const SNIPPET_WORDS = 30;
  * passage: the span of SNIPPET_WORDS positions holding the most distinct
  * terms (then the most matches). Found through the term ids saved by
  * position with the index, so the text is only split into words up to that
- * passage, never analyzed: a page of snippets stays cheap.
+ * passage, never analyzed: a page of snippets stays cheap. `text` is the
+ * article's text when the caller already holds it (a loaded index reads it
+ * from disk on each access).
  */
-export function matchedTextTokens(index: SearchIndex, n: number, terms: ReadonlySet<string>): Token[] {
+export function matchedTextTokens(index: SearchIndex, n: number, terms: ReadonlySet<string>, text?: string): Token[] {
   const wanted = new Map<number, string>();
   for (const term of terms) {
     const id = index.positions.termId(term);
@@ -74,11 +76,11 @@ export function matchedTextTokens(index: SearchIndex, n: number, terms: Readonly
     if (distinct > best.distinct || (distinct === best.distinct && right - left > best.count)) best = { distinct, count: right - left, from: left, to: right };
   }
   let passage = hits.slice(best.from, best.to);
-  const text = index.documents[n].text;
-  let spans = positionSpans(text, passage[passage.length - 1]);
+  const body = text ?? index.documents[n].text;
+  let spans = positionSpans(body, passage[passage.length - 1]);
   // A huge article is read in a bounded window (TEXT_WINDOW): its passage is then the first words of that window that match.
   if (spans.start.length <= passage[passage.length - 1]) {
-    spans = positionSpans(text);
+    spans = positionSpans(body);
     passage = hits.filter((position) => position < spans.start.length).slice(0, SNIPPET_WORDS);
   }
   return passage.map((position) => ({ term: wanted.get(sequence[position])!, start: spans.start[position], end: spans.end[position], position }));

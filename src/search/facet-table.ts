@@ -1,28 +1,31 @@
 import type { Article } from '../ingest/types.js';
-import { foldWord } from '../analysis/index.js';
+import { FACETS, facetKey, fieldValues, type FacetName } from '../analysis/index.js';
+
+/** One facet's values as small integers. */
+export interface FacetColumn {
+  /** Each distinct value as first written, by id. */
+  names: string[];
+  /** Rank of each value in French alphabetical order, by id: ties in counts sort by it without comparing strings. */
+  order: Uint32Array;
+  /** Value id by folded key ("serguei lavrov" -> id), for selections typed in any case or accent. */
+  idByKey: Map<string, number>;
+  /** Value ids of article n: ids[start[n] .. start[n + 1]) (one flat array, no object per article; each value once). */
+  start: Uint32Array;
+  ids: Uint32Array;
+}
 
 /**
  * Facet values of every article as small integers, computed once per index,
  * so that counting facets over 100 000 matches is array arithmetic rather
- * than string work: each distinct value gets an id, each article the ids of
- * its speakers, organisations, year and month.
+ * than string work: each distinct value of each facet declared in
+ * src/analysis/fields.ts gets an id, each article the ids of its values,
+ * year and month.
  */
 export interface FacetTable {
-  speakerNames: string[];
-  organisationNames: string[];
-  /** Rank of each value in French alphabetical order, by id: ties in counts sort by it without comparing strings. */
-  speakerOrder: Uint32Array;
-  organisationOrder: Uint32Array;
+  /** By facet field ("speakers", "organisations", "source"). */
+  facets: Record<FacetName, FacetColumn>;
   /** "2022" and "2022-01" values, by id. */
   periodNames: string[];
-  /** Value id by folded key ("serguei lavrov" -> id), for selections typed in any case or accent. */
-  speakerIdByKey: Map<string, number>;
-  organisationIdByKey: Map<string, number>;
-  /** Speaker ids of article n: speakerIds[speakerStart[n] .. speakerStart[n + 1]) (one flat array, no object per article). */
-  speakerStart: Uint32Array;
-  speakerIds: Uint32Array;
-  organisationStart: Uint32Array;
-  organisationIds: Uint32Array;
   /** Year id and month id of each article; -1 when undated. */
   yearOf: Int32Array;
   monthOf: Int32Array;
@@ -34,10 +37,7 @@ export interface FacetTable {
   newestFirst: Int32Array;
 }
 
-/** Values compare without case or accents: "otsc" selects "OTSC", "Tokayev" selects "Tokaïev". */
-export function facetKey(value: string): string {
-  return foldWord(value.trim()).replace(/\s+/g, ' ');
-}
+export { facetKey };
 
 /** "2022-01-10" -> 20220110, so that date ranges compare as numbers. */
 export function dayNumber(date: string): number {
@@ -76,26 +76,29 @@ class Dictionary {
 
 const tables = new WeakMap<Article[], FacetTable>();
 
+function facetColumn(documents: Article[], name: FacetName): FacetColumn {
+  const values = new Dictionary();
+  const start = new Uint32Array(documents.length + 1);
+  const ids: number[] = [];
+  for (let n = 0; n < documents.length; n++) {
+    const list = fieldValues(documents[n], name);
+    if (list.length === 1) ids.push(values.idOf(list[0]));
+    else if (list.length > 1) ids.push(...new Set(list.map((v) => values.idOf(v))));
+    start[n + 1] = ids.length;
+  }
+  return { names: values.names, order: alphabeticalRanks(values.names), idByKey: values.idByKey, start, ids: Uint32Array.from(ids) };
+}
+
 export function facetTable(documents: Article[]): FacetTable {
   let table = tables.get(documents);
   if (table) return table;
-  const speakers = new Dictionary();
-  const organisations = new Dictionary();
   const periods = new Dictionary();
   const count = documents.length;
   const yearOf = new Int32Array(count).fill(-1);
   const monthOf = new Int32Array(count).fill(-1);
   const dayOf = new Int32Array(count).fill(-1);
-  const speakerStart = new Uint32Array(count + 1);
-  const organisationStart = new Uint32Array(count + 1);
-  const speakerIds: number[] = [];
-  const organisationIds: number[] = [];
   for (let n = 0; n < count; n++) {
     const doc = documents[n];
-    speakerIds.push(...new Set(doc.speakers.map((s) => speakers.idOf(s))));
-    organisationIds.push(...new Set(doc.organisations.map((o) => organisations.idOf(o))));
-    speakerStart[n + 1] = speakerIds.length;
-    organisationStart[n + 1] = organisationIds.length;
     if (doc.date) {
       yearOf[n] = periods.idOf(doc.date.slice(0, 4));
       monthOf[n] = periods.idOf(doc.date.slice(0, 7));
@@ -112,17 +115,8 @@ export function facetTable(documents: Article[]): FacetTable {
   const dateRank = new Int32Array(count);
   order.forEach((n, rank) => (dateRank[n] = rank));
   table = {
-    speakerNames: speakers.names,
-    organisationNames: organisations.names,
+    facets: Object.fromEntries(FACETS.map((name) => [name, facetColumn(documents, name)])) as Record<FacetName, FacetColumn>,
     periodNames: periods.names,
-    speakerOrder: alphabeticalRanks(speakers.names),
-    organisationOrder: alphabeticalRanks(organisations.names),
-    speakerIdByKey: speakers.idByKey,
-    organisationIdByKey: organisations.idByKey,
-    speakerStart,
-    speakerIds: Uint32Array.from(speakerIds),
-    organisationStart,
-    organisationIds: Uint32Array.from(organisationIds),
     yearOf,
     monthOf,
     dayOf,

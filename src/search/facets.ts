@@ -1,8 +1,9 @@
+import { FACETS, facetOf, type FacetName, type FacetResponseKey } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
 import { dayNumber, facetKey, facetTable, type FacetTable } from './facet-table.js';
 import { scratchInt32 } from './scratch.js';
 import { firstInOrder } from './top-k.js';
-import type { FacetValue, SearchRequest } from './types.js';
+import type { FacetValue, SearchRequest, SearchResponse } from './types.js';
 
 /**
  * Facet filters and counts. Within a facet, selected values combine with OR
@@ -16,8 +17,8 @@ export { facetKey };
 export interface FacetResult {
   /** Positions in `candidates` of those that pass every filter, in the order given. */
   passing: Int32Array;
-  speaker: FacetValue[];
-  organisation: FacetValue[];
+  /** Counts of each facet field (src/analysis/fields.ts). */
+  counts: Record<FacetName, FacetValue[]>;
   date: FacetValue[];
 }
 
@@ -35,8 +36,7 @@ function selection(values: string[], idByKey: Map<string, number>, size: number)
   return mask;
 }
 
-function hasAny(ids: Uint32Array, from: number, to: number, selected: Uint8Array | null): boolean {
-  if (selected === null) return true;
+function hasAny(ids: Uint32Array, from: number, to: number, selected: Uint8Array): boolean {
   for (let k = from; k < to; k++) if (selected[ids[k]]) return true;
   return false;
 }
@@ -47,31 +47,54 @@ function topValues(counts: Uint32Array, names: string[], order: Uint32Array, lim
   return firstInOrder(counts.length, limit, before, (id) => counts[id] > 0).map((id) => ({ value: names[id], count: counts[id] }));
 }
 
+/** Adds article n's values of one facet to its counts. */
+function countArticle(start: Uint32Array, ids: Uint32Array, counts: Uint32Array, n: number): void {
+  for (let i = start[n], end = start[n + 1]; i < end; i++) counts[ids[i]]++;
+}
+
+/** The filter a candidate fails, when it fails exactly one: that facet's number, or the date range's (after the facets'). */
+const PASSES = -1;
+const FAILS_SEVERAL = -2;
+
 /**
  * Filters `candidates` (article numbers matching the query) and counts the
- * facet values among them, each facet ignoring its own filter. Works on the
- * facet table's flat arrays: no allocation per candidate. `passing` is a
- * scratch array, valid until the next search.
+ * facet values among them, each facet ignoring its own filter: a candidate
+ * failing no filter counts everywhere, one failing one filter counts only in
+ * that filter's facet, one failing more counts nowhere. Works on the facet
+ * table's flat arrays, in one pass: no allocation per candidate. `passing`
+ * is a scratch array, valid until the next search.
  */
 export function facetCounts(documents: Article[], candidates: Int32Array, request: SearchRequest): FacetResult {
   const table: FacetTable = facetTable(documents);
-  const { speakerStart, speakerIds, organisationStart, organisationIds, dayOf, yearOf, monthOf } = table;
-  const speakers = selection(request.speakers, table.speakerIdByKey, table.speakerNames.length);
-  const organisations = selection(request.organisations, table.organisationIdByKey, table.organisationNames.length);
+  const { dayOf, yearOf, monthOf } = table;
+  const columns = FACETS.map((name) => table.facets[name]);
+  const starts = columns.map((column) => column.start);
+  const ids = columns.map((column) => column.ids);
+  const selections = FACETS.map((name, f) => selection(request.filters[name], columns[f].idByKey, columns[f].names.length));
+  /** The facets with a selection, by number. */
+  const filtered = selections.flatMap((selected, f) => (selected === null ? [] : [f]));
+  const facetCount = columns.length;
+  const dateFilter = facetCount;
   const datesFiltered = request.from !== null || request.to !== null;
   const from = request.from === null ? -Infinity : dayNumber(request.from);
   const to = request.to === null ? Infinity : dayNumber(request.to);
-  const speakerCounts = new Uint32Array(table.speakerNames.length);
-  const organisationCounts = new Uint32Array(table.organisationNames.length);
+  const counts = columns.map((column) => new Uint32Array(column.names.length));
   const periodCounts = new Uint32Array(table.periodNames.length);
   const passing = scratchInt32('facet-passing', candidates.length);
   let passed = 0;
-  if (speakers === null && organisations === null && !datesFiltered) {
+  if (filtered.length === 0 && !datesFiltered) {
     // No filter (the common case while typing): every candidate passes and counts everywhere.
+    for (let f = 0; f < facetCount; f++) {
+      const start = starts[f];
+      const values = ids[f];
+      const count = counts[f];
+      for (let k = 0; k < candidates.length; k++) {
+        const n = candidates[k];
+        for (let i = start[n], end = start[n + 1]; i < end; i++) count[values[i]]++;
+      }
+    }
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
-      for (let i = speakerStart[n], end = speakerStart[n + 1]; i < end; i++) speakerCounts[speakerIds[i]]++;
-      for (let i = organisationStart[n], end = organisationStart[n + 1]; i < end; i++) organisationCounts[organisationIds[i]]++;
       if (yearOf[n] >= 0) {
         periodCounts[yearOf[n]]++;
         periodCounts[monthOf[n]]++;
@@ -81,20 +104,27 @@ export function facetCounts(documents: Article[], candidates: Int32Array, reques
   } else {
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
-      const s0 = speakerStart[n];
-      const s1 = speakerStart[n + 1];
-      const o0 = organisationStart[n];
-      const o1 = organisationStart[n + 1];
-      const bySpeaker = hasAny(speakerIds, s0, s1, speakers);
-      const byOrganisation = hasAny(organisationIds, o0, o1, organisations);
-      const byDate = !datesFiltered || (dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to);
-      if (byOrganisation && byDate) for (let i = s0; i < s1; i++) speakerCounts[speakerIds[i]]++;
-      if (bySpeaker && byDate) for (let i = o0; i < o1; i++) organisationCounts[organisationIds[i]]++;
-      if (bySpeaker && byOrganisation && yearOf[n] >= 0) {
+      let fails = PASSES;
+      for (let j = 0; j < filtered.length && fails !== FAILS_SEVERAL; j++) {
+        const f = filtered[j];
+        const start = starts[f];
+        if (!hasAny(ids[f], start[n], start[n + 1], selections[f]!)) fails = fails === PASSES ? f : FAILS_SEVERAL;
+      }
+      if (datesFiltered && fails !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fails = fails === PASSES ? dateFilter : FAILS_SEVERAL;
+      if (fails === FAILS_SEVERAL) continue;
+      if (fails === PASSES) {
+        passing[passed++] = k;
+        for (let f = 0; f < facetCount; f++) {
+          const start = starts[f];
+          const values = ids[f];
+          const count = counts[f];
+          for (let i = start[n], end = start[n + 1]; i < end; i++) count[values[i]]++;
+        }
+      } else if (fails !== dateFilter) countArticle(starts[fails], ids[fails], counts[fails], n);
+      if ((fails === PASSES || fails === dateFilter) && yearOf[n] >= 0) {
         periodCounts[yearOf[n]]++;
         periodCounts[monthOf[n]]++;
       }
-      if (bySpeaker && byOrganisation && byDate) passing[passed++] = k;
     }
   }
   const date: FacetValue[] = [];
@@ -102,8 +132,14 @@ export function facetCounts(documents: Article[], candidates: Int32Array, reques
   date.sort((a, b) => (a.value < b.value ? -1 : 1));
   return {
     passing: passing.subarray(0, passed),
-    speaker: topValues(speakerCounts, table.speakerNames, table.speakerOrder, FACET_LIMIT),
-    organisation: topValues(organisationCounts, table.organisationNames, table.organisationOrder, FACET_LIMIT),
+    counts: Object.fromEntries(FACETS.map((name, f) => [name, topValues(counts[f], columns[f].names, columns[f].order, FACET_LIMIT)])) as Record<FacetName, FacetValue[]>,
     date,
   };
+}
+
+/** A response's `facets`: each facet's counts under its declared response key, and the date histogram. */
+export function responseFacets(result: FacetResult): SearchResponse['facets'] {
+  const facets = { date: result.date } as SearchResponse['facets'];
+  for (const name of FACETS) facets[facetOf(name).responseKey as FacetResponseKey] = result.counts[name];
+  return facets;
 }

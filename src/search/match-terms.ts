@@ -1,4 +1,4 @@
-import { analyzeWord, compoundTerm, ELISION, foldWord, JOINER } from '../analysis/index.js';
+import { analyzeWord, compoundTerm, foldWord, JOINER, withoutElision } from '../analysis/index.js';
 import type { Postings, WeightedTerm } from './postings.js';
 
 /**
@@ -97,7 +97,7 @@ export function oneTypoTerms(postings: Postings, folded: string): string[] {
 
 /** The lookup of a word as typed ("l'OTAN", "Chine-Russie", "multilat"), or null when it is a stop word. */
 export function lookupWord(typed: string, prefix: boolean): WordLookup | null {
-  const word = typed.replace(ELISION, '') || typed;
+  const word = withoutElision(typed);
   const parts = word.split(JOINER).filter(Boolean);
   if (parts.length > 1) {
     // Indexed whole only when two of its parts or more are words (indexTerms): "au-delà" is "delà" alone.

@@ -1,4 +1,4 @@
-import { splitWords } from '../analysis/index.js';
+import { PREFIXES, splitWords } from '../analysis/index.js';
 import type { Clause, ParsedQuery, QueryField } from './types.js';
 
 /**
@@ -8,18 +8,13 @@ import type { Clause, ParsedQuery, QueryField } from './types.js';
  *     "Asie centrale"              words next to each other, in this order
  *     coopération -Kazakhstan      a minus excludes a word or a "phrase"
  *     Lavrov OR Wang               either side may match
- *     speaker:Lavrov org:OTSC      a word searched in one field only
+ *     speaker:Lavrov org:OTSC      a word searched in one field only (the
+ *                                  prefixes of src/analysis/fields.ts)
  *     multilat                     the last word is a prefix while typing
  *
  * Nothing is a syntax error: an unbalanced quote, a lone "-", "*" or
  * parentheses are read as plain text, so a query typed halfway still works.
  */
-const FIELD_NAMES: Record<string, QueryField> = {
-  speaker: 'speakers',
-  intervenant: 'speakers',
-  org: 'organisations',
-  organisation: 'organisations',
-};
 const OPENING_QUOTES: Record<string, string> = { '"': '"', '«': '»', '“': '”' };
 const FIELD_PREFIX = /^([a-z]+):(?=\S)/i;
 
@@ -42,8 +37,8 @@ export function parseQuery(raw: string): ParsedQuery {
     }
     let field: QueryField | undefined;
     const fieldMatch = FIELD_PREFIX.exec(raw.slice(i, i + 20));
-    if (fieldMatch && FIELD_NAMES[fieldMatch[1].toLowerCase()]) {
-      field = FIELD_NAMES[fieldMatch[1].toLowerCase()];
+    if (fieldMatch && PREFIXES.has(fieldMatch[1].toLowerCase())) {
+      field = PREFIXES.get(fieldMatch[1].toLowerCase());
       i += fieldMatch[0].length;
     }
     const closing = OPENING_QUOTES[raw[i]];

@@ -1,4 +1,4 @@
-import { tokenize } from '../analysis/index.js';
+import { fieldValues, tokenize } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { containsPhrase } from './document-tokens.js';
 import type { QueryField } from './types.js';
@@ -24,10 +24,8 @@ export function phrasePattern(words: string[], field?: QueryField): PhrasePatter
 export function hasPhrase(index: SearchIndex, n: number, phrase: PhrasePattern): boolean {
   if (phrase.terms.length < 2) return true;
   if (phrase.field) {
-    // Speaker and organisation names are short: check them as token lists of their own.
-    const article = index.documents[n];
-    const values = phrase.field === 'speakers' ? article.speakers : article.organisations;
-    return values.some((v) => containsPhrase(tokenize(v), phrase.terms, phrase.offsets));
+    // Names (speakers, organisations, source) are short: check them as token lists of their own.
+    return fieldValues(index.documents[n], phrase.field).some((v) => containsPhrase(tokenize(v), phrase.terms, phrase.offsets));
   }
   // Title and text: their term ids by position, saved with the index, so no article is analyzed again.
   const ids = phrase.terms.map((t) => index.positions.termId(t));

@@ -1,3 +1,4 @@
+import { BOOSTS } from '../analysis/index.js';
 import { compactOf, FIELDS, type CompactIndex, type SearchIndex } from '../index/index.js';
 import type { QueryField } from './types.js';
 
@@ -17,10 +18,8 @@ import type { QueryField } from './types.js';
 /** MiniSearch's defaults (BM25+ with k = 1.2, b = 0.7, d = 0.5), kept so scores match its ranking. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
-/** Field boosts of a plain word: the title counts most, then names. */
-const WORD_BOOSTS: Record<string, number> = { title: 2.5, text: 1, speakers: 1.5, organisations: 1.5, source: 1 };
-/** The same as [field id, boost] pairs, in the index's field order. */
-const WORD_FIELDS: [number, number][] = FIELDS.map((name, id) => [id, WORD_BOOSTS[name]]);
+/** Field boosts of a plain word (src/analysis/fields.ts) as [field id, boost] pairs, in the index's field order. */
+const WORD_FIELDS: [number, number][] = FIELDS.map((name, id) => [id, BOOSTS[name]]);
 
 /** Documents matched by part of a query, with their scores (parallel arrays, documents unique). */
 export interface Matches {

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { facetFields, facetFilters } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery } from './evaluate.js';
@@ -6,7 +7,7 @@ import { completions } from './match-terms.js';
 import { postings } from './postings.js';
 import { firstInOrder } from './top-k.js';
 import { facetTable } from './facet-table.js';
-import { facetCounts } from './facets.js';
+import { facetCounts, responseFacets } from './facets.js';
 import { snippet } from './highlight.js';
 import { parseQuery } from './parse-query.js';
 import { suggestCorrection } from './suggest.js';
@@ -27,14 +28,14 @@ function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array 
 
 function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>): SearchHit {
   const article = index.documents[n];
-  const text = snippet(article.text, terms.size > 0 ? matchedTextTokens(index, n, terms) : [], terms);
+  // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
+  const body = article.text;
+  const text = snippet(body, terms.size > 0 ? matchedTextTokens(index, n, terms, body) : [], terms);
   return {
     id: article.id,
     title: article.title,
     date: article.date,
-    source: article.source,
-    speakers: article.speakers,
-    organisations: article.organisations,
+    ...facetFields(article),
     snippet: text,
     score: Math.round(score * 1000) / 1000,
   };
@@ -62,12 +63,12 @@ export function warmSearch(index: SearchIndex): void {
   const words = completions(view, 'a').concat(completions(view, 'c'), completions(view, 'p')).map(([term]) => term);
   if (words.length < 4) return;
   const table = facetTable(index.documents);
-  const speakers = table.speakerNames.slice(0, 1);
-  const organisations = table.organisationNames.slice(0, 1);
+  const speakers = table.facets.speakers.names.slice(0, 1);
+  const organisations = table.facets.organisations.names.slice(0, 1);
   for (const q of [words[0], `${words[0]} ${words[1]}`, `${words[2]} ${words[3].slice(0, 3)}`, `"${words[0]} ${words[1]}"`]) {
-    search(index, { q, speakers: [], organisations: [], from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
-    search(index, { q, speakers, organisations: [], from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
-    search(index, { q, speakers: [], organisations, from: '2000-01-01', to: null, page: 1, perPage: 10, sort: 'date' });
+    search(index, { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
+    search(index, { q, filters: facetFilters({ speakers }), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
+    search(index, { q, filters: facetFilters({ organisations }), from: '2000-01-01', to: null, page: 1, perPage: 10, sort: 'date' });
   }
 }
 
@@ -93,7 +94,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
     per_page: request.perPage,
     sort: request.sort,
     hits,
-    facets: { speaker: facets.speaker, organisation: facets.organisation, date: facets.date },
+    facets: responseFacets(facets),
     suggestion,
     relaxed: found.relaxed,
   };

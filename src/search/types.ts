@@ -1,7 +1,9 @@
 /** The data of the search stage: a parsed query, the request, the response. */
+import type { FacetFilters, FacetName, FacetResponseKey, QueryField } from '../analysis/index.js';
+import type { Article } from '../ingest/types.js';
 
-/** A field that a `speaker:` / `org:` term searches. */
-export type QueryField = 'speakers' | 'organisations';
+/** A field that a prefixed term (`speaker:`, `org:`, `source:`; see src/analysis/fields.ts) searches. */
+export type { QueryField };
 
 /** One clause of a parsed query. */
 export type Clause =
@@ -24,8 +26,8 @@ export type SortOrder = 'relevance' | 'date' | 'date-asc';
 /** A search request, already validated. */
 export interface SearchRequest {
   q: string;
-  speakers: string[];
-  organisations: string[];
+  /** Selected values by facet field (`speakers`, `organisations`, `source`). */
+  filters: FacetFilters;
   /** Inclusive YYYY-MM-DD bounds. */
   from: string | null;
   to: string | null;
@@ -39,13 +41,8 @@ export interface FacetValue {
   count: number;
 }
 
-export interface SearchHit {
-  id: string;
-  title: string;
-  date: string | null;
-  source: string | null;
-  speakers: string[];
-  organisations: string[];
+/** A hit: the article's id, title, date and facet fields (speakers, organisations, source: src/analysis/fields.ts), its snippet and score. */
+export interface SearchHit extends Pick<Article, 'id' | 'title' | 'date' | FacetName> {
   /** HTML: the best passage, escaped, matched words in <mark>. */
   snippet: string;
   score: number;
@@ -59,9 +56,8 @@ export interface SearchResponse {
   per_page: number;
   sort: SortOrder;
   hits: SearchHit[];
-  facets: {
-    speaker: FacetValue[];
-    organisation: FacetValue[];
+  /** Counts of each facet under its response key ("speaker", "organisation", "source"), and of the date. */
+  facets: Record<FacetResponseKey, FacetValue[]> & {
     /** Years ("2022") and months ("2022-01"), in chronological order. */
     date: FacetValue[];
   };

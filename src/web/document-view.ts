@@ -2,6 +2,7 @@
  * The article page: its text in paragraphs with the words the query matched
  * in <mark>, its metadata as filter links, and related articles.
  */
+import { facetFilters } from '../analysis/index.js';
 import { textCut } from '../index/index.js';
 import type { DocumentDetail, RelatedArticle } from '../search/backend.js';
 import type { SearchRequest } from '../search/index.js';
@@ -60,7 +61,7 @@ export function documentView(detail: DocumentDetail, request: SearchRequest): Do
   const linkTo = (key: 'speakers' | 'organisations') => (name: string): FilterLink => ({
     name,
     selected: false,
-    href: searchUrl({ q: '', speakers: [], organisations: [], from: null, to: null, page: 1, perPage: request.perPage, sort: 'date', [key]: [name] }),
+    href: searchUrl({ q: '', filters: facetFilters({ [key]: [name] }), from: null, to: null, page: 1, perPage: request.perPage, sort: 'date' }),
   });
   const related = (other: RelatedArticle): RelatedView => ({ title: other.title, href: documentUrl(other.id, request), date: frenchDate(other.date) });
 

@@ -4,6 +4,7 @@
  */
 import type { Request } from 'express';
 import type { SearchBackend } from '../search/backend.js';
+import { FACETS, facetFilters, facetOf, fieldValues } from '../analysis/index.js';
 import type { SearchRequest } from '../search/index.js';
 import { documentUrl, periodLabel, searchUrl } from './view-models.js';
 
@@ -89,8 +90,7 @@ function timestamp(date: string | null, fallback: string): string {
 function feedTitle(request: SearchRequest): string {
   const parts: string[] = [];
   if (request.q) parts.push(`« ${request.q} »`);
-  if (request.speakers.length) parts.push(`intervenants : ${request.speakers.join(', ')}`);
-  if (request.organisations.length) parts.push(`organisations : ${request.organisations.join(', ')}`);
+  for (const name of FACETS) if (request.filters[name].length) parts.push(`${facetOf(name).title.toLowerCase()} : ${request.filters[name].join(', ')}`);
   const period = periodLabel(request.from, request.to);
   if (period) parts.push(period);
   return parts.length ? `Dépêches — ${parts.join(' ; ')}` : 'Dépêches — derniers articles';
@@ -105,10 +105,10 @@ export async function atomFeed(backend: SearchBackend, request: SearchRequest, b
     id: `${base}/doc/${encodeURIComponent(hit.id)}`,
     title: hit.title,
     updated: timestamp(hit.date, builtAt),
-    link: base + documentUrl(hit.id, request.q ? { ...feedRequest, speakers: [], organisations: [], from: null, to: null } : null),
+    link: base + documentUrl(hit.id, request.q ? { ...feedRequest, filters: facetFilters(), from: null, to: null } : null),
     summaryHtml: hit.snippet,
-    authors: hit.source ? [hit.source] : [],
-    categories: [...hit.speakers, ...hit.organisations],
+    authors: FACETS.filter((name) => facetOf(name).atom === 'author').flatMap((name) => fieldValues(hit, name)),
+    categories: FACETS.filter((name) => facetOf(name).atom === 'category').flatMap((name) => fieldValues(hit, name)),
   }));
   const newest = entries.map((e) => e.updated).sort().at(-1);
   const feed: AtomFeed = {

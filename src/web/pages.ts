@@ -1,12 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import type { SearchBackend } from '../search/backend.js';
+import { facetFilters } from '../analysis/index.js';
 import type { SearchRequest } from '../search/index.js';
 import { documentView } from './document-view.js';
 import { atomFeed, xmlText } from './feeds.js';
 import { parseSearchParams } from './params.js';
 import { searchView } from './view-models.js';
 
-const DEFAULT_REQUEST: SearchRequest = { q: '', speakers: [], organisations: [], from: null, to: null, page: 1, perPage: 10, sort: 'relevance' };
+const DEFAULT_REQUEST: SearchRequest = { q: '', filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' };
 
 /**
  * True when htmx asked for the part of the page it swaps (#contenu). History

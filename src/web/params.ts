@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FACETS, facetOf, type FacetFilters } from '../analysis/index.js';
 import type { SearchRequest, SortOrder } from '../search/index.js';
 
 /**
@@ -47,8 +48,8 @@ const wholeNumber = (min: number, max: number) =>
 const searchParamsSchema = z
   .object({
     q: single.max(LIMITS.queryLength, { error: `au plus ${LIMITS.queryLength} caractères` }).optional(),
-    speaker: facetValues.optional(),
-    org: facetValues.optional(),
+    // One repeatable parameter per declared facet (speaker, org, source).
+    ...Object.fromEntries(FACETS.map((name) => [facetOf(name).param, facetValues.optional()])),
     from: z.union([z.literal(''), isoDate]).optional(),
     to: z.union([z.literal(''), isoDate]).optional(),
     page: wholeNumber(1, LIMITS.maxPage).optional(),
@@ -64,7 +65,7 @@ export function parseSearchParams(query: unknown): ParamsResult {
   // Only own, known keys are read: "__proto__" or "constructor" parameters are ignored.
   const source = (query ?? {}) as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
-  for (const key of ['q', 'speaker', 'org', 'from', 'to', 'page', 'per_page', 'sort']) {
+  for (const key of ['q', ...FACETS.map((name) => facetOf(name).param), 'from', 'to', 'page', 'per_page', 'sort']) {
     if (Object.hasOwn(source, key) && source[key] !== undefined) picked[key] = source[key];
   }
   const parsed = searchParamsSchema.safeParse(picked);
@@ -74,12 +75,12 @@ export function parseSearchParams(query: unknown): ParamsResult {
     return { ok: false, parameter, message: `Paramètre « ${parameter} » invalide : ${issue.message}.` };
   }
   const p = parsed.data;
+  const values = p as unknown as Record<string, string[] | undefined>;
   return {
     ok: true,
     request: {
       q: (p.q ?? '').trim(),
-      speakers: p.speaker ?? [],
-      organisations: p.org ?? [],
+      filters: Object.fromEntries(FACETS.map((name) => [name, values[facetOf(name).param] ?? []])) as FacetFilters,
       from: p.from || null,
       to: p.to || null,
       page: p.page ?? 1,
@@ -93,8 +94,7 @@ export function parseSearchParams(query: unknown): ParamsResult {
 export function requestToParams(request: SearchRequest): URLSearchParams {
   const params = new URLSearchParams();
   if (request.q) params.set('q', request.q);
-  for (const s of request.speakers) params.append('speaker', s);
-  for (const o of request.organisations) params.append('org', o);
+  for (const name of FACETS) for (const value of request.filters[name]) params.append(facetOf(name).param, value);
   if (request.from) params.set('from', request.from);
   if (request.to) params.set('to', request.to);
   if (request.sort !== 'relevance') params.set('sort', request.sort);

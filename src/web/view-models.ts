@@ -4,229 +4,17 @@
  * full state of the page (query, filters, sort, page) so that any view can be
  * bookmarked, shared, or reached with JavaScript off.
  */
-import { facetKey, type FacetValue, type SearchHit, type SearchRequest, type SearchResponse } from '../search/index.js';
-import { LIMITS, requestToParams } from './params.js';
+import { FACETS, facetFilters, facetOf, fieldValues, type FacetName } from '../analysis/index.js';
+import type { SearchHit, SearchRequest, SearchResponse } from '../search/index.js';
+import { chips, dateFacetView, facetView, withSelection, type Chip, type DateFacetView, type FacetView } from './facet-views.js';
+import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, type FilterLink } from './links.js';
 import { EXPORT_LIMIT } from './export.js';
+import { LIMITS, requestToParams } from './params.js';
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+export { documentUrl, frenchDate, frenchMonth, formatNumber, periodLabel, resultCount, duration, searchUrl, type FilterLink } from './links.js';
+export { FACET_VISIBLE, type Bar, type Chip, type DateFacetView, type FacetValueView, type FacetView } from './facet-views.js';
 
-const MONTHS_SHORT = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
-
-/** How many values of a facet show before "voir plus". */
-export const FACET_VISIBLE = 10;
 export const PER_PAGE_CHOICES = [10, 20, 50] as const;
-
-const numberFormat = new Intl.NumberFormat('fr-FR');
-
-/** "10 janvier 2022", "1er mars 2023"; null for no date. */
-export function frenchDate(iso: string | null): string | null {
-  if (!iso) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const day = Number(m[3]);
-  return `${day === 1 ? '1er' : day} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-}
-
-/** "janvier 2022" for "2022-01". */
-export function frenchMonth(yearMonth: string): string {
-  const [year, month] = yearMonth.split('-');
-  return `${MONTHS[Number(month) - 1]} ${year}`;
-}
-
-export function formatNumber(n: number): string {
-  return numberFormat.format(n);
-}
-
-/** "aucun résultat", "1 résultat", "12 résultats". */
-export function resultCount(total: number): string {
-  if (total === 0) return 'aucun résultat';
-  return `${formatNumber(total)} résultat${total > 1 ? 's' : ''}`;
-}
-
-/** "3 ms", "0,4 ms". */
-export function duration(ms: number): string {
-  const rounded = ms < 10 ? Math.round(ms * 10) / 10 : Math.round(ms);
-  return `${numberFormat.format(rounded)} ms`;
-}
-
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** The URL of a state: the given request with some changes; any change but `page` goes back to page 1. */
-export function searchUrl(request: SearchRequest, changes: Partial<SearchRequest> = {}, base = '/search'): string {
-  const params = requestToParams({ ...request, page: 1, ...changes });
-  const query = params.toString();
-  return query ? `${base}?${query}` : base;
-}
-
-/** The export of a result set: the search's parameters but its page, and a format. */
-function exportLinks(request: SearchRequest, total: number): { label: string; csv: string; jsonl: string } {
-  const params = requestToParams({ ...request, page: 1, perPage: LIMITS.defaultPerPage });
-  const href = (format: string) => `/api/export?${new URLSearchParams([...params, ['format', format]]).toString()}`;
-  const label = total > EXPORT_LIMIT ? `Exporter les ${EXPORT_LIMIT.toLocaleString('fr-FR')} premiers résultats` : total > 1 ? `Exporter les ${total.toLocaleString('fr-FR')} résultats` : 'Exporter le résultat';
-  return { label, csv: href('csv'), jsonl: href('jsonl') };
-}
-
-/** The URL of an article, carrying the search it was found by. */
-export function documentUrl(id: string, request: SearchRequest | null): string {
-  const params = request ? requestToParams(request).toString() : '';
-  return `/doc/${encodeURIComponent(id)}${params ? `?${params}` : ''}`;
-}
-
-function has(values: string[], value: string): boolean {
-  const key = facetKey(value);
-  return values.some((v) => facetKey(v) === key);
-}
-
-function without(values: string[], value: string): string[] {
-  const key = facetKey(value);
-  return values.filter((v) => facetKey(v) !== key);
-}
-
-export interface FilterLink {
-  name: string;
-  href: string;
-  selected: boolean;
-}
-
-export interface FacetValueView extends FilterLink {
-  count: string;
-}
-
-export interface FacetView {
-  /** "speaker" or "org": the URL parameter. */
-  parameter: 'speaker' | 'org';
-  title: string;
-  visible: FacetValueView[];
-  more: FacetValueView[];
-  /** Selected values no article of the results has any more (still shown so they can be removed). */
-  selectedMissing: FacetValueView[];
-}
-
-function facetView(parameter: 'speaker' | 'org', title: string, values: FacetValue[], request: SearchRequest): FacetView {
-  const key = parameter === 'speaker' ? 'speakers' : 'organisations';
-  const selectedValues = request[key];
-  const toView = (value: string, count: number): FacetValueView => {
-    const selected = has(selectedValues, value);
-    return {
-      name: value,
-      count: formatNumber(count),
-      selected,
-      href: searchUrl(request, { [key]: selected ? without(selectedValues, value) : [...selectedValues, value] }),
-    };
-  };
-  const views = values.map((v) => toView(v.value, v.count));
-  // Selected values first, so that they never hide behind "voir plus".
-  views.sort((a, b) => Number(b.selected) - Number(a.selected));
-  const listed = new Set(values.map((v) => facetKey(v.value)));
-  return {
-    parameter,
-    title,
-    visible: views.slice(0, FACET_VISIBLE),
-    more: views.slice(FACET_VISIBLE),
-    selectedMissing: selectedValues.filter((v) => !listed.has(facetKey(v))).map((v) => toView(v, 0)),
-  };
-}
-
-export interface Chip {
-  label: string;
-  value: string;
-  removeHref: string;
-}
-
-/** "2022", "janvier 2022", "du 3 mars 2021 au 5 mai 2022", "depuis le …", "jusqu'au …". */
-export function periodLabel(from: string | null, to: string | null): string | null {
-  if (from && to) {
-    const [fy, fm, fd] = from.split('-').map(Number);
-    const [ty, tm, td] = to.split('-').map(Number);
-    if (fy === ty && fm === 1 && fd === 1 && tm === 12 && td === 31) return String(fy);
-    if (fy === ty && fm === tm && fd === 1 && td === lastDayOfMonth(ty, tm)) return frenchMonth(from.slice(0, 7));
-    if (from === to) return `le ${frenchDate(from)}`;
-    return `du ${frenchDate(from)} au ${frenchDate(to)}`;
-  }
-  if (from) return `depuis le ${frenchDate(from)}`;
-  if (to) return `jusqu’au ${frenchDate(to)}`;
-  return null;
-}
-
-function chips(request: SearchRequest): Chip[] {
-  const list: Chip[] = [];
-  for (const s of request.speakers) list.push({ label: 'Intervenant', value: s, removeHref: searchUrl(request, { speakers: without(request.speakers, s) }) });
-  for (const o of request.organisations) list.push({ label: 'Organisation', value: o, removeHref: searchUrl(request, { organisations: without(request.organisations, o) }) });
-  const period = periodLabel(request.from, request.to);
-  if (period) list.push({ label: 'Période', value: period, removeHref: searchUrl(request, { from: null, to: null }) });
-  return list;
-}
-
-export interface Bar {
-  label: string;
-  /** Spoken and hover label: "2022 : 3 articles". */
-  title: string;
-  count: number;
-  /** Bar height in steps of 5 % (0 to 20), a CSS class: no inline style under the CSP. */
-  step: number;
-  href: string;
-  selected: boolean;
-}
-
-export interface DateFacetView {
-  years: Bar[];
-  /** Months of the selected (or only) year, January to December. */
-  months: Bar[];
-  monthsYear: string | null;
-}
-
-function step(count: number, max: number): number {
-  if (count === 0 || max === 0) return 0;
-  return Math.max(1, Math.round((count / max) * 20));
-}
-
-function articles(count: number): string {
-  return `${formatNumber(count)} article${count > 1 ? 's' : ''}`;
-}
-
-function dateFacetView(values: FacetValue[], request: SearchRequest): DateFacetView {
-  const years = values.filter((v) => v.value.length === 4);
-  const months = new Map(values.filter((v) => v.value.length === 7).map((v) => [v.value, v.count]));
-  const { from, to } = request;
-  const yearSelected = (y: string) => from === `${y}-01-01` && to === `${y}-12-31`;
-  const maxYear = Math.max(0, ...years.map((y) => y.count));
-  const yearBars = years.map<Bar>((y) => {
-    const selected = yearSelected(y.value);
-    return {
-      label: y.value,
-      title: `${y.value} : ${articles(y.count)}`,
-      count: y.count,
-      step: step(y.count, maxYear),
-      href: searchUrl(request, selected ? { from: null, to: null } : { from: `${y.value}-01-01`, to: `${y.value}-12-31` }),
-      selected,
-    };
-  });
-  let monthsYear: string | null = null;
-  if (from && to && from.slice(0, 4) === to.slice(0, 4)) monthsYear = from.slice(0, 4);
-  else if (years.length === 1) monthsYear = years[0].value;
-  const monthBars: Bar[] = [];
-  if (monthsYear && years.some((y) => y.value === monthsYear)) {
-    const counts = MONTHS.map((_, i) => months.get(`${monthsYear}-${String(i + 1).padStart(2, '0')}`) ?? 0);
-    const max = Math.max(0, ...counts);
-    MONTHS.forEach((name, i) => {
-      const mm = String(i + 1).padStart(2, '0');
-      const monthFrom = `${monthsYear}-${mm}-01`;
-      const monthTo = `${monthsYear}-${mm}-${String(lastDayOfMonth(Number(monthsYear), i + 1)).padStart(2, '0')}`;
-      const selected = from === monthFrom && to === monthTo;
-      monthBars.push({
-        label: MONTHS_SHORT[i],
-        title: `${name} ${monthsYear} : ${articles(counts[i])}`,
-        count: counts[i],
-        step: step(counts[i], max),
-        href: searchUrl(request, selected ? { from: `${monthsYear}-01-01`, to: `${monthsYear}-12-31` } : { from: monthFrom, to: monthTo }),
-        selected,
-      });
-    });
-  } else monthsYear = null;
-  return { years: yearBars, months: monthBars, monthsYear };
-}
 
 export interface HitView {
   id: string;
@@ -234,17 +22,22 @@ export interface HitView {
   title: string;
   date: string | null;
   isoDate: string | null;
-  source: string | null;
-  speakers: FilterLink[];
-  organisations: FilterLink[];
+  /** The hit's facet values (speakers, organisations, source), each a link adding it to the filters. */
+  facets: HitFacetView[];
   /** HTML from the engine: escaped text and <mark>. */
   snippet: string;
 }
 
+export interface HitFacetView {
+  label: string;
+  chipClass: string;
+  links: FilterLink[];
+}
+
 function hitView(hit: SearchHit, request: SearchRequest): HitView {
-  const add = (key: 'speakers' | 'organisations') => (name: string): FilterLink => {
-    const selected = has(request[key], name);
-    return { name, selected, href: searchUrl(request, { [key]: selected ? request[key] : [...request[key], name] }) };
+  const add = (name: FacetName) => (value: string): FilterLink => {
+    const selected = request.filters[name];
+    return { name: value, selected: has(selected, value), href: searchUrl(request, withSelection(request, name, has(selected, value) ? selected : [...selected, value])) };
   };
   return {
     id: hit.id,
@@ -252,9 +45,7 @@ function hitView(hit: SearchHit, request: SearchRequest): HitView {
     title: hit.title,
     date: frenchDate(hit.date),
     isoDate: hit.date,
-    source: hit.source,
-    speakers: hit.speakers.map(add('speakers')),
-    organisations: hit.organisations.map(add('organisations')),
+    facets: FACETS.map((name) => ({ label: facetOf(name).label, chipClass: facetOf(name).chipClass, links: fieldValues(hit, name).map(add(name)) })).filter((f) => f.links.length > 0),
     snippet: hit.snippet,
   };
 }
@@ -334,10 +125,17 @@ export interface SearchView {
   dateFormHidden: { name: string; value: string }[];
 }
 
+
+/** The export of a result set: the search's parameters but its page, and a format. */
+function exportLinks(request: SearchRequest, total: number): { label: string; csv: string; jsonl: string } {
+  const params = requestToParams({ ...request, page: 1, perPage: LIMITS.defaultPerPage });
+  const href = (format: string) => `/api/export?${new URLSearchParams([...params, ['format', format]]).toString()}`;
+  const label = total > EXPORT_LIMIT ? `Exporter les ${EXPORT_LIMIT.toLocaleString('fr-FR')} premiers résultats` : total > 1 ? `Exporter les ${total.toLocaleString('fr-FR')} résultats` : 'Exporter le résultat';
+  return { label, csv: href('csv'), jsonl: href('jsonl') };
+}
 export function searchView(request: SearchRequest, response: SearchResponse): SearchView {
   const hidden: { name: string; value: string }[] = [];
-  for (const s of request.speakers) hidden.push({ name: 'speaker', value: s });
-  for (const o of request.organisations) hidden.push({ name: 'org', value: o });
+  for (const name of FACETS) for (const value of request.filters[name]) hidden.push({ name: facetOf(name).param, value });
   if (request.from) hidden.push({ name: 'from', value: request.from });
   if (request.to) hidden.push({ name: 'to', value: request.to });
   if (request.sort !== 'relevance') hidden.push({ name: 'sort', value: request.sort });
@@ -346,7 +144,7 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     ...(request.q ? [{ name: 'q', value: request.q }] : []),
     ...hidden.filter((h) => h.name !== 'from' && h.name !== 'to'),
   ];
-  const hasFilters = request.speakers.length + request.organisations.length > 0 || request.from !== null || request.to !== null;
+  const hasFilters = FACETS.some((name) => request.filters[name].length > 0) || request.from !== null || request.to !== null;
   return {
     q: request.q,
     pageTitle: request.q ? `« ${request.q} » — Dépêches` : hasFilters ? 'Recherche filtrée — Dépêches' : 'Dépêches — archives de presse',
@@ -354,10 +152,10 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     total: response.total,
     start: (request.page - 1) * request.perPage + 1,
     hits: response.hits.map((h) => hitView(h, request)),
-    facets: [facetView('speaker', 'Intervenants', response.facets.speaker, request), facetView('org', 'Organisations', response.facets.organisation, request)],
+    facets: FACETS.map((name) => facetView(name, response.facets[facetOf(name).responseKey as keyof SearchResponse['facets']], request)),
     dates: dateFacetView(response.facets.date, request),
     chips: chips(request),
-    clearAllHref: searchUrl(request, { speakers: [], organisations: [], from: null, to: null }),
+    clearAllHref: searchUrl(request, { filters: facetFilters(), from: null, to: null }),
     sorts: sortLinks(request),
     pagination: pagination(request, response.total),
     suggestion: response.suggestion ? { text: response.suggestion, href: searchUrl(request, { q: response.suggestion }) } : null,

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { indexCorpus, loadIndex, type SearchIndex } from '../../src/index/index.js';
+import { FACETS, facetFilters, type FacetFilters } from '../../src/analysis/index.js';
 import type { SearchRequest } from '../../src/search/index.js';
 
 export const SAMPLE_CORPUS = path.resolve('corpus');
@@ -38,7 +39,13 @@ export async function buildSampleIndex(corpus = SAMPLE_CORPUS): Promise<{ dir: s
   return { dir, index, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** A search request with defaults, for tests. */
-export function request(overrides: Partial<SearchRequest> = {}): SearchRequest {
-  return { q: '', speakers: [], organisations: [], from: null, to: null, page: 1, perPage: 10, sort: 'relevance', ...overrides };
+/** A search request with defaults, for tests; facet selections may be given by field name (`{ organisations: ['OCS'] }`). */
+export function request(overrides: Partial<SearchRequest> & Partial<FacetFilters> = {}): SearchRequest {
+  const { filters, ...rest } = overrides;
+  const selected: Partial<FacetFilters> = { ...filters };
+  for (const name of FACETS) {
+    if (rest[name]) selected[name] = rest[name];
+    delete rest[name];
+  }
+  return { q: '', from: null, to: null, page: 1, perPage: 10, sort: 'relevance', ...rest, filters: facetFilters(selected) };
 }

@@ -44,6 +44,32 @@ describe('schema', () => {
     }
   });
 
+  it('gives a database indexed before the source facet that facet on its next index', async () => {
+    const url = await cluster.createDatabase();
+    const pool = createPool(url);
+    try {
+      await indexCorpusToPostgres(SAMPLE_CORPUS, pool);
+      // Back to what schema 2 wrote: no source keys, no migration 3, rows hashed without the schema version.
+      await pool.query(`ALTER TABLE depeches.documents DROP COLUMN source_keys;
+        DELETE FROM depeches.migrations WHERE version = 3;
+        DELETE FROM depeches.facet_names WHERE facet = 'r';
+        UPDATE depeches.documents SET content_hash = 'schema 2', tsv = setweight(to_tsvector('depeches.french', title), 'A')`);
+      await expect(PostgresBackend.connect(url)).rejects.toThrow(/schema 2, this program needs 3.*npm run index -- --database/);
+      const report = await indexCorpusToPostgres(SAMPLE_CORPUS, pool);
+      expect(report).toMatchObject({ inserted: 0, updated: 5, deleted: 0 });
+      const backend = await PostgresBackend.connect(url);
+      try {
+        expect((await backend.search(request())).facets.source).toEqual([{ value: 'Xinhua', count: 1 }]);
+        expect((await backend.search(request({ source: ['xinhua'] }))).total).toBe(1);
+        expect((await backend.search(request({ q: 'source:Xinhua' }))).total).toBe(1);
+      } finally {
+        await backend.close();
+      }
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('refuses to serve a database that was never indexed, saying what to run', async () => {
     const url = await cluster.createDatabase();
     await expect(PostgresBackend.connect(url)).rejects.toThrow(/npm run index -- --database/);
@@ -59,6 +85,8 @@ describe('reindexing', () => {
       await cp(SAMPLE_CORPUS, corpus, { recursive: true });
       const first = await indexCorpusToPostgres(corpus, pool);
       expect(first).toMatchObject({ documentsIndexed: 5, inserted: 5, updated: 0, deleted: 0 });
+      // The rows' tsvectors are the build on PostgreSQL: reported as such, not as 0.
+      expect(first.seconds.build).toBeGreaterThan(0);
       const again = await indexCorpusToPostgres(corpus, pool);
       expect(again).toMatchObject({ inserted: 0, updated: 0, deleted: 0, unchanged: 5, filesReused: 5, buildId: first.buildId });
 

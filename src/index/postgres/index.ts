@@ -1,12 +1,12 @@
 /** The index stage on PostgreSQL: schema and migrations, connection pool, transactional incremental writes. */
 export { createPool, redactUrl, type PoolOptions } from './pool.js';
 export { migrate, parsable, schemaVersion, SCHEMA_VERSION, TS_CONFIG, MIGRATIONS, type Migration } from './schema.js';
+export { FACET_COLUMNS, TAGGED_FIELDS, fieldRestriction, type FacetColumnSql } from './fields.js';
 export {
   indexCorpusToPostgres,
   writeArticlesToPostgres,
   readPostgresBuild,
   postgresRebuildReason,
-  facetKeyOf,
   contentHash,
   type PostgresIndexReport,
   type PostgresBuild,

@@ -7,7 +7,10 @@
  *     depeches.documents    one row per article: metadata, text, the article
  *                           as JSON (for incremental reindexing), folded facet
  *                           keys, and `tsv`, the weighted tsvector
- *                           (title A > speakers B, organisations C > text D)
+ *                           (title A > speakers B, organisations C > text
+ *                           and source D, weights and facet key columns as
+ *                           declared in src/analysis/fields.ts, their SQL in
+ *                           ./fields.ts)
  *     depeches.terms        every lexeme of the index with its document
  *                           count, trigram-indexed (typo tolerance and the
  *                           "vouliez-vous dire" corrections look here) and
@@ -26,6 +29,7 @@
  * versions are skipped, so running them again changes nothing.
  */
 import type pg from 'pg';
+import { FIELDS, type FacetName } from '../../analysis/index.js';
 
 /** The text search configuration every tsvector and tsquery of depeches uses. */
 export const TS_CONFIG = 'depeches.french';
@@ -56,7 +60,9 @@ export interface Migration {
  * The parser splits "l'OTAN" at the apostrophe and the elided articles
  * (l, d, j, m, n, s, t, c, qu) are French stop words, so elisions are cut as
  * by the embedded analyzer. Hyphenated compounds give the compound whole
- * (hword) and each part, as the embedded analyzer does.
+ * (hword) and each part, as the embedded analyzer does. Where this
+ * configuration differs from src/analysis is listed once, in the README's
+ * "French analysis" section.
  */
 const WORD_TOKENS = 'asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart';
 
@@ -77,6 +83,20 @@ export const SHORT_COMPLETIONS_REFRESH = `
         UNION ALL
         SELECT left(term, 2), term, documents FROM depeches.terms WHERE char_length(term) > 2) beginnings
   GROUP BY prefix;`;
+
+/**
+ * The migration that adds a facet to a database indexed before it was
+ * declared (src/analysis/fields.ts): its keys column and index. The rows are
+ * filled by the reindex that must follow: the backend refuses an older
+ * schema, and a row's content hash includes the schema version, so that
+ * reindex rewrites every row, with the new keys, names and tsvector.
+ */
+function addFacetSql(name: FacetName): string {
+  const keys = FIELDS[name].facet.pgKeysColumn;
+  return `
+    ALTER TABLE depeches.documents ADD COLUMN IF NOT EXISTS ${keys} text[] NOT NULL DEFAULT '{}';
+    CREATE INDEX IF NOT EXISTS documents_${keys} ON depeches.documents USING gin (${keys});`;
+}
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -162,6 +182,7 @@ export const MIGRATIONS: Migration[] = [
       ${SHORT_COMPLETIONS_REFRESH}
     `,
   },
+  { version: 3, description: 'source facet (source_keys); source words also tagged for source:', sql: addFacetSql('source') },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -9,25 +9,21 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type pg from 'pg';
-import { foldWord } from '../../analysis/index.js';
+import { facetKey, FIELDS, fieldValues, type FieldDeclaration, type FieldName } from '../../analysis/index.js';
 import { readCorpus } from '../../ingest/index.js';
 import type { Article } from '../../ingest/types.js';
 import type { IndexReport } from '../index-corpus.js';
-import { newBuildId } from '../build.js';
+import { newBuildId, requireUniqueIds } from '../build.js';
 import { latestModification } from '../freshness.js';
+import { FACET_COLUMNS, TERMS_REFRESH, tsvectorSql } from './fields.js';
 import { checkOut } from './pool.js';
-import { migrate, MIGRATION_LOCK, parsable, SHORT_COMPLETIONS_REFRESH, TS_CONFIG } from './schema.js';
+import { migrate, MIGRATION_LOCK, SCHEMA_VERSION, SHORT_COMPLETIONS_REFRESH } from './schema.js';
 
 export interface PostgresIndexReport extends IndexReport {
   inserted: number;
   updated: number;
   deleted: number;
   unchanged: number;
-}
-
-/** Values of a facet compare without case or accents (as the embedded facets do). */
-export function facetKeyOf(value: string): string {
-  return foldWord(value.trim()).replace(/\s+/g, ' ');
 }
 
 /**
@@ -37,21 +33,26 @@ export function facetKeyOf(value: string): string {
 function facetNamesJson(articles: Iterable<Article>): string {
   const names = new Map<string, [string, string, string]>();
   for (const a of articles) {
-    for (const [facet, values] of [['s', a.speakers], ['o', a.organisations]] as const) {
-      for (const value of values) {
-        const key = facetKeyOf(value);
-        if (!names.has(facet + key)) names.set(facet + key, [facet, key, value]);
+    for (const { name, pgKey } of FACET_COLUMNS) {
+      for (const value of fieldValues(a, name)) {
+        const key = facetKey(value);
+        if (!names.has(pgKey + key)) names.set(pgKey + key, [pgKey, key, value]);
       }
     }
   }
   return JSON.stringify([...names.values()]);
 }
 
-/** Hash of everything an article row is made of: a row is rewritten only when it changes. Keys are hashed in a fixed order (jsonb does not keep the order they were written in). */
+/**
+ * Hash of everything an article row is made of: a row is rewritten only when
+ * it changes. Keys are hashed in a fixed order (jsonb does not keep the order
+ * they were written in); the schema version is hashed too, so that the first
+ * reindex after a migration rewrites every row in the new shape.
+ */
 export function contentHash(article: Article): string {
   const record = article as unknown as Record<string, unknown>;
   const canonical = Object.keys(record).sort().map((key) => [key, record[key]]);
-  return createHash('sha1').update(JSON.stringify(canonical)).digest('hex');
+  return createHash('sha1').update(`${SCHEMA_VERSION}\n`).update(JSON.stringify(canonical)).digest('hex');
 }
 
 /** Private-use characters that snippets use as placeholders (<mark>, "<", "&"): never stored. */
@@ -62,38 +63,45 @@ const BATCH = 200;
 /** Rows as JSON for jsonb_to_recordset: one parameter per batch instead of one per column. */
 function rowsJson(articles: Article[]): string {
   return JSON.stringify(
-    articles.map((a) => ({
-      id: a.id,
-      content_hash: contentHash(a),
-      path: a.path,
-      title: a.title.replace(PLACEHOLDERS, ''),
-      date: a.date,
-      source: a.source,
-      url: a.url,
-      speakers: a.speakers,
-      organisations: a.organisations,
-      speaker_keys: [...new Set(a.speakers.map(facetKeyOf))],
-      organisation_keys: [...new Set(a.organisations.map(facetKeyOf))],
-      text: a.text.replace(PLACEHOLDERS, ''),
-      article: a,
-    })),
+    articles.map((a) => {
+      const row: Record<string, unknown> = {
+        id: a.id,
+        content_hash: contentHash(a),
+        path: a.path,
+        url: a.url,
+        article: a,
+      };
+      for (const name of STORED_FIELDS) row[name] = a[name];
+      row.title = a.title.replace(PLACEHOLDERS, '');
+      row.text = a.text.replace(PLACEHOLDERS, '');
+      for (const { name, keys } of FACET_COLUMNS) row[keys] = [...new Set(fieldValues(a, name).map(facetKey))];
+      return row;
+    }),
   );
 }
 
+/** The declared fields of an article, each a column of depeches.documents under its own name. */
+const STORED_FIELDS = Object.keys(FIELDS) as FieldName[];
+const COLUMNS: [string, string][] = [
+  ['id', 'text'],
+  ['content_hash', 'text'],
+  ['path', 'text'],
+  ['url', 'text'],
+  ['article', 'jsonb'],
+  ...STORED_FIELDS.map((name): [string, string] => {
+    const field: FieldDeclaration = FIELDS[name];
+    return [name, field.kind === 'date' ? 'date' : field.multiple ? 'text[]' : 'text'];
+  }),
+  ...FACET_COLUMNS.map(({ keys }): [string, string] => [keys, 'text[]']),
+];
+
 const UPSERT = `
-  INSERT INTO depeches.documents AS d (id, content_hash, path, title, date, source, url, speakers, organisations, speaker_keys, organisation_keys, text, article, tsv)
-  SELECT r.id, r.content_hash, r.path, r.title, r.date, r.source, r.url, r.speakers, r.organisations, r.speaker_keys, r.organisation_keys, r.text, r.article,
-         setweight(to_tsvector('${TS_CONFIG}', ${parsable('r.title')}), 'A')
-      || setweight(to_tsvector('${TS_CONFIG}', array_to_string(r.speakers, ' ; ')), 'B')
-      || setweight(to_tsvector('${TS_CONFIG}', array_to_string(r.organisations, ' ; ')), 'C')
-      || setweight(to_tsvector('${TS_CONFIG}', ${parsable("r.text || E'\\n\\n' || coalesce(r.source, '')")}), 'D')
-  FROM jsonb_to_recordset($1::jsonb) AS r(id text, content_hash text, path text, title text, date date, source text, url text,
-       speakers text[], organisations text[], speaker_keys text[], organisation_keys text[], text text, article jsonb)
+  INSERT INTO depeches.documents AS d (${COLUMNS.map(([c]) => c).join(', ')}, tsv)
+  SELECT ${COLUMNS.map(([c]) => `r.${c}`).join(', ')},
+         ${tsvectorSql('r')}
+  FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS.map(([c, type]) => `${c} ${type}`).join(', ')})
   ON CONFLICT (id) DO UPDATE SET
-    content_hash = EXCLUDED.content_hash, path = EXCLUDED.path, title = EXCLUDED.title, date = EXCLUDED.date,
-    source = EXCLUDED.source, url = EXCLUDED.url, speakers = EXCLUDED.speakers, organisations = EXCLUDED.organisations,
-    speaker_keys = EXCLUDED.speaker_keys, organisation_keys = EXCLUDED.organisation_keys, text = EXCLUDED.text,
-    article = EXCLUDED.article, tsv = EXCLUDED.tsv
+    ${[...COLUMNS.filter(([c]) => c !== 'id').map(([c]) => c), 'tsv'].map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
   WHERE d.content_hash IS DISTINCT FROM EXCLUDED.content_hash`;
 
 /** The articles in the database, for reuse by the corpus reader (by file path). */
@@ -112,6 +120,9 @@ async function previousArticles(client: pg.PoolClient): Promise<{ byPath: Map<st
 
 interface Written {
   documents: number;
+  /** Seconds spent writing the changed rows (their tsvectors computed) and then refreshing the derived tables and committing. */
+  rowsSeconds: number;
+  commitSeconds: number;
   buildId: string;
   inserted: number;
   updated: number;
@@ -132,9 +143,10 @@ async function storedHashes(client: pg.PoolClient): Promise<Map<string, string>>
  * under the writers' lock.
  */
 async function writeInTransaction(client: pg.PoolClient, articles: Article[], corpus: string | null, readFrom: Date | null = null): Promise<Written> {
-  // Same rule as the embedded build: an id read twice keeps the last article.
-  const unique = new Map<string, Article>();
-  for (const article of articles) unique.set(article.id, article);
+  requireUniqueIds(articles);
+  const unique = new Map(articles.map((article) => [article.id, article]));
+  const started = performance.now();
+  let rowsWritten = started;
   try {
     await client.query('BEGIN');
     // One writer at a time; readers go on reading the committed index meanwhile.
@@ -146,10 +158,11 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
     const deletedIds = [...previous.keys()].filter((id) => !unique.has(id));
     for (let k = 0; k < changed.length; k += BATCH) await client.query(UPSERT, [rowsJson(changed.slice(k, k + BATCH))]);
     if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
+    rowsWritten = performance.now();
     const dirty = changed.length + deletedIds.length > 0;
     if (dirty) {
       await client.query('DELETE FROM depeches.terms');
-      await client.query("INSERT INTO depeches.terms (term, documents) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM depeches.documents')");
+      await client.query(TERMS_REFRESH);
       await client.query(SHORT_COMPLETIONS_REFRESH);
       await client.query('DELETE FROM depeches.facet_names');
       await client.query(
@@ -167,7 +180,11 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
     );
     await client.query('COMMIT');
     if (dirty) await client.query('ANALYZE depeches.documents, depeches.terms, depeches.short_completions, depeches.facet_names');
-    return { documents: unique.size, buildId, inserted, updated: changed.length - inserted, deleted: deletedIds.length, unchanged: unique.size - changed.length };
+    return {
+      documents: unique.size,
+      rowsSeconds: (rowsWritten - started) / 1000,
+      commitSeconds: (performance.now() - rowsWritten) / 1000,
+      buildId, inserted, updated: changed.length - inserted, deleted: deletedIds.length, unchanged: unique.size - changed.length };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -209,16 +226,15 @@ export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, op
       const why = corpus.filesSeen === 0 ? 'the folder holds no files' : `none of its ${corpus.filesSeen} files could be read (${first.path}: ${first.reason}${corpus.skipped.length > 1 ? ', …' : ''})`;
       throw new Error(`nothing to index in ${corpusDir}: ${why}`);
     }
-    const t2 = performance.now();
     const written = await writeInTransaction(client, corpus.articles, path.resolve(corpusDir), readFrom);
-    const t3 = performance.now();
     return {
       filesSeen: corpus.filesSeen,
       filesReused: new Set(corpus.articles.filter((a) => previous.all.has(a)).map((a) => a.path)).size,
       documentsIndexed: written.documents,
       skipped: corpus.skipped,
       buildId: written.buildId,
-      seconds: { read: (t1 - t0) / 1000, build: (t2 - t1) / 1000, save: (t3 - t2) / 1000 },
+      // PostgreSQL builds the index as it writes the rows (tsvectors, GIN entries); saving is the derived tables and the commit.
+      seconds: { read: (t1 - t0) / 1000, build: written.rowsSeconds, save: written.commitSeconds },
       inserted: written.inserted,
       updated: written.updated,
       deleted: written.deleted,

@@ -10,9 +10,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
-import { splitWords } from '../../analysis/index.js';
+import { FACETS, facetFields, facetOf, splitWords } from '../../analysis/index.js';
 import type { Article } from '../../ingest/types.js';
-import { createPool, facetKeyOf, parsable, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG } from '../../index/postgres/index.js';
+import { createPool, parsable, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG } from '../../index/postgres/index.js';
 import type { BackendStatus, DocumentDetail, RelatedArticle, SearchBackend } from '../backend.js';
 import { RELATED_LIMIT } from '../backend.js';
 import { FACET_LIMIT } from '../facets.js';
@@ -20,122 +20,14 @@ import { escapeHtml, snippet } from '../highlight.js';
 import { lookupWord, typoBudget } from '../match-terms.js';
 import { parseQuery } from '../parse-query.js';
 import type { FacetValue, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
+import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type SearchRow } from './search-sql.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
 
-/** Placeholders ts_headline puts around matches; the text is escaped, then they become <mark>. */
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-const MARKS = `StartSel=${OPEN}, StopSel=${CLOSE}`;
-const SNIPPET_OPTIONS = `${MARKS}, MaxFragments=1, MaxWords=32, MinWords=16, ShortWord=2, FragmentDelimiter=" … "`;
-const ALL_OPTIONS = `${MARKS}, HighlightAll=true`;
+export { RANK_WINDOW } from './search-sql.js';
 
 /** Escaped HTML of a ts_headline result: only the placeholders become tags ("<" and "&" were hidden from the parser, see parsable()). */
 export function headlineHtml(headline: string): string {
   return escapeHtml(headline).replaceAll(OPEN, '<mark>').replaceAll(CLOSE, '</mark>').replaceAll('\uE002', '&lt;').replaceAll('\uE003', '&amp;');
-}
-
-/** PostgreSQL text cannot hold NUL: it is no word character anyway. */
-function withoutNul(value: string): string {
-  return value.includes('\0') ? value.replace(/\0/g, ' ') : value;
-}
-
-/** Ranks: ts_rank weights {D, C, B, A} in the ratios of the embedded boosts (text 1, organisations and speakers 1.5, title 2.5). */
-const RANK_WEIGHTS = '{0.4, 0.6, 0.6, 1.0}';
-
-/**
- * Most matching articles ranked by ts_rank, which reads each one's whole
- * tsvector: for a broad query (a beginning of one letter completes to words
- * most articles hold) the most relevant among the RANK_WINDOW newest matches.
- * Fewer matches than that (any selective query) are all ranked.
- */
-export const RANK_WINDOW = 2000;
-
-/** Memory for one search's sorts and its matching rows (they would otherwise spill to disk past a few tens of thousands). */
-const SEARCH_WORK_MEM = '32MB';
-
-const ORDER_BY: Record<'relevance' | 'date' | 'date-asc', string> = {
-  relevance: 'score DESC, id',
-  date: 'date DESC NULLS LAST, id',
-  'date-asc': 'date ASC NULLS LAST, id DESC',
-};
-
-/** Facet values fetched before the final ordering in JavaScript (French collation, as the embedded engine). */
-const FACET_FETCH = FACET_LIMIT * 2;
-
-/**
- * The search statement. `m` holds the matching rows, narrow (id, date, facet
- * keys, whether each filter passes): the GIN index finds them and, for plain
- * lexemes, needs no recheck of their tsvector (the statement runs with
- * sequential scans off: a seq scan would decompress every tsvector to test
- * it). Only rows passing every filter are ranked, and only when the order is
- * by relevance; the page is a top-N
- * of them (see RANK_WINDOW), and ts_headline (which parses the whole text) runs for the page
- * alone. Facet counts group the keys of `m` (each article holds a key once)
- * and name the top ones from depeches.facet_names.
- */
-function searchSql(sort: keyof typeof ORDER_BY): string {
-  const order = ORDER_BY[sort];
-  const facet = (kind: 's' | 'o', keys: string, where: string) => `
-    (SELECT coalesce(json_agg(json_build_object('value', n.value, 'count', c.count) ORDER BY c.count DESC, n.value), '[]'::json) FROM (
-       SELECT u.key, count(*)::int AS count FROM m, unnest(m.${keys}) AS u(key) WHERE ${where}
-       GROUP BY u.key ORDER BY count(*) DESC, u.key LIMIT ${FACET_FETCH}) c
-     JOIN depeches.facet_names n ON n.facet = '${kind}' AND n.key = c.key)`;
-  // By relevance: ts_rank over the newest RANK_WINDOW passing rows (all of them for any selective query), then the page.
-  const page =
-    sort === 'relevance'
-      ? `page AS (
-    SELECT r.id, r.date, CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', r.tsv, $1::tsquery, 1) END AS score
-    FROM (SELECT id, date, tsv FROM m WHERE by_s AND by_o AND by_d ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $7::int + $8::int)) r
-    ORDER BY score DESC, id LIMIT $7 OFFSET $8)`
-      : `page AS (SELECT id, 0::real AS score, date FROM m WHERE by_s AND by_o AND by_d ORDER BY ${order} LIMIT $7 OFFSET $8)`;
-  return `
-  WITH m AS MATERIALIZED (
-    SELECT d.id, d.date, d.tsv, d.speaker_keys, d.organisation_keys,
-           (cardinality($3::text[]) = 0 OR d.speaker_keys && $3::text[]) AS by_s,
-           (cardinality($4::text[]) = 0 OR d.organisation_keys && $4::text[]) AS by_o,
-           (($5::date IS NULL AND $6::date IS NULL) OR (d.date IS NOT NULL AND ($5::date IS NULL OR d.date >= $5::date) AND ($6::date IS NULL OR d.date <= $6::date))) AS by_d
-    FROM depeches.documents d
-    WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
-      AND ($10::int = 0 OR (SELECT count(*) FROM unnest($9::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $10::int)
-  ),
-  ${page}
-  SELECT
-    (SELECT count(*) FROM m WHERE by_s AND by_o AND by_d)::int AS total,
-    (SELECT count(*) FROM m)::int AS matched,
-    (SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
-       SELECT row_number() OVER (ORDER BY ${order.replace(/\b(score|date|id)\b/g, 'p.$1')}) AS rank, d.id, d.title, d.date, d.source, d.speakers, d.organisations, p.score,
-              hl.headline, $2::tsquery IS NULL AS plain,
-              strpos(ltrim(${parsable('d.text')}), ltrim(translate(hl.headline, '${OPEN}${CLOSE}', ''))) AS at, length(rtrim(ltrim(d.text))) AS length
-       FROM page p JOIN depeches.documents d USING (id)
-       CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
-                                       ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
-    ${facet('s', 'speaker_keys', 'm.by_o AND m.by_d')} AS speakers,
-    ${facet('o', 'organisation_keys', 'm.by_s AND m.by_d')} AS organisations,
-    (SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
-       SELECT v.value, sum(days.count)::int AS count
-       FROM (SELECT m.date, count(*) AS count FROM m WHERE m.by_s AND m.by_o AND m.date IS NOT NULL GROUP BY m.date) days,
-            LATERAL (VALUES (to_char(days.date, 'YYYY')), (to_char(days.date, 'YYYY-MM'))) AS v(value)
-       GROUP BY v.value) p) AS dates`;
-}
-
-/** A hit as the statement returns it: the public fields but the snippet, and what the snippet is made from. */
-interface HitRow extends Omit<SearchHit, 'snippet'> {
-  headline: string;
-  plain: boolean;
-  /** 1-based offset of the passage in the text (after leading blanks), 0 when not found. */
-  at: number;
-  /** Length of the text without trailing blanks. */
-  length: number;
-}
-
-interface SearchRow {
-  total: number;
-  /** Articles matching the query before the facet filters. */
-  matched: number;
-  hits: HitRow[];
-  speakers: FacetValue[];
-  organisations: FacetValue[];
-  dates: FacetValue[];
 }
 
 function topValues(values: FacetValue[]): FacetValue[] {
@@ -215,18 +107,7 @@ export class PostgresBackend implements SearchBackend {
 
   private async searchWith(client: pg.PoolClient, request: SearchRequest, compiled: CompiledTsQuery, sort: SortOrder, started: number): Promise<SearchResponse> {
     const run = (match: string | null, clauses: string[], required: number) =>
-      client.query<SearchRow>(searchSql(sort), [
-        match,
-        compiled.highlight,
-        request.speakers.map((v) => facetKeyOf(withoutNul(v))),
-        request.organisations.map((v) => facetKeyOf(withoutNul(v))),
-        request.from,
-        request.to,
-        request.perPage,
-        (request.page - 1) * request.perPage,
-        clauses,
-        required,
-      ]);
+      client.query<SearchRow>(searchSql(sort), searchParameters(request, match, compiled.highlight, clauses, required));
     let row = (await run(compiled.match, [], 0)).rows[0];
     let relaxed: { matched: number; of: number } | null = null;
     if (row.matched === 0 && compiled.positive.length > 1) {
@@ -246,9 +127,7 @@ export class PostgresBackend implements SearchBackend {
       id: h.id,
       title: h.title,
       date: h.date,
-      source: h.source,
-      speakers: h.speakers,
-      organisations: h.organisations,
+      ...facetFields(h),
       snippet: hitSnippet(h),
       score: Math.round(h.score * 10_000) / 1000,
     }));
@@ -261,7 +140,7 @@ export class PostgresBackend implements SearchBackend {
       per_page: request.perPage,
       sort: request.sort,
       hits,
-      facets: { speaker: topValues(row.speakers), organisation: topValues(row.organisations), date: row.dates },
+      facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(row[name]) }))),
       suggestion,
       relaxed,
     };

@@ -8,7 +8,8 @@
  *     "a b c"         phraseto_tsquery: 'a' <-> 'b' <2> 'c' (stop words are gaps)
  *     -word -"a b"    !'lexeme'   !( 'a' <-> 'b' )       (exact, no typo)
  *     a OR b          ( a | b )
- *     speaker:x       weight B only; org:x weight C only
+ *     speaker:x       weight B only; org:x weight C only; source:x 'source:x'
+ *                     (the weights and tags of src/index/postgres/fields.ts)
  *
  * Words are analyzed by PostgreSQL itself (the depeches.french
  * configuration that built the tsvectors), and typo neighbours come from the
@@ -17,8 +18,8 @@
  * All words of a query are looked up in one round trip.
  */
 import type pg from 'pg';
-import { ELISION, foldWord, JOINER } from '../../analysis/index.js';
-import { TS_CONFIG } from '../../index/postgres/schema.js';
+import { foldWord, JOINER, withoutElision } from '../../analysis/index.js';
+import { fieldRestriction, TAGGED_FIELDS, TS_CONFIG } from '../../index/postgres/index.js';
 import { lookupWord, MAX_COMPLETIONS, oneTypoForms, SHORT_COMPLETIONS, SHORT_PREFIX } from '../match-terms.js';
 import type { Clause, ParsedQuery, QueryField } from '../types.js';
 
@@ -33,8 +34,6 @@ export interface CompiledTsQuery {
   negative: string[];
 }
 
-const WEIGHT: Record<QueryField, string> = { speakers: 'B', organisations: 'C' };
-
 /** A lexeme as a tsquery operand: quoted, optional prefix and weight ("'lavr':*B"). */
 export function operand(lexeme: string, prefix = false, weight = ''): string {
   const quoted = `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -46,9 +45,23 @@ function weighted(tsquery: string, weight: string): string {
   return weight ? tsquery.replace(/'((?:[^'\\]|''|\\.)*)'(?::(\*?)[A-D]*)?/g, (_m, lexeme: string, star: string) => `'${lexeme}':${star ?? ''}${weight}`) : tsquery;
 }
 
-/** A tsquery without field weights: snippets highlight a speaker's name in the text too. */
+/** Adds a field's tag to every lexeme of a tsquery as PostgreSQL prints it ('matin' -> 'source:matin'). */
+function tagged(tsquery: string, tag: string): string {
+  return tag ? tsquery.replace(/'((?:[^'\\]|''|\\.)*)'/g, (_m, lexeme: string) => `'${tag}${lexeme}'`) : tsquery;
+}
+
+/** A field clause's tsquery: weight-restricted, or on the field's tagged lexemes. */
+function restricted(tsquery: string, field: QueryField | undefined): string {
+  if (!field) return tsquery;
+  const { weight, tag } = fieldRestriction(field);
+  return tagged(weighted(tsquery, weight), tag);
+}
+
+const TAGS = new RegExp(`'(?:${[...TAGGED_FIELDS].join('|') || '(?!)'}):`, 'g');
+
+/** A tsquery without field weights or tags: snippets highlight a speaker's name in the text too. */
 function unweighted(tsquery: string): string {
-  return tsquery.replace(/'((?:[^'\\]|''|\\.)*)':(\*?)[A-D]*/g, (_m, lexeme: string, star: string) => (star ? `'${lexeme}':*` : `'${lexeme}'`));
+  return tsquery.replace(TAGS, "'").replace(/'((?:[^'\\]|''|\\.)*)':(\*?)[A-D]*/g, (_m, lexeme: string, star: string) => (star ? `'${lexeme}':*` : `'${lexeme}'`));
 }
 
 /** What is sent to PostgreSQL for one word or phrase. */
@@ -160,7 +173,7 @@ const ANALYZE = `
 function wordLookup(text: string, prefix: boolean, negated: boolean, i: number): (Lookup & { optional: boolean }) | null {
   const lookup = lookupWord(text, prefix && !negated);
   if (!lookup) return null;
-  const word = text.replace(ELISION, '') || text;
+  const word = withoutElision(text);
   const compound = word.split(JOINER).filter(Boolean).length > 1;
   const folded = foldWord(word);
   const typing = !negated && lookup.prefixes.length > 0;
@@ -225,14 +238,13 @@ export async function compileTsQuery(db: pg.Pool | pg.PoolClient, parsed: Parsed
     if (i < 0 || clause.kind === 'any') return null;
     const analyzed = byIndex.get(i);
     if (!analyzed) return null;
-    const weight = clause.field ? WEIGHT[clause.field] : '';
     if (clause.kind === 'word' && analyzed.lexeme !== null) {
       // The lexeme itself even when unknown: a word nobody wrote matches nothing.
-      const alternatives = new Set([operand(analyzed.lexeme, false, weight)]);
-      if (!clause.negated) for (const t of [...analyzed.completions, ...analyzed.fuzzy, ...analyzed.swapped, ...analyzed.guesses]) alternatives.add(operand(t, false, weight));
+      const alternatives = new Set([restricted(operand(analyzed.lexeme), clause.field)]);
+      if (!clause.negated) for (const t of [...analyzed.completions, ...analyzed.fuzzy, ...analyzed.swapped, ...analyzed.guesses]) alternatives.add(restricted(operand(t), clause.field));
       return alternatives.size === 1 ? [...alternatives][0] : `( ${[...alternatives].join(' | ')} )`;
     }
-    return analyzed.base ? `( ${weighted(analyzed.base, weight)} )` : null;
+    return analyzed.base ? `( ${restricted(analyzed.base, clause.field)} )` : null;
   };
 
   const positive: { query: string; optional: boolean }[] = [];

@@ -1,0 +1,141 @@
+/**
+ * The search statement of the PostgreSQL backend and its parameters, one
+ * place for their numbering: the facet filters, flags and counts come from
+ * the field declaration (src/analysis/fields.ts, columns in
+ * src/index/postgres/fields.ts).
+ */
+import { FACETS, facetKey, type FacetName } from '../../analysis/index.js';
+import { FACET_COLUMNS, parsable, TS_CONFIG } from '../../index/postgres/index.js';
+import { FACET_LIMIT } from '../facets.js';
+import type { FacetValue, SearchHit, SearchRequest } from '../types.js';
+
+/** Placeholders ts_headline puts around matches; the text is escaped, then they become <mark>. */
+export const OPEN = '\uE000';
+export const CLOSE = '\uE001';
+const MARKS = `StartSel=${OPEN}, StopSel=${CLOSE}`;
+export const SNIPPET_OPTIONS = `${MARKS}, MaxFragments=1, MaxWords=32, MinWords=16, ShortWord=2, FragmentDelimiter=" … "`;
+export const ALL_OPTIONS = `${MARKS}, HighlightAll=true`;
+
+/** Ranks: ts_rank weights {D, C, B, A} in the ratios of the embedded boosts (text 1, organisations and speakers 1.5, title 2.5). */
+const RANK_WEIGHTS = '{0.4, 0.6, 0.6, 1.0}';
+
+/**
+ * Most matching articles ranked by ts_rank, which reads each one's whole
+ * tsvector: for a broad query (a beginning of one letter completes to words
+ * most articles hold) the most relevant among the RANK_WINDOW newest matches.
+ * Fewer matches than that (any selective query) are all ranked.
+ */
+export const RANK_WINDOW = 2000;
+
+/** Memory for one search's sorts and its matching rows (they would otherwise spill to disk past a few tens of thousands). */
+export const SEARCH_WORK_MEM = '32MB';
+
+export const ORDER_BY: Record<'relevance' | 'date' | 'date-asc', string> = {
+  relevance: 'score DESC, id',
+  date: 'date DESC NULLS LAST, id',
+  'date-asc': 'date ASC NULLS LAST, id DESC',
+};
+
+/** Facet values fetched before the final ordering in JavaScript (French collation, as the embedded engine). */
+const FACET_FETCH = FACET_LIMIT * 2;
+
+/**
+ * The search statement. `m` holds the matching rows, narrow (id, date, facet
+ * keys, whether each filter passes): the GIN index finds them and, for plain
+ * lexemes, needs no recheck of their tsvector (the statement runs with
+ * sequential scans off: a seq scan would decompress every tsvector to test
+ * it). Only rows passing every filter are ranked, and only when the order is
+ * by relevance; the page is a top-N
+ * of them (see RANK_WINDOW), and ts_headline (which parses the whole text) runs for the page
+ * alone. Facet counts group the keys of `m` (each article holds a key once)
+ * and name the top ones from depeches.facet_names.
+ */
+/** The statement's parameters before the facet filters ($1 to $8); facet f's selected keys are $${FACET_PARAMETER + f}. */
+const FACET_PARAMETER = 9;
+/** Each facet's filter flag in `m`, and the flags of all filters (facets and dates). */
+const passes = (name: FacetName) => `by_${name}`;
+const PASSES_ALL = [...FACETS.map(passes), 'by_d'].join(' AND ');
+/** Every filter flag but one's own: what a facet's (or the date's) disjunctive counts require. */
+const othersPass = (own: string) => [...FACETS.map(passes), 'by_d'].filter((flag) => flag !== own).map((flag) => `m.${flag}`).join(' AND ');
+
+export function searchSql(sort: keyof typeof ORDER_BY): string {
+  const order = ORDER_BY[sort];
+  const facet = (kind: string, keys: string, where: string) => `
+    (SELECT coalesce(json_agg(json_build_object('value', n.value, 'count', c.count) ORDER BY c.count DESC, n.value), '[]'::json) FROM (
+       SELECT u.key, count(*)::int AS count FROM m, unnest(m.${keys}) AS u(key) WHERE ${where}
+       GROUP BY u.key ORDER BY count(*) DESC, u.key LIMIT ${FACET_FETCH}) c
+     JOIN depeches.facet_names n ON n.facet = '${kind}' AND n.key = c.key)`;
+  // By relevance: ts_rank over the newest RANK_WINDOW passing rows (all of them for any selective query), then the page.
+  const page =
+    sort === 'relevance'
+      ? `page AS (
+    SELECT r.id, r.date, CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', r.tsv, $1::tsquery, 1) END AS score
+    FROM (SELECT id, date, tsv FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r
+    ORDER BY score DESC, id LIMIT $5 OFFSET $6)`
+      : `page AS (SELECT id, 0::real AS score, date FROM m WHERE ${PASSES_ALL} ORDER BY ${order} LIMIT $5 OFFSET $6)`;
+  return `
+  WITH m AS MATERIALIZED (
+    SELECT d.id, d.date, d.tsv, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
+           ${FACET_COLUMNS.map((c, f) => `(cardinality($${FACET_PARAMETER + f}::text[]) = 0 OR d.${c.keys} && $${FACET_PARAMETER + f}::text[]) AS ${passes(c.name)},`).join('\n           ')}
+           (($3::date IS NULL AND $4::date IS NULL) OR (d.date IS NOT NULL AND ($3::date IS NULL OR d.date >= $3::date) AND ($4::date IS NULL OR d.date <= $4::date))) AS by_d
+    FROM depeches.documents d
+    WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
+      AND ($8::int = 0 OR (SELECT count(*) FROM unnest($7::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $8::int)
+  ),
+  ${page}
+  SELECT
+    (SELECT count(*) FROM m WHERE ${PASSES_ALL})::int AS total,
+    (SELECT count(*) FROM m)::int AS matched,
+    (SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
+       SELECT row_number() OVER (ORDER BY ${order.replace(/\b(score|date|id)\b/g, 'p.$1')}) AS rank, d.id, d.title, d.date, ${FACETS.map((name) => `d.${name}`).join(', ')}, p.score,
+              hl.headline, $2::tsquery IS NULL AS plain,
+              strpos(ltrim(${parsable('d.text')}), ltrim(translate(hl.headline, '${OPEN}${CLOSE}', ''))) AS at, length(rtrim(ltrim(d.text))) AS length
+       FROM page p JOIN depeches.documents d USING (id)
+       CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
+                                       ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
+    ${FACET_COLUMNS.map((c) => `${facet(c.pgKey, c.keys, othersPass(passes(c.name)))} AS ${c.name},`).join('\n    ')}
+    (SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
+       SELECT v.value, sum(days.count)::int AS count
+       FROM (SELECT m.date, count(*) AS count FROM m WHERE ${othersPass('by_d')} AND m.date IS NOT NULL GROUP BY m.date) days,
+            LATERAL (VALUES (to_char(days.date, 'YYYY')), (to_char(days.date, 'YYYY-MM'))) AS v(value)
+       GROUP BY v.value) p) AS dates`;
+}
+
+/** A hit as the statement returns it: the public fields but the snippet, and what the snippet is made from. */
+export interface HitRow extends Omit<SearchHit, 'snippet'> {
+  headline: string;
+  plain: boolean;
+  /** 1-based offset of the passage in the text (after leading blanks), 0 when not found. */
+  at: number;
+  /** Length of the text without trailing blanks. */
+  length: number;
+}
+
+export type SearchRow = {
+  total: number;
+  /** Articles matching the query before the facet filters. */
+  matched: number;
+  hits: HitRow[];
+  dates: FacetValue[];
+} & Record<FacetName, FacetValue[]>;
+
+/** The statement's parameters, in its numbering: the query tsqueries, dates, page, relaxed clauses, then each facet's folded keys. */
+export function searchParameters(request: SearchRequest, match: string | null, highlight: string | null, clauses: string[], required: number): unknown[] {
+  return [
+    match,
+    highlight,
+    request.from,
+    request.to,
+    request.perPage,
+    (request.page - 1) * request.perPage,
+    clauses,
+    required,
+    ...FACETS.map((name) => request.filters[name].map((v) => facetKey(withoutNul(v)))),
+  ];
+}
+
+/** PostgreSQL text cannot hold NUL: it is no word character anyway. */
+export function withoutNul(value: string): string {
+  return value.includes('\0') ? value.replace(/\0/g, ' ') : value;
+}
+
