@@ -45,10 +45,37 @@ function splitGluedPeriods(text: string): string {
     if (!/^(?:\p{Ll}{2}|.[»”")%])$/u.test(before)) continue;
     const after = text.slice(i + m[0].length, i + m[0].length + 2);
     if (!/^(?:[«"“]|\p{Lu}[\p{Ll}'’ ]|\p{Lu}\p{Lu})/u.test(after)) continue;
-    if (m[0][0] === '.' && (isAbbreviationPeriod(text, i) || endsUrlOrInitials(text, i))) continue;
+    // "etc." glued to a capital ends a sentence; other abbreviations do not
+    const etc = text.slice(Math.max(0, i - 3), i) === 'etc';
+    if (m[0][0] === '.' && !etc && (isAbbreviationPeriod(text, i) || endsUrlOrInitials(text, i))) continue;
     const end = i + m[0].length;
     parts.push(text.slice(at, end), ' ');
     at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** A closing quote glued to a capitalised word: «Pipi de chat»Pour… is an intertitle that lost its line. */
+const GLUED_AFTER_QUOTE = /[»”](?=\p{Lu}\p{Ll})/gu;
+
+function splitQuotedIntertitles(text: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  GLUED_AFTER_QUOTE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = GLUED_AFTER_QUOTE.exec(text)) !== null) {
+    const close = m.index;
+    // the quotation it closes starts a line of its own when a sentence ended just before it
+    const windowStart = Math.max(at, close - 80);
+    const found = text.slice(windowStart, close).lastIndexOf('«');
+    const open = found < 0 ? -1 : windowStart + found;
+    if (open > at && /[.!?»] $/u.test(text.slice(Math.max(0, open - 2), open))) {
+      parts.push(text.slice(at, open), '\n');
+      at = open;
+    }
+    parts.push(text.slice(at, close + 1), '\n');
+    at = close + 1;
   }
   parts.push(text.slice(at));
   return parts.join('');
@@ -113,5 +140,5 @@ function splitIntertitles(text: string): string {
 /** Text with its lost sentence and paragraph breaks restored. */
 export function restoreBreaks(text: string): string {
   const paragraphs = text.replace(SPACE_RUN, (_run, end: string | undefined) => (end ? `${end}\n` : ' '));
-  return splitIntertitles(splitGluedWords(splitGluedPeriods(paragraphs)));
+  return splitIntertitles(splitGluedWords(splitQuotedIntertitles(splitGluedPeriods(paragraphs))));
 }
