@@ -37,7 +37,8 @@ export function articleFromText(input: ArticleInput): Article {
   const body = doc.paragraphs.join('\n\n');
 
   const title = nonEmpty(given.title) ?? (titleFromParagraphs(doc.paragraphs) || input.id);
-  const date = (given.date != null ? normaliseGivenDate(given.date) : null) ?? chooseDate(doc);
+  const url = nonEmpty(given.url);
+  const date = (given.date != null ? normaliseGivenDate(given.date) : null) ?? chooseDate(doc, url);
   const speakers = given.speakers?.length
     ? distinct(given.speakers.map((name) => curatedSpelling(name) ?? name))
     : extractSpeakers(body, doc.editorNames);
@@ -53,7 +54,7 @@ export function articleFromText(input: ArticleInput): Article {
     title,
     date,
     source: nonEmpty(given.source) ?? extractSource(input.text),
-    url: nonEmpty(given.url),
+    url,
     speakers,
     organisations,
     text: withoutHeadline,

@@ -23,6 +23,8 @@ export interface CleanedDocument {
   editorNames: string[];
   /** Dates stated by page furniture inside the text ("Créé: 21.12.2018, 09h59"). */
   furnitureDates: string[];
+  /** Dates of embedded posts (YYYY-MM-DD), from their signatures. */
+  postDates: string[];
 }
 
 const whole = (sources: string[]) => new RegExp(`^(?:${sources.join('|')})$`, 'iu');
@@ -112,7 +114,7 @@ export function cleanDocument(text: string): CleanedDocument {
     previousWasBody = true;
   }
   const paragraphs = pieces.map((parts) => parts.join(' '));
-  return { paragraphs, dateLines, editorNames, furnitureDates: inline.furnitureDates };
+  return { paragraphs, dateLines, editorNames, furnitureDates: inline.furnitureDates, postDates: inline.postDates };
 }
 
 /** Text with web chrome removed, paragraphs separated by a blank line. */

@@ -1,4 +1,5 @@
 import { MONTH_SOURCE, TIME_SOURCE } from '../dates/calendar-words.js';
+import { findDateMentions, isValidDate } from '../dates/date-mentions.js';
 import { wordStartMatches } from '../text/scan.js';
 import { creditEnd, headlineEnd, removeSpans, segmentStart, sentenceAround } from './spans.js';
 
@@ -25,6 +26,20 @@ const POST_SIGNATURE = new RegExp(
 /** "Voir cette publication sur Instagram": the label over an embedded post. */
 const POST_LABEL = /voir cette publication sur \p{L}+/giu;
 /** Links a tweet ends with: its picture, its shortened link. */
+const ENGLISH_DATE = new RegExp(`(${ENGLISH_MONTHS})\\.? (\\d{1,2}),? (\\d{4})`, 'u');
+
+/** The date a post's signature states, as YYYY-MM-DD. */
+function postDate(signature: string): string | null {
+  const english = ENGLISH_DATE.exec(signature);
+  if (english) {
+    const month = ENGLISH_MONTHS.split('|').indexOf(english[1]) + 1;
+    const [day, year] = [Number(english[2]), Number(english[3])];
+    return isValidDate(year, month, day) ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null;
+  }
+  const french = findDateMentions(signature.slice(signature.lastIndexOf(')'))).find((m) => m.year !== null);
+  return french ? `${french.year}-${String(french.month).padStart(2, '0')}-${String(french.day).padStart(2, '0')}` : null;
+}
+
 const TWEET_LINK = /(?:https?:\/\/)?(?:pic\.twitter\.com|t\.co)\/[A-Za-z0-9]{10}/gu;
 const TWEET_REACH = 1500;
 
@@ -86,7 +101,7 @@ function scriptSpans(text: string, spans: [number, number][]): void {
  * twice, the copy after the signature. The copy is recognised by its
  * opening words, found again just before the signature.
  */
-function tweetSpans(text: string, spans: [number, number][]): void {
+function tweetSpans(text: string, spans: [number, number][], postDates: string[]): void {
   if (!text.includes('(@') && !text.includes('twitter.com') && !text.includes('t.co/')) return;
   for (const m of wordStartMatches(POST_LABEL, text)) spans.push([m.index, m.index + m[0].length]);
   let floor = 0;
@@ -118,6 +133,8 @@ function tweetSpans(text: string, spans: [number, number][]): void {
       if (link && link.index - end <= 2) end = link.index + link[0].length;
       spans.push([start, end]);
       floor = end;
+      const date = postDate(m[0]);
+      if (date) postDates.push(date);
     }
   }
   const signatures = spans.slice();
@@ -134,11 +151,21 @@ function tweetSpans(text: string, spans: [number, number][]): void {
   }
 }
 
+/** A label opens a line or a sentence: "…a dit Mike Pompeo.LIRE AUSSI : …", never "il faut lire aussi les rapports". */
+function startsSentence(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 3), index);
+  return index === 0 || /(?:^|[\n.!?»:)]|[.!?»:)] ?| {2})$/u.test(before) || /\n\s*$/u.test(before);
+}
+
 function relatedSpans(text: string, spans: [number, number][]): void {
   for (const m of wordStartMatches(RELATED_LABEL, text)) {
+    if (!startsSentence(text, m.index)) continue;
     const from = m.index + m[0].length;
     const end = headlineEnd(text, from);
-    spans.push([m.index, end ?? from]);
+    // without a colon or capitals the label may be a sentence ("Lire aussi les rapports… permet"): only cut with its headline
+    const unmistakable = m[0].includes(':') || m[0] === m[0].toUpperCase();
+    if (end !== null) spans.push([m.index, end]);
+    else if (unmistakable) spans.push([m.index, from]);
   }
 }
 
@@ -151,7 +178,8 @@ function creditSpans(text: string, spans: [number, number][]): void {
     if (text.slice(from, end).trim() !== '') spans.push([m.index, end]);
   }
   if (text.includes('(')) for (const m of text.matchAll(CREDIT_IN_PARENTHESES)) spans.push([m.index, m.index + m[0].length]);
-  if (text.includes('©')) for (const m of text.matchAll(COPYRIGHT_CREDIT)) spans.push([m.index, m.index + m[0].length]);
+  // a line that opens with © is a copyright footer, which the line rules drop whole
+  if (text.includes('©')) for (const m of text.matchAll(COPYRIGHT_CREDIT)) if (m.index > 0 && text[m.index - 1] !== '\n') spans.push([m.index, m.index + m[0].length]);
 }
 
 function subscriptionSpans(text: string, spans: [number, number][]): void {
@@ -179,14 +207,17 @@ export interface InlineCleaning {
   text: string;
   /** Dates stated by furniture ("Créé: 21.12.2018"), in order: the article's own dates. */
   furnitureDates: string[];
+  /** Dates of the embedded posts' signatures (YYYY-MM-DD): the article is not older than them. */
+  postDates: string[];
 }
 
 /** The text with in-paragraph chrome cut out, and the dates its furniture stated. */
 export function removeInlineChrome(text: string): InlineCleaning {
   const furnitureDates: string[] = [];
+  const postDates: string[] = [];
   const spans: [number, number][] = [];
   scriptSpans(text, spans);
-  tweetSpans(text, spans);
+  tweetSpans(text, spans, postDates);
   let out = removeSpans(text, spans, '\n');
   // a text that is nothing but a post keeps the post's words, without its links
   if (out.trim() === '' && spans.length > 0) out = text.replace(TWEET_LINK, ' ');
@@ -196,5 +227,5 @@ export function removeInlineChrome(text: string): InlineCleaning {
   subscriptionSpans(out, spans);
   furnitureSpans(out, spans, furnitureDates);
   out = removeSpans(out, spans, '\n');
-  return { text: out, furnitureDates };
+  return { text: out, furnitureDates, postDates };
 }
