@@ -5,6 +5,7 @@ import { extractOrganisations } from './organisations/extract-organisations.js';
 import { curatedSpelling } from './people/canonical-names.js';
 import { extractSpeakers } from './people/extract-speakers.js';
 import { extractSource } from './source.js';
+import { headlineFromSlug } from './text/slug-headline.js';
 import { titleFromParagraphs } from './title.js';
 import type { Article, SourceFormat } from './types.js';
 
@@ -36,8 +37,8 @@ export function articleFromText(input: ArticleInput): Article {
   const doc = cleanDocument(input.text);
   const body = doc.paragraphs.join('\n\n');
 
-  const title = nonEmpty(given.title) ?? (titleFromParagraphs(doc.paragraphs) || input.id);
   const url = nonEmpty(given.url);
+  const title = nonEmpty(given.title) ?? (nonEmpty(headlineFromSlug(url, body)) || titleFromParagraphs(doc.paragraphs) || input.id);
   const date = (given.date != null ? normaliseGivenDate(given.date) : null) ?? chooseDate(doc, url);
   const speakers = given.speakers?.length
     ? distinct(given.speakers.map((name) => curatedSpelling(name) ?? name))

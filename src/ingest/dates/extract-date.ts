@@ -9,6 +9,7 @@ const DATELINE_MAX_POSITION = 6;
 const LEAD_CHARS = 400;
 /** "d'ici le 1er janvier 2021", "à partir du 3 mars": a horizon, not the day of the article. */
 const FUTURE_MARKER = /(?:d['’]ici|jusqu['’]|à partir d|à compter d|dès|avant|prévue?s?|attendue?s?|horizon|échéance|prochain)\s*(?:le|la|au|du|l['’])?\s*(?:\p{L}+\s)?$/iu;
+const RELATIVE_AFTER = /^[^,.;\n]*?\p{L}+\s+(?:dernier|prochain)\b/u;
 const WEEKDAY_WORD = new RegExp(`(?<![\\p{L}])${WEEKDAY_SOURCE}(?![\\p{L}])`, 'iu');
 
 interface Day {
@@ -111,7 +112,9 @@ export function chooseDate(doc: CleanedDocument, url: string | null = null): str
   for (const mention of findDateMentions(lead)) {
     if (isHorizon(lead, mention)) continue;
     if (mention.year !== null) return formatDate(mention.year, mention.month, mention.day);
-    const year = reference ? yearNotAfter(mention.month, mention.day, reference) : impliedYear;
+    // "le 12 mai dernier" counts from the day of publication: without a reference date its year is unknown
+    const relative = RELATIVE_AFTER.test(lead.slice(mention.index, mention.index + 40));
+    const year = reference ? yearNotAfter(mention.month, mention.day, reference) : relative ? null : impliedYear;
     if (year !== null && weekdayAgrees(mention, year)) return formatDate(year, mention.month, mention.day);
   }
   for (const { mention } of datelineMentions) {
