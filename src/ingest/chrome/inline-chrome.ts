@@ -42,6 +42,7 @@ function postDate(signature: string): string | null {
 
 const TWEET_LINK = /(?:https?:\/\/)?(?:pic\.twitter\.com|t\.co)\/[A-Za-z0-9]{10}/gu;
 const TWEET_REACH = 1500;
+const LINK_AHEAD = /^\s{0,2}(?:https?:\/\/)?(?:pic\.twitter\.com|t\.co)\/[A-Za-z0-9]{10}/u;
 
 /** Labels followed by a headline of another article. */
 const RELATED_LABEL = /(?:(?:à|a) )?(?:lire|voir|regarder|écouter) (?:aussi|également|ensuite)\s?(?:[\p{Ll}'’ ]{0,20}:)?\s?:?|consultez (?:notre|le|nos) dossiers?\s?(?:[:\p{Ll}'’ ]{0,30}:)?|regarder sur [^\n]{0,40}?\blive\b/giu;
@@ -128,9 +129,9 @@ function tweetSpans(text: string, spans: [number, number][], postDates: string[]
       } else {
         start = segmentStart(text, s, windowStart);
       }
-      TWEET_LINK.lastIndex = end;
-      const link = TWEET_LINK.exec(text);
-      if (link && link.index - end <= 2) end = link.index + link[0].length;
+      // the copy's own link right after it (looked for in a few characters only: a search to the end would be quadratic)
+      const link = LINK_AHEAD.exec(text.slice(end, end + 60));
+      if (link) end += link[0].length;
       spans.push([start, end]);
       floor = end;
       const date = postDate(m[0]);

@@ -10,8 +10,8 @@ import { isAbbreviationPeriod } from './sentences.js';
  * decision looks at a few characters or words around one place: linear.
  */
 
-/** Punctuation that ends a sentence, directly followed by a capital or an opening quote. */
-const GLUED_PERIOD = /[.!?…]+(?=[«"“]|\p{Lu})/gu;
+/** Punctuation that ends a sentence; what follows is checked apart (a lookahead after a run would rescan the run: quadratic on "......"). */
+const GLUED_PERIOD = /[.!?…]+/gu;
 /** Two lowercase letters directly followed by a capitalised word, or by an opening quote. */
 const GLUED_WORD = /(\p{Ll}{2})(?:(\p{Lu}\p{Ll}*)|(«))/gu;
 /** A run of spaces after a sentence end stands for a lost paragraph break; inside a sentence it is only spacing. */
