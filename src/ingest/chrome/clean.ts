@@ -1,6 +1,6 @@
 import { isDateOnlyLine } from '../dates/date-mentions.js';
 import { restoreBreaks } from '../text/glued-sentences.js';
-import { cleanLines, normaliseSpaces } from '../text/whitespace.js';
+import { normaliseSpaces, splitLines } from '../text/whitespace.js';
 import { removeInlineChrome } from './inline-chrome.js';
 import {
   AUTHOR_BYLINE,
@@ -72,7 +72,7 @@ function collectEditorNames(line: string, into: string[]): void {
  */
 export function cleanDocument(text: string): CleanedDocument {
   const inline = removeInlineChrome(normaliseSpaces(text));
-  const lines = cleanLines(restoreBreaks(inline.text));
+  const lines = splitLines(restoreBreaks(inline.text));
   const nonEmpty = lines.filter((line) => line !== '');
   const totalChars = nonEmpty.reduce((n, line) => n + line.length, 0);
 

@@ -194,7 +194,6 @@ const FURNITURE_DATE = new RegExp(
 );
 
 function furnitureSpans(text: string, spans: [number, number][], dates: string[]): void {
-  if (!/créé|publié|mis[e]? à jour|modifié|actualisé/iu.test(text)) return;
   for (const m of wordStartMatches(FURNITURE_DATE, text)) {
     // furniture stands alone: at a line start or after a byline or a sentence, never inside one ("le rapport publié le…")
     const before = text.slice(Math.max(0, m.index - 2), m.index);
@@ -222,11 +221,13 @@ export function removeInlineChrome(text: string): InlineCleaning {
   let out = removeSpans(text, spans, '\n');
   // a text that is nothing but a post keeps the post's words, without its links
   if (out.trim() === '' && spans.length > 0) out = text.replace(TWEET_LINK, ' ');
+  // cheap gates: most articles carry none of these, and a lowercase copy tested with plain words costs less than each pattern's scan
+  const lower = out.toLowerCase();
   spans.length = 0;
-  relatedSpans(out, spans);
-  creditSpans(out, spans);
-  subscriptionSpans(out, spans);
-  furnitureSpans(out, spans, furnitureDates);
+  if (/aussi|également|ensuite|dossier|regarder/.test(lower)) relatedSpans(out, spans);
+  if (lower.includes('photo') || lower.includes('crédit') || lower.includes('illustration') || lower.includes('infographie') || lower.includes('image') || out.includes('©')) creditSpans(out, spans);
+  if (/abonn|inscri|recevez|envois|lire la suite|infolettre/.test(lower)) subscriptionSpans(out, spans);
+  if (/créé|publié|à jour|modifié|actualisé/.test(lower)) furnitureSpans(out, spans, furnitureDates);
   out = removeSpans(out, spans, '\n');
   return { text: out, furnitureDates, postDates };
 }

@@ -107,18 +107,20 @@ export function chooseDate(doc: CleanedDocument, url: string | null = null): str
   if (posts) return posts;
 
   const reference = latestPostDate(doc.postDates);
-  const impliedYear = impliedYearOf(datelineMentions.map((d) => d.mention), body);
+  // computed only when a date without its year needs it: it reads every date of the body
+  let impliedYear: number | null | undefined;
+  const implied = () => (impliedYear === undefined ? (impliedYear = impliedYearOf(datelineMentions.map((d) => d.mention), body)) : impliedYear);
   const lead = leadOf(doc.paragraphs);
   for (const mention of findDateMentions(lead)) {
     if (isHorizon(lead, mention)) continue;
     if (mention.year !== null) return formatDate(mention.year, mention.month, mention.day);
     // "le 12 mai dernier" counts from the day of publication: without a reference date its year is unknown
     const relative = RELATIVE_AFTER.test(lead.slice(mention.index, mention.index + 40));
-    const year = reference ? yearNotAfter(mention.month, mention.day, reference) : relative ? null : impliedYear;
+    const year = reference ? yearNotAfter(mention.month, mention.day, reference) : relative ? null : implied();
     if (year !== null && weekdayAgrees(mention, year)) return formatDate(year, mention.month, mention.day);
   }
   for (const { mention } of datelineMentions) {
-    const year = mention.year ?? impliedYear;
+    const year = mention.year ?? implied();
     if (year !== null && weekdayAgrees(mention, year)) return formatDate(year, mention.month, mention.day);
   }
   return null;

@@ -12,10 +12,16 @@ import { isAbbreviationPeriod } from './sentences.js';
 
 /** Punctuation that ends a sentence; what follows is checked apart (a lookahead after a run would rescan the run: quadratic on "......"). */
 const GLUED_PERIOD = /[.!?…]+/gu;
-/** Two lowercase letters directly followed by a capitalised word, or by an opening quote. */
-const GLUED_WORD = /(\p{Ll}{2})(?:(\p{Lu}\p{Ll}*)|(«))/gu;
+/**
+ * Two lowercase letters directly followed by a capitalised word, or by an
+ * opening quote. Latin letters only, without the u flag: this pattern runs
+ * over every character of every article and Unicode classes cost several
+ * times more.
+ */
+const GLUED_WORD = /([a-zß-öø-ÿœ]{2})(?:([A-ZÀ-ÖØ-ÞŒ][a-zß-öø-ÿœ]*)|(«))/g;
 /** A run of spaces after a sentence end stands for a lost paragraph break; inside a sentence it is only spacing. */
-const SPACE_RUN = /([.!?…»"”)])? {2,}/g;
+const SPACE_RUN = / {2,}/g;
+const SENTENCE_END_CHARACTERS = '.!?…»"”)';
 const LOWERCASE_END = /[\p{Ll}\p{N}»”"%)]$/u;
 const CAPITALISED = /^\p{Lu}/u;
 const TITLES = new Set(['M.', 'Mme', 'MM.', 'Mmes', 'Me', 'Dr', 'Pr', 'Mgr']);
@@ -139,6 +145,6 @@ function splitIntertitles(text: string): string {
 
 /** Text with its lost sentence and paragraph breaks restored. */
 export function restoreBreaks(text: string): string {
-  const paragraphs = text.replace(SPACE_RUN, (_run, end: string | undefined) => (end ? `${end}\n` : ' '));
+  const paragraphs = text.includes('  ') ? text.replace(SPACE_RUN, (_run: string, offset: number) => (offset > 0 && SENTENCE_END_CHARACTERS.includes(text[offset - 1]) ? '\n' : ' ')) : text;
   return splitIntertitles(splitGluedWords(splitQuotedIntertitles(splitGluedPeriods(paragraphs))));
 }
