@@ -162,6 +162,11 @@ function relatedSpans(text: string, spans: [number, number][]): void {
   for (const m of wordStartMatches(RELATED_LABEL, text)) {
     if (!startsSentence(text, m.index)) continue;
     const from = m.index + m[0].length;
+    // "Regarder sur YouTube Live" is a player's caption: no headline follows it
+    if (/live$/iu.test(m[0])) {
+      spans.push([m.index, from]);
+      continue;
+    }
     const end = headlineEnd(text, from);
     // without a colon or capitals the label may be a sentence ("Lire aussi les rapports… permet"): only cut with its headline
     const unmistakable = m[0].includes(':') || m[0] === m[0].toUpperCase();
