@@ -66,6 +66,18 @@ describe('dates stated by the text itself', () => {
     expect(extractDate(`La ministre a inauguré le pont. ${'Le chantier a duré longtemps. '.repeat(20)}Il avait commencé le 3 mai 2021.`)).toBeNull();
   });
 
+  it('never takes an earlier event named in the lead for its day (real)', () => {
+    expect(extractDate("Un juge a décidé mardi de placer l'ancien collaborateur en détention, dans l'enquête sur les violences du 1er mai 2018 à Paris.")).toBeNull();
+    expect(extractDate('Les blocages continuent depuis le 17 novembre 2018 sur les routes.')).toBeNull();
+    expect(extractDate('Le 17 novembre 2018, des milliers de manifestants ont bloqué les routes.')).toBe('2018-11-17');
+    expect(extractDate('Le grand raout est prévu du 21 au 25 janvier 2019 dans la station.')).toBeNull();
+  });
+
+  it('never dates an article before the posts it embeds', () => {
+    const text = 'Le 13 novembre 2015, des terroristes ont frappé Paris, a rappelé le président. Un message #A pic.twitter.com/abcdefghij— Un Média (@media) May 4, 2018 Un message #A pic.twitter.com/abcdefghij';
+    expect(extractDate(text)).toBeNull();
+  });
+
   it('never takes a future horizon for the date', () => {
     expect(extractDate("Le gouvernement veut fermer les centrales d'ici le 1er janvier 2021, a-t-il annoncé.")).toBeNull();
   });

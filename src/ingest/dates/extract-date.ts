@@ -1,11 +1,12 @@
 import { cleanDocument, type CleanedDocument } from '../chrome/clean.js';
 import { findDateMentions, findMonthYearHints, type DateMention } from './date-mentions.js';
+import { firstSentence } from '../text/sentences.js';
 import { dateFromUrl } from './url-date.js';
 import { WEEKDAY_SOURCE, weekdayNumber } from './calendar-words.js';
 
 /** Date lines among the first lines of a text are its dateline ("2021-02-04 22:35", "Xinhua | 11.01.2022 08h27"). */
 const DATELINE_MAX_POSITION = 6;
-/** The lead: where a news text states the day of its event ("Le 10 janvier 2022, le ministre…"). */
+/** The lead (its first sentence, at most this long) is where a news text states the day of its event ("Le 10 janvier 2022, le ministre…"). */
 const LEAD_CHARS = 400;
 /** "d'ici le 1er janvier 2021", "à partir du 3 mars": a horizon, not the day of the article. */
 const FUTURE_MARKER = /(?:d['’]ici|jusqu['’]|à partir d|à compter d|dès|avant|prévue?s?|attendue?s?|horizon|échéance|prochain)\s*(?:le|la|au|du|l['’])?\s*(?:\p{L}+\s)?$/iu;
@@ -64,14 +65,27 @@ function dayOfPosts(postDates: string[], body: string): string | null {
   return best;
 }
 
+/** The lead's first sentence: a headline (a first short paragraph that does not end a sentence) is no lead. */
 function leadOf(paragraphs: string[]): string {
-  // a headline is no lead: skip a first short paragraph that does not end a sentence
   const start = paragraphs.length > 1 && paragraphs[0].length < 200 && !/[.!?»]$/u.test(paragraphs[0]) ? 1 : 0;
-  return paragraphs.slice(start).join('\n').slice(0, LEAD_CHARS);
+  return firstSentence((paragraphs[start] ?? '').slice(0, LEAD_CHARS));
 }
 
 function isHorizon(text: string, mention: DateMention): boolean {
   return FUTURE_MARKER.test(text.slice(Math.max(0, mention.index - 30), mention.index));
+}
+
+/**
+ * A date that states the day of the news: at the head of its clause ("Le 10
+ * janvier 2022, …", "mardi 3 mars 2020 :") or after "le"/"ce" ("a eu le 27
+ * octobre"). "les violences du 1er mai 2018", "depuis le 17 novembre", "du
+ * 21 au 25 janvier" name earlier or other events.
+ */
+function statesTheDay(text: string, mention: DateMention): boolean {
+  const before = text.slice(Math.max(0, mention.index - 24), mention.index);
+  if (/(?:^|[,:;|(—–-])\s*$/u.test(before)) return true;
+  if (!/(?:^|[\s'’])(?:le|ce)\s+$/iu.test(before)) return false;
+  return !/(?:depuis|après|avant|entre|d['’]ici|jusqu['’]à|depuis|dès)\s+(?:le|ce)\s+$/iu.test(before);
 }
 
 /**
@@ -112,8 +126,13 @@ export function chooseDate(doc: CleanedDocument, url: string | null = null): str
   const implied = () => (impliedYear === undefined ? (impliedYear = impliedYearOf(datelineMentions.map((d) => d.mention), body)) : impliedYear);
   const lead = leadOf(doc.paragraphs);
   for (const mention of findDateMentions(lead)) {
-    if (isHorizon(lead, mention)) continue;
-    if (mention.year !== null) return formatDate(mention.year, mention.month, mention.day);
+    if (isHorizon(lead, mention) || !statesTheDay(lead, mention)) continue;
+    // an article is not older than the posts it embeds: an earlier day is an event it recalls
+    if (mention.year !== null) {
+      const iso = formatDate(mention.year, mention.month, mention.day);
+      if (reference && iso < formatDate(reference.year, reference.month, reference.day)) continue;
+      return iso;
+    }
     // "le 12 mai dernier" counts from the day of publication: without a reference date its year is unknown
     const relative = RELATIVE_AFTER.test(lead.slice(mention.index, mention.index + 40));
     const year = reference ? yearNotAfter(mention.month, mention.day, reference) : relative ? null : implied();
