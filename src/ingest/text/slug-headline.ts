@@ -53,9 +53,13 @@ function spellings(text: string): Map<string, string> {
   for (const m of text.matchAll(WORD)) {
     for (const part of m[0].split(/[-'’]/u)) {
       const key = foldKey(part);
-      let forms = counts.get(key);
-      if (!forms) counts.set(key, (forms = new Map()));
-      forms.set(part, (forms.get(part) ?? 0) + 1);
+      // slugs write "cœur" as "coeur" or drop the ligature ("cur")
+      const keys = /[œæ]/u.test(key) ? [key, key.replace(/œ/gu, 'oe').replace(/æ/gu, 'ae'), key.replace(/[œæ]/gu, '')] : [key];
+      for (const k of keys) {
+        let forms = counts.get(k);
+        if (!forms) counts.set(k, (forms = new Map()));
+        forms.set(part, (forms.get(part) ?? 0) + 1);
+      }
     }
   }
   const chosen = new Map<string, string>();
