@@ -42,6 +42,15 @@ describe('embedded posts', () => {
     expect(cleaned).toContain('«J’ai garé le scooter», raconte-t-il.');
   });
 
+  it('removes two posts printed one after the other and their copies further on (real)', () => {
+    const text =
+      'a ajouté le syndicat. Devant chez moi : des gilets jaunes crient puis le poursuivent dans la rue. pic.twitter.com/4qP0Zdjf06— JD (@JulienDollon) 24 novembre 2018 « Tout notre soutien aux journalistes qui ont été agressés hier.Nous faisons la différence entre les manifestants et les agresseurs »La Direction de #CNEWS— CNEWS Les OFF (@CNEWSLesOFF) 25 novembre 2018  Devant chez moi : des gilets jaunes crient puis le poursuivent dans la rue. pic.twitter.com/4qP0Zdjf06 « Tout notre soutien aux journalistes qui ont été agressés hier.Nous faisons la différence entre les manifestants et les agresseurs »La Direction de #CNEWS Franceinfo a recueilli un témoignage.';
+    const cleaned = cleanChrome(text);
+    expect(cleaned).not.toMatch(/soutien|Devant chez moi|CNEWS|pic\.twitter/);
+    expect(cleaned).toContain('a ajouté le syndicat.');
+    expect(cleaned).toContain('Franceinfo a recueilli un témoignage.');
+  });
+
   it('keeps a text that is nothing but a post, without its link (real)', () => {
     expect(cleanChrome('Je serai fidèle à cet engagement pris : je protégerai la République. pic.twitter.com/gYIJRJxmEm')).toBe(
       'Je serai fidèle à cet engagement pris : je protégerai la République.',
@@ -109,6 +118,17 @@ describe('photo credits, captions, scripts and subscription prompts', () => {
     expect(cleaned).not.toMatch(/googletag|adsbygoogle|push/);
     expect(cleaned).toContain('Le marché a ouvert en hausse.');
     expect(cleaned).toContain('Les valeurs bancaires progressent.');
+  });
+
+  it('removes a video player script and its caption (real)', () => {
+    const cleaned = cleanChrome(
+      "sont invoqués par la présidence.  Vidéo - L’affrontement des gilets jaunes à Paris décortiqué $('#liveTickerVideoId375399').mouseover(function() { $('#liveTickerLoupeId375399').css( 'display', 'block' ); }); Emmanuel Macron essuie sa plus grave crise.",
+    );
+    expect(cleaned).toBe('sont invoqués par la présidence.\n\nEmmanuel Macron essuie sa plus grave crise.');
+  });
+
+  it('removes "follow us" prompts (real)', () => {
+    expect(cleanChrome("Le duo est fier.  Pour faire le plein d'inspiration mode, suivez billie jean sur Instagram et Facebook!")).toBe('Le duo est fier.');
   });
 
   it('removes newsletter and subscription prompts, sentence by sentence (real)', () => {

@@ -55,11 +55,12 @@ const COPYRIGHT_CREDIT = /©\s?(?:\d{4}\s)?(?:[\p{Lu}\p{N}][\p{L}\p{N}.'’-]*\s
 const CREDIT_LINE_AND_CAPTION = /(^|\n)(?:crédits? photos?|photos?)\s?:[^\n]{0,120}\n(?:[^\n]{1,300}\n[ \t]*\n)?/giu;
 
 /** Ad and tracking scripts, cut from their first identifier to the balanced end of the statement. */
-const SCRIPT_START = /(?:\(\s?)?(?:googletag|adsbygoogle|window\.(?:dataLayer|_?gaq|fbq|googletag)|dataLayer\.push|_gaq\.push|fbq\(|gtag\(|document\.write\()/gu;
+const SCRIPT_START = /(?:\(\s?)?(?:googletag|adsbygoogle|window\.(?:dataLayer|_?gaq|fbq|googletag)|dataLayer\.push|_gaq\.push|fbq\(|gtag\(|document\.write\()|(?:\$|jQuery)\(\s?['"][#.]?[\w-]+['"]\s?\)\.\w+\(/gu;
 const SCRIPT_REACH = 4000;
+const VIDEO_CAPTION = /(^|\n|[.!?»] )\s?vidéo\s?[-–:][^\n]*$/iu;
 
 /** Newsletter and subscription prompts: the whole sentence goes. */
-const SUBSCRIPTION = /(?:inscrivez-vous|abonnez-vous|en vous inscrivant|en vous abonnant|recevez (?:chaque|nos|notre|gratuitement|tous les)|les envois débuteront|déjà abonné|réservé aux abonnés|pour lire la suite|je m['’]abonne|s['’]abonner à (?:notre|l['’]infolettre|la newsletter)|notre infolettre)/giu;
+const SUBSCRIPTION = /(?:suivez[- ](?:nous|[^.!?\n]{1,40}?) sur (?:instagram|facebook|twitter|x|tiktok|les réseaux sociaux)|inscrivez-vous|abonnez-vous|en vous inscrivant|en vous abonnant|recevez (?:chaque|nos|notre|gratuitement|tous les)|les envois débuteront|déjà abonné|réservé aux abonnés|pour lire la suite|je m['’]abonne|s['’]abonner à (?:notre|l['’]infolettre|la newsletter)|notre infolettre)/giu;
 
 function scriptEnd(text: string, start: number): number | null {
   let depth = 0;
@@ -86,15 +87,41 @@ function scriptEnd(text: string, start: number): number | null {
 }
 
 function scriptSpans(text: string, spans: [number, number][]): void {
-  if (!/googletag|adsbygoogle|dataLayer|_gaq|fbq\(|gtag\(|document\.write/.test(text)) return;
+  if (!/googletag|adsbygoogle|dataLayer|_gaq|fbq\(|gtag\(|document\.write|\$\(|jQuery\(/.test(text)) return;
   let after = 0;
   for (const m of wordStartMatches(SCRIPT_START, text)) {
     if (m.index < after) continue;
     const end = scriptEnd(text, m.index);
     const stop = end ?? m.index + m[0].length;
-    spans.push([m.index, stop]);
+    // the player's caption just before its script: "Vidéo - L'affrontement … décortiqué $('#…')"
+    const before = text.slice(Math.max(after, m.index - 160), m.index);
+    const caption = VIDEO_CAPTION.exec(before);
+    spans.push([caption ? m.index - before.length + caption.index + caption[1].length : m.index, stop]);
     after = stop;
   }
+}
+
+/**
+ * The copy of a post printed further on, found by the last words before its
+ * signature; the post's start is where the two stop agreeing, read
+ * backwards (bounded walks both).
+ */
+function laterCopy(text: string, signature: number, after: number, floor: number): { start: number; span: [number, number] } | null {
+  const tail = text.slice(Math.max(floor, signature - 20), signature).trim();
+  if (tail.length < 10) return null;
+  const found = text.slice(after, after + 2 * TWEET_REACH).indexOf(tail);
+  if (found < 0) return null;
+  const copyEnd = after + found + tail.length;
+  let p = text.lastIndexOf(tail, signature) + tail.length - 1;
+  let q = copyEnd - 1;
+  let agreed = 0;
+  while (p >= floor && q >= after && text[p] === text[q] && agreed < TWEET_REACH) {
+    p--;
+    q--;
+    agreed++;
+  }
+  if (agreed < 20) return null;
+  return { start: p + 1, span: [q + 1, copyEnd] };
 }
 
 /**
@@ -127,7 +154,14 @@ function tweetSpans(text: string, spans: [number, number][], postDates: string[]
         const j = tail.length >= 6 ? text.slice(a, a + (s - start) + 60).indexOf(tail) : -1;
         end = j >= 0 ? a + j + tail.length : e;
       } else {
-        start = segmentStart(text, s, windowStart);
+        const copy = laterCopy(text, s, a, windowStart);
+        if (copy) {
+          // two posts printed one after the other, then their copies: this one's copy is further on
+          start = copy.start;
+          spans.push(copy.span);
+        } else {
+          start = segmentStart(text, s, windowStart);
+        }
       }
       // the copy's own link right after it (looked for in a few characters only: a search to the end would be quadratic)
       const link = LINK_AHEAD.exec(text.slice(end, end + 60));
@@ -138,7 +172,7 @@ function tweetSpans(text: string, spans: [number, number][], postDates: string[]
       if (date) postDates.push(date);
     }
   }
-  const signatures = spans.slice();
+  const signatures = spans.slice().sort((x, y) => x[0] - y[0]);
   let next = 0;
   floor = 0;
   TWEET_LINK.lastIndex = 0;
@@ -231,7 +265,7 @@ export function removeInlineChrome(text: string): InlineCleaning {
   spans.length = 0;
   if (/aussi|également|ensuite|dossier|regarder/.test(lower)) relatedSpans(out, spans);
   if (lower.includes('photo') || lower.includes('crédit') || lower.includes('illustration') || lower.includes('infographie') || lower.includes('image') || out.includes('©')) creditSpans(out, spans);
-  if (/abonn|inscri|recevez|envois|lire la suite|infolettre/.test(lower)) subscriptionSpans(out, spans);
+  if (/abonn|inscri|recevez|envois|lire la suite|infolettre|suivez/.test(lower)) subscriptionSpans(out, spans);
   if (/créé|publié|à jour|modifié|actualisé/.test(lower)) furnitureSpans(out, spans, furnitureDates);
   out = removeSpans(out, spans, '\n');
   return { text: out, furnitureDates, postDates };
