@@ -71,6 +71,8 @@ const ADVERSARIAL: [string, (repeats: number) => string][] = [
   ['spaced dots and glued capitals', (r) => '. . .Aa.Bb '.repeat(r * 4)],
   ['glued quotations', (r) => '«Pipi de chat»Pour la suite. '.repeat(r)],
   ['unclosed scripts', (r) => 'googletag.cmd.push(((( '.repeat(r)],
+  ['player scripts with captions', (r) => "Vidéo - Un titre de vidéo $('#id1').mouseover(function() { $('#id2').css( 'display', 'block' ); }); ".repeat(r)],
+  ['posts whose copies come later', (r) => 'Un message assez long pour être cherché ensuite.— Nom (@nom) 3 mai 2018 Un autre texte. '.repeat(r)],
   ['photo credits', (r) => 'Photo : Jean Dupont Agence France-Presse '.repeat(r)],
   ['subscription words', (r) => 'Inscrivez-vous '.repeat(r)],
 ];
