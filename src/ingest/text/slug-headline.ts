@@ -12,6 +12,7 @@ import { foldKey } from './fold.js';
 const ID_TOKEN = /^(?:\d{5,}|\d{1,2}(?=$)|[0-9a-f]{12,})$/u;
 const FILE_EXTENSION = /\.(?:php|html?|aspx?|jsp|cms|ece)$/iu;
 const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
+const SHORT_ELIDED_WORDS = new Set(['un', 'une', 'est', 'il', 'ils', 'elle', 'on', 'en', 'ex', 'ai', 'a', 'y', 'ici']);
 const STARTS_VOWEL = /^[aeiouyhàâéèêëîïôûù]/iu;
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 const SLUG_MAX_CHARS = 300;
@@ -81,7 +82,8 @@ function elisionRestored(word: string, known: Map<string, string>, apostrophe: s
   for (const prefix of ['qu', 'l', 'd', 'j', 'm', 'n', 's', 't', 'c']) {
     if (!word.startsWith(prefix) || word.length < prefix.length + 2) continue;
     const rest = word.slice(prefix.length);
-    if (!STARTS_VOWEL.test(rest) || (rest.length < 4 && rest !== 'est')) continue;
+    // a short rest is an elision only when it is a word French elides before ("d'un", "n'est", "l'ex"): "sont", "dont", "deux" are words
+    if (!STARTS_VOWEL.test(rest) || (rest.length < 4 && !SHORT_ELIDED_WORDS.has(rest))) continue;
     const spelled = known.get(foldKey(rest));
     if (spelled) return `${prefix}${apostrophe}${spelled}`;
   }
