@@ -71,6 +71,9 @@ describe('titles of records without one', () => {
     ['https://www.tdg.ch/high-tech/enquete-faux-comptes-gilets-jaunes/story/18639060', 'Une enquête est ouverte sur de faux comptes.', 'Enquête faux comptes gilets jaunes'],
     // invented: a word the text does not write keeps the slug's letters
     ['https://www.courrier-du-leman.example/2024/04/04/le-pont-de-brevannes-rouvre-enfin', 'Les riverains attendaient.', 'Le pont de brevannes rouvre enfin'],
+    // real: slugs that dropped the apostrophe; "sont" stays a word
+    ['https://www.tdg.ch/monde/telecabine-effraie-skieurs-sont-evacues/story/123456', 'Une télécabine effraie les skieurs. Ils ont été évacués.', 'Télécabine effraie skieurs sont évacués'],
+    ['https://news.example/2024/04/04/victimes-dun-pesticide', 'Un pesticide a fait des victimes.', "Victimes d'un pesticide"],
     ['https://news.example/2024/04/04/de-retour-au-cur-de-paris', 'Ils sont de retour au cœur de Paris.', 'De retour au cœur de Paris'],
     ['https://news.example/2024/04/04/l-ete-sera-chaud-a-vizille', "L'été sera chaud, dit le maire de Vizille.", "L'été sera chaud a Vizille"],
   ])('%s', (url, text, expected) => {

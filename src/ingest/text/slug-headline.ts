@@ -1,4 +1,5 @@
 import { foldKey } from './fold.js';
+import { isSentenceOpener } from './sentence-openers.js';
 
 /**
  * The headline a url's slug spells ("…/2018/12/07/gilets-jaunes-la-france-en-alerte-rouge"):
@@ -72,7 +73,8 @@ function spellings(text: string): Map<string, string> {
       const weight = form[0] !== form[0].toLowerCase() && forms.has(form.toLowerCase()) ? 0 : n;
       if (weight > bestCount) [best, bestCount] = [form, weight];
     }
-    chosen.set(key, best);
+    // a grammar word written only at sentence starts ("Un pesticide…") is no proper noun
+    chosen.set(key, isSentenceOpener(best) && best !== best.toLowerCase() ? best.toLowerCase() : best);
   }
   return chosen;
 }
