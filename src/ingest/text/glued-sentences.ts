@@ -103,7 +103,11 @@ function splitGluedWords(text: string): string {
  * opens the paragraph proper ("Des heurts plus…", "M. Macron…", "«Le
  * grand…"). Returns the offset of that word, or -1.
  */
+/** Cheap gate: an intertitle needs a lowercase word followed by a capital or an opening quote near the start of the line. */
+const LOWER_THEN_CAPITAL = /[a-zß-öø-ÿœ»"] [A-ZÀ-ÖØ-ÞŒ«]/;
+
 function intertitleEnd(line: string): number {
+  if (!LOWER_THEN_CAPITAL.test(line.slice(0, 120))) return -1;
   const words: { word: string; start: number }[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
