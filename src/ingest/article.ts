@@ -5,6 +5,7 @@ import { extractOrganisations } from './organisations/extract-organisations.js';
 import { curatedSpelling } from './people/canonical-names.js';
 import { extractSpeakers } from './people/extract-speakers.js';
 import { extractSource } from './source.js';
+import { headlineFromSlug } from './text/slug-headline.js';
 import { titleFromParagraphs } from './title.js';
 import type { Article, SourceFormat } from './types.js';
 
@@ -36,8 +37,9 @@ export function articleFromText(input: ArticleInput): Article {
   const doc = cleanDocument(input.text);
   const body = doc.paragraphs.join('\n\n');
 
-  const title = nonEmpty(given.title) ?? (titleFromParagraphs(doc.paragraphs) || input.id);
-  const date = (given.date != null ? normaliseGivenDate(given.date) : null) ?? chooseDate(doc);
+  const url = nonEmpty(given.url);
+  const title = nonEmpty(given.title) ?? (nonEmpty(headlineFromSlug(url, body)) || titleFromParagraphs(doc.paragraphs) || input.id);
+  const date = (given.date != null ? normaliseGivenDate(given.date) : null) ?? chooseDate(doc, url);
   const speakers = given.speakers?.length
     ? distinct(given.speakers.map((name) => curatedSpelling(name) ?? name))
     : extractSpeakers(body, doc.editorNames);
@@ -53,7 +55,7 @@ export function articleFromText(input: ArticleInput): Article {
     title,
     date,
     source: nonEmpty(given.source) ?? extractSource(input.text),
-    url: nonEmpty(given.url),
+    url,
     speakers,
     organisations,
     text: withoutHeadline,

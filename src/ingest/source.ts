@@ -16,7 +16,11 @@ import { cleanLines } from './text/whitespace.js';
 
 const EDGE_LINES = 8;
 const BAR_DATELINE = /^([^|｜]{2,40}?)\s*[|｜]\s*(.+)$/u;
-const SOURCE_LINE = /^(?:sources?|crédits?|agence)\s*:\s*(.{2,60})$/iu;
+/** "Crédit : Reuters" credits a picture: a photo credit is never the publisher. */
+const SOURCE_LINE = /^(?:sources?|agence)\s*:\s*(.{2,60})$/iu;
+const PHOTO_CREDIT_LINE = /^(?:\(?\s*(?:crédits?|photos?|illustration|infographie|image)\b)/iu;
+/** A copyright states a publisher with its year or its "tous droits réservés"; "© AFP" alone credits a picture. */
+const COPYRIGHT_OF_PUBLISHER = /\d{4}|droits réservés/iu;
 const PARENTHESES = /\(([^()]{2,40})\)/gu;
 const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*[,–-]?\s*)?(.{2,60}?)\s*(?:[.,|]|\s+tous droits|$)/iu;
 
@@ -46,15 +50,18 @@ export function extractSource(text: string): string | null {
     }
   }
   for (const line of [...top.slice(0, 4), ...bottom.slice(-3)]) {
+    if (PHOTO_CREDIT_LINE.test(line)) continue;
     for (const m of line.matchAll(PARENTHESES)) {
+      if (PHOTO_CREDIT_LINE.test(m[1])) continue;
       const inner = m[1].replace(/^(?:avec|source|sources)\s*:?\s*/iu, '');
-      const agency = mediaMatcher.lookup(inner);
+      // the signing agency of a dispatch: "(AFP)", "(ats/nxp)" (agency, then the desk that edited it)
+      const agency = mediaMatcher.lookup(inner) ?? mediaMatcher.lookup(inner.split('/')[0]);
       if (agency) return agency;
     }
   }
   for (const line of bottom) {
     const copyright = COPYRIGHT.exec(line);
-    if (copyright) {
+    if (copyright && COPYRIGHT_OF_PUBLISHER.test(line)) {
       const source = normaliseSource(copyright[1]);
       if (source) return source;
     }

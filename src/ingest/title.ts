@@ -36,11 +36,29 @@ export function shorten(sentence: string, max = TITLE_MAX): string {
   return head.replace(/[\s,;:(«"'’\-–—]+$/u, '') + '…';
 }
 
+/**
+ * What opens a lead without being its sentence: a dateline ("PARIS |",
+ * "Paris —", "MONTRÉAL (AFP) -") or a rubric in capitals ("VIDÉO -",
+ * "EN DIRECT :"), a bracketed paper name ("(Le Matin)").
+ */
+const DATELINE_PREFIX = /^(?:\([^()\n]{1,30}\)\s*)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|du|la|le|sur|en)){0,3}(?:\s*\([^()\n]{1,20}\))?\s*(?:\||—|–|\s-\s)\s*)/u;
+const RUBRIC_PREFIX = /^(?:\p{Lu}{2,}(?:\s+\p{Lu}{2,}){0,2})\s*(?:[|—–-])\s+/u;
+
+export function withoutDateline(sentence: string): string {
+  let s = sentence;
+  for (let i = 0; i < 2; i++) {
+    const m = DATELINE_PREFIX.exec(s) ?? RUBRIC_PREFIX.exec(s);
+    if (!m || m[0].length >= s.length - 10) break;
+    s = s.slice(m[0].length);
+  }
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 export function titleFromParagraphs(paragraphs: string[]): string {
   if (paragraphs.length === 0) return '';
   const first = paragraphs[0];
   if (paragraphs.length > 1 && isHeadline(first)) return first;
-  return shorten(firstSentence(first));
+  return shorten(firstSentence(withoutDateline(first)));
 }
 
 /** The title of a text, chrome ignored. */

@@ -12,7 +12,7 @@ describe('extractDate: the forms French news copy uses', () => {
     ['2021-02-04 22:35\n\nLe ministre a parlé.', '2021-02-04'],
     ['Le 15 juillet 2021, heure locale, le ministre a rencontré son homologue.', '2021-07-15'],
     ['Publié le 02/03/2023 à 10h12\n\nLe texte.', '2023-03-02'],
-    ['La réunion du 02/03/2023 a eu lieu à Paris.', '2023-03-02'],
+    ['La réunion s’est tenue le 02/03/2023 à Paris.', '2023-03-02'],
     ['Le sommet s’est ouvert le 1er mars 2023 à Astana.', '2023-03-01'],
     ['Signé le 4 févr. 2021 à Moscou.', '2021-02-04'],
     ['Signé le 12 sept. 2019 et le 3 déc. 2019.', '2019-09-12'],

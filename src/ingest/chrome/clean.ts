@@ -1,5 +1,7 @@
 import { isDateOnlyLine } from '../dates/date-mentions.js';
-import { cleanLines } from '../text/whitespace.js';
+import { restoreBreaks } from '../text/glued-sentences.js';
+import { normaliseSpaces, splitLines } from '../text/whitespace.js';
+import { removeInlineChrome } from './inline-chrome.js';
 import {
   AUTHOR_BYLINE,
   BREADCRUMB_LINE,
@@ -19,6 +21,10 @@ export interface CleanedDocument {
   dateLines: { line: string; position: number }[];
   /** Names found in editors' bylines: never speakers. */
   editorNames: string[];
+  /** Dates stated by page furniture inside the text ("Créé: 21.12.2018, 09h59"). */
+  furnitureDates: string[];
+  /** Dates of embedded posts (YYYY-MM-DD), from their signatures. */
+  postDates: string[];
 }
 
 const whole = (sources: string[]) => new RegExp(`^(?:${sources.join('|')})$`, 'iu');
@@ -65,11 +71,14 @@ function collectEditorNames(line: string, into: string[]): void {
  * line starting in lowercase is one hard-wrapped paragraph.
  */
 export function cleanDocument(text: string): CleanedDocument {
-  const lines = cleanLines(text);
+  const inline = removeInlineChrome(normaliseSpaces(text));
+  const lines = splitLines(restoreBreaks(inline.text));
   const nonEmpty = lines.filter((line) => line !== '');
   const totalChars = nonEmpty.reduce((n, line) => n + line.length, 0);
 
-  const paragraphs: string[] = [];
+  // A paragraph is built from pieces joined at the end: appending to a string and testing its end would copy it each time.
+  const pieces: string[][] = [];
+  let lastEndsSentence = true;
   const dateLines: CleanedDocument['dateLines'] = [];
   const editorNames: string[] = [];
   let charsSeen = 0;
@@ -96,15 +105,16 @@ export function cleanDocument(text: string): CleanedDocument {
     const body = line.includes('(') || /droits|publiée|obligatoires/i.test(line) ? line.replace(CHROME_FRAGMENT_RE, '').replace(/ {2,}/g, ' ').trim() : line;
     if (body === '') continue;
 
-    const last = paragraphs.length - 1;
-    if (previousWasBody && last >= 0 && !ENDS_SENTENCE_OR_BLOCK.test(paragraphs[last]) && STARTS_LOWERCASE.test(body)) {
-      paragraphs[last] += ' ' + body;
+    if (previousWasBody && pieces.length > 0 && !lastEndsSentence && STARTS_LOWERCASE.test(body)) {
+      pieces[pieces.length - 1].push(body);
     } else {
-      paragraphs.push(body);
+      pieces.push([body]);
     }
+    lastEndsSentence = ENDS_SENTENCE_OR_BLOCK.test(body.slice(-1));
     previousWasBody = true;
   }
-  return { paragraphs, dateLines, editorNames };
+  const paragraphs = pieces.map((parts) => parts.join(' '));
+  return { paragraphs, dateLines, editorNames, furnitureDates: inline.furnitureDates, postDates: inline.postDates };
 }
 
 /** Text with web chrome removed, paragraphs separated by a blank line. */

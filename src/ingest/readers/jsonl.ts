@@ -35,7 +35,7 @@ export function readJsonLines(text: string, relativePath: string): ReaderOutput 
     }
     const given: GivenMetadata = {
       title: givenString(fields.title),
-      date: givenString(fields.date),
+      date: givenString(fields.date ?? fields.published ?? fields.datePublished ?? fields.pubDate),
       source: givenString(fields.source),
       url: givenString(fields.url),
       speakers: givenList(fields.speakers),

@@ -19,14 +19,18 @@ export function clauseStart(text: string, index: number): number {
   return floor;
 }
 
-/** The first sentence of a paragraph ("M. Wang" does not end one). */
+/**
+ * The first sentence of a paragraph, for a title: "M. Wang" does not end
+ * one, nor a question or suspension points ("QS dérange? «Habituez-vous»",
+ * "tempête Gabriel.. Ici"), which a headline keeps.
+ */
 export function firstSentence(paragraph: string): string {
   for (let i = 0; i < paragraph.length; i++) {
     const c = paragraph[i];
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+    if (c !== '.' && c !== '!') continue;
     const next = paragraph[i + 1];
     if (next !== undefined && next !== ' ' && next !== '\n') continue;
-    if (c === '.' && isAbbreviationPeriod(paragraph, i)) continue;
+    if (c === '.' && (paragraph[i - 1] === '.' || isAbbreviationPeriod(paragraph, i))) continue;
     return paragraph.slice(0, i + 1);
   }
   return paragraph;
