@@ -1,4 +1,5 @@
 import { NAME_PARTICLES, isInnerNameParticle, isNonNameWord, isTitleWord } from '../lexicon/name-words.js';
+import { isCommonWord, isKnownFirstName, isKnownSurname, isOtherProperNoun } from '../lexicon/name-lexicon.js';
 import { isPlace } from '../lexicon/places.js';
 import { canonicalOrganisation } from '../organisations/gazetteer.js';
 import { wordStartMatches } from '../text/scan.js';
@@ -11,7 +12,8 @@ import { wordStartMatches } from '../text/scan.js';
  */
 
 /** "Wang", "Kassym-Jomart", "Tokaïev", "al-Assad"; an initial "W." inside a name. */
-const NAME_WORD = "(?:\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’]\\p{Lu}?[\\p{Ll}\\p{M}]+)?(?:-\\p{Lu}[\\p{Ll}\\p{M}]+)*|(?:al|el|ben|bin|ibn|abu|abou)-\\p{Lu}[\\p{Ll}\\p{M}]+)";
+// hyphenated parts are bounded ({0,3}): an unbounded run ("Aa-Aa-Aa-…") is re-read from every part, quadratic
+const NAME_WORD = "(?:\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’]\\p{Lu}?[\\p{Ll}\\p{M}]+)?(?:-\\p{Lu}[\\p{Ll}\\p{M}]+){0,3}|(?:al|el|ben|bin|ibn|abu|abou)-\\p{Lu}[\\p{Ll}\\p{M}]+)";
 const PARTICLES = NAME_PARTICLES.filter((p) => p !== 'la' && p !== 'le').join('|');
 /** Titles kept in the match so they can be recognised ("M. Wang", "Mme Merkel"). */
 const ABBREVIATED_TITLE = '(?:M\\.|MM\\.|Mme|Mmes|Mlle|Dr|Pr|Mgr|Me)';
@@ -61,6 +63,15 @@ export function nameFromSequence(sequence: string): { name: string; titled: bool
 const SEQUENCE_CACHE_LIMIT = 100_000;
 const sequenceCache = new Map<string, { name: string; titled: boolean } | null>();
 
+function isParticle(word: string, i: number, count: number): boolean {
+  return NAME_PARTICLES.includes(word) || (i > 0 && i < count - 1 && isInnerNameParticle(word));
+}
+
+/** A word that is not a name in French copy: a common word, a place, another proper noun. */
+function isWordOrPlace(word: string): boolean {
+  return isCommonWord(word) || isPlaceWord(word) || isOtherProperNoun(word);
+}
+
 function readSequence(sequence: string): { name: string; titled: boolean } | null {
   const words = sequence.split(/\s+/);
   let first = 0;
@@ -70,14 +81,40 @@ function readSequence(sequence: string): { name: string; titled: boolean } | nul
     first++;
   }
   let last = words.length - 1;
-  while (last >= first && (isPlaceWord(words[last]) || isNonNameWord(words[last]) || isTitleWord(words[last]))) last--;
+  while (last >= first && (isPlaceWord(words[last]) || isNonNameWord(words[last]) || isTitleWord(words[last]) || NAME_PARTICLES.includes(words[last]))) last--;
   if (last < first) return null;
+  // "Marseille Xavier Tarabeux", "Cher Catherine Ferrier": a dateline place or an opening word before a first name
+  for (let k = first + 1; k < last; k++) {
+    if (!isKnownFirstName(words[k])) continue;
+    if (words.slice(first, k).every((w) => isWordOrPlace(w) && !isKnownFirstName(w))) first = k;
+    break;
+  }
   const kept = words.slice(first, last + 1);
-  const nameWords = kept.filter((w, i) => !NAME_PARTICLES.includes(w) && !(i > 0 && i < kept.length - 1 && isInnerNameParticle(w)));
+  const nameWords = kept.filter((w, i) => !isParticle(w, i, kept.length));
   if (nameWords.some((w) => isNonNameWord(w) || isPlaceWord(w) || isTitleWord(w))) return null;
   const name = kept.join(' ');
   if (isPlace(name) || canonicalOrganisation(name) !== null) return null;
+  if (!titled && !looksLikePerson(nameWords)) return null;
   return { name, titled };
+}
+
+/**
+ * Whether capitalised words (particles removed) may be a person's name:
+ * a known first name followed by another word ("Laurent Berger", "Brune
+ * Poirson"), or words whose last (the surname) is not a common French word,
+ * a place or another proper noun ("Bikramjit Singh", "Lin Hua"). "Sud
+ * Ouest", "Voix du Nord", "Vinci Autoroutes", "Centre" are not. Short last
+ * words ("Hua", "Li") are often names in French copy even when some word
+ * list has them. One word alone still needs a title or a full name in the
+ * text (the speaker finder asks for them).
+ */
+function looksLikePerson(nameWords: string[]): boolean {
+  if (nameWords.length >= 2 && isKnownFirstName(nameWords[0])) return true;
+  const last = nameWords[nameWords.length - 1];
+  if (nameWords.length === 1) return isKnownSurname(last) || isKnownFirstName(last) || !isWordOrPlace(last);
+  if (isKnownSurname(last)) return true;
+  if (isPlaceWord(last) || isOtherProperNoun(last)) return false;
+  return last.length <= 3 || !isCommonWord(last);
 }
 
 /** Every plausible name in the text, in order. */
@@ -118,4 +155,14 @@ export function firstName(phrase: string): { name: string; titled: boolean; inde
     if (found) return { ...found, titled: found.titled || afterTitleWord(phrase.slice(0, m.index)), index: m.index };
   }
   return null;
+}
+
+/** Two words or more besides particles: "Wang Yi", "Luigi Di Maio"; not "Di Maio", "Wang". */
+export function isFullName(name: string): boolean {
+  let content = 0;
+  for (const word of name.split(' ')) {
+    if (!NAME_PARTICLES.includes(word) && !isInnerNameParticle(word)) content++;
+    if (content >= 2) return true;
+  }
+  return false;
 }
