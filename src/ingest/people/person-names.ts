@@ -26,7 +26,17 @@ export const NAME_SEQUENCE = new RegExp(
 );
 
 /** Characters that may not come right before a name. */
-const GLUED_TO_NAME = /[\p{L}\p{N}'’-]/u;
+const GLUED_TO_NAME = /[\p{L}\p{N}-]/u;
+/** An apostrophe before a name is fine after an elided word: "qu'Olivier Ramezon", "d'Emmanuel Macron". */
+const ELISION_BEFORE = /(?:^|[^\p{L}])(?:[dlDL]|[qQ]u|jusqu|lorsqu|puisqu)['’]$/u;
+
+/** Matches of NAME_SEQUENCE that start a word (an elided article or conjunction may come right before). */
+function nameMatches(text: string): RegExpExecArray[] {
+  return wordStartMatches(NAME_SEQUENCE, text, GLUED_TO_NAME).filter((m) => {
+    const before = text[m.index - 1];
+    return (before !== "'" && before !== '’') || ELISION_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
+  });
+}
 
 /** A name found in the text. */
 export interface NameMention {
@@ -77,11 +87,20 @@ function readSequence(sequence: string): { name: string; titled: boolean } | nul
   let first = 0;
   let titled = false;
   while (first < words.length && (isTitleWord(words[first]) || isNonNameWord(words[first]) || isPlaceWord(words[first]))) {
+    // "M. Le Maire", "Mme Le Pen": after a title, a capitalised particle opens the surname
+    if (titled && first + 1 < words.length && isInnerNameParticle(words[first]) && /^\p{Lu}/u.test(words[first])) break;
     if (isTitleWord(words[first])) titled = true;
     first++;
   }
   let last = words.length - 1;
-  while (last >= first && (isPlaceWord(words[last]) || isNonNameWord(words[last]) || isTitleWord(words[last]) || NAME_PARTICLES.includes(words[last]))) last--;
+  const placeAfterParticle = (i: number) => i - 1 > first && (words[i - 1] === 'de' || words[i - 1] === 'du') && (isPlaceWord(words[i]) || isOtherProperNoun(words[i]));
+  while (last >= first && (isPlaceWord(words[last]) || isNonNameWord(words[last]) || isTitleWord(words[last]) || NAME_PARTICLES.includes(words[last]) || placeAfterParticle(last))) {
+    // "Bruno Le Maire", "Marine Le Pen": a capitalised particle makes the next word a surname
+    if (last - 1 >= first && /^\p{Lu}/u.test(words[last - 1]) && isInnerNameParticle(words[last - 1])) break;
+    // "François Hollande", "Florence Parly": a first name and a word that is also a place
+    if (last - 1 === first && isKnownFirstName(words[first]) && !isNonNameWord(words[last]) && !isTitleWord(words[last])) break;
+    last--;
+  }
   if (last < first) return null;
   // "Marseille Xavier Tarabeux", "Cher Catherine Ferrier": a dateline place or an opening word before a first name
   for (let k = first + 1; k < last; k++) {
@@ -91,7 +110,14 @@ function readSequence(sequence: string): { name: string; titled: boolean } | nul
   }
   const kept = words.slice(first, last + 1);
   const nameWords = kept.filter((w, i) => !isParticle(w, i, kept.length));
-  if (nameWords.some((w) => isNonNameWord(w) || isPlaceWord(w) || isTitleWord(w))) return null;
+  const firstIsFirstName = isKnownFirstName(kept[0]);
+  for (let i = 0; i < kept.length; i++) {
+    const w = kept[i];
+    if (isParticle(w, i, kept.length) || (i === 0 && kept.length > 1 && isInnerNameParticle(w))) continue;
+    // "Le Maire", "Le Pen": after a capitalised particle any word is a surname
+    if (i > 0 && /^\p{Lu}/u.test(kept[i - 1]) && isInnerNameParticle(kept[i - 1])) continue;
+    if (isNonNameWord(w) || isTitleWord(w) || (isPlaceWord(w) && !(firstIsFirstName && i > 0))) return null;
+  }
   const name = kept.join(' ');
   if (isPlace(name) || canonicalOrganisation(name) !== null) return null;
   if (!titled && !looksLikePerson(nameWords)) return null;
@@ -120,7 +146,7 @@ function looksLikePerson(nameWords: string[]): boolean {
 /** Every plausible name in the text, in order. */
 export function findNameMentions(text: string): NameMention[] {
   const mentions: NameMention[] = [];
-  for (const m of wordStartMatches(NAME_SEQUENCE, text, GLUED_TO_NAME)) {
+  for (const m of nameMatches(text)) {
     const found = nameFromSequence(m[0]);
     if (!found) continue;
     const offset = m[0].lastIndexOf(found.name);
@@ -141,7 +167,7 @@ function afterTitleWord(before: string): boolean {
 /** The name at the very end of a phrase ("…, M. Lavrov" -> "Lavrov"), if any. */
 export function nameAtEnd(phrase: string): { name: string; titled: boolean } | null {
   let last: RegExpMatchArray | null = null;
-  for (const m of wordStartMatches(NAME_SEQUENCE, phrase, GLUED_TO_NAME)) last = m;
+  for (const m of nameMatches(phrase)) last = m;
   if (!last || last.index! + last[0].length !== phrase.trimEnd().length) return null;
   const found = nameFromSequence(last[0]);
   if (!found || found.titled || !afterTitleWord(phrase.slice(0, last.index))) return found;
@@ -150,7 +176,7 @@ export function nameAtEnd(phrase: string): { name: string; titled: boolean } | n
 
 /** The first name in a phrase ("le ministre Wang Yi, qui…" -> "Wang Yi"), if any. */
 export function firstName(phrase: string): { name: string; titled: boolean; index: number } | null {
-  for (const m of wordStartMatches(NAME_SEQUENCE, phrase, GLUED_TO_NAME)) {
+  for (const m of nameMatches(phrase)) {
     const found = nameFromSequence(m[0]);
     if (found) return { ...found, titled: found.titled || afterTitleWord(phrase.slice(0, m.index)), index: m.index };
   }

@@ -26,6 +26,19 @@ const DETERMINER_ROLE = /^(?:le|la|l['’]|son|sa|leur)\s*(.+)$/iu;
 const SKIPPABLE =
   /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui)(?:\s+(?:matin|soir|midi|après-midi))?\s+|(?:ce|cette)\s+(?:matin|soir|midi|après-midi|semaine)\s+|(?:à|au|aux|sur|dans|devant|auprès\s+d[eu']|lors\s+d['’eu]|en|pour|chez)\s*(?:(?:l['’]|la\s|le\s|les\s|un\s|une\s|son\s|sa\s|ses\s|leur\s|des\s|du\s|de\s|d['’])\s*)?[\p{L}\p{N}-]+(?:\s+(?:de|du|des|d['’])\s*[\p{L}-]+)?\s*,?\s+)/iu;
 const LEADING_SPACE = /^\s+/u;
+const RELATIVE_AT_END = /\s+qui$/u;
+const INCISE = /[–—(]/u;
+const ROLE_THEN_NAME = /^([^,.;:!?«»()\n]{3,100}),\s*/u;
+/** Words that make a phrase a clause rather than a role ("le maire qui a…", "la ville est"). */
+const CLAUSE_WORDS = /(?:^|\s)(?:a|ont|est|sont|était|avait|qui|que|qu['’]|dont|se|s['’]|ne|n['’]|il|elle|ils|elles|on)(?=\s|$)/iu;
+const DETERMINER_START = /^(?:le|la|l['’]|les|son|sa|leur|un|une|l['’]un|l['’]une|cet|ce|cette|notre)(?:\s|(?<=['’]))/iu;
+
+/** A determiner-led phrase that names a role ("le procureur de la République d'Angers", "l'un d'eux"), not a clause. */
+export function isRoleLead(phrase: string): boolean {
+  if (phrase === '') return false;
+  if (isRolePhrase(phrase) || LOWERCASE_ROLE.test(phrase)) return true;
+  return phrase.length <= 100 && DETERMINER_START.test(phrase) && !CLAUSE_WORDS.test(phrase);
+}
 
 export class SubjectReader {
   constructor(private readonly finder: SpeakerFinder) {}
@@ -51,9 +64,13 @@ export class SubjectReader {
     if (IMPERSONAL_AT_END.test(segment)) return [];
     if (PRONOUN_AT_END.test(segment)) return this.finder.previousSpeaker(index);
     if (DEMONSTRATIVE_AT_END.test(segment)) return this.finder.nearestPerson(index);
-    const names = segment.split(/\s+et\s+/u).map((part) => nameAtEnd(part));
+    const subject = segment.replace(RELATIVE_AT_END, '');
+    const names = subject.split(/\s+et\s+/u).map((part) => nameAtEnd(part));
     if (names.every((n) => n !== null)) return names.map((n) => this.finder.speaker(n!, index)).filter((p): p is Person => p !== null);
-    return this.role(segment) ?? [];
+    const role = this.role(subject);
+    if (role) return role;
+    // "Alain Juppé, le maire de Bordeaux – théâtre de débordements – a estimé": the name opening the clause
+    return INCISE.test(segment) || LOWERCASE_ROLE.test(subject) ? this.apposition(clause, start, true) : [];
   }
 
   /** "M. Kouleba a remercié … et a souligné": the name that opens the clause, if any. */
@@ -73,23 +90,42 @@ export class SubjectReader {
    * Affaires étrangères, Subrahmanyam Jaishankar, a reconnu"; "l'un d'eux,
    * Maxime Nicolle, a assuré").
    */
-  private apposition(clause: string, clauseStartsAt: number): Person[] {
-    const parts = clause.split(',', 5);
-    for (let i = 0; i < parts.length - 1 && i < 3; i++) {
+  private apposition(clause: string, clauseStartsAt: number, openingOnly = false): Person[] {
+    if (clause.replace(/[\s,]+/gu, '') === '' && !openingOnly) {
+      // "Sophie Tissier, 40 ans, «mère isolée», a expliqué": the clause is cut by a quote inside the apposition
+      const earlier = this.beforeQuote(clauseStartsAt);
+      if (earlier !== null) return this.apposition(this.text.slice(earlier, clauseStartsAt), earlier, true);
+      return [];
+    }
+    const parts = clause.split(',', 6);
+    for (let i = 0; i < parts.length - (openingOnly ? 0 : 1) && i < 4; i++) {
       const part = parts[i].trim();
+      if (part === '') continue;
       const name = nameAtEnd(part);
       if (name) {
         const head = part.slice(0, part.length - name.name.length).trim();
-        if (head.length <= 40 || isRolePhrase(head) || LOWERCASE_ROLE.test(head)) {
+        const headFits = openingOnly ? head === '' || isRolePhrase(head) || LOWERCASE_ROLE.test(head) : head.length <= 40 || isRoleLead(head);
+        if (headFits) {
           const person = this.finder.speaker(name, clauseStartsAt);
           if (person) return [person];
         }
-        return [];
+        if (openingOnly || head.length > 40) return [];
+        continue;
       }
-      // only a role, or a role-like lowercase phrase, may come before the name
-      if (i > 0 || !(isRolePhrase(part) || LOWERCASE_ROLE.test(part) || ROLE_START.test(part.slice(0, 30)))) return this.role(part) ?? [];
+      if (openingOnly) return [];
+      if (part.length > 90) break;
     }
-    return [];
+    return this.role(parts[0]) ?? [];
+  }
+
+  /** Start of the clause before a quote that ends right before `index` (", «…», "), else null. */
+  private beforeQuote(index: number): number | null {
+    let i = index - 1;
+    while (i >= 0 && /[\s,]/u.test(this.text[i])) i--;
+    if (i < 0 || !'»”"'.includes(this.text[i])) return null;
+    const open = Math.max(this.text.lastIndexOf('«', i), this.text.lastIndexOf('“', i), this.text.lastIndexOf('"', i - 1));
+    if (open < 0 || i - open > 200) return null;
+    return this.finder.clauseStart(open);
   }
 
   /** "le ministre russe" as the one person the text gives that role. */
@@ -129,20 +165,31 @@ export class SubjectReader {
     const at = from + offset;
     if (name) {
       const before = phrase.slice(0, name.index).trim();
-      if (before === '' || isRolePhrase(before) || LOWERCASE_ROLE.test(before)) {
+      if (before === '' || isRolePhrase(before) || isRoleLead(before)) {
         const person = this.finder.speaker(name, at);
         return person ? [person] : [];
       }
     }
-    // "a affirmé l'autre vice-Premier ministre, Matteo Salvini"
-    if (endChar === ',' && (DETERMINER_ROLE.test(phrase) || isRolePhrase(phrase))) {
-      const next = window.slice(end + 1, end + 80).trimStart();
+    // "a affirmé l'autre vice-Premier ministre, Matteo Salvini"; "le secrétaire d'État à l'Intérieur, Laurent Nuñez"
+    const lead = ROLE_THEN_NAME.exec(window);
+    if (lead && isRoleLead(lead[1])) {
+      const next = window.slice(lead[0].length, lead[0].length + 80);
       const named = firstName(next);
       if (named && named.index === 0) {
         const person = this.finder.speaker(named, at);
         if (person) return [person];
       }
     }
+    // "le procureur de la République d'Angers Yves Gambert"
+    const longer = /^[^,.;:!?«»()\n]{3,120}/u.exec(window);
+    if (longer && longer[0].length > phrase.length) {
+      const named = firstName(longer[0]);
+      if (named && isRoleLead(longer[0].slice(0, named.index).trim())) {
+        const person = this.finder.speaker(named, at);
+        if (person) return [person];
+      }
+    }
+    void endChar;
     return this.role(phrase) ?? [];
   }
 }
