@@ -37,6 +37,10 @@ const NEAREST_PERSON_LOOKBACK = 12;
 /** Finite forms before their subject ("X souligne") count only when a quote, a colon or "que" follows soon. */
 const SPEECH_CUE = /\bqu(?:e\b|['’])|[:«"“]/u;
 const SENTENCE_END = /[.!?;\n]/u;
+/** "Pour Paul Fizin, docteur en histoire, « … »": an opinion attributed at the start of a sentence. */
+const FOR_PERSON = /Pour\s+/gu;
+/** "Pascal Bruckner, pour qui …", "Marlène Schiappa, selon qui …". */
+const FOR_WHOM = /,\s+(?:pour|selon|d['’]après)\s+qui\s/gu;
 
 export class SpeakerFinder {
   readonly mentions: NameMention[];
@@ -138,14 +142,23 @@ export class SpeakerFinder {
   }
 
   find(): SpeechEvent[] {
-    const hits: { index: number; end: number; pronoun: string | null; simple: boolean; according: boolean }[] = [];
-    for (const verb of findSpeechVerbs(this.text)) hits.push({ ...verb, according: false });
-    for (const m of wordStartMatches(ACCORDING_TO, this.text)) hits.push({ index: m.index, end: m.index + m[0].length, pronoun: null, simple: false, according: true });
+    type Hit = { index: number; end: number; pronoun: string | null; simple: boolean; passive: boolean; according: 'selon' | 'pour' | 'pour qui' | null };
+    const hits: Hit[] = [];
+    for (const verb of findSpeechVerbs(this.text)) hits.push({ ...verb, according: null });
+    const attribution = (index: number, end: number, according: Hit['according']): Hit => ({ index, end, pronoun: null, simple: false, passive: false, according });
+    for (const m of wordStartMatches(ACCORDING_TO, this.text)) hits.push(attribution(m.index, m.index + m[0].length, 'selon'));
+    for (const m of wordStartMatches(FOR_PERSON, this.text)) if (this.startsSentence(m.index)) hits.push(attribution(m.index, m.index + m[0].length, 'pour'));
+    for (const m of this.text.matchAll(FOR_WHOM)) hits.push(attribution(m.index, m.index + m[0].length, 'pour qui'));
     hits.sort((a, b) => a.index - b.index);
 
     for (const hit of hits) {
       let people: Person[];
-      if (hit.according) people = this.subjects.after(hit.end, true) ?? [];
+      if (hit.according === 'selon' || hit.passive) people = this.subjects.after(hit.end, true) ?? [];
+      else if (hit.according === 'pour') people = this.subjects.after(hit.end, true, true) ?? [];
+      else if (hit.according === 'pour qui') {
+        const person = this.speakerAtEnd(this.text.slice(this.clauseStart(hit.index), hit.index), hit.index);
+        people = person ? [person] : [];
+      }
       else if (hit.pronoun) people = hit.pronoun === 'on' ? [] : this.previousSpeaker(hit.index);
       else {
         const inverted = this.subjects.invertedBefore(hit.index);
@@ -159,6 +172,13 @@ export class SpeakerFinder {
       if (people.length > 0) this.events.push({ people, index: hit.index });
     }
     return this.events;
+  }
+
+  /** Whether `index` opens a sentence (or the text). */
+  private startsSentence(index: number): boolean {
+    let i = index - 1;
+    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\u00a0')) i--;
+    return i < 0 || '.!?\n»"'.includes(this.text[i]);
   }
 
   /** A name ending a phrase, as a speaker. */

@@ -16,6 +16,8 @@ export interface SpeechVerb {
   pronoun: string | null;
   /** A finite form without auxiliary ("souligne", "répliquait"): weaker evidence before its subject. */
   simple: boolean;
+  /** Passive with its agent: "a été dénoncé par X" (`end` is after "par"). */
+  passive: boolean;
 }
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?(?:-[\p{L}\p{M}]+){0,4}/gu;
@@ -26,6 +28,8 @@ const ADVERBS = new Set([
   'également', 'aussi', 'encore', 'alors', "d'ailleurs", 'd’ailleurs', 'notamment', 'ensuite', 'enfin', 'toutefois', 'cependant',
   'néanmoins', 'déjà', 'aussitôt', 'pourtant', 'donc', 'bien', 'même', 'toujours', 'pas', 'jamais', 'plus', 'guère', 'lui-même',
   'elle-même', 'ainsi', 'vite', 'tôt', 'tard', 'souvent', 'parfois', 'là', 'ici', 'hier',
+  // a stressed pronoun of contrast: "Sega Doucoure a lui appelé", "Nicole Belloubet avait elle estimé"
+  'lui', 'elle', 'eux',
 ]);
 /** Adverbial phrases of several words, as word lists. */
 const ADVERB_PHRASES = [
@@ -99,8 +103,11 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
     const isAuxiliary = AUXILIARIES.has(base) && elided !== 's';
     const isReflexiveAuxiliary = REFLEXIVE_AUXILIARIES.has(base) && reflexiveStart(i, elided) >= 0;
     if (isAuxiliary || isReflexiveAuxiliary) {
-      // skip up to three adverbs, then a participle
+      // "a été dénoncé par X": a passive, whose agent speaks
       let j = i + 1;
+      const passive = isAuxiliary && words[j]?.text === 'été' && adjacent(text, word, words[j]);
+      if (passive) j++;
+      // skip up to three adverbs, then a participle
       for (let skipped = 0; skipped < 3 && j < words.length; skipped++) {
         if (!adjacent(text, words[j - 1], words[j])) break;
         if (isAdverb(words[j].text)) {
@@ -116,7 +123,11 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
         const form = forms.get(participle.text);
         if (form?.participle && tailFits(form.tails, participle.end)) {
           const start = isReflexiveAuxiliary ? reflexiveStart(i, elided) : elisionEnd;
-          found.push({ index: start, end: participle.end, pronoun, simple: false });
+          if (!passive) found.push({ index: start, end: participle.end, pronoun, simple: false, passive: false });
+          else {
+            const agent = words[j + 1];
+            if (agent?.text === 'par' && adjacent(text, participle, agent)) found.push({ index: start, end: agent.end, pronoun: null, simple: false, passive: true });
+          }
           i = j;
           continue;
         }
@@ -127,7 +138,7 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
     if (form?.finite && tailFits(form.tails, word.end)) {
       const reflexive = reflexiveStart(i, elided);
       if (elided !== '' && elided !== 's') continue; // "l'estime", "qu'affirme": not a verb group we read
-      found.push({ index: reflexive >= 0 ? reflexive : word.start, end: word.end, pronoun, simple: true });
+      found.push({ index: reflexive >= 0 ? reflexive : word.start, end: word.end, pronoun, simple: true, passive: false });
     }
   }
   return found;

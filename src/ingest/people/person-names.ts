@@ -20,7 +20,7 @@ const ABBREVIATED_TITLE = '(?:M\\.|MM\\.|Mme|Mmes|Mlle|Dr|Pr|Mgr|Me)';
 
 /** Up to five name words, with particles and initials between them, optionally after an abbreviated title. Use with wordStartMatches. */
 export const NAME_SEQUENCE = new RegExp(
-  `(?:${ABBREVIATED_TITLE}\\s+)?${NAME_WORD}(?:\\s+(?:(?:${PARTICLES})\\s+){0,2}(?:${NAME_WORD}|\\p{Lu}\\.(?=\\s+\\p{Lu})))` +
+  `(?:${ABBREVIATED_TITLE}\\s+)?${NAME_WORD}(?:\\s+(?:(?:${PARTICLES})\\s+(?:(?:la|le|${PARTICLES})\\s+)?)?(?:${NAME_WORD}|\\p{Lu}\\.(?=\\s+\\p{Lu})))` +
     `{0,4}(?![\\p{L}\\p{N}-])`,
   'gu',
 );
@@ -89,6 +89,8 @@ function readSequence(sequence: string): { name: string; titled: boolean } | nul
   while (first < words.length && (isTitleWord(words[first]) || isNonNameWord(words[first]) || isPlaceWord(words[first]))) {
     // "M. Le Maire", "Mme Le Pen": after a title, a capitalised particle opens the surname
     if (titled && first + 1 < words.length && isInnerNameParticle(words[first]) && /^\p{Lu}/u.test(words[first])) break;
+    // "Dominique Bertinotti", "Florence Parly": a first name that is also a place, before another name word
+    if (first + 1 < words.length && isPlaceWord(words[first]) && isKnownFirstName(words[first]) && !isWordOrPlace(words[first + 1])) break;
     if (isTitleWord(words[first])) titled = true;
     first++;
   }
@@ -116,7 +118,7 @@ function readSequence(sequence: string): { name: string; titled: boolean } | nul
     if (isParticle(w, i, kept.length) || (i === 0 && kept.length > 1 && isInnerNameParticle(w))) continue;
     // "Le Maire", "Le Pen": after a capitalised particle any word is a surname
     if (i > 0 && /^\p{Lu}/u.test(kept[i - 1]) && isInnerNameParticle(kept[i - 1])) continue;
-    if (isNonNameWord(w) || isTitleWord(w) || (isPlaceWord(w) && !(firstIsFirstName && i > 0))) return null;
+    if (isNonNameWord(w) || isTitleWord(w) || (isPlaceWord(w) && !(firstIsFirstName && (i > 0 || kept.length > 1)))) return null;
   }
   const name = kept.join(' ');
   if (isPlace(name) || canonicalOrganisation(name) !== null) return null;

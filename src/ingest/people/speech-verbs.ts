@@ -22,8 +22,9 @@ const FIRST_GROUP = [
   'enchaîner', 'abonder', 'objecter', 'rectifier', 'corriger', 'persister', 'évoquer', 'nier', 'riposter', 'relativiser',
   'minimiser', 'exposer', 'relater', 'souffler', 'scander', 'tweeter', 'twitter', 'désoler', 'interpeller', 'expliciter',
   'claironner', 'attester', 'reprocher', 'signifier', 'informer', 'tonner', 'pester', 'railler', 'moquer', 'remercier',
-  'exulter', 'agacer', 'compléter',
-].filter((lemma) => lemma.endsWith('er'));
+  'exulter', 'agacer', 'compléter', 'constater', 'tempérer', 'analyser', 'raisonner', 'souligner', 'résumer', 'conseiller',
+  'ordonner', 'encourager', 'qualifier', 'implorer', 'supplier', 'réclamer', 'demander', 'préciser',
+].filter((lemma, i, all) => lemma.endsWith('er') && all.indexOf(lemma) === i);
 
 /** Second-group -ir verbs. */
 const SECOND_GROUP = ['avertir', 'réagir', 'renchérir', 'garantir', 'réjouir', 'applaudir', 'rugir'];

@@ -24,8 +24,10 @@ const LOWERCASE_ROLE = /^(?:le|la|l['’]|les|son|sa|leur|un|une|l['’]un|l['�
 const DETERMINER_ROLE = /^(?:le|la|l['’]|son|sa|leur)\s*(.+)$/iu;
 /** What may stand between a verb and its subject written after it: a time ("mardi soir") or a short complement ("à l'AFP", "sur BFMTV", "dans un communiqué"). */
 const SKIPPABLE =
-  /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui)(?:\s+(?:matin|soir|midi|après-midi))?\s+|(?:ce|cette)\s+(?:matin|soir|midi|après-midi|semaine)\s+|(?:à|au|aux|sur|dans|devant|auprès\s+d[eu']|lors\s+d['’eu]|en|pour|chez)\s*(?:(?:l['’]|la\s|le\s|les\s|un\s|une\s|son\s|sa\s|ses\s|leur\s|des\s|du\s|de\s|d['’])\s*)?[\p{L}\p{N}-]+(?:\s+(?:de|du|des|d['’])\s*[\p{L}-]+)?\s*,?\s+)/iu;
+  /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui)(?:\s+(?:matin|soir|midi|après-midi))?\s+|(?:ce|cette)\s+(?:matin|soir|midi|après-midi|semaine)\s+|(?:(?:auprès|lors)\s+(?:de|du|des)\s+|(?:auprès|lors)\s+d['’]|(?:à|au|aux|sur|dans|devant|en|pour|chez)\s+)(?:(?:l['’]|la\s|le\s|les\s|un\s|une\s|son\s|sa\s|ses\s|leur\s|des\s|du\s|de\s|d['’])\s*)?[\p{L}\p{N}-]+(?:\s+(?:de|du|des|d['’])\s*[\p{L}-]+)?\s*,?\s+)/iu;
 const LEADING_SPACE = /^\s+/u;
+/** "», estime, enthousiaste, Didier Grimoin": an adjective set off by commas. */
+const DETACHED_ADJECTIVE = /^[\p{Ll}-]{3,20},\s+(?=\p{Lu})/u;
 const RELATIVE_AT_END = /\s+qui$/u;
 const INCISE = /[–—(]/u;
 const ROLE_THEN_NAME = /^([^,.;:!?«»()\n]{3,100}),\s*/u;
@@ -109,11 +111,10 @@ export class SubjectReader {
           const person = this.finder.speaker(name, clauseStartsAt);
           if (person) return [person];
         }
-        if (openingOnly || head.length > 40) return [];
+        if (openingOnly) return [];
         continue;
       }
       if (openingOnly) return [];
-      if (part.length > 90) break;
     }
     return this.role(parts[0]) ?? [];
   }
@@ -137,13 +138,14 @@ export class SubjectReader {
   }
 
   /** Subject written after the verb ("…, a déclaré M. Wang", "selon le ministre russe"); null when there is none to read. */
-  after(from: number, according: boolean): Person[] | null {
+  after(from: number, according: boolean, endsAtComma = false): Person[] | null {
     let window = this.text.slice(from, from + 200);
     let offset = 0;
     for (let skips = 0; skips < 3; skips++) {
       const space = LEADING_SPACE.exec(window.slice(offset));
       if (space) offset += space[0].length;
-      const skipped = according ? null : SKIPPABLE.exec(window.slice(offset));
+      const rest = window.slice(offset);
+      const skipped = according ? null : (SKIPPABLE.exec(rest) ?? DETACHED_ADJECTIVE.exec(rest));
       if (!skipped) break;
       offset += skipped[0].length;
     }
@@ -159,6 +161,7 @@ export class SubjectReader {
     }
     const phrase = window.slice(0, end).trim();
     if (phrase === '' || /^qu/iu.test(phrase)) return null;
+    if (endsAtComma && endChar !== ',') return null;
     if (DEMONSTRATIVE.test(phrase)) return this.finder.nearestPerson(from);
     if (PRONOUN_ALONE.test(phrase)) return this.finder.previousSpeaker(from);
     const name = firstName(phrase);
@@ -175,7 +178,7 @@ export class SubjectReader {
     if (lead && isRoleLead(lead[1])) {
       const next = window.slice(lead[0].length, lead[0].length + 80);
       const named = firstName(next);
-      if (named && named.index === 0) {
+      if (named && (named.index === 0 || isRoleLead(next.slice(0, named.index).trim()))) {
         const person = this.finder.speaker(named, at);
         if (person) return [person];
       }
@@ -189,7 +192,6 @@ export class SubjectReader {
         if (person) return [person];
       }
     }
-    void endChar;
     return this.role(phrase) ?? [];
   }
 }
