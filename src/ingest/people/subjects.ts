@@ -124,9 +124,12 @@ export class SubjectReader {
     let i = index - 1;
     while (i >= 0 && /[\s,]/u.test(this.text[i])) i--;
     if (i < 0 || !'»”"'.includes(this.text[i])) return null;
-    const open = Math.max(this.text.lastIndexOf('«', i), this.text.lastIndexOf('“', i), this.text.lastIndexOf('"', i - 1));
-    if (open < 0 || i - open > 200) return null;
-    return this.finder.clauseStart(open);
+    // a bounded look back: an unopened quote must not make every verb scan the whole text
+    const from = Math.max(0, i - 200);
+    const quoted = this.text.slice(from, i);
+    const open = Math.max(quoted.lastIndexOf('«'), quoted.lastIndexOf('“'), quoted.lastIndexOf('"'));
+    if (open < 0) return null;
+    return this.finder.clauseStart(from + open);
   }
 
   /** "le ministre russe" as the one person the text gives that role. */
