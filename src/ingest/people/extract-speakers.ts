@@ -7,7 +7,7 @@ import { findSpeechVerbs } from './find-speech-verbs.js';
 import { findNameMentions, isFullName, nameAtEnd, type NameMention } from './person-names.js';
 import { RoleBook, type Person } from './role-book.js';
 import { ACCORDING_TO } from './speech-verbs.js';
-import { SubjectReader } from './subjects.js';
+import { isRoleLead, SubjectReader } from './subjects.js';
 
 /**
  * The people who speak in a text, most often first. A person speaks when a
@@ -34,6 +34,8 @@ export interface SpeechEvent {
 
 /** How far back "ce dernier" looks for the person it designates (mentions). */
 const NEAREST_PERSON_LOOKBACK = 12;
+/** How far (characters) a pronoun reaches back to the speaker it stands for, before the subject of a recent sentence is preferred. */
+const PRONOUN_REACH = 600;
 /** Finite forms before their subject ("X souligne") count only when a quote, a colon or "que" follows soon. */
 const SPEECH_CUE = /\bqu(?:e\b|['’])|[:«"“]/u;
 const SENTENCE_END = /[.!?;\n]/u;
@@ -115,8 +117,42 @@ export class SpeakerFinder {
    * affirmé" the "il" is the minister who spoke before, not Poutine.
    */
   previousSpeaker(index: number): Person[] {
-    for (let i = this.events.length - 1; i >= 0; i--) if (this.events[i].index < index) return this.events[i].people.slice(-1);
-    return [];
+    let last: SpeechEvent | null = null;
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      if (this.events[i].index < index) {
+        last = this.events[i];
+        break;
+      }
+    }
+    if (last && index - last.index <= PRONOUN_REACH) return last.people.slice(-1);
+    // no one spoke lately: the person the previous sentence was about ("La ministre X a nommé… Elle a ajouté")
+    const subject = this.sentenceSubjectBefore(index);
+    if (subject) return [subject];
+    return last ? last.people.slice(-1) : [];
+  }
+
+  /** The named subject opening a recent clause ("La ministre Frédérique Vidal a nommé…"), a few mentions back at most. */
+  private sentenceSubjectBefore(index: number): Person | null {
+    let low = 0;
+    let high = this.mentions.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.mentions[mid].end <= index) low = mid + 1;
+      else high = mid;
+    }
+    // only the sentence before the pronoun's own
+    const ownSentence = clauseStart(this.text, index);
+    const previousSentence = ownSentence > 0 ? clauseStart(this.text, ownSentence - 1) : 0;
+    for (let i = low - 1; i >= 0 && i >= low - NEAREST_PERSON_LOOKBACK; i--) {
+      const mention = this.mentions[i];
+      if (mention.start < previousSentence) break;
+      if (!mention.titled && !isFullName(this.mentionPeople[i].display)) continue;
+      const opening = this.text.slice(clauseStart(this.text, mention.start), mention.start).trim();
+      if (opening !== '' && !isRoleLead(opening)) continue;
+      if (!/^\s+\p{Ll}/u.test(this.text.slice(mention.end, mention.end + 3))) continue;
+      return this.mentionPeople[i];
+    }
+    return null;
   }
 
   /** The nearest person named before `index` ("ce dernier"), a few mentions back at most. */
@@ -165,7 +201,8 @@ export class SpeakerFinder {
         if (inverted === 'quote') people = this.subjects.after(hit.end, false) ?? this.subjects.before(hit.index);
         else if (inverted === 'comma') {
           const apposition = this.subjects.before(hit.index);
-          people = apposition.length > 0 ? apposition : (this.subjects.after(hit.end, false) ?? []);
+          // "L'ancienne icône du cinéma, qui …, a jugé le président X «…»": the subject came first, unnamed
+          people = apposition.length > 0 || this.subjects.opensWithSubject(hit.index) ? apposition : (this.subjects.after(hit.end, false) ?? []);
         } else if (hit.simple && !this.cuedSpeech(hit.end)) people = [];
         else people = this.subjects.before(hit.index);
       }

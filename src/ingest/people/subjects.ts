@@ -3,6 +3,8 @@ import type { SpeakerFinder } from './extract-speakers.js';
 import { firstName, nameAtEnd } from './person-names.js';
 import { ROLE_START, type Person } from './role-book.js';
 import { isRolePhrase } from './roles.js';
+import { isTitleWord } from '../lexicon/name-words.js';
+import { countryOf } from '../lexicon/places.js';
 
 /**
  * The subject of a speech verb, read in a bounded window before it ("Le
@@ -35,6 +37,18 @@ const ROLE_THEN_NAME = /^([^,.;:!?«»()\n]{3,100}),\s*/u;
 const CLAUSE_WORDS = /(?:^|\s)(?:a|ont|est|sont|était|avait|qui|que|qu['’]|dont|se|s['’]|ne|n['’]|il|elle|ils|elles|on)(?=\s|$)/iu;
 const DETERMINER_START = /^(?:le|la|l['’]|les|son|sa|leur|un|une|l['’]un|l['’]une|cet|ce|cette|notre)(?:\s|(?<=['’]))/iu;
 
+/** "… du premier ministre français", "l'entourage de": what makes the name after it a complement, not the subject. */
+const OF_BEFORE_NAME = /(?:^|\s)(?:de|du|des|d['’])\s*((?:[\p{Ll}'’-]+\s+){0,4})$/u;
+
+/** Whether the name after `before` is the complement of a noun ("le porte-parole du président X", "l'entourage de X"). */
+export function isComplementOfNoun(before: string): boolean {
+  const of = OF_BEFORE_NAME.exec(before.endsWith(' ') ? before : before + ' ');
+  if (!of) return false;
+  const words = of[1].trim().split(/\s+/u).filter(Boolean);
+  // "le ministre de l'Intérieur Christophe Castaner" has a capitalised portfolio between: no match above
+  return words.every((w) => isTitleWord(w) || countryOf(w) !== null || /^(?:la|le|l['’]|ancien|ancienne|ex|futur|future)$/u.test(w));
+}
+
 /** A determiner-led phrase that names a role ("le procureur de la République d'Angers", "l'un d'eux"), not a clause. */
 export function isRoleLead(phrase: string): boolean {
   if (phrase === '') return false;
@@ -56,6 +70,13 @@ export class SubjectReader {
     return COMMA_BEFORE.test(before) ? 'comma' : null;
   }
 
+  /** Whether the clause before a comma and the verb at `index` opens with a subject noun phrase ("L'ancienne icône du cinéma, …,"). */
+  opensWithSubject(index: number): boolean {
+    const clause = this.text.slice(this.finder.clauseStart(index), index);
+    const first = clause.split(',', 1)[0].trim();
+    return /^\p{Lu}/u.test(first) && isRoleLead(first);
+  }
+
   /** Subject written before the verb, in the clause that ends at `index`. */
   before(index: number): Person[] {
     const start = this.finder.clauseStart(index);
@@ -66,9 +87,15 @@ export class SubjectReader {
     if (IMPERSONAL_AT_END.test(segment)) return [];
     if (PRONOUN_AT_END.test(segment)) return this.finder.previousSpeaker(index);
     if (DEMONSTRATIVE_AT_END.test(segment)) return this.finder.nearestPerson(index);
+    // "…, Frigide Barjot, qui disait": the name before the relative pronoun
+    if (segment === 'qui') return this.apposition(clause.slice(0, clause.lastIndexOf(',') + 1), start);
     const subject = segment.replace(RELATIVE_AT_END, '');
-    const names = subject.split(/\s+et\s+/u).map((part) => nameAtEnd(part));
-    if (names.every((n) => n !== null)) return names.map((n) => this.finder.speaker(n!, index)).filter((p): p is Person => p !== null);
+    const parts = subject.split(/\s+et\s+/u);
+    const names = parts.map((part) => nameAtEnd(part));
+    if (names.every((n) => n !== null)) {
+      if (isComplementOfNoun(parts[0].slice(0, parts[0].length - names[0]!.name.length))) return [];
+      return names.map((n) => this.finder.speaker(n!, index)).filter((p): p is Person => p !== null);
+    }
     const role = this.role(subject);
     if (role) return role;
     // "Alain Juppé, le maire de Bordeaux – théâtre de débordements – a estimé": the name opening the clause
@@ -106,7 +133,8 @@ export class SubjectReader {
       const name = nameAtEnd(part);
       if (name) {
         const head = part.slice(0, part.length - name.name.length).trim();
-        const headFits = openingOnly ? head === '' || isRolePhrase(head) || LOWERCASE_ROLE.test(head) : head.length <= 40 || isRoleLead(head);
+        const headFits =
+          !isComplementOfNoun(head) && (openingOnly ? head === '' || isRolePhrase(head) || LOWERCASE_ROLE.test(head) : head.length <= 40 || isRoleLead(head));
         if (headFits) {
           const person = this.finder.speaker(name, clauseStartsAt);
           if (person) return [person];
@@ -119,15 +147,15 @@ export class SubjectReader {
     return this.role(parts[0]) ?? [];
   }
 
-  /** Start of the clause before a quote that ends right before `index` (", «…», "), else null. */
+  /** Start of the clause before a quote or parenthesis that ends right before `index` (", «…», ", " (LREM), "), else null. */
   private beforeQuote(index: number): number | null {
     let i = index - 1;
     while (i >= 0 && /[\s,]/u.test(this.text[i])) i--;
-    if (i < 0 || !'»”"'.includes(this.text[i])) return null;
+    if (i < 0 || !'»”")'.includes(this.text[i])) return null;
     // a bounded look back: an unopened quote must not make every verb scan the whole text
     const from = Math.max(0, i - 200);
     const quoted = this.text.slice(from, i);
-    const open = Math.max(quoted.lastIndexOf('«'), quoted.lastIndexOf('“'), quoted.lastIndexOf('"'));
+    const open = this.text[i] === ')' ? quoted.lastIndexOf('(') : Math.max(quoted.lastIndexOf('«'), quoted.lastIndexOf('“'), quoted.lastIndexOf('"'));
     if (open < 0) return null;
     return this.finder.clauseStart(from + open);
   }
@@ -171,7 +199,7 @@ export class SubjectReader {
     const at = from + offset;
     if (name) {
       const before = phrase.slice(0, name.index).trim();
-      if (before === '' || isRolePhrase(before) || isRoleLead(before)) {
+      if (before === '' || ((isRolePhrase(before) || isRoleLead(before)) && !isComplementOfNoun(before))) {
         const person = this.finder.speaker(name, at);
         return person ? [person] : [];
       }
@@ -190,7 +218,8 @@ export class SubjectReader {
     const longer = /^[^,.;:!?«»()\n]{3,120}/u.exec(window);
     if (longer && longer[0].length > phrase.length) {
       const named = firstName(longer[0]);
-      if (named && isRoleLead(longer[0].slice(0, named.index).trim())) {
+      const lead = longer[0].slice(0, named?.index ?? 0).trim();
+      if (named && isRoleLead(lead) && !isComplementOfNoun(lead)) {
         const person = this.finder.speaker(named, at);
         if (person) return [person];
       }
