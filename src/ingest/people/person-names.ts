@@ -142,6 +142,8 @@ function looksLikePerson(nameWords: string[]): boolean {
   if (nameWords.length === 1) return isKnownSurname(last) || isKnownFirstName(last) || !isWordOrPlace(last);
   if (isKnownSurname(last)) return true;
   if (isPlaceWord(last) || isOtherProperNoun(last)) return false;
+  // "App Annie", "Rolling Stone": a brand ending with a first name after a word that is none ("Lin Hua": short Chinese names stay)
+  if (nameWords.length === 2 && last.length > 3 && isKnownFirstName(last) && !isKnownSurname(nameWords[0])) return false;
   return last.length <= 3 || !isCommonWord(last);
 }
 
