@@ -7,9 +7,10 @@
  *   po:patr (surnames) and po:npr (other proper nouns: places, firms, brands);
  * - npm an-array-of-french-words (MIT): lowercase French word forms;
  * - optionally npm gender-detection-from-name (MIT, `npm pack` it anywhere):
- *   first names of several languages, kept only when neither an entry of
- *   the dictionary nor another proper noun ("Paris", "Ambre", "Colombe" are
- *   left out; "Ana", "Hua" stay although a long word list has them).
+ *   first names of several languages, without other proper nouns, titles
+ *   and function words, and without words of the dictionary that fewer
+ *   than three languages give as first names ("Paris", "Ambre", "Colombe"
+ *   are left out; "Ana", "Lin", "Hua" stay).
  * Every word is folded (lowercase, no accents) and written sorted, one a line.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { foldKey } from '../text/fold.js';
+import { isNonNameWord, isTitleWord } from './name-words.js';
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
 const dicPath = process.argv[2] ?? '/usr/share/hunspell/fr_FR.dic';
@@ -73,15 +75,21 @@ writeFileSync(path.join(dataDir, 'common-words.txt.br'), brotliCompressSync(text
 console.log(`common-words.txt.br: ${common.length} words`);
 
 if (namesDir) {
-  const extra = new Set<string>();
+  // how many of the languages' lists give each name
+  const languages = new Map<string, number>();
   for (const language of ['fr', 'en', 'es', 'it', 'de', 'tr']) {
     const source = readFileSync(path.join(namesDir, `${language}.js`), 'utf8');
-    for (const m of source.matchAll(/\['([^']+)'/g)) {
-      const name = foldKey(m[1]);
-      if (name.length < 3 || !/^[a-z]+(?:-[a-z]+)?$/.test(name)) continue;
-      if (firstNames.has(name) || dictionaryWords.has(name) || tagged.get('npr')!.has(name)) continue;
-      extra.add(name);
-    }
+    const names = new Set<string>();
+    for (const m of source.matchAll(/\['([^']+)'/g)) names.add(foldKey(m[1]));
+    for (const name of names) languages.set(name, (languages.get(name) ?? 0) + 1);
+  }
+  const extra = new Set<string>();
+  for (const [name, count] of languages) {
+    if (name.length < 3 || !/^[a-z]+(?:-[a-z]+)?$/.test(name)) continue;
+    if (firstNames.has(name) || tagged.get('npr')!.has(name) || isTitleWord(name) || isNonNameWord(name)) continue;
+    // a French word too ("ambre", "colombe") only when three languages give it as a first name ("ana", "lin")
+    if (dictionaryWords.has(name) && count < 3) continue;
+    extra.add(name);
   }
   const sorted = [...extra].sort();
   const body = ['# Derived from gender-detection-from-name (MIT, Davide Violante): first names that are not entries of the French dictionary.', ...sorted].join('\n');

@@ -99,7 +99,7 @@ export class SubjectReader {
     const role = this.role(subject);
     if (role) return role;
     // "Alain Juppé, le maire de Bordeaux – théâtre de débordements – a estimé": the name opening the clause
-    return INCISE.test(segment) || LOWERCASE_ROLE.test(subject) ? this.apposition(clause, start, true) : [];
+    return INCISE.test(segment) || LOWERCASE_ROLE.test(subject) ? this.apposition(clause, start, 'opening') : [];
   }
 
   /** "M. Kouleba a remercié … et a souligné": the name that opens the clause, if any. */
@@ -119,15 +119,17 @@ export class SubjectReader {
    * Affaires étrangères, Subrahmanyam Jaishankar, a reconnu"; "l'un d'eux,
    * Maxime Nicolle, a assuré").
    */
-  private apposition(clause: string, clauseStartsAt: number, openingOnly = false): Person[] {
-    if (clause.replace(/[\s,]+/gu, '') === '' && !openingOnly) {
+  private apposition(clause: string, clauseStartsAt: number, mode: 'any' | 'opening' | 'before quote' = 'any'): Person[] {
+    const openingOnly = mode === 'opening';
+    if (clause.replace(/[\s,]+/gu, '') === '') {
+      if (mode !== 'any') return [];
       // "Sophie Tissier, 40 ans, «mère isolée», a expliqué": the clause is cut by a quote inside the apposition
       const earlier = this.beforeQuote(clauseStartsAt);
-      if (earlier !== null) return this.apposition(this.text.slice(earlier, clauseStartsAt), earlier, true);
+      if (earlier !== null) return this.apposition(this.text.slice(earlier, clauseStartsAt), earlier, 'before quote');
       return [];
     }
     const parts = clause.split(',', 6);
-    for (let i = 0; i < parts.length - (openingOnly ? 0 : 1) && i < 4; i++) {
+    for (let i = 0; i < parts.length - (mode === 'any' ? 1 : 0) && i < 4; i++) {
       const part = parts[i].trim();
       if (part === '') continue;
       const name = nameAtEnd(part);
