@@ -38,108 +38,126 @@ const ADVERB_PHRASES = [
   ['quant', 'à', 'elle'], ['de', 'plus'], ['en', 'effet'], ['en', 'revanche'], ['au', 'passage'],
 ];
 
+/** The next word when only spaces separate it from `at` (sticky: no scan beyond it). */
+const NEXT_WORD = /[ \t\n\u00a0\u202f]+([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?(?:-[\p{L}\p{M}]+){0,4})/uy;
+
 interface Word {
   text: string;
   start: number;
   end: number;
 }
 
+function nextWord(text: string, at: number): Word | null {
+  NEXT_WORD.lastIndex = at;
+  const m = NEXT_WORD.exec(text);
+  if (!m) return null;
+  const end = m.index + m[0].length;
+  return { text: m[1], start: end - m[1].length, end };
+}
+
 function isAdverb(word: string): boolean {
   return ADVERBS.has(word) || (word.length >= 7 && word.endsWith('ment'));
 }
 
-/** Words of the text; each lowercase. */
-function wordsOf(text: string): Word[] {
-  const words: Word[] = [];
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) !== null) words.push({ text: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-  return words;
-}
-
-/** Only spaces between two words (no punctuation). */
-function adjacent(text: string, a: Word, b: Word): boolean {
-  for (let i = a.end; i < b.start; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 0xa0 && c !== 0x202f && c !== 10 && c !== 9) return false;
-  }
-  return b.start > a.end;
-}
-
 /** The word after an elision ("s'est" -> "est", "l'a" -> "a") and the elided part. */
 function splitElision(word: string): [string, string] {
-  const apostrophe = word.search(/['’]/u);
+  let apostrophe = word.indexOf("'");
+  if (apostrophe < 0) apostrophe = word.indexOf('’');
   if (apostrophe < 0 || apostrophe > 3) return ['', word];
   return [word.slice(0, apostrophe), word.slice(apostrophe + 1)];
 }
 
+/** Lowercase initial (verbs are never capitalised in the middle of copy). */
+function startsLowercase(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+
+/**
+ * One pass over the words; only auxiliaries and finite forms look ahead,
+ * a few words at most, so the cost stays linear.
+ */
 export function findSpeechVerbs(text: string): SpeechVerb[] {
   const forms = speechVerbForms();
-  const words = wordsOf(text);
   const found: SpeechVerb[] = [];
-  /** The word at i follows "se"/"s'": index of the pronoun's start, else -1. */
-  const reflexiveStart = (i: number, elided: string): number => {
-    if (elided === 's') return words[i].start;
-    if (i > 0 && words[i - 1].text === 'se' && adjacent(text, words[i - 1], words[i])) return words[i - 1].start;
-    return -1;
-  };
   const tailFits = (tails: string[] | null, at: number): boolean => {
     if (!tails) return true;
     const after = text.slice(at, at + 16).toLowerCase();
     return tails.some((tail) => after.startsWith(' ' + tail));
   };
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    const initial = text[word.start];
-    if (initial !== initial.toLowerCase()) continue; // capitalised: never a verb here
-    let [elided, base] = splitElision(word.text);
-    let pronoun: string | null = null;
-    const inverted = INVERTED.exec(base);
-    if (inverted) {
-      base = inverted[1];
-      pronoun = inverted[2];
+  let previousSe = -2; // end of the last "se", to tell "se félicite" from "félicite"
+  let previousSeStart = -1;
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text)) !== null) {
+    const token = m[0];
+    if (!startsLowercase(token)) continue;
+    const tokenStart = m.index;
+    const tokenEnd = tokenStart + token.length;
+    if (token === 'se') {
+      previousSe = tokenEnd;
+      previousSeStart = tokenStart;
+      continue;
     }
-    const elisionEnd = elided === 'l' || elided === 'qu' ? word.start + elided.length + 1 : word.start;
-    const isAuxiliary = AUXILIARIES.has(base) && elided !== 's';
-    const isReflexiveAuxiliary = REFLEXIVE_AUXILIARIES.has(base) && reflexiveStart(i, elided) >= 0;
-    if (isAuxiliary || isReflexiveAuxiliary) {
-      // "a été dénoncé par X": a passive, whose agent speaks
-      let j = i + 1;
-      const passive = isAuxiliary && words[j]?.text === 'été' && adjacent(text, word, words[j]);
-      if (passive) j++;
-      // skip up to three adverbs, then a participle
-      for (let skipped = 0; skipped < 3 && j < words.length; skipped++) {
-        if (!adjacent(text, words[j - 1], words[j])) break;
-        if (isAdverb(words[j].text)) {
-          j++;
-          continue;
-        }
-        const phrase = ADVERB_PHRASES.find((p) => p.every((w, k) => words[j + k]?.text === w));
-        if (!phrase) break;
-        j += phrase.length;
+    let elided = '';
+    let base = token;
+    let pronoun: string | null = null;
+    if (token.includes("'") || token.includes('’')) [elided, base] = splitElision(token);
+    if (base.includes('-')) {
+      const inverted = INVERTED.exec(base);
+      if (inverted) {
+        base = inverted[1];
+        pronoun = inverted[2];
       }
-      const participle = words[j];
-      if (participle && adjacent(text, words[j - 1], participle)) {
-        const form = forms.get(participle.text);
-        if (form?.participle && tailFits(form.tails, participle.end)) {
-          const start = isReflexiveAuxiliary ? reflexiveStart(i, elided) : elisionEnd;
-          if (!passive) found.push({ index: start, end: participle.end, pronoun, simple: false, passive: false });
-          else {
-            const agent = words[j + 1];
-            if (agent?.text === 'par' && adjacent(text, participle, agent)) found.push({ index: start, end: agent.end, pronoun: null, simple: false, passive: true });
-          }
-          i = j;
+    }
+    // only the word right after "se" can be its verb
+    const afterSe = previousSe >= 0 && tokenStart - previousSe <= 3 && /^[ \t\n\u00a0\u202f]+$/u.test(text.slice(previousSe, tokenStart));
+    previousSe = -2;
+    const reflexiveStart = elided === 's' ? tokenStart : afterSe ? previousSeStart : -1;
+    const isAuxiliary = AUXILIARIES.has(base) && elided !== 's';
+    const isReflexiveAuxiliary = REFLEXIVE_AUXILIARIES.has(base) && reflexiveStart >= 0;
+    if (isAuxiliary || isReflexiveAuxiliary) {
+      let word = nextWord(text, tokenEnd);
+      // "a été dénoncé par X": a passive, whose agent speaks
+      const passive = isAuxiliary && word?.text === 'été';
+      if (passive) word = nextWord(text, word!.end);
+      // skip up to three adverbs, then a participle
+      for (let skipped = 0; skipped < 3 && word; skipped++) {
+        if (isAdverb(word.text)) {
+          word = nextWord(text, word.end);
           continue;
         }
+        let phraseEnd: Word | null = null;
+        for (const phrase of ADVERB_PHRASES) {
+          if (phrase[0] !== word.text) continue;
+          let w: Word | null = word;
+          for (let k = 1; k < phrase.length && w; k++) w = nextWord(text, w.end);
+          if (w && w.text === phrase[phrase.length - 1]) {
+            phraseEnd = w;
+            break;
+          }
+        }
+        if (!phraseEnd) break;
+        word = nextWord(text, phraseEnd.end);
+      }
+      const form = word ? forms.get(word.text) : undefined;
+      if (word && form?.participle && tailFits(form.tails, word.end)) {
+        const start = isReflexiveAuxiliary ? reflexiveStart : elided === 'l' || elided === 'qu' ? tokenStart + elided.length + 1 : tokenStart;
+        if (!passive) found.push({ index: start, end: word.end, pronoun, simple: false, passive: false });
+        else {
+          const agent = nextWord(text, word.end);
+          if (agent?.text === 'par') found.push({ index: start, end: agent.end, pronoun: null, simple: false, passive: true });
+        }
+        WORD.lastIndex = word.end;
       }
       continue;
     }
     const form = forms.get(base);
-    if (form?.finite && tailFits(form.tails, word.end)) {
-      const reflexive = reflexiveStart(i, elided);
+    if (form?.finite && tailFits(form.tails, tokenEnd)) {
       if (elided !== '' && elided !== 's') continue; // "l'estime", "qu'affirme": not a verb group we read
-      found.push({ index: reflexive >= 0 ? reflexive : word.start, end: word.end, pronoun, simple: true, passive: false });
+      found.push({ index: reflexiveStart >= 0 ? reflexiveStart : tokenStart, end: tokenEnd, pronoun, simple: true, passive: false });
     }
   }
+  WORD.lastIndex = 0;
   return found;
 }
