@@ -1,7 +1,7 @@
 import { cleanDocument } from '../chrome/clean.js';
 import { personKey } from '../text/fold.js';
 import { wordStartMatches } from '../text/scan.js';
-import { clauseStart } from '../text/sentences.js';
+import { clauseStart, isAbbreviationPeriod } from '../text/sentences.js';
 import { curatedBySurname, preferredSpelling } from './canonical-names.js';
 import { findSpeechVerbs } from './find-speech-verbs.js';
 import { findNameMentions, isFullName, nameAtEnd, type NameMention } from './person-names.js';
@@ -43,6 +43,17 @@ const SENTENCE_END = /[.!?;\n]/u;
 const FOR_PERSON = /Pour\s+/gu;
 /** "Pascal Bruckner, pour qui …", "Marlène Schiappa, selon qui …". */
 const FOR_WHOM = /,\s+(?:pour|selon|d['’]après)\s+qui\s/gu;
+
+/** Start of the sentence holding `index`: after the last full stop, "!", "?" or line end, 400 characters back at most. */
+function sentenceStart(text: string, index: number): number {
+  const floor = Math.max(0, index - 400);
+  for (let i = index - 1; i >= floor; i--) {
+    const c = text[i];
+    if (c === '\n' || c === '!' || c === '?') return i + 1;
+    if (c === '.' && !isAbbreviationPeriod(text, i)) return i + 1;
+  }
+  return floor;
+}
 
 export class SpeakerFinder {
   readonly mentions: NameMention[];
@@ -140,9 +151,9 @@ export class SpeakerFinder {
       if (this.mentions[mid].end <= index) low = mid + 1;
       else high = mid;
     }
-    // only the sentence before the pronoun's own
-    const ownSentence = clauseStart(this.text, index);
-    const previousSentence = ownSentence > 0 ? clauseStart(this.text, ownSentence - 1) : 0;
+    // only the sentence before the pronoun's own (quotes do not end sentences here)
+    const ownSentence = sentenceStart(this.text, index);
+    const previousSentence = ownSentence > 0 ? sentenceStart(this.text, ownSentence - 1) : 0;
     for (let i = low - 1; i >= 0 && i >= low - NEAREST_PERSON_LOOKBACK; i--) {
       const mention = this.mentions[i];
       if (mention.start < previousSentence) break;

@@ -14,7 +14,7 @@ export interface SpeechVerb {
   end: number;
   /** The subject pronoun written in the verb ("a-t-il", "dit-elle", "a-t-on"), if any. */
   pronoun: string | null;
-  /** A finite form without auxiliary ("souligne", "répliquait"): weaker evidence before its subject. */
+  /** A finite form without auxiliary ("souligne", "répliquait"), or a verb that often means something else ("a lancé"): before its subject it needs a cue. */
   simple: boolean;
   /** Passive with its agent: "a été dénoncé par X" (`end` is after "par"). */
   passive: boolean;
@@ -143,7 +143,7 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
       const form = word ? forms.get(word.text) : undefined;
       if (word && form?.participle && tailFits(form.tails, word.end)) {
         const start = isReflexiveAuxiliary ? reflexiveStart : elided === 'l' || elided === 'qu' ? tokenStart + elided.length + 1 : tokenStart;
-        if (!passive) found.push({ index: start, end: word.end, pronoun, simple: false, passive: false });
+        if (!passive) found.push({ index: start, end: word.end, pronoun, simple: form.needsCue, passive: false });
         else {
           const agent = nextWord(text, word.end);
           if (agent?.text === 'par') found.push({ index: start, end: agent.end, pronoun: null, simple: false, passive: true });

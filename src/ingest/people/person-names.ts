@@ -178,11 +178,15 @@ export function nameAtEnd(phrase: string): { name: string; titled: boolean } | n
   return { ...found, titled: true };
 }
 
-/** The first name in a phrase ("le ministre Wang Yi, qui…" -> "Wang Yi"), if any. */
-export function firstName(phrase: string): { name: string; titled: boolean; index: number } | null {
+/** The first name in a phrase ("le ministre Wang Yi, qui…" -> "Wang Yi"), if any; `index` is where the name starts, `sequenceIndex` where its capitalised words do ("M. Wang"). */
+export function firstName(phrase: string): { name: string; titled: boolean; index: number; sequenceIndex: number } | null {
   for (const m of nameMatches(phrase)) {
     const found = nameFromSequence(m[0]);
-    if (found) return { ...found, titled: found.titled || afterTitleWord(phrase.slice(0, m.index)), index: m.index };
+    if (!found) continue;
+    // where the name itself starts: "d'Angers Yves Gambert" -> "Yves Gambert"
+    const offset = m[0].lastIndexOf(found.name);
+    const index = m.index + (offset === -1 ? 0 : offset);
+    return { ...found, titled: found.titled || afterTitleWord(phrase.slice(0, m.index)), index, sequenceIndex: m.index };
   }
   return null;
 }

@@ -63,30 +63,48 @@ const WITH_TAIL: [PrincipalParts, string[]][] = [
   [{ participle: 'mis', present: ['met', 'mettent'], imperfectStem: 'mett', simplePast: ['mit', 'mirent'] }, ['en garde', 'en avant']],
 ];
 
+/**
+ * Verbs that often mean something else with their subject before them
+ * ("ont maintenu des échanges", "a lancé une réforme", "a repris le
+ * travail"): before their subject they count only when a quote, a colon or
+ * "que" follows; after a quote or a comma ("», a lancé X") always.
+ */
+const NEEDS_CUE = new Set([
+  'maintenir', 'reprendre', 'poursuivre', 'soutenir', 'lancer', 'défendre', 'relever', 'noter', 'observer', 'rapporter',
+  'exposer', 'proposer', 'glisser', 'lâcher', 'souffler', 'confier', 'qualifier', 'informer', 'appeler', 'menacer',
+  'signaler', 'trancher', 'enchaîner', 'corriger', 'compléter', 'analyser', 'raisonner', 'conseiller', 'encourager',
+  'ordonner', 'mettre',
+]);
+
 /** What a word form is: a participle (after an auxiliary), a finite form, or both; with the words that must follow it. */
 export interface SpeechForm {
   participle: boolean;
   finite: boolean;
   tails: string[] | null;
+  /** Counts before its subject only when a quote, a colon or "que" follows (NEEDS_CUE). */
+  needsCue: boolean;
 }
 
 function buildForms(): Map<string, SpeechForm> {
   const forms = new Map<string, SpeechForm>();
-  const add = (form: string, kind: 'participle' | 'finite', tails: string[] | null) => {
-    const known = forms.get(form) ?? { participle: false, finite: false, tails };
+  const add = (form: string, kind: 'participle' | 'finite', tails: string[] | null, needsCue: boolean) => {
+    const known = forms.get(form) ?? { participle: false, finite: false, tails, needsCue };
     known[kind] = true;
+    // a form shared by two verbs ("dit") needs a cue only when both do
+    known.needsCue &&= needsCue;
     forms.set(form, known);
   };
   const verbs: [string, PrincipalParts | undefined, string[] | null][] = [
     ...FIRST_GROUP.map((lemma): [string, undefined, null] => [lemma, undefined, null]),
     ...SECOND_GROUP.map((lemma): [string, PrincipalParts, null] => [lemma, secondGroupParts(lemma), null]),
     ...Object.entries(IRREGULAR).map(([lemma, parts]): [string, PrincipalParts, null] => [lemma, parts, null]),
-    ...WITH_TAIL.map(([parts, tails]): [string, PrincipalParts, string[]] => [parts.participle, parts, tails]),
+    ...WITH_TAIL.map(([parts, tails]): [string, PrincipalParts, string[]] => [parts.participle === 'mis' ? 'mettre' : 'faire', parts, tails]),
   ];
   for (const [lemma, parts, tails] of verbs) {
     const { participles, finite } = conjugate(lemma, parts);
-    for (const form of participles) add(form, 'participle', tails);
-    for (const form of finite) add(form, 'finite', tails);
+    const needsCue = NEEDS_CUE.has(lemma) && tails === null;
+    for (const form of participles) add(form, 'participle', tails, needsCue);
+    for (const form of finite) add(form, 'finite', tails, needsCue);
   }
   return forms;
 }

@@ -200,8 +200,9 @@ export class SubjectReader {
     const name = firstName(phrase);
     const at = from + offset;
     if (name) {
-      const before = phrase.slice(0, name.index).trim();
-      if (before === '' || ((isRolePhrase(before) || isRoleLead(before)) && !isComplementOfNoun(before))) {
+      const before = phrase.slice(0, name.sequenceIndex).trim();
+      const lead = phrase.slice(0, name.index);
+      if (before === '' || ((isRolePhrase(before) || isRoleLead(before)) && !isComplementOfNoun(lead))) {
         const person = this.finder.speaker(name, at);
         return person ? [person] : [];
       }
@@ -211,7 +212,7 @@ export class SubjectReader {
     if (lead && isRoleLead(lead[1])) {
       const next = window.slice(lead[0].length, lead[0].length + 80);
       const named = firstName(next);
-      if (named && (named.index === 0 || isRoleLead(next.slice(0, named.index).trim()))) {
+      if (named && (named.sequenceIndex === 0 || isRoleLead(next.slice(0, named.sequenceIndex).trim()))) {
         const person = this.finder.speaker(named, at);
         if (person) return [person];
       }
@@ -220,8 +221,8 @@ export class SubjectReader {
     const longer = /^[^,.;:!?«»()\n]{3,120}/u.exec(window);
     if (longer && longer[0].length > phrase.length) {
       const named = firstName(longer[0]);
-      const lead = longer[0].slice(0, named?.index ?? 0).trim();
-      if (named && isRoleLead(lead) && !isComplementOfNoun(lead)) {
+      const lead = longer[0].slice(0, named?.sequenceIndex ?? 0).trim();
+      if (named && isRoleLead(lead) && !isComplementOfNoun(longer[0].slice(0, named.index))) {
         const person = this.finder.speaker(named, at);
         if (person) return [person];
       }
