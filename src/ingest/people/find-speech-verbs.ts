@@ -22,6 +22,8 @@ export interface SpeechVerb {
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?(?:-[\p{L}\p{M}]+){0,4}/gu;
 const INVERTED = /^(.+?)(?:-t)?-(il|elle|ils|elles|on)$/u;
+/** Object pronouns between the subject and the auxiliary: "», nous a confirmé X", "X lui a dit". */
+const OBJECT_PRONOUNS = new Set(['nous', 'vous', 'lui', 'leur', 'me', 'te']);
 const AUXILIARIES = new Set(['a', 'avait', 'aurait', 'ont', 'avaient', 'auraient', 'aura', 'auront', 'eut']);
 const REFLEXIVE_AUXILIARIES = new Set(['est', 'était', 'serait', 'sont', 'étaient', 'seraient', 'sera']);
 const ADVERBS = new Set([
@@ -87,6 +89,8 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
   };
   let previousSe = -2; // end of the last "se", to tell "se félicite" from "félicite"
   let previousSeStart = -1;
+  let previousClitic = -2; // end of the last object pronoun ("nous a confirmé", "lui a dit")
+  let previousCliticStart = -1;
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text)) !== null) {
@@ -97,6 +101,14 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
     if (token === 'se') {
       previousSe = tokenEnd;
       previousSeStart = tokenStart;
+      continue;
+    }
+    const afterClitic = previousClitic >= 0 && tokenStart - previousClitic <= 3 && /^[ \t\n\u00a0\u202f]+$/u.test(text.slice(previousClitic, tokenStart));
+    const cliticStart = previousCliticStart;
+    previousClitic = -2;
+    if (OBJECT_PRONOUNS.has(token)) {
+      previousClitic = tokenEnd;
+      previousCliticStart = tokenStart;
       continue;
     }
     let elided = '';
@@ -142,7 +154,13 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
       }
       const form = word ? forms.get(word.text) : undefined;
       if (word && form?.participle && tailFits(form.tails, word.end)) {
-        const start = isReflexiveAuxiliary ? reflexiveStart : elided === 'l' || elided === 'qu' ? tokenStart + elided.length + 1 : tokenStart;
+        const start = isReflexiveAuxiliary
+          ? reflexiveStart
+          : elided === 'l' || elided === 'qu'
+            ? tokenStart + elided.length + 1
+            : afterClitic && elided === ''
+              ? cliticStart
+              : tokenStart;
         if (!passive) found.push({ index: start, end: word.end, pronoun, simple: form.needsCue, passive: false });
         else {
           const agent = nextWord(text, word.end);

@@ -11,9 +11,9 @@ import { wordStartMatches } from '../text/scan.js';
  * before are found the same way.
  */
 
-/** "Wang", "Kassym-Jomart", "Tokaïev", "al-Assad"; an initial "W." inside a name. */
+/** "Wang", "Kassym-Jomart", "Tokaïev", "al-Assad", "McConnell"; an initial "W." inside a name. */
 // hyphenated parts are bounded ({0,3}): an unbounded run ("Aa-Aa-Aa-…") is re-read from every part, quadratic
-const NAME_WORD = "(?:\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’]\\p{Lu}?[\\p{Ll}\\p{M}]+)?(?:-\\p{Lu}[\\p{Ll}\\p{M}]+){0,3}|(?:al|el|ben|bin|ibn|abu|abou)-\\p{Lu}[\\p{Ll}\\p{M}]+)";
+const NAME_WORD = "(?:(?:Ma?c(?=\\p{Lu}))?\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’]\\p{Lu}?[\\p{Ll}\\p{M}]+)?(?:-\\p{Lu}[\\p{Ll}\\p{M}]+){0,3}|(?:al|el|ben|bin|ibn|abu|abou)-\\p{Lu}[\\p{Ll}\\p{M}]+)";
 const PARTICLES = NAME_PARTICLES.filter((p) => p !== 'la' && p !== 'le').join('|');
 /** Titles kept in the match so they can be recognised ("M. Wang", "Mme Merkel"). */
 const ABBREVIATED_TITLE = '(?:M\\.|MM\\.|Mme|Mmes|Mlle|Dr|Pr|Mgr|Me)';

@@ -79,8 +79,14 @@ export class SubjectReader {
 
   /** Subject written before the verb, in the clause that ends at `index`. */
   before(index: number): Person[] {
-    const start = this.finder.clauseStart(index);
-    const clause = this.text.slice(start, index).trimEnd();
+    let start = this.finder.clauseStart(index);
+    let clause = this.text.slice(start, index).trimEnd();
+    // "Richard Ferrand (LREM, parti présidentiel), a dit": read past the parenthesis
+    if (this.text[start - 1] === '(' && clause.includes(')')) {
+      const outer = this.finder.clauseStart(start - 1);
+      clause = (this.text.slice(outer, start - 1) + clause.slice(clause.indexOf(')') + 1)).trimEnd();
+      start = outer;
+    }
     const segment = clause.slice(clause.lastIndexOf(',') + 1).trim();
     if (segment === '') return this.apposition(clause, start);
     if (COORDINATION_AT_END.test(segment)) return this.clauseSubject(clause, start) ?? this.finder.previousSpeaker(index);
@@ -98,6 +104,10 @@ export class SubjectReader {
     }
     const role = this.role(subject);
     if (role) return role;
+    // "Matteo Salvini, patron de la Ligue, parti souverainiste a déclaré": a lowercase apposition before the verb
+    if (/^\p{Ll}/u.test(subject) && !DETERMINER_START.test(subject) && !CLAUSE_WORDS.test(subject) && subject.length <= 80) {
+      return this.apposition(clause.slice(0, clause.lastIndexOf(',') + 1), start);
+    }
     // "Alain Juppé, le maire de Bordeaux – théâtre de débordements – a estimé": the name opening the clause
     return INCISE.test(segment) || LOWERCASE_ROLE.test(subject) ? this.apposition(clause, start, 'opening') : [];
   }
