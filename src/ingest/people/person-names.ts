@@ -104,10 +104,10 @@ function readSequence(sequence: string): { name: string; titled: boolean } | nul
     last--;
   }
   if (last < first) return null;
-  // "Marseille Xavier Tarabeux", "Cher Catherine Ferrier": a dateline place or an opening word before a first name
+  // "Marseille Xavier Tarabeux", "Cher Catherine Ferrier", "News Rana Zaman": a dateline place, a rubric or an opening word before a first name
   for (let k = first + 1; k < last; k++) {
     if (!isKnownFirstName(words[k])) continue;
-    if (words.slice(first, k).every((w) => isWordOrPlace(w) && !isKnownFirstName(w))) first = k;
+    if (words.slice(first, k).every((w) => !isKnownFirstName(w) && !isInnerNameParticle(w))) first = k;
     break;
   }
   const kept = words.slice(first, last + 1);
@@ -131,10 +131,9 @@ function readSequence(sequence: string): { name: string; titled: boolean } | nul
  * a known first name followed by another word ("Laurent Berger", "Brune
  * Poirson"), or words whose last (the surname) is not a common French word,
  * a place or another proper noun ("Bikramjit Singh", "Lin Hua"). "Sud
- * Ouest", "Voix du Nord", "Vinci Autoroutes", "Centre" are not. Short last
- * words ("Hua", "Li") are often names in French copy even when some word
- * list has them. One word alone still needs a title or a full name in the
- * text (the speaker finder asks for them).
+ * Ouest", "Voix du Nord", "Vinci Autoroutes", "Quadrature du Net",
+ * "Centre" are not. One word alone still needs a title or a full name in
+ * the text (the speaker finder asks for them).
  */
 function looksLikePerson(nameWords: string[]): boolean {
   if (nameWords.length >= 2 && isKnownFirstName(nameWords[0])) return true;
@@ -144,7 +143,7 @@ function looksLikePerson(nameWords: string[]): boolean {
   if (isPlaceWord(last) || isOtherProperNoun(last)) return false;
   // "App Annie", "Rolling Stone": a brand ending with a first name after a word that is none ("Lin Hua": short Chinese names stay)
   if (nameWords.length === 2 && last.length > 3 && isKnownFirstName(last) && !isKnownSurname(nameWords[0])) return false;
-  return last.length <= 3 || !isCommonWord(last);
+  return !isCommonWord(last);
 }
 
 /** Every plausible name in the text, in order. */
