@@ -115,6 +115,24 @@ describe('speakers: never a place, an organisation, a first name alone or a comm
     expect(speakers('Monica Piazza de Valence, 22 ans, affirme : « Nous ne sommes pas contre les taxes ».')).toEqual(['Monica Piazza']);
   });
 
+  it('cuts rubrics and places glued before a name, and a role glued after it', () => {
+    expect(speakers('Paris François Molins a déclaré que l’enquête avançait.')).toEqual(['François Molins']);
+    expect(speakers('News Mathilde Brunnsvik a déclaré que le site fermait.')).toEqual(['Mathilde Brunnsvik']);
+    expect(speakers('Edouard Philippe Le Premier ministre a déclaré que le cap tenait.')).toEqual(['Edouard Philippe']);
+  });
+
+  it('reads names with an inner capital, object pronouns before the verb and parentheses in an apposition', () => {
+    expect(speakers('M. McConnell a souligné que le choix était exceptionnel.')).toEqual(['McConnell']);
+    // real: le-devoir
+    expect(speakers('« Il faudra des frais différenciés », nous a confirmé la porte-parole du ministère de l’Enseignement supérieur, Marie Francolin.')).toEqual([
+      'Marie Francolin',
+    ]);
+    // real: journal-de-quebec
+    expect(speakers('À l’ouverture de la séance, le président de l’Assemblée, Richard Ferrand (LREM, parti présidentiel), a dit le «soutien» de la représentation nationale.')).toEqual([
+      'Richard Ferrand',
+    ]);
+  });
+
   it('keeps surnames after a capitalised particle and first names that are also places', () => {
     expect(speakers('Le ministre Bruno Le Maire a déclaré que la croissance tenait. « Ça suffit », a poursuivi M. Le Maire.')).toEqual(['Bruno Le Maire']);
     expect(speakers("L'ex-président François Hollande a appelé « à la mesure ».")).toEqual(['François Hollande']);

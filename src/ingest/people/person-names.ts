@@ -98,7 +98,8 @@ function readSequence(sequence: string): { name: string; titled: boolean } | nul
   const placeAfterParticle = (i: number) => i - 1 > first && (words[i - 1] === 'de' || words[i - 1] === 'du') && (isPlaceWord(words[i]) || isOtherProperNoun(words[i]));
   while (last >= first && (isPlaceWord(words[last]) || isNonNameWord(words[last]) || isTitleWord(words[last]) || NAME_PARTICLES.includes(words[last]) || placeAfterParticle(last))) {
     // "Bruno Le Maire", "Marine Le Pen": a capitalised particle makes the next word a surname
-    if (last - 1 >= first && /^\p{Lu}/u.test(words[last - 1]) && isInnerNameParticle(words[last - 1])) break;
+    // (only when stripping would leave a first name alone: "Édouard Philippe Le Premier" loses "Le Premier")
+    if (last - 1 >= first && last - 1 - first <= 1 && /^\p{Lu}/u.test(words[last - 1]) && isInnerNameParticle(words[last - 1])) break;
     // "François Hollande", "Florence Parly": a first name and a word that is also a place
     if (last - 1 === first && isKnownFirstName(words[first]) && !isNonNameWord(words[last]) && !isTitleWord(words[last])) break;
     last--;
@@ -107,7 +108,7 @@ function readSequence(sequence: string): { name: string; titled: boolean } | nul
   // "Marseille Xavier Tarabeux", "Cher Catherine Ferrier", "News Rana Zaman": a dateline place, a rubric or an opening word before a first name
   for (let k = first + 1; k < last; k++) {
     if (!isKnownFirstName(words[k])) continue;
-    if (words.slice(first, k).every((w) => !isKnownFirstName(w) && !isInnerNameParticle(w))) first = k;
+    if (words.slice(first, k).every((w) => (!isKnownFirstName(w) || isPlaceWord(w)) && !isInnerNameParticle(w))) first = k;
     break;
   }
   const kept = words.slice(first, last + 1);
@@ -136,8 +137,10 @@ function readSequence(sequence: string): { name: string; titled: boolean } | nul
  * the text (the speaker finder asks for them).
  */
 function looksLikePerson(nameWords: string[]): boolean {
-  if (nameWords.length >= 2 && isKnownFirstName(nameWords[0])) return true;
   const last = nameWords[nameWords.length - 1];
+  // "Paris Ludovic": a dateline place before a first name
+  if (nameWords.length === 2 && isPlaceWord(nameWords[0]) && isKnownFirstName(last)) return false;
+  if (nameWords.length >= 2 && isKnownFirstName(nameWords[0])) return true;
   if (nameWords.length === 1) return isKnownSurname(last) || isKnownFirstName(last) || !isWordOrPlace(last);
   if (isKnownSurname(last)) return true;
   if (isPlaceWord(last) || isOtherProperNoun(last)) return false;
