@@ -118,7 +118,10 @@ describe('speakers: never a place, an organisation, a first name alone or a comm
   it('cuts rubrics and places glued before a name, and a role glued after it', () => {
     expect(speakers('Paris François Molins a déclaré que l’enquête avançait.')).toEqual(['François Molins']);
     expect(speakers('News Mathilde Brunnsvik a déclaré que le site fermait.')).toEqual(['Mathilde Brunnsvik']);
-    expect(speakers('Edouard Philippe Le Premier ministre a déclaré que le cap tenait.')).toEqual(['Edouard Philippe']);
+    // real: le-matin (an intertitle run into the text)
+    expect(speakers("«Imprévisible» selon Edouard Philippe Le Premier ministre Edouard Philippe, qui s'est rendu sur place, a estimé que l'épisode était exceptionnel.")).toEqual([
+      'Edouard Philippe',
+    ]);
   });
 
   it('reads names with an inner capital, object pronouns before the verb and parentheses in an apposition', () => {
