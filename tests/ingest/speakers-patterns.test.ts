@@ -95,6 +95,12 @@ describe('speakers: verbs of saying, all tenses', () => {
     expect(verbs.map((v) => v.pronoun)).toEqual(['il', 'elle', null, null]);
   });
 
+  it('reads some verbs only as reflexives, and "prendre la parole"', () => {
+    expect(speakers('Casimir Lodève inquiète les marchés depuis lundi.')).toEqual([]);
+    expect(speakers('Casimir Lodève s’inquiète de la hausse des taux.')).toEqual(['Casimir Lodève']);
+    expect(speakers('Ancien président du comité, Didier Sicard a lui aussi pris la parole.')).toEqual(['Didier Sicard']);
+  });
+
   it('needs a quote, a colon or "que" after a present tense before its subject ("note", "lance" are also nouns)', () => {
     expect(speakers('Tancrède Villemure lance une nouvelle entreprise à Lyon.')).toEqual([]);
     expect(speakers('Tancrède Villemure lance : « Nous y arriverons ».')).toEqual(['Tancrède Villemure']);

@@ -153,7 +153,7 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
         word = nextWord(text, phraseEnd.end);
       }
       const form = word ? forms.get(word.text) : undefined;
-      if (word && form?.participle && tailFits(form.tails, word.end)) {
+      if (word && form?.participle && tailFits(form.tails, word.end) && (!form.reflexiveOnly || isReflexiveAuxiliary)) {
         const start = isReflexiveAuxiliary
           ? reflexiveStart
           : elided === 'l' || elided === 'qu'
@@ -171,7 +171,7 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
       continue;
     }
     const form = forms.get(base);
-    if (form?.finite && tailFits(form.tails, tokenEnd)) {
+    if (form?.finite && tailFits(form.tails, tokenEnd) && (!form.reflexiveOnly || reflexiveStart >= 0)) {
       if (elided !== '' && elided !== 's') continue; // "l'estime", "qu'affirme": not a verb group we read
       found.push({ index: reflexiveStart >= 0 ? reflexiveStart : tokenStart, end: tokenEnd, pronoun, simple: true, passive: false });
     }

@@ -22,7 +22,7 @@ const FIRST_GROUP = [
   'enchaîner', 'abonder', 'objecter', 'rectifier', 'corriger', 'persister', 'évoquer', 'nier', 'riposter', 'relativiser',
   'minimiser', 'exposer', 'relater', 'souffler', 'scander', 'tweeter', 'twitter', 'désoler', 'interpeller', 'expliciter',
   'claironner', 'attester', 'reprocher', 'signifier', 'informer', 'tonner', 'pester', 'railler', 'moquer', 'remercier',
-  'exulter', 'agacer', 'compléter', 'constater', 'tempérer', 'analyser', 'raisonner', 'souligner', 'résumer', 'conseiller',
+  'exulter', 'agacer', 'compléter', 'emporter', 'constater', 'tempérer', 'analyser', 'raisonner', 'souligner', 'résumer', 'conseiller',
   'ordonner', 'encourager', 'qualifier', 'implorer', 'supplier', 'réclamer', 'demander', 'préciser',
 ].filter((lemma, i, all) => lemma.endsWith('er') && all.indexOf(lemma) === i);
 
@@ -61,6 +61,7 @@ const IRREGULAR: Record<string, PrincipalParts> = {
 const WITH_TAIL: [PrincipalParts, string[]][] = [
   [{ participle: 'fait', present: ['fait', 'font'], imperfectStem: 'fais', simplePast: ['fit', 'firent'] }, ['savoir', 'valoir', 'remarquer', 'observer', 'part', 'état']],
   [{ participle: 'mis', present: ['met', 'mettent'], imperfectStem: 'mett', simplePast: ['mit', 'mirent'] }, ['en garde', 'en avant']],
+  [{ participle: 'pris', present: ['prend', 'prennent'], imperfectStem: 'pren', simplePast: ['prit', 'prirent'] }, ['la parole']],
 ];
 
 /**
@@ -76,6 +77,12 @@ const NEEDS_CUE = new Set([
   'ordonner', 'mettre',
 ]);
 
+/** Verbs that report speech only as reflexives: "s'emporte", "s'est inquiété", not "inquiète les marchés". */
+const REFLEXIVE_ONLY = new Set([
+  'emporter', 'inquiéter', 'étonner', 'indigner', 'insurger', 'offusquer', 'moquer', 'désoler', 'agacer', 'alarmer', 'exclamer',
+  'écrier', 'réjouir', 'plaindre',
+]);
+
 /** What a word form is: a participle (after an auxiliary), a finite form, or both; with the words that must follow it. */
 export interface SpeechForm {
   participle: boolean;
@@ -83,28 +90,32 @@ export interface SpeechForm {
   tails: string[] | null;
   /** Counts before its subject only when a quote, a colon or "que" follows (NEEDS_CUE). */
   needsCue: boolean;
+  /** Counts only after "se"/"s'" (REFLEXIVE_ONLY). */
+  reflexiveOnly: boolean;
 }
 
 function buildForms(): Map<string, SpeechForm> {
   const forms = new Map<string, SpeechForm>();
-  const add = (form: string, kind: 'participle' | 'finite', tails: string[] | null, needsCue: boolean) => {
-    const known = forms.get(form) ?? { participle: false, finite: false, tails, needsCue };
+  const add = (form: string, kind: 'participle' | 'finite', tails: string[] | null, needsCue: boolean, reflexiveOnly: boolean) => {
+    const known = forms.get(form) ?? { participle: false, finite: false, tails, needsCue, reflexiveOnly };
     known[kind] = true;
-    // a form shared by two verbs ("dit") needs a cue only when both do
+    // a form shared by two verbs ("dit") needs a cue, or "se", only when both do
     known.needsCue &&= needsCue;
+    known.reflexiveOnly &&= reflexiveOnly;
     forms.set(form, known);
   };
   const verbs: [string, PrincipalParts | undefined, string[] | null][] = [
     ...FIRST_GROUP.map((lemma): [string, undefined, null] => [lemma, undefined, null]),
     ...SECOND_GROUP.map((lemma): [string, PrincipalParts, null] => [lemma, secondGroupParts(lemma), null]),
     ...Object.entries(IRREGULAR).map(([lemma, parts]): [string, PrincipalParts, null] => [lemma, parts, null]),
-    ...WITH_TAIL.map(([parts, tails]): [string, PrincipalParts, string[]] => [parts.participle === 'mis' ? 'mettre' : 'faire', parts, tails]),
+    ...WITH_TAIL.map(([parts, tails]): [string, PrincipalParts, string[]] => [parts.participle, parts, tails]),
   ];
   for (const [lemma, parts, tails] of verbs) {
     const { participles, finite } = conjugate(lemma, parts);
     const needsCue = NEEDS_CUE.has(lemma) && tails === null;
-    for (const form of participles) add(form, 'participle', tails, needsCue);
-    for (const form of finite) add(form, 'finite', tails, needsCue);
+    const reflexiveOnly = REFLEXIVE_ONLY.has(lemma);
+    for (const form of participles) add(form, 'participle', tails, needsCue, reflexiveOnly);
+    for (const form of finite) add(form, 'finite', tails, needsCue, reflexiveOnly);
   }
   return forms;
 }
