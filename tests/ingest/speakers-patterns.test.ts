@@ -77,6 +77,8 @@ describe('speakers: verbs of saying, all tenses', () => {
     expect(conjugate('rappeler').finite).toEqual(expect.arrayContaining(['rappelle', 'rappelait']));
     expect(conjugate('marteler').finite).toContain('martèle');
     expect(conjugate('juger').finite).toContain('jugeait');
+    expect(conjugate('inquiéter').finite).toContain('inquiète');
+    expect(conjugate('tweeter').finite).toContain('tweete');
     expect(conjugate('déclarer').participles).toEqual(['déclaré', 'déclarée', 'déclarés', 'déclarées']);
   });
 

@@ -29,7 +29,6 @@ export interface VerbForms {
 
 /** -eler and -eter verbs that double their consonant rather than take a grave accent. */
 const DOUBLING = new Set(['appeler', 'rappeler', 'interpeler', 'jeter', 'rejeter', 'épeler']);
-const VOWELS = 'aeiouyéèêëâàîïôûù';
 
 function agreements(participle: string): string[] {
   if (participle.endsWith('s')) return [participle, participle + 'e', participle + 'es'];
@@ -44,8 +43,8 @@ function mutedStem(lemma: string, stem: string): string {
   const last = /([eé])([^aeiouyéèêëâàîïôûù]+)$/u.exec(stem);
   if (!last) return stem;
   const before = stem[last.index - 1];
-  // the vowel must be the syllable's only one ("tweet" stays) and the consonant single or a mute cluster ("regrett" stays)
-  if (before !== undefined && VOWELS.includes(before)) return stem;
+  // not a doubled vowel ("tweet" stays; "inquiét" -> "inquièt"), and a single consonant or a mute cluster ("regrett" stays)
+  if (before === 'e' || before === 'é') return stem;
   const consonants = last[2];
   if (consonants.length > 1 && !/^(?:[bcdfgkptv][lr]|gn)$/u.test(consonants)) return stem;
   if (last[1] === 'e' && DOUBLING.has(lemma)) return stem + consonants[consonants.length - 1];

@@ -173,7 +173,8 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
     const form = forms.get(base);
     if (form?.finite && tailFits(form.tails, tokenEnd) && (!form.reflexiveOnly || reflexiveStart >= 0)) {
       if (elided !== '' && elided !== 's') continue; // "l'estime", "qu'affirme": not a verb group we read
-      found.push({ index: reflexiveStart >= 0 ? reflexiveStart : tokenStart, end: tokenEnd, pronoun, simple: true, passive: false });
+      // a reflexive ("se félicite de", "s'inquiète de") reports speech without a quote or "que" after it
+      found.push({ index: reflexiveStart >= 0 ? reflexiveStart : tokenStart, end: tokenEnd, pronoun, simple: reflexiveStart < 0, passive: false });
     }
   }
   WORD.lastIndex = 0;
