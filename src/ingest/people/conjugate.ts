@@ -30,11 +30,9 @@ export interface VerbForms {
 /** -eler and -eter verbs that double their consonant rather than take a grave accent. */
 const DOUBLING = new Set(['appeler', 'rappeler', 'interpeler', 'jeter', 'rejeter', 'épeler']);
 
+/** "déclaré" -> déclaré, déclarée, déclarés, déclarées; "admis" has no plural of its own. */
 function agreements(participle: string): string[] {
   if (participle.endsWith('s')) return [participle, participle + 'e', participle + 'es'];
-  if (participle.endsWith('t') || participle.endsWith('é') || participle.endsWith('i') || participle.endsWith('u')) {
-    return [participle, participle + 'e', participle + 's', participle + 'es'];
-  }
   return [participle, participle + 'e', participle + 's', participle + 'es'];
 }
 
