@@ -62,6 +62,13 @@ describe('speakers: attribution before, after and inverted', () => {
     expect(speakers('Cet « incident terrible » a été vivement dénoncé par Angela Merkel, qui a promis de réagir.')).toEqual(['Angela Merkel']);
   });
 
+  it('tells two coordinated subjects from one person with two roles, and skips adverbs after the verb', () => {
+    expect(speakers('Priscillia Ludosky et Maxime Nicolle ont déclaré que la mobilisation continuerait.')).toEqual(['Priscillia Ludosky', 'Maxime Nicolle']);
+    // real: tribune-de-geneve
+    expect(speakers("L'humoriste et animateur TV Patrick Sébastien a dénoncé pour sa part sur CNews une «fracture».")).toEqual(['Patrick Sébastien']);
+    expect(speakers('«J’en parle aux copains», a tweeté de son côté l’acteur et humoriste Franck Dubosc, mardi.')).toEqual(['Franck Dubosc']);
+  });
+
   it('gives the second of two coordinated verbs to the subject of the first', () => {
     const text = 'Wendelin Okafor a déclaré que tout allait bien. M. Kouleba, arrivé de Kiev, a remercié ses hôtes et a souligné que rien ne changeait.';
     const withFullName = 'Dmytro Kouleba est à Paris. ' + text;

@@ -28,6 +28,8 @@ const DETERMINER_ROLE = /^(?:le|la|l['’]|son|sa|leur)\s*(.+)$/iu;
 const SKIPPABLE =
   /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui)(?:\s+(?:matin|soir|midi|après-midi))?\s+|(?:ce|cette)\s+(?:matin|soir|midi|après-midi|semaine)\s+|(?:(?:auprès|lors)\s+(?:de|du|des)\s+|(?:auprès|lors)\s+d['’]|(?:à|au|aux|sur|dans|devant|en|pour|chez)\s+)(?:(?:l['’]|la\s|le\s|les\s|un\s|une\s|son\s|sa\s|ses\s|leur\s|des\s|du\s|de\s|d['’])\s*)?[\p{L}\p{N}-]+(?:\s+(?:de|du|des|d['’])\s*[\p{L}-]+)?\s*,?\s+)/iu;
 const LEADING_SPACE = /^\s+/u;
+/** "a tweeté de son côté X", "a déclaré lui aussi X": adverbs between the verb and its subject. */
+const ADVERB_AFTER = /^(?:de son côté|de leur côté|pour sa part|pour leur part|à son tour|à leur tour|lui aussi|elle aussi|lui-même|elle-même|également|aussi|encore|alors|ensuite|enfin|notamment|toutefois|cependant|pourtant|d['’]ailleurs|par ailleurs|quant à lui|quant à elle)(?:\s*,)?\s+/iu;
 /** "», estime, enthousiaste, Didier Grimoin": an adjective set off by commas. */
 const DETACHED_ADJECTIVE = /^[\p{Ll}-]{3,20},\s+(?=\p{Lu})/u;
 const RELATIVE_AT_END = /\s+qui$/u;
@@ -96,8 +98,13 @@ export class SubjectReader {
     // "…, Frigide Barjot, qui disait": the name before the relative pronoun
     if (segment === 'qui') return this.apposition(clause.slice(0, clause.lastIndexOf(',') + 1), start);
     const subject = segment.replace(RELATIVE_AT_END, '');
-    const parts = subject.split(/\s+et\s+/u);
-    const names = parts.map((part) => nameAtEnd(part));
+    // "Priscillia Ludosky et Maxime Nicolle ont déclaré": two subjects; "L'humoriste et animateur X a dit": one
+    let parts = subject.split(/\s+et\s+/u);
+    let names = parts.map((part) => nameAtEnd(part));
+    if (parts.length > 1 && names.some((n) => n === null)) {
+      parts = [subject];
+      names = [nameAtEnd(subject)];
+    }
     if (names.every((n) => n !== null)) {
       if (isComplementOfNoun(parts[0].slice(0, parts[0].length - names[0]!.name.length))) return [];
       return names.map((n) => this.finder.speaker(n!, index)).filter((p): p is Person => p !== null);
@@ -188,7 +195,7 @@ export class SubjectReader {
       const space = LEADING_SPACE.exec(window.slice(offset));
       if (space) offset += space[0].length;
       const rest = window.slice(offset);
-      const skipped = according ? null : (SKIPPABLE.exec(rest) ?? DETACHED_ADJECTIVE.exec(rest));
+      const skipped = according ? null : (SKIPPABLE.exec(rest) ?? ADVERB_AFTER.exec(rest) ?? DETACHED_ADJECTIVE.exec(rest));
       if (!skipped) break;
       offset += skipped[0].length;
     }
