@@ -140,7 +140,8 @@ function looksLikePerson(nameWords: string[]): boolean {
   const last = nameWords[nameWords.length - 1];
   // "Paris Ludovic": a dateline place before a first name
   if (nameWords.length === 2 && isPlaceWord(nameWords[0]) && isKnownFirstName(last)) return false;
-  if (nameWords.length >= 2 && isKnownFirstName(nameWords[0])) return true;
+  // "France Info": a first name that is also a place, before a common word, is a name of something else
+  if (nameWords.length >= 2 && isKnownFirstName(nameWords[0])) return !(isPlaceWord(nameWords[0]) || isOtherProperNoun(nameWords[0])) || !isCommonWord(last);
   if (nameWords.length === 1) return isKnownSurname(last) || isKnownFirstName(last) || !isWordOrPlace(last);
   if (isKnownSurname(last)) return true;
   if (isPlaceWord(last) || isOtherProperNoun(last)) return false;
