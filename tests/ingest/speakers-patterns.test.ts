@@ -60,6 +60,12 @@ describe('speakers: attribution before, after and inverted', () => {
     expect(speakers('Pour Paul Fizin, docteur en histoire, « si le taux d’abstention est fort, il mettra en évidence le projet ».')).toEqual(['Paul Fizin']);
     expect(speakers('Elle a reçu le soutien de Jean-Marie Le Pen, pour qui l’ancienne ministre a « énoncé une évidence ».')).toEqual(['Jean-Marie Le Pen']);
     expect(speakers('Cet « incident terrible » a été vivement dénoncé par Angela Merkel, qui a promis de réagir.')).toEqual(['Angela Merkel']);
+    expect(speakers('Cependant, pour le président colombien Ivan Duque, Juan Guaido est le seul chef de l’État.')).toEqual(['Ivan Duque']);
+    expect(speakers('Il a voté pour Ivan Duque, qui a gagné.')).toEqual([]);
+    // real: le-devoir
+    expect(speakers('« Cela passe par des cours en anglais », déclarait récemment sur France Culture Sylvie Chevrier, responsable des échanges.')).toEqual([
+      'Sylvie Chevrier',
+    ]);
   });
 
   it('tells two coordinated subjects from one person with two roles, and skips adverbs after the verb', () => {

@@ -40,7 +40,7 @@ const PRONOUN_REACH = 600;
 const SPEECH_CUE = /\bqu(?:e\b|['’])|[:«"“]/u;
 const SENTENCE_END = /[.!?;\n]/u;
 /** "Pour Paul Fizin, docteur en histoire, « … »": an opinion attributed at the start of a sentence. */
-const FOR_PERSON = /Pour\s+/gu;
+const FOR_PERSON = /[Pp]our\s+/gu;
 /** "Pascal Bruckner, pour qui …", "Marlène Schiappa, selon qui …". */
 const FOR_WHOM = /,\s+(?:pour|selon|d['’]après)\s+qui\s/gu;
 
@@ -194,7 +194,11 @@ export class SpeakerFinder {
     for (const verb of findSpeechVerbs(this.text)) hits.push({ ...verb, according: null });
     const attribution = (index: number, end: number, according: Hit['according']): Hit => ({ index, end, pronoun: null, simple: false, passive: false, according });
     for (const m of wordStartMatches(ACCORDING_TO, this.text)) hits.push(attribution(m.index, m.index + m[0].length, 'selon'));
-    for (const m of wordStartMatches(FOR_PERSON, this.text)) if (this.startsSentence(m.index)) hits.push(attribution(m.index, m.index + m[0].length, 'pour'));
+    for (const m of wordStartMatches(FOR_PERSON, this.text)) {
+      // "Pour X, …" opening a sentence, or "Cependant, pour le président X, …" after a comma
+      const opens = m[0][0] === 'P' ? this.startsSentence(m.index) : this.afterComma(m.index);
+      if (opens) hits.push(attribution(m.index, m.index + m[0].length, 'pour'));
+    }
     for (const m of this.text.matchAll(FOR_WHOM)) hits.push(attribution(m.index, m.index + m[0].length, 'pour qui'));
     hits.sort((a, b) => a.index - b.index);
 
@@ -227,6 +231,13 @@ export class SpeakerFinder {
     let i = index - 1;
     while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\u00a0')) i--;
     return i < 0 || '.!?\n»"'.includes(this.text[i]);
+  }
+
+  /** Whether a comma comes right before `index` (spaces aside). */
+  private afterComma(index: number): boolean {
+    let i = index - 1;
+    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\u00a0')) i--;
+    return i >= 0 && this.text[i] === ',';
   }
 
   /** A name ending a phrase, as a speaker. */

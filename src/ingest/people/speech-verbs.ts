@@ -22,7 +22,7 @@ const FIRST_GROUP = [
   'enchaîner', 'abonder', 'objecter', 'rectifier', 'corriger', 'persister', 'évoquer', 'nier', 'riposter', 'relativiser',
   'minimiser', 'exposer', 'relater', 'souffler', 'scander', 'tweeter', 'twitter', 'désoler', 'interpeller', 'expliciter',
   'claironner', 'attester', 'reprocher', 'signifier', 'informer', 'tonner', 'pester', 'railler', 'moquer', 'remercier',
-  'exulter', 'agacer', 'compléter', 'emporter', 'constater', 'tempérer', 'analyser', 'raisonner', 'souligner', 'résumer', 'conseiller',
+  'exulter', 'agacer', 'compléter', 'emporter', 'accuser', 'constater', 'tempérer', 'analyser', 'raisonner', 'souligner', 'résumer', 'conseiller',
   'ordonner', 'encourager', 'qualifier', 'implorer', 'supplier', 'réclamer', 'demander', 'préciser',
 ].filter((lemma, i, all) => lemma.endsWith('er') && all.indexOf(lemma) === i);
 

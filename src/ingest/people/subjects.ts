@@ -29,7 +29,7 @@ const SKIPPABLE =
   /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui)(?:\s+(?:matin|soir|midi|après-midi))?\s+|(?:ce|cette)\s+(?:matin|soir|midi|après-midi|semaine)\s+|(?:(?:auprès|lors)\s+(?:de|du|des)\s+|(?:auprès|lors)\s+d['’]|(?:à|au|aux|sur|dans|devant|en|pour|chez)\s+)(?:(?:l['’]|la\s|le\s|les\s|un\s|une\s|son\s|sa\s|ses\s|leur\s|des\s|du\s|de\s|d['’])\s*)?[\p{L}\p{N}-]+(?:\s+(?:de|du|des|d['’])\s*[\p{L}-]+)?\s*,?\s+)/iu;
 const LEADING_SPACE = /^\s+/u;
 /** "a tweeté de son côté X", "a déclaré lui aussi X": adverbs between the verb and its subject. */
-const ADVERB_AFTER = /^(?:de son côté|de leur côté|pour sa part|pour leur part|à son tour|à leur tour|lui aussi|elle aussi|lui-même|elle-même|également|aussi|encore|alors|ensuite|enfin|notamment|toutefois|cependant|pourtant|d['’]ailleurs|par ailleurs|quant à lui|quant à elle)(?:\s*,)?\s+/iu;
+const ADVERB_AFTER = /^(?:\p{Ll}{4,}ment|de son côté|de leur côté|pour sa part|pour leur part|à son tour|à leur tour|lui aussi|elle aussi|lui-même|elle-même|également|aussi|encore|alors|ensuite|enfin|notamment|toutefois|cependant|pourtant|d['’]ailleurs|par ailleurs|quant à lui|quant à elle)(?:\s*,)?\s+/iu;
 /** "», estime, enthousiaste, Didier Grimoin": an adjective set off by commas. */
 const DETACHED_ADJECTIVE = /^[\p{Ll}-]{3,20},\s+(?=\p{Lu})/u;
 const RELATIVE_AT_END = /\s+qui$/u;
