@@ -163,7 +163,8 @@ describe('readCorpus', () => {
       writeFileSync(path.join(dir, 'b.txt'), 'Andrei Roudenko a affirmé que la visite aurait lieu.');
       writeFileSync(path.join(dir, 'c.txt'), 'Andrei Rudenko a dit que la date restait à fixer.');
       const result = await readCorpus(dir);
-      expect(result.articles.map((a) => a.speakers)).toEqual([['Andreï Roudenko'], ['Andreï Roudenko'], ['Andrei Rudenko']]);
+      // Rudenko is one letter from Roudenko with the same first name: the more frequent spelling wins
+      expect(result.articles.map((a) => a.speakers)).toEqual([['Andreï Roudenko'], ['Andreï Roudenko'], ['Andreï Roudenko']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,7 @@
 import data from './people.json' with { type: 'json' };
 import { countDiacritics, personKey } from '../text/fold.js';
+import { mergePeople } from './corpus-names.js';
+import { isFullName } from './person-names.js';
 
 /**
  * One spelling per person. Spellings meet under personKey (accents, ï/y and
@@ -57,19 +59,34 @@ export function preferredSpelling(variants: Map<string, number>): string {
 /**
  * Rewrites speakers so that every spelling of one person is the same
  * across a corpus: a second pass after all articles are read, because one
- * article may only ever write "Serguei" while the others write "Sergueï".
+ * article may only ever write "Serguei" while the others write "Sergueï",
+ * or only "M. Castaner" while the others give "Christophe Castaner"
+ * (corpus-names.ts decides who is one person).
  */
 export function unifySpeakerSpellings(speakerLists: string[][]): string[][] {
   const variantsByKey = new Map<string, Map<string, number>>();
+  const articlesByKey = new Map<string, number>();
   for (const speakers of speakerLists) {
     for (const name of speakers) {
       const key = personKey(name);
       const variants = variantsByKey.get(key) ?? new Map<string, number>();
       variants.set(name, (variants.get(name) ?? 0) + 1);
       variantsByKey.set(key, variants);
+      articlesByKey.set(key, (articlesByKey.get(key) ?? 0) + 1);
     }
   }
+  const personOf = mergePeople(articlesByKey);
+  // each person is written as its most frequent key (a full name when it has one), in that key's preferred spelling
+  const chosenKey = new Map<string, string>();
+  for (const [key, person] of personOf) {
+    const current = chosenKey.get(person);
+    const better =
+      current === undefined ||
+      (isFullName(key) && !isFullName(current)) ||
+      (isFullName(key) === isFullName(current) && (articlesByKey.get(key)! > articlesByKey.get(current)! || (articlesByKey.get(key) === articlesByKey.get(current) && key < current)));
+    if (better) chosenKey.set(person, key);
+  }
   const spelling = new Map<string, string>();
-  for (const [key, variants] of variantsByKey) spelling.set(key, preferredSpelling(variants));
-  return speakerLists.map((speakers) => [...new Set(speakers.map((name) => spelling.get(personKey(name)) ?? name))]);
+  for (const [person, key] of chosenKey) spelling.set(person, preferredSpelling(variantsByKey.get(key)!));
+  return speakerLists.map((speakers) => [...new Set(speakers.map((name) => spelling.get(personOf.get(personKey(name))!) ?? name))]);
 }

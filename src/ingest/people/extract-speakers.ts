@@ -3,57 +3,74 @@ import { personKey } from '../text/fold.js';
 import { wordStartMatches } from '../text/scan.js';
 import { clauseStart, isAbbreviationPeriod } from '../text/sentences.js';
 import { curatedBySurname, preferredSpelling } from './canonical-names.js';
-import { findNameMentions, firstName, nameAtEnd, type NameMention } from './person-names.js';
-import { RoleBook, ROLE_START, type Person } from './role-book.js';
-import { isRolePhrase } from './roles.js';
-import { ACCORDING_TO, GLUED_TO_VERB, SPEECH_VERB } from './speech-verbs.js';
+import { findSpeechVerbs } from './find-speech-verbs.js';
+import { findNameMentions, isFullName, nameAtEnd, type NameMention } from './person-names.js';
+import { RoleBook, type Person } from './role-book.js';
+import { ACCORDING_TO } from './speech-verbs.js';
+import { isRoleLead, SubjectReader } from './subjects.js';
 
 /**
  * The people who speak in a text, most often first. A person speaks when a
  * speech verb has them as subject:
- * - before the verb: "Wang Yi a déclaré", "M. Wang a noté", "Le ministre Wang Yi a réitéré";
- * - after it, when a quote or comma comes first: "», a déclaré X", "…, a conclu M. Wang";
- * - "selon X";
- * - a pronoun ("a-t-il affirmé", "Il a ajouté") is the nearest preceding speaker;
- * - "ce dernier" is the nearest preceding person named;
- * - a role ("le ministre russe", "le chef de la diplomatie chinoise") is the one
- *   person the text gives that role, when there is exactly one.
- * One-word names ("M. Wang") resolve to the full name the text gives whose
- * first or last word it is ("Wang Yi"). Countries, cities, organisations and
- * pronouns are never speakers; nor are the editors named in a byline.
+ * - before the verb: "Wang Yi a déclaré", "M. Wang a noté", "Le ministre
+ *   indien des Affaires étrangères, Subrahmanyam Jaishankar, a reconnu";
+ * - after it, behind a quote or comma: "», a répliqué M. Lavrov", "…, a
+ *   déclaré sur BFMTV Benjamin Cauchy", "a affirmé le vice-Premier ministre,
+ *   Matteo Salvini";
+ * - "selon X", "d'après X";
+ * - a pronoun ("a-t-il affirmé", "Il a ajouté") is the nearest preceding
+ *   speaker; "a-t-on appris" is no one; "ce dernier" is the nearest person named;
+ * - a role ("le ministre russe") is the one person the text gives that role.
+ * One-word names ("M. Wang", "Di Maio") resolve to the full name the text
+ * gives whose first or last word it is ("Wang Yi", "Luigi Di Maio").
+ * Everything looks at a bounded window around each verb, so the cost is
+ * linear in the text.
  */
 
-const DEMONSTRATIVE = /^(?:ce dernier|cette dernière|celui-ci|celle-ci)\b/iu;
-const DEMONSTRATIVE_AT_END = /(?:^|\s)(?:ce dernier|cette dernière|celui-ci|celle-ci)$/iu;
-const PRONOUN_AT_END = /(?:^|\s)(?:il|elle|ils|elles)$/iu;
-const PRONOUN_ALONE = /^(?:lui|elle|eux|il)\b/iu;
-const COORDINATION_AT_END = /(?:^|\s)(?:et|puis|mais)$/iu;
-const INVERTED_PRONOUN = /-(?:il|elle|ils|elles)$/iu;
-const INVERSION_BEFORE = /(?:[,»”"–—]|(?<![\p{L}])(?:l|qu)['’])\s*$/u;
-const RIGHT_PHRASE_END = /[,.;:!?«»()\n"“”]|\s(?:qui|que|qu['’]|dont|lors|en|à|au|dans|sur|pour|devant|après|avant)\s/gu;
-/** A determiner and lowercase words: an unlisted role before a name ("la préfète", "l'éleveuse"). */
-const LOWERCASE_ROLE = /^(?:le|la|l['’]|les|son|sa|leur)\s*[\p{Ll}\s'’-]{0,60}$/u;
-
-interface SpeechEvent {
+export interface SpeechEvent {
   people: Person[];
   index: number;
 }
 
-class SpeakerFinder {
-  private readonly mentions: NameMention[];
+/** How far back "ce dernier" looks for the person it designates (mentions). */
+const NEAREST_PERSON_LOOKBACK = 12;
+/** How far (characters) a pronoun reaches back to the speaker it stands for, before the subject of a recent sentence is preferred. */
+const PRONOUN_REACH = 600;
+/** Finite forms before their subject ("X souligne") count only when a quote, a colon or "que" follows soon. */
+const SPEECH_CUE = /\bqu(?:e\b|['’])|[:«"“]/u;
+const SENTENCE_END = /[.!?;\n]/u;
+/** "Pour Paul Fizin, docteur en histoire, « … »": an opinion attributed at the start of a sentence. */
+const FOR_PERSON = /[Pp]our\s+/gu;
+/** "Pascal Bruckner, pour qui …", "Marlène Schiappa, selon qui …". */
+const FOR_WHOM = /,\s+(?:pour|selon|d['’]après)\s+qui\s/gu;
+
+/** Start of the sentence holding `index`: after the last full stop, "!", "?" or line end, 400 characters back at most. */
+function sentenceStart(text: string, index: number): number {
+  const floor = Math.max(0, index - 400);
+  for (let i = index - 1; i >= floor; i--) {
+    const c = text[i];
+    if (c === '\n' || c === '!' || c === '?') return i + 1;
+    if (c === '.' && !isAbbreviationPeriod(text, i)) return i + 1;
+  }
+  return floor;
+}
+
+export class SpeakerFinder {
+  readonly mentions: NameMention[];
   private readonly fullNames: NameMention[];
   /** Full names (as indices into fullNames, in text order) by the personKey of their first and of their last word: "wang" -> "Wang Yi". */
   private readonly fullNamesByEndWord = new Map<string, number[]>();
   /** How many different people each such word may stand for. */
   private readonly peopleByEndWord = new Map<string, number>();
   /** The person each mention is, resolved once. */
-  private readonly mentionPeople: Person[];
-  private readonly roleBook: RoleBook;
+  readonly mentionPeople: Person[];
+  readonly roleBook: RoleBook;
   private readonly events: SpeechEvent[] = [];
+  private readonly subjects: SubjectReader;
 
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
     this.mentions = findNameMentions(text);
-    this.fullNames = this.mentions.filter((m) => m.name.includes(' '));
+    this.fullNames = this.mentions.filter((m) => isFullName(m.name));
     this.fullNames.forEach((m, i) => {
       const words = personKey(m.name).split(' ');
       for (const word of new Set([words[0], words[words.length - 1]])) {
@@ -65,34 +82,40 @@ class SpeakerFinder {
     for (const [word, list] of this.fullNamesByEndWord) this.peopleByEndWord.set(word, new Set(list.map((i) => personKey(this.fullNames[i].name))).size);
     this.mentionPeople = this.mentions.map((m) => this.resolve(m.name, m.start));
     this.roleBook = new RoleBook(text, this.mentions, this.mentionPeople);
+    this.subjects = new SubjectReader(this);
   }
 
   /**
-   * A name as a speaker. One capitalised word alone ("Renault a annoncé",
-   * "Marignane a indiqué") is too often a company or a place: it is a person
-   * only with a title ("M. Wang"), when the text gives the full name it
-   * belongs to, or when the curated list knows it as a surname.
+   * A name as a speaker. One word alone ("Renault a annoncé") is too often
+   * a company or a place ("Renault" is also a surname): it is a person only
+   * with a title ("M. Wang"), when the text gives the full name it belongs
+   * to, or when the curated list knows it.
    */
-  private speaker(found: { name: string; titled: boolean }, index: number): Person | null {
+  speaker(found: { name: string; titled: boolean }, index: number): Person | null {
     const person = this.resolve(found.name, index);
-    if (person.display.includes(' ') || found.titled) return person;
-    const curated = curatedBySurname(found.name);
+    if (isFullName(person.display) || found.titled) return person;
+    const curated = curatedBySurname(person.display);
     return curated ? { display: curated, key: personKey(curated) } : null;
   }
 
   /** "Wang" at `index` -> "Wang Yi" when the text gives that full name; a full name stays as it is. */
-  private resolve(name: string, index: number): Person {
-    if (!name.includes(' ')) {
-      const word = personKey(name);
+  resolve(name: string, index: number): Person {
+    if (!isFullName(name)) {
+      const words = personKey(name).split(' ');
+      const word = words[words.length - 1];
       const candidates = this.fullNamesByEndWord.get(word);
       if (candidates) {
-        const first = this.fullNames[candidates[0]];
-        if (this.peopleByEndWord.get(word) === 1) name = first.name;
+        if (this.peopleByEndWord.get(word) === 1) name = this.fullNames[candidates[0]].name;
         else {
-          // several people share the word: the one named last before this point
-          let chosen = first;
-          for (const i of candidates) if (this.fullNames[i].start < index) chosen = this.fullNames[i];
-          name = chosen.name;
+          // several people share the word: the one named last before this point (binary search: linear overall)
+          let low = 0;
+          let high = candidates.length;
+          while (low < high) {
+            const mid = (low + high) >> 1;
+            if (this.fullNames[candidates[mid]].start < index) low = mid + 1;
+            else high = mid;
+          }
+          name = this.fullNames[candidates[Math.max(0, low - 1)]].name;
         }
       }
     }
@@ -104,13 +127,23 @@ class SpeakerFinder {
    * the last person named: in "le président Poutine … La Chine, a-t-il
    * affirmé" the "il" is the minister who spoke before, not Poutine.
    */
-  private previousSpeaker(index: number): Person[] {
-    for (let i = this.events.length - 1; i >= 0; i--) if (this.events[i].index < index) return this.events[i].people.slice(-1);
-    return [];
+  previousSpeaker(index: number): Person[] {
+    let last: SpeechEvent | null = null;
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      if (this.events[i].index < index) {
+        last = this.events[i];
+        break;
+      }
+    }
+    if (last && index - last.index <= PRONOUN_REACH) return last.people.slice(-1);
+    // no one spoke lately: the person the previous sentence was about ("La ministre X a nommé… Elle a ajouté")
+    const subject = this.sentenceSubjectBefore(index);
+    if (subject) return [subject];
+    return last ? last.people.slice(-1) : [];
   }
 
-  private nearestPerson(index: number): Person[] {
-    // mentions are in text order: binary search for the last one ending before index, then walk back
+  /** The named subject opening a recent clause ("La ministre Frédérique Vidal a nommé…"), a few mentions back at most. */
+  private sentenceSubjectBefore(index: number): Person | null {
     let low = 0;
     let high = this.mentions.length;
     while (low < high) {
@@ -118,88 +151,103 @@ class SpeakerFinder {
       if (this.mentions[mid].end <= index) low = mid + 1;
       else high = mid;
     }
-    for (let i = low - 1; i >= 0; i--) {
-      if (this.mentions[i].titled || this.mentionPeople[i].display.includes(' ')) return [this.mentionPeople[i]];
+    // only the sentence before the pronoun's own (quotes do not end sentences here)
+    const ownSentence = sentenceStart(this.text, index);
+    const previousSentence = ownSentence > 0 ? sentenceStart(this.text, ownSentence - 1) : 0;
+    for (let i = low - 1; i >= 0 && i >= low - NEAREST_PERSON_LOOKBACK; i--) {
+      const mention = this.mentions[i];
+      if (mention.start < previousSentence) break;
+      if (!mention.titled && !isFullName(this.mentionPeople[i].display)) continue;
+      const opening = this.text.slice(clauseStart(this.text, mention.start), mention.start).trim();
+      if (opening !== '' && !isRoleLead(opening)) continue;
+      if (!/^\s+\p{Ll}/u.test(this.text.slice(mention.end, mention.end + 3))) continue;
+      return this.mentionPeople[i];
+    }
+    return null;
+  }
+
+  /** The nearest person named before `index` ("ce dernier"), a few mentions back at most. */
+  nearestPerson(index: number): Person[] {
+    let low = 0;
+    let high = this.mentions.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.mentions[mid].end <= index) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low - 1; i >= 0 && i >= low - NEAREST_PERSON_LOOKBACK; i--) {
+      if (this.mentions[i].titled || isFullName(this.mentionPeople[i].display)) return [this.mentionPeople[i]];
     }
     return [];
   }
 
-  /** Subject written before the verb, in the clause that ends at `index`. */
-  private subjectBefore(index: number): Person[] {
-    const start = clauseStart(this.text, index);
-    const clause = this.text.slice(start, index).trimEnd();
-    const segment = clause.slice(clause.lastIndexOf(',') + 1).trim();
-    if (segment === '') return this.appositionSubject(clause, start);
-    if (COORDINATION_AT_END.test(segment)) return this.previousSpeaker(index);
-    if (PRONOUN_AT_END.test(segment)) return this.previousSpeaker(index);
-    if (DEMONSTRATIVE_AT_END.test(segment)) return this.nearestPerson(index);
-    const names = segment.split(/\s+et\s+/u).map((part) => nameAtEnd(part));
-    if (names.every((n) => n !== null)) return names.map((n) => this.speaker(n!, index)).filter((p): p is Person => p !== null);
-    const role = /^(?:le|la|l['’]|son|sa|leur)\s*(.+)$/iu.exec(segment);
-    if (role && ROLE_START.test(role[1])) {
-      const person = this.roleBook.personWithRole(role[1]);
-      if (person) return [person];
-    }
-    return [];
-  }
-
-  /** "Wang Yi, conseiller d'Etat…, a souligné que…": the name opening the clause. */
-  private appositionSubject(clause: string, clauseStartsAt: number): Person[] {
-    const firstComma = clause.indexOf(',');
-    if (firstComma <= 0) return [];
-    const head = clause.slice(0, firstComma).trim();
-    const name = nameAtEnd(head);
-    // only a clause that opens with the name ("Wang Yi, …"; "Le ministre Wang Yi, …"), not "En 2020, …"
-    if (!name || head.length - name.name.length > 40) return [];
-    const person = this.speaker(name, clauseStartsAt);
-    return person ? [person] : [];
-  }
-
-  /** Subject written after the verb ("…, a déclaré M. Wang", "selon le ministre russe"). */
-  private subjectAfter(from: number): Person[] | null {
-    const window = this.text.slice(from, from + 160);
-    let end = window.length;
-    for (const m of window.matchAll(RIGHT_PHRASE_END)) {
-      if (m[0] === '.' && isAbbreviationPeriod(window, m.index)) continue;
-      end = m.index;
-      break;
-    }
-    const phrase = window.slice(0, end).trim();
-    if (phrase === '' || /^qu/iu.test(phrase)) return null;
-    if (DEMONSTRATIVE.test(phrase)) return this.nearestPerson(from);
-    if (PRONOUN_ALONE.test(phrase)) return this.previousSpeaker(from);
-    const name = firstName(phrase);
-    if (name) {
-      const before = phrase.slice(0, name.index).trim();
-      if (before === '' || isRolePhrase(before) || LOWERCASE_ROLE.test(before)) {
-        const person = this.speaker(name, from);
-        return person ? [person] : [];
-      }
-    }
-    const role = /^(?:le|la|l['’]|son|sa|leur)\s*(.+)$/iu.exec(phrase);
-    if (role && ROLE_START.test(role[1])) {
-      const person = this.roleBook.personWithRole(role[1]);
-      if (person) return [person];
-    }
-    return [];
+  /** Whether a finite verb ("souligne") reads as reporting speech: a quote, a colon or "que" follows in its sentence. */
+  private cuedSpeech(end: number): boolean {
+    const after = this.text.slice(end, end + 100);
+    const stop = after.search(SENTENCE_END);
+    return SPEECH_CUE.test(stop < 0 ? after : after.slice(0, stop));
   }
 
   find(): SpeechEvent[] {
-    const hits: { index: number; end: number; auxiliary: string | undefined; according: boolean }[] = [];
-    for (const m of wordStartMatches(SPEECH_VERB, this.text, GLUED_TO_VERB)) hits.push({ index: m.index, end: m.index + m[0].length, auxiliary: m[1], according: false });
-    for (const m of wordStartMatches(ACCORDING_TO, this.text)) hits.push({ index: m.index, end: m.index + m[0].length, auxiliary: undefined, according: true });
+    type Hit = { index: number; end: number; pronoun: string | null; simple: boolean; passive: boolean; according: 'selon' | 'pour' | 'pour qui' | null };
+    const hits: Hit[] = [];
+    for (const verb of findSpeechVerbs(this.text)) hits.push({ ...verb, according: null });
+    const attribution = (index: number, end: number, according: Hit['according']): Hit => ({ index, end, pronoun: null, simple: false, passive: false, according });
+    for (const m of wordStartMatches(ACCORDING_TO, this.text)) hits.push(attribution(m.index, m.index + m[0].length, 'selon'));
+    for (const m of wordStartMatches(FOR_PERSON, this.text)) {
+      // "Pour X, …" opening a sentence, or "Cependant, pour le président X, …" after a comma
+      const opens = m[0][0] === 'P' ? this.startsSentence(m.index) : this.afterComma(m.index);
+      if (opens) hits.push(attribution(m.index, m.index + m[0].length, 'pour'));
+    }
+    for (const m of this.text.matchAll(FOR_WHOM)) hits.push(attribution(m.index, m.index + m[0].length, 'pour qui'));
     hits.sort((a, b) => a.index - b.index);
 
     for (const hit of hits) {
       let people: Person[];
-      if (hit.according) people = this.subjectAfter(hit.end) ?? [];
-      else if (hit.auxiliary && INVERTED_PRONOUN.test(hit.auxiliary)) people = this.previousSpeaker(hit.index);
-      else if (INVERSION_BEFORE.test(this.text.slice(Math.max(0, hit.index - 4), hit.index))) {
-        people = this.subjectAfter(hit.end) ?? this.subjectBefore(hit.index);
-      } else people = this.subjectBefore(hit.index);
+      if (hit.according === 'selon' || hit.passive) people = this.subjects.after(hit.end, true) ?? [];
+      else if (hit.according === 'pour') people = this.subjects.after(hit.end, true, true) ?? [];
+      else if (hit.according === 'pour qui') {
+        const person = this.speakerAtEnd(this.text.slice(this.clauseStart(hit.index), hit.index), hit.index);
+        people = person ? [person] : [];
+      }
+      else if (hit.pronoun) people = hit.pronoun === 'on' ? [] : this.previousSpeaker(hit.index);
+      else {
+        const inverted = this.subjects.invertedBefore(hit.index);
+        if (inverted === 'quote') people = this.subjects.after(hit.end, false) ?? this.subjects.before(hit.index);
+        else if (inverted === 'comma') {
+          const apposition = this.subjects.before(hit.index);
+          // "L'ancienne icône du cinéma, qui …, a jugé le président X «…»": the subject came first, unnamed
+          people = apposition.length > 0 || this.subjects.opensWithSubject(hit.index) ? apposition : (this.subjects.after(hit.end, false) ?? []);
+        } else if (hit.simple && !this.cuedSpeech(hit.end)) people = [];
+        else people = this.subjects.before(hit.index);
+      }
       if (people.length > 0) this.events.push({ people, index: hit.index });
     }
     return this.events;
+  }
+
+  /** Whether `index` opens a sentence (or the text). */
+  private startsSentence(index: number): boolean {
+    let i = index - 1;
+    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\u00a0')) i--;
+    return i < 0 || '.!?\n»"'.includes(this.text[i]);
+  }
+
+  /** Whether a comma comes right before `index` (spaces aside). */
+  private afterComma(index: number): boolean {
+    let i = index - 1;
+    while (i >= 0 && (this.text[i] === ' ' || this.text[i] === '\u00a0')) i--;
+    return i >= 0 && this.text[i] === ',';
+  }
+
+  /** A name ending a phrase, as a speaker. */
+  speakerAtEnd(phrase: string, index: number): Person | null {
+    const name = nameAtEnd(phrase);
+    return name ? this.speaker(name, index) : null;
+  }
+
+  clauseStart(index: number): number {
+    return clauseStart(this.text, index);
   }
 }
 

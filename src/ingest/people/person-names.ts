@@ -1,4 +1,5 @@
 import { NAME_PARTICLES, isInnerNameParticle, isNonNameWord, isTitleWord } from '../lexicon/name-words.js';
+import { isCommonWord, isKnownFirstName, isKnownSurname, isOtherProperNoun } from '../lexicon/name-lexicon.js';
 import { isPlace } from '../lexicon/places.js';
 import { canonicalOrganisation } from '../organisations/gazetteer.js';
 import { wordStartMatches } from '../text/scan.js';
@@ -10,21 +11,32 @@ import { wordStartMatches } from '../text/scan.js';
  * before are found the same way.
  */
 
-/** "Wang", "Kassym-Jomart", "Tokaïev", "al-Assad"; an initial "W." inside a name. */
-const NAME_WORD = "(?:\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’]\\p{Lu}?[\\p{Ll}\\p{M}]+)?(?:-\\p{Lu}[\\p{Ll}\\p{M}]+)*|(?:al|el|ben|bin|ibn|abu|abou)-\\p{Lu}[\\p{Ll}\\p{M}]+)";
+/** "Wang", "Kassym-Jomart", "Tokaïev", "al-Assad", "McConnell"; an initial "W." inside a name. */
+// hyphenated parts are bounded ({0,3}): an unbounded run ("Aa-Aa-Aa-…") is re-read from every part, quadratic
+const NAME_WORD = "(?:(?:Ma?c(?=\\p{Lu}))?\\p{Lu}[\\p{Ll}\\p{M}]+(?:['’]\\p{Lu}?[\\p{Ll}\\p{M}]+)?(?:-\\p{Lu}[\\p{Ll}\\p{M}]+){0,3}|(?:al|el|ben|bin|ibn|abu|abou)-\\p{Lu}[\\p{Ll}\\p{M}]+)";
 const PARTICLES = NAME_PARTICLES.filter((p) => p !== 'la' && p !== 'le').join('|');
 /** Titles kept in the match so they can be recognised ("M. Wang", "Mme Merkel"). */
 const ABBREVIATED_TITLE = '(?:M\\.|MM\\.|Mme|Mmes|Mlle|Dr|Pr|Mgr|Me)';
 
 /** Up to five name words, with particles and initials between them, optionally after an abbreviated title. Use with wordStartMatches. */
 export const NAME_SEQUENCE = new RegExp(
-  `(?:${ABBREVIATED_TITLE}\\s+)?${NAME_WORD}(?:\\s+(?:(?:${PARTICLES})\\s+){0,2}(?:${NAME_WORD}|\\p{Lu}\\.(?=\\s+\\p{Lu})))` +
+  `(?:${ABBREVIATED_TITLE}\\s+)?${NAME_WORD}(?:\\s+(?:(?:${PARTICLES})\\s+(?:(?:la|le|${PARTICLES})\\s+)?)?(?:${NAME_WORD}|\\p{Lu}\\.(?=\\s+\\p{Lu})))` +
     `{0,4}(?![\\p{L}\\p{N}-])`,
   'gu',
 );
 
 /** Characters that may not come right before a name. */
-const GLUED_TO_NAME = /[\p{L}\p{N}'’-]/u;
+const GLUED_TO_NAME = /[\p{L}\p{N}-]/u;
+/** An apostrophe before a name is fine after an elided word: "qu'Olivier Ramezon", "d'Emmanuel Macron". */
+const ELISION_BEFORE = /(?:^|[^\p{L}])(?:[dlDL]|[qQ]u|jusqu|lorsqu|puisqu)['’]$/u;
+
+/** Matches of NAME_SEQUENCE that start a word (an elided article or conjunction may come right before). */
+function nameMatches(text: string): RegExpExecArray[] {
+  return wordStartMatches(NAME_SEQUENCE, text, GLUED_TO_NAME).filter((m) => {
+    const before = text[m.index - 1];
+    return (before !== "'" && before !== '’') || ELISION_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
+  });
+}
 
 /** A name found in the text. */
 export interface NameMention {
@@ -61,29 +73,87 @@ export function nameFromSequence(sequence: string): { name: string; titled: bool
 const SEQUENCE_CACHE_LIMIT = 100_000;
 const sequenceCache = new Map<string, { name: string; titled: boolean } | null>();
 
+function isParticle(word: string, i: number, count: number): boolean {
+  return NAME_PARTICLES.includes(word) || (i > 0 && i < count - 1 && isInnerNameParticle(word));
+}
+
+/** A word that is not a name in French copy: a common word, a place, another proper noun. */
+function isWordOrPlace(word: string): boolean {
+  return isCommonWord(word) || isPlaceWord(word) || isOtherProperNoun(word);
+}
+
 function readSequence(sequence: string): { name: string; titled: boolean } | null {
   const words = sequence.split(/\s+/);
   let first = 0;
   let titled = false;
   while (first < words.length && (isTitleWord(words[first]) || isNonNameWord(words[first]) || isPlaceWord(words[first]))) {
+    // "M. Le Maire", "Mme Le Pen": after a title, a capitalised particle opens the surname
+    if (titled && first + 1 < words.length && isInnerNameParticle(words[first]) && /^\p{Lu}/u.test(words[first])) break;
+    // "Dominique Bertinotti", "Florence Parly": a first name that is also a place, before another name word
+    if (first + 1 < words.length && isPlaceWord(words[first]) && isKnownFirstName(words[first]) && !isWordOrPlace(words[first + 1])) break;
     if (isTitleWord(words[first])) titled = true;
     first++;
   }
   let last = words.length - 1;
-  while (last >= first && (isPlaceWord(words[last]) || isNonNameWord(words[last]) || isTitleWord(words[last]))) last--;
+  const placeAfterParticle = (i: number) => i - 1 > first && (words[i - 1] === 'de' || words[i - 1] === 'du') && (isPlaceWord(words[i]) || isOtherProperNoun(words[i]));
+  while (last >= first && (isPlaceWord(words[last]) || isNonNameWord(words[last]) || isTitleWord(words[last]) || NAME_PARTICLES.includes(words[last]) || placeAfterParticle(last))) {
+    // "Bruno Le Maire", "Marine Le Pen": a capitalised particle makes the next word a surname
+    // (only when stripping would leave a first name alone: "Édouard Philippe Le Premier" loses "Le Premier")
+    if (last - 1 >= first && last - 1 - first <= 1 && /^\p{Lu}/u.test(words[last - 1]) && isInnerNameParticle(words[last - 1])) break;
+    // "François Hollande", "Florence Parly": a first name and a word that is also a place
+    if (last - 1 === first && isKnownFirstName(words[first]) && !isNonNameWord(words[last]) && !isTitleWord(words[last])) break;
+    last--;
+  }
   if (last < first) return null;
+  // "Marseille Xavier Tarabeux", "Cher Catherine Ferrier", "News Rana Zaman": a dateline place, a rubric or an opening word before a first name
+  for (let k = first + 1; k < last; k++) {
+    if (!isKnownFirstName(words[k])) continue;
+    if (words.slice(first, k).every((w) => (!isKnownFirstName(w) || isPlaceWord(w)) && !isInnerNameParticle(w))) first = k;
+    break;
+  }
   const kept = words.slice(first, last + 1);
-  const nameWords = kept.filter((w, i) => !NAME_PARTICLES.includes(w) && !(i > 0 && i < kept.length - 1 && isInnerNameParticle(w)));
-  if (nameWords.some((w) => isNonNameWord(w) || isPlaceWord(w) || isTitleWord(w))) return null;
+  const nameWords = kept.filter((w, i) => !isParticle(w, i, kept.length));
+  const firstIsFirstName = isKnownFirstName(kept[0]);
+  for (let i = 0; i < kept.length; i++) {
+    const w = kept[i];
+    if (isParticle(w, i, kept.length) || (i === 0 && kept.length > 1 && isInnerNameParticle(w))) continue;
+    // "Le Maire", "Le Pen": after a capitalised particle any word is a surname
+    if (i > 0 && /^\p{Lu}/u.test(kept[i - 1]) && isInnerNameParticle(kept[i - 1])) continue;
+    if (isNonNameWord(w) || isTitleWord(w) || (isPlaceWord(w) && !(firstIsFirstName && (i > 0 || kept.length > 1)))) return null;
+  }
   const name = kept.join(' ');
   if (isPlace(name) || canonicalOrganisation(name) !== null) return null;
+  if (!titled && !looksLikePerson(nameWords)) return null;
   return { name, titled };
+}
+
+/**
+ * Whether capitalised words (particles removed) may be a person's name:
+ * a known first name followed by another word ("Laurent Berger", "Brune
+ * Poirson"), or words whose last (the surname) is not a common French word,
+ * a place or another proper noun ("Bikramjit Singh", "Lin Hua"). "Sud
+ * Ouest", "Voix du Nord", "Vinci Autoroutes", "Quadrature du Net",
+ * "Centre" are not. One word alone still needs a title or a full name in
+ * the text (the speaker finder asks for them).
+ */
+function looksLikePerson(nameWords: string[]): boolean {
+  const last = nameWords[nameWords.length - 1];
+  // "Paris Ludovic": a dateline place before a first name
+  if (nameWords.length === 2 && isPlaceWord(nameWords[0]) && isKnownFirstName(last)) return false;
+  // "France Info": a first name that is also a place, before a common word, is a name of something else
+  if (nameWords.length >= 2 && isKnownFirstName(nameWords[0])) return !(isPlaceWord(nameWords[0]) || isOtherProperNoun(nameWords[0])) || !isCommonWord(last);
+  if (nameWords.length === 1) return isKnownSurname(last) || isKnownFirstName(last) || !isWordOrPlace(last);
+  if (isKnownSurname(last)) return true;
+  if (isPlaceWord(last) || isOtherProperNoun(last)) return false;
+  // "App Annie", "Rolling Stone": a brand ending with a first name after a word that is none ("Lin Hua": short Chinese names stay)
+  if (nameWords.length === 2 && last.length > 3 && isKnownFirstName(last) && !isKnownSurname(nameWords[0])) return false;
+  return !isCommonWord(last);
 }
 
 /** Every plausible name in the text, in order. */
 export function findNameMentions(text: string): NameMention[] {
   const mentions: NameMention[] = [];
-  for (const m of wordStartMatches(NAME_SEQUENCE, text, GLUED_TO_NAME)) {
+  for (const m of nameMatches(text)) {
     const found = nameFromSequence(m[0]);
     if (!found) continue;
     const offset = m[0].lastIndexOf(found.name);
@@ -104,18 +174,32 @@ function afterTitleWord(before: string): boolean {
 /** The name at the very end of a phrase ("…, M. Lavrov" -> "Lavrov"), if any. */
 export function nameAtEnd(phrase: string): { name: string; titled: boolean } | null {
   let last: RegExpMatchArray | null = null;
-  for (const m of wordStartMatches(NAME_SEQUENCE, phrase, GLUED_TO_NAME)) last = m;
+  for (const m of nameMatches(phrase)) last = m;
   if (!last || last.index! + last[0].length !== phrase.trimEnd().length) return null;
   const found = nameFromSequence(last[0]);
   if (!found || found.titled || !afterTitleWord(phrase.slice(0, last.index))) return found;
   return { ...found, titled: true };
 }
 
-/** The first name in a phrase ("le ministre Wang Yi, qui…" -> "Wang Yi"), if any. */
-export function firstName(phrase: string): { name: string; titled: boolean; index: number } | null {
-  for (const m of wordStartMatches(NAME_SEQUENCE, phrase, GLUED_TO_NAME)) {
+/** The first name in a phrase ("le ministre Wang Yi, qui…" -> "Wang Yi"), if any; `index` is where the name starts, `sequenceIndex` where its capitalised words do ("M. Wang"). */
+export function firstName(phrase: string): { name: string; titled: boolean; index: number; sequenceIndex: number } | null {
+  for (const m of nameMatches(phrase)) {
     const found = nameFromSequence(m[0]);
-    if (found) return { ...found, titled: found.titled || afterTitleWord(phrase.slice(0, m.index)), index: m.index };
+    if (!found) continue;
+    // where the name itself starts: "d'Angers Yves Gambert" -> "Yves Gambert"
+    const offset = m[0].lastIndexOf(found.name);
+    const index = m.index + (offset === -1 ? 0 : offset);
+    return { ...found, titled: found.titled || afterTitleWord(phrase.slice(0, m.index)), index, sequenceIndex: m.index };
   }
   return null;
+}
+
+/** Two words or more besides particles: "Wang Yi", "Luigi Di Maio"; not "Di Maio", "Wang". */
+export function isFullName(name: string): boolean {
+  let content = 0;
+  for (const word of name.split(' ')) {
+    if (!NAME_PARTICLES.includes(word) && !isInnerNameParticle(word)) content++;
+    if (content >= 2) return true;
+  }
+  return false;
 }

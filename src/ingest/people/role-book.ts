@@ -14,6 +14,9 @@ const ROLE_STARTS = new RegExp(ROLE_START.source, 'giu');
 /** ", conseiller d'Etat et ministre des Affaires étrangères de Chine," after a name. */
 const ROLE_AFTER_NAME = /^\s*,\s*((?:l['’]|le |la )?[^,.;:!?«»()\n]{3,140})[,.;)\n]/u;
 
+const MAX_ANSWERS = 1000;
+const MAX_PEOPLE_COMPARED = 200;
+
 /**
  * The roles a text gives the people it names, read from the role phrases
  * next to their names: before ("le ministre russe des Affaires étrangères,
@@ -23,6 +26,7 @@ const ROLE_AFTER_NAME = /^\s*,\s*((?:l['’]|le |la )?[^,.;:!?«»()\n]{3,140})[
 export class RoleBook {
   private readonly roles = new Map<string, PersonRoles>();
   private readonly displayByKey = new Map<string, string>();
+  private readonly answers = new Map<string, Person | null>();
 
   constructor(text: string, mentions: NameMention[], people: Person[]) {
     let previousEnd = 0;
@@ -53,7 +57,18 @@ export class RoleBook {
 
   /** The one person the text gives this role ("ministre russe"), or null when none or several fit. */
   personWithRole(phrase: string): Person | null {
+    // the book does not change once built: one answer per phrase
+    const known = this.answers.get(phrase);
+    if (known !== undefined) return known;
+    const answer = this.findPersonWithRole(phrase);
+    if (this.answers.size < MAX_ANSWERS) this.answers.set(phrase, answer);
+    return answer;
+  }
+
+  private findPersonWithRole(phrase: string): Person | null {
     if (!isRolePhrase(phrase)) return null;
+    // a role so many people hold is ambiguous anyway; the bound keeps each look-up constant
+    if (this.roles.size > MAX_PEOPLE_COMPARED) return null;
     const query = parseRole(phrase)!;
     const fits = [...this.roles].filter(([, roles]) => roleFits(query, roles));
     if (fits.length !== 1) return null;

@@ -1,66 +1,132 @@
-/**
- * Verbs that report speech, as data. A person is a speaker when one of them
- * has the person as subject: "X a déclaré", "», a déclaré X", "X souligne".
- * Extend the lists freely; forms are derived (déclaré/déclarée/déclarés…).
- */
-
-/** Past participles of -er verbs, without the final "é". */
-const ER_PARTICIPLE_STEMS = [
-  'déclar', 'soulign', 'affirm', 'indiqu', 'not', 'rappel', 'estim', 'expliqu', 'ajout', 'assur', 'réitér', 'félicit',
-  'précis', 'annonc', 'insist', 'martel', 'confi', 'jug', 'plaid', 'répét', 'observ', 'relev', 'déplor', 'dénonc', 'salu',
-  'exhort', 'lanc', 'comment', 'confirm', 'propos', 'suggér', 'signal', 'mentionn', 'tweet', 'racont', 'témoign', 'réaffirm',
-  'regrett', 'considér', 'argu', 'ironis', 'rétorqu', 'lâch', 'gliss', 'résum', 'clam', 'proclam', 'rapport', 'détaill',
-  'assén', 'souhait', 'exprim', 'avou', 'confess', 'nuanc', 'tranch', 'concéd', 'précon', 'appel', 'rassur', 'prôn',
-];
-
-/** Other past participles (agreement endings e/s/es are added). */
-const OTHER_PARTICIPLES = [
-  'dit', 'conclu', 'écrit', 'admis', 'promis', 'poursuivi', 'averti', 'prévenu', 'répondu', 'soutenu', 'reconnu', 'démenti',
-  'renchéri', 'fait savoir', 'fait valoir', 'fait remarquer', 'fait observer', 'mis en garde', 'prédit', 'redit',
-];
-
-/** Present tense, third person singular and plural ("X souligne que…"). */
-const PRESENT_FORMS = [
-  'déclare', 'souligne', 'affirme', 'indique', 'dit', 'note', 'rappelle', 'estime', 'explique', 'ajoute', 'conclut', 'assure',
-  'poursuit', 'réitère', 'précise', 'annonce', 'insiste', 'martèle', 'avertit', 'prévient', 'plaide', 'répond', 'reconnaît',
-  'observe', 'relève', 'déplore', 'dénonce', 'confirme', 'dément', 'écrit', 'raconte', 'témoigne', 'réaffirme', 'regrette',
-  'déclarent', 'soulignent', 'affirment', 'indiquent', 'disent', 'estiment', 'expliquent', 'ajoutent', 'assurent',
-];
-
-/** Words allowed between the auxiliary and the participle ("a d'ailleurs réitéré", "a également dit"). */
-const ADVERBS = [
-  'également', 'aussi', 'encore', 'alors', "d'ailleurs", 'd’ailleurs', 'notamment', 'ensuite', 'enfin', 'par ailleurs',
-  'pour sa part', 'pour leur part', 'de son côté', 'de leur côté', 'toutefois', 'cependant', 'néanmoins', 'en outre',
-  'déjà', 'aussitôt', 'lui-même', 'elle-même', 'une nouvelle fois', 'à nouveau', 'de nouveau', 'plus tard', 'ainsi',
-  'pourtant', 'donc', 'bien', 'même', 'toujours', 'récemment', '\\p{Ll}{3,}ment',
-];
-
-const participles = [
-  `(?:${ER_PARTICIPLE_STEMS.join('|')})(?:é|ée|és|ées)`,
-  `(?:${OTHER_PARTICIPLES.join('|')})(?:e|s|es)?`,
-].join('|');
-
-/** Auxiliaries, with the pronoun inversions ("a-t-il") and the reflexive "s'est" ("s'est dit", "s'est félicité"). */
-const AUXILIARIES = [
-  '(?:a|avait|aurait|ont|avaient|auraient)-t?-?(?:il|elle|ils|elles)',
-  "s['’](?:est|était)",
-  'se sont',
-  'a', 'avait', 'aurait', 'ont', 'avaient', 'auraient', 'aura',
-];
+import { conjugate, secondGroupParts, type PrincipalParts } from './conjugate.js';
 
 /**
- * One match per speech verb. Groups: 1 auxiliary, 2 participle, 3 present
- * tense form. Lowercase only: a speech verb never opens a sentence. Use with
- * wordStartMatches (the match must start a word; an apostrophe before it is
- * fine: "comme l'a indiqué X").
+ * Verbs that report speech, as lemmas; their forms are generated
+ * (conjugate.ts). A person is a speaker when one of them has the person as
+ * subject: "X a déclaré", "», a répliqué X", "X souligne que", "X s'est
+ * réjoui". Every verb may also be reflexive ("s'est dit", "se félicite").
+ * Extend the lists freely.
  */
-export const SPEECH_VERB = new RegExp(
-  `(?:(${AUXILIARIES.join('|')})(?:\\s+(?:${ADVERBS.join('|')})){0,3}\\s+(${participles})|(${PRESENT_FORMS.join('|')}))(?![\\p{L}-])`,
-  'gu',
-);
 
-/** Characters that may not come right before a speech verb. */
-export const GLUED_TO_VERB = /[\p{L}\p{N}-]/u;
+/** Regular -er verbs. */
+const FIRST_GROUP = [
+  'déclarer', 'souligner', 'affirmer', 'indiquer', 'noter', 'rappeler', 'estimer', 'expliquer', 'ajouter', 'assurer',
+  'réitérer', 'féliciter', 'préciser', 'annoncer', 'insister', 'marteler', 'confier', 'juger', 'plaider', 'répéter',
+  'observer', 'relever', 'déplorer', 'dénoncer', 'saluer', 'exhorter', 'lancer', 'commenter', 'confirmer', 'proposer',
+  'suggérer', 'signaler', 'mentionner', 'raconter', 'témoigner', 'réaffirmer', 'regretter', 'considérer', 'arguer',
+  'ironiser', 'rétorquer', 'répliquer', 'lâcher', 'glisser', 'résumer', 'clamer', 'proclamer', 'rapporter', 'détailler',
+  'asséner', 'souhaiter', 'exprimer', 'avouer', 'confesser', 'nuancer', 'trancher', 'concéder', 'préconiser', 'appeler',
+  'rassurer', 'prôner', 'inquiéter', 'indigner', 'étonner', 'interroger', 'exclamer', 'écrier', 'protester', 'critiquer',
+  'fustiger', 'tempêter', 'révéler', 'énumérer', 'recommander', 'plaisanter', 'soupirer', 'murmurer', 'alarmer',
+  'alerter', 'menacer', 'jurer', 'certifier', 'insurger', 'offusquer', 'contester', 'invoquer', 'justifier', 'blâmer',
+  'enchaîner', 'abonder', 'objecter', 'rectifier', 'corriger', 'persister', 'évoquer', 'nier', 'riposter', 'relativiser',
+  'minimiser', 'exposer', 'relater', 'souffler', 'scander', 'tweeter', 'twitter', 'désoler', 'interpeller', 'expliciter',
+  'claironner', 'attester', 'reprocher', 'signifier', 'informer', 'tonner', 'pester', 'railler', 'moquer', 'remercier',
+  'exulter', 'agacer', 'compléter', 'emporter', 'accuser', 'constater', 'tempérer', 'analyser', 'raisonner', 'souligner', 'résumer', 'conseiller',
+  'ordonner', 'encourager', 'qualifier', 'implorer', 'supplier', 'réclamer', 'demander', 'préciser',
+].filter((lemma, i, all) => lemma.endsWith('er') && all.indexOf(lemma) === i);
+
+/** Second-group -ir verbs. */
+const SECOND_GROUP = ['avertir', 'réagir', 'renchérir', 'garantir', 'réjouir', 'applaudir', 'rugir'];
+
+/** Other verbs, by their principal parts. */
+const IRREGULAR: Record<string, PrincipalParts> = {
+  dire: { participle: 'dit', present: ['dit', 'disent'], imperfectStem: 'dis', simplePast: ['dit', 'dirent'] },
+  redire: { participle: 'redit', present: ['redit', 'redisent'], imperfectStem: 'redis', simplePast: ['redit', 'redirent'] },
+  prédire: { participle: 'prédit', present: ['prédit', 'prédisent'], imperfectStem: 'prédis', simplePast: ['prédit', 'prédirent'] },
+  contredire: { participle: 'contredit', present: ['contredit', 'contredisent'], imperfectStem: 'contredis', simplePast: ['contredit', 'contredirent'] },
+  écrire: { participle: 'écrit', present: ['écrit', 'écrivent'], imperfectStem: 'écriv', simplePast: ['écrivit', 'écrivirent'] },
+  décrire: { participle: 'décrit', present: ['décrit', 'décrivent'], imperfectStem: 'décriv', simplePast: ['décrivit', 'décrivirent'] },
+  conclure: { participle: 'conclu', present: ['conclut', 'concluent'], imperfectStem: 'conclu', simplePast: ['conclut', 'conclurent'] },
+  admettre: { participle: 'admis', present: ['admet', 'admettent'], imperfectStem: 'admett', simplePast: ['admit', 'admirent'] },
+  promettre: { participle: 'promis', present: ['promet', 'promettent'], imperfectStem: 'promett', simplePast: ['promit', 'promirent'] },
+  reconnaître: { participle: 'reconnu', present: ['reconnaît', 'reconnaissent'], imperfectStem: 'reconnaiss', simplePast: ['reconnut', 'reconnurent'] },
+  reconnaitre: { participle: 'reconnu', present: ['reconnait', 'reconnaissent'], imperfectStem: 'reconnaiss', simplePast: ['reconnut', 'reconnurent'] },
+  répondre: { participle: 'répondu', present: ['répond', 'répondent'], imperfectStem: 'répond', simplePast: ['répondit', 'répondirent'] },
+  défendre: { participle: 'défendu', present: ['défend', 'défendent'], imperfectStem: 'défend', simplePast: ['défendit', 'défendirent'] },
+  soutenir: { participle: 'soutenu', present: ['soutient', 'soutiennent'], imperfectStem: 'souten', simplePast: ['soutint', 'soutinrent'] },
+  maintenir: { participle: 'maintenu', present: ['maintient', 'maintiennent'], imperfectStem: 'mainten', simplePast: ['maintint', 'maintinrent'] },
+  prévenir: { participle: 'prévenu', present: ['prévient', 'préviennent'], imperfectStem: 'préven', simplePast: ['prévint', 'prévinrent'] },
+  convenir: { participle: 'convenu', present: ['convient', 'conviennent'], imperfectStem: 'conven', simplePast: ['convint', 'convinrent'] },
+  poursuivre: { participle: 'poursuivi', present: ['poursuit', 'poursuivent'], imperfectStem: 'poursuiv', simplePast: ['poursuivit', 'poursuivirent'] },
+  démentir: { participle: 'démenti', present: ['dément', 'démentent'], imperfectStem: 'dément', simplePast: ['démentit', 'démentirent'] },
+  reprendre: { participle: 'repris', present: ['reprend', 'reprennent'], imperfectStem: 'repren', simplePast: ['reprit', 'reprirent'] },
+  plaindre: { participle: 'plaint', present: ['plaint', 'plaignent'], imperfectStem: 'plaign', simplePast: ['plaignit', 'plaignirent'] },
+};
+
+/**
+ * Verbs that count only with a complement that makes them speech:
+ * "fait savoir", "a mis en garde", "a fait part de".
+ */
+const WITH_TAIL: [PrincipalParts, string[]][] = [
+  [{ participle: 'fait', present: ['fait', 'font'], imperfectStem: 'fais', simplePast: ['fit', 'firent'] }, ['savoir', 'valoir', 'remarquer', 'observer', 'part', 'état']],
+  [{ participle: 'mis', present: ['met', 'mettent'], imperfectStem: 'mett', simplePast: ['mit', 'mirent'] }, ['en garde', 'en avant']],
+  [{ participle: 'pris', present: ['prend', 'prennent'], imperfectStem: 'pren', simplePast: ['prit', 'prirent'] }, ['la parole']],
+];
+
+/**
+ * Verbs that often mean something else with their subject before them
+ * ("ont maintenu des échanges", "a lancé une réforme", "a repris le
+ * travail"): before their subject they count only when a quote, a colon or
+ * "que" follows; after a quote or a comma ("», a lancé X") always.
+ */
+const NEEDS_CUE = new Set([
+  'maintenir', 'reprendre', 'poursuivre', 'soutenir', 'lancer', 'défendre', 'relever', 'noter', 'observer', 'rapporter',
+  'exposer', 'proposer', 'glisser', 'lâcher', 'souffler', 'confier', 'qualifier', 'informer', 'appeler', 'menacer',
+  'signaler', 'trancher', 'enchaîner', 'corriger', 'compléter', 'analyser', 'raisonner', 'conseiller', 'encourager',
+  'ordonner', 'mettre',
+]);
+
+/** Verbs that report speech only as reflexives: "s'emporte", "s'est inquiété", not "inquiète les marchés". */
+const REFLEXIVE_ONLY = new Set([
+  'emporter', 'inquiéter', 'étonner', 'indigner', 'insurger', 'offusquer', 'moquer', 'désoler', 'agacer', 'alarmer', 'exclamer',
+  'écrier', 'réjouir', 'plaindre',
+]);
+
+/** What a word form is: a participle (after an auxiliary), a finite form, or both; with the words that must follow it. */
+export interface SpeechForm {
+  participle: boolean;
+  finite: boolean;
+  tails: string[] | null;
+  /** Counts before its subject only when a quote, a colon or "que" follows (NEEDS_CUE). */
+  needsCue: boolean;
+  /** Counts only after "se"/"s'" (REFLEXIVE_ONLY). */
+  reflexiveOnly: boolean;
+}
+
+function buildForms(): Map<string, SpeechForm> {
+  const forms = new Map<string, SpeechForm>();
+  const add = (form: string, kind: 'participle' | 'finite', tails: string[] | null, needsCue: boolean, reflexiveOnly: boolean) => {
+    const known = forms.get(form) ?? { participle: false, finite: false, tails, needsCue, reflexiveOnly };
+    known[kind] = true;
+    // a form shared by two verbs ("dit") needs a cue, or "se", only when both do
+    known.needsCue &&= needsCue;
+    known.reflexiveOnly &&= reflexiveOnly;
+    forms.set(form, known);
+  };
+  const verbs: [string, PrincipalParts | undefined, string[] | null][] = [
+    ...FIRST_GROUP.map((lemma): [string, undefined, null] => [lemma, undefined, null]),
+    ...SECOND_GROUP.map((lemma): [string, PrincipalParts, null] => [lemma, secondGroupParts(lemma), null]),
+    ...Object.entries(IRREGULAR).map(([lemma, parts]): [string, PrincipalParts, null] => [lemma, parts, null]),
+    ...WITH_TAIL.map(([parts, tails]): [string, PrincipalParts, string[]] => [parts.participle, parts, tails]),
+  ];
+  for (const [lemma, parts, tails] of verbs) {
+    const { participles, finite } = conjugate(lemma, parts);
+    const needsCue = NEEDS_CUE.has(lemma) && tails === null;
+    const reflexiveOnly = REFLEXIVE_ONLY.has(lemma);
+    for (const form of participles) add(form, 'participle', tails, needsCue, reflexiveOnly);
+    for (const form of finite) add(form, 'finite', tails, needsCue, reflexiveOnly);
+  }
+  return forms;
+}
+
+let forms: Map<string, SpeechForm> | null = null;
+
+/** Every form of every speech verb, lowercase, built on first use. */
+export function speechVerbForms(): Map<string, SpeechForm> {
+  forms ??= buildForms();
+  return forms;
+}
 
 /** "selon X", "d'après X": the subject follows. Use with wordStartMatches. */
 export const ACCORDING_TO = /(?:[Ss]elon|[Dd]['’]après)\s+/gu;
