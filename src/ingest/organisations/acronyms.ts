@@ -1,11 +1,14 @@
 import { isPlace } from '../lexicon/places.js';
 import { foldKey } from '../text/fold.js';
 import type { Token } from '../text/tokens.js';
+import { NON_ORGANISATION_HEADS } from '../lexicon/org-words.js';
 import { INSTITUTION_HEADS, NOT_ORGANISATION_WORDS } from './gazetteer.js';
 
 /** All-capital acronyms, where capitals mean something, and the long forms written before them in parentheses. */
 
-const ACRONYM = /^\p{Lu}{2,6}$/u;
+/** "OTSC", "M5S", "CFE-CGC": capitals and digits, at least two capitals, not longer than a name ("ALERTE", "DIRECT"). */
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]{1,5}(?:-\p{Lu}[\p{Lu}\p{N}]{1,4})?$/u;
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
 const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
 const ALL_CAPITALS = /^[\p{Lu}\p{N}-]+$/u;
 const LETTER = /\p{L}/u;
@@ -23,9 +26,9 @@ export function joined(text: string, left: Token, right: Token): boolean {
   return JOINING_GAP.test(text.slice(left.end, right.start));
 }
 
-/** "OTSC", "BRICS": 2-6 capitals, not a roman numeral ("XX"), a listed non-organisation ("AE", "COVID") or a place ("USA"). */
+/** "OTSC", "BRICS": the shape of an acronym, not a roman numeral ("XX"), a listed non-organisation ("AE", "COVID") or a place ("USA"). */
 export function isAcronymToken(token: Token): boolean {
-  return ACRONYM.test(token.text) && !ROMAN_NUMERAL.test(token.text) && !NOT_ORGANISATION_WORDS.has(token.text) && !isPlace(token.text);
+  return ACRONYM.test(token.text) && TWO_CAPITALS.test(token.text) && !ROMAN_NUMERAL.test(token.text) && !NOT_ORGANISATION_WORDS.has(token.text) && !isPlace(token.text);
 }
 
 /** "ONU", "LA": two or more letters, all capitals (a cheap first-letter test spares the regex on most words). */
@@ -77,6 +80,23 @@ export function isParenthesisedAcronym(text: string, tokens: Token[], i: number)
   return text[token.start - 1] === '(' && text[token.end] === ')' && ACRONYM.test(token.text);
 }
 
+const ARTICLES = new Set(['la', 'le', 'les', 'l']);
+
+/**
+ * Whether the long form before "(ACR)" names an organisation: it starts
+ * with a capital ("véhicules blindés à roues de la gendarmerie (VBRG)" does
+ * not) and its head is not the noun of a tax, law or measure ("Impôt de
+ * solidarité sur la fortune (ISF)", "Lanceur de balles de défense (LBD)").
+ */
+export function isOrganisationLongForm(tokens: Token[], start: number): boolean {
+  let head = tokens[start];
+  if (ARTICLES.has(head.key) && start + 1 < tokens.length) head = tokens[start + 1];
+  const first = head.text.charCodeAt(0);
+  if (first >= 97 && first <= 122) return false;
+  if (!/^\p{Lu}/u.test(head.text)) return false;
+  return !NON_ORGANISATION_HEADS.has(head.key);
+}
+
 /**
  * Start of the long form before "(ACR)": where the initials of its words
  * spell the acronym ("Organisation du traité de sécurité collective (OTSC)":
@@ -85,13 +105,18 @@ export function isParenthesisedAcronym(text: string, tokens: Token[], i: number)
  * institution word before it; else -1.
  */
 export function longFormStart(text: string, tokens: Token[], acronymIndex: number): number {
-  const acronym = foldKey(tokens[acronymIndex].text);
+  const acronym = foldKey(tokens[acronymIndex].text).replace(/-/g, '');
   let initials = '';
+  let withArticles = ''; // "La France insoumise (LFI)": the article counts
   let institutionStart = -1;
   for (let k = acronymIndex - 1; k >= 0 && acronymIndex - k <= LONG_FORM_MAX_TOKENS; k--) {
     if (k < acronymIndex - 1 && !joined(text, tokens[k], tokens[k + 1])) break;
     const word = tokens[k];
     if (institutionStart === -1 && INSTITUTION_HEADS.has(word.text)) institutionStart = k;
+    if (ARTICLES.has(word.key)) {
+      withArticles = word.key[0] + initials;
+      if (withArticles === acronym) return k;
+    }
     if (INITIALS_SKIPPED.has(word.key)) continue;
     initials = word.key[0] + initials;
     if (initials === acronym) return k;

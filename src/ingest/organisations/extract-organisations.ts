@@ -2,17 +2,34 @@ import { isPlace } from '../lexicon/places.js';
 import { foldKey } from '../text/fold.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 import { tokenize } from '../text/tokens.js';
-import { isAcronymToken, isParenthesisedAcronym, longFormStart, shoutingTokens } from './acronyms.js';
-import { INSTITUTION_HEADS, canonicalOrganisation, organisationMatcher } from './gazetteer.js';
+import { isAcronymToken, isOrganisationLongForm, isParenthesisedAcronym, joined, longFormStart, shoutingTokens } from './acronyms.js';
+import { acronymConfirmedByContext, classNounNames, suffixedCompanyNames } from './context-names.js';
+import { INSTITUTION_HEADS, LOWERCASE_HEADS, LOWERCASE_DISPLAY_HEADS, NAME_PREFIXES, canonicalOrganisation, organisationMatcher } from './gazetteer.js';
 import { institutionNameLast } from './institution-names.js';
 
 /**
  * Organisations named in a text, canonical and merged, most mentioned first:
  * 1. curated names and aliases (organisations.json), longest match;
- * 2. "Long Form (ACRONYM)" pairs: the long form counts as the acronym, here and elsewhere in the text;
- * 3. other all-capital acronyms (2-6 letters, not roman numerals nor listed non-organisations);
- * 4. an institution word (Organisation, Conseil, Parti…) and its complement, up to a natural stop.
+ * 2. "Long Form (ACRONYM)" pairs whose long form looks like an organisation
+ *    (not a tax or a measure): the long form counts as the acronym, here and
+ *    elsewhere in the text;
+ * 3. other acronyms, only when the text confirms them somewhere (a class
+ *    noun, a member, a source, a verb of speech: context-names.ts); an
+ *    all-capital word nothing confirms is not an organisation;
+ * 4. an institution word (Organisation, Conseil, Parti…; ministère,
+ *    préfecture… with a capitalised complement) and its complement, read by
+ *    the grammar of institution names;
+ * 5. capitalised names after a class noun ("le groupe Auchan") or before a
+ *    company suffix ("Bombardier Inc.").
+ * Every step reads a bounded window around each token: linear in the text.
  */
+const BODY_OF = /(?:\sde l['’]|\sde la\s|\sdu\s|\sdes\s|\sde\s)$/;
+
+/** "Conseil de sécurité de l'ONU" is a body of "ONU"; "La Presse canadienne" is not one of "La Presse". */
+function isBodyOf(outer: string, inner: string): boolean {
+  return outer.length > inner.length && outer.endsWith(inner) && BODY_OF.test(outer.slice(0, outer.length - inner.length));
+}
+
 export function extractOrganisations(text: string): string[] {
   const tokens = tokenize(text);
   const tallies = new Map<string, { name: string; count: number; first: number }>();
@@ -25,19 +42,31 @@ export function extractOrganisations(text: string): string[] {
   const covered = new Uint8Array(tokens.length);
   const cover = (from: number, to: number) => covered.fill(1, from, to);
 
+  let outer: { value: string; to: number } | null = null;
   for (const match of organisationMatcher.findAll(tokens)) {
+    // inside a known name, a known name counts only when the outer one is one of its bodies ("Conseil de sécurité de l'ONU")
+    if (covered[match.from] && !(outer && match.to <= outer.to && isBodyOf(outer.value, match.value))) continue;
     count(match.value, tokens[match.from].start);
+    if (!covered[match.from]) outer = { value: match.value, to: match.to };
     cover(match.from, match.to);
   }
 
   const shouting = shoutingTokens(text, tokens);
+  const confirmed = new Map<string, string>(); // acronym -> its value
+  const rejected = new Set<string>(); // acronyms the text defines as something else ("(ISF)" after "impôt…")
   const longForms: { phrase: string; value: string }[] = [];
   const pairEnds = new Set<number>();
   for (let i = 1; i < tokens.length; i++) {
     if (covered[i] || shouting.has(i) || !isAcronymToken(tokens[i]) || !isParenthesisedAcronym(text, tokens, i)) continue;
     const start = longFormStart(text, tokens, i);
-    if (start < 0) continue;
-    longForms.push({ phrase: text.slice(tokens[start].start, tokens[i - 1].end), value: canonicalOrganisation(tokens[i].text) ?? tokens[i].text });
+    if (start < 0 || covered[start]) continue;
+    if (!isOrganisationLongForm(tokens, start)) {
+      rejected.add(tokens[i].text);
+      continue;
+    }
+    const value = canonicalOrganisation(tokens[i].text) ?? tokens[i].text;
+    confirmed.set(tokens[i].text, value);
+    longForms.push({ phrase: text.slice(tokens[start].start, tokens[i - 1].end), value });
     pairEnds.add(i);
   }
   if (longForms.length > 0) {
@@ -49,24 +78,45 @@ export function extractOrganisations(text: string): string[] {
     }
   }
 
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i].text;
+    if (covered[i] || shouting.has(i) || confirmed.has(word) || rejected.has(word) || !isAcronymToken(tokens[i])) continue;
+    if (acronymConfirmedByContext(text, tokens, i)) confirmed.set(word, canonicalOrganisation(word) ?? word);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || shouting.has(i)) continue;
+    const value = confirmed.get(tokens[i].text);
+    if (value === undefined) continue;
+    count(value, tokens[i].start);
+    covered[i] = 1;
+  }
+
   let insideNameUntil = -1;
   for (let i = 0; i < tokens.length; i++) {
-    if (shouting.has(i)) continue;
-    const token = tokens[i];
-    if (isAcronymToken(token)) {
-      // a covered acronym was counted by the matcher that covered it; one inside an institution name counts on its own
-      if (!covered[i]) count(canonicalOrganisation(token.text) ?? token.text, token.start);
-      continue;
-    }
     // an institution word inside a name already read ("Bureau politique du Comité central") does not open another
-    if (covered[i] || i <= insideNameUntil || !INSTITUTION_HEADS.has(token.text)) continue;
-    const last = institutionNameLast(text, tokens, i);
+    if (covered[i] || shouting.has(i) || i <= insideNameUntil) continue;
+    const token = tokens[i];
+    const lowercaseHead = LOWERCASE_HEADS.has(token.text);
+    if (!lowercaseHead && !INSTITUTION_HEADS.has(token.text)) continue;
+    const last = institutionNameLast(text, tokens, i, lowercaseHead);
     if (last === i) continue;
-    const phrase = text.slice(token.start, tokens[last].end);
+    const first = i > 0 && NAME_PREFIXES.has(tokens[i - 1].text) && joined(text, tokens[i - 1], token) ? i - 1 : i;
+    let phrase = text.slice(tokens[first].start, tokens[last].end);
     if (isPlace(phrase)) continue;
-    count(canonicalOrganisation(phrase) ?? phrase, token.start);
+    if (first === i && LOWERCASE_DISPLAY_HEADS.has(token.key)) phrase = phrase[0].toLowerCase() + phrase.slice(1);
+    count(canonicalOrganisation(phrase) ?? phrase, tokens[first].start);
+    cover(i, last + 1);
     insideNameUntil = last;
   }
+
+  const countSpan = ([first, last]: [number, number]) => {
+    if (covered[first] || shouting.has(first)) return;
+    const phrase = text.slice(tokens[first].start, tokens[last].end);
+    count(canonicalOrganisation(phrase) ?? phrase, tokens[first].start);
+    cover(first, last + 1);
+  };
+  for (const span of classNounNames(text, tokens)) countSpan(span);
+  for (const span of suffixedCompanyNames(text, tokens)) countSpan(span);
 
   return [...tallies.values()].sort((a, b) => b.count - a.count || a.first - b.first).map((t) => t.name);
 }

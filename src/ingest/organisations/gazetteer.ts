@@ -31,6 +31,15 @@ export const NOT_ORGANISATION_WORDS = new Set(data.notOrganisations.words);
 /** Capitalised words that open an organisation's name ("Organisation", "Conseil"…). */
 export const INSTITUTION_HEADS = new Set(data.institutionHeads.words);
 
+/** Lowercase words that open a name when a capitalised complement follows ("ministère de l'Intérieur", "parquet de Paris"). */
+export const LOWERCASE_HEADS = new Set(data.institutionHeads.lowercase);
+
+/** Folded heads shown in lowercase whatever the text's case, as French typography writes them ("ministère de l'Intérieur"). */
+export const LOWERCASE_DISPLAY_HEADS = new Set(data.institutionHeads.shownLowercase);
+
+/** Capitalised words that may stand before an institution word and belong to the name ("Haut Conseil", "Haute Autorité"). */
+export const NAME_PREFIXES = new Set(data.institutionHeads.prefixes);
+
 /** Canonical name of a known organisation given by any of its names, whatever its case; else null. */
 export function canonicalOrganisation(name: string): string | null {
   return organisationMatcher.lookup(name);

@@ -1,0 +1,89 @@
+import { isNonNameWord } from '../lexicon/name-words.js';
+import { isPlace } from '../lexicon/places.js';
+import { AGENT_VERBS, CLASS_NOUNS, MEMBER_NOUNS, SOURCE_PREPOSITIONS, TIME_WORDS, isAdjectiveLike } from '../lexicon/org-words.js';
+import type { Token } from '../text/tokens.js';
+import { joined } from './acronyms.js';
+import { isCapitalised } from './institution-names.js';
+
+/**
+ * What the words around a name say about it. An all-capital word alone is
+ * not an organisation ("VRAIS", "NDLR", "(TDG)"); the context confirms one:
+ * a class noun ("le syndicat CGT", "la chaîne BFMTV"), a member of it ("le
+ * secrétaire général de FO", "le député LR"), a source ("selon l'Insee",
+ * "chez PSA") or a verb of will or speech ("la CGT appelle", "FO a
+ * dénoncé"). Class nouns also introduce names that are not acronyms ("le
+ * groupe Auchan", "l'institut de sondage Elabe"). Each test looks at a
+ * bounded number of neighbouring tokens.
+ */
+
+const ARTICLES = new Set(['la', 'le', 'les', 'l', 'un', 'une']);
+const CONNECTORS = new Set(['de', 'du', 'des', 'd', 'au', 'aux']);
+const AUXILIARIES = new Set(['a', 'ont', 'avait', 'avaient', 'aurait', 'auraient', 'va', 'vont', 'doit', 'doivent', 'veut', 'veulent', 'ne', 'n', 'se', 's', 'lui', 'leur', 'y']);
+const MAX_ADJECTIVES = 2;
+const MAX_NAME_WORDS = 5;
+/** Suffixes of company names: "Bombardier Inc.", "Nestlé SA". */
+const COMPANY_SUFFIXES = new Set(['SA', 'Inc', 'Ltée', 'Ltd', 'SAS', 'SARL', 'GmbH', 'Corp', 'AG', 'plc', 'LLC', 'NV', 'SpA']);
+
+function isLowercase(token: Token): boolean {
+  const c = token.text.charCodeAt(0);
+  return c >= 97 && c <= 122 ? true : c < 128 ? false : !isCapitalised(token.text);
+}
+
+/** Whether the words around the acronym at index i say it is an organisation. */
+export function acronymConfirmedByContext(text: string, tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  let right = i;
+  let afterConnector = false;
+  if (k >= 0 && ARTICLES.has(tokens[k].key) && isLowercase(tokens[k]) && joined(text, tokens[k], tokens[right])) right = k--;
+  if (k >= 0 && CONNECTORS.has(tokens[k].key) && joined(text, tokens[k], tokens[right])) {
+    afterConnector = true;
+    right = k--;
+  }
+  for (let n = 0; n < MAX_ADJECTIVES && k >= 0 && isLowercase(tokens[k]) && isAdjectiveLike(tokens[k].key) && joined(text, tokens[k], tokens[right]); n++) right = k--;
+  if (k >= 0 && joined(text, tokens[k], tokens[right])) {
+    const key = tokens[k].key;
+    if (CLASS_NOUNS.has(key) || MEMBER_NOUNS.has(key)) return true;
+    if (!afterConnector && SOURCE_PREPOSITIONS.has(key) && (key !== 'apres' || (k > 0 && tokens[k - 1].key === 'd'))) return true;
+  }
+  let j = i + 1;
+  if (j < tokens.length && AUXILIARIES.has(tokens[j].key) && joined(text, tokens[j - 1], tokens[j])) j++;
+  return j < tokens.length && AGENT_VERBS.has(tokens[j].key) && joined(text, tokens[j - 1], tokens[j]);
+}
+
+/**
+ * Names right after a class noun, with its adjectives and one "de" + noun:
+ * "le groupe Auchan", "le réseau social Facebook", "l'institut de sondage
+ * Elabe", "le quotidien Le Parisien". Yields [first, last] token indices.
+ */
+export function* classNounNames(text: string, tokens: Token[]): Generator<[number, number]> {
+  for (let k = 0; k < tokens.length - 1; k++) {
+    if (!CLASS_NOUNS.has(tokens[k].key) || !isLowercase(tokens[k])) continue;
+    let j = k + 1;
+    for (let n = 0; n < MAX_ADJECTIVES && j < tokens.length && isLowercase(tokens[j]) && isAdjectiveLike(tokens[j].key) && joined(text, tokens[j - 1], tokens[j]); n++) j++;
+    if (j + 1 < tokens.length && (tokens[j].key === 'de' || tokens[j].key === 'd') && isLowercase(tokens[j + 1]) && joined(text, tokens[j - 1], tokens[j])) {
+      j += 2; // "institut de sondage", "chaîne d'information"
+      for (let n = 0; n < MAX_ADJECTIVES && j < tokens.length && isLowercase(tokens[j]) && isAdjectiveLike(tokens[j].key) && joined(text, tokens[j - 1], tokens[j]); n++) j++;
+    }
+    if (j >= tokens.length || !joined(text, tokens[j - 1], tokens[j]) || !isCapitalised(tokens[j].text)) continue;
+    const first = j;
+    if (ARTICLES.has(tokens[j].key) && j + 1 < tokens.length && isCapitalised(tokens[j + 1].text) && joined(text, tokens[j], tokens[j + 1])) j++;
+    else if (isNonNameWord(tokens[j].text) || TIME_WORDS.has(tokens[j].key)) continue;
+    let last = j;
+    while (last + 1 < tokens.length && last - first + 1 < MAX_NAME_WORDS && isCapitalised(tokens[last + 1].text) && joined(text, tokens[last], tokens[last + 1]) && !isNonNameWord(tokens[last + 1].text)) last++;
+    if (first === last && isPlace(tokens[first].text)) continue;
+    yield [first, last];
+    k = last;
+  }
+}
+
+/** "Bombardier Inc.", "Nestlé SA": capitalised words before a company suffix. Yields [first, last] of the name without the suffix. */
+export function* suffixedCompanyNames(text: string, tokens: Token[]): Generator<[number, number]> {
+  for (let k = 1; k < tokens.length; k++) {
+    if (!COMPANY_SUFFIXES.has(tokens[k].text) || !joined(text, tokens[k - 1], tokens[k]) || !isCapitalised(tokens[k - 1].text)) continue;
+    let first = k - 1;
+    while (first > 0 && k - first < MAX_NAME_WORDS && isCapitalised(tokens[first - 1].text) && joined(text, tokens[first - 1], tokens[first])) first--;
+    while (first < k - 1 && isNonNameWord(tokens[first].text)) first++;
+    if (isNonNameWord(tokens[first].text) || isPlace(tokens[first].text)) continue;
+    yield [first, k - 1];
+  }
+}
