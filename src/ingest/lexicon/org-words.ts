@@ -16,7 +16,7 @@ export const CLASS_NOUNS = set(`
   hebdomadaire mensuel magazine radio television banque constructeur operateur federation mouvement organisation ong
   centrale formation fondation cabinet collectif club compagnie firme laboratoire universite assureur distributeur
   enseigne transporteur fabricant geant media site coalition confederation alliance ligue groupuscule milice
-  organisme regie mutuelle cooperative consortium conglomerat holding filiale marque equipementier editeur
+  organisme regie mutuelle cooperative consortium conglomerat holding filiale marque equipementier
   constructeurs institution think-tank reseau plateforme formation
 `);
 
@@ -90,7 +90,7 @@ export const TRAILING_NON_NAME_WORDS = set(`
  * ends it. Participles in -é are left out on purpose ("chargé", "fondé").
  */
 const ADJECTIVE_ENDING =
-  /(?:al|ale|ales|aux|el|elle|els|elles|ien|ienne|iens|iennes|ais|aise|aises|ois|oise|oises|ique|iques|if|ive|ifs|ives|aire|aires|ain|aine|ains|aines|iste|istes|ieur|ieure|ieurs|ieures|ier|iere|iers|ieres|ant|ante|ants|antes|ent|ente|ents|entes|in|ine|ins|ines|an|ane|ans|anes|eme|eux|euse|euses|ite|ites|ise|ises|ile|iles|ible|ibles|able|ables|ate|ates|unie|unies|uni|unis|ul|ule|ules|ol|ols|ole|oles|ere|eres)$/;
+  /(?:al|ale|ales|aux|el|elle|els|elles|ien|ienne|iens|iennes|ais|aise|aises|ois|oise|oises|ique|iques|if|ive|ifs|ives|aire|aires|ain|aine|ains|aines|iste|istes|ieur|ieure|ieurs|ieures|ier|iere|iers|ieres|ant|ante|ants|antes|ent|ente|ents|entes|in|ine|ins|ines|an|ane|ans|anes|eme|eux|euse|euses|ite|ites|ise|ises|ile|iles|ible|ibles|able|ables|ate|ates|unie|unies|uni|unis|ul|ule|ules|ol|ols|ole|oles|ere|eres|oire|oires|een|eens|eenne|eennes|enne|ennes|and|ande|ands|andes)$/;
 const ADJECTIVE_WORDS = set(`
   vert verte verts vertes libre libres populaire populaires democrate democrates grand grande grands grandes haut haute
   hauts hautes nouveau nouvelle nouveaux nouvelles jeune jeunes rouge rouges noir noire bleu bleue blanc blanche

@@ -74,10 +74,10 @@ export function shoutingTokens(text: string, tokens: Token[]): Set<number> {
   return shouting;
 }
 
-/** "(OTSC)": the acronym token is written alone in parentheses. */
+/** "(OTSC)": the token is written alone in parentheses. */
 export function isParenthesisedAcronym(text: string, tokens: Token[], i: number): boolean {
   const token = tokens[i];
-  return text[token.start - 1] === '(' && text[token.end] === ')' && ACRONYM.test(token.text);
+  return text[token.start - 1] === '(' && text[token.end] === ')';
 }
 
 const ARTICLES = new Set(['la', 'le', 'les', 'l']);
@@ -104,7 +104,7 @@ export function isOrganisationLongForm(tokens: Token[], start: number): boolean 
  * intergouvernementale pour le développement (IGAD)"), the nearest
  * institution word before it; else -1.
  */
-export function longFormStart(text: string, tokens: Token[], acronymIndex: number): number {
+export function longFormStart(text: string, tokens: Token[], acronymIndex: number, initialsOnly = false): number {
   const acronym = foldKey(tokens[acronymIndex].text).replace(/-/g, '');
   let initials = '';
   let withArticles = ''; // "La France insoumise (LFI)": the article counts
@@ -112,7 +112,7 @@ export function longFormStart(text: string, tokens: Token[], acronymIndex: numbe
   for (let k = acronymIndex - 1; k >= 0 && acronymIndex - k <= LONG_FORM_MAX_TOKENS; k--) {
     if (k < acronymIndex - 1 && !joined(text, tokens[k], tokens[k + 1])) break;
     const word = tokens[k];
-    if (institutionStart === -1 && INSTITUTION_HEADS.has(word.text)) institutionStart = k;
+    if (institutionStart === -1 && !initialsOnly && INSTITUTION_HEADS.has(word.text)) institutionStart = k;
     if (ARTICLES.has(word.key)) {
       withArticles = word.key[0] + initials;
       if (withArticles === acronym) return k;

@@ -20,6 +20,8 @@ const ARTICLES = new Set(['la', 'le', 'les', 'l', 'un', 'une']);
 const CONNECTORS = new Set(['de', 'du', 'des', 'd', 'au', 'aux']);
 const AUXILIARIES = new Set(['a', 'ont', 'avait', 'avaient', 'aurait', 'auraient', 'va', 'vont', 'doit', 'doivent', 'veut', 'veulent', 'ne', 'n', 'se', 's', 'lui', 'leur', 'y']);
 const MAX_ADJECTIVES = 2;
+/** Class nouns that are part of the name they introduce. */
+const NAMING_CLASS_NOUNS = new Set(['fondation', 'universite', 'ecole']);
 const MAX_NAME_WORDS = 5;
 /** Suffixes of company names: "Bombardier Inc.", "Nestlé SA". */
 const COMPANY_SUFFIXES = new Set(['SA', 'Inc', 'Ltée', 'Ltd', 'SAS', 'SARL', 'GmbH', 'Corp', 'AG', 'plc', 'LLC', 'NV', 'SpA']);
@@ -65,13 +67,16 @@ export function* classNounNames(text: string, tokens: Token[]): Generator<[numbe
       for (let n = 0; n < MAX_ADJECTIVES && j < tokens.length && isLowercase(tokens[j]) && isAdjectiveLike(tokens[j].key) && joined(text, tokens[j - 1], tokens[j]); n++) j++;
     }
     if (j >= tokens.length || !joined(text, tokens[j - 1], tokens[j]) || !isCapitalised(tokens[j].text)) continue;
+    // after adjectives only one word: "le réseau social Facebook", not "le groupe socialiste Valérie Rabault"
+    const maxWords = j === k + 1 ? MAX_NAME_WORDS : 1;
     const first = j;
     if (ARTICLES.has(tokens[j].key) && j + 1 < tokens.length && isCapitalised(tokens[j + 1].text) && joined(text, tokens[j], tokens[j + 1])) j++;
     else if (isNonNameWord(tokens[j].text) || TIME_WORDS.has(tokens[j].key)) continue;
     let last = j;
     while (last + 1 < tokens.length && last - first + 1 < MAX_NAME_WORDS && isCapitalised(tokens[last + 1].text) && joined(text, tokens[last], tokens[last + 1]) && !isNonNameWord(tokens[last + 1].text)) last++;
-    if (first === last && isPlace(tokens[first].text)) continue;
-    yield [first, last];
+    if (last - first + 1 > maxWords || (first === last && isPlace(tokens[first].text))) continue;
+    // "la fondation Jérôme Lejeune" is named "Fondation Jérôme Lejeune"; "le groupe Auchan" is "Auchan"
+    yield NAMING_CLASS_NOUNS.has(tokens[k].key) && j === k + 1 ? [k, last] : [first, last];
     k = last;
   }
 }

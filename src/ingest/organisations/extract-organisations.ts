@@ -1,11 +1,11 @@
 import { isPlace } from '../lexicon/places.js';
 import { foldKey } from '../text/fold.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
-import { tokenize } from '../text/tokens.js';
+import { tokenize, type Token } from '../text/tokens.js';
 import { isAcronymToken, isOrganisationLongForm, isParenthesisedAcronym, joined, longFormStart, shoutingTokens } from './acronyms.js';
 import { acronymConfirmedByContext, classNounNames, suffixedCompanyNames } from './context-names.js';
-import { INSTITUTION_HEADS, LOWERCASE_HEADS, LOWERCASE_DISPLAY_HEADS, NAME_PREFIXES, canonicalOrganisation, organisationMatcher } from './gazetteer.js';
-import { institutionNameLast } from './institution-names.js';
+import { INSTITUTION_HEADS, isMedia, LOWERCASE_HEADS, LOWERCASE_DISPLAY_HEADS, NAME_PREFIXES, canonicalOrganisation, organisationMatcher } from './gazetteer.js';
+import { institutionNameLast, isCapitalised } from './institution-names.js';
 
 /**
  * Organisations named in a text, canonical and merged, most mentioned first:
@@ -23,6 +23,15 @@ import { institutionNameLast } from './institution-names.js';
  *    company suffix ("Bombardier Inc.").
  * Every step reads a bounded window around each token: linear in the text.
  */
+const TITLECASE_ACRONYM = /^\p{Lu}\p{Ll}{2,5}$/u;
+
+/** "(Le Matin)", "(AFP)", "(ats/nxp)": a name alone in parentheses is a byline or a credit, not a mention. */
+function isCredit(text: string, tokens: Token[], from: number, to: number): boolean {
+  const before = text[tokens[from].start - 1];
+  const after = text[tokens[to].end];
+  return (before === '(' || before === '/') && (after === ')' || after === '/');
+}
+
 const BODY_OF = /(?:\sde l['’]|\sde la\s|\sdu\s|\sdes\s|\sde\s)$/;
 
 /** "Conseil de sécurité de l'ONU" is a body of "ONU"; "La Presse canadienne" is not one of "La Presse". */
@@ -33,7 +42,8 @@ function isBodyOf(outer: string, inner: string): boolean {
 export function extractOrganisations(text: string): string[] {
   const tokens = tokenize(text);
   const tallies = new Map<string, { name: string; count: number; first: number }>();
-  const count = (name: string, at: number) => {
+  const count = (written: string, at: number) => {
+    const name = written.includes('’') ? written.replace(/’/g, "'") : written;
     const key = foldKey(name);
     const tally = tallies.get(key);
     if (tally) tally.count++;
@@ -46,6 +56,10 @@ export function extractOrganisations(text: string): string[] {
   for (const match of organisationMatcher.findAll(tokens)) {
     // inside a known name, a known name counts only when the outer one is one of its bodies ("Conseil de sécurité de l'ONU")
     if (covered[match.from] && !(outer && match.to <= outer.to && isBodyOf(outer.value, match.value))) continue;
+    if (isCredit(text, tokens, match.from, match.to - 1) && isMedia(match.value)) {
+      cover(match.from, match.to);
+      continue;
+    }
     count(match.value, tokens[match.from].start);
     if (!covered[match.from]) outer = { value: match.value, to: match.to };
     cover(match.from, match.to);
@@ -57,8 +71,10 @@ export function extractOrganisations(text: string): string[] {
   const longForms: { phrase: string; value: string }[] = [];
   const pairEnds = new Set<number>();
   for (let i = 1; i < tokens.length; i++) {
-    if (covered[i] || shouting.has(i) || !isAcronymToken(tokens[i]) || !isParenthesisedAcronym(text, tokens, i)) continue;
-    const start = longFormStart(text, tokens, i);
+    if (covered[i] || shouting.has(i) || !isParenthesisedAcronym(text, tokens, i)) continue;
+    const titlecase = !isAcronymToken(tokens[i]); // "(Ofpra)", "(Giec)": only when the initials spell it
+    if (titlecase && !TITLECASE_ACRONYM.test(tokens[i].text)) continue;
+    const start = longFormStart(text, tokens, i, titlecase);
     if (start < 0 || covered[start]) continue;
     if (!isOrganisationLongForm(tokens, start)) {
       rejected.add(tokens[i].text);
@@ -110,8 +126,9 @@ export function extractOrganisations(text: string): string[] {
   }
 
   const countSpan = ([first, last]: [number, number]) => {
-    if (covered[first] || shouting.has(first)) return;
-    const phrase = text.slice(tokens[first].start, tokens[last].end);
+    if (covered[last] || shouting.has(last)) return;
+    let phrase = text.slice(tokens[first].start, tokens[last].end);
+    if (!isCapitalised(phrase)) phrase = phrase[0].toUpperCase() + phrase.slice(1);
     count(canonicalOrganisation(phrase) ?? phrase, tokens[first].start);
     cover(first, last + 1);
   };

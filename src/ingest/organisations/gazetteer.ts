@@ -18,6 +18,11 @@ export const organisationMatcher = new PhraseMatcher(
 
 const MEDIA = new Set(entries.filter((entry) => entry.kind === 'media').map((entry) => entry.name));
 
+/** Whether a canonical name is a publisher or a press agency. */
+export function isMedia(name: string): boolean {
+  return MEDIA.has(name);
+}
+
 /** Publishers and press agencies only: alias -> canonical name ("Agence France-Presse" -> "AFP"). */
 export const mediaMatcher = new PhraseMatcher(
   entries

@@ -1,4 +1,5 @@
 import { isNonNameWord } from '../lexicon/name-words.js';
+import { isPlace } from '../lexicon/places.js';
 import { NON_ORGANISATION_HEADS, TIME_WORDS, TRAILING_NON_NAME_WORDS, isAdjectiveLike } from '../lexicon/org-words.js';
 import type { Token } from '../text/tokens.js';
 import { joined } from './acronyms.js';
@@ -34,6 +35,7 @@ const STOP_WORDS = new Set([
 /** Words before a noun, which is then the next word ("Tribunal de grande instance"). */
 const PRENOMINAL = new Set(['grand', 'grande', 'grands', 'grandes', 'haut', 'haute', 'hauts', 'hautes', 'petit', 'petite', 'nouveau', 'nouvelle', 'premier', 'premiere']);
 /** A lowercase word that looks conjugated ends the name at once. */
+const ARTICLES_AFTER_POUR = new Set(['la', 'l', 'le', 'les', 'un', 'une']);
 const CONJUGATED = /(?:ait|aient|ient|eront|era|ira|ont)$/;
 const STARTS_WITH_DIGIT = /^\p{N}/u;
 const UPPERCASE_START = /^\p{Lu}/u;
@@ -82,14 +84,19 @@ export function institutionNameLast(text: string, tokens: Token[], head: number,
     const token = tokens[k];
     const key = token.key;
     const isEtDe = key === 'et' && k + 1 < tokens.length && CONNECTORS.has(tokens[k + 1].key) && joined(text, token, tokens[k + 1]);
-    if (CONNECTORS.has(key) || (key === 'pour' && last === head) || isEtDe) {
+    // "pour" opens a complement right after the head and before an article: "Fondation pour l'innovation", not "l'Assemblée pour défendre"
+    const isPour = key === 'pour' && last === head && k + 1 < tokens.length && ARTICLES_AFTER_POUR.has(tokens[k + 1].key);
+    if (CONNECTORS.has(key) || isPour || isEtDe) {
       if (complements >= MAX_COMPLEMENTS) break;
       let j = isEtDe ? k + 2 : k + 1;
       if (j < tokens.length && ARTICLES_AFTER_CONNECTOR.has(tokens[j].key) && !isCapitalised(tokens[j].text) && joined(text, tokens[j - 1], tokens[j])) j++;
       if (j >= tokens.length || !joined(text, tokens[j - 1], tokens[j])) break;
       let noun = tokens[j];
       if (isCapitalised(noun.text)) {
-        if (TIME_WORDS.has(noun.key) || isNonNameWord(noun.text) && !ARTICLES_AFTER_CONNECTOR.has(noun.key)) break;
+        if (TIME_WORDS.has(noun.key) || (STOP_WORDS.has(noun.key) && !ARTICLES_AFTER_CONNECTOR.has(noun.key))) break;
+        // "le ministère de Benjamin Griveaux": a person, unless a place ("Banque de France François Villeroy")
+        const next = tokens[j + 1];
+        if (next && isCapitalised(next.text) && joined(text, noun, next) && !isPlace(noun.text)) break;
         capitalisedComplement = true;
         distinctive = true;
       } else {
@@ -102,6 +109,14 @@ export function institutionNameLast(text: string, tokens: Token[], head: number,
       inHeadChain = false;
       last = j;
       k = j + 1;
+      // "des réfugiés et apatrides": a second lowercase noun joined by "et" ends the name
+      if (!isCapitalised(noun.text) && k + 1 < tokens.length && tokens[k].key === 'et' && joined(text, noun, tokens[k]) && joined(text, tokens[k], tokens[k + 1])) {
+        const other = tokens[k + 1];
+        if (!isCapitalised(other.text) && !endsName(other) && !CONNECTORS.has(other.key) && !CONJUGATED.test(other.key) && !TRAILING_NON_NAME_WORDS.has(other.key)) {
+          last = k + 1;
+          break;
+        }
+      }
       continue;
     }
     if (isCapitalised(token.text)) {
