@@ -80,7 +80,8 @@ export const TRAILING_NON_NAME_WORDS = set(`
   present presente presents presentes actuel actuelle actuels actuelles dernier derniere derniers dernieres prochain
   prochaine prochains prochaines meme memes seul seule seuls seules entier entiere entiers entieres precedent
   precedente ancien ancienne anciens anciennes lui-meme elle-meme eux-memes concerne concernee concernes suite
-  indique explique critique applique revendique communique implique replique fabrique
+  indique explique critique applique revendique communique implique replique fabrique appelle rappelle interpelle
+  quand pendant avant devant durant cependant maintenant pourtant tant autant souvent dont selon ensemble
 `);
 
 /**

@@ -4,7 +4,7 @@ import { PhraseMatcher } from '../text/phrase-matcher.js';
 import { tokenize, type Token } from '../text/tokens.js';
 import { isAcronymToken, isOrganisationLongForm, isParenthesisedAcronym, joined, longFormStart, shoutingTokens } from './acronyms.js';
 import { acronymConfirmedByContext, classNounNames, suffixedCompanyNames } from './context-names.js';
-import { INSTITUTION_HEADS, isMedia, LOWERCASE_HEADS, LOWERCASE_DISPLAY_HEADS, NAME_PREFIXES, canonicalOrganisation, organisationMatcher } from './gazetteer.js';
+import { GENERIC_HEADS, INSTITUTION_HEADS, isMedia, isSeat, mediaTailMatcher, LOWERCASE_HEADS, LOWERCASE_DISPLAY_HEADS, NAME_PREFIXES, canonicalOrganisation, organisationMatcher } from './gazetteer.js';
 import { institutionNameLast, isCapitalised } from './institution-names.js';
 
 /**
@@ -23,6 +23,7 @@ import { institutionNameLast, isCapitalised } from './institution-names.js';
  *    company suffix ("Bombardier Inc.").
  * Every step reads a bounded window around each token: linear in the text.
  */
+const CONTRACTED_ARTICLES = new Set(['du', 'au', 'des', 'aux']);
 const TITLECASE_ACRONYM = /^\p{Lu}\p{Ll}{2,5}$/u;
 
 /** "(Le Matin)", "(AFP)", "(ats/nxp)": a name alone in parentheses is a byline or a credit, not a mention. */
@@ -30,6 +31,15 @@ function isCredit(text: string, tokens: Token[], from: number, to: number): bool
   const before = text[tokens[from].start - 1];
   const after = text[tokens[to].end];
   return (before === '(' || before === '/') && (after === ')' || after === '/');
+}
+
+const PLACE_PREPOSITIONS = new Set(['a', 'au', 'vers', 'devant', 'dans', 'depuis', 'jusqu', 'quitter', 'quitte', 'conquerir', 'reconquerir']);
+
+/** "reçus à l'Élysée", "marcher vers l'Élysée": the building as a place, not the institution. */
+function isPlaceUse(tokens: Token[], from: number): boolean {
+  let k = from - 1;
+  if (k >= 0 && (tokens[k].key === 'l' || tokens[k].key === 'la' || tokens[k].key === 'le')) k--;
+  return k >= 0 && PLACE_PREPOSITIONS.has(tokens[k].key);
 }
 
 const BODY_OF = /(?:\sde l['’]|\sde la\s|\sdu\s|\sdes\s|\sde\s)$/;
@@ -56,12 +66,21 @@ export function extractOrganisations(text: string): string[] {
   for (const match of organisationMatcher.findAll(tokens)) {
     // inside a known name, a known name counts only when the outer one is one of its bodies ("Conseil de sécurité de l'ONU")
     if (covered[match.from] && !(outer && match.to <= outer.to && isBodyOf(outer.value, match.value))) continue;
-    if (isCredit(text, tokens, match.from, match.to - 1) && isMedia(match.value)) {
+    if ((isMedia(match.value) && isCredit(text, tokens, match.from, match.to - 1)) || (isSeat(match.value) && isPlaceUse(tokens, match.from))) {
       cover(match.from, match.to);
       continue;
     }
     count(match.value, tokens[match.from].start);
     if (!covered[match.from]) outer = { value: match.value, to: match.to };
+    cover(match.from, match.to);
+  }
+
+  // "au Figaro", "selon un sondage du Parisien": a title's article contracted with "à" or "de"
+  for (const match of mediaTailMatcher.findAll(tokens)) {
+    if (covered[match.from] || match.from < 1 || !CONTRACTED_ARTICLES.has(tokens[match.from - 1].text)) continue;
+    if (!joined(text, tokens[match.from - 1], tokens[match.from])) continue;
+    if (match.from >= 2 && isCapitalised(tokens[match.from - 2].text) && joined(text, tokens[match.from - 2], tokens[match.from - 1])) continue; // "Coupe du Monde"
+    count(match.value, tokens[match.from].start);
     cover(match.from, match.to);
   }
 
@@ -114,7 +133,7 @@ export function extractOrganisations(text: string): string[] {
     const token = tokens[i];
     const lowercaseHead = LOWERCASE_HEADS.has(token.text);
     if (!lowercaseHead && !INSTITUTION_HEADS.has(token.text)) continue;
-    const last = institutionNameLast(text, tokens, i, lowercaseHead);
+    const last = institutionNameLast(text, tokens, i, lowercaseHead, !GENERIC_HEADS.has(token.text));
     if (last === i) continue;
     const first = i > 0 && NAME_PREFIXES.has(tokens[i - 1].text) && joined(text, tokens[i - 1], token) ? i - 1 : i;
     let phrase = text.slice(tokens[first].start, tokens[last].end);

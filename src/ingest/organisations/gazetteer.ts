@@ -18,6 +18,13 @@ export const organisationMatcher = new PhraseMatcher(
 
 const MEDIA = new Set(entries.filter((entry) => entry.kind === 'media').map((entry) => entry.name));
 
+const SEATS = new Set(entries.filter((entry) => entry.kind === 'seat').map((entry) => entry.name));
+
+/** Whether a canonical name is a building standing for an institution ("Élysée", "Kremlin"). */
+export function isSeat(name: string): boolean {
+  return SEATS.has(name);
+}
+
 /** Whether a canonical name is a publisher or a press agency. */
 export function isMedia(name: string): boolean {
   return MEDIA.has(name);
@@ -29,6 +36,16 @@ export const mediaMatcher = new PhraseMatcher(
     .filter((entry) => MEDIA.has(entry.name))
     .flatMap((entry) => [entry.name, ...entry.aliases].map((phrase) => ({ phrase, value: entry.name }))),
 );
+
+/** Media titles without their leading article, to be read after "du", "au": "Le Figaro" -> "Figaro" ("au Figaro"). */
+export const mediaTailMatcher = new PhraseMatcher(
+  entries
+    .filter((entry) => MEDIA.has(entry.name))
+    .flatMap((entry) => [entry.name, ...entry.aliases].filter((phrase) => /^(?:Le|Les) \S/u.test(phrase)).map((phrase) => ({ phrase: phrase.replace(/^\S+ /u, ''), value: entry.name }))),
+);
+
+/** Institution words too generic to take a capitalised word after them as their name ("le Centre Beaubourg", "le Bureau Ovale"). */
+export const GENERIC_HEADS = new Set(data.institutionHeads.generic);
 
 /** All-capital words that are not organisations ("AE", "COVID"). */
 export const NOT_ORGANISATION_WORDS = new Set(data.notOrganisations.words);

@@ -37,6 +37,8 @@ const PRENOMINAL = new Set(['grand', 'grande', 'grands', 'grandes', 'haut', 'hau
 /** A lowercase word that looks conjugated ends the name at once. */
 const ARTICLES_AFTER_POUR = new Set(['la', 'l', 'le', 'les', 'un', 'une']);
 const CONJUGATED = /(?:ait|aient|ient|eront|era|ira|ont)$/;
+/** "Front al-Nosra": a name after an Arabic article, written in lowercase. */
+const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|ibn|ben)-\p{Lu}/u;
 const STARTS_WITH_DIGIT = /^\p{N}/u;
 const UPPERCASE_START = /^\p{Lu}/u;
 const MAX_NAME_TOKENS = 11;
@@ -69,9 +71,12 @@ function endsName(token: Token): boolean {
  * Index of the last token of the name opened by the head token, or the
  * head itself when no name follows it. `needsCapitalisedComplement` is for
  * lowercase heads ("ministère", "préfecture"): "le ministère de l'Intérieur"
- * is a name, "le ministère des finances" is not.
+ * is a name, "le ministère des finances" is not. Without
+ * `capitalisedAfterHeadAllowed` (generic heads: "Centre", "Bureau") a
+ * capitalised word right after the head is not part of the name ("le Bureau
+ * Ovale", "le Centre Beaubourg" are places).
  */
-export function institutionNameLast(text: string, tokens: Token[], head: number, needsCapitalisedComplement = false): number {
+export function institutionNameLast(text: string, tokens: Token[], head: number, needsCapitalisedComplement = false, capitalisedAfterHeadAllowed = true): number {
   let last = head;
   let k = head + 1;
   let complements = 0;
@@ -119,8 +124,8 @@ export function institutionNameLast(text: string, tokens: Token[], head: number,
       }
       continue;
     }
-    if (isCapitalised(token.text)) {
-      if (!inHeadChain || capitalisedAfterHead >= MAX_CAPITALISED_AFTER_HEAD || needsCapitalisedComplement) break;
+    if (isCapitalised(token.text) || (inHeadChain && ARABIC_ARTICLE_NAME.test(token.text))) {
+      if (!inHeadChain || capitalisedAfterHead >= MAX_CAPITALISED_AFTER_HEAD || needsCapitalisedComplement || !capitalisedAfterHeadAllowed) break;
       if (isNonNameWord(token.text) || TIME_WORDS.has(key)) break;
       capitalisedAfterHead++;
       distinctive = true;
