@@ -42,7 +42,9 @@ export const AGENT_VERBS = set(`
   souhaitent propose proposent soutient soutiennent soutenu previent previennent assure assurent rappelle rappellent
   organise organisent decide decident saisi depose deposent affirme affirment critique critiquent conteste contestent
   menace menacent accuse accusent refuse refusent negocie negocient signe signent recrute recrutent emploie
-  emploient investit investissent
+  emploient investit investissent souligne soulignent ajoute ajoutent explique expliquent confirme confirment informe
+  recommande recommandent alerte alertent averti avertit promet promettent promis repond repondent repondu dement
+  dementi reconnait reconnu felicite felicitent
 `);
 
 /** Prepositions that introduce the source of a statement: "selon l'Insee", "d'après la CGT", "chez Renault". */

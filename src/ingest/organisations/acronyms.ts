@@ -77,7 +77,30 @@ export function shoutingTokens(text: string, tokens: Token[]): Set<number> {
 /** "(OTSC)": the token is written alone in parentheses. */
 export function isParenthesisedAcronym(text: string, tokens: Token[], i: number): boolean {
   const token = tokens[i];
-  return text[token.start - 1] === '(' && text[token.end] === ')';
+  if (text[token.start - 1] !== '(') return false;
+  const after = text[token.end];
+  return after === ')' || after === ',' || after === '/'; // "(M5S, antisystème)", "(MCG/GE)"
+}
+
+const OPENING_PARENTHESIS_GAP = /^[ \t]*\($/;
+
+/**
+ * End of the long form written after an acronym in parentheses, "la BRI
+ * (Brigade de recherche et d'intervention)": the index of its last token when
+ * the initials spell the acronym and a ")" closes it, else -1.
+ */
+export function longFormAfter(text: string, tokens: Token[], acronymIndex: number): number {
+  const first = acronymIndex + 1;
+  if (first >= tokens.length || !OPENING_PARENTHESIS_GAP.test(text.slice(tokens[acronymIndex].end, tokens[first].start))) return -1;
+  const acronym = foldKey(tokens[acronymIndex].text).replace(/-/g, '');
+  let initials = '';
+  for (let k = first; k < tokens.length && k - first < LONG_FORM_MAX_TOKENS; k++) {
+    if (k > first && !joined(text, tokens[k - 1], tokens[k])) return -1;
+    if (!INITIALS_SKIPPED.has(tokens[k].key) || k === first) initials += tokens[k].key[0];
+    if (!acronym.startsWith(initials)) return -1;
+    if (initials === acronym) return text[tokens[k].end] === ')' ? k : -1;
+  }
+  return -1;
 }
 
 const ARTICLES = new Set(['la', 'le', 'les', 'l']);

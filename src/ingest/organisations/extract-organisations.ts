@@ -2,7 +2,7 @@ import { isPlace } from '../lexicon/places.js';
 import { foldKey } from '../text/fold.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 import { tokenize, type Token } from '../text/tokens.js';
-import { isAcronymToken, isOrganisationLongForm, isParenthesisedAcronym, joined, longFormStart, shoutingTokens } from './acronyms.js';
+import { isAcronymToken, isOrganisationLongForm, isParenthesisedAcronym, joined, longFormAfter, longFormStart, shoutingTokens } from './acronyms.js';
 import { acronymConfirmedByContext, classNounNames, suffixedCompanyNames } from './context-names.js';
 import { GENERIC_HEADS, INSTITUTION_HEADS, isMedia, isSeat, mediaTailMatcher, LOWERCASE_HEADS, LOWERCASE_DISPLAY_HEADS, NAME_PREFIXES, canonicalOrganisation, organisationMatcher } from './gazetteer.js';
 import { institutionNameLast, isCapitalised } from './institution-names.js';
@@ -90,7 +90,21 @@ export function extractOrganisations(text: string): string[] {
   const longForms: { phrase: string; value: string }[] = [];
   const pairEnds = new Set<number>();
   for (let i = 1; i < tokens.length; i++) {
-    if (covered[i] || shouting.has(i) || !isParenthesisedAcronym(text, tokens, i)) continue;
+    if (covered[i] || shouting.has(i)) continue;
+    if (!isParenthesisedAcronym(text, tokens, i)) {
+      // "la BRI (Brigade de recherche et d'intervention)"
+      const end = isAcronymToken(tokens[i]) ? longFormAfter(text, tokens, i) : -1;
+      if (end < 0 || covered[i + 1]) continue;
+      if (!isOrganisationLongForm(tokens, i + 1)) {
+        rejected.add(tokens[i].text);
+        continue;
+      }
+      const value = canonicalOrganisation(tokens[i].text) ?? tokens[i].text;
+      confirmed.set(tokens[i].text, value);
+      longForms.push({ phrase: text.slice(tokens[i + 1].start, tokens[end].end), value });
+      cover(i + 1, end + 1);
+      continue;
+    }
     const titlecase = !isAcronymToken(tokens[i]); // "(Ofpra)", "(Giec)": only when the initials spell it
     if (titlecase && !TITLECASE_ACRONYM.test(tokens[i].text)) continue;
     const start = longFormStart(text, tokens, i, titlecase);
