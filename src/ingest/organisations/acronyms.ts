@@ -28,7 +28,14 @@ export function joined(text: string, left: Token, right: Token): boolean {
 
 /** "OTSC", "BRICS": the shape of an acronym, not a roman numeral ("XX"), a listed non-organisation ("AE", "COVID") or a place ("USA"). */
 export function isAcronymToken(token: Token): boolean {
+  // most words fail on their first two letters; the regular expressions only see the rest
+  const word = token.text;
+  if (word.length < 2 || word.length > 11 || isLowercaseCode(word.charCodeAt(0)) || isLowercaseCode(word.charCodeAt(1))) return false;
   return ACRONYM.test(token.text) && TWO_CAPITALS.test(token.text) && !ROMAN_NUMERAL.test(token.text) && !NOT_ORGANISATION_WORDS.has(token.text) && !isPlace(token.text);
+}
+
+function isLowercaseCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 0xdf && code <= 0xff);
 }
 
 /** "ONU", "LA": two or more letters, all capitals (a cheap first-letter test spares the regex on most words). */
@@ -45,8 +52,8 @@ function isCapitalsWord(word: string): boolean {
  * Token indices where capitals say nothing: lines mostly written in
  * capitals (headlines, banners), and runs of three capitalised words ("LA CHINE VEUT").
  */
-export function shoutingTokens(text: string, tokens: Token[]): Set<number> {
-  const shouting = new Set<number>();
+export function shoutingTokens(text: string, tokens: Token[]): Uint8Array {
+  const shouting = new Uint8Array(tokens.length);
   let i = 0;
   while (i < tokens.length) {
     const lineEnd = text.indexOf('\n', tokens[i].start);
@@ -60,7 +67,7 @@ export function shoutingTokens(text: string, tokens: Token[]): Set<number> {
       words++;
       if (isCapitalsWord(word)) capitals++;
     }
-    if (capitals >= 3 && capitals >= words * 0.6) for (let k = first; k < i; k++) shouting.add(k);
+    if (capitals >= 3 && capitals >= words * 0.6) shouting.fill(1, first, i);
   }
   let run = 0;
   for (let k = 0; k <= tokens.length; k++) {
@@ -68,18 +75,10 @@ export function shoutingTokens(text: string, tokens: Token[]): Set<number> {
       run++;
       continue;
     }
-    if (run >= 3) for (let j = k - run; j < k; j++) shouting.add(j);
+    if (run >= 3) shouting.fill(1, k - run, k);
     run = k < tokens.length && isCapitalsWord(tokens[k].text) ? 1 : 0;
   }
   return shouting;
-}
-
-/** "(OTSC)": the token is written alone in parentheses. */
-export function isParenthesisedAcronym(text: string, tokens: Token[], i: number): boolean {
-  const token = tokens[i];
-  if (text[token.start - 1] !== '(') return false;
-  const after = text[token.end];
-  return after === ')' || after === ',' || after === '/'; // "(M5S, antisystème)", "(MCG/GE)"
 }
 
 const OPENING_PARENTHESIS_GAP = /^[ \t]*\($/;

@@ -24,9 +24,9 @@ const MAX_ADJECTIVES = 2;
 const NAMING_CLASS_NOUNS = new Set(['fondation', 'universite', 'ecole']);
 const MAX_NAME_WORDS = 5;
 /** Suffixes of company names: "Bombardier Inc.", "Nestlé SA". */
-const COMPANY_SUFFIXES = new Set(['SA', 'Inc', 'Ltée', 'Ltd', 'SAS', 'SARL', 'GmbH', 'Corp', 'AG', 'plc', 'LLC', 'NV', 'SpA']);
+export const COMPANY_SUFFIXES = new Set(['SA', 'Inc', 'Ltée', 'Ltd', 'SAS', 'SARL', 'GmbH', 'Corp', 'AG', 'LLC', 'NV', 'SpA']);
 
-function isLowercase(token: Token): boolean {
+export function isLowercase(token: Token): boolean {
   const c = token.text.charCodeAt(0);
   return c >= 97 && c <= 122 ? true : c < 128 ? false : !isCapitalised(token.text);
 }
@@ -57,9 +57,10 @@ export function acronymConfirmedByContext(text: string, tokens: Token[], i: numb
  * "le groupe Auchan", "le réseau social Facebook", "l'institut de sondage
  * Elabe", "le quotidien Le Parisien". Yields [first, last] token indices.
  */
-export function* classNounNames(text: string, tokens: Token[]): Generator<[number, number]> {
-  for (let k = 0; k < tokens.length - 1; k++) {
-    if (!CLASS_NOUNS.has(tokens[k].key) || !isLowercase(tokens[k])) continue;
+export function* classNounNames(text: string, tokens: Token[], classNounIndices: number[]): Generator<[number, number]> {
+  let readUntil = -1;
+  for (const k of classNounIndices) {
+    if (k <= readUntil || k + 1 >= tokens.length) continue;
     let j = k + 1;
     for (let n = 0; n < MAX_ADJECTIVES && j < tokens.length && isLowercase(tokens[j]) && isAdjectiveLike(tokens[j].key) && joined(text, tokens[j - 1], tokens[j]); n++) j++;
     if (j + 1 < tokens.length && (tokens[j].key === 'de' || tokens[j].key === 'd') && isLowercase(tokens[j + 1]) && joined(text, tokens[j - 1], tokens[j])) {
@@ -77,14 +78,14 @@ export function* classNounNames(text: string, tokens: Token[]): Generator<[numbe
     if (last - first + 1 > maxWords || (first === last && isPlace(tokens[first].text))) continue;
     // "la fondation Jérôme Lejeune" is named "Fondation Jérôme Lejeune"; "le groupe Auchan" is "Auchan"
     yield NAMING_CLASS_NOUNS.has(tokens[k].key) && j === k + 1 ? [k, last] : [first, last];
-    k = last;
+    readUntil = last;
   }
 }
 
 /** "Bombardier Inc.", "Nestlé SA": capitalised words before a company suffix. Yields [first, last] of the name without the suffix. */
-export function* suffixedCompanyNames(text: string, tokens: Token[]): Generator<[number, number]> {
-  for (let k = 1; k < tokens.length; k++) {
-    if (!COMPANY_SUFFIXES.has(tokens[k].text) || !joined(text, tokens[k - 1], tokens[k]) || !isCapitalised(tokens[k - 1].text)) continue;
+export function* suffixedCompanyNames(text: string, tokens: Token[], suffixIndices: number[]): Generator<[number, number]> {
+  for (const k of suffixIndices) {
+    if (k < 1 || !joined(text, tokens[k - 1], tokens[k]) || !isCapitalised(tokens[k - 1].text)) continue;
     let first = k - 1;
     while (first > 0 && k - first < MAX_NAME_WORDS && isCapitalised(tokens[first - 1].text) && joined(text, tokens[first - 1], tokens[first])) first--;
     while (first < k - 1 && isNonNameWord(tokens[first].text)) first++;

@@ -1,5 +1,6 @@
 import data from './organisations.json' with { type: 'json' };
 import { PhraseMatcher } from '../text/phrase-matcher.js';
+import { tokenize, type Token } from '../text/tokens.js';
 
 /** The curated organisations of organisations.json, compiled once. */
 
@@ -37,12 +38,34 @@ export const mediaMatcher = new PhraseMatcher(
     .flatMap((entry) => [entry.name, ...entry.aliases].map((phrase) => ({ phrase, value: entry.name }))),
 );
 
-/** Media titles without their leading article, to be read after "du", "au": "Le Figaro" -> "Figaro" ("au Figaro"). */
-export const mediaTailMatcher = new PhraseMatcher(
-  entries
-    .filter((entry) => MEDIA.has(entry.name))
-    .flatMap((entry) => [entry.name, ...entry.aliases].filter((phrase) => /^(?:Le|Les) \S/u.test(phrase)).map((phrase) => ({ phrase: phrase.replace(/^\S+ /u, ''), value: entry.name }))),
-);
+/**
+ * Media titles without their leading article, read after "du", "au": "Le
+ * Figaro" -> "Figaro" ("au Figaro"). Indexed by the first word's folded form:
+ * only tokens after such an article are looked up.
+ */
+const mediaTails = new Map<string, { words: string[]; value: string }[]>();
+for (const entry of entries) {
+  if (!MEDIA.has(entry.name)) continue;
+  for (const phrase of [entry.name, ...entry.aliases]) {
+    if (!/^(?:Le|Les) \S/u.test(phrase)) continue;
+    const words = tokenize(phrase).slice(1).map((t) => t.key);
+    const list = mediaTails.get(words[0]) ?? [];
+    list.push({ words, value: entry.name });
+    mediaTails.set(words[0], list);
+  }
+}
+
+/** The media title whose article-less form starts at token i (its first word capitalised), with the index after it; else null. */
+export function mediaTailAt(tokens: Token[], i: number): { value: string; to: number } | null {
+  const candidates = mediaTails.get(tokens[i].key);
+  if (!candidates) return null;
+  let best: { value: string; to: number } | null = null;
+  for (const { words, value } of candidates) {
+    if (i + words.length > tokens.length || (best && best.to - i >= words.length)) continue;
+    if (words.every((word, k) => tokens[i + k].key === word)) best = { value, to: i + words.length };
+  }
+  return best;
+}
 
 /** Institution words too generic to take a capitalised word after them as their name ("le Centre Beaubourg", "le Bureau Ovale"). */
 export const GENERIC_HEADS = new Set(data.institutionHeads.generic);

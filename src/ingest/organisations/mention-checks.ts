@@ -1,0 +1,26 @@
+import type { Token } from '../text/tokens.js';
+
+/** Checks on one gazetteer match: is it a mention of the organisation, or something else written with its name? */
+
+/** "(Le Matin)", "(AFP)", "(ats/nxp)": a name alone in parentheses is a byline or a credit, not a mention. */
+export function isCredit(text: string, tokens: Token[], from: number, to: number): boolean {
+  const before = text[tokens[from].start - 1];
+  const after = text[tokens[to].end];
+  return (before === '(' || before === '/') && (after === ')' || after === '/');
+}
+
+const PLACE_PREPOSITIONS = new Set(['a', 'au', 'vers', 'devant', 'dans', 'depuis', 'jusqu', 'quitter', 'quitte', 'conquerir', 'reconquerir']);
+
+/** "reçus à l'Élysée", "marcher vers l'Élysée": the building as a place, not the institution. */
+export function isPlaceUse(tokens: Token[], from: number): boolean {
+  let k = from - 1;
+  if (k >= 0 && (tokens[k].key === 'l' || tokens[k].key === 'la' || tokens[k].key === 'le')) k--;
+  return k >= 0 && PLACE_PREPOSITIONS.has(tokens[k].key);
+}
+
+const BODY_OF = /(?:\sde l['’]|\sde la\s|\sdu\s|\sdes\s|\sde\s)$/;
+
+/** "Conseil de sécurité de l'ONU" is a body of "ONU" (both count); "La Presse canadienne" is not one of "La Presse". */
+export function isBodyOf(outer: string, inner: string): boolean {
+  return outer.length > inner.length && outer.endsWith(inner) && BODY_OF.test(outer.slice(0, outer.length - inner.length));
+}
