@@ -41,11 +41,13 @@ export function acronymConfirmedByContext(text: string, tokens: Token[], i: numb
     afterConnector = true;
     right = k--;
   }
-  for (let n = 0; n < MAX_ADJECTIVES && k >= 0 && isLowercase(tokens[k]) && isAdjectiveLike(tokens[k].key) && joined(text, tokens[k], tokens[right]); n++) right = k--;
-  if (k >= 0 && joined(text, tokens[k], tokens[right])) {
+  // "le secrétaire général de la CGT": a member or class noun, possibly before adjectives ("président" looks like one)
+  for (let n = 0; n <= MAX_ADJECTIVES && k >= 0 && joined(text, tokens[k], tokens[right]); n++) {
     const key = tokens[k].key;
     if (CLASS_NOUNS.has(key) || MEMBER_NOUNS.has(key)) return true;
-    if (!afterConnector && SOURCE_PREPOSITIONS.has(key) && (key !== 'apres' || (k > 0 && tokens[k - 1].key === 'd'))) return true;
+    if (n === 0 && !afterConnector && SOURCE_PREPOSITIONS.has(key) && (key !== 'apres' || (k > 0 && tokens[k - 1].key === 'd'))) return true;
+    if (!isLowercase(tokens[k]) || !isAdjectiveLike(key)) break;
+    right = k--;
   }
   let j = i + 1;
   if (j < tokens.length && AUXILIARIES.has(tokens[j].key) && joined(text, tokens[j - 1], tokens[j])) j++;
@@ -74,7 +76,7 @@ export function* classNounNames(text: string, tokens: Token[], classNounIndices:
     if (ARTICLES.has(tokens[j].key) && j + 1 < tokens.length && isCapitalised(tokens[j + 1].text) && joined(text, tokens[j], tokens[j + 1])) j++;
     else if (isNonNameWord(tokens[j].text) || TIME_WORDS.has(tokens[j].key)) continue;
     let last = j;
-    while (last + 1 < tokens.length && last - first + 1 < MAX_NAME_WORDS && isCapitalised(tokens[last + 1].text) && joined(text, tokens[last], tokens[last + 1]) && !isNonNameWord(tokens[last + 1].text)) last++;
+    while (last + 1 < tokens.length && last - first + 1 < MAX_NAME_WORDS && isCapitalised(tokens[last + 1].text) && joined(text, tokens[last], tokens[last + 1]) && !isNonNameWord(tokens[last + 1].text) && !COMPANY_SUFFIXES.has(tokens[last + 1].text)) last++;
     if (last - first + 1 > maxWords || (first === last && isPlace(tokens[first].text))) continue;
     // "la fondation Jérôme Lejeune" is named "Fondation Jérôme Lejeune"; "le groupe Auchan" is "Auchan"
     yield NAMING_CLASS_NOUNS.has(tokens[k].key) && j === k + 1 ? [k, last] : [first, last];
