@@ -17,7 +17,8 @@ export const CLASS_NOUNS = set(`
   centrale formation fondation cabinet collectif club compagnie firme laboratoire universite assureur distributeur
   enseigne transporteur fabricant geant media site coalition confederation alliance ligue groupuscule milice
   organisme regie mutuelle cooperative consortium conglomerat holding filiale marque equipementier
-  constructeurs institution think-tank reseau plateforme formation
+  constructeurs institution think-tank reseau plateforme formation conference union commission comite conseil
+  office ordre federations associations collectifs
 `);
 
 /**

@@ -1,7 +1,7 @@
 import { isPlace } from '../lexicon/places.js';
 import { foldKey } from '../text/fold.js';
 import type { Token } from '../text/tokens.js';
-import { NON_ORGANISATION_HEADS } from '../lexicon/org-words.js';
+import { CLASS_NOUNS, NON_ORGANISATION_HEADS } from '../lexicon/org-words.js';
 import { INSTITUTION_HEADS, NOT_ORGANISATION_WORDS } from './gazetteer.js';
 
 /** All-capital acronyms, where capitals mean something, and the long forms written before them in parentheses. */
@@ -105,18 +105,19 @@ export function longFormAfter(text: string, tokens: Token[], acronymIndex: numbe
 const ARTICLES = new Set(['la', 'le', 'les', 'l']);
 
 /**
- * Whether the long form before "(ACR)" names an organisation: it starts
- * with a capital ("véhicules blindés à roues de la gendarmerie (VBRG)" does
- * not) and its head is not the noun of a tax, law or measure ("Impôt de
- * solidarité sur la fortune (ISF)", "Lanceur de balles de défense (LBD)").
+ * What the long form of an acronym says it is: a tax, law or measure by its
+ * head noun ("Impôt de solidarité sur la fortune (ISF)", "véhicules blindés
+ * à roues de la gendarmerie (VBRG)"): 'other'; an organisation when it is
+ * capitalised or its head is an organisation noun ("la conférence des
+ * présidents d'université (CPU)"); else nothing is known ("procréation
+ * médicalement assistée (PMA)"): the acronym then needs a context like any other.
  */
-export function isOrganisationLongForm(tokens: Token[], start: number): boolean {
+export function longFormKind(tokens: Token[], start: number): 'organisation' | 'other' | 'unknown' {
   let head = tokens[start];
   if (ARTICLES.has(head.key) && start + 1 < tokens.length) head = tokens[start + 1];
-  const first = head.text.charCodeAt(0);
-  if (first >= 97 && first <= 122) return false;
-  if (!/^\p{Lu}/u.test(head.text)) return false;
-  return !NON_ORGANISATION_HEADS.has(head.key);
+  if (NON_ORGANISATION_HEADS.has(head.key)) return 'other';
+  if (CLASS_NOUNS.has(head.key)) return 'organisation';
+  return /^\p{Lu}/u.test(head.text) ? 'organisation' : 'unknown';
 }
 
 /**

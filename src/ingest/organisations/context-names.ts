@@ -20,6 +20,7 @@ const ARTICLES = new Set(['la', 'le', 'les', 'l', 'un', 'une']);
 const CONNECTORS = new Set(['de', 'du', 'des', 'd', 'au', 'aux']);
 const AUXILIARIES = new Set(['a', 'ont', 'avait', 'avaient', 'aurait', 'auraient', 'va', 'vont', 'doit', 'doivent', 'veut', 'veulent', 'ne', 'n', 'se', 's', 'lui', 'leur', 'y']);
 const MAX_ADJECTIVES = 2;
+const TITLE_CONNECTORS = new Set(['de', 'des', 'du', 'pour']);
 /** Class nouns that are part of the name they introduce. */
 const NAMING_CLASS_NOUNS = new Set(['fondation', 'universite', 'ecole']);
 const MAX_NAME_WORDS = 5;
@@ -77,6 +78,10 @@ export function* classNounNames(text: string, tokens: Token[], classNounIndices:
     else if (isNonNameWord(tokens[j].text) || TIME_WORDS.has(tokens[j].key)) continue;
     let last = j;
     while (last + 1 < tokens.length && last - first + 1 < MAX_NAME_WORDS && isCapitalised(tokens[last + 1].text) && joined(text, tokens[last], tokens[last + 1]) && !isNonNameWord(tokens[last + 1].text) && !COMPANY_SUFFIXES.has(tokens[last + 1].text)) last++;
+    // a title opened by an article may go on in lowercase: "l'association L'Auberge des migrants"
+    if (first !== j && last + 2 < tokens.length && TITLE_CONNECTORS.has(tokens[last + 1].key) && !ARTICLES.has(tokens[last + 2].key)) {
+      if (joined(text, tokens[last], tokens[last + 1]) && joined(text, tokens[last + 1], tokens[last + 2])) last += 2;
+    }
     if (last - first + 1 > maxWords || (first === last && isPlace(tokens[first].text))) continue;
     // "la fondation Jérôme Lejeune" is named "Fondation Jérôme Lejeune"; "le groupe Auchan" is "Auchan"
     yield NAMING_CLASS_NOUNS.has(tokens[k].key) && j === k + 1 ? [k, last] : [first, last];

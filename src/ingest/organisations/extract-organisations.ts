@@ -3,7 +3,7 @@ import { isPlace } from '../lexicon/places.js';
 import { foldKey } from '../text/fold.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 import { tokenize } from '../text/tokens.js';
-import { isAcronymToken, isOrganisationLongForm, joined, longFormAfter, longFormStart, shoutingTokens } from './acronyms.js';
+import { isAcronymToken, longFormKind, joined, longFormAfter, longFormStart, shoutingTokens } from './acronyms.js';
 import { COMPANY_SUFFIXES, acronymConfirmedByContext, classNounNames, suffixedCompanyNames } from './context-names.js';
 import {
   GENERIC_HEADS, INSTITUTION_HEADS, LOWERCASE_DISPLAY_HEADS, LOWERCASE_HEADS, NAME_PREFIXES, canonicalOrganisation, isMedia, isSeat, mediaTailAt, organisationMatcher,
@@ -93,8 +93,9 @@ export function extractOrganisations(text: string): string[] {
   const pairEnds = new Set<number>();
   const pair = (acronym: number, from: number, to: number) => {
     const word = tokens[acronym].text;
-    if (!isOrganisationLongForm(tokens, from)) {
-      rejected.add(word);
+    const kind = longFormKind(tokens, from);
+    if (kind !== 'organisation') {
+      if (kind === 'other') rejected.add(word);
       return;
     }
     const value = canonicalOrganisation(word) ?? word;
