@@ -48,6 +48,12 @@ export const AGENT_VERBS = set(`
   dementi reconnait reconnu felicite felicitent
 `);
 
+/** Participles of speech after which French copy puts the speaker: "», a indiqué la CGT". */
+export const SPEECH_PARTICIPLES = set(`
+  indique precise declare annonce explique souligne ajoute affirme estime denonce assure rappele confirme reagi
+  reconnu regrette assure averti prevenu communique reclame demande fait
+`);
+
 /** Prepositions that introduce the source of a statement: "selon l'Insee", "d'après la CGT", "chez Renault". */
 export const SOURCE_PREPOSITIONS = set('selon chez apres');
 

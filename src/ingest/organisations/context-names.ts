@@ -1,6 +1,6 @@
 import { isNonNameWord } from '../lexicon/name-words.js';
 import { isPlace } from '../lexicon/places.js';
-import { AGENT_VERBS, CLASS_NOUNS, MEMBER_NOUNS, SOURCE_PREPOSITIONS, TIME_WORDS, isAdjectiveLike } from '../lexicon/org-words.js';
+import { AGENT_VERBS, CLASS_NOUNS, MEMBER_NOUNS, SOURCE_PREPOSITIONS, SPEECH_PARTICIPLES, TIME_WORDS, isAdjectiveLike } from '../lexicon/org-words.js';
 import type { Token } from '../text/tokens.js';
 import { joined } from './acronyms.js';
 import { isCapitalised } from './institution-names.js';
@@ -50,9 +50,20 @@ export function acronymConfirmedByContext(text: string, tokens: Token[], i: numb
     if (!isLowercase(tokens[k]) || !isAdjectiveLike(key)) break;
     right = k--;
   }
+  if (isInvertedSpeaker(text, tokens, i)) return true;
   let j = i + 1;
   if (j < tokens.length && AUXILIARIES.has(tokens[j].key) && joined(text, tokens[j - 1], tokens[j])) j++;
   return j < tokens.length && AGENT_VERBS.has(tokens[j].key) && joined(text, tokens[j - 1], tokens[j]);
+}
+
+/** "«…», a indiqué la CGT", ", ont précisé les CRS": the speaker after an inverted verb of speech. */
+function isInvertedSpeaker(text: string, tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  if (k >= 0 && ARTICLES.has(tokens[k].key)) k--;
+  if (k < 1 || !SPEECH_PARTICIPLES.has(tokens[k].key) || (tokens[k - 1].key !== 'a' && tokens[k - 1].key !== 'ont')) return false;
+  let p = tokens[k - 1].start - 1;
+  while (p >= 0 && (text[p] === ' ' || text[p] === '\u00a0')) p--;
+  return p >= 0 && (text[p] === ',' || text[p] === '»' || text[p] === '"' || text[p] === '”');
 }
 
 /**
