@@ -80,8 +80,10 @@ export function extractOrganisations(text: string): string[] {
   for (const i of afterContraction) {
     if (covered[i] || !joined(text, tokens[i - 1], tokens[i])) continue;
     if (i >= 2 && isCapitalised(tokens[i - 2].text) && joined(text, tokens[i - 2], tokens[i - 1])) continue; // "Coupe du Monde"
-    const match = mediaTailAt(tokens, i);
-    if (!match) continue;
+    const contraction = tokens[i - 1].text;
+    const match = mediaTailAt(tokens, i, contraction === 'des' || contraction === 'aux');
+    // "directeur des Temps Modernes" is another title
+    if (!match || (match.to < n && isCapitalised(tokens[match.to].text) && joined(text, tokens[match.to - 1], tokens[match.to]))) continue;
     count(match.value, tokens[i].start);
     cover(i, match.to);
   }

@@ -43,25 +43,29 @@ export const mediaMatcher = new PhraseMatcher(
  * Figaro" -> "Figaro" ("au Figaro"). Indexed by the first word's folded form:
  * only tokens after such an article are looked up.
  */
-const mediaTails = new Map<string, { words: string[]; value: string }[]>();
+const mediaTails = new Map<string, { words: string[]; plural: boolean; value: string }[]>();
 for (const entry of entries) {
   if (!MEDIA.has(entry.name)) continue;
   for (const phrase of [entry.name, ...entry.aliases]) {
     if (!/^(?:Le|Les) \S/u.test(phrase)) continue;
     const words = tokenize(phrase).slice(1).map((t) => t.key);
     const list = mediaTails.get(words[0]) ?? [];
-    list.push({ words, value: entry.name });
+    list.push({ words, plural: phrase.startsWith('Les '), value: entry.name });
     mediaTails.set(words[0], list);
   }
 }
 
-/** The media title whose article-less form starts at token i (its first word capitalised), with the index after it; else null. */
-export function mediaTailAt(tokens: Token[], i: number): { value: string; to: number } | null {
+/**
+ * The media title whose article-less form starts at token i, after the
+ * contraction of its article ("du"/"au" for "Le", "des"/"aux" for "Les"),
+ * with the index after it; else null.
+ */
+export function mediaTailAt(tokens: Token[], i: number, plural: boolean): { value: string; to: number } | null {
   const candidates = mediaTails.get(tokens[i].key);
   if (!candidates) return null;
   let best: { value: string; to: number } | null = null;
-  for (const { words, value } of candidates) {
-    if (i + words.length > tokens.length || (best && best.to - i >= words.length)) continue;
+  for (const { words, plural: ofPlural, value } of candidates) {
+    if (ofPlural !== plural || i + words.length > tokens.length || (best && best.to - i >= words.length)) continue;
     if (words.every((word, k) => tokens[i + k].key === word)) best = { value, to: i + words.length };
   }
   return best;

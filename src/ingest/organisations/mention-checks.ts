@@ -1,3 +1,4 @@
+import { NON_ORGANISATION_HEADS } from '../lexicon/org-words.js';
 import type { Token } from '../text/tokens.js';
 
 /** Checks on one gazetteer match: is it a mention of the organisation, or something else written with its name? */
@@ -11,11 +12,14 @@ export function isCredit(text: string, tokens: Token[], from: number, to: number
 
 const PLACE_PREPOSITIONS = new Set(['a', 'au', 'vers', 'devant', 'dans', 'depuis', 'jusqu', 'quitter', 'quitte', 'conquerir', 'reconquerir']);
 
-/** "reçus à l'Élysée", "marcher vers l'Élysée": the building as a place, not the institution. */
+/** "reçus à l'Élysée", "marcher vers l'Élysée", "les accords de Matignon": the building as a place, not the institution. */
 export function isPlaceUse(tokens: Token[], from: number): boolean {
   let k = from - 1;
   if (k >= 0 && (tokens[k].key === 'l' || tokens[k].key === 'la' || tokens[k].key === 'le')) k--;
-  return k >= 0 && PLACE_PREPOSITIONS.has(tokens[k].key);
+  if (k < 0) return false;
+  // "les accords de Matignon": a treaty named after the place
+  if ((tokens[k].key === 'de' || tokens[k].key === 'du') && k > 0 && NON_ORGANISATION_HEADS.has(tokens[k - 1].key)) return true;
+  return PLACE_PREPOSITIONS.has(tokens[k].key);
 }
 
 const BODY_OF = /(?:\sde l['’]|\sde la\s|\sdu\s|\sdes\s|\sde\s)$/;
