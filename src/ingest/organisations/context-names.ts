@@ -23,6 +23,8 @@ const MAX_ADJECTIVES = 2;
 const TITLE_CONNECTORS = new Set(['de', 'des', 'du', 'pour']);
 /** Class nouns that are part of the name they introduce. */
 const NAMING_CLASS_NOUNS = new Set(['fondation', 'universite', 'ecole']);
+/** Class nouns named by an adjective, which then belongs to the name: "le parti Communiste" is "Parti Communiste". */
+const ADJECTIVE_NAMED_NOUNS = new Set(['parti', 'mouvement', 'front', 'rassemblement', 'union', 'alliance', 'ligue', 'coalition', 'bloc']);
 const MAX_NAME_WORDS = 5;
 /** Suffixes of company names: "Bombardier Inc.", "Nestlé SA". */
 export const COMPANY_SUFFIXES = new Set(['SA', 'Inc', 'Ltée', 'Ltd', 'SAS', 'SARL', 'GmbH', 'Corp', 'AG', 'LLC', 'NV', 'SpA']);
@@ -66,6 +68,27 @@ function isInvertedSpeaker(text: string, tokens: Token[], i: number): boolean {
   return p >= 0 && (text[p] === ',' || text[p] === '»' || text[p] === '"' || text[p] === '”');
 }
 
+/** Words that end a capitalised name read after a class noun: pronouns and determiners opening the next clause. */
+const NAME_BREAKERS = new Set(['il', 'elle', 'ils', 'elles', 'on', 'nous', 'vous', 'je', 'ce', 'cette', 'ces', 'le', 'la', 'les', 'l', 'un', 'une', 'et', 'ou', 'mais', 'selon', 'pour', 'dans']);
+
+function skipAdjectives(text: string, tokens: Token[], j: number): number {
+  for (let n = 0; n < MAX_ADJECTIVES && j < tokens.length && isLowercase(tokens[j]) && isAdjectiveLike(tokens[j].key) && joined(text, tokens[j - 1], tokens[j]); n++) j++;
+  return j;
+}
+
+/** Last token of the capitalised name starting at `first` ("Harris Interactive", "Le Parisien", "L'Auberge des migrants", "Taxis de France"). */
+function capitalisedNameLast(text: string, tokens: Token[], first: number): number {
+  const titled = ARTICLES.has(tokens[first].key); // "Le Parisien", "L'Auberge des migrants"
+  let last = titled ? first + 1 : first;
+  const continues = (k: number) => k < tokens.length && joined(text, tokens[k - 1], tokens[k]);
+  while (continues(last + 1) && last - first + 1 < MAX_NAME_WORDS && isCapitalised(tokens[last + 1].text) && !NAME_BREAKERS.has(tokens[last + 1].key) && !COMPANY_SUFFIXES.has(tokens[last + 1].text)) last++;
+  if (continues(last + 2) && TITLE_CONNECTORS.has(tokens[last + 1].key) && !ARTICLES.has(tokens[last + 2].key)) {
+    // a title goes on after "de" ("L'Auberge des migrants"); another name only with a place ("Taxis de France")
+    if (titled || (isCapitalised(tokens[last + 2].text) && isPlace(tokens[last + 2].text))) last += 2;
+  }
+  return last;
+}
+
 /**
  * Names right after a class noun, with its adjectives and one "de" + noun:
  * "le groupe Auchan", "le réseau social Facebook", "l'institut de sondage
@@ -75,28 +98,23 @@ export function* classNounNames(text: string, tokens: Token[], classNounIndices:
   let readUntil = -1;
   for (const k of classNounIndices) {
     if (k <= readUntil || k + 1 >= tokens.length) continue;
-    let j = k + 1;
-    for (let n = 0; n < MAX_ADJECTIVES && j < tokens.length && isLowercase(tokens[j]) && isAdjectiveLike(tokens[j].key) && joined(text, tokens[j - 1], tokens[j]); n++) j++;
+    // "le directeur de cabinet Patrick Strzoda": the class noun is part of a title
+    if (k >= 2 && tokens[k - 1].key === 'de' && MEMBER_NOUNS.has(tokens[k - 2].key)) continue;
+    let j = skipAdjectives(text, tokens, k + 1);
     if (j + 1 < tokens.length && (tokens[j].key === 'de' || tokens[j].key === 'd') && isLowercase(tokens[j + 1]) && joined(text, tokens[j - 1], tokens[j])) {
-      j += 2; // "institut de sondage", "chaîne d'information"
-      for (let n = 0; n < MAX_ADJECTIVES && j < tokens.length && isLowercase(tokens[j]) && isAdjectiveLike(tokens[j].key) && joined(text, tokens[j - 1], tokens[j]); n++) j++;
+      j = skipAdjectives(text, tokens, j + 2); // "institut de sondage", "chaîne d'information"
     }
-    if (j >= tokens.length || !joined(text, tokens[j - 1], tokens[j]) || !isCapitalised(tokens[j].text)) continue;
-    // after adjectives only one word: "le réseau social Facebook", not "le groupe socialiste Valérie Rabault"
-    const maxWords = j === k + 1 ? MAX_NAME_WORDS : 1;
+    if (j >= tokens.length || !joined(text, tokens[j - 1], tokens[j]) || !isCapitalised(tokens[j].text) || tokens[j].text.length < 2) continue;
     const first = j;
-    if (ARTICLES.has(tokens[j].key) && j + 1 < tokens.length && isCapitalised(tokens[j + 1].text) && joined(text, tokens[j], tokens[j + 1])) j++;
-    else if (isNonNameWord(tokens[j].text) || TIME_WORDS.has(tokens[j].key)) continue;
-    let last = j;
-    while (last + 1 < tokens.length && last - first + 1 < MAX_NAME_WORDS && isCapitalised(tokens[last + 1].text) && joined(text, tokens[last], tokens[last + 1]) && !isNonNameWord(tokens[last + 1].text) && !COMPANY_SUFFIXES.has(tokens[last + 1].text)) last++;
-    // a title opened by an article may go on in lowercase: "l'association L'Auberge des migrants"
-    if (first !== j && last + 2 < tokens.length && TITLE_CONNECTORS.has(tokens[last + 1].key) && !ARTICLES.has(tokens[last + 2].key)) {
-      if (joined(text, tokens[last], tokens[last + 1]) && joined(text, tokens[last + 1], tokens[last + 2])) last += 2;
-    }
-    if (last - first + 1 > maxWords || (first === last && isPlace(tokens[first].text))) continue;
-    // "la fondation Jérôme Lejeune" is named "Fondation Jérôme Lejeune"; "le groupe Auchan" is "Auchan"
-    yield NAMING_CLASS_NOUNS.has(tokens[k].key) && j === k + 1 ? [k, last] : [first, last];
+    const titled = ARTICLES.has(tokens[j].key) && j + 1 < tokens.length && isCapitalised(tokens[j + 1].text) && joined(text, tokens[j], tokens[j + 1]);
+    if (!titled && (isNonNameWord(tokens[j].text) || TIME_WORDS.has(tokens[j].key))) continue;
+    const last = capitalisedNameLast(text, tokens, first);
+    // after adjectives only one word: "le réseau social Facebook", not "le groupe socialiste Valérie Rabault"
+    if ((j !== k + 1 && last > first) || (first === last && isPlace(tokens[first].text))) continue;
     readUntil = last;
+    // "la fondation Jérôme Lejeune" is named "Fondation Jérôme Lejeune", "le parti Communiste" "Parti Communiste"; "le groupe Auchan" is "Auchan"
+    const includesNoun = j === k + 1 && (NAMING_CLASS_NOUNS.has(tokens[k].key) || (first === last && ADJECTIVE_NAMED_NOUNS.has(tokens[k].key) && isAdjectiveLike(tokens[first].key)));
+    yield includesNoun ? [k, last] : [first, last];
   }
 }
 

@@ -163,7 +163,7 @@ export function extractOrganisations(text: string): string[] {
   }
 
   const countSpan = ([first, last]: [number, number]) => {
-    if (covered[last] || shouting[last]) return;
+    if (covered[first] || covered[last] || shouting[last]) return;
     let phrase = text.slice(tokens[first].start, tokens[last].end);
     if (!isCapitalised(phrase)) phrase = phrase[0].toUpperCase() + phrase.slice(1);
     count(canonicalOrganisation(phrase) ?? phrase, tokens[first].start);
