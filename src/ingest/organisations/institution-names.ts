@@ -39,6 +39,8 @@ const ARTICLES_AFTER_POUR = new Set(['la', 'l', 'le', 'les', 'un', 'une']);
 const CONJUGATED = /(?:ait|aient|ient|eront|era|ira|ont)$/;
 /** "Front al-Nosra": a name after an Arabic article, written in lowercase. */
 const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as|ibn|ben)-\p{Lu}/u;
+/** Adjectives that follow a capitalised complement ("des Affaires étrangères", "de l'Enseignement supérieur", "de la Transition écologique"). */
+const AFTER_PROPER_NAME_ADJECTIVE = /(?:al|ale|ales|aux|el|elle|els|elles|ien|ienne|iens|iennes|een|eenne|eens|eennes|ais|aise|aises|ois|oise|oises|ique|iques|if|ive|ifs|ives|aire|aires|ieur|ieure|ieurs|ieures|iere|ieres|eres|ees|ain|aine|ains|aines|iste|istes)$/;
 const STARTS_WITH_DIGIT = /^\p{N}/u;
 const UPPERCASE_START = /^\p{Lu}/u;
 const MAX_NAME_TOKENS = 11;
@@ -108,6 +110,8 @@ export function institutionNameLast(text: string, tokens: Token[], head: number,
         if (PRENOMINAL.has(noun.key) && j + 1 < tokens.length && joined(text, noun, tokens[j + 1]) && !isCapitalised(tokens[j + 1].text)) noun = tokens[++j];
         if (endsName(noun) || CONJUGATED.test(noun.key) || TRAILING_NON_NAME_WORDS.has(noun.key)) break;
         if (complements > 0 && NON_ORGANISATION_HEADS.has(noun.key)) break;
+        // after a proper name only another one: "l'office de tourisme de Dijon", not "… de Dijon de faire mieux"
+        if (capitalisedComplement) break;
       }
       complements++;
       modifiers = 0;
@@ -133,6 +137,8 @@ export function institutionNameLast(text: string, tokens: Token[], head: number,
       continue;
     }
     if (endsName(token) || CONJUGATED.test(key) || modifiers >= MAX_MODIFIERS || !isAdjectiveLike(key)) break;
+    // after a capitalised complement a verb is likelier than an adjective: "ministère de l'Intérieur ajoutent", "… du Sénat dévoile"
+    if (capitalisedComplement && !AFTER_PROPER_NAME_ADJECTIVE.test(key)) break;
     modifiers++;
     distinctive = true;
     inHeadChain = false;
