@@ -31,6 +31,11 @@ describe('acronyms need a confirming context', () => {
     expect(extractOrganisations('Il a travaillé chez KBX avant de partir.')).toEqual(['KBX']);
   });
 
+  it("takes an acronym in parentheses after a person's full name as an affiliation", () => {
+    expect(extractOrganisations('Selon Sylvie Marchand (UPV), le texte passera. Le UPV votera.')).toEqual(['UPV']);
+    expect(extractOrganisations('un spectacle à Lausanne (VZ): «Les gens»')).toEqual([]);
+  });
+
   it('counts every mention of an acronym confirmed once', () => {
     expect(extractOrganisations('Le QXZ hésite. Puis le QXZ annonce une liste.')).toEqual(['QXZ']);
   });

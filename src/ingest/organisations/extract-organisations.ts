@@ -9,7 +9,7 @@ import {
   GENERIC_HEADS, INSTITUTION_HEADS, LOWERCASE_DISPLAY_HEADS, LOWERCASE_HEADS, NAME_PREFIXES, canonicalOrganisation, isMedia, isSeat, mediaTailAt, organisationMatcher,
 } from './gazetteer.js';
 import { institutionNameLast, isCapitalised } from './institution-names.js';
-import { isBodyOf, isCredit, isPlaceUse } from './mention-checks.js';
+import { isAffiliation, isBodyOf, isCredit, isPlaceUse } from './mention-checks.js';
 
 const CONTRACTED_ARTICLES = new Set(['du', 'au', 'des', 'aux']);
 /** "(Ofpra)", "(Giec)": a titlecase acronym, taken only when the initials of its long form spell it. */
@@ -24,8 +24,9 @@ const TITLECASE_ACRONYM = /^\p{Lu}\p{Ll}{2,5}$/u;
  *    looks like an organisation (not a tax or a measure): the long form
  *    counts as the acronym, here and elsewhere in the text;
  * 3. other acronyms, only when the text confirms them somewhere (a class
- *    noun, a member, a source, a verb of speech: context-names.ts); an
- *    all-capital word nothing confirms is not an organisation;
+ *    noun, a member, a source, a verb of speech: context-names.ts; a
+ *    person's affiliation, "Philippe Bas (LR)"); an all-capital word nothing
+ *    confirms is not an organisation;
  * 4. an institution word (Organisation, Conseil, Parti…; ministère,
  *    préfecture… with a capitalised complement) and its complement, read by
  *    the grammar of institution names;
@@ -110,6 +111,10 @@ export function extractOrganisations(text: string): string[] {
     const titlecase = !isAcronymToken(tokens[i]);
     if (titlecase && !TITLECASE_ACRONYM.test(tokens[i].text)) continue;
     const start = longFormStart(text, tokens, i, titlecase);
+    if (start < 0 && !titlecase && isAffiliation(text, tokens, i) && !rejected.has(tokens[i].text)) {
+      confirmed.set(tokens[i].text, canonicalOrganisation(tokens[i].text) ?? tokens[i].text);
+      continue;
+    }
     if (start < 0 || covered[start]) continue;
     pair(i, start, i - 1);
     pairEnds.add(i);

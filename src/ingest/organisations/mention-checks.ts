@@ -22,9 +22,23 @@ export function isPlaceUse(tokens: Token[], from: number): boolean {
   return PLACE_PREPOSITIONS.has(tokens[k].key);
 }
 
+/** A capitalised word that is not all capitals ('Bas', not 'PARIS'). */
+const CAPITALISED_WORD = /^\p{Lu}[\p{Ll}'’-]/u;
+
 const BODY_OF = /(?:\sde l['’]|\sde la\s|\sdu\s|\sdes\s|\sde\s)$/;
 
 /** "Conseil de sécurité de l'ONU" is a body of "ONU" (both count); "La Presse canadienne" is not one of "La Presse". */
 export function isBodyOf(outer: string, inner: string): boolean {
   return outer.length > inner.length && outer.endsWith(inner) && BODY_OF.test(outer.slice(0, outer.length - inner.length));
+}
+
+/** "Philippe Bas (LR)", "Roger Golay (MCG/GE)": an acronym in parentheses after a full name is the person's party or union. */
+export function isAffiliation(text: string, tokens: Token[], acronym: number): boolean {
+  if (acronym < 2) return false;
+  const name = tokens[acronym - 1];
+  const given = tokens[acronym - 2];
+  if (!/^ ?\($/.test(text.slice(name.end, tokens[acronym].start))) return false;
+  if (!CAPITALISED_WORD.test(name.text) || !CAPITALISED_WORD.test(given.text)) return false;
+  const gap = text.slice(given.end, name.start);
+  return gap === ' ' || gap === '-';
 }
