@@ -6,7 +6,7 @@ import { tokenize } from '../text/tokens.js';
 import { isAcronymToken, longFormKind, joined, longFormAfter, longFormStart, shoutingTokens } from './acronyms.js';
 import { COMPANY_SUFFIXES, acronymConfirmedByContext, classNounNames, suffixedCompanyNames } from './context-names.js';
 import {
-  GENERIC_HEADS, INSTITUTION_HEADS, LOWERCASE_DISPLAY_HEADS, LOWERCASE_HEADS, NAME_PREFIXES, canonicalOrganisation, isMedia, isSeat, mediaTailAt, organisationMatcher,
+  ACRONYM_HEADS, GENERIC_HEADS, INSTITUTION_HEADS, LOWERCASE_DISPLAY_HEADS, LOWERCASE_HEADS, NAME_PREFIXES, canonicalOrganisation, isMedia, isSeat, mediaTailAt, organisationMatcher,
 } from './gazetteer.js';
 import { institutionNameLast, isCapitalised } from './institution-names.js';
 import { isAffiliation, isBodyOf, isCredit, isPlaceUse } from './mention-checks.js';
@@ -60,7 +60,7 @@ export function extractOrganisations(text: string): string[] {
     if (isCapitalised(token.text)) {
       if (isAcronymToken(token)) acronyms.push(i);
       if (text[token.start - 1] === '(') parenthesised.push(i);
-      if (INSTITUTION_HEADS.has(token.text)) heads.push(i);
+      if (INSTITUTION_HEADS.has(token.text) || ACRONYM_HEADS.has(token.text)) heads.push(i);
       if (COMPANY_SUFFIXES.has(token.text)) suffixes.push(i);
       if (i > 0 && CONTRACTED_ARTICLES.has(tokens[i - 1].text)) afterContraction.push(i);
     } else {
@@ -155,8 +155,8 @@ export function extractOrganisations(text: string): string[] {
     // an institution word inside a name already read ("Bureau politique du Comité central") does not open another
     if (covered[i] || shouting[i] || i <= insideNameUntil) continue;
     const token = tokens[i];
-    const lowercaseHead = !isCapitalised(token.text);
-    const last = institutionNameLast(text, tokens, i, lowercaseHead, !GENERIC_HEADS.has(token.text));
+    const needsComplement = !isCapitalised(token.text) || ACRONYM_HEADS.has(token.text);
+    const last = institutionNameLast(text, tokens, i, needsComplement, !GENERIC_HEADS.has(token.text));
     if (last === i) continue;
     const first = i > 0 && NAME_PREFIXES.has(tokens[i - 1].text) && joined(text, tokens[i - 1], token) ? i - 1 : i;
     let phrase = text.slice(tokens[first].start, tokens[last].end);

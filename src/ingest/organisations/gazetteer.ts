@@ -83,6 +83,9 @@ export const INSTITUTION_HEADS = new Set(data.institutionHeads.words);
 /** Lowercase words that open a name when a capitalised complement follows ("ministère de l'Intérieur", "parquet de Paris"). */
 export const LOWERCASE_HEADS = new Set(data.institutionHeads.lowercase);
 
+/** Acronyms of a kind of institution, a name only with their place: "CHU de Bordeaux", "CPAS de Liège". */
+export const ACRONYM_HEADS = new Set(data.institutionHeads.acronyms);
+
 /** Folded heads shown in lowercase whatever the text's case, as French typography writes them ("ministère de l'Intérieur"). */
 export const LOWERCASE_DISPLAY_HEADS = new Set(data.institutionHeads.shownLowercase);
 
