@@ -52,6 +52,12 @@ describe('organisations in real copy', () => {
     expect(extractOrganisations("dans une tribune publiée par le Journal du dimanche, ont également été invités, a indiqué l'Élysée.")).toEqual(['JDD', 'Élysée']);
   });
 
+  it('names an institution of a kind by its place, and leaves treaties named after a seat', () => {
+    expect(extractOrganisations('Elle a été conduite aux urgences du CHU de Bordeaux, a rapporté Sud Ouest.')).toEqual(['CHU de Bordeaux', 'Sud Ouest']);
+    expect(extractOrganisations('entamée avec les accords de Matignon en 1988.')).toEqual([]);
+    expect(extractOrganisations('sous la présidence de Philippe Bas (LR), pour prendre connaissance du rapport')).toEqual(['Les Républicains']);
+  });
+
   it('reads media titles after "au" and "du", and ministries with a capitalised complement', () => {
     expect(extractOrganisations('des déchets radioactifs», a-t-elle dit dans une interview jeudi soir au Figaro.')).toEqual(['Le Figaro']);
     expect(extractOrganisations('La veille, selon le ministère de l’Intérieur, près de 290 000 personnes')).toEqual(["ministère de l'Intérieur"]);
