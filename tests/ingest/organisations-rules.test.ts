@@ -91,3 +91,10 @@ describe('names a class noun or a company suffix introduces', () => {
     expect(extractOrganisations('les avions de Vortal Aero SA et la société Krontel Inc. et Bexley Ltée')).toEqual(['Vortal Aero', 'Krontel', 'Bexley']);
   });
 });
+
+describe('known names used otherwise', () => {
+  it('reads a one-word company after a first name as a surname', () => {
+    expect(extractOrganisations('Martin Bouygues a parlé. Le groupe Bouygues aussi, comme la Banque de France.')).toEqual(['Bouygues', 'Banque de France']);
+    expect(extractOrganisations('un tableau de Léonard de Vinci; Hier Facebook a annoncé')).toEqual(['Facebook']);
+  });
+});

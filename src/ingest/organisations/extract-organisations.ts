@@ -9,7 +9,7 @@ import {
   ACRONYM_HEADS, GENERIC_HEADS, INSTITUTION_HEADS, LOWERCASE_DISPLAY_HEADS, LOWERCASE_HEADS, NAME_PREFIXES, canonicalOrganisation, isMedia, isSeat, mediaTailAt, organisationMatcher,
 } from './gazetteer.js';
 import { institutionNameLast, isCapitalised } from './institution-names.js';
-import { isAffiliation, isBodyOf, isCredit, isPlaceUse } from './mention-checks.js';
+import { isAffiliation, isBodyOf, isCredit, isPlaceUse, isSurnameUse } from './mention-checks.js';
 
 const CONTRACTED_ARTICLES = new Set(['du', 'au', 'des', 'aux']);
 /** "(Ofpra)", "(Giec)": a titlecase acronym, taken only when the initials of its long form spell it. */
@@ -18,7 +18,8 @@ const TITLECASE_ACRONYM = /^\p{Lu}\p{Ll}{2,5}$/u;
 /**
  * Organisations named in a text, canonical and merged, most mentioned first:
  * 1. curated names and aliases (organisations.json), longest match, save
- *    bylines "(Le Matin)" and seats used as places ("reçus à l'Élysée");
+ *    bylines "(Le Matin)", seats used as places ("reçus à l'Élysée") and
+ *    surnames ("Martin Bouygues");
  *    media titles also after "du", "au" ("au Figaro");
  * 2. "Long Form (ACRONYM)" and "ACRONYM (Long Form)" pairs whose long form
  *    looks like an organisation (not a tax or a measure): the long form
@@ -73,7 +74,10 @@ export function extractOrganisations(text: string): string[] {
   for (const match of organisationMatcher.findAll(tokens)) {
     // inside a known name, a known name counts only when the outer one is one of its bodies ("Conseil de sécurité de l'ONU")
     if (covered[match.from] && !(outer && match.to <= outer.to && isBodyOf(outer.value, match.value))) continue;
-    const ignored = (isMedia(match.value) && isCredit(text, tokens, match.from, match.to - 1)) || (isSeat(match.value) && isPlaceUse(tokens, match.from));
+    const ignored =
+      (isMedia(match.value) && isCredit(text, tokens, match.from, match.to - 1)) ||
+      (isSeat(match.value) && isPlaceUse(tokens, match.from)) ||
+      (!covered[match.from] && isSurnameUse(text, tokens, match.from, match.to));
     if (!ignored) count(match.value, tokens[match.from].start);
     if (!covered[match.from]) outer = { value: match.value, to: match.to };
     cover(match.from, match.to);

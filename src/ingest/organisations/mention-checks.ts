@@ -1,4 +1,6 @@
-import { NON_ORGANISATION_HEADS } from '../lexicon/org-words.js';
+import { isNonNameWord } from '../lexicon/name-words.js';
+import { CLASS_NOUNS, NON_ORGANISATION_HEADS, TIME_WORDS } from '../lexicon/org-words.js';
+import { INSTITUTION_HEADS } from './gazetteer.js';
 import type { Token } from '../text/tokens.js';
 
 /** Checks on one gazetteer match: is it a mention of the organisation, or something else written with its name? */
@@ -25,6 +27,8 @@ export function isPlaceUse(tokens: Token[], from: number): boolean {
 /** A capitalised word that is not all capitals ('Bas', not 'PARIS'). */
 const CAPITALISED_WORD = /^\p{Lu}[\p{Ll}'’-]/u;
 
+const NAME_PARTICLES = new Set(['de', 'da', 'di', 'van', 'von', 'del', 'della']);
+
 const BODY_OF = /(?:\sde l['’]|\sde la\s|\sdu\s|\sdes\s|\sde\s)$/;
 
 /** "Conseil de sécurité de l'ONU" is a body of "ONU" (both count); "La Presse canadienne" is not one of "La Presse". */
@@ -41,4 +45,22 @@ export function isAffiliation(text: string, tokens: Token[], acronym: number): b
   if (!CAPITALISED_WORD.test(name.text) || !CAPITALISED_WORD.test(given.text)) return false;
   const gap = text.slice(given.end, name.start);
   return gap === ' ' || gap === '-';
+}
+
+/**
+ * "Martin Bouygues", "Léonard de Vinci": a one-word company name after a
+ * capitalised word that may be a first name is a person's surname. Words
+ * that are never names ("Hier", "Selon"), institution words ("Groupe PSA")
+ * and all-capital words do not make it one.
+ */
+export function isSurnameUse(text: string, tokens: Token[], from: number, to: number): boolean {
+  if (to - from !== 1 || from === 0) return false;
+  const word = tokens[from].text;
+  if (word.length < 2 || !CAPITALISED_WORD.test(word)) return false;
+  let before = tokens[from - 1];
+  if (text.slice(before.end, tokens[from].start) !== ' ') return false;
+  // "Léonard de Vinci": a particle between the first name and the surname
+  if (NAME_PARTICLES.has(before.text) && from >= 2 && text.slice(tokens[from - 2].end, before.start) === ' ') before = tokens[from - 2];
+  if (!CAPITALISED_WORD.test(before.text)) return false;
+  return !isNonNameWord(before.text) && !INSTITUTION_HEADS.has(before.text) && !CLASS_NOUNS.has(before.key) && !TIME_WORDS.has(before.key);
 }
