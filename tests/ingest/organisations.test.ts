@@ -31,7 +31,7 @@ describe('extractOrganisations', () => {
     expect(found.some((name) => name.includes('voisins'))).toBe(false);
 
     expect(extractOrganisations('La Fédération nationale des syndicats agricoles a manifesté à Paris.')).toEqual(['Fédération nationale des syndicats agricoles']);
-    expect(extractOrganisations("Le Comité international olympique et l'Union soutient la Chine.")).toEqual(['Comité international olympique']);
+    expect(extractOrganisations("Le Comité international olympique et l'Union soutient la Chine.")).toEqual(['CIO']);
   });
 
   it('ignores roman numerals, non-organisation capitals, places and shouted headlines', () => {
