@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import type { GivenMetadata } from '../article.js';
+import { stripInline } from './markdown-inline.js';
 import { givenList, givenString, idFromPath, type ReaderOutput } from './reader.js';
 
 /**
@@ -32,21 +33,43 @@ function metadataFrom(frontMatter: string): GivenMetadata {
   return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as GivenMetadata;
 }
 
-/** Inline syntax: images, links, emphasis, code, HTML tags, escapes. */
-function stripInline(line: string): string {
-  return line
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-    .replace(/(?<![\p{L}\p{N}*])\*(?=\S)(.+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, '$1')
-    .replace(/(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1')
-    .replace(/~~(.+?)~~/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!>|])/g, '$1')
-    .replace(/ {2,}$/, '');
+/** "---", "* * *", "___": three or more of one marker, spaces between allowed. */
+function isThematicBreak(line: string): boolean {
+  const marker = line[0];
+  if (marker !== '-' && marker !== '*' && marker !== '_') return false;
+  let count = 0;
+  for (const c of line) {
+    if (c === marker) count++;
+    else if (!/\s/.test(c)) return false;
+  }
+  return count >= 3;
+}
+
+/** "====" under a heading. */
+function isSetextUnderline(line: string): boolean {
+  for (const c of line) if (c !== '=') return false;
+  return line.length > 0;
+}
+
+/** The text of an ATX heading ("## Titre ##" -> "Titre"), or null. Scanned by hand: `^#{1,6}\s+(.*?)\s*#*$` backtracks on long runs of spaces. */
+function headingText(line: string): string | null {
+  let level = 0;
+  while (level < line.length && line[level] === '#') level++;
+  if (level < 1 || level > 6 || !/\s/.test(line[level] ?? '')) return null;
+  let end = line.length;
+  while (end > level && line[end - 1] === '#') end--;
+  while (end > level && /\s/.test(line[end - 1])) end--;
+  return line.slice(level, end).trim();
+}
+
+/** "> > texte" -> "texte". By hand: `^(?:>\s?)+` overflows the regular expression stack on a long run of "> ". */
+function withoutQuoteMarkers(line: string): string {
+  let at = 0;
+  while (line[at] === '>') {
+    at++;
+    if (/\s/.test(line[at] ?? '')) at++;
+  }
+  return at === 0 ? line : line.slice(at);
 }
 
 /** Markdown to plain text: one block a paragraph, blocks separated by a blank line. */
@@ -69,18 +92,18 @@ export function markdownToText(markdown: string): string {
       continue;
     }
     const line = rawLine.trim();
-    if (line === '' || /^([-*_])(\s*\1){2,}$/.test(line) || /^=+$/.test(line) || /^\[[^\]]+\]:\s*\S+/.test(line) || /^\|?\s*:?-{3,}/.test(line)) {
+    if (line === '' || isThematicBreak(line) || isSetextUnderline(line) || /^\[[^\]]+\]:\s*\S/.test(line) || /^\|?\s*:?-{3,}/.test(line)) {
       flush();
       continue;
     }
-    const heading = /^#{1,6}\s+(.*?)\s*#*$/.exec(line);
-    const listItem = /^(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
-    if (heading || listItem) {
+    const heading = headingText(line);
+    const listItem = heading === null ? /^(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line) : null;
+    if (heading !== null || listItem) {
       flush();
-      blocks.push(stripInline((heading ?? listItem)![1]));
+      blocks.push(stripInline(heading ?? listItem![1]));
       continue;
     }
-    const unquoted = line.replace(/^(?:>\s?)+/, '').replace(/\|/g, ' ').trim();
+    const unquoted = withoutQuoteMarkers(line).replace(/\|/g, ' ').trim();
     if (unquoted) paragraph.push(stripInline(unquoted));
   }
   flush();
