@@ -1,17 +1,21 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { realpathSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { articleFromText } from './article.js';
 import { decodeBytes } from './decode.js';
-import { isInside, listFiles, type FolderListing } from './file-walker.js';
-import { unifySpeakerSpellings } from './people/canonical-names.js';
+import { assembleCorpus } from './assemble-corpus.js';
+import { cutAtLineBreak, cutNotice, DEFAULT_MAX_FILE_BYTES, readHead, readHeadSync, type ReadLimits } from './file-head.js';
+import { isInside, listFiles } from './file-walker.js';
 import { readHtml } from './readers/html.js';
 import { readJsonLines } from './readers/jsonl.js';
 import { readMarkdown } from './readers/markdown.js';
 import type { ReaderOutput } from './readers/reader.js';
 import { readText } from './readers/txt.js';
 import { CorpusError, type Article, type CorpusReadResult, type SkippedFile, type SourceFormat } from './types.js';
+
+export { assembleCorpus } from './assemble-corpus.js';
+export { DEFAULT_MAX_FILE_BYTES, type ReadLimits } from './file-head.js';
 
 export interface ReadCorpusOptions extends ReadLimits {
   onProgress?: (filesDone: number, filesTotal: number) => void;
@@ -115,14 +119,6 @@ export function readCorpusFileSync(root: string, relativePath: string, previous?
   }
 }
 
-/** How much of a file is read. */
-export interface ReadLimits {
-  /** Bytes read from a file at most: a larger file is read up to the last line break before this size, and reported (default 20 MiB). */
-  maxFileBytes?: number;
-}
-
-export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
-
 const realRoots = new Map<string, string>();
 
 /** The reader of a file and its real path, or why it is not read: its extension, or a real path outside the corpus (a link changed since the listing, or a caller's path). */
@@ -160,58 +156,6 @@ function beforeReading(
     return { articles: [], skipped: size > max ? [cutNotice(relativePath, size, max)] : [], reused: true, fileHash: previous.fileHash, fileSize: size, fileMtimeMs: mtimeMs };
   }
   return { read: Math.min(size, max) };
-}
-
-function cutNotice(relativePath: string, size: number, max: number): SkippedFile {
-  return { path: relativePath, reason: `file larger than the ${formatBytes(max)} limit (${formatBytes(size)}): only its first ${formatBytes(max)} are read, up to the last line break` };
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1048576 ? `${+(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${+(bytes / 1024).toFixed(1)} kB` : `${bytes} bytes`;
-}
-
-/** The first `count` bytes of a file (all of it when it is smaller). */
-function readHeadSync(file: string, size: number, count: number): Buffer {
-  if (count >= size) return readFileSync(file);
-  const fd = openSync(file, 'r');
-  try {
-    const bytes = Buffer.alloc(count);
-    let at = 0;
-    while (at < count) {
-      const n = readSync(fd, bytes, at, count - at, at);
-      if (n === 0) break;
-      at += n;
-    }
-    return bytes.subarray(0, at);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-async function readHead(file: string, size: number, count: number): Promise<Buffer> {
-  if (count >= size) return readFile(file);
-  const handle = await open(file, 'r');
-  try {
-    const bytes = Buffer.alloc(count);
-    let at = 0;
-    while (at < count) {
-      const { bytesRead } = await handle.read(bytes, at, count - at, at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-    }
-    return bytes.subarray(0, at);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** A text cut at a byte limit, back to its last paragraph break (else line break) in the last quarter, so that no line is read in part. */
-function cutAtLineBreak(text: string): string {
-  const floor = Math.floor(text.length * 0.75);
-  const paragraph = text.lastIndexOf('\n\n');
-  if (paragraph >= floor) return text.slice(0, paragraph);
-  const line = text.lastIndexOf('\n');
-  return line > 0 ? text.slice(0, line) : text;
 }
 
 /** Decodes and extracts the articles of a file's bytes (or finds them unchanged since the previous run). An error in a reader is this file's skip reason. */
@@ -318,36 +262,3 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
   );
 }
 
-/**
- * The corpus from the articles and skipped parts of each listed file, in
- * listing order: ids made unique (the first file wins) and speaker
- * spellings unified across the corpus.
- */
-export function assembleCorpus(listing: FolderListing, articlesByFile: Article[][], skippedByFile: SkippedFile[][]): CorpusReadResult {
-  const articles: Article[] = [];
-  const skipped: SkippedFile[] = [...listing.unreadable];
-  const pathOfId = new Map<string, string>();
-  for (let k = 0; k < articlesByFile.length; k++) {
-    skipped.push(...skippedByFile[k]);
-    for (const article of articlesByFile[k]) {
-      const firstPath = pathOfId.get(article.id);
-      if (firstPath !== undefined) {
-        skipped.push({ path: article.path, reason: `duplicate id ${article.id} (already used by ${firstPath})` });
-        continue;
-      }
-      pathOfId.set(article.id, article.path);
-      articles.push(article);
-    }
-  }
-
-  const speakers = unifySpeakerSpellings(articles.map((a) => a.speakers));
-  return {
-    articles: articles.map((article, i) => (sameList(article.speakers, speakers[i]) ? article : { ...article, speakers: speakers[i] })),
-    skipped,
-    filesSeen: listing.files.length,
-  };
-}
-
-function sameList(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
