@@ -46,6 +46,8 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
 
     interface Slot {
       worker: Worker;
+      /** Removes this pool's listeners (never `removeAllListeners`: the Worker's own listeners keep its messages flowing). */
+      detach: () => void;
       ready: boolean;
       /** Files sent to this worker and not reported yet, in the order it reads them. */
       queue: number[];
@@ -57,7 +59,7 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
       if (failed || done < files.length) return;
       for (const slot of slots) {
         clearTimeout(slot.timer);
-        slot.worker.removeAllListeners();
+        slot.detach();
       }
       resolve({ outcomes, workers: slots.map((s) => s.worker) });
     };
@@ -66,7 +68,7 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
       failed = true;
       for (const slot of slots) {
         clearTimeout(slot.timer);
-        slot.worker.removeAllListeners();
+        slot.detach();
         void slot.worker.terminate();
       }
       reject(error);
@@ -102,7 +104,7 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
       if (failed) return;
       clearTimeout(slot.timer);
       const [current, ...behind] = slot.queue;
-      slot.worker.removeAllListeners();
+      slot.detach();
       void slot.worker.terminate();
       if (current !== undefined) record(current, { articles: [], skipped: [{ path: files[current], reason }], reused: false });
       pending = [...behind, ...pending];
@@ -118,9 +120,9 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
         fail(new WorkerStartError((error as Error).message));
         return;
       }
-      const slot: Slot = { worker, ready: false, queue: [] };
+      const slot: Slot = { worker, ready: false, queue: [], detach: () => {} };
       slots[at] = slot;
-      worker.on('message', (answer: TaskAnswer) => {
+      const onMessage = (answer: TaskAnswer) => {
         if (answer.kind === 'ready') {
           slot.ready = true;
           arm(slot);
@@ -133,13 +135,21 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
           arm(slot);
           finishIfDone();
         } else if (answer.kind === 'error') fail(new Error(answer.message));
-      });
+      };
       const died = (why: string) => {
         if (!slot.ready) fail(new WorkerStartError(why));
         else lose(slot, `the reader stopped on this file: ${why}`);
       };
-      worker.on('error', (error) => died(error.message.split('\n')[0]));
-      worker.on('exit', (code) => died(`worker exited with code ${code}`));
+      const onError = (error: Error) => died(error.message.split('\n')[0]);
+      const onExit = (code: number) => died(`worker exited with code ${code}`);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      slot.detach = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
       topUp(slot);
     };
 
