@@ -1,5 +1,6 @@
 /** Entry point of a worker thread of `indexCorpus` (parallel.ts, read-pool.ts): runs the tasks it is sent, in order. */
 import { parentPort } from 'node:worker_threads';
+import { warmUp } from '../ingest/index.js';
 import { readFiles, TaskRunner, type TaskAnswer, type TaskRequest } from './worker-tasks.js';
 
 const runner = new TaskRunner();
@@ -14,4 +15,6 @@ parentPort!.on('message', (request: TaskRequest) => {
     parentPort!.postMessage({ kind: 'error', batch: request.batch, message: error instanceof Error ? error.message : String(error) } satisfies TaskAnswer);
   }
 });
+// The first article a thread reads loads lexicons and compiles code (tens of ms): done before the time budget of the first file starts.
+warmUp();
 parentPort!.postMessage({ kind: 'ready', batch: -1 } satisfies TaskAnswer);

@@ -207,6 +207,22 @@ function outcomeOfBytes(
   return { articles, skipped, reused: false, ...stamps };
 }
 
+/** Reads a short text of each format once, so that a thread's first file does not pay for loading lexicons and compiling code. */
+export function warmUp(): void {
+  const text = 'Le ministre Jean Exemple a déclaré le 3 mars 2023 à Paris que l’ONU serait consultée, selon l’AFP.';
+  for (const [extension, content] of [
+    ['.txt', text],
+    ['.md', `---\ntitle: Essai\n---\n# Essai\n\n**${text}**`],
+    ['.html', `<html><head><title>Essai | Site</title></head><body><article><h1>Essai</h1><p>${text}</p></article></body></html>`],
+    ['.jsonl', JSON.stringify({ id: 'essai', text })],
+  ]) {
+    const reader = FORMATS[extension];
+    for (const document of reader.read(content, `warm-up${extension}`).documents) {
+      articleFromText({ id: document.id, path: `warm-up${extension}`, format: reader.format, text: document.text, fileHash: '0'.repeat(40), given: document.given });
+    }
+  }
+}
+
 /** An error as one line, without its stack. */
 function oneLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);

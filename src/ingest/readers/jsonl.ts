@@ -55,7 +55,7 @@ export function readJsonLines(text: string, relativePath: string): ReaderOutput 
     };
     const givenId = givenString(fields.id);
     const defaultId = `${stem}:${lineNumber}`;
-    if (givenId !== undefined && !isValidGivenId(givenId)) problems.push(`line ${lineNumber}: invalid id ${JSON.stringify(givenId.slice(0, 60))}${givenId.length > 60 ? '…' : ''} (${GIVEN_ID_RULE}): indexed as ${defaultId}`);
+    if (givenId !== undefined && !isValidGivenId(givenId)) problems.push(`line ${lineNumber}: invalid id ${JSON.stringify(givenId.length > 60 ? `${givenId.slice(0, 60)}…` : givenId)} (${GIVEN_ID_RULE}): indexed as ${defaultId}`);
     documents.push({
       id: givenId !== undefined && isValidGivenId(givenId) ? givenId : defaultId,
       text: fields.text,

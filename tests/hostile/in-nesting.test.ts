@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { indexCorpus } from '../../src/index/index.js';
+import { readCurrentDocuments } from '../../src/index/store.js';
+import { readCorpus } from '../../src/ingest/index.js';
+import { GOOD_TEXT, tempFolder, writeFiles } from './in-helpers.js';
+
+/** No file's nesting can exhaust a stack: a deep file is read, or skipped with its reason; the run goes on. */
+
+const work = tempFolder('in-nesting');
+afterAll(work.dispose);
+
+const corpus = path.join(work.dir, 'corpus');
+writeFiles(corpus, {
+  'a-bon.txt': GOOD_TEXT,
+  'div-profond.html': `<html><body>${'<div>'.repeat(10_000)}Texte au fond de la page.</body></html>`,
+  'article-profond.html': `<html><body>${'<article>'.repeat(5_000)}Texte au fond.</body></html>`,
+  'json-ld-profond.html':
+    `<html><head><script type="application/ld+json">${'['.repeat(5_000)}${']'.repeat(5_000)}</script>` +
+    `<script type="application/ld+json">{"datePublished": "2023-03-02", "a": ${'{"b":'.repeat(5_000)}1${'}'.repeat(5_000)}}</script></head>` +
+    `<body><article><h1>Un sommet à Astana</h1><p>Les dirigeants se sont réunis jeudi à Astana pour le sommet annuel.</p></article></body></html>`,
+  'citation-profonde.md': `${'> '.repeat(50_000)}Une citation très imbriquée.\n`,
+  'liste-profonde.md': `${'  '.repeat(20_000)}- un élément de liste\n`,
+});
+
+describe('deeply nested files', () => {
+  it('readCorpus reads each file or lists it with its reason', async () => {
+    const result = await readCorpus(corpus);
+    const byPath = new Map(result.articles.map((a) => [a.path, a]));
+    expect(result.skipped).toEqual([
+      { path: 'article-profond.html', reason: 'HTML nested more than 512 levels deep: not read' },
+      { path: 'div-profond.html', reason: 'HTML nested more than 512 levels deep: not read' },
+    ]);
+    expect(byPath.get('a-bon.txt')?.text).toContain('réforme des retraites');
+    expect(byPath.get('json-ld-profond.html')?.date).toBe('2023-03-02');
+    expect(byPath.get('json-ld-profond.html')?.text).toContain('sommet annuel');
+    expect(byPath.get('citation-profonde.md')?.text).toBe('Une citation très imbriquée.');
+    expect(byPath.get('liste-profonde.md')?.text).toBe('un élément de liste');
+  });
+
+  it('indexCorpus builds the index of the others', async () => {
+    const out = path.join(work.dir, 'index');
+    const report = await indexCorpus(corpus, out);
+    expect(report.skipped.map((s) => s.path)).toEqual(['article-profond.html', 'div-profond.html']);
+    const ids = ((await readCurrentDocuments(out)) ?? []).map((d) => d.id).sort();
+    expect(ids).toEqual(['a-bon', 'citation-profonde', 'json-ld-profond', 'liste-profonde']);
+  });
+
+  it('reads a page nested a few hundred levels, as real pages never exceed', async () => {
+    const dir = path.join(work.dir, 'normal');
+    writeFiles(dir, { 'page.html': `<html><body>${'<div>'.repeat(300)}<p>Le texte de la page, bien au fond.</p>${'</div>'.repeat(300)}</body></html>` });
+    const result = await readCorpus(dir);
+    expect(result.skipped).toEqual([]);
+    expect(result.articles[0].text).toBe('Le texte de la page, bien au fond.');
+  });
+});
