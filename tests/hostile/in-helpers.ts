@@ -36,8 +36,10 @@ export function minCpuMs(work: () => void, runs = 5): number {
  * t(2n)/t(n) for an input built by `make(n)`: n doubles from `start` until
  * one run takes at least `floorMs` of CPU time (so that the ratio is not
  * noise), or until `maxN`. A quadratic reader gives about 4, a linear one 2.
+ * A ratio of 3 or more is measured again (at most `trials` times, the
+ * smallest kept): a busy machine can slow one measure, not every one.
  */
-export function doublingRatio(make: (n: number) => string, work: (input: string) => void, start = 512, floorMs = 25, maxN = 1 << 24): { n: number; ratio: number; ms: number } {
+export function doublingRatio(make: (n: number) => string, work: (input: string) => void, start = 512, floorMs = 25, maxN = 1 << 23, trials = 3): { n: number; ratio: number; ms: number } {
   let n = start;
   let input = make(n);
   let ms = minCpuMs(() => work(input), 3);
@@ -46,8 +48,12 @@ export function doublingRatio(make: (n: number) => string, work: (input: string)
     input = make(n);
     ms = minCpuMs(() => work(input), 3);
   }
-  const base = minCpuMs(() => work(input), 5);
   const doubled = make(2 * n);
-  const twice = minCpuMs(() => work(doubled), 5);
-  return { n, ratio: twice / base, ms: base };
+  let best = { n, ratio: Infinity, ms };
+  for (let trial = 0; trial < trials && best.ratio >= 3; trial++) {
+    const base = minCpuMs(() => work(input), 5);
+    const twice = minCpuMs(() => work(doubled), 5);
+    if (twice / base < best.ratio) best = { n, ratio: twice / base, ms: base };
+  }
+  return best;
 }

@@ -24,7 +24,7 @@ const MARKDOWN: [string, (n: number) => string][] = [
   ['"<a" repeated (a tag never closed)', repeat('<a')],
   ['"<http://" repeated', repeat('<http://')],
   ['"\\\\" repeated', repeat('\\')],
-  ['a heading of spaces', (n) => `#${' '.repeat(n)}x`],
+  ['a heading with a run of spaces', (n) => `# a${' '.repeat(n)}b`],
   ['a line of spaces before a word', (n) => `a${' '.repeat(n)}b`],
   ['"**a " lines', repeat('**a **b\n')],
   ['"> " repeated', repeat('> ')],
