@@ -4,7 +4,9 @@ import { startWorker } from './worker-lane.js';
 import type { TaskAnswer, TaskRequest } from './worker-tasks.js';
 
 /**
- * The files of a corpus read over worker threads, each under a time budget.
+ * The files of a corpus read over worker threads, each under a time budget
+ * (per article for a file of many, JSON Lines: the worker sends a heartbeat
+ * as each is extracted, which starts the budget anew).
  * A worker reports each file as soon as it is read; when one file takes
  * longer than the budget, its worker is terminated (the only way to stop a
  * thread busy in a regular expression or a parser), the file is listed as
@@ -82,7 +84,7 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
       clearTimeout(slot.timer);
       slot.timer = undefined;
       if (budget === 0 || !slot.ready || slot.queue.length === 0) return;
-      slot.timer = setTimeout(() => lose(slot, `took more than ${budget} ms to read (time budget per file): stopped`), budget);
+      slot.timer = setTimeout(() => lose(slot, `took more than ${budget} ms to read (time budget per file, or per article of a JSON Lines file): stopped`), budget);
     };
     const topUp = (slot: Slot) => {
       while (slot.queue.length <= FILES_PER_BATCH && pending.length > 0) {
@@ -134,6 +136,8 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
           topUp(slot);
           arm(slot);
           finishIfDone();
+        } else if (answer.kind === 'alive') {
+          if (slot.queue[0] === answer.index) arm(slot);
         } else if (answer.kind === 'error') fail(new Error(answer.message));
       };
       const died = (why: string) => {

@@ -13,16 +13,28 @@ export type TaskAnswer =
   | { kind: 'ready'; batch: -1 }
   /** One file of a read request, sent as soon as it is read, so that a file over its time budget loses only itself. */
   | { kind: 'file'; batch: number; index: number; outcome: FileOutcome }
+  /** The file is progressing: one more of its articles is extracted (sent at most every HEARTBEAT_MS). */
+  | { kind: 'alive'; batch: number; index: number }
   | { kind: 'analyze'; batch: number; newTerms: string[]; records: Int32Array }
   | { kind: 'error'; batch: number; message: string };
 
-/** Reads the files of a request in order, handing each outcome to `emit` as soon as it is known. */
-export function readFiles(request: Extract<TaskRequest, { kind: 'read' }>, emit: (answer: Extract<TaskAnswer, { kind: 'file' }>) => void): void {
+/** Heartbeats of a file of many articles are sent at most this often. */
+const HEARTBEAT_MS = 20;
+
+/** Reads the files of a request in order, handing each outcome to `emit` as soon as it is known, and heartbeats while a file of many articles progresses. */
+export function readFiles(request: Extract<TaskRequest, { kind: 'read' }>, emit: (answer: Extract<TaskAnswer, { kind: 'file' | 'alive' }>) => void): void {
   for (const file of request.files) {
     let outcome: FileOutcome;
+    let lastBeat = performance.now();
+    const onArticle = () => {
+      const now = performance.now();
+      if (now - lastBeat < HEARTBEAT_MS) return;
+      lastBeat = now;
+      emit({ kind: 'alive', batch: request.batch, index: file.index });
+    };
     try {
       // Blocking reads: this thread has nothing else to do meanwhile, and they cost much less than promises.
-      outcome = readCorpusFileSync(request.root, file.path, file.previous, request.limits);
+      outcome = readCorpusFileSync(request.root, file.path, file.previous, { ...request.limits, onArticle });
     } catch (error) {
       outcome = { articles: [], skipped: [{ path: file.path, reason: `cannot read file: ${error instanceof Error ? error.message : String(error)}` }], reused: false };
     }

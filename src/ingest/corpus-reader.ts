@@ -95,7 +95,7 @@ export async function readCorpusFile(root: string, relativePath: string, previou
   } catch (error) {
     return cannotRead(relativePath, error);
   }
-  return outcomeOfBytes(located.reader, relativePath, bytes, info, decided.read, previous);
+  return outcomeOfBytes(located.reader, relativePath, bytes, info, decided.read, previous, limits.onArticle);
 }
 
 /**
@@ -113,7 +113,7 @@ export function readCorpusFileSync(root: string, relativePath: string, previous?
     const decided = beforeReading(located, relativePath, info, previous, limits);
     if (!('read' in decided)) return decided;
     bytes = readHeadSync(located.real, info.size, decided.read);
-    return outcomeOfBytes(located.reader, relativePath, bytes, info, decided.read, previous);
+    return outcomeOfBytes(located.reader, relativePath, bytes, info, decided.read, previous, limits.onArticle);
   } catch (error) {
     return cannotRead(relativePath, error);
   }
@@ -166,6 +166,7 @@ function outcomeOfBytes(
   info: { size: number; mtimeMs: number },
   readBytes: number,
   previous: PreviousFile | undefined,
+  onArticle?: () => void,
 ): FileOutcome {
   if (bytes.length === 0) return skip(relativePath, 'empty file');
   const cut = readBytes < info.size;
@@ -203,6 +204,7 @@ function outcomeOfBytes(
     } catch (error) {
       skipped.push({ path: relativePath, reason: `cannot extract ${document.id}: ${oneLine(error)}` });
     }
+    onArticle?.();
   }
   return { articles, skipped, reused: false, ...stamps };
 }

@@ -13,6 +13,8 @@ import type { SkippedFile } from './types.js';
 export interface ReadLimits {
   /** Bytes read from a file at most: a larger file is read up to the last line break before this size, and reported (default 20 MiB). */
   maxFileBytes?: number;
+  /** Called after each article of the file is extracted: a file of many articles (JSON Lines) shows it is progressing, so that a time budget can apply per article. */
+  onArticle?: () => void;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;

@@ -32,11 +32,21 @@ describe('the time budget per file', () => {
     const out = path.join(work.dir, 'slow-index');
     const report = await indexCorpus(corpus, out, { fileTimeoutMs: 50 });
     expect(report.skipped).toEqual([
-      { path: 'm-lent.md', reason: 'took more than 50 ms to read (time budget per file): stopped' },
-      { path: 'n-lent.md', reason: 'took more than 50 ms to read (time budget per file): stopped' },
+      { path: 'm-lent.md', reason: 'took more than 50 ms to read (time budget per file, or per article of a JSON Lines file): stopped' },
+      { path: 'n-lent.md', reason: 'took more than 50 ms to read (time budget per file, or per article of a JSON Lines file): stopped' },
     ]);
     const documents = (await readCurrentDocuments(out)) ?? [];
     expect(documents.map((d) => d.id).sort()).toEqual(['a-avant', 'z-apres']);
+  }, 60_000);
+
+  it('gives a JSON Lines file the budget per article: a long feed of ordinary records is read whole', async () => {
+    const corpus = path.join(work.dir, 'feed');
+    // Under 1 ms of extraction a record (pauses for garbage collection aside): the file takes seconds, no record comes near the budget.
+    const records = Array.from({ length: 5000 }, (_, k) => JSON.stringify({ text: `${PARAGRAPH.trim()} Dépêche numéro ${k + 1}.` }));
+    writeFiles(corpus, { 'flux.jsonl': records.join('\n') });
+    const report = await indexCorpus(corpus, path.join(work.dir, 'feed-index'), { fileTimeoutMs: 1000 });
+    expect(report.skipped).toEqual([]);
+    expect(report.documentsIndexed).toBe(5000);
   }, 60_000);
 
   it('reads the same files whole with the default budget', async () => {
