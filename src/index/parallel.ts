@@ -61,13 +61,20 @@ export interface ParallelBuildResult {
   seconds: { read: number; analyze: number };
 }
 
-/** Reads a corpus folder and builds its compact index over worker threads. */
-export async function readAndAnalyze(dir: string, options: ParallelBuildOptions = {}): Promise<ParallelBuildResult> {
+/** What the read phase gives: the corpus, and the read workers, still running, for the analysis. */
+interface ReadPhase {
+  corpus: CorpusReadResult;
+  filesReused: number;
+  workers: Worker[];
+  analyzeThreads: number;
+}
+
+/** Lists and reads a corpus folder: over the read pool (time budget per file), or in this thread. */
+async function readPhase(dir: string, options: ParallelBuildOptions): Promise<ReadPhase> {
   const root = path.resolve(dir);
   const info = await stat(root).catch(() => null);
   if (!info) throw new CorpusError(`corpus folder not found: ${dir}`);
   if (!info.isDirectory()) throw new CorpusError(`corpus path is not a folder: ${dir}`);
-  const t0 = performance.now();
   const listing = await listFiles(root);
   const files = listing.files;
   const previous = options.previous;
@@ -96,12 +103,29 @@ export async function readAndAnalyze(dir: string, options: ParallelBuildOptions 
       return outcome;
     });
   }
-  const filesReused = outcomes.filter((o) => o.reused).length;
   const corpus = assembleCorpus(
     listing,
     outcomes.map((outcome, k) => outcomeArticles(outcome, previous?.get(files[k]))),
     outcomes.map((outcome) => outcome.skipped),
   );
+  return { corpus, filesReused: outcomes.filter((o) => o.reused).length, workers, analyzeThreads };
+}
+
+/**
+ * Reads a corpus folder as `readCorpus` does, but over the read pool: each
+ * file under the time budget (for an indexer that does its own analysis,
+ * such as the PostgreSQL one).
+ */
+export async function readCorpusInWorkers(dir: string, options: ParallelBuildOptions = {}): Promise<CorpusReadResult & { filesReused: number }> {
+  const { corpus, filesReused, workers } = await readPhase(dir, options);
+  await Promise.all(workers.map((w) => w.terminate()));
+  return { ...corpus, filesReused };
+}
+
+/** Reads a corpus folder and builds its compact index over worker threads. */
+export async function readAndAnalyze(dir: string, options: ParallelBuildOptions = {}): Promise<ParallelBuildResult> {
+  const t0 = performance.now();
+  const { corpus, filesReused, workers, analyzeThreads } = await readPhase(dir, options);
   const t1 = performance.now();
 
   const documents = uniqueArticles(corpus.articles);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCurrentDocuments } from '../../src/index/store.js';
 import { indexCorpus } from '../../src/index/index.js';
+import { readCorpusInWorkers } from '../../src/index/parallel.js';
 import { GOOD_TEXT, tempFolder, writeFiles } from './in-helpers.js';
 
 /**
@@ -37,6 +38,14 @@ describe('the time budget per file', () => {
     ]);
     const documents = (await readCurrentDocuments(out)) ?? [];
     expect(documents.map((d) => d.id).sort()).toEqual(['a-avant', 'z-apres']);
+  }, 60_000);
+
+  it('readCorpusInWorkers (for indexers that analyze by themselves) applies the same budget', async () => {
+    const corpus = path.join(work.dir, 'slow-read');
+    writeFiles(corpus, { 'a-avant.txt': GOOD_TEXT, 'm-lent.md': bigMarkdown(2 * 1024 * 1024) });
+    const result = await readCorpusInWorkers(corpus, { fileTimeoutMs: 50 });
+    expect(result.articles.map((a) => a.id)).toEqual(['a-avant']);
+    expect(result.skipped.map((s) => s.path)).toEqual(['m-lent.md']);
   }, 60_000);
 
   it('gives a JSON Lines file the budget per article: a long feed of ordinary records is read whole', async () => {
