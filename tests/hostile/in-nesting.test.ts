@@ -21,6 +21,11 @@ writeFiles(corpus, {
     `<body><article><h1>Un sommet à Astana</h1><p>Les dirigeants se sont réunis jeudi à Astana pour le sommet annuel.</p></article></body></html>`,
   'citation-profonde.md': `${'> '.repeat(50_000)}Une citation très imbriquée.\n`,
   'liste-profonde.md': `${'  '.repeat(20_000)}- un élément de liste\n`,
+  // The YAML parser recurses on nesting: several files, so that V8 compiles its regular expressions while deep in the stack.
+  ...Object.fromEntries(
+    Array.from({ length: 4 }, (_, k) => [`entete-profonde-${k}.md`, `---\ntitle: ${'['.repeat(2_000 * (k + 1))}\n---\nUn article à l’en-tête piégé.\n`]),
+  ),
+  'entete-tirets.md': `---\n${'- '.repeat(10_000)}a\n---\nUn article à l’en-tête de tirets.\n`,
 });
 
 describe('deeply nested files', () => {
@@ -30,7 +35,11 @@ describe('deeply nested files', () => {
     expect(result.skipped).toEqual([
       { path: 'article-profond.html', reason: 'HTML nested more than 512 levels deep: not read' },
       { path: 'div-profond.html', reason: 'HTML nested more than 512 levels deep: not read' },
+      ...[0, 1, 2, 3].map((k) => ({ path: `entete-profonde-${k}.md`, reason: 'front matter nested too deeply: ignored' })),
+      { path: 'entete-tirets.md', reason: 'front matter nested too deeply: ignored' },
     ]);
+    expect(byPath.get('entete-profonde-3.md')?.text).toBe('Un article à l’en-tête piégé.');
+    expect(byPath.get('entete-tirets.md')?.text).toBe('Un article à l’en-tête de tirets.');
     expect(byPath.get('a-bon.txt')?.text).toContain('réforme des retraites');
     expect(byPath.get('json-ld-profond.html')?.date).toBe('2023-03-02');
     expect(byPath.get('json-ld-profond.html')?.text).toContain('sommet annuel');
@@ -41,9 +50,9 @@ describe('deeply nested files', () => {
   it('indexCorpus builds the index of the others', async () => {
     const out = path.join(work.dir, 'index');
     const report = await indexCorpus(corpus, out);
-    expect(report.skipped.map((s) => s.path)).toEqual(['article-profond.html', 'div-profond.html']);
+    expect(report.skipped.map((s) => s.path)).toEqual(['article-profond.html', 'div-profond.html', 'entete-profonde-0.md', 'entete-profonde-1.md', 'entete-profonde-2.md', 'entete-profonde-3.md', 'entete-tirets.md']);
     const ids = ((await readCurrentDocuments(out)) ?? []).map((d) => d.id).sort();
-    expect(ids).toEqual(['a-bon', 'citation-profonde', 'json-ld-profond', 'liste-profonde']);
+    expect(ids).toEqual(['a-bon', 'citation-profonde', 'entete-profonde-0', 'entete-profonde-1', 'entete-profonde-2', 'entete-profonde-3', 'entete-tirets', 'json-ld-profond', 'liste-profonde']);
   });
 
   it('reads a page nested a few hundred levels, as real pages never exceed', async () => {

@@ -12,6 +12,43 @@ import { givenList, givenString, idFromPath, type ReaderOutput } from './reader.
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
+/**
+ * Front matter the YAML parser is not given: larger than a header can be
+ * (its cost grows faster than its size), or nested deeper than one ever is.
+ * The parser recurses on nesting, and near the end of the stack V8 can fail
+ * for good: a regular expression compiled there is a fatal out-of-memory
+ * error that ends the process, not an exception one could catch.
+ */
+const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+const MAX_FRONT_MATTER_DEPTH = 32;
+/** Leading spaces and block markers ("- ", "? ", ": ") of a line, each a possible level. */
+const MAX_FRONT_MATTER_INDENT = 128;
+
+/** Why a front matter is not parsed, or null. */
+function frontMatterRefusal(frontMatter: string): string | null {
+  if (frontMatter.length > MAX_FRONT_MATTER_CHARS) return `front matter larger than ${MAX_FRONT_MATTER_CHARS / 1024} kB: ignored`;
+  let flow = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < frontMatter.length; i++) {
+    const c = frontMatter[i];
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart && (c === ' ' || c === '\t' || c === '-' || c === '?' || c === ':')) {
+      if (++indent > MAX_FRONT_MATTER_INDENT) return 'front matter nested too deeply: ignored';
+      continue;
+    }
+    lineStart = false;
+    if (c === '[' || c === '{') {
+      if (++flow > MAX_FRONT_MATTER_DEPTH) return 'front matter nested too deeply: ignored';
+    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return null;
+}
+
 function metadataFrom(frontMatter: string): GivenMetadata {
   let data: unknown;
   try {
@@ -112,7 +149,8 @@ export function markdownToText(markdown: string): string {
 
 export function readMarkdown(text: string, relativePath: string): ReaderOutput {
   const frontMatter = FRONT_MATTER.exec(text);
-  const given = frontMatter ? metadataFrom(frontMatter[1]) : {};
+  const refusal = frontMatter ? frontMatterRefusal(frontMatter[1]) : null;
+  const given = frontMatter && !refusal ? metadataFrom(frontMatter[1]) : {};
   const body = frontMatter ? text.slice(frontMatter[0].length) : text;
-  return { documents: [{ id: idFromPath(relativePath), text: markdownToText(body), given }], problems: [] };
+  return { documents: [{ id: idFromPath(relativePath), text: markdownToText(body), given }], problems: refusal ? [refusal] : [] };
 }
