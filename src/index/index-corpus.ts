@@ -26,6 +26,8 @@ export interface IndexCorpusOptions {
   maxFileBytes?: number;
   /** Time allowed to read one file, in ms (default: DEPECHES_FILE_TIMEOUT_S in the environment, else 10 s); a file over it is stopped and skipped with the reason. 0: no limit. */
   fileTimeoutMs?: number;
+  /** Heap of each worker thread, in MB (default: Node's): a file that needs more stops its worker and is skipped. */
+  workerHeapMb?: number;
 }
 
 /** A positive number from the environment, scaled, or undefined; anything else is refused with a one-line message. */
@@ -62,7 +64,7 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
   }
   // A file changed while the corpus is read may be read before its change: the index is as old as the start of reading.
   const readFrom = new Date();
-  const result = await readAndAnalyze(corpusDir, { onProgress: options.onProgress, previous, threads: options.threads, ...readLimitsOf(options) });
+  const result = await readAndAnalyze(corpusDir, { onProgress: options.onProgress, previous, threads: options.threads, workerHeapMb: options.workerHeapMb, ...readLimitsOf(options) });
   previous.clear();
   const { corpus } = result;
   if (corpus.articles.length === 0) {

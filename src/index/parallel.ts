@@ -7,7 +7,7 @@ import { CorpusError, type Article, type CorpusReadResult } from '../ingest/type
 import { indexedFields, TermRemap, uniqueArticles } from './build.js';
 import { CompactBuilder, type CompactIndex } from './compact.js';
 import { DEFAULT_FILE_TIMEOUT_MS, readInWorkers } from './read-pool.js';
-import { localLane, workerLane, type Lane } from './worker-lane.js';
+import { localLane, startWorker, workerLane, type Lane } from './worker-lane.js';
 import type { TaskAnswer, TaskRequest } from './worker-tasks.js';
 
 /**
@@ -46,6 +46,8 @@ export interface ParallelBuildOptions extends ReadLimits {
   threads?: number;
   /** Time allowed to read one file, in ms (default 10 000); a file over it is stopped and skipped. 0: no limit. Needs worker threads. */
   fileTimeoutMs?: number;
+  /** Heap of each worker thread, in MB (default: Node's): a file that needs more stops its worker and is skipped. */
+  workerHeapMb?: number;
   onProgress?: (filesDone: number, filesTotal: number) => void;
   /** Articles of the previous build, by file path. */
   previous?: Map<string, Article[]>;
@@ -90,7 +92,7 @@ async function readPhase(dir: string, options: ParallelBuildOptions): Promise<Re
   let workers: Worker[] = [];
   if (readThreads > 0 && files.length > 0) {
     try {
-      ({ outcomes, workers } = await readInWorkers(root, files, previousOf, { workers: readThreads, fileTimeoutMs: timeout, limits, onProgress: options.onProgress }));
+      ({ outcomes, workers } = await readInWorkers(root, files, previousOf, { workers: readThreads, fileTimeoutMs: timeout, limits, workerHeapMb: options.workerHeapMb, onProgress: options.onProgress }));
     } catch (error) {
       // Workers that cannot start (an unusual runtime): read in this thread, without time budget.
       console.error(`depeches: indexing worker threads failed (${(error as Error).message}); reading in one thread`);
@@ -132,7 +134,7 @@ export async function readAndAnalyze(dir: string, options: ParallelBuildOptions 
   // The read workers go on to analyze; more are started if needed, the others stop.
   for (const extra of workers.splice(analyzeThreads)) void extra.terminate();
   if (analyzeThreads > 0) {
-    const lanes = [...workers.map((w) => workerLane(w)), ...Array.from({ length: analyzeThreads - workers.length }, () => workerLane())];
+    const lanes = [...workers.map((w) => workerLane(w)), ...Array.from({ length: analyzeThreads - workers.length }, () => workerLane(startWorker(options.workerHeapMb)))];
     try {
       const compact = await analyze(lanes, documents);
       return { corpus, documents, compact, filesReused, seconds: { read: (t1 - t0) / 1000, analyze: (performance.now() - t1) / 1000 } };

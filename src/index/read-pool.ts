@@ -24,6 +24,8 @@ export interface ReadPoolOptions {
   /** Time allowed to one file (reading, decoding, extraction), in ms; 0 or Infinity: no limit. */
   fileTimeoutMs: number;
   limits: ReadLimits;
+  /** Heap of each worker, in MB (default: Node's); a file that needs more stops its worker and is skipped. */
+  workerHeapMb?: number;
   onProgress?: (filesDone: number, filesTotal: number) => void;
 }
 
@@ -117,7 +119,7 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
     const spawn = (at: number) => {
       let worker: Worker;
       try {
-        worker = startWorker();
+        worker = startWorker(options.workerHeapMb);
       } catch (error) {
         fail(new WorkerStartError((error as Error).message));
         return;

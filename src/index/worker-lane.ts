@@ -8,13 +8,14 @@ import { TaskRunner, type TaskAnswer, type TaskRequest } from './worker-tasks.js
  * vitest) the worker loads it through tsx's API, as a worker thread does
  * not inherit the loader of its parent.
  */
-export function startWorker(): Worker {
+export function startWorker(heapMb?: number): Worker {
+  const resourceLimits = heapMb ? { maxOldGenerationSizeMb: heapMb } : undefined;
   const compiled = new URL('./corpus-worker.js', import.meta.url);
-  if (!import.meta.url.endsWith('.ts')) return new Worker(compiled);
+  if (!import.meta.url.endsWith('.ts')) return new Worker(compiled, { resourceLimits });
   const script = new URL('./corpus-worker.ts', import.meta.url).href;
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const code = `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(script)}, ${JSON.stringify(script)}));`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, resourceLimits });
 }
 
 /** Where analysis tasks run: a worker thread, or this thread. */
@@ -24,7 +25,7 @@ export interface Lane {
 }
 
 /** A lane over a worker (started here, or handed over by the read pool). */
-export function workerLane(worker: Worker = startWorker()): Lane {
+export function workerLane(worker: Worker): Lane {
   const waiting = new Map<number, { resolve: (a: TaskAnswer) => void; reject: (e: Error) => void }>();
   const failAll = (error: Error) => {
     for (const w of waiting.values()) w.reject(error);

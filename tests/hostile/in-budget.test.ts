@@ -78,6 +78,18 @@ describe('the time budget per file', () => {
   });
 });
 
+describe('a worker that dies on a file', () => {
+  it('costs that file only: the file is listed with the reason and a new worker reads the rest', async () => {
+    const corpus = path.join(work.dir, 'memory');
+    // 8 MB of paragraphs: its DOM needs hundreds of MB, the worker's heap is limited to 64 MB.
+    writeFiles(corpus, { 'a-avant.txt': GOOD_TEXT, 'm-gros.html': `<html><body>${'<p>mot</p>'.repeat(800_000)}</body></html>`, 'z-apres.txt': GOOD_TEXT.replace('Paris', 'Lille') });
+    const out = path.join(work.dir, 'memory-index');
+    const report = await indexCorpus(corpus, out, { workerHeapMb: 64 });
+    expect(report.skipped).toEqual([{ path: 'm-gros.html', reason: 'the reader stopped on this file: Worker terminated due to reaching memory limit: JS heap out of memory' }]);
+    expect(((await readCurrentDocuments(out)) ?? []).map((d) => d.id).sort()).toEqual(['a-avant', 'z-apres']);
+  }, 60_000);
+});
+
 describe('the size limit per file', () => {
   it('reads a larger file up to its last line break before the limit, and says so', async () => {
     const corpus = path.join(work.dir, 'large');
