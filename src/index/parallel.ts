@@ -101,7 +101,7 @@ async function readPhase(dir: string, options: ParallelBuildOptions): Promise<Re
   if (!outcomes) {
     outcomes = files.map((p, k) => {
       const outcome = readCorpusFileSync(root, p, previousOf(p), limits);
-      options.onProgress?.(k + 1, files.length);
+      if ((k + 1) % 32 === 0 || k + 1 === files.length) options.onProgress?.(k + 1, files.length);
       return outcome;
     });
   }

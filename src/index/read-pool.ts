@@ -80,7 +80,7 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
     const record = (index: number, outcome: FileOutcome) => {
       outcomes[index] = outcome;
       done++;
-      options.onProgress?.(done, files.length);
+      if (done % FILES_PER_BATCH === 0 || done === files.length) options.onProgress?.(done, files.length);
     };
     const arm = (slot: Slot) => {
       clearTimeout(slot.timer);
