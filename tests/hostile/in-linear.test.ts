@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../../src/ingest/readers/html.js';
+import { readJsonLines } from '../../src/ingest/readers/jsonl.js';
 import { readMarkdown } from '../../src/ingest/readers/markdown.js';
 import { doublingRatio } from './in-helpers.js';
 
@@ -44,6 +45,21 @@ const HTML: [string, (n: number) => string][] = [
   ['JSON-LD nested arrays', (n) => `<script type="application/ld+json">${'['.repeat(n / 2)}${']'.repeat(n / 2)}</script><p>x</p>`],
   ['JSON-LD nested objects', (n) => `<script type="application/ld+json">${'{"a":'.repeat(n / 6)}1${'}'.repeat(n / 6)}</script><p>x</p>`],
 ];
+
+const JSON_LINES: [string, (n: number) => string][] = [
+  ['a line of nested arrays', (n) => `${'['.repeat(n / 2)}${']'.repeat(n / 2)}`],
+  ['a record nested in objects', (n) => `{"text": "x", "a": ${'{"b":'.repeat(n / 6)}1${'}'.repeat(n / 6)}}`],
+  ['a record with a long text of quotes', (n) => JSON.stringify({ text: '"\\'.repeat(n / 4) })],
+  ['many short records', repeat('{"text":"mot","id":"a:1"}\n')],
+  ['many invalid lines', repeat('{"text":\n')],
+];
+
+describe('the JSON Lines reader is linear', () => {
+  it.each(JSON_LINES)('%s', (_, make) => {
+    const { n, ratio, ms } = doublingRatio(make, (text) => readJsonLines(text, 'a.jsonl'));
+    expect(ratio, `n=${n}: ${ms.toFixed(1)} ms, doubled ×${ratio.toFixed(2)}`).toBeLessThan(3);
+  });
+});
 
 describe('the Markdown reader is linear', () => {
   it.each(MARKDOWN)('%s', (_, make) => {

@@ -17,7 +17,8 @@ writeFiles(corpus, {
   'article-profond.html': `<html><body>${'<article>'.repeat(5_000)}Texte au fond.</body></html>`,
   'json-ld-profond.html':
     `<html><head><script type="application/ld+json">${'['.repeat(5_000)}${']'.repeat(5_000)}</script>` +
-    `<script type="application/ld+json">{"datePublished": "2023-03-02", "a": ${'{"b":'.repeat(5_000)}1${'}'.repeat(5_000)}}</script></head>` +
+    `<script type="application/ld+json">{"a": ${'{"b":'.repeat(5_000)}1${'}'.repeat(5_000)}}</script>` +
+    `<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-03-02"}</script></head>` +
     `<body><article><h1>Un sommet à Astana</h1><p>Les dirigeants se sont réunis jeudi à Astana pour le sommet annuel.</p></article></body></html>`,
   'citation-profonde.md': `${'> '.repeat(50_000)}Une citation très imbriquée.\n`,
   'liste-profonde.md': `${'  '.repeat(20_000)}- un élément de liste\n`,
@@ -25,6 +26,7 @@ writeFiles(corpus, {
   ...Object.fromEntries(
     Array.from({ length: 4 }, (_, k) => [`entete-profonde-${k}.md`, `---\ntitle: ${'['.repeat(2_000 * (k + 1))}\n---\nUn article à l’en-tête piégé.\n`]),
   ),
+  'flux.jsonl': [JSON.stringify({ id: 'premier', text: 'La première dépêche du flux.' }), `{"text": "x", "a": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`, JSON.stringify({ id: 'dernier', text: 'La dernière dépêche du flux.' })].join('\n'),
   'entete-tirets.md': `---\n${'- '.repeat(10_000)}a\n---\nUn article à l’en-tête de tirets.\n`,
 });
 
@@ -37,7 +39,10 @@ describe('deeply nested files', () => {
       { path: 'div-profond.html', reason: 'HTML nested more than 512 levels deep: not read' },
       ...[0, 1, 2, 3].map((k) => ({ path: `entete-profonde-${k}.md`, reason: 'front matter nested too deeply: ignored' })),
       { path: 'entete-tirets.md', reason: 'front matter nested too deeply: ignored' },
+      { path: 'flux.jsonl', reason: 'line 2: JSON nested more than 64 levels deep' },
     ]);
+    expect(byPath.has('flux.jsonl')).toBe(true);
+    expect(result.articles.filter((a) => a.path === 'flux.jsonl').map((a) => a.id)).toEqual(['premier', 'dernier']);
     expect(byPath.get('entete-profonde-3.md')?.text).toBe('Un article à l’en-tête piégé.');
     expect(byPath.get('entete-tirets.md')?.text).toBe('Un article à l’en-tête de tirets.');
     expect(byPath.get('a-bon.txt')?.text).toContain('réforme des retraites');
@@ -50,9 +55,9 @@ describe('deeply nested files', () => {
   it('indexCorpus builds the index of the others', async () => {
     const out = path.join(work.dir, 'index');
     const report = await indexCorpus(corpus, out);
-    expect(report.skipped.map((s) => s.path)).toEqual(['article-profond.html', 'div-profond.html', 'entete-profonde-0.md', 'entete-profonde-1.md', 'entete-profonde-2.md', 'entete-profonde-3.md', 'entete-tirets.md']);
+    expect(report.skipped.map((s) => s.path)).toEqual(['article-profond.html', 'div-profond.html', 'entete-profonde-0.md', 'entete-profonde-1.md', 'entete-profonde-2.md', 'entete-profonde-3.md', 'entete-tirets.md', 'flux.jsonl']);
     const ids = ((await readCurrentDocuments(out)) ?? []).map((d) => d.id).sort();
-    expect(ids).toEqual(['a-bon', 'citation-profonde', 'entete-profonde-0', 'entete-profonde-1', 'entete-profonde-2', 'entete-profonde-3', 'entete-tirets', 'json-ld-profond', 'liste-profonde']);
+    expect(ids).toEqual(['a-bon', 'citation-profonde', 'dernier', 'entete-profonde-0', 'entete-profonde-1', 'entete-profonde-2', 'entete-profonde-3', 'entete-tirets', 'json-ld-profond', 'liste-profonde', 'premier']);
   });
 
   it('reads a page nested a few hundred levels, as real pages never exceed', async () => {

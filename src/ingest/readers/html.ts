@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import type { GivenMetadata } from '../article.js';
 import { MAX_HTML_DEPTH, nestsDeeperThan } from './html-depth.js';
+import { jsonNestsDeeperThan } from './json-depth.js';
 import { idFromPath, type ReaderOutput } from './reader.js';
 
 /**
@@ -137,8 +138,10 @@ export function readHtml(html: string, relativePath: string): ReaderOutput {
 
   const jsonLd: unknown[] = [];
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const json = script.textContent ?? '';
+    if (jsonNestsDeeperThan(json)) continue; // no metadata nests that deep: ignored like broken JSON-LD
     try {
-      jsonLd.push(JSON.parse(script.textContent ?? ''));
+      jsonLd.push(JSON.parse(json));
     } catch {
       // broken JSON-LD is ignored: the markup still has the rest
     }

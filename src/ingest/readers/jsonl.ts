@@ -1,4 +1,5 @@
 import type { GivenMetadata } from '../article.js';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './json-depth.js';
 import { givenList, givenString, idFromPath, type RawDocument, type ReaderOutput } from './reader.js';
 
 /**
@@ -29,6 +30,10 @@ export function readJsonLines(text: string, relativePath: string): ReaderOutput 
     const line = lines[i].trim();
     if (line === '') continue;
     const lineNumber = i + 1;
+    if (jsonNestsDeeperThan(line)) {
+      problems.push(`line ${lineNumber}: JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
+      continue;
+    }
     let record: unknown;
     try {
       record = JSON.parse(line);
