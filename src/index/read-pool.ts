@@ -41,8 +41,15 @@ export class WorkerStartError extends Error {}
 export function readInWorkers(root: string, files: string[], previousOf: (path: string) => PreviousFile | undefined, options: ReadPoolOptions): Promise<ReadPoolResult> {
   return new Promise((resolve, reject) => {
     const outcomes = new Array<FileOutcome>(files.length);
-    /** Indices of the files not sent yet, next first. */
-    let pending = files.map((_, k) => k);
+    /** Files not sent yet: those put back by a lost worker first, then from `nextFresh` on. */
+    let requeued: number[] = [];
+    let nextFresh = 0;
+    const pendingCount = () => requeued.length + files.length - nextFresh;
+    const take = (count: number): number[] => {
+      const taken = requeued.splice(0, count);
+      while (taken.length < count && nextFresh < files.length) taken.push(nextFresh++);
+      return taken;
+    };
     let done = 0;
     let batch = 0;
     let failed = false;
@@ -89,9 +96,8 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
       slot.timer = setTimeout(() => lose(slot, `took more than ${budget} ms to read (time budget per file, or per article of a JSON Lines file): stopped`), budget);
     };
     const topUp = (slot: Slot) => {
-      while (slot.queue.length <= FILES_PER_BATCH && pending.length > 0) {
-        const indices = pending.slice(0, FILES_PER_BATCH);
-        pending = pending.slice(indices.length);
+      while (slot.queue.length <= FILES_PER_BATCH && pendingCount() > 0) {
+        const indices = take(FILES_PER_BATCH);
         slot.queue.push(...indices);
         const request: TaskRequest = {
           kind: 'read',
@@ -111,7 +117,7 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
       slot.detach();
       void slot.worker.terminate();
       if (current !== undefined) record(current, { articles: [], skipped: [{ path: files[current], reason }], reused: false });
-      pending = [...behind, ...pending];
+      requeued = [...behind, ...requeued];
       slot.queue = [];
       spawn(slots.indexOf(slot));
       finishIfDone();
