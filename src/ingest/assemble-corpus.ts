@@ -18,8 +18,9 @@ export function assembleCorpus(listing: FolderListing, articlesByFile: Article[]
   const skipped: SkippedFile[] = [...listing.unreadable];
   const all: Article[] = [];
   for (let k = 0; k < articlesByFile.length; k++) {
-    skipped.push(...skippedByFile[k]);
-    all.push(...articlesByFile[k]);
+    // One by one: spreading a file of 150 000 records into push() would overflow the stack.
+    for (const part of skippedByFile[k]) skipped.push(part);
+    for (const article of articlesByFile[k]) all.push(article);
   }
   const ownerOf = new Map<string, Article>();
   const clashes: Article[] = [];

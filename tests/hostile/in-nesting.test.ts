@@ -60,6 +60,15 @@ describe('deeply nested files', () => {
     expect(ids).toEqual(['a-bon', 'citation-profonde', 'dernier', 'entete-profonde-0', 'entete-profonde-1', 'entete-profonde-2', 'entete-profonde-3', 'entete-tirets', 'json-ld-profond', 'liste-profonde', 'premier']);
   });
 
+  it('reports a JSON Lines file of 150 000 bad lines line by line, without overflowing the stack', async () => {
+    const dir = path.join(work.dir, 'lignes');
+    writeFiles(dir, { 'a-bon.txt': GOOD_TEXT, 'flux.jsonl': `${'{"text": 1}\n'.repeat(150_000)}${JSON.stringify({ id: 'bon', text: 'La dernière ligne est bonne.' })}\n` });
+    const result = await readCorpus(dir);
+    expect(result.skipped).toHaveLength(150_000);
+    expect(result.skipped[149_999]).toEqual({ path: 'flux.jsonl', reason: 'line 150000: missing "text"' });
+    expect(result.articles.map((a) => a.id)).toEqual(['a-bon', 'bon']);
+  });
+
   it('reads a page nested a few hundred levels, as real pages never exceed', async () => {
     const dir = path.join(work.dir, 'normal');
     writeFiles(dir, { 'page.html': `<html><body>${'<div>'.repeat(300)}<p>Le texte de la page, bien au fond.</p>${'</div>'.repeat(300)}</body></html>` });
