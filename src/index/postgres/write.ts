@@ -10,12 +10,12 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type pg from 'pg';
 import { facetKey, FIELDS, fieldValues, type FieldDeclaration, type FieldName } from '../../analysis/index.js';
-import { readCorpus } from '../../ingest/index.js';
 import type { Article } from '../../ingest/types.js';
 import type { IndexReport } from '../index-corpus.js';
 import { newBuildId, requireUniqueIds } from '../build.js';
 import { latestModification } from '../freshness.js';
 import { FACET_COLUMNS, TERMS_REFRESH, tsvectorSql } from './fields.js';
+import { readCorpusInWorkers } from '../parallel.js';
 import { checkOut } from './pool.js';
 import { migrate, MIGRATION_LOCK, SCHEMA_VERSION, SHORT_COMPLETIONS_REFRESH } from './schema.js';
 
@@ -219,7 +219,8 @@ export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, op
     const previous = await previousArticles(client);
     // As in the embedded index: the build is as old as the start of reading.
     const readFrom = new Date();
-    const corpus = await readCorpus(corpusDir, { onProgress: options.onProgress, previous: previous.byPath });
+    // The same reading as the embedded index: worker threads, with their per-file size limit and time budget.
+    const corpus = await readCorpusInWorkers(corpusDir, { onProgress: options.onProgress, previous: previous.byPath });
     const t1 = performance.now();
     if (corpus.articles.length === 0) {
       const first = corpus.skipped[0];
