@@ -4,6 +4,7 @@ import { facetFilters } from '../analysis/index.js';
 import type { SearchRequest } from '../search/index.js';
 import { documentView } from './document-view.js';
 import { atomFeed, xmlText } from './feeds.js';
+import { checkDateRange } from './date-errors.js';
 import { parseSearchParams } from './params.js';
 import { searchView } from './view-models.js';
 
@@ -33,12 +34,15 @@ export function pagesRouter(backend: () => SearchBackend, origin: (req: Request)
   const router = Router();
 
   const searchPage = async (req: Request, res: Response) => {
-    const params = parseSearchParams(req.query);
+    // A wrong date range is said beside the date fields; the search runs without it.
+    const dates = checkDateRange(req.query);
+    const params = parseSearchParams(dates.query);
     if (!params.ok) {
       renderError(req, res, 400, 'Recherche invalide', params.message);
       return;
     }
     const view = searchView(params.request, await backend().search(params.request));
+    if (dates.error) Object.assign(view, { dateError: dates.error, from: dates.from, to: dates.to });
     const fragment = wantsFragment(req);
     html(res).render(fragment ? 'partials/results' : 'search', { view, q: view.q, title: view.pageTitle, fragment });
   };
