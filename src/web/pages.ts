@@ -5,6 +5,7 @@ import type { SearchRequest } from '../search/index.js';
 import { documentView } from './document-view.js';
 import { atomFeed, xmlText } from './feeds.js';
 import { checkDateRange } from './date-errors.js';
+import { facetQuery, facetSearchView, suggestionOptions } from './facet-search-view.js';
 import { parseSearchParams } from './params.js';
 import { searchView } from './view-models.js';
 
@@ -43,11 +44,34 @@ export function pagesRouter(backend: () => SearchBackend, origin: (req: Request)
     }
     const view = searchView(params.request, await backend().search(params.request));
     if (dates.error) Object.assign(view, { dateError: dates.error, from: dates.from, to: dates.to });
+    // A facet searched with JavaScript off (the facet box's own form): the box lists what was found.
+    const searched = facetQuery(req.query as Record<string, unknown>);
+    if (searched) view.facetSearch = facetSearchView(searched.name, searched.text, await backend().searchFacet(params.request, searched.name, searched.text), params.request);
     const fragment = wantsFragment(req);
     html(res).render(fragment ? 'partials/results' : 'search', { view, q: view.q, title: view.pageTitle, fragment });
   };
   router.get('/', searchPage);
   router.get('/search', searchPage);
+
+  // The values a facet search finds, as the facet box lists them (htmx swaps them in as the reader types).
+  router.get('/facette', async (req: Request, res: Response) => {
+    const searched = facetQuery(req.query as Record<string, unknown>);
+    const params = parseSearchParams(checkDateRange(req.query).query);
+    if (!wantsFragment(req) || !searched || !params.ok) return searchPage(req, res);
+    const found = facetSearchView(searched.name, searched.text, await backend().searchFacet(params.request, searched.name, searched.text), params.request);
+    html(res).render('partials/facet-found', { found });
+  });
+
+  // The options under the search box (static/suggest.js asks for them on every keystroke).
+  router.get('/suggestions', async (req: Request, res: Response) => {
+    const params = parseSearchParams(checkDateRange(req.query).query);
+    if (!params.ok || !params.request.q) {
+      html(res).send('');
+      return;
+    }
+    const options = suggestionOptions(await backend().suggestions(params.request.q), params.request);
+    html(res).render('partials/suggestions', { options });
+  });
 
   router.get('/doc/:id', async (req: Request, res: Response) => {
     // A broken search state in the URL does not hide the article: it is shown without highlights.

@@ -8,6 +8,7 @@ import { FACETS, facetFilters, facetOf, fieldValues, type FacetName } from '../a
 import type { SearchHit, SearchRequest, SearchResponse } from '../search/index.js';
 import { chips, facetView, withSelection, type Chip, type FacetView } from './facet-views.js';
 import { timelineView, type TimelineView } from './timeline.js';
+import type { FacetSearchView } from './facet-search-view.js';
 import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, type FilterLink } from './links.js';
 import { EXPORT_LIMIT } from './export.js';
 import { LIMITS, requestToParams } from './params.js';
@@ -126,6 +127,8 @@ export interface SearchView {
   to: string;
   /** A wrong date range, said beside the date fields (src/web/date-errors.ts). */
   dateError: string | null;
+  /** A facet searched with JavaScript off (src/web/facet-search-view.ts). */
+  facetSearch: FacetSearchView | null;
   /** A page past the last one: where the last one is. */
   pastEnd: { page: number; lastPage: number; href: string } | null;
   /** Parameters other than from/to, for the date form. */
@@ -180,6 +183,7 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     from: request.from ?? '',
     to: request.to ?? '',
     dateError: null,
+    facetSearch: null,
     pastEnd: pastEnd(request, response),
     dateFormHidden,
   };
