@@ -40,6 +40,7 @@
     const source = event.detail.ctx?.sourceElement;
     kept = null;
     if (source?.matches?.('a.valeur[data-facette]')) kept = { selector: `a.valeur[data-facette="${CSS.escape(source.dataset.facette)}"][data-valeur="${CSS.escape(source.dataset.valeur ?? '')}"]` };
+    else if (source?.closest?.('.frise-haut')) kept = { selector: '.frise-haut a', fallback: '[data-frise] a.barre' };
     else if (source?.matches?.('a.barre[data-from]')) kept = { selector: `a.barre[data-from="${CSS.escape(source.dataset.from)}"][data-to="${CSS.escape(source.dataset.to)}"]`, fallback: '[data-frise] a.barre' };
   });
   const restoreFocus = ({ selector, fallback }) => {

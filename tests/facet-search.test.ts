@@ -52,6 +52,20 @@ describe.each(BACKENDS)('facet search and suggestions (%s)', { timeout: 120_000 
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
+  it('counts articles per day within a date range, with the filters and the query', async () => {
+    const range = { from: '1990-03-01', to: '1990-03-31' };
+    for (const req of [request(range), request({ ...range, q: 'sécheresse' }), request({ ...range, organisations: ['Ligue des Ports'] })]) {
+      const days = await fixture.backend.dayCounts(req);
+      const total = (await fixture.backend.search(req)).total;
+      expect(days.reduce((sum, d) => sum + d.count, 0)).toBe(total);
+      expect(days.every((d) => d.value >= range.from && d.value <= range.to)).toBe(true);
+      expect(days.map((d) => d.value)).toEqual([...days.map((d) => d.value)].sort());
+    }
+    const one = (await fixture.backend.dayCounts(request(range)))[0];
+    if (one) expect(one.count).toBe((await fixture.backend.search(request({ from: one.value, to: one.value }))).total);
+    expect(await fixture.backend.dayCounts(request())).toEqual([]);
+  });
+
   it('suggests people and organisations with their counts, and completions of the word being typed', async () => {
     const people = await fixture.backend.suggestions('tourv');
     expect(people.names.length).toBeGreaterThan(0);

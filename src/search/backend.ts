@@ -14,6 +14,7 @@ import { documentTokens } from './document-tokens.js';
 import { highlightRange } from './highlight.js';
 import { search } from './run.js';
 import type { FacetName } from '../analysis/index.js';
+import { searchDayCounts } from './day-counts.js';
 import { searchFacetValues } from './facet-search.js';
 import { suggestions, type Suggestions } from './suggestions.js';
 import type { FacetValue, SearchRequest, SearchResponse } from './types.js';
@@ -56,6 +57,8 @@ export interface SearchBackend {
   document(id: string, q: string): Promise<DocumentDetail | null>;
   /** The values of a facet that typed letters name, with their counts among the request's results (src/search/facet-search.ts). */
   searchFacet(request: SearchRequest, name: FacetName, text: string): Promise<FacetValue[]>;
+  /** Articles per day among the request's results, within its date range (src/search/day-counts.ts). */
+  dayCounts(request: SearchRequest): Promise<FacetValue[]>;
   /** Completions of the word being typed, and the people and organisations the letters name (src/search/suggestions.ts). */
   suggestions(q: string): Promise<Suggestions>;
   status(): Promise<BackendStatus>;
@@ -140,6 +143,10 @@ export class EmbeddedBackend implements SearchBackend {
 
   async suggestions(q: string): Promise<Suggestions> {
     return suggestions(this.currentIndex(), q);
+  }
+
+  async dayCounts(request: SearchRequest): Promise<FacetValue[]> {
+    return searchDayCounts(this.currentIndex(), request);
   }
 
   async status(): Promise<BackendStatus> {

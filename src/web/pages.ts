@@ -7,6 +7,7 @@ import { atomFeed, xmlText } from './feeds.js';
 import { checkDateRange } from './date-errors.js';
 import { facetQuery, facetSearchView, suggestionOptions } from './facet-search-view.js';
 import { parseSearchParams } from './params.js';
+import { monthOfRange } from './timeline.js';
 import { searchView } from './view-models.js';
 
 const DEFAULT_REQUEST: SearchRequest = { q: '', filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' };
@@ -42,7 +43,10 @@ export function pagesRouter(backend: () => SearchBackend, origin: (req: Request)
       renderError(req, res, 400, 'Recherche invalide', params.message);
       return;
     }
-    const view = searchView(params.request, await backend().search(params.request));
+    // A range within one month shows the timeline's days: counted over that month.
+    const month = monthOfRange(params.request);
+    const [response, days] = await Promise.all([backend().search(params.request), month ? backend().dayCounts({ ...params.request, ...month }) : null]);
+    const view = searchView(params.request, response, days);
     if (dates.error) Object.assign(view, { dateError: dates.error, from: dates.from, to: dates.to });
     // A facet searched with JavaScript off (the facet box's own form): the box lists what was found.
     const searched = facetQuery(req.query as Record<string, unknown>);

@@ -9,7 +9,7 @@
 import type { FacetValue, SearchRequest } from '../search/index.js';
 import { formatNumber, lastDayOfMonth, MONTHS, searchUrl } from './links.js';
 
-export type TimelineUnit = 'decade' | 'year' | 'month';
+export type TimelineUnit = 'decade' | 'year' | 'month' | 'day';
 
 export interface TimelineBar {
   /** "1940–1949", "1987", "mars". */
@@ -57,7 +57,49 @@ function shownYears(request: SearchRequest, years: number[]): [number, number] |
   return [first, last];
 }
 
-export function timelineView(values: FacetValue[], request: SearchRequest): TimelineView | null {
+/** The month whose days the timeline shows: when the date range lies within one month, its first and last day. */
+export function monthOfRange(request: SearchRequest): { from: string; to: string } | null {
+  if (!request.from || !request.to || request.from.slice(0, 7) !== request.to.slice(0, 7)) return null;
+  const [year, month] = request.from.split('-').map(Number);
+  return { from: `${request.from.slice(0, 7)}-01`, to: `${request.from.slice(0, 7)}-${pad(lastDayOfMonth(year, month))}` };
+}
+
+/** The days of one month (counts from the backend's dayCounts over that month). */
+function dayTimeline(days: FacetValue[], request: SearchRequest, month: { from: string; to: string }): TimelineView {
+  const counts = new Map(days.map((d) => [d.value, d.count]));
+  const year = Number(month.from.slice(0, 4));
+  const monthIndex = Number(month.from.slice(5, 7)) - 1;
+  const last = Number(month.to.slice(8, 10));
+  const periods = Array.from({ length: last }, (_, i) => {
+    const date = `${month.from.slice(0, 8)}${pad(i + 1)}`;
+    return { label: `${i === 0 ? '1er' : i + 1} ${MONTHS[monthIndex]}`, from: date, to: date, count: counts.get(date) ?? 0 };
+  });
+  const max = Math.max(0, ...periods.map((p) => p.count));
+  return {
+    unit: 'day',
+    heading: `Articles par jour en ${MONTHS[monthIndex]} ${year}`,
+    bars: periods.map((p) => {
+      const selected = request.from === p.from && request.to === p.to;
+      return {
+        label: p.label,
+        count: formatNumber(p.count),
+        unit: p.count > 1 ? 'articles' : 'article',
+        step: step(p.count, max),
+        from: p.from,
+        to: p.to,
+        // A selected day goes back to its month.
+        href: searchUrl(request, selected ? month : { from: p.from, to: p.to }),
+        selected,
+        empty: p.count === 0,
+      };
+    }),
+    up: { label: `Mois de ${year}`, href: searchUrl(request, { from: yearFrom(year), to: yearTo(year) }) },
+  };
+}
+
+export function timelineView(values: FacetValue[], request: SearchRequest, days: FacetValue[] | null = null): TimelineView | null {
+  const month = monthOfRange(request);
+  if (month && days) return dayTimeline(days, request, month);
   const yearCounts = new Map(values.filter((v) => v.value.length === 4).map((v) => [Number(v.value), v.count]));
   const monthCounts = new Map(values.filter((v) => v.value.length === 7).map((v) => [v.value, v.count]));
   const years = [...yearCounts.keys()].sort((a, b) => a - b);

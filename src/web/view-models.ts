@@ -5,7 +5,7 @@
  * bookmarked, shared, or reached with JavaScript off.
  */
 import { FACETS, facetFilters, facetOf, fieldValues, type FacetName } from '../analysis/index.js';
-import type { SearchHit, SearchRequest, SearchResponse } from '../search/index.js';
+import type { FacetValue, SearchHit, SearchRequest, SearchResponse } from '../search/index.js';
 import { chips, facetView, withSelection, type Chip, type FacetView } from './facet-views.js';
 import { timelineView, type TimelineView } from './timeline.js';
 import type { FacetSearchView } from './facet-search-view.js';
@@ -150,7 +150,8 @@ function pastEnd(request: SearchRequest, response: SearchResponse): SearchView['
   return { page: request.page, lastPage, href: searchUrl(request, { page: lastPage }) };
 }
 
-export function searchView(request: SearchRequest, response: SearchResponse): SearchView {
+/** `days`: the backend's day counts of the month the date range lies in, when it lies in one (see timeline.ts). */
+export function searchView(request: SearchRequest, response: SearchResponse, days: FacetValue[] | null = null): SearchView {
   const hidden: { name: string; value: string }[] = [];
   for (const name of FACETS) for (const value of request.filters[name]) hidden.push({ name: facetOf(name).param, value });
   if (request.from) hidden.push({ name: 'from', value: request.from });
@@ -170,7 +171,7 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     start: (request.page - 1) * request.perPage + 1,
     hits: response.hits.map((h) => hitView(h, request)),
     facets: FACETS.map((name) => facetView(name, response.facets[facetOf(name).responseKey as keyof SearchResponse['facets']], request)),
-    timeline: timelineView(response.facets.date, request),
+    timeline: timelineView(response.facets.date, request, days),
     chips: chips(request),
     clearAllHref: searchUrl(request, { filters: facetFilters(), from: null, to: null }),
     sorts: sortLinks(request),

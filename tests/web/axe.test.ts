@@ -67,6 +67,8 @@ describe('axe-core finds no violation', { timeout: 90_000 }, () => {
     expect(await violations(page), 'years').toEqual([]);
     await page.goto(url + '/search?from=1957-01-01&to=1957-12-31');
     expect(await violations(page), 'months').toEqual([]);
+    await page.goto(url + '/search?from=1957-03-01&to=1957-03-31');
+    expect(await violations(page), 'days').toEqual([]);
     await page.goto(url + '/');
     await page.locator('#fq-speaker').pressSequentially('thaïs', { delay: 20 });
     await page.locator('#trouves-speaker a.valeur').first().waitFor();

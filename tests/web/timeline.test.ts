@@ -50,7 +50,7 @@ describe('the timeline reads over 1 to 80 years', { timeout: 90_000 }, () => {
     }
   });
 
-  it('80 years: a decade drills down to its years, a year to its months, and back up', async () => {
+  it('80 years: a decade drills down to its years, a year to its months, a month to its days, and back up', async () => {
     const page = await frenchPage(browser, contexts, problems);
     await page.goto(servers[2].url + '/');
     await page.locator('[data-frise] a.barre', { hasText: '1950–1959' }).click();
@@ -62,10 +62,24 @@ describe('the timeline reads over 1 to 80 years', { timeout: 90_000 }, () => {
     const months = await page.locator('[data-frise] .barre-etiquette').allInnerTexts();
     expect(months).toEqual(['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']);
     expect(await unreadableTimelineText(page)).toEqual([]);
+    // A month drills down to its days, whose counts add up to the month's.
+    const march = page.locator('[data-frise] a.barre', { hasText: 'mars' });
+    const marchCount = Number((await march.locator('.barre-nombre').innerText()).replace(/\D/g, ''));
+    await march.click();
+    await expect.poll(() => page.locator('#titre-frise').textContent()).toBe('Articles par jour en mars 1957');
+    const days = await page.locator('[data-frise] .barre-etiquette').allInnerTexts();
+    expect(days.length).toBe(31);
+    expect([days[0], days[1], days[30]]).toEqual(['1er mars', '2 mars', '31 mars']);
+    const dayCounts = (await page.locator('[data-frise] .barre-nombre').allInnerTexts()).map((t) => Number(t.replace(/\D/g, '')));
+    expect(dayCounts.reduce((a, b) => a + b, 0)).toBe(marchCount);
+    expect(await unreadableTimelineText(page)).toEqual([]);
+    await page.locator('.frise-haut a').click();
+    await expect.poll(() => page.locator('#titre-frise').textContent()).toBe('Articles par mois en 1957');
     // Focus stayed on the timeline, not 85 tab stops away.
-    expect(await page.evaluate(() => document.activeElement?.closest('[data-frise]') !== null)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('.facette')?.contains(document.getElementById('titre-frise')) === true)).toBe(true);
     await page.locator('.frise-haut a').click();
     await expect.poll(() => page.url()).toContain('from=1950-01-01&to=1959-12-31');
+    await expect.poll(() => page.locator('#titre-frise').textContent()).toBe('Articles par année');
   });
 
   it('dragging across bars chooses the range they span', async () => {

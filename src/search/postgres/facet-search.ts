@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { facetKey, foldWord, type FacetName } from '../../analysis/index.js';
 import { FACET_COLUMNS, TS_CONFIG } from '../../index/postgres/index.js';
+import { MAX_DAYS } from '../day-counts.js';
 import { FACET_SEARCH_LIMIT } from '../facet-search.js';
 import { namePatterns } from '../name-match.js';
 import { parseQuery } from '../parse-query.js';
@@ -92,3 +93,21 @@ export async function suggestionsPostgres(pool: pg.Pool, q: string): Promise<Sug
   return { words: word ? await wordCompletions(pool, word) : [], names };
 }
 
+
+/** Articles per day among the results, within the request's date range (as src/search/day-counts.ts). */
+export async function dayCountsPostgres(pool: pg.Pool, request: SearchRequest): Promise<FacetValue[]> {
+  if (!request.from || !request.to) return [];
+  const compiled = await compileTsQuery(pool, parseQuery(withoutNul(request.q)));
+  const parameters: unknown[] = [compiled.match, request.from, request.to];
+  const filters = FACET_COLUMNS.map((c) => {
+    parameters.push(request.filters[c.name].map((v) => facetKey(withoutNul(v))));
+    return `(cardinality($${parameters.length}::text[]) = 0 OR d.${c.keys} && $${parameters.length}::text[])`;
+  });
+  const result = await pool.query<FacetValue>(
+    `SELECT to_char(d.date, 'YYYY-MM-DD') AS value, count(*)::int AS count FROM depeches.documents d
+     WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery) AND d.date >= $2::date AND d.date <= $3::date ${filters.map((f) => `AND ${f}`).join(' ')}
+     GROUP BY d.date ORDER BY d.date LIMIT ${MAX_DAYS * 12}`,
+    parameters,
+  );
+  return result.rows;
+}
