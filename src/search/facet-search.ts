@@ -9,7 +9,7 @@ import { FACETS, type FacetName } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { evaluateQuery } from './evaluate.js';
 import { dayNumber, facetKey, facetTable } from './facet-table.js';
-import { nameMatcher } from './name-match.js';
+import { foldedNames, nameMatcher } from './name-match.js';
 import { parseQuery } from './parse-query.js';
 import type { FacetValue, SearchRequest } from './types.js';
 
@@ -23,8 +23,9 @@ export function searchFacetValues(index: SearchIndex, request: SearchRequest, na
   // The value ids the letters name; none named, no counting.
   const named = new Uint8Array(column.names.length);
   let any = false;
-  column.names.forEach((value, id) => {
-    if (!matches || matches(facetKey(value))) {
+  const keys = foldedNames(column.names);
+  column.names.forEach((_, id) => {
+    if (!matches || matches(keys[id])) {
       named[id] = 1;
       any = true;
     }

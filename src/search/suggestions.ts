@@ -9,7 +9,7 @@ import type { SearchIndex } from '../index/index.js';
 import { documentTokens } from './document-tokens.js';
 import { facetKey, facetTable, type FacetColumn } from './facet-table.js';
 import { completions, lookupWord } from './match-terms.js';
-import { nameMatcher } from './name-match.js';
+import { foldedNames, nameMatcher } from './name-match.js';
 import { postings } from './postings.js';
 
 /** Facets whose values are suggested: people and organisations. */
@@ -93,8 +93,9 @@ function matchingNames(index: SearchIndex, text: string, matched: NameSuggestion
   for (const facet of SUGGESTED_FACETS) {
     const column = table.facets[facet];
     const counts = totalCounts(column);
+    const keys = foldedNames(column.names);
     column.names.forEach((value, id) => {
-      if (counts[id] > 0 && test(facetKey(value))) found.push({ facet, value, count: counts[id], matched });
+      if (counts[id] > 0 && test(keys[id])) found.push({ facet, value, count: counts[id], matched });
     });
   }
   return found.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr')).slice(0, NAME_SUGGESTIONS);
