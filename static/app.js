@@ -71,6 +71,13 @@
     control.setAttribute('aria-expanded', String(filtersOpen));
     if (filtersOpen) document.getElementById('titre-facettes')?.focus({ preventScroll: false });
   });
+  // A link acting as a button answers Space too.
+  document.addEventListener('keydown', (event) => {
+    if (event.key === ' ' && event.target.closest?.('[data-filtrer]')) {
+      event.preventDefault();
+      event.target.click();
+    }
+  });
   document.addEventListener('DOMContentLoaded', showFilters);
   document.addEventListener('htmx:after:swap', showFilters);
 
