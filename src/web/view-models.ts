@@ -5,14 +5,17 @@
  * bookmarked, shared, or reached with JavaScript off.
  */
 import { FACETS, facetFilters, facetOf, fieldValues, type FacetName } from '../analysis/index.js';
-import type { SearchHit, SearchRequest, SearchResponse } from '../search/index.js';
-import { chips, dateFacetView, facetView, withSelection, type Chip, type DateFacetView, type FacetView } from './facet-views.js';
+import type { FacetValue, SearchHit, SearchRequest, SearchResponse } from '../search/index.js';
+import { chips, facetView, withSelection, type Chip, type FacetView } from './facet-views.js';
+import { timelineView, type TimelineView } from './timeline.js';
+import type { FacetSearchView } from './facet-search-view.js';
 import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, type FilterLink } from './links.js';
 import { EXPORT_LIMIT } from './export.js';
 import { LIMITS, requestToParams } from './params.js';
 
 export { documentUrl, frenchDate, frenchMonth, formatNumber, periodLabel, resultCount, duration, searchUrl, type FilterLink } from './links.js';
-export { FACET_VISIBLE, type Bar, type Chip, type DateFacetView, type FacetValueView, type FacetView } from './facet-views.js';
+export { FACET_VISIBLE, type Chip, type FacetValueView, type FacetView } from './facet-views.js';
+export type { TimelineBar, TimelineView } from './timeline.js';
 
 export const PER_PAGE_CHOICES = [10, 20, 50] as const;
 
@@ -106,7 +109,8 @@ export interface SearchView {
   start: number;
   hits: HitView[];
   facets: FacetView[];
-  dates: DateFacetView;
+  /** The date facet; null when no result is dated. */
+  timeline: TimelineView | null;
   chips: Chip[];
   clearAllHref: string;
   sorts: { label: string; href: string; current: boolean }[];
@@ -121,6 +125,12 @@ export interface SearchView {
   hidden: { name: string; value: string }[];
   from: string;
   to: string;
+  /** A wrong date range, said beside the date fields (src/web/date-errors.ts). */
+  dateError: string | null;
+  /** A facet searched with JavaScript off (src/web/facet-search-view.ts). */
+  facetSearch: FacetSearchView | null;
+  /** A page past the last one: where the last one is. */
+  pastEnd: { page: number; lastPage: number; href: string } | null;
   /** Parameters other than from/to, for the date form. */
   dateFormHidden: { name: string; value: string }[];
 }
@@ -133,7 +143,15 @@ function exportLinks(request: SearchRequest, total: number): { label: string; cs
   const label = total > EXPORT_LIMIT ? `Exporter les ${EXPORT_LIMIT.toLocaleString('fr-FR')} premiers résultats` : total > 1 ? `Exporter les ${total.toLocaleString('fr-FR')} résultats` : 'Exporter le résultat';
   return { label, csv: href('csv'), jsonl: href('jsonl') };
 }
-export function searchView(request: SearchRequest, response: SearchResponse): SearchView {
+/** A page past the last one of a non-empty result set. */
+function pastEnd(request: SearchRequest, response: SearchResponse): SearchView['pastEnd'] {
+  if (response.total === 0 || response.hits.length > 0) return null;
+  const lastPage = Math.min(LIMITS.maxPage, Math.ceil(response.total / request.perPage));
+  return { page: request.page, lastPage, href: searchUrl(request, { page: lastPage }) };
+}
+
+/** `days`: the backend's day counts of the month the date range lies in, when it lies in one (see timeline.ts). */
+export function searchView(request: SearchRequest, response: SearchResponse, days: FacetValue[] | null = null): SearchView {
   const hidden: { name: string; value: string }[] = [];
   for (const name of FACETS) for (const value of request.filters[name]) hidden.push({ name: facetOf(name).param, value });
   if (request.from) hidden.push({ name: 'from', value: request.from });
@@ -153,7 +171,7 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     start: (request.page - 1) * request.perPage + 1,
     hits: response.hits.map((h) => hitView(h, request)),
     facets: FACETS.map((name) => facetView(name, response.facets[facetOf(name).responseKey as keyof SearchResponse['facets']], request)),
-    dates: dateFacetView(response.facets.date, request),
+    timeline: timelineView(response.facets.date, request, days),
     chips: chips(request),
     clearAllHref: searchUrl(request, { filters: facetFilters(), from: null, to: null }),
     sorts: sortLinks(request),
@@ -165,6 +183,9 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     hidden,
     from: request.from ?? '',
     to: request.to ?? '',
+    dateError: null,
+    facetSearch: null,
+    pastEnd: pastEnd(request, response),
     dateFormHidden,
   };
 }

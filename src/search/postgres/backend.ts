@@ -10,7 +10,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
-import { FACETS, facetFields, facetOf, splitWords } from '../../analysis/index.js';
+import { FACETS, facetFields, facetOf, splitWords, type FacetName } from '../../analysis/index.js';
+import type { Suggestions } from '../suggestions.js';
+import { dayCountsPostgres, searchFacetPostgres, suggestionsPostgres } from './facet-search.js';
 import type { Article } from '../../ingest/types.js';
 import { createPool, parsable, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG } from '../../index/postgres/index.js';
 import type { BackendStatus, DocumentDetail, RelatedArticle, SearchBackend } from '../backend.js';
@@ -219,6 +221,18 @@ export class PostgresBackend implements SearchBackend {
       sameDay: row.same_day,
       sameSpeakers: row.same_speakers,
     };
+  }
+
+  async searchFacet(request: SearchRequest, name: FacetName, text: string): Promise<FacetValue[]> {
+    return searchFacetPostgres(this.pool, request, name, text);
+  }
+
+  async suggestions(q: string): Promise<Suggestions> {
+    return suggestionsPostgres(this.pool, q);
+  }
+
+  async dayCounts(request: SearchRequest): Promise<FacetValue[]> {
+    return dayCountsPostgres(this.pool, request);
   }
 
   async status(): Promise<BackendStatus> {
