@@ -52,7 +52,7 @@ const sample = (await readCorpus(SAMPLE_CORPUS)).articles;
 
 /** The typing session and the three relevance tests on a built or loaded engine; the sample corpus on a fresh one. */
 async function searchMeasurements(engine: Pick<Peer, 'search'>, fresh: Peer) {
-  log(`${key}: typing session and relevance`);
+  log(`${fresh.name}: typing session and relevance`);
   const typing = await timeEach(unfiltered, (q) => engine.search(q));
   const typingFiltered = await timeEach(filtered, (q) => engine.search(q));
   const relevance = await evaluate(engine, inputs.knownItems);
@@ -104,4 +104,5 @@ async function measurePeer(): Promise<EngineMeasurement> {
 
 const measurement = key === 'depeches' ? await measureDepeches() : await measurePeer();
 await writeFile(values.out, JSON.stringify(measurement));
+log(`${measurement.name}: child's peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 process.exit(0); // a peer's pools or timers must not keep the child alive
