@@ -121,9 +121,13 @@ async function main(): Promise<void> {
     const own = await measure('depeches');
     if (own.ok) {
       const { serializedFile: _, ...m } = own.value;
-      const served = await serveDepeches(indexDir, inputs);
+      // A server that dies leaves the HTTP columns empty, not the run ended.
+      const served: Awaited<ReturnType<typeof serveDepeches>> = await serveDepeches(indexDir, inputs).catch((error: unknown) => {
+        log(`depeches: the server child failed (${(error as Error).message}); no HTTP figures`);
+        return { rssBytes: null };
+      });
       rows.push({ ...m, endToEndSeconds: report.read + report.build + report.save, ...served });
-      log(`depeches: load ${m.loadSeconds?.toFixed(1)} s, rebuild ${m.buildSeconds.toFixed(1)} s, typing p50 ${m.typing.p50.toFixed(2)} ms, ${Math.round(served.throughput!.requestsPerSecond)} req/s`);
+      log(`depeches: load ${m.loadSeconds?.toFixed(1)} s, rebuild ${m.buildSeconds.toFixed(1)} s, typing p50 ${m.typing.p50.toFixed(2)} ms, ${Math.round(served.throughput?.requestsPerSecond ?? 0)} req/s`);
     } else {
       rows.push({ name: 'depeches', failed: own.failure, seconds: own.seconds });
       log(`depeches: failed (${own.failure})`);
