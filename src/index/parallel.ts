@@ -6,6 +6,7 @@ import { listFiles, outcomeArticles, previousFile, assembleCorpus, type FileOutc
 import { CorpusError, type Article, type CorpusReadResult } from '../ingest/types.js';
 import { indexedFields, TermRemap } from './build.js';
 import { CompactBuilder, type CompactIndex } from './compact.js';
+import { storyGroups } from './stories.js';
 import { TaskRunner, type TaskAnswer, type TaskRequest } from './worker-tasks.js';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -109,6 +110,8 @@ export interface ParallelBuildResult {
   /** The corpus's articles, unique by id, in index order. */
   documents: Article[];
   compact: CompactIndex;
+  /** The story of each article (stories.ts), over the whole corpus. */
+  storyOf: Int32Array;
   /** Files whose articles were reused from the previous build (unchanged size and time, or content hash). */
   filesReused: number;
   seconds: { read: number; analyze: number };
@@ -179,6 +182,7 @@ async function runOn(lanes: Lane[], root: string, listing: FolderListing, t0: nu
   const builder = new CompactBuilder();
   const remaps = lanes.map(() => new TermRemap(builder));
   const arrived = new Map<number, { records: Int32Array; remap: Int32Array; count: number }>();
+  const signatures = new Array<Int32Array>(analyzeBatches);
   let nextBatch = 0;
   await runTasks(lanes, analyzeBatches, analyzeRequest, (answer, lane) => {
     if (answer.kind !== 'analyze') return;
@@ -186,6 +190,7 @@ async function runOn(lanes: Lane[], root: string, listing: FolderListing, t0: nu
     const remap = remaps[lane].add(answer.newTerms);
     const count = Math.min(ARTICLES_PER_BATCH, documents.length - answer.batch * ARTICLES_PER_BATCH);
     arrived.set(answer.batch, { records: answer.records, remap, count });
+    signatures[answer.batch] = answer.signatures;
     for (let ready = arrived.get(nextBatch); ready; ready = arrived.get(nextBatch)) {
       arrived.delete(nextBatch++);
       let at = 0;
@@ -193,6 +198,7 @@ async function runOn(lanes: Lane[], root: string, listing: FolderListing, t0: nu
     }
   });
   const compact = builder.finish();
+  const storyOf = storyGroups(documents, signatures);
   const t2 = performance.now();
-  return { corpus, documents, compact, filesReused, seconds: { read: (t1 - t0) / 1000, analyze: (t2 - t1) / 1000 } };
+  return { corpus, documents, compact, storyOf, filesReused, seconds: { read: (t1 - t0) / 1000, analyze: (t2 - t1) / 1000 } };
 }

@@ -10,7 +10,7 @@ export type TaskRequest =
 
 export type TaskAnswer =
   | { kind: 'read'; batch: number; outcomes: FileOutcome[] }
-  | { kind: 'analyze'; batch: number; newTerms: string[]; records: Int32Array }
+  | { kind: 'analyze'; batch: number; newTerms: string[]; records: Int32Array; signatures: Int32Array }
   | { kind: 'error'; batch: number; message: string };
 
 /**
@@ -29,11 +29,13 @@ export class TaskRunner {
       return { answer: { kind: 'read', batch: request.batch, outcomes }, transfer: [] };
     }
     const records = new IntList(1 << 16);
-    for (const fields of request.fields) this.analyzer.analyze(fields, records);
+    const signatures = new IntList(1 << 12);
+    for (const fields of request.fields) this.analyzer.analyze(fields, records, signatures);
     const terms = this.analyzer.dictionary.terms;
     const newTerms = terms.slice(this.termsSent);
     this.termsSent = terms.length;
     const data = records.toArray();
-    return { answer: { kind: 'analyze', batch: request.batch, newTerms, records: data }, transfer: [data.buffer as ArrayBuffer] };
+    const signatureData = signatures.toArray();
+    return { answer: { kind: 'analyze', batch: request.batch, newTerms, records: data, signatures: signatureData }, transfer: [data.buffer as ArrayBuffer, signatureData.buffer as ArrayBuffer] };
   }
 }
