@@ -7,9 +7,10 @@
 import { FACETS, facetFilters, facetOf, fieldValues, type FacetName } from '../analysis/index.js';
 import type { SearchHit, SearchRequest, SearchResponse } from '../search/index.js';
 import { chips, dateFacetView, facetView, withSelection, type Chip, type DateFacetView, type FacetView } from './facet-views.js';
-import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, type FilterLink } from './links.js';
+import { documentUrl, duration, frenchDate, has, searchUrl, type FilterLink } from './links.js';
 import { EXPORT_LIMIT } from './export.js';
 import { LIMITS, requestToParams } from './params.js';
+import { hitStoryView, storyCount, versionsControl, type HitStoryView, type VersionsControl } from './story-views.js';
 
 export { documentUrl, frenchDate, frenchMonth, formatNumber, periodLabel, resultCount, duration, searchUrl, type FilterLink } from './links.js';
 export { FACET_VISIBLE, type Bar, type Chip, type DateFacetView, type FacetValueView, type FacetView } from './facet-views.js';
@@ -26,6 +27,8 @@ export interface HitView {
   facets: HitFacetView[];
   /** HTML from the engine: escaped text and <mark>. */
   snippet: string;
+  /** "Aussi publié par …" and the link listing the story's versions, when it has others. */
+  story: HitStoryView | null;
 }
 
 export interface HitFacetView {
@@ -47,6 +50,7 @@ function hitView(hit: SearchHit, request: SearchRequest): HitView {
     isoDate: hit.date,
     facets: FACETS.map((name) => ({ label: facetOf(name).label, chipClass: facetOf(name).chipClass, links: fieldValues(hit, name).map(add(name)) })).filter((f) => f.links.length > 0),
     snippet: hit.snippet,
+    story: hitStoryView(hit.id, hit.story),
   };
 }
 
@@ -117,6 +121,8 @@ export interface SearchView {
   atomHref: string;
   /** The whole result set as files (same query, filters and sort): "Exporter les 12 résultats". */
   exports: { label: string; csv: string; jsonl: string } | null;
+  /** Each story once or every version (story-views.ts). */
+  versions: VersionsControl | null;
   /** Filters and settings the search form carries along when the query changes. */
   hidden: { name: string; value: string }[];
   from: string;
@@ -140,6 +146,7 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
   if (request.to) hidden.push({ name: 'to', value: request.to });
   if (request.sort !== 'relevance') hidden.push({ name: 'sort', value: request.sort });
   if (request.perPage !== LIMITS.defaultPerPage) hidden.push({ name: 'per_page', value: String(request.perPage) });
+  if (request.versions === 'all') hidden.push({ name: 'versions', value: 'all' });
   const dateFormHidden = [
     ...(request.q ? [{ name: 'q', value: request.q }] : []),
     ...hidden.filter((h) => h.name !== 'from' && h.name !== 'to'),
@@ -148,7 +155,7 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
   return {
     q: request.q,
     pageTitle: request.q ? `« ${request.q} » — Dépêches` : hasFilters ? 'Recherche filtrée — Dépêches' : 'Dépêches — archives de presse',
-    stats: `${resultCount(response.total)} en ${duration(response.took_ms)}`,
+    stats: `${storyCount(response)} en ${duration(response.took_ms)}`,
     total: response.total,
     start: (request.page - 1) * request.perPage + 1,
     hits: response.hits.map((h) => hitView(h, request)),
@@ -166,5 +173,6 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     from: request.from ?? '',
     to: request.to ?? '',
     dateFormHidden,
+    versions: versionsControl(request, response),
   };
 }
