@@ -13,6 +13,7 @@ import { firstInOrder } from './top-k.js';
 import { documentTokens } from './document-tokens.js';
 import { highlightRange } from './highlight.js';
 import { search } from './run.js';
+import { entityProfile, type EntityKind, type EntityProfile } from './entities.js';
 import type { SearchRequest, SearchResponse } from './types.js';
 
 /** An article shown beside another ("same day", "same speakers"). */
@@ -52,6 +53,8 @@ export interface SearchBackend {
   /** The article of an id for its page, highlighted for query `q`, with related articles; null when unknown. */
   document(id: string, q: string): Promise<DocumentDetail | null>;
   status(): Promise<BackendStatus>;
+  /** The page of a person or an organisation by its slug (entities.ts); absent where the backend has none yet. */
+  entity?(kind: EntityKind, slug: string): Promise<EntityProfile | null>;
   close(): Promise<void>;
 }
 
@@ -125,6 +128,10 @@ export class EmbeddedBackend implements SearchBackend {
       textHtml: highlightRange(article.text, tokens.text, terms),
       ...related(index, n),
     };
+  }
+
+  async entity(kind: EntityKind, slug: string): Promise<EntityProfile | null> {
+    return entityProfile(this.currentIndex(), kind, slug);
   }
 
   async status(): Promise<BackendStatus> {

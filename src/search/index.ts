@@ -8,4 +8,5 @@ export { queryTerms } from './evaluate.js';
 export { escapeHtml, highlightRange, snippet } from './highlight.js';
 export { documentTokens } from './document-tokens.js';
 export { facetKey, FACET_LIMIT } from './facets.js';
+export { entityProfile, entitySlug, prepareEntities, PROFILE_LIMITS, type EntityKind, type EntityProfile, type Counted } from './entities.js';
 export type { SearchRequest, SearchResponse, SearchHit, HitStory, FacetValue, SortOrder, ParsedQuery, Clause } from './types.js';

@@ -9,6 +9,7 @@ import { firstInOrder } from './top-k.js';
 import { facetTable } from './facet-table.js';
 import { facetCounts, responseFacets } from './facets.js';
 import { snippet } from './highlight.js';
+import { prepareEntities } from './entities.js';
 import { inStory, storyOfArticle, storyPage } from './stories.js';
 import { parseQuery } from './parse-query.js';
 import { suggestCorrection } from './suggest.js';
@@ -57,6 +58,7 @@ function hitStory(index: SearchIndex, n: number): Pick<SearchHit, 'story'> {
 export function prepareSearch(index: SearchIndex): void {
   completions(postings(index), 'a');
   facetTable(index.documents);
+  prepareEntities(index);
 }
 
 /**

@@ -10,6 +10,8 @@ import { chips, dateFacetView, facetView, withSelection, type Chip, type DateFac
 import { documentUrl, duration, frenchDate, has, searchUrl, type FilterLink } from './links.js';
 import { EXPORT_LIMIT } from './export.js';
 import { LIMITS, requestToParams } from './params.js';
+import { entitySlug } from '../search/index.js';
+import { entityUrl } from './entity-links.js';
 import { hitStoryView, storyCount, versionsControl, type HitStoryView, type VersionsControl } from './story-views.js';
 
 export { documentUrl, frenchDate, frenchMonth, formatNumber, periodLabel, resultCount, duration, searchUrl, type FilterLink } from './links.js';
@@ -34,7 +36,12 @@ export interface HitView {
 export interface HitFacetView {
   label: string;
   chipClass: string;
-  links: FilterLink[];
+  links: (FilterLink & { page: string | null })[];
+}
+
+/** The page of a person or organisation value (the chip filters; its "fiche" link goes there). */
+function entityPage(name: FacetName, value: string): string | null {
+  return (name === 'speakers' || name === 'organisations') && entitySlug(value) ? entityUrl(name, value) : null;
 }
 
 function hitView(hit: SearchHit, request: SearchRequest): HitView {
@@ -48,7 +55,7 @@ function hitView(hit: SearchHit, request: SearchRequest): HitView {
     title: hit.title,
     date: frenchDate(hit.date),
     isoDate: hit.date,
-    facets: FACETS.map((name) => ({ label: facetOf(name).label, chipClass: facetOf(name).chipClass, links: fieldValues(hit, name).map(add(name)) })).filter((f) => f.links.length > 0),
+    facets: FACETS.map((name) => ({ label: facetOf(name).label, chipClass: facetOf(name).chipClass, links: fieldValues(hit, name).map((value) => ({ ...add(name)(value), page: entityPage(name, value) })) })).filter((f) => f.links.length > 0),
     snippet: hit.snippet,
     story: hitStoryView(hit.id, hit.story),
   };
