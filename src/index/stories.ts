@@ -1,5 +1,5 @@
 import type { Article } from '../ingest/types.js';
-import type { IntList } from './analyze-fields.js';
+import { analyzeText, IntList, TermDictionary } from './analyze-fields.js';
 import { sameStoryGroups, SAME_STORY_DEFAULTS, storySignatureOfHashes, termHash } from './same-story.js';
 
 /**
@@ -74,4 +74,23 @@ export function checkStories(storyOf: Int32Array, count: number): void {
     const s = storyOf[n];
     if (!(s >= 0 && s <= n && storyOf[s] === s)) throw new Error('index.bin stories do not fit the articles');
   }
+}
+
+/**
+ * The story of each of `articles` (in that order) computed in this thread,
+ * from the same analysis and signatures as a build: what the PostgreSQL
+ * ingest writes in its story column.
+ */
+export function storiesOfArticles(articles: readonly Article[]): Int32Array {
+  const dictionary = new TermDictionary();
+  const signatures = new StorySignatures();
+  const sequence = new IntList(1 << 14);
+  const stream = new IntList(1 << 16);
+  const ignore = { push: () => {} };
+  for (const article of articles) {
+    sequence.length = 0;
+    analyzeText(article.text, dictionary, ignore, sequence);
+    signatures.write(sequence, dictionary.terms, stream);
+  }
+  return storyGroups(articles, [stream.toArray()]);
 }
