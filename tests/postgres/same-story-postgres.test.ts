@@ -1,4 +1,8 @@
-/** Same story on PostgreSQL: the ingest writes each article's story, the search shows each once, as the embedded engine does. */
+/**
+ * Same story and the person and organisation pages on PostgreSQL: the
+ * ingest writes each article's story, the search shows each once, and the
+ * pages show what the embedded engine's show.
+ */
 import { mkdtemp, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +16,8 @@ import { PostgresBackend } from '../../src/search/postgres/index.js';
 import { sharedCluster } from '../helpers/backends.js';
 import type { PostgresCluster } from '../helpers/postgres-cluster.js';
 import { writeStoryCorpus } from '../helpers/story-corpus.js';
+import { SAMPLE_CORPUS } from '../helpers/sample-index.js';
+import { entitySlug, type EntityProfile } from '../../src/search/index.js';
 
 let cluster: PostgresCluster;
 let work: string;
@@ -53,6 +59,31 @@ describe('same story on PostgreSQL', { timeout: 120_000 }, () => {
       await indexCorpusToPostgres(corpus, pool);
       const after = await backend.search(request({ q: 'dockers' }));
       expect(after.hits.map((h) => [h.id, h.story?.others.map((o) => o.id)])).toEqual([['matin-port', ['tribune-port']]]);
+    } finally {
+      await backend.close();
+      await pool.end();
+    }
+  });
+
+  it('gives the same person and organisation pages as the embedded engine', async () => {
+    const url = await cluster.createDatabase();
+    const pool = createPool(url);
+    await indexCorpusToPostgres(SAMPLE_CORPUS, pool);
+    await indexCorpus(SAMPLE_CORPUS, path.join(work, 'sample'), { threads: 0 });
+    const embedded = EmbeddedBackend.of(await loadIndex(path.join(work, 'sample')));
+    const backend = await PostgresBackend.connect(url);
+    // Ties among the latest articles of one day may come in another order: compared as dates, and ids as a set.
+    const comparable = (p: EntityProfile | null) => p && { ...p, latest: p.latest.map((a) => a.date), latestIds: p.latest.map((a) => a.id).sort() };
+    try {
+      const facets = (await embedded.search(request())).facets;
+      const names = [...facets.speaker.slice(0, 4).map((f) => ['speakers', f.value] as const), ...facets.organisation.slice(0, 4).map((f) => ['organisations', f.value] as const)];
+      expect(names.length).toBeGreaterThan(3);
+      for (const [kind, name] of names) {
+        const mem = await embedded.entity(kind, entitySlug(name));
+        expect(mem?.articles).toBeGreaterThan(0);
+        expect(comparable(await backend.entity(kind, entitySlug(name))), name).toEqual(comparable(mem));
+      }
+      expect(await backend.entity('speakers', 'personne-inventee-nulle-part')).toBeNull();
     } finally {
       await backend.close();
       await pool.end();

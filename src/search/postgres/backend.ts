@@ -22,6 +22,8 @@ import { parseQuery } from '../parse-query.js';
 import type { FacetValue, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
 import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type SearchRow } from './search-sql.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
+import { postgresEntity } from './entities.js';
+import type { EntityKind, EntityProfile } from '../entities.js';
 
 export { RANK_WINDOW } from './search-sql.js';
 
@@ -84,6 +86,10 @@ export class PostgresBackend implements SearchBackend {
       await pool.end().catch(() => undefined);
       throw error;
     }
+  }
+
+  async entity(kind: EntityKind, slug: string): Promise<EntityProfile | null> {
+    return postgresEntity(this.pool, kind, slug);
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
