@@ -23,6 +23,14 @@ export interface SameStoryOptions {
   rows: number;
   /** Estimated Jaccard similarity of shingles from which two articles are the same story. */
   threshold: number;
+  /**
+   * Signature values the similarity of a candidate pair is estimated on (at
+   * least bands × rows; LSH reads the first bands × rows). 60 values let
+   * pairs of true similarity 0.3 (articles sharing one long passage) pass
+   * 0.5 now and then among the many candidates of a large archive; 128
+   * halve the estimate's spread.
+   */
+  estimate: number;
   /** Articles with fewer shingles than this (a headline, a caption) are never grouped: too little text to tell. */
   minShingles: number;
   /** A bucket holding more articles than this is boilerplate shared by many (a footer), not a story: skipped. */
@@ -33,7 +41,8 @@ export const SAME_STORY_DEFAULTS: SameStoryOptions = {
   shingle: 3,
   bands: 20,
   rows: 3,
-  threshold: 0.5,
+  threshold: 0.45,
+  estimate: 128,
   minShingles: 25,
   maxBucket: 50,
 };
@@ -84,7 +93,7 @@ const SEEDS = new Map<number, Uint32Array>();
 export function storySignatureOfHashes(termHashes: ArrayLike<number>, count: number, options: SameStoryOptions = SAME_STORY_DEFAULTS): Uint32Array | null {
   const shingles = count - options.shingle + 1;
   if (shingles < options.minShingles) return null;
-  const length = options.bands * options.rows;
+  const length = Math.max(options.bands * options.rows, options.estimate);
   let seed = SEEDS.get(length);
   if (!seed) SEEDS.set(length, (seed = seeds(length)));
   const signature = new Uint32Array(length).fill(0xffffffff);
