@@ -175,7 +175,8 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     suggestion: response.suggestion ? { text: response.suggestion, href: searchUrl(request, { q: response.suggestion }) } : null,
     relaxed: response.relaxed ? `${response.relaxed.matched} ${response.relaxed.matched > 1 ? 'termes' : 'terme'} sur ${response.relaxed.of}` : null,
     atomHref: searchUrl(request, { page: 1 }, '/search.atom'),
-    exports: response.total > 0 ? exportLinks(request, response.total) : null,
+    // The export writes every version: its count is of articles.
+    exports: response.total > 0 ? exportLinks(request, response.articles ?? response.total) : null,
     hidden,
     from: request.from ?? '',
     to: request.to ?? '',

@@ -91,6 +91,9 @@ describe('same story and entity pages in a real browser', { timeout: 90_000 }, (
       // Its people include the person we came from.
       expect(await page.locator('#fiche-personnes + ol a.puce').allTextContents()).toContain(name);
     }
+    // On a phone the page fits its width.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= document.scrollingElement!.clientWidth)).toBe(true);
     // Back on the search, nothing was lost.
     await page.goBack();
     await page.goBack();
