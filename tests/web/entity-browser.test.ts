@@ -51,6 +51,10 @@ describe('same story and entity pages in a real browser', { timeout: 90_000 }, (
     const port = page.locator('.resultat', { hasText: 'Les dockers de Valmorin en grève' });
     await expect.poll(() => port.locator('.aussi').textContent()).toMatch(/Aussi publié par : (La Presse, Tribune de Genève|Tribune de Genève, La Presse)/);
     expect(await page.locator('.lien-resultat').count()).toBe(5);
+    // The export writes every version, as its link says.
+    await expect.poll(() => page.locator('.export').textContent()).toContain('Exporter les 8 résultats');
+    const exported = await (await fetch(`${stories.url}/api/export?format=jsonl`)).text();
+    expect(exported.trim().split('\n')).toHaveLength(8);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'same-story-grouped.png'), fullPage: true });
 
     await port.getByRole('link', { name: 'voir les 3 versions' }).click();
