@@ -65,14 +65,15 @@ export function storyPage(
   before: (a: number, b: number) => boolean,
 ): { page: number[]; stories: number } {
   const { storyOf } = index;
+  const { start } = storyMembers(index);
   const seen = new Uint8Array(storyOf.length);
-  let stories = 0;
+  // Most articles stand alone: only members of stories of two or more can repeat one.
+  let stories = passing.length;
   for (let i = 0; i < passing.length; i++) {
     const s = storyOf[docs[passing[i]]];
-    if (!seen[s]) {
-      seen[s] = 1;
-      stories++;
-    }
+    if (start[s + 1] - start[s] < 2) continue;
+    if (seen[s]) stories--;
+    else seen[s] = 1;
   }
   const wanted = first + count;
   for (let asked = Math.min(passing.length, wanted + 8); ; asked = Math.min(passing.length, asked * 2)) {
