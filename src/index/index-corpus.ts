@@ -73,7 +73,7 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
     throw new Error(`nothing to index in ${corpusDir}: ${why}`);
   }
   const t1 = performance.now();
-  const index = assembleIndex(result.documents, result.compact, path.resolve(corpusDir), readFrom);
+  const index = assembleIndex(result.documents, result.compact, result.storyOf, path.resolve(corpusDir), readFrom);
   const t2 = performance.now();
   await saveIndex(index, outDir);
   const t3 = performance.now();

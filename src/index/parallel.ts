@@ -7,6 +7,7 @@ import { CorpusError, type Article, type CorpusReadResult } from '../ingest/type
 import { indexedFields, TermRemap } from './build.js';
 import { CompactBuilder, type CompactIndex } from './compact.js';
 import { DEFAULT_FILE_TIMEOUT_MS, readInWorkers } from './read-pool.js';
+import { storyGroups } from './stories.js';
 import { localLane, startWorker, workerLane, type Lane } from './worker-lane.js';
 import type { TaskAnswer, TaskRequest } from './worker-tasks.js';
 
@@ -58,6 +59,8 @@ export interface ParallelBuildResult {
   /** The corpus's articles, unique by id, in index order. */
   documents: Article[];
   compact: CompactIndex;
+  /** The story of each article (stories.ts), over the whole corpus. */
+  storyOf: Int32Array;
   /** Files whose articles were reused from the previous build (unchanged size and time, or content hash). */
   filesReused: number;
   seconds: { read: number; analyze: number };
@@ -136,20 +139,20 @@ export async function readAndAnalyze(dir: string, options: ParallelBuildOptions 
   if (analyzeThreads > 0) {
     const lanes = [...workers.map((w) => workerLane(w)), ...Array.from({ length: analyzeThreads - workers.length }, () => workerLane(startWorker(options.workerHeapMb)))];
     try {
-      const compact = await analyze(lanes, documents);
-      return { corpus, documents, compact, filesReused, seconds: { read: (t1 - t0) / 1000, analyze: (performance.now() - t1) / 1000 } };
+      const { compact, storyOf } = await analyze(lanes, documents);
+      return { corpus, documents, compact, storyOf, filesReused, seconds: { read: (t1 - t0) / 1000, analyze: (performance.now() - t1) / 1000 } };
     } catch (error) {
       console.error(`depeches: indexing worker threads failed (${(error as Error).message}); analyzing in one thread`);
     } finally {
       await Promise.all(lanes.map((l) => l.close()));
     }
   }
-  const compact = await analyze([localLane()], documents);
-  return { corpus, documents, compact, filesReused, seconds: { read: (t1 - t0) / 1000, analyze: (performance.now() - t1) / 1000 } };
+  const { compact, storyOf } = await analyze([localLane()], documents);
+  return { corpus, documents, compact, storyOf, filesReused, seconds: { read: (t1 - t0) / 1000, analyze: (performance.now() - t1) / 1000 } };
 }
 
-/** The French analysis of the articles over lanes, merged into the compact index in article order as batches arrive. */
-async function analyze(lanes: Lane[], documents: Article[]): Promise<CompactIndex> {
+/** The French analysis of the articles over lanes, merged into the compact index in article order as batches arrive; the stories from the signatures the lanes computed. */
+async function analyze(lanes: Lane[], documents: Article[]): Promise<{ compact: CompactIndex; storyOf: Int32Array }> {
   const analyzeBatches = Math.ceil(documents.length / ARTICLES_PER_BATCH);
   const analyzeRequest = (batch: number): Extract<TaskRequest, { kind: 'analyze' }> => ({
     kind: 'analyze',
@@ -162,6 +165,7 @@ async function analyze(lanes: Lane[], documents: Article[]): Promise<CompactInde
   const builder = new CompactBuilder();
   const remaps = lanes.map(() => new TermRemap(builder));
   const arrived = new Map<number, { records: Int32Array; remap: Int32Array; count: number }>();
+  const signatures = new Array<Int32Array>(analyzeBatches);
   let nextBatch = 0;
   await runTasks(lanes, analyzeBatches, analyzeRequest, (answer, lane) => {
     if (answer.kind !== 'analyze') return;
@@ -169,11 +173,12 @@ async function analyze(lanes: Lane[], documents: Article[]): Promise<CompactInde
     const remap = remaps[lane].add(answer.newTerms);
     const count = Math.min(ARTICLES_PER_BATCH, documents.length - answer.batch * ARTICLES_PER_BATCH);
     arrived.set(answer.batch, { records: answer.records, remap, count });
+    signatures[answer.batch] = answer.signatures;
     for (let ready = arrived.get(nextBatch); ready; ready = arrived.get(nextBatch)) {
       arrived.delete(nextBatch++);
       let at = 0;
       for (let k = 0; k < ready.count; k++) at = builder.addPacked(ready.records, at, ready.remap);
     }
   });
-  return builder.finish();
+  return { compact: builder.finish(), storyOf: storyGroups(documents, signatures) };
 }

@@ -23,6 +23,14 @@ export interface SameStoryOptions {
   rows: number;
   /** Estimated Jaccard similarity of shingles from which two articles are the same story. */
   threshold: number;
+  /**
+   * Signature values the similarity of a candidate pair is estimated on (at
+   * least bands × rows; LSH reads the first bands × rows). 60 values let
+   * pairs of true similarity 0.3 (articles sharing one long passage) pass
+   * 0.5 now and then among the many candidates of a large archive; 128
+   * halve the estimate's spread.
+   */
+  estimate: number;
   /** Articles with fewer shingles than this (a headline, a caption) are never grouped: too little text to tell. */
   minShingles: number;
   /** A bucket holding more articles than this is boilerplate shared by many (a footer), not a story: skipped. */
@@ -33,7 +41,8 @@ export const SAME_STORY_DEFAULTS: SameStoryOptions = {
   shingle: 3,
   bands: 20,
   rows: 3,
-  threshold: 0.5,
+  threshold: 0.45,
+  estimate: 128,
   minShingles: 25,
   maxBucket: 50,
 };
@@ -62,18 +71,32 @@ function seeds(count: number): Uint32Array {
   return out;
 }
 
+/** The hash of one analyzed term, as signatures read it (storySignatureOfHashes). */
+export const termHash = hashString;
+
 /**
  * The MinHash signature of a text's analyzed terms (in order), or null when
  * the text is too short to be compared. Cost: shingles × signature length
  * integer operations.
  */
 export function storySignature(terms: readonly string[], options: SameStoryOptions = SAME_STORY_DEFAULTS): Uint32Array | null {
-  const shingles = terms.length - options.shingle + 1;
+  return storySignatureOfHashes(Uint32Array.from(terms, hashString), terms.length, options);
+}
+
+const SEEDS = new Map<number, Uint32Array>();
+
+/**
+ * The signature of a text given the hashes (`termHash`) of its first
+ * `count` analyzed terms: what the indexer computes from the term ids it
+ * already has, without making strings again.
+ */
+export function storySignatureOfHashes(termHashes: ArrayLike<number>, count: number, options: SameStoryOptions = SAME_STORY_DEFAULTS): Uint32Array | null {
+  const shingles = count - options.shingle + 1;
   if (shingles < options.minShingles) return null;
-  const length = options.bands * options.rows;
-  const seed = seeds(length);
+  const length = Math.max(options.bands * options.rows, options.estimate);
+  let seed = SEEDS.get(length);
+  if (!seed) SEEDS.set(length, (seed = seeds(length)));
   const signature = new Uint32Array(length).fill(0xffffffff);
-  const termHashes = terms.map(hashString);
   for (let s = 0; s < shingles; s++) {
     let h = 0;
     for (let k = 0; k < options.shingle; k++) h = mix(h ^ termHashes[s + k]) + k;

@@ -15,7 +15,7 @@ export type TaskAnswer =
   | { kind: 'file'; batch: number; index: number; outcome: FileOutcome }
   /** The file is progressing: one more of its articles is extracted (sent at most every HEARTBEAT_MS). */
   | { kind: 'alive'; batch: number; index: number }
-  | { kind: 'analyze'; batch: number; newTerms: string[]; records: Int32Array }
+  | { kind: 'analyze'; batch: number; newTerms: string[]; records: Int32Array; signatures: Int32Array }
   | { kind: 'error'; batch: number; message: string };
 
 /** Heartbeats of a file of many articles are sent at most this often. */
@@ -53,11 +53,13 @@ export class TaskRunner {
 
   analyze(request: Extract<TaskRequest, { kind: 'analyze' }>): { answer: TaskAnswer; transfer: ArrayBuffer[] } {
     const records = new IntList(1 << 16);
-    for (const fields of request.fields) this.analyzer.analyze(fields, records);
+    const signatures = new IntList(1 << 12);
+    for (const fields of request.fields) this.analyzer.analyze(fields, records, signatures);
     const terms = this.analyzer.dictionary.terms;
     const newTerms = terms.slice(this.termsSent);
     this.termsSent = terms.length;
     const data = records.toArray();
-    return { answer: { kind: 'analyze', batch: request.batch, newTerms, records: data }, transfer: [data.buffer as ArrayBuffer] };
+    const signatureData = signatures.toArray();
+    return { answer: { kind: 'analyze', batch: request.batch, newTerms, records: data, signatures: signatureData }, transfer: [data.buffer as ArrayBuffer, signatureData.buffer as ArrayBuffer] };
   }
 }

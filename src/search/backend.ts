@@ -15,6 +15,7 @@ import { highlightRange } from './highlight.js';
 import { search } from './run.js';
 import type { FacetName } from '../analysis/index.js';
 import { searchDayCounts } from './day-counts.js';
+import { entityProfile, type EntityKind, type EntityProfile } from './entities.js';
 import { searchFacetValues } from './facet-search.js';
 import { suggestions, type Suggestions } from './suggestions.js';
 import type { FacetValue, SearchRequest, SearchResponse } from './types.js';
@@ -62,6 +63,8 @@ export interface SearchBackend {
   /** Completions of the word being typed, and the people and organisations the letters name (src/search/suggestions.ts). */
   suggestions(q: string): Promise<Suggestions>;
   status(): Promise<BackendStatus>;
+  /** The page of a person or an organisation by its slug (entities.ts); absent where the backend has none yet. */
+  entity?(kind: EntityKind, slug: string): Promise<EntityProfile | null>;
   close(): Promise<void>;
 }
 
@@ -147,6 +150,10 @@ export class EmbeddedBackend implements SearchBackend {
 
   async dayCounts(request: SearchRequest): Promise<FacetValue[]> {
     return searchDayCounts(this.currentIndex(), request);
+  }
+
+  async entity(kind: EntityKind, slug: string): Promise<EntityProfile | null> {
+    return entityProfile(this.currentIndex(), kind, slug);
   }
 
   async status(): Promise<BackendStatus> {

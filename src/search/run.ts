@@ -9,6 +9,8 @@ import { firstInOrder } from './top-k.js';
 import { facetTable } from './facet-table.js';
 import { facetCounts, responseFacets } from './facets.js';
 import { snippet } from './highlight.js';
+import { prepareEntities } from './entities.js';
+import { inStory, storyOfArticle, storyPage } from './stories.js';
 import { parseQuery } from './parse-query.js';
 import { suggestCorrection } from './suggest.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
@@ -26,7 +28,7 @@ function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array 
   };
 }
 
-function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>): SearchHit {
+function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, grouped: boolean): SearchHit {
   const article = index.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
   const body = article.text;
@@ -38,7 +40,14 @@ function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>)
     ...facetFields(article),
     snippet: text,
     score: Math.round(score * 1000) / 1000,
+    ...(grouped ? hitStory(index, n) : {}),
   };
+}
+
+function hitStory(index: SearchIndex, n: number): Pick<SearchHit, 'story'> {
+  const members = storyOfArticle(index, n);
+  if (members.length < 2) return {};
+  return { story: { versions: members.length, others: members.slice(1).map((m) => ({ id: index.documents[m].id, source: index.documents[m].source })) } };
 }
 
 /**
@@ -49,6 +58,7 @@ function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>)
 export function prepareSearch(index: SearchIndex): void {
   completions(postings(index), 'a');
   facetTable(index.documents);
+  prepareEntities(index);
 }
 
 /**
@@ -77,18 +87,29 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
   const started = performance.now();
   const found = evaluateQuery(index, parseQuery(request.q));
   // No query: every article, already newest first.
-  const docs = found.matches ? found.matches.docs : facetTable(index.documents).newestFirst;
-  const scores = found.matches ? found.matches.scores : null;
+  let docs = found.matches ? found.matches.docs : facetTable(index.documents).newestFirst;
+  let scores = found.matches ? found.matches.scores : null;
+  const storyArticle = request.story ? (index.byId.get(request.story) ?? -1) : null;
+  if (storyArticle !== null) {
+    // One story's versions: an unknown id lists nothing.
+    const kept = storyArticle < 0 ? new Int32Array(0) : inStory(index, docs, storyArticle);
+    docs = Int32Array.from(kept, (k) => docs[k]);
+    if (scores) scores = Float64Array.from(kept, (k) => scores![k]);
+  }
+  const grouped = request.versions !== 'all' && storyArticle === null;
   const facets = facetCounts(index.documents, docs, request);
   const first = (request.page - 1) * request.perPage;
-  const page = firstInOrder(facets.passing, first + request.perPage, resultOrder(index, docs, scores, request.sort)).slice(first);
-  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight));
-  const total = facets.passing.length;
+  const order = resultOrder(index, docs, scores, request.sort);
+  const stories = grouped ? storyPage(index, docs, facets.passing, first, request.perPage, order) : null;
+  const page = stories ? stories.page : firstInOrder(facets.passing, first + request.perPage, order).slice(first);
+  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight, grouped));
+  const total = stories ? stories.stories : facets.passing.length;
   // A correction is worth offering when the query came back empty or only partly matched.
   const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(index, request.q) : null;
   return {
     query: request.q,
     total,
+    ...(stories ? { articles: facets.passing.length } : {}),
     took_ms: Math.round((performance.now() - started) * 100) / 100,
     page: request.page,
     per_page: request.perPage,

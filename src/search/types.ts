@@ -34,6 +34,17 @@ export interface SearchRequest {
   page: number;
   perPage: number;
   sort: SortOrder;
+  /** Same story (src/search/stories.ts): 'all' lists every article, the default each story once. */
+  versions?: 'grouped' | 'all';
+  /** Lists only the articles of this article id's story (every version). */
+  story?: string | null;
+}
+
+/** The other articles of a hit's story (same dispatch reprinted, reposted, corrected). */
+export interface HitStory {
+  /** Articles of the story, the hit included. */
+  versions: number;
+  others: { id: string; source: string | null }[];
 }
 
 export interface FacetValue {
@@ -46,11 +57,15 @@ export interface SearchHit extends Pick<Article, 'id' | 'title' | 'date' | Facet
   /** HTML: the best passage, escaped, matched words in <mark>. */
   snippet: string;
   score: number;
+  /** Set when the hit's story has other articles and the list shows each story once. */
+  story?: HitStory;
 }
 
 export interface SearchResponse {
   query: string;
   total: number;
+  /** When the list shows each story once: `total` counts stories, `articles` the articles they hold (facets count articles). */
+  articles?: number;
   took_ms: number;
   page: number;
   per_page: number;

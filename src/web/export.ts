@@ -93,7 +93,9 @@ export function exportHandler(backend: () => SearchBackend) {
     const engine = backend();
     let aborted = false;
     res.on('close', () => (aborted = true));
-    const first = await engine.search({ ...params.request, page: 1, perPage: BATCH });
+    // An export holds every version of a story (the page shows each story once).
+    const request: SearchRequest = { ...params.request, versions: 'all' };
+    const first = await engine.search({ ...request, page: 1, perPage: BATCH });
     const total = Math.min(first.total, EXPORT_LIMIT);
     res
       .status(200)
@@ -106,7 +108,7 @@ export function exportHandler(backend: () => SearchBackend) {
     let written = 0;
     let response = first;
     for (let page = 1; written < total && !aborted; page++) {
-      if (page > 1) response = await engine.search({ ...params.request, page, perPage: BATCH });
+      if (page > 1) response = await engine.search({ ...request, page, perPage: BATCH });
       if (response.hits.length === 0) break;
       const hits = response.hits.slice(0, total - written);
       const urls = await urlsOf(engine, hits);

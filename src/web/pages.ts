@@ -3,6 +3,7 @@ import type { SearchBackend } from '../search/backend.js';
 import { facetFilters } from '../analysis/index.js';
 import type { SearchRequest } from '../search/index.js';
 import { documentView } from './document-view.js';
+import { entityRouter } from './entity-pages.js';
 import { atomFeed, xmlText } from './feeds.js';
 import { checkDateRange } from './date-errors.js';
 import { facetQuery, facetSearchView, suggestionOptions } from './facet-search-view.js';
@@ -103,6 +104,8 @@ export function pagesRouter(backend: () => SearchBackend, origin: (req: Request)
   router.get('/opensearch.xml', (req: Request, res: Response) => {
     res.type('application/opensearchdescription+xml; charset=utf-8').render('opensearch', { base: xmlText(origin(req)) });
   });
+
+  router.use(entityRouter(backend, (req, res, message) => renderError(req, res, 404, 'Fiche introuvable', message)));
 
   router.use((req: Request, res: Response) => {
     renderError(req, res, 404, 'Page introuvable', 'Cette adresse ne correspond à aucune page.');

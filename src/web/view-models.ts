@@ -12,6 +12,9 @@ import type { FacetSearchView } from './facet-search-view.js';
 import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, type FilterLink } from './links.js';
 import { EXPORT_LIMIT } from './export.js';
 import { LIMITS, requestToParams } from './params.js';
+import { entitySlug } from '../search/index.js';
+import { entityUrl } from './entity-links.js';
+import { hitStoryView, storyCount, versionsControl, type HitStoryView, type VersionsControl } from './story-views.js';
 
 export { documentUrl, frenchDate, frenchMonth, formatNumber, periodLabel, resultCount, duration, searchUrl, type FilterLink } from './links.js';
 export { FACET_VISIBLE, type Chip, type FacetValueView, type FacetView } from './facet-views.js';
@@ -29,12 +32,19 @@ export interface HitView {
   facets: HitFacetView[];
   /** HTML from the engine: escaped text and <mark>. */
   snippet: string;
+  /** "Aussi publié par …" and the link listing the story's versions, when it has others. */
+  story: HitStoryView | null;
 }
 
 export interface HitFacetView {
   label: string;
   chipClass: string;
-  links: FilterLink[];
+  links: (FilterLink & { page: string | null })[];
+}
+
+/** The page of a person or organisation value (the chip filters; its "fiche" link goes there). */
+function entityPage(name: FacetName, value: string): string | null {
+  return (name === 'speakers' || name === 'organisations') && entitySlug(value) ? entityUrl(name, value) : null;
 }
 
 function hitView(hit: SearchHit, request: SearchRequest): HitView {
@@ -48,8 +58,9 @@ function hitView(hit: SearchHit, request: SearchRequest): HitView {
     title: hit.title,
     date: frenchDate(hit.date),
     isoDate: hit.date,
-    facets: FACETS.map((name) => ({ label: facetOf(name).label, chipClass: facetOf(name).chipClass, links: fieldValues(hit, name).map(add(name)) })).filter((f) => f.links.length > 0),
+    facets: FACETS.map((name) => ({ label: facetOf(name).label, chipClass: facetOf(name).chipClass, links: fieldValues(hit, name).map((value) => ({ ...add(name)(value), page: entityPage(name, value) })) })).filter((f) => f.links.length > 0),
     snippet: hit.snippet,
+    story: hitStoryView(hit.id, hit.story),
   };
 }
 
@@ -121,6 +132,8 @@ export interface SearchView {
   atomHref: string;
   /** The whole result set as files (same query, filters and sort): "Exporter les 12 résultats". */
   exports: { label: string; csv: string; jsonl: string } | null;
+  /** Each story once or every version (story-views.ts). */
+  versions: VersionsControl | null;
   /** Filters and settings the search form carries along when the query changes. */
   hidden: { name: string; value: string }[];
   from: string;
@@ -158,6 +171,7 @@ export function searchView(request: SearchRequest, response: SearchResponse, day
   if (request.to) hidden.push({ name: 'to', value: request.to });
   if (request.sort !== 'relevance') hidden.push({ name: 'sort', value: request.sort });
   if (request.perPage !== LIMITS.defaultPerPage) hidden.push({ name: 'per_page', value: String(request.perPage) });
+  if (request.versions === 'all') hidden.push({ name: 'versions', value: 'all' });
   const dateFormHidden = [
     ...(request.q ? [{ name: 'q', value: request.q }] : []),
     ...hidden.filter((h) => h.name !== 'from' && h.name !== 'to'),
@@ -166,7 +180,7 @@ export function searchView(request: SearchRequest, response: SearchResponse, day
   return {
     q: request.q,
     pageTitle: request.q ? `« ${request.q} » — Dépêches` : hasFilters ? 'Recherche filtrée — Dépêches' : 'Dépêches — archives de presse',
-    stats: `${resultCount(response.total)} en ${duration(response.took_ms)}`,
+    stats: `${storyCount(response)} en ${duration(response.took_ms)}`,
     total: response.total,
     start: (request.page - 1) * request.perPage + 1,
     hits: response.hits.map((h) => hitView(h, request)),
@@ -179,7 +193,8 @@ export function searchView(request: SearchRequest, response: SearchResponse, day
     suggestion: response.suggestion ? { text: response.suggestion, href: searchUrl(request, { q: response.suggestion }) } : null,
     relaxed: response.relaxed ? `${response.relaxed.matched} ${response.relaxed.matched > 1 ? 'termes' : 'terme'} sur ${response.relaxed.of}` : null,
     atomHref: searchUrl(request, { page: 1 }, '/search.atom'),
-    exports: response.total > 0 ? exportLinks(request, response.total) : null,
+    // The export writes every version: its count is of articles.
+    exports: response.total > 0 ? exportLinks(request, response.articles ?? response.total) : null,
     hidden,
     from: request.from ?? '',
     to: request.to ?? '',
@@ -187,5 +202,6 @@ export function searchView(request: SearchRequest, response: SearchResponse, day
     facetSearch: null,
     pastEnd: pastEnd(request, response),
     dateFormHidden,
+    versions: versionsControl(request, response),
   };
 }

@@ -13,6 +13,7 @@ import { facetKey, FIELDS, fieldValues, type FieldDeclaration, type FieldName } 
 import type { Article } from '../../ingest/types.js';
 import type { IndexReport } from '../index-corpus.js';
 import { newBuildId, requireUniqueIds } from '../build.js';
+import { storiesOfArticles } from '../stories.js';
 import { latestModification } from '../freshness.js';
 import { FACET_COLUMNS, TERMS_REFRESH, tsvectorSql } from './fields.js';
 import { readCorpusInWorkers } from '../parallel.js';
@@ -158,8 +159,16 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
     const deletedIds = [...previous.keys()].filter((id) => !unique.has(id));
     for (let k = 0; k < changed.length; k += BATCH) await client.query(UPSERT, [rowsJson(changed.slice(k, k + BATCH))]);
     if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
+    // Stories are computed over every article, as a build does: adding or removing one can regroup others.
+    const all = [...unique.values()];
+    const storyOf = storiesOfArticles(all);
+    const storyRows = JSON.stringify(all.map((a, n) => ({ id: a.id, story: all[storyOf[n]].id })));
+    const regrouped = await client.query(
+      'UPDATE depeches.documents d SET story = r.story FROM jsonb_to_recordset($1::jsonb) AS r(id text, story text) WHERE d.id = r.id AND d.story IS DISTINCT FROM r.story',
+      [storyRows],
+    );
     rowsWritten = performance.now();
-    const dirty = changed.length + deletedIds.length > 0;
+    const dirty = changed.length + deletedIds.length + (regrouped.rowCount ?? 0) > 0;
     if (dirty) {
       await client.query('DELETE FROM depeches.terms');
       await client.query(TERMS_REFRESH);

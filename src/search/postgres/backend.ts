@@ -24,6 +24,8 @@ import { parseQuery } from '../parse-query.js';
 import type { FacetValue, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
 import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type SearchRow } from './search-sql.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
+import { postgresEntity } from './entities.js';
+import type { EntityKind, EntityProfile } from '../entities.js';
 
 export { RANK_WINDOW } from './search-sql.js';
 
@@ -88,6 +90,10 @@ export class PostgresBackend implements SearchBackend {
     }
   }
 
+  async entity(kind: EntityKind, slug: string): Promise<EntityProfile | null> {
+    return postgresEntity(this.pool, kind, slug);
+  }
+
   async search(request: SearchRequest): Promise<SearchResponse> {
     const started = performance.now();
     const compiled = await compileTsQuery(this.pool, parseQuery(withoutNul(request.q)));
@@ -108,8 +114,10 @@ export class PostgresBackend implements SearchBackend {
   }
 
   private async searchWith(client: pg.PoolClient, request: SearchRequest, compiled: CompiledTsQuery, sort: SortOrder, started: number): Promise<SearchResponse> {
+    // Each story once, as the embedded engine lists them (src/search/stories.ts).
+    const grouped = request.versions !== 'all' && !request.story;
     const run = (match: string | null, clauses: string[], required: number) =>
-      client.query<SearchRow>(searchSql(sort), searchParameters(request, match, compiled.highlight, clauses, required));
+      client.query<SearchRow>(searchSql(sort, grouped), searchParameters(request, match, compiled.highlight, clauses, required));
     let row = (await run(compiled.match, [], 0)).rows[0];
     let relaxed: { matched: number; of: number } | null = null;
     if (row.matched === 0 && compiled.positive.length > 1) {
@@ -132,11 +140,13 @@ export class PostgresBackend implements SearchBackend {
       ...facetFields(h),
       snippet: hitSnippet(h),
       score: Math.round(h.score * 10_000) / 1000,
+      ...(grouped && h.others.length > 0 ? { story: { versions: h.others.length + 1, others: h.others } } : {}),
     }));
     const suggestion = compiled.match !== null && (row.total === 0 || relaxed !== null) ? await this.suggest(client, withoutNul(request.q)) : null;
     return {
       query: request.q,
       total: row.total,
+      ...(grouped ? { articles: row.articles } : {}),
       took_ms: Math.round((performance.now() - started) * 100) / 100,
       page: request.page,
       per_page: request.perPage,
