@@ -55,7 +55,7 @@ describe('same story and entity pages in a real browser', { timeout: 90_000 }, (
     await expect.poll(() => page.locator('.export').textContent()).toContain('Exporter les 8 résultats');
     const exported = await (await fetch(`${stories.url}/api/export?format=jsonl`)).text();
     expect(exported.trim().split('\n')).toHaveLength(8);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'same-story-grouped.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'same-story-grouped.png'), fullPage: true, caret: 'initial' });
 
     await port.getByRole('link', { name: 'voir les 3 versions' }).click();
     await page.waitForURL(/story=matin-port/);
@@ -85,7 +85,7 @@ describe('same story and entity pages in a real browser', { timeout: 90_000 }, (
     expect(await page.locator('h1').textContent()).toBe(name);
     expect(await page.locator('.histogramme-fiche .barre').count()).toBeGreaterThan(0);
     expect(await page.locator('.fiche-articles li').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'person-page.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'person-page.png'), fullPage: true, caret: 'initial' });
     const org = page.locator('#fiche-organisations + ol a.puce').first();
     if ((await org.count()) > 0) {
       const orgName = await org.textContent();

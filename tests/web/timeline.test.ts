@@ -45,7 +45,7 @@ describe('the timeline reads over 1 to 80 years', { timeout: 90_000 }, () => {
         // Counts add up to the dated articles, written whole ("1 200", never "1 / 200").
         const counts = (await frise.locator('.barre-nombre').allInnerTexts()).map((t) => Number(t.replace(/\D/g, '')));
         expect(counts.reduce((a, b) => a + b, 0)).toBe(span.options.articles);
-        await page.locator('.facette:has(#titre-frise)').screenshot({ path: path.join(SCREENSHOTS, `frise-${span.years}-an${span.years > 1 ? 's' : ''}-${width}.png`) });
+        await page.locator('.facette:has(#titre-frise)').screenshot({ path: path.join(SCREENSHOTS, `frise-${span.years}-an${span.years > 1 ? 's' : ''}-${width}.png`), caret: 'initial' });
       });
     }
   });
