@@ -3,6 +3,7 @@ import { facetFields, facetFilters } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery } from './evaluate.js';
+import { bm25Part } from './exactness.js';
 import { completions } from './match-terms.js';
 import { postings } from './postings.js';
 import { firstInOrder } from './top-k.js';
@@ -26,7 +27,7 @@ function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array 
   };
 }
 
-function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>): SearchHit {
+function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, partial: boolean): SearchHit {
   const article = index.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
   const body = article.text;
@@ -37,7 +38,8 @@ function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>)
     date: article.date,
     ...facetFields(article),
     snippet: text,
-    score: Math.round(score * 1000) / 1000,
+    score: Math.round(bm25Part(score) * 1000) / 1000,
+    ...(partial ? { partial: true } : {}),
   };
 }
 
@@ -82,7 +84,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
   const facets = facetCounts(index.documents, docs, request);
   const first = (request.page - 1) * request.perPage;
   const page = firstInOrder(facets.passing, first + request.perPage, resultOrder(index, docs, scores, request.sort)).slice(first);
-  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight));
+  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight, found.partial?.docs.has(docs[k]) ?? false));
   const total = facets.passing.length;
   // A correction is worth offering when the query came back empty or only partly matched.
   const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(index, request.q) : null;
@@ -97,5 +99,6 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
     facets: responseFacets(facets),
     suggestion,
     relaxed: found.relaxed,
+    partial: found.partial ? { matched: found.partial.matched, of: found.partial.of } : null,
   };
 }

@@ -45,7 +45,10 @@ export interface FacetValue {
 export interface SearchHit extends Pick<Article, 'id' | 'title' | 'date' | FacetName> {
   /** HTML: the best passage, escaped, matched words in <mark>. */
   snippet: string;
+  /** BM25 (with the proximity reward); ranks by exactness and fullness come before it. */
   score: number;
+  /** Set on an article that lacks one of the query's words (see SearchResponse.partial). */
+  partial?: true;
 }
 
 export interface SearchResponse {
@@ -68,4 +71,9 @@ export interface SearchResponse {
    * `matched` of its `of` words or phrases, the most any article holds.
    */
   relaxed: { matched: number; of: number } | null;
+  /**
+   * Set when few articles hold every word: after them come articles
+   * holding `matched` of the `of` words, each marked `partial`.
+   */
+  partial: { matched: number; of: number } | null;
 }

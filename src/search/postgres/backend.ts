@@ -143,6 +143,8 @@ export class PostgresBackend implements SearchBackend {
       facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(row[name]) }))),
       suggestion,
       relaxed,
+      // Exactness and the partial fill are the embedded engine's (README, PostgreSQL differences).
+      partial: null,
     };
   }
 
