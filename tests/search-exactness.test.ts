@@ -45,6 +45,9 @@ describe('exactness and the partial fill', () => {
     // Both hold every stem; only one has "sort" as typed.
     expect(ids('policier sort Champs-Élysées ')).toEqual(['arme', 'garde-a-vue']);
     expect(ids('coopération ')).toEqual(['cooperation', 'cooperent']);
+    // Still being typed (no space yet), a word already whole counts as typed; a beginning orders nothing.
+    expect(ids('coopération')).toEqual(['cooperation', 'cooperent']);
+    expect(ids('coopérat').sort()).toEqual(['cooperation', 'cooperent']);
     // The other way round: the reader typed "coopératives".
     expect(ids('coopératives ')).toEqual(['cooperent', 'cooperation']);
     // Accents and number are not a form of their own.

@@ -164,8 +164,9 @@ function evaluateClause(index: SearchIndex, view: Postings, clause: Clause): Eva
       const shown = terms.map((t) => t.term).filter((t) => !t.includes('-') || t === lookup.term);
       return { matches: terms.length ? view.score(terms, clause.field) : EMPTY, terms: shown };
     });
-    // The word being typed has no form yet; an unknown word holds no typed form anywhere.
-    const forms = clause.prefix || clause.negated || lookup.stopWord ? null : exactForms(clause.text);
+    // The word being typed counts when it is already a whole word of the article ("coopération"
+    // as typed is not held by "coopérer"); unfinished, it is held by nobody and orders nothing.
+    const forms = clause.negated || lookup.stopWord ? null : exactForms(clause.text);
     return { ...evaluated, optional: lookup.stopWord, exact: forms && evaluated.matches.docs.length > 0 ? exactPattern(forms) : null };
   }
   if (clause.kind === 'phrase') {
