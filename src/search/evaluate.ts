@@ -2,6 +2,7 @@ import { foldWord } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { expandWord, lookupWord } from './match-terms.js';
 import { hasPhrase, phrasePattern, type PhrasePattern } from './phrases.js';
+import { holdsNear, nearPattern } from './near.js';
 import { ClauseCache, type CachedClause } from './clause-cache.js';
 import { copyMatches, postings, type Matches, type Postings } from './postings.js';
 import { rewardProximity } from './proximity.js';
@@ -168,6 +169,19 @@ function evaluateClause(index: SearchIndex, view: Postings, clause: Clause): Eva
     // as typed is not held by "coopérer"); unfinished, it is held by nobody and orders nothing.
     const forms = clause.negated || lookup.stopWord ? null : exactForms(clause.text);
     return { ...evaluated, optional: lookup.stopWord, exact: forms && evaluated.matches.docs.length > 0 ? exactPattern(forms) : null };
+  }
+  if (clause.kind === 'near') {
+    const near = nearPattern(clause.words, clause.distances);
+    if (near.terms.length === 0) return null;
+    const key = `n|${near.terms.join(' ')}|${near.distances.join(',')}`;
+    return cached(index, key, () => {
+      const lists = [...new Set(near.terms)].map((term) => copyMatches(view.score([{ term, weight: 1 }])));
+      const all = intersect(lists, index.documents.length);
+      if (near.terms.length < 2) return { matches: all, terms: near.terms };
+      const keep: number[] = [];
+      for (let k = 0; k < all.docs.length; k++) if (holdsNear(index, all.docs[k], near.terms, near.distances)) keep.push(k);
+      return { matches: { docs: Int32Array.from(keep, (k) => all.docs[k]), scores: Float64Array.from(keep, (k) => all.scores[k]) }, terms: near.terms };
+    });
   }
   if (clause.kind === 'phrase') {
     const pattern = phrasePattern(clause.words, clause.field);

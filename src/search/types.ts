@@ -12,7 +12,12 @@ export type Clause =
   /** Words that must stand next to each other, in order. */
   | { kind: 'phrase'; words: string[]; negated: boolean; field?: QueryField }
   /** Any of several clauses (`a OR b OR "c d"`). */
-  | { kind: 'any'; clauses: Clause[] };
+  | { kind: 'any'; clauses: Clause[] }
+  /**
+   * Words near each other, in either order (`a NEAR/5 b`, `"a b"~5`): each
+   * word at most `distances[k]` positions from the word before it.
+   */
+  | { kind: 'near'; words: string[]; distances: number[]; negated: boolean };
 
 export interface ParsedQuery {
   /** The query as typed. */
