@@ -35,6 +35,8 @@ export interface QueryMatches {
    * them; `docs` are those articles' numbers.
    */
   partial: { count: number; matched: number; of: number; docs: Set<number> } | null;
+  /** By clause of the parsed query: the articles it matches alone (null when dropped or excluded). */
+  clauseMatches: (number | null)[];
 }
 
 /** Fewer full matches than this (a page) are followed by the articles missing one word, for queries of 3 words or more. */
@@ -200,8 +202,10 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   let positive: NonNullable<Evaluated>[] = [];
   const excluded = new Set<number>();
   let anyExclusion = false;
+  const clauseMatches: (number | null)[] = [];
   for (const clause of parsed.clauses) {
     const evaluated = evaluateClause(index, view, clause);
+    clauseMatches.push(evaluated && !(clause.kind !== 'any' && clause.negated) ? evaluated.matches.docs.length : null);
     if (!evaluated) continue;
     if (clause.kind !== 'any' && clause.negated) {
       anyExclusion = true;
@@ -213,18 +217,18 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   for (const p of positive) for (const term of p.terms) for (const part of term.split('-')) highlight.add(part);
 
   if (positive.length === 0) {
-    if (!anyExclusion) return { matches: null, highlight, relaxed: null, partial: null };
+    if (!anyExclusion) return { matches: null, highlight, relaxed: null, partial: null, clauseMatches };
     const docs: number[] = [];
     for (let n = 0; n < size; n++) if (!excluded.has(n)) docs.push(n);
-    return { matches: { docs: Int32Array.from(docs), scores: new Float64Array(docs.length) }, highlight, relaxed: null, partial: null };
+    return { matches: { docs: Int32Array.from(docs), scores: new Float64Array(docs.length) }, highlight, relaxed: null, partial: null, clauseMatches };
   }
   const lists = positive.map((p) => p.matches);
   const patterns = positive.map((p) => p.exact ?? null);
   const rank = (matches: Matches) => rewardExactness(index, rewardProximity(index, matches, positive), patterns);
-  if (lists.length === 1) return { matches: rank(withoutDocs(lists[0], excluded)), highlight, relaxed: null, partial: null };
+  if (lists.length === 1) return { matches: rank(withoutDocs(lists[0], excluded)), highlight, relaxed: null, partial: null, clauseMatches };
   const combined = combine(lists, size);
   const all = withoutDocs(keepCount(combined, lists.length, { transient: true }), excluded);
-  if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null };
+  if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches };
   if (all.docs.length > 0) {
     // Few articles hold every word: the page goes on with those missing one, after them.
     const some = withoutDocs(keepCount(combined, lists.length - 1), excluded);
@@ -237,7 +241,7 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
     docs.set(ranked.docs, full.docs.length);
     scores.set(ranked.scores, full.docs.length);
     const partial = some.docs.length > 0 ? { count: some.docs.length, matched: lists.length - 1, of: lists.length, docs: new Set(some.docs) } : null;
-    return { matches: { docs, scores }, highlight, relaxed: null, partial };
+    return { matches: { docs, scores }, highlight, relaxed: null, partial, clauseMatches };
   }
   // Nobody holds every word: the documents holding the most of them.
   let most = 0;
@@ -245,9 +249,9 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
     const n = combined.touched[k];
     if (combined.counts[n] > most && !excluded.has(n)) most = combined.counts[n];
   }
-  if (most === 0) return { matches: EMPTY, highlight, relaxed: null, partial: null };
+  if (most === 0) return { matches: EMPTY, highlight, relaxed: null, partial: null, clauseMatches };
   const some = withoutDocs(keepCount(combined, most, { transient: true }), excluded);
-  return { matches: rank(some), highlight, relaxed: { matched: most, of: lists.length }, partial: null };
+  return { matches: rank(some), highlight, relaxed: { matched: most, of: lists.length }, partial: null, clauseMatches };
 }
 
 /** The index terms a query matches (for highlighting an article the query led to). */

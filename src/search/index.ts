@@ -9,3 +9,4 @@ export { escapeHtml, highlightRange, snippet } from './highlight.js';
 export { documentTokens } from './document-tokens.js';
 export { facetKey, FACET_LIMIT } from './facets.js';
 export type { SearchRequest, SearchResponse, SearchHit, FacetValue, SortOrder, ParsedQuery, Clause } from './types.js';
+export type { UnderstoodPart, UnderstoodUndo } from './understood.js';

@@ -12,6 +12,7 @@ import { facetCounts, responseFacets } from './facets.js';
 import { snippet } from './highlight.js';
 import { parseQuery } from './parse-query.js';
 import { suggestCorrection } from './suggest.js';
+import { emptyingFilters, understandQuery } from './understood.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
 
 /** The order of a result list, on positions in `docs`: by score, newest first, or oldest first (undated last either way). */
@@ -77,7 +78,8 @@ export function warmSearch(index: SearchIndex): void {
 /** Runs a validated search request against an index. */
 export function search(index: SearchIndex, request: SearchRequest): SearchResponse {
   const started = performance.now();
-  const found = evaluateQuery(index, parseQuery(request.q));
+  const parsed = parseQuery(request.q);
+  const found = evaluateQuery(index, parsed);
   // No query: every article, already newest first.
   const docs = found.matches ? found.matches.docs : facetTable(index.documents).newestFirst;
   const scores = found.matches ? found.matches.scores : null;
@@ -88,6 +90,9 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
   const total = facets.passing.length;
   // A correction is worth offering when the query came back empty or only partly matched.
   const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(index, request.q) : null;
+  const understood = understandQuery(index, parsed, found.clauseMatches, { relaxed: found.relaxed, partial: found.partial, total });
+  // Filters that emptied the results: each one's count without it (the page is read, the scratch arrays are free).
+  if (total === 0 && docs.length > 0) understood.push(...emptyingFilters(request, (changed) => facetCounts(index.documents, docs, changed).passing.length));
   return {
     query: request.q,
     total,
@@ -100,5 +105,6 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
     suggestion,
     relaxed: found.relaxed,
     partial: found.partial ? { matched: found.partial.matched, of: found.partial.of } : null,
+    understood,
   };
 }

@@ -1,6 +1,7 @@
 /** The data of the search stage: a parsed query, the request, the response. */
 import type { FacetFilters, FacetName, FacetResponseKey, QueryField } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
+import type { UnderstoodPart } from './understood.js';
 
 /** A field that a prefixed term (`speaker:`, `org:`, `source:`; see src/analysis/fields.ts) searches. */
 export type { QueryField };
@@ -81,4 +82,6 @@ export interface SearchResponse {
    * holding `matched` of the `of` words, each marked `partial`.
    */
   partial: { matched: number; of: number } | null;
+  /** How the query was understood, part by part, each with what undoes it (src/search/understood.ts). */
+  understood: UnderstoodPart[];
 }

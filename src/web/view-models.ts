@@ -5,9 +5,9 @@
  * bookmarked, shared, or reached with JavaScript off.
  */
 import { FACETS, facetFilters, facetOf, fieldValues, type FacetName } from '../analysis/index.js';
-import type { SearchHit, SearchRequest, SearchResponse } from '../search/index.js';
+import type { SearchHit, SearchRequest, SearchResponse, UnderstoodPart } from '../search/index.js';
 import { chips, dateFacetView, facetView, withSelection, type Chip, type DateFacetView, type FacetView } from './facet-views.js';
-import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, type FilterLink } from './links.js';
+import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, without, type FilterLink } from './links.js';
 import { EXPORT_LIMIT } from './export.js';
 import { LIMITS, requestToParams } from './params.js';
 
@@ -26,6 +26,26 @@ export interface HitView {
   facets: HitFacetView[];
   /** HTML from the engine: escaped text and <mark>. */
   snippet: string;
+  /** The article lacks one of the query's words (the page's partial fill). */
+  partial: boolean;
+}
+
+/** One part of "how the query was understood", with the link that undoes it. */
+export interface UnderstoodView {
+  text: string;
+  undo: { href: string; label: string } | null;
+}
+
+function understoodView(part: UnderstoodPart, request: SearchRequest): UnderstoodView {
+  const undo = part.undo;
+  if (!undo) return { text: part.text, undo: null };
+  const href =
+    'q' in undo
+      ? searchUrl(request, { q: undo.q })
+      : 'filter' in undo
+        ? searchUrl(request, withSelection(request, undo.filter, without(request.filters[undo.filter], undo.value)))
+        : searchUrl(request, { from: null, to: null });
+  return { text: part.text, undo: { href, label: part.undoLabel ?? 'annuler' } };
 }
 
 export interface HitFacetView {
@@ -47,6 +67,7 @@ function hitView(hit: SearchHit, request: SearchRequest): HitView {
     isoDate: hit.date,
     facets: FACETS.map((name) => ({ label: facetOf(name).label, chipClass: facetOf(name).chipClass, links: fieldValues(hit, name).map(add(name)) })).filter((f) => f.links.length > 0),
     snippet: hit.snippet,
+    partial: hit.partial === true,
   };
 }
 
@@ -114,6 +135,8 @@ export interface SearchView {
   suggestion: { text: string; href: string } | null;
   /** Said above the hits when no article holds every word: "2 mots sur 3". */
   relaxed: string | null;
+  /** The line under the box: how the query was understood. */
+  understood: UnderstoodView[];
   atomHref: string;
   /** The whole result set as files (same query, filters and sort): "Exporter les 12 résultats". */
   exports: { label: string; csv: string; jsonl: string } | null;
@@ -159,6 +182,7 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     sorts: sortLinks(request),
     pagination: pagination(request, response.total),
     suggestion: response.suggestion ? { text: response.suggestion, href: searchUrl(request, { q: response.suggestion }) } : null,
+    understood: (response.understood ?? []).map((part) => understoodView(part, request)),
     relaxed: response.relaxed ? `${response.relaxed.matched} ${response.relaxed.matched > 1 ? 'termes' : 'terme'} sur ${response.relaxed.of}` : null,
     atomHref: searchUrl(request, { page: 1 }, '/search.atom'),
     exports: response.total > 0 ? exportLinks(request, response.total) : null,
