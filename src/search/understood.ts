@@ -130,7 +130,7 @@ export function understandQuery(
   if (outcome.relaxed) parts.push({ kind: 'dropped', text: `aucun article ne contient tous les mots : articles en contenant ${outcome.relaxed.matched} sur ${outcome.relaxed.of}` });
   if (outcome.partial) {
     const full = outcome.total - outcome.partial.count;
-    parts.push({ kind: 'partial', text: `${full} ${full > 1 ? 'articles contiennent' : 'article contient'} tous les mots, ${full > 1 ? 'suivis' : 'suivi'} de ${outcome.partial.count} qui en contiennent ${outcome.partial.matched} sur ${outcome.partial.of}` });
+    parts.push({ kind: 'partial', text: `${full} ${full > 1 ? 'articles contiennent' : 'article contient'} tous les mots, ${full > 1 ? 'suivis' : 'suivi'} de ${outcome.partial.count} qui en ${outcome.partial.count > 1 ? 'contiennent' : 'contient'} ${outcome.partial.matched} sur ${outcome.partial.of}` });
   }
   return parts;
 }
