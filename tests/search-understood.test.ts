@@ -25,6 +25,8 @@ describe('the understood parts of a query', () => {
     const typo = part(understood('Lavrof '), 'typo');
     expect(typo?.text).toContain('« Lavrof » → lavrov');
     expect(typo?.undo).toEqual({ q: '"Lavrof"' });
+    // Still being typed, a word nobody wrote is a typo too.
+    expect(part(understood('Lavrof'), 'typo')?.text).toContain('→ lavrov');
     // The undo finds nothing: the word as typed is in no article.
     expect(search(index, request({ q: '"Lavrof"' })).total).toBe(0);
   });
@@ -37,15 +39,15 @@ describe('the understood parts of a query', () => {
   it('says what it did with elisions, stop words, phrases, NEAR, exclusions and fields, each undoable', () => {
     expect(part(understood("l'OTAN "), 'elision')?.text).toBe('« l\'OTAN » cherché comme « OTAN » (élision retirée)');
     const parts = understood('"Asie centrale" -Kazakhstan ');
-    expect(part(parts, 'phrase')).toMatchObject({ undo: { q: 'Asie centrale -Kazakhstan' } });
+    expect(part(parts, 'phrase')).toMatchObject({ undo: { q: 'Asie centrale -Kazakhstan ' } });
     expect(part(parts, 'excluded')).toMatchObject({ text: 'sans « Kazakhstan »', undo: { q: '"Asie centrale"' } });
-    expect(part(understood('coordination NEAR/5 stratégique'), 'near')).toMatchObject({ undo: { q: 'coordination stratégique' } });
-    expect(part(understood('speaker:Lavrov '), 'field')).toMatchObject({ undo: { q: 'Lavrov' } });
+    expect(part(understood('coordination NEAR/5 stratégique'), 'near')).toMatchObject({ undo: { q: 'coordination stratégique ' } });
+    expect(part(understood('speaker:Lavrov '), 'field')).toMatchObject({ undo: { q: 'Lavrov ' } });
   });
 
   it('names the word no article holds, and the partial fill', () => {
     const parts = understood('Lavrov zzzqxw ');
-    expect(part(parts, 'unknown')).toMatchObject({ text: '« zzzqxw » : aucun article', undo: { q: 'Lavrov' } });
+    expect(part(parts, 'unknown')).toMatchObject({ text: '« zzzqxw » : aucun article', undo: { q: 'Lavrov ' } });
     expect(part(parts, 'dropped')?.text).toContain('1 sur 2');
     expect(part(understood('sommet Tachkent Wang '), 'partial')?.text).toBe('1 article contient tous les mots, suivi de 1 qui en contient 2 sur 3');
   });

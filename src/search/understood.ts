@@ -38,12 +38,17 @@ export function formatClause(clause: Clause): string {
   return `${minus}${field}${clause.text}`;
 }
 
-/** The query without clause k (or with clause k replaced by `replacement`). */
+/**
+ * The query without clause k (or with clause k replaced by `replacement`),
+ * its last word finished (a trailing space): a link is not typing, its
+ * last word is not to be completed.
+ */
 function rewritten(parsed: ParsedQuery, k: number, replacement?: string): string {
-  return parsed.clauses
+  const q = parsed.clauses
     .map((c, i) => (i === k ? replacement ?? null : formatClause(c)))
     .filter((t): t is string => t !== null && t !== '')
     .join(' ');
+  return /[\p{L}\p{N}]$/u.test(q) ? `${q} ` : q;
 }
 
 const quoted = (s: string) => `« ${s} »`;
@@ -71,18 +76,18 @@ function wordParts(view: Postings | null, clause: Extract<Clause, { kind: 'word'
   const expanded = expandWord(view, lookup).sort((a, b) => b.weight - a.weight);
   const known = view.has(lookup.term);
   const others = expanded.map((t) => t.term).filter((t) => t !== lookup.term);
+  // Terms the typed letters begin or are the beginning of: the word itself and its completions; any other is a correction.
+  const completions = others.filter((t) => !lookup.folded.startsWith(t) && (t.startsWith(lookup.folded) || t.startsWith(lookup.term)));
   if (expanded.length === 0) {
     parts.push({ kind: 'unknown', text: `${quoted(clause.text)} : aucun article`, undo: { q: rewritten(parsed, k) }, undoLabel: 'chercher sans ce mot' });
-  } else if (!known && !clause.prefix) {
+  } else if (!known && completions.length === 0 && others.some((t) => !lookup.folded.startsWith(t))) {
     parts.push({
       kind: 'typo',
       text: `${quoted(clause.text)} → ${termsList(others)} (faute corrigée)${where}`,
       undo: { q: rewritten(parsed, k, `"${clause.text}"`) },
       undoLabel: `chercher « ${clause.text} » tel quel`,
     });
-  } else if (clause.prefix && others.filter((t) => !lookup.folded.startsWith(t)).length > 0) {
-    // The stems the typed letters begin are the word itself; the others are its completions.
-    const completions = others.filter((t) => !lookup.folded.startsWith(t));
+  } else if (clause.prefix && completions.length > 0) {
     parts.push({ kind: 'completion', text: `${quoted(clause.text)} et les mots qu’il commence : ${termsList(completions)}${where}` });
   } else {
     const stem = lookup.term !== lookup.folded ? ` (toutes les formes de ${lookup.term}…)` : '';
