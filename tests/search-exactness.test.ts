@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../src/index/index.js';
 import { search } from '../src/search/index.js';
-import { exactForms } from '../src/search/exactness.js';
+import { exactForms, exactPattern } from '../src/search/exactness.js';
 import { buildSampleIndex, request } from './helpers/sample-index.js';
 
 /**
@@ -64,6 +64,12 @@ describe('exactness and the partial fill', () => {
     expect(exactForms("l'Armée")).toEqual(['armee', 'armees', 'armeex']);
     expect(exactForms('policiers')).toContain('policier');
     expect(exactForms('x')).toBeNull();
+    // The test reads text as written, lowercased: accents and ligatures of the text are ignored, other words are not held.
+    const test = exactPattern(exactForms('armee')!);
+    expect(test.test("l'armée a tiré".toLowerCase())).toBe(true);
+    expect(test.test('ARMÉES'.toLowerCase())).toBe(true);
+    expect(test.test('il a sorti son arme')).toBe(false);
+    expect(exactPattern(exactForms('oeuvre')!).test('une œuvre')).toBe(true);
   });
 
   it('fills a page of few full matches with the articles missing one word, after them and marked', () => {

@@ -37,6 +37,8 @@ export interface QueryMatches {
   partial: { count: number; matched: number; of: number; docs: Set<number> } | null;
   /** By clause of the parsed query: the articles it matches alone (null when dropped or excluded). */
   clauseMatches: (number | null)[];
+  /** By clause: the index terms it was searched as (null when dropped), for saying how the query was understood. */
+  clauseTerms: (string[] | null)[];
 }
 
 /** Fewer full matches than this (a page) are followed by the articles missing one word, for queries of 3 words or more. */
@@ -169,7 +171,8 @@ function evaluateClause(index: SearchIndex, view: Postings, clause: Clause): Eva
     });
     // The word being typed counts when it is already a whole word of the article ("coopération"
     // as typed is not held by "coopérer"); unfinished, it is held by nobody and orders nothing.
-    const forms = clause.negated || lookup.stopWord ? null : exactForms(clause.text);
+    // A beginning of three letters or fewer is rarely whole: not worth reading the candidates on each keystroke.
+    const forms = clause.negated || lookup.stopWord || (clause.prefix && lookup.folded.length < 4) ? null : exactForms(clause.text);
     return { ...evaluated, optional: lookup.stopWord, exact: forms && evaluated.matches.docs.length > 0 ? exactPattern(forms) : null };
   }
   if (clause.kind === 'near') {
@@ -203,9 +206,11 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   const excluded = new Set<number>();
   let anyExclusion = false;
   const clauseMatches: (number | null)[] = [];
+  const clauseTerms: (string[] | null)[] = [];
   for (const clause of parsed.clauses) {
     const evaluated = evaluateClause(index, view, clause);
     clauseMatches.push(evaluated && !(clause.kind !== 'any' && clause.negated) ? evaluated.matches.docs.length : null);
+    clauseTerms.push(evaluated ? evaluated.terms : null);
     if (!evaluated) continue;
     if (clause.kind !== 'any' && clause.negated) {
       anyExclusion = true;
@@ -217,18 +222,18 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   for (const p of positive) for (const term of p.terms) for (const part of term.split('-')) highlight.add(part);
 
   if (positive.length === 0) {
-    if (!anyExclusion) return { matches: null, highlight, relaxed: null, partial: null, clauseMatches };
+    if (!anyExclusion) return { matches: null, highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
     const docs: number[] = [];
     for (let n = 0; n < size; n++) if (!excluded.has(n)) docs.push(n);
-    return { matches: { docs: Int32Array.from(docs), scores: new Float64Array(docs.length) }, highlight, relaxed: null, partial: null, clauseMatches };
+    return { matches: { docs: Int32Array.from(docs), scores: new Float64Array(docs.length) }, highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
   }
   const lists = positive.map((p) => p.matches);
   const patterns = positive.map((p) => p.exact ?? null);
   const rank = (matches: Matches) => rewardExactness(index, rewardProximity(index, matches, positive), patterns);
-  if (lists.length === 1) return { matches: rank(withoutDocs(lists[0], excluded)), highlight, relaxed: null, partial: null, clauseMatches };
+  if (lists.length === 1) return { matches: rank(withoutDocs(lists[0], excluded)), highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
   const combined = combine(lists, size);
   const all = withoutDocs(keepCount(combined, lists.length, { transient: true }), excluded);
-  if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches };
+  if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
   if (all.docs.length > 0) {
     // Few articles hold every word: the page goes on with those missing one, after them.
     const some = withoutDocs(keepCount(combined, lists.length - 1), excluded);
@@ -241,7 +246,7 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
     docs.set(ranked.docs, full.docs.length);
     scores.set(ranked.scores, full.docs.length);
     const partial = some.docs.length > 0 ? { count: some.docs.length, matched: lists.length - 1, of: lists.length, docs: new Set(some.docs) } : null;
-    return { matches: { docs, scores }, highlight, relaxed: null, partial, clauseMatches };
+    return { matches: { docs, scores }, highlight, relaxed: null, partial, clauseMatches, clauseTerms };
   }
   // Nobody holds every word: the documents holding the most of them.
   let most = 0;
@@ -249,9 +254,9 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
     const n = combined.touched[k];
     if (combined.counts[n] > most && !excluded.has(n)) most = combined.counts[n];
   }
-  if (most === 0) return { matches: EMPTY, highlight, relaxed: null, partial: null, clauseMatches };
+  if (most === 0) return { matches: EMPTY, highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
   const some = withoutDocs(keepCount(combined, most, { transient: true }), excluded);
-  return { matches: rank(some), highlight, relaxed: { matched: most, of: lists.length }, partial: null, clauseMatches };
+  return { matches: rank(some), highlight, relaxed: { matched: most, of: lists.length }, partial: null, clauseMatches, clauseTerms };
 }
 
 /** The index terms a query matches (for highlighting an article the query led to). */

@@ -3,6 +3,7 @@ import type { SearchIndex } from '../index/index.js';
 import type { Matches } from './postings.js';
 import { scratchFloat64 } from './scratch.js';
 import { firstInOrder } from './top-k.js';
+import { articleText } from './article-texts.js';
 
 /**
  * Exactness as a ranking rule (Meilisearch's "exactness"): among matches, an
@@ -14,8 +15,8 @@ import { firstInOrder } from './top-k.js';
  * text, so the index stores no surface forms.
  */
 
-/** How many of the best-scored matches are checked for the typed forms (the page is 10 to 100). */
-export const EXACT_CANDIDATES = 120;
+/** How many of the best-scored matches are checked for the typed forms: a first page and as many again (each check may read a text). */
+export const EXACT_CANDIDATES = 20;
 /**
  * Ranks are added to scores in steps of RANK_STEP, larger than any BM25
  * score, so that they order before BM25 does; `bm25Part` takes them off
@@ -40,10 +41,22 @@ export function exactForms(typed: string): string[] | null {
   return [...forms];
 }
 
-/** A test of a folded text for any of the forms, as whole words. */
+/** Each folded letter as the lowercase letters it folds from, so that text is tested lowercased but not folded. */
+const ACCENTED: Record<string, string> = { a: '[aàâäáãå]', e: '[eéèêë]', i: '[iîïíì]', o: '[oôöóòõ]', u: '[uùûüú]', c: '[cç]', y: '[yÿ]', n: '[nñ]' };
+/** A letter or digit of French text, lowercased. */
+const LETTER = '[a-z0-9à-öø-ÿœæ]';
+
+/**
+ * A test of a lowercased title and text for any of the forms as whole
+ * words, accents ignored. The text is only lowercased (fast, native), never
+ * folded: folding the candidates' texts on each keystroke would cost more
+ * than the search.
+ */
 export function exactPattern(forms: string[]): RegExp {
-  const escaped = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  const alternatives = [...forms]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/oe|ae|[aeiouycn]/g, (m) => (m === 'oe' ? '(?:o[eéèêë]|œ)' : m === 'ae' ? '(?:a[eéèêë]|æ)' : ACCENTED[m])));
+  return new RegExp(`(?<!${LETTER})(?:${alternatives.join('|')})(?!${LETTER})`);
 }
 
 /**
@@ -59,14 +72,11 @@ export function rewardExactness(index: SearchIndex, matches: Matches, patterns: 
   if (tests.length === 0 || matches.docs.length < 2) return { docs: matches.docs, scores };
   const best = (a: number, b: number) => matches.scores[a] > matches.scores[b] || (matches.scores[a] === matches.scores[b] && a < b);
   for (const k of firstInOrder(matches.scores.length, EXACT_CANDIDATES, best)) {
-    const article = index.documents[matches.docs[k]];
-    const title = foldWord(article.title);
+    const n = matches.docs[k];
+    const title = index.documents[n].title.toLowerCase();
     let text: string | null = null;
     let held = 0;
-    for (const test of tests) {
-      if (test.test(title)) held++;
-      else if (test.test((text ??= foldWord(article.text)))) held++;
-    }
+    for (const test of tests) if (test.test(title) || test.test((text ??= articleText(index, n).toLowerCase()))) held++;
     scores[k] += held * RANK_STEP;
   }
   return { docs: matches.docs, scores };

@@ -4,6 +4,7 @@ import type { SearchIndex } from '../index/index.js';
 import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery } from './evaluate.js';
 import { bm25Part } from './exactness.js';
+import { articleText } from './article-texts.js';
 import { completions } from './match-terms.js';
 import { postings } from './postings.js';
 import { firstInOrder } from './top-k.js';
@@ -31,7 +32,7 @@ function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array 
 function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, partial: boolean): SearchHit {
   const article = index.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
-  const body = article.text;
+  const body = articleText(index, n);
   const text = snippet(body, terms.size > 0 ? matchedTextTokens(index, n, terms, body) : [], terms);
   return {
     id: article.id,
@@ -90,7 +91,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
   const total = facets.passing.length;
   // A correction is worth offering when the query came back empty or only partly matched.
   const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(index, request.q) : null;
-  const understood = understandQuery(index, parsed, found.clauseMatches, { relaxed: found.relaxed, partial: found.partial, total });
+  const understood = understandQuery(index, parsed, found.clauseMatches, found.clauseTerms, { relaxed: found.relaxed, partial: found.partial, total });
   // Filters that emptied the results: each one's count without it (the page is read, the scratch arrays are free).
   if (total === 0 && docs.length > 0) understood.push(...emptyingFilters(request, (changed) => facetCounts(index.documents, docs, changed).passing.length));
   return {

@@ -58,7 +58,7 @@ function termsList(terms: string[]): string {
 }
 
 /** The parts of one word clause. */
-function wordParts(view: Postings | null, clause: Extract<Clause, { kind: 'word' }>, k: number, parsed: ParsedQuery, matched: number | null): UnderstoodPart[] {
+function wordParts(view: Postings | null, clause: Extract<Clause, { kind: 'word' }>, k: number, parsed: ParsedQuery, matched: number | null, searched: string[] | null): UnderstoodPart[] {
   const parts: UnderstoodPart[] = [];
   const bare = withoutElision(clause.text);
   if (bare !== clause.text) parts.push({ kind: 'elision', text: `${quoted(clause.text)} cherché comme ${quoted(bare)} (élision retirée)` });
@@ -73,9 +73,10 @@ function wordParts(view: Postings | null, clause: Extract<Clause, { kind: 'word'
   const where = clause.field ? ` parmi les ${facetOf(clause.field as FacetName)?.title.toLowerCase() ?? clause.field}` : '';
   // Without the embedded postings (PostgreSQL), the word as typed.
   if (!view) return [...parts, { kind: 'word', text: `${quoted(clause.text)}${where}` }];
-  const expanded = expandWord(view, lookup).sort((a, b) => b.weight - a.weight);
+  // The terms the search used (its clause cache's), else looked up again.
+  const expanded = searched ?? expandWord(view, lookup).sort((a, b) => b.weight - a.weight).map((t) => t.term);
   const known = view.has(lookup.term);
-  const others = expanded.map((t) => t.term).filter((t) => t !== lookup.term);
+  const others = expanded.filter((t) => t !== lookup.term);
   // Terms the typed letters begin or are the beginning of: the word itself and its completions; any other is a correction.
   const completions = others.filter((t) => !lookup.folded.startsWith(t) && (t.startsWith(lookup.folded) || t.startsWith(lookup.term)));
   if (expanded.length === 0) {
@@ -106,13 +107,14 @@ export function understandQuery(
   index: SearchIndex | null,
   parsed: ParsedQuery,
   clauseMatches: (number | null)[],
+  clauseTerms: (string[] | null)[],
   outcome: { relaxed: { matched: number; of: number } | null; partial: { matched: number; of: number; count: number } | null; total: number },
 ): UnderstoodPart[] {
   const view = index ? postings(index) : null;
   const parts: UnderstoodPart[] = [];
   parsed.clauses.forEach((clause, k) => {
     if (clause.kind === 'word') {
-      parts.push(...wordParts(view, clause, k, parsed, outcome.relaxed ? clauseMatches[k] : null));
+      parts.push(...wordParts(view, clause, k, parsed, outcome.relaxed ? clauseMatches[k] : null, clauseTerms[k] ?? null));
       return;
     }
     if (clause.kind === 'any') {

@@ -147,7 +147,7 @@ export class PostgresBackend implements SearchBackend {
       // Exactness and the partial fill are the embedded engine's (README, PostgreSQL differences).
       partial: null,
       // The query's syntax as understood (phrases, NEAR, exclusions, fields, relaxing); stems and typos are the embedded engine's.
-      understood: understandQuery(null, parseQuery(request.q), [], { relaxed, partial: null, total: row.total }),
+      understood: understandQuery(null, parseQuery(request.q), [], [], { relaxed, partial: null, total: row.total }),
     };
   }
 
