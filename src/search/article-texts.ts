@@ -3,10 +3,11 @@ import type { SearchIndex } from '../index/index.js';
 /**
  * Texts of the articles searches read lately, per index. A loaded index
  * reads a text from documents.jsonl on each access (a read, a checksum and
- * a JSON parse: tens of microseconds at random places of the file); the
- * exactness rule reads the best candidates' texts on each keystroke and the
- * page's snippets read them again, and consecutive keystrokes rank mostly
- * the same articles first.
+ * a JSON parse: tens of microseconds at random places of the file), and
+ * the exactness rule reads the best candidates' texts on each keystroke,
+ * while consecutive keystrokes rank mostly the same articles first. The
+ * page's snippets still read from the file, so that a damaged file is
+ * found on the next page shown (src/index/documents.ts checks each read).
  */
 const CACHED_TEXTS = 512;
 /** Longer texts are read each time: a few huge articles must not hold the cache's memory. */

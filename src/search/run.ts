@@ -4,7 +4,6 @@ import type { SearchIndex } from '../index/index.js';
 import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery } from './evaluate.js';
 import { bm25Part } from './exactness.js';
-import { articleText } from './article-texts.js';
 import { completions } from './match-terms.js';
 import { postings } from './postings.js';
 import { firstInOrder } from './top-k.js';
@@ -32,7 +31,7 @@ function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array 
 function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, partial: boolean): SearchHit {
   const article = index.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
-  const body = articleText(index, n);
+  const body = article.text;
   const text = snippet(body, terms.size > 0 ? matchedTextTokens(index, n, terms, body) : [], terms);
   return {
     id: article.id,
