@@ -4,6 +4,7 @@ import type { SearchIndex } from '../index/index.js';
 import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery } from './evaluate.js';
 import { bm25Part } from './exactness.js';
+import { beginTextReads, pageText } from './article-texts.js';
 import { completions } from './match-terms.js';
 import { postings } from './postings.js';
 import { firstInOrder } from './top-k.js';
@@ -31,7 +32,7 @@ function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array 
 function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, partial: boolean): SearchHit {
   const article = index.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
-  const body = article.text;
+  const body = pageText(index, n);
   const text = snippet(body, terms.size > 0 ? matchedTextTokens(index, n, terms, body) : [], terms);
   return {
     id: article.id,
@@ -78,6 +79,7 @@ export function warmSearch(index: SearchIndex): void {
 /** Runs a validated search request against an index. */
 export function search(index: SearchIndex, request: SearchRequest): SearchResponse {
   const started = performance.now();
+  beginTextReads(index);
   const parsed = parseQuery(request.q);
   const found = evaluateQuery(index, parsed);
   // No query: every article, already newest first.
