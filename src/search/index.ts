@@ -12,3 +12,4 @@ export type { SearchRequest, SearchResponse, SearchHit, HitStory, FacetValue, So
 export { FACET_SEARCH_LIMIT } from './facet-search.js';
 export { SUGGESTED_FACETS, wordBeingTyped, type NameSuggestion, type Suggestions } from './suggestions.js';
 export { entityProfile, entitySlug, prepareEntities, PROFILE_LIMITS, type EntityKind, type EntityProfile, type Counted } from './entities.js';
+export type { UnderstoodPart, UnderstoodUndo } from './understood.js';

@@ -3,6 +3,8 @@ import { facetFields, facetFilters } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery } from './evaluate.js';
+import { bm25Part } from './exactness.js';
+import { beginTextReads, pageText } from './article-texts.js';
 import { completions } from './match-terms.js';
 import { postings } from './postings.js';
 import { firstInOrder } from './top-k.js';
@@ -13,6 +15,7 @@ import { prepareEntities } from './entities.js';
 import { inStory, storyOfArticle, storyPage } from './stories.js';
 import { parseQuery } from './parse-query.js';
 import { suggestCorrection } from './suggest.js';
+import { emptyingFilters, understandQuery } from './understood.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
 
 /** The order of a result list, on positions in `docs`: by score, newest first, or oldest first (undated last either way). */
@@ -28,10 +31,10 @@ function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array 
   };
 }
 
-function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, grouped: boolean): SearchHit {
+function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, grouped: boolean, partial: boolean): SearchHit {
   const article = index.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
-  const body = article.text;
+  const body = pageText(index, n);
   const text = snippet(body, terms.size > 0 ? matchedTextTokens(index, n, terms, body) : [], terms);
   return {
     id: article.id,
@@ -39,8 +42,9 @@ function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>,
     date: article.date,
     ...facetFields(article),
     snippet: text,
-    score: Math.round(score * 1000) / 1000,
+    score: Math.round(bm25Part(score) * 1000) / 1000,
     ...(grouped ? hitStory(index, n) : {}),
+    ...(partial ? { partial: true } : {}),
   };
 }
 
@@ -85,7 +89,9 @@ export function warmSearch(index: SearchIndex): void {
 /** Runs a validated search request against an index. */
 export function search(index: SearchIndex, request: SearchRequest): SearchResponse {
   const started = performance.now();
-  const found = evaluateQuery(index, parseQuery(request.q));
+  beginTextReads(index);
+  const parsed = parseQuery(request.q);
+  const found = evaluateQuery(index, parsed);
   // No query: every article, already newest first.
   let docs = found.matches ? found.matches.docs : facetTable(index.documents).newestFirst;
   let scores = found.matches ? found.matches.scores : null;
@@ -102,10 +108,13 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
   const order = resultOrder(index, docs, scores, request.sort);
   const stories = grouped ? storyPage(index, docs, facets.passing, first, request.perPage, order) : null;
   const page = stories ? stories.page : firstInOrder(facets.passing, first + request.perPage, order).slice(first);
-  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight, grouped));
+  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight, grouped, found.partial?.docs.has(docs[k]) ?? false));
   const total = stories ? stories.stories : facets.passing.length;
   // A correction is worth offering when the query came back empty or only partly matched.
   const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(index, request.q) : null;
+  const understood = understandQuery(index, parsed, found.clauseMatches, found.clauseTerms, { relaxed: found.relaxed, partial: found.partial, total });
+  // Filters that emptied the results: each one's count without it (the page is read, the scratch arrays are free).
+  if (total === 0 && docs.length > 0) understood.push(...emptyingFilters(request, (changed) => facetCounts(index.documents, docs, changed).passing.length));
   return {
     query: request.q,
     total,
@@ -118,5 +127,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
     facets: responseFacets(facets),
     suggestion,
     relaxed: found.relaxed,
+    partial: found.partial ? { matched: found.partial.matched, of: found.partial.of } : null,
+    understood,
   };
 }

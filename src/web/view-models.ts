@@ -5,11 +5,11 @@
  * bookmarked, shared, or reached with JavaScript off.
  */
 import { FACETS, facetFilters, facetOf, fieldValues, type FacetName } from '../analysis/index.js';
-import type { FacetValue, SearchHit, SearchRequest, SearchResponse } from '../search/index.js';
+import type { FacetValue, SearchHit, SearchRequest, SearchResponse, UnderstoodPart } from '../search/index.js';
 import { chips, facetView, withSelection, type Chip, type FacetView } from './facet-views.js';
 import { timelineView, type TimelineView } from './timeline.js';
 import type { FacetSearchView } from './facet-search-view.js';
-import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, type FilterLink } from './links.js';
+import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, without, type FilterLink } from './links.js';
 import { EXPORT_LIMIT } from './export.js';
 import { LIMITS, requestToParams } from './params.js';
 import { entitySlug } from '../search/index.js';
@@ -34,6 +34,26 @@ export interface HitView {
   snippet: string;
   /** "Aussi publié par …" and the link listing the story's versions, when it has others. */
   story: HitStoryView | null;
+  /** The article lacks one of the query's words (the page's partial fill). */
+  partial: boolean;
+}
+
+/** One part of "how the query was understood", with the link that undoes it. */
+export interface UnderstoodView {
+  text: string;
+  undo: { href: string; label: string } | null;
+}
+
+function understoodView(part: UnderstoodPart, request: SearchRequest): UnderstoodView {
+  const undo = part.undo;
+  if (!undo) return { text: part.text, undo: null };
+  const href =
+    'q' in undo
+      ? searchUrl(request, { q: undo.q })
+      : 'filter' in undo
+        ? searchUrl(request, withSelection(request, undo.filter, without(request.filters[undo.filter], undo.value)))
+        : searchUrl(request, { from: null, to: null });
+  return { text: part.text, undo: { href, label: part.undoLabel ?? 'annuler' } };
 }
 
 export interface HitFacetView {
@@ -61,6 +81,7 @@ function hitView(hit: SearchHit, request: SearchRequest): HitView {
     facets: FACETS.map((name) => ({ label: facetOf(name).label, chipClass: facetOf(name).chipClass, links: fieldValues(hit, name).map((value) => ({ ...add(name)(value), page: entityPage(name, value) })) })).filter((f) => f.links.length > 0),
     snippet: hit.snippet,
     story: hitStoryView(hit.id, hit.story),
+    partial: hit.partial === true,
   };
 }
 
@@ -129,6 +150,8 @@ export interface SearchView {
   suggestion: { text: string; href: string } | null;
   /** Said above the hits when no article holds every word: "2 mots sur 3". */
   relaxed: string | null;
+  /** The line under the box: how the query was understood. */
+  understood: UnderstoodView[];
   atomHref: string;
   /** The whole result set as files (same query, filters and sort): "Exporter les 12 résultats". */
   exports: { label: string; csv: string; jsonl: string } | null;
@@ -191,6 +214,7 @@ export function searchView(request: SearchRequest, response: SearchResponse, day
     sorts: sortLinks(request),
     pagination: pagination(request, response.total),
     suggestion: response.suggestion ? { text: response.suggestion, href: searchUrl(request, { q: response.suggestion }) } : null,
+    understood: (response.understood ?? []).map((part) => understoodView(part, request)),
     relaxed: response.relaxed ? `${response.relaxed.matched} ${response.relaxed.matched > 1 ? 'termes' : 'terme'} sur ${response.relaxed.of}` : null,
     atomHref: searchUrl(request, { page: 1 }, '/search.atom'),
     // The export writes every version: its count is of articles.

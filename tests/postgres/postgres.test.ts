@@ -243,7 +243,7 @@ describe.each(BACKENDS)('engine behaviour, %s backend', (kind) => {
     expect((await ids('speaker:Lavrov')).length).toBeGreaterThanOrEqual(3);
     expect(await ids('speaker:Kazakhstan')).toEqual([]);
     expect((await ids('org:OTSC')).sort()).toEqual(['000_f3dc22192a66a48d', '001_2fae7799cb8809e3']);
-    expect(await ids('Xinhua')).toContain('001_2fae7799cb8809e3');
+    expect(await ids('source:Xinhua')).toContain('001_2fae7799cb8809e3');
   });
 
   it('suggests a correction when nothing matches whole', async () => {

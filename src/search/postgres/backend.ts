@@ -21,6 +21,7 @@ import { FACET_LIMIT } from '../facets.js';
 import { escapeHtml, snippet } from '../highlight.js';
 import { lookupWord, typoBudget } from '../match-terms.js';
 import { parseQuery } from '../parse-query.js';
+import { understandQuery } from '../understood.js';
 import type { FacetValue, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
 import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type SearchRow } from './search-sql.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
@@ -155,6 +156,10 @@ export class PostgresBackend implements SearchBackend {
       facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(row[name]) }))),
       suggestion,
       relaxed,
+      // Exactness and the partial fill are the embedded engine's (README, PostgreSQL differences).
+      partial: null,
+      // The query's syntax as understood (phrases, NEAR, exclusions, fields, relaxing); stems and typos are the embedded engine's.
+      understood: understandQuery(null, parseQuery(request.q), [], [], { relaxed, partial: null, total: row.total }),
     };
   }
 
