@@ -6,11 +6,11 @@
  */
 import { splitWords, type FacetName } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
-import { documentTokens } from './document-tokens.js';
 import { facetKey, facetTable, type FacetColumn } from './facet-table.js';
 import { completions, lookupWord } from './match-terms.js';
 import { foldedNames, nameMatcher } from './name-match.js';
 import { postings } from './postings.js';
+import { surfaceForm } from './suggest.js';
 
 /** Facets whose values are suggested: people and organisations. */
 export const SUGGESTED_FACETS = ['speakers', 'organisations'] as const satisfies readonly FacetName[];
@@ -54,18 +54,6 @@ function totalCounts(column: FacetColumn): Uint32Array {
     totals.set(column, counts);
   }
   return counts;
-}
-
-function surfaceForm(index: SearchIndex, term: string): string | null {
-  const holder = postings(index).score([{ term, weight: 1 }]).docs[0];
-  if (holder === undefined) return null;
-  const tokens = documentTokens(index, holder);
-  const article = index.documents[holder];
-  for (const [text, list] of [[article.title, tokens.title], [article.text, tokens.text]] as const) {
-    const token = list.find((t) => t.term === term);
-    if (token) return text.slice(token.start, token.end);
-  }
-  return null;
 }
 
 function wordCompletions(index: SearchIndex, word: string): string[] {
