@@ -6,6 +6,7 @@
  * stays flat whatever the size of the set.
  */
 import type { Request, Response } from 'express';
+import type { Article } from '../ingest/types.js';
 import type { SearchBackend } from '../search/backend.js';
 import type { SearchHit, SearchRequest } from '../search/index.js';
 import { parseSearchParams } from './params.js';
@@ -21,18 +22,8 @@ const FORMATS = {
 } as const;
 type ExportFormat = keyof typeof FORMATS;
 
-/** One exported article: what a reader needs to cite it and find it again. */
-export interface ExportRow {
-  id: string;
-  title: string;
-  date: string | null;
-  source: string | null;
-  url: string | null;
-  speakers: string[];
-  organisations: string[];
-  /** The best passage as plain text. */
-  snippet: string;
-}
+/** One exported article: what a reader needs to cite it and find it again, and its best passage as plain text. */
+export type ExportRow = Pick<Article, 'id' | 'title' | 'date' | 'source' | 'url' | 'speakers' | 'organisations'> & { snippet: string };
 const COLUMNS: (keyof ExportRow)[] = ['id', 'title', 'date', 'source', 'url', 'speakers', 'organisations', 'snippet'];
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };

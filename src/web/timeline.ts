@@ -74,27 +74,32 @@ function dayTimeline(days: FacetValue[], request: SearchRequest, month: { from: 
     const date = `${month.from.slice(0, 8)}${pad(i + 1)}`;
     return { label: `${i === 0 ? '1er' : i + 1} ${MONTHS[monthIndex]}`, from: date, to: date, count: counts.get(date) ?? 0 };
   });
-  const max = Math.max(0, ...periods.map((p) => p.count));
   return {
     unit: 'day',
     heading: `Articles par jour en ${MONTHS[monthIndex]} ${year}`,
-    bars: periods.map((p) => {
-      const selected = request.from === p.from && request.to === p.to;
-      return {
-        label: p.label,
-        count: formatNumber(p.count),
-        unit: p.count > 1 ? 'articles' : 'article',
-        step: step(p.count, max),
-        from: p.from,
-        to: p.to,
-        // A selected day goes back to its month.
-        href: searchUrl(request, selected ? month : { from: p.from, to: p.to }),
-        selected,
-        empty: p.count === 0,
-      };
-    }),
+    // A selected day goes back to its month.
+    bars: timelineBars(periods, request, month),
     up: { label: `Mois de ${year}`, href: searchUrl(request, { from: yearFrom(year), to: yearTo(year) }) },
   };
+}
+
+/** The bars of periods: each links to its period, a selected one to `back` (the period above it). */
+function timelineBars(periods: { label: string; from: string; to: string; count: number }[], request: SearchRequest, back: Pick<SearchRequest, 'from' | 'to'>): TimelineBar[] {
+  const max = Math.max(0, ...periods.map((p) => p.count));
+  return periods.map((p) => {
+    const selected = request.from === p.from && request.to === p.to;
+    return {
+      label: p.label,
+      count: formatNumber(p.count),
+      unit: p.count > 1 ? 'articles' : 'article',
+      step: step(p.count, max),
+      from: p.from,
+      to: p.to,
+      href: searchUrl(request, selected ? back : { from: p.from, to: p.to }),
+      selected,
+      empty: p.count === 0,
+    };
+  });
 }
 
 export function timelineView(values: FacetValue[], request: SearchRequest, days: FacetValue[] | null = null): TimelineView | null {
@@ -141,21 +146,7 @@ export function timelineView(values: FacetValue[], request: SearchRequest, days:
     }
     if (request.from || request.to) up = everyDate;
   }
-  const max = Math.max(0, ...periods.map((p) => p.count));
-  const bars = periods.map<TimelineBar>((p) => {
-    const selected = request.from === p.from && request.to === p.to;
-    return {
-      label: p.label,
-      count: formatNumber(p.count),
-      unit: p.count > 1 ? 'articles' : 'article',
-      step: step(p.count, max),
-      from: p.from,
-      to: p.to,
-      // A selected month goes back to its year; any other bar narrows to its period.
-      href: selected ? searchUrl(request, unit === 'month' ? { from: yearFrom(first), to: yearTo(first) } : { from: null, to: null }) : searchUrl(request, { from: p.from, to: p.to }),
-      selected,
-      empty: p.count === 0,
-    };
-  });
+  // A selected month goes back to its year, a selected year or decade to every date.
+  const bars = timelineBars(periods, request, unit === 'month' ? { from: yearFrom(first), to: yearTo(first) } : { from: null, to: null });
   return { unit, heading, bars, up };
 }
