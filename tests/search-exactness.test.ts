@@ -1,11 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../src/index/index.js';
 import { search } from '../src/search/index.js';
 import { exactForms, exactPattern } from '../src/search/exactness.js';
-import { buildSampleIndex, request } from './helpers/sample-index.js';
+import { buildIndexOfFiles, request } from './helpers/sample-index.js';
 
 /**
  * Exactness and the partial fill, on real files through the real indexer.
@@ -27,18 +24,12 @@ const ARTICLES: Record<string, string> = {
 };
 
 describe('exactness and the partial fill', () => {
-  let dir: string;
   let index: SearchIndex;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'depeches-exactness-'));
-    for (const [name, text] of Object.entries(ARTICLES)) await writeFile(path.join(dir, name), text);
-    ({ index, cleanup } = await buildSampleIndex(dir));
+    ({ index, cleanup } = await buildIndexOfFiles(ARTICLES));
   });
-  afterAll(async () => {
-    await cleanup();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanup());
   const ids = (q: string) => search(index, request({ q })).hits.map((h) => h.id);
 
   it('ranks the article holding the form typed above one holding other forms of the stem', () => {
