@@ -25,6 +25,7 @@ import { understandQuery } from '../understood.js';
 import type { FacetValue, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
 import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type SearchRow } from './search-sql.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
+import { facetValues } from './facet-counts.js';
 import { postgresEntity } from './entities.js';
 import type { EntityKind, EntityProfile } from '../entities.js';
 
@@ -153,7 +154,7 @@ export class PostgresBackend implements SearchBackend {
       per_page: request.perPage,
       sort: request.sort,
       hits,
-      facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(row[name]) }))),
+      facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(facetValues(row[name])) }))),
       suggestion,
       relaxed,
       // Exactness and the partial fill are the embedded engine's (README, PostgreSQL differences).

@@ -6,8 +6,8 @@
  */
 import { FACETS, facetKey, type FacetName } from '../../analysis/index.js';
 import { FACET_COLUMNS, parsable, TS_CONFIG } from '../../index/postgres/index.js';
-import { FACET_LIMIT } from '../facets.js';
 import type { FacetValue, SearchHit, SearchRequest } from '../types.js';
+import { bucketSql, facetCountsSql, type FacetCountsRow } from './facet-counts.js';
 
 /** Placeholders ts_headline puts around matches; the text is escaped, then they become <mark>. */
 export const OPEN = '\uE000';
@@ -36,19 +36,18 @@ export const ORDER_BY: Record<'relevance' | 'date' | 'date-asc', string> = {
   'date-asc': 'date ASC NULLS LAST, id DESC',
 };
 
-/** Facet values fetched before the final ordering in JavaScript (French collation, as the embedded engine). */
-const FACET_FETCH = FACET_LIMIT * 2;
-
 /**
  * The search statement. `m` holds the matching rows, narrow (id, date, facet
- * keys, whether each filter passes): the GIN index finds them and, for plain
+ * keys, sample bucket, whether each filter passes; not the tsvector, which
+ * only the rows ranked read): the GIN index finds them and, for plain
  * lexemes, needs no recheck of their tsvector (the statement runs with
  * sequential scans off: a seq scan would decompress every tsvector to test
  * it). Only rows passing every filter are ranked, and only when the order is
  * by relevance; the page is a top-N
  * of them (see RANK_WINDOW), and ts_headline (which parses the whole text) runs for the page
- * alone. Facet counts group the keys of `m` (each article holds a key once)
- * and name the top ones from depeches.facet_names.
+ * alone. Facet counts group the keys of `m` (each article holds a key once),
+ * over a sample when the rows are many (./facet-counts.ts), and name the top
+ * ones from depeches.facet_names.
  */
 /** The statement's parameters before the facet filters ($1 to $8); facet f's selected keys are $${FACET_PARAMETER + f}. */
 const FACET_PARAMETER = 9;
@@ -73,22 +72,18 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false): string 
   const order = ORDER_BY[sort];
   const best = (rows: string, columns: string) =>
     grouped ? `(SELECT * FROM (SELECT DISTINCT ON (${STORY}) ${columns} FROM ${rows} r0 ORDER BY ${STORY}, ${order}) b)` : rows;
-  const facet = (kind: string, keys: string, where: string) => `
-    (SELECT coalesce(json_agg(json_build_object('value', n.value, 'count', c.count) ORDER BY c.count DESC, n.value), '[]'::json) FROM (
-       SELECT u.key, count(*)::int AS count FROM m, unnest(m.${keys}) AS u(key) WHERE ${where}
-       GROUP BY u.key ORDER BY count(*) DESC, u.key LIMIT ${FACET_FETCH}) c
-     JOIN depeches.facet_names n ON n.facet = '${kind}' AND n.key = c.key)`;
   // By relevance: ts_rank over the newest RANK_WINDOW passing rows (all of them for any selective query), then the page.
   const page =
     sort === 'relevance'
       ? `scored AS (
-    SELECT r.id, r.date, r.story, CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', r.tsv, $1::tsquery, 1) END AS score
-    FROM (SELECT id, date, tsv, story FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r),
+    SELECT r.id, r.date, r.story, CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', d.tsv, $1::tsquery, 1) END AS score
+    FROM (SELECT id, date, story FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r
+    JOIN depeches.documents d USING (id)),
   page AS (SELECT id, date, score FROM ${best('scored', 'id, date, score, story')} s ORDER BY score DESC, id LIMIT $5 OFFSET $6)`
       : `page AS (SELECT id, 0::real AS score, date FROM ${best(`(SELECT id, date, story FROM m WHERE ${PASSES_ALL})`, 'id, date, story')} p ORDER BY ${order} LIMIT $5 OFFSET $6)`;
   return `
   WITH m AS MATERIALIZED (
-    SELECT d.id, d.date, d.tsv, d.story, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
+    SELECT d.id, d.date, d.story, ${bucketSql('d.id')} AS bucket, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
            ${FACET_COLUMNS.map((c, f) => `(cardinality($${FACET_PARAMETER + f}::text[]) = 0 OR d.${c.keys} && $${FACET_PARAMETER + f}::text[]) AS ${passes(c.name)},`).join('\n           ')}
            (($3::date IS NULL AND $4::date IS NULL) OR (d.date IS NOT NULL AND ($3::date IS NULL OR d.date >= $3::date) AND ($4::date IS NULL OR d.date <= $4::date))) AS by_d
     FROM depeches.documents d
@@ -109,7 +104,7 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false): string 
        FROM page p JOIN depeches.documents d USING (id)
        CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
                                        ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
-    ${FACET_COLUMNS.map((c) => `${facet(c.pgKey, c.keys, othersPass(passes(c.name)))} AS ${c.name},`).join('\n    ')}
+    ${FACET_COLUMNS.map((c) => `${facetCountsSql('m', c.pgKey, c.keys, othersPass(passes(c.name)))} AS ${c.name},`).join('\n    ')}
     (SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
        SELECT v.value, sum(days.count)::int AS count
        FROM (SELECT m.date, count(*) AS count FROM m WHERE ${othersPass('by_d')} AND m.date IS NOT NULL GROUP BY m.date) days,
@@ -137,7 +132,7 @@ export type SearchRow = {
   matched: number;
   hits: HitRow[];
   dates: FacetValue[];
-} & Record<FacetName, FacetValue[]>;
+} & Record<FacetName, FacetCountsRow>;
 
 /** The statement's parameters, in its numbering: the query tsqueries, dates, page, relaxed clauses, then each facet's folded keys. */
 export function searchParameters(request: SearchRequest, match: string | null, highlight: string | null, clauses: string[], required: number): unknown[] {
