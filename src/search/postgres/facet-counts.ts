@@ -38,12 +38,13 @@ const FACET_FETCH = FACET_LIMIT * 2;
  * One facet's counts over the rows of `rows` (a CTE with a `bucket` column)
  * that satisfy `where`, as one JSON object {approximate, values: [{value,
  * count}]}: `keys` is the column of folded keys, `kind` the facet's
- * "char" in depeches.facet_names (which gives each key its name).
+ * "char" in depeches.facet_names (which gives each key its name);
+ * `exactLimit` the most rows counted exactly.
  */
-export function facetCountsSql(rows: string, kind: string, keys: string, where: string): string {
-  return `(SELECT json_build_object('approximate', s.rows > ${FACET_EXACT_LIMIT}, 'values', coalesce((
+export function facetCountsSql(rows: string, kind: string, keys: string, where: string, exactLimit = FACET_EXACT_LIMIT): string {
+  return `(SELECT json_build_object('approximate', s.rows > ${exactLimit}, 'values', coalesce((
        SELECT json_agg(json_build_object('value', n.value, 'count',
-                CASE WHEN s.rows > ${FACET_EXACT_LIMIT} THEN round(c.count::numeric * s.rows / greatest(s.sampled, 1))::int ELSE c.count END)
+                CASE WHEN s.rows > ${exactLimit} THEN round(c.count::numeric * s.rows / greatest(s.sampled, 1))::int ELSE c.count END)
               ORDER BY c.count DESC, n.value)
        FROM (SELECT u.key, count(*)::int AS count FROM ${rows}, unnest(${rows}.${keys}) AS u(key)
              WHERE ${where} AND ${rows}.bucket < s.buckets
@@ -51,8 +52,8 @@ export function facetCountsSql(rows: string, kind: string, keys: string, where: 
        JOIN depeches.facet_names n ON n.facet = '${kind}' AND n.key = c.key), '[]'::json))
      FROM (SELECT t.rows, t.buckets, (SELECT count(*) FROM ${rows} WHERE ${where} AND ${rows}.bucket < t.buckets) AS sampled
            FROM (SELECT count(*) AS rows,
-                        CASE WHEN count(*) <= ${FACET_EXACT_LIMIT} THEN ${FACET_BUCKETS}
-                             ELSE ceil(${FACET_BUCKETS}.0 * ${FACET_EXACT_LIMIT} / count(*))::int END AS buckets
+                        CASE WHEN count(*) <= ${exactLimit} THEN ${FACET_BUCKETS}
+                             ELSE ceil(${FACET_BUCKETS}.0 * ${exactLimit} / count(*))::int END AS buckets
                  FROM ${rows} WHERE ${where}) t) s)`;
 }
 

@@ -7,7 +7,7 @@
 import { FACETS, facetKey, type FacetName } from '../../analysis/index.js';
 import { FACET_COLUMNS, parsable, TS_CONFIG } from '../../index/postgres/index.js';
 import type { FacetValue, SearchHit, SearchRequest } from '../types.js';
-import { bucketSql, facetCountsSql, type FacetCountsRow } from './facet-counts.js';
+import { bucketSql, FACET_EXACT_LIMIT, facetCountsSql, type FacetCountsRow } from './facet-counts.js';
 
 /** Placeholders ts_headline puts around matches; the text is escaped, then they become <mark>. */
 export const OPEN = '\uE000';
@@ -66,9 +66,10 @@ const STORY = 'coalesce(story, id)';
  * `grouped`: each story once (src/search/stories.ts), by its first member
  * in the list's order (DISTINCT ON the story, ordered by the list's order
  * within it); the total counts stories, `articles` the rows, and each hit
- * lists the other articles of its story.
+ * lists the other articles of its story. `facetExactLimit`: most rows a
+ * facet counts exactly (./facet-counts.ts).
  */
-export function searchSql(sort: keyof typeof ORDER_BY, grouped = false): string {
+export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExactLimit = FACET_EXACT_LIMIT): string {
   const order = ORDER_BY[sort];
   const best = (rows: string, columns: string) =>
     grouped ? `(SELECT * FROM (SELECT DISTINCT ON (${STORY}) ${columns} FROM ${rows} r0 ORDER BY ${STORY}, ${order}) b)` : rows;
@@ -104,7 +105,7 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false): string 
        FROM page p JOIN depeches.documents d USING (id)
        CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
                                        ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
-    ${FACET_COLUMNS.map((c) => `${facetCountsSql('m', c.pgKey, c.keys, othersPass(passes(c.name)))} AS ${c.name},`).join('\n    ')}
+    ${FACET_COLUMNS.map((c) => `${facetCountsSql('m', c.pgKey, c.keys, othersPass(passes(c.name)), facetExactLimit)} AS ${c.name},`).join('\n    ')}
     (SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
        SELECT v.value, sum(days.count)::int AS count
        FROM (SELECT m.date, count(*) AS count FROM m WHERE ${othersPass('by_d')} AND m.date IS NOT NULL GROUP BY m.date) days,
