@@ -6,7 +6,9 @@
  *
  * Reads the corpus with the shared TypeScript ingestion, writes it into a
  * fresh database of a throw-away cluster (or into --database URL, whose
- * depeches schema is replaced; --reuse keeps the index already there), then
+ * depeches schema is replaced; --reuse keeps the index already there and
+ * takes the articles the session is drawn from out of it, reading no
+ * corpus), then
  * times the live-typing session of bench/run.ts through the backend (ranked
  * hits, facet counts, snippets), without and with a speaker filter. Prints
  * build time, index size on disk and the percentiles, as text and JSON.
@@ -28,19 +30,28 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '16' },
   },
 });
-if (!values.corpus) throw new Error('usage: tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse] [--queries K]');
+if (!values.corpus && !(values.reuse && values.database)) throw new Error('usage: tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse] [--queries K] (--corpus may be left out with --database URL --reuse)');
 const log = (message: string) => console.error(`[pg-bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const show = (p: Percentiles) => `p50 ${p.p50.toFixed(1)} / p95 ${p.p95.toFixed(1)} / p99 ${p.p99.toFixed(1)} ms (mean ${p.mean.toFixed(1)}, max ${p.max.toFixed(1)}, n ${p.n})`;
+
+/** The articles an index holds, in id order (the order the corpus reader gives them). */
+async function storedArticles(url: string): Promise<Article[]> {
+  const pool = createPool(url, { max: 1 });
+  try {
+    return (await pool.query<{ article: Article }>('SELECT article FROM depeches.documents ORDER BY id COLLATE "C"')).rows.map((r) => r.article);
+  } finally {
+    await pool.end();
+  }
+}
 
 async function main(): Promise<void> {
   let cluster: PostgresCluster | null = null;
   let backend: PostgresBackend | null = null;
   try {
     const t0 = performance.now();
-    const corpus = await readCorpus(values.corpus!);
-    const articles: Article[] = corpus.articles;
+    const articles: Article[] = values.reuse && values.database ? await storedArticles(values.database) : (await readCorpus(values.corpus!)).articles;
     const readSeconds = (performance.now() - t0) / 1000;
-    log(`${articles.length} articles read in ${readSeconds.toFixed(1)} s`);
+    log(`${articles.length} articles read in ${readSeconds.toFixed(1)} s${values.reuse && values.database ? ' (from the database)' : ''}`);
 
     let url = values.database;
     if (!url) {

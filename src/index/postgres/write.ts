@@ -62,11 +62,12 @@ const PLACEHOLDERS = /[\uE000-\uE003]/g;
 const BATCH = 200;
 
 /** Rows as JSON for jsonb_to_recordset: one parameter per batch instead of one per column. */
-function rowsJson(articles: Article[]): string {
+function rowsJson(articles: Article[], storyOf: Map<string, string>): string {
   return JSON.stringify(
     articles.map((a) => {
       const row: Record<string, unknown> = {
         id: a.id,
+        story: storyOf.get(a.id) ?? null,
         content_hash: contentHash(a),
         path: a.path,
         url: a.url,
@@ -85,6 +86,7 @@ function rowsJson(articles: Article[]): string {
 const STORED_FIELDS = Object.keys(FIELDS) as FieldName[];
 const COLUMNS: [string, string][] = [
   ['id', 'text'],
+  ['story', 'text'],
   ['content_hash', 'text'],
   ['path', 'text'],
   ['url', 'text'],
@@ -150,6 +152,8 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
   let rowsWritten = started;
   try {
     await client.query('BEGIN');
+    // A build's statements (the terms of a whole archive, on a loaded machine) may take longer than a search may.
+    await client.query('SET LOCAL statement_timeout = 0');
     // One writer at a time; readers go on reading the committed index meanwhile.
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK + 1]);
     // What the database holds now, under the lock: another writer may have committed since this run began.
@@ -157,12 +161,14 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
     const changed = [...unique.values()].filter((a) => previous.get(a.id) !== contentHash(a));
     const inserted = changed.filter((a) => !previous.has(a.id)).length;
     const deletedIds = [...previous.keys()].filter((id) => !unique.has(id));
-    for (let k = 0; k < changed.length; k += BATCH) await client.query(UPSERT, [rowsJson(changed.slice(k, k + BATCH))]);
-    if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
     // Stories are computed over every article, as a build does: adding or removing one can regroup others.
     const all = [...unique.values()];
-    const storyOf = storiesOfArticles(all);
-    const storyRows = JSON.stringify(all.map((a, n) => ({ id: a.id, story: all[storyOf[n]].id })));
+    const storyIndex = storiesOfArticles(all);
+    const storyOf = new Map(all.map((a, n) => [a.id, all[storyIndex[n]].id]));
+    // Rows written carry their story; only unchanged rows that were regrouped are updated after (an update rewrites every index entry of a row).
+    for (let k = 0; k < changed.length; k += BATCH) await client.query(UPSERT, [rowsJson(changed.slice(k, k + BATCH), storyOf)]);
+    if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
+    const storyRows = JSON.stringify(all.map((a) => ({ id: a.id, story: storyOf.get(a.id) })));
     const regrouped = await client.query(
       'UPDATE depeches.documents d SET story = r.story FROM jsonb_to_recordset($1::jsonb) AS r(id text, story text) WHERE d.id = r.id AND d.story IS DISTINCT FROM r.story',
       [storyRows],
