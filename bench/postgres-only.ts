@@ -13,6 +13,7 @@
  * hits, facet counts, snippets), without and with a speaker filter. Prints
  * build time, index size on disk and the percentiles, as text and JSON.
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readCorpus } from '../src/ingest/index.js';
 import type { Article } from '../src/ingest/types.js';
@@ -85,8 +86,10 @@ async function main(): Promise<void> {
     const filtered = session.filter((s) => s.speaker);
     log(`${session.length} typed prefixes (${queries.length} queries), filter speaker "${topSpeaker}"`);
     const run = async (q: { q: string; speaker?: string }) => backend!.search(request(q.q, q.speaker));
+    const loadBefore = loadavg();
     const typing = await timeEach(unfiltered, run);
     const typingFiltered = await timeEach(filtered, run);
+    const load = `load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before the session, ${loadavg().map((l) => l.toFixed(1)).join(' ')} after`;
 
     console.log(`\n## depeches-postgres, ${articles.length} articles\n`);
     console.log(`read (TypeScript ingestion): ${readSeconds.toFixed(1)} s`);
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
     console.log(`index on disk: ${(indexBytes / 1e6).toFixed(1)} MB (${size.rows.map((r) => `${r.relation} ${(Number(r.bytes) / 1e6).toFixed(1)}`).join(', ')})`);
     console.log(`typing: ${show(typing)}`);
     console.log(`typing, speaker filter: ${show(typingFiltered)}`);
+    console.log(load);
     console.log(JSON.stringify({ articles: articles.length, readSeconds, buildSeconds, indexBytes, typing, typingFiltered, topSpeaker, queries }));
   } finally {
     await backend?.close();

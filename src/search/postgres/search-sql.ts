@@ -66,7 +66,8 @@ const STORY = 'coalesce(story, id)';
  * `grouped`: each story once (src/search/stories.ts), by its first member
  * in the list's order (DISTINCT ON the story, ordered by the list's order
  * within it); the total counts stories, `articles` the rows, and each hit
- * lists the other articles of its story. `facetExactLimit`: most rows a
+ * lists the other articles of its story (stories are counted by GROUP BY,
+ * hashed, not count(DISTINCT), which sorts every match). `facetExactLimit`: most rows a
  * facet counts exactly (./facet-counts.ts).
  */
 export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExactLimit = FACET_EXACT_LIMIT): string {
@@ -94,7 +95,7 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExa
   ),
   ${page}
   SELECT
-    (SELECT count(${grouped ? `DISTINCT ${STORY}` : '*'}) FROM m WHERE ${PASSES_ALL})::int AS total,
+    ${grouped ? `(SELECT count(*) FROM (SELECT ${STORY} FROM m WHERE ${PASSES_ALL} GROUP BY 1) stories)` : `(SELECT count(*) FROM m WHERE ${PASSES_ALL})`}::int AS total,
     (SELECT count(*) FROM m WHERE ${PASSES_ALL})::int AS articles,
     (SELECT count(*) FROM m)::int AS matched,
     (SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
