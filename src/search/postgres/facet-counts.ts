@@ -34,27 +34,53 @@ export const bucketSql = (id: string) => `(hashtext(${id}) & ${FACET_BUCKETS - 1
 /** Facet values fetched before the final ordering in JavaScript (French collation, as the embedded engine). */
 const FACET_FETCH = FACET_LIMIT * 2;
 
+/** The CTE of the statement counting, in one pass over the matching rows, how many rows each facet counts. */
+export const FACET_STATS = 'facet_stats';
+/** The CTE of the sampled matching rows (empty unless the matches are over the limit). */
+export const FACET_SAMPLE = 'facet_sample';
+
+/** The column of FACET_STATS holding how many rows facet `name` counts. */
+const rowsColumn = (name: string) => `rows_${name}`;
+
 /**
- * One facet's counts over the rows of `rows` (a CTE with a `bucket` column)
- * that satisfy `where`, as one JSON object {approximate, values: [{value,
- * count}]}: `keys` is the column of folded keys, `kind` the facet's
- * "char" in depeches.facet_names (which gives each key its name);
- * `exactLimit` the most rows counted exactly.
+ * The two CTEs the facet counts read, after `rows` (the matching rows, with
+ * a `bucket` column): FACET_STATS, one pass over `rows` counting what each
+ * facet counts (`where` of each facet, written on alias `m`) and the sample's
+ * bucket cut-off, and FACET_SAMPLE, the rows of the buckets under it,
+ * materialised only when the matches are over `exactLimit`. The cut-off is
+ * set by all the matches, so a facet counting fewer rows samples fewer.
  */
-export function facetCountsSql(rows: string, kind: string, keys: string, where: string, exactLimit = FACET_EXACT_LIMIT): string {
+export function facetCtes(rows: string, facets: { name: string; where: string }[], exactLimit = FACET_EXACT_LIMIT): string {
+  return `${FACET_STATS} AS MATERIALIZED (
+    SELECT count(*) AS matched,
+           CASE WHEN count(*) <= ${exactLimit} THEN ${FACET_BUCKETS} ELSE ceil(${FACET_BUCKETS}.0 * ${exactLimit} / count(*))::int END AS buckets,
+           ${facets.map((f) => `count(*) FILTER (WHERE ${f.where}) AS ${rowsColumn(f.name)}`).join(',\n           ')}
+    FROM ${rows} m),
+  ${FACET_SAMPLE} AS MATERIALIZED (
+    SELECT * FROM ${rows} m WHERE (SELECT matched FROM ${FACET_STATS}) > ${exactLimit} AND m.bucket < (SELECT buckets FROM ${FACET_STATS}))`;
+}
+
+/**
+ * One facet's counts as one JSON object {approximate, values: [{value,
+ * count}]}: over every row of `rows` satisfying `where` when they are at most
+ * `exactLimit`, else over those of FACET_SAMPLE, scaled. `keys` is the column
+ * of folded keys, `kind` the facet's "char" in depeches.facet_names (which
+ * gives each key its name). Each branch is gated by a one-time filter on
+ * FACET_STATS: the one not taken reads no row.
+ */
+export function facetCountsSql(rows: string, name: string, kind: string, keys: string, where: string, exactLimit = FACET_EXACT_LIMIT): string {
+  const counted = `(SELECT ${rowsColumn(name)} FROM ${FACET_STATS})`;
   return `(SELECT json_build_object('approximate', s.rows > ${exactLimit}, 'values', coalesce((
        SELECT json_agg(json_build_object('value', n.value, 'count',
                 CASE WHEN s.rows > ${exactLimit} THEN round(c.count::numeric * s.rows / greatest(s.sampled, 1))::int ELSE c.count END)
               ORDER BY c.count DESC, n.value)
-       FROM (SELECT u.key, count(*)::int AS count FROM ${rows}, unnest(${rows}.${keys}) AS u(key)
-             WHERE ${where} AND ${rows}.bucket < s.buckets
-             GROUP BY u.key ORDER BY count(*) DESC, u.key LIMIT ${FACET_FETCH}) c
+       FROM (SELECT k.key, count(*)::int AS count FROM (
+               SELECT u.key FROM ${rows} m, unnest(m.${keys}) AS u(key) WHERE ${counted} <= ${exactLimit} AND ${where}
+               UNION ALL
+               SELECT u.key FROM ${FACET_SAMPLE} m, unnest(m.${keys}) AS u(key) WHERE ${counted} > ${exactLimit} AND ${where}) k
+             GROUP BY k.key ORDER BY count(*) DESC, k.key LIMIT ${FACET_FETCH}) c
        JOIN depeches.facet_names n ON n.facet = '${kind}' AND n.key = c.key), '[]'::json))
-     FROM (SELECT t.rows, t.buckets, (SELECT count(*) FROM ${rows} WHERE ${where} AND ${rows}.bucket < t.buckets) AS sampled
-           FROM (SELECT count(*) AS rows,
-                        CASE WHEN count(*) <= ${exactLimit} THEN ${FACET_BUCKETS}
-                             ELSE ceil(${FACET_BUCKETS}.0 * ${exactLimit} / count(*))::int END AS buckets
-                 FROM ${rows} WHERE ${where}) t) s)`;
+     FROM (SELECT ${counted} AS rows, (SELECT count(*) FROM ${FACET_SAMPLE} m WHERE ${where}) AS sampled) s)`;
 }
 
 /** A facet's counts as the statement returns them. */

@@ -7,7 +7,7 @@
 import { FACETS, facetKey, type FacetName } from '../../analysis/index.js';
 import { FACET_COLUMNS, parsable, TS_CONFIG } from '../../index/postgres/index.js';
 import type { FacetValue, SearchHit, SearchRequest } from '../types.js';
-import { bucketSql, FACET_EXACT_LIMIT, facetCountsSql, type FacetCountsRow } from './facet-counts.js';
+import { bucketSql, FACET_EXACT_LIMIT, FACET_STATS, facetCountsSql, facetCtes, type FacetCountsRow } from './facet-counts.js';
 
 /** Placeholders ts_headline puts around matches; the text is escaped, then they become <mark>. */
 export const OPEN = '\uE000';
@@ -93,11 +93,12 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExa
       AND ($8::int = 0 OR (SELECT count(*) FROM unnest($7::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $8::int)
       AND ($${STORY_PARAMETER}::text IS NULL OR coalesce(d.story, d.id) = (SELECT coalesce(s.story, s.id) FROM depeches.documents s WHERE s.id = $${STORY_PARAMETER}::text))
   ),
+  ${facetCtes('m', [...FACET_COLUMNS.map((c) => ({ name: c.name as string, where: othersPass(passes(c.name)) })), { name: 'all', where: PASSES_ALL.split(' AND ').map((flag) => `m.${flag}`).join(' AND ') }], facetExactLimit)},
   ${page}
   SELECT
-    ${grouped ? `(SELECT count(*) FROM (SELECT ${STORY} FROM m WHERE ${PASSES_ALL} GROUP BY 1) stories)` : `(SELECT count(*) FROM m WHERE ${PASSES_ALL})`}::int AS total,
-    (SELECT count(*) FROM m WHERE ${PASSES_ALL})::int AS articles,
-    (SELECT count(*) FROM m)::int AS matched,
+    ${grouped ? `(SELECT count(*) FROM (SELECT ${STORY} FROM m WHERE ${PASSES_ALL} GROUP BY 1) stories)` : `(SELECT rows_all FROM ${FACET_STATS})`}::int AS total,
+    (SELECT rows_all FROM ${FACET_STATS})::int AS articles,
+    (SELECT matched FROM ${FACET_STATS})::int AS matched,
     (SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
        SELECT row_number() OVER (ORDER BY ${order.replace(/\b(score|date|id)\b/g, 'p.$1')}) AS rank, d.id, d.title, d.date, ${FACETS.map((name) => `d.${name}`).join(', ')}, p.score,
               hl.headline, $2::tsquery IS NULL AS plain,
@@ -106,7 +107,7 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExa
        FROM page p JOIN depeches.documents d USING (id)
        CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
                                        ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
-    ${FACET_COLUMNS.map((c) => `${facetCountsSql('m', c.pgKey, c.keys, othersPass(passes(c.name)), facetExactLimit)} AS ${c.name},`).join('\n    ')}
+    ${FACET_COLUMNS.map((c) => `${facetCountsSql('m', c.name, c.pgKey, c.keys, othersPass(passes(c.name)), facetExactLimit)} AS ${c.name},`).join('\n    ')}
     (SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
        SELECT v.value, sum(days.count)::int AS count
        FROM (SELECT m.date, count(*) AS count FROM m WHERE ${othersPass('by_d')} AND m.date IS NOT NULL GROUP BY m.date) days,
