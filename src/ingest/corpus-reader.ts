@@ -5,7 +5,7 @@ import path from 'node:path';
 import { articleFromText } from './article.js';
 import { decodeBytes } from './decode.js';
 import { listFiles, type FolderListing } from './file-walker.js';
-import { unifySpeakerSpellings } from './people/canonical-names.js';
+import { speakerSpelling } from './people/canonical-names.js';
 import { readHtml } from './readers/html.js';
 import { readJsonLines } from './readers/jsonl.js';
 import { readMarkdown } from './readers/markdown.js';
@@ -238,9 +238,16 @@ export function assembleCorpus(listing: FolderListing, articlesByFile: Article[]
     }
   }
 
-  const speakers = unifySpeakerSpellings(articles.map((a) => a.speakers));
+  const spell = speakerSpelling(articles.map((a) => a.speakers));
+  const speakers = articles.map((a) => [...new Set(a.speakers.map(spell))]);
   return {
-    articles: articles.map((article, i) => (sameList(article.speakers, speakers[i]) ? article : { ...article, speakers: speakers[i] })),
+    articles: articles.map((article, i) => {
+      // a quotation's speaker is spelled as the article's speakers are, across the corpus
+      const quotes = article.quotes.some((q) => q.speaker !== null && spell(q.speaker) !== q.speaker)
+        ? article.quotes.map((q) => (q.speaker === null ? q : { ...q, speaker: spell(q.speaker) }))
+        : article.quotes;
+      return sameList(article.speakers, speakers[i]) && quotes === article.quotes ? article : { ...article, speakers: speakers[i], quotes };
+    }),
     skipped,
     filesSeen: listing.files.length,
   };
