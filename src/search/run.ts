@@ -10,6 +10,7 @@ import { facetTable } from './facet-table.js';
 import { facetCounts, responseFacets } from './facets.js';
 import { snippet } from './highlight.js';
 import { parseQuery } from './parse-query.js';
+import { keepQuoted, quotationMatcher } from './quotation-query.js';
 import { suggestCorrection } from './suggest.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
 
@@ -75,10 +76,14 @@ export function warmSearch(index: SearchIndex): void {
 /** Runs a validated search request against an index. */
 export function search(index: SearchIndex, request: SearchRequest): SearchResponse {
   const started = performance.now();
-  const found = evaluateQuery(index, parseQuery(request.q));
+  const parsed = parseQuery(request.q);
+  const found = evaluateQuery(index, parsed);
   // No query: every article, already newest first.
-  const docs = found.matches ? found.matches.docs : facetTable(index.documents).newestFirst;
-  const scores = found.matches ? found.matches.scores : null;
+  let docs = found.matches ? found.matches.docs : facetTable(index.documents).newestFirst;
+  let scores = found.matches ? found.matches.scores : null;
+  // cite:X, citation:mot: one quotation must hold it all
+  const quoted = quotationMatcher(index, parsed);
+  if (quoted) ({ docs, scores } = keepQuoted(index, docs, scores, quoted));
   const facets = facetCounts(index.documents, docs, request);
   const first = (request.page - 1) * request.perPage;
   const page = firstInOrder(facets.passing, first + request.perPage, resultOrder(index, docs, scores, request.sort)).slice(first);

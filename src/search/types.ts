@@ -19,6 +19,8 @@ export interface ParsedQuery {
   raw: string;
   /** All positive clauses must match, no negated one may. */
   clauses: Clause[];
+  /** Names of `cite:` (src/search/quotation-query.ts): one quotation by that speaker must hold the clauses searched in the quotations. */
+  cited?: string[];
 }
 
 export type SortOrder = 'relevance' | 'date' | 'date-asc';
