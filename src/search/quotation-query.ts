@@ -2,6 +2,7 @@ import { facetKey, foldWord, splitWords, tokenize, type Token } from '../analysi
 import type { SearchIndex } from '../index/index.js';
 import type { Quote } from '../ingest/types.js';
 import { containsPhrase } from './document-tokens.js';
+import { escapeHtml, snippet } from './highlight.js';
 import { clauseTerms } from './evaluate.js';
 import { phrasePattern } from './phrases.js';
 import type { Clause, ParsedQuery } from './types.js';
@@ -30,7 +31,7 @@ export function restrictToQuotations(clauses: Clause[]): Clause[] {
 /** Whether a quotation's speaker is the name as typed: every word of the name among the speaker's words. */
 export function speakerIs(speaker: string | null, name: string): boolean {
   if (speaker === null) return false;
-  const words = new Set(facetKey(speaker).split(/[\s-]+/u));
+  const words = new Set(facetKey(speaker).split(' '));
   const wanted = splitWords(name).map(foldWord);
   return wanted.length > 0 && wanted.every((w) => words.has(w));
 }
@@ -70,6 +71,26 @@ export function quotationMatcher(index: SearchIndex, parsed: ParsedQuery): Quota
   };
 }
 
+/** The clauses a quotation must hold, unrestricted (for a table of quotations), or null when the query asks nothing of quotations. */
+export function quotationClauses(parsed: ParsedQuery): Clause[] | null {
+  const strip = (c: Clause): Clause | null => {
+    if (c.kind === 'any') {
+      const sides = c.clauses.map(strip).filter((x): x is Clause => x !== null);
+      return sides.length === c.clauses.length ? { kind: 'any', clauses: sides } : null;
+    }
+    if (c.negated || c.field !== 'quotes') return null;
+    const { field: _field, ...rest } = c;
+    return rest as Clause;
+  };
+  const clauses = parsed.clauses.map(strip).filter((c): c is Clause => c !== null);
+  return (parsed.cited ?? []).length === 0 && clauses.length === 0 ? null : clauses;
+}
+
+/** The folded words every `cite:` name asks of a quotation's speaker. */
+export function speakerWords(parsed: ParsedQuery): string[] {
+  return [...new Set((parsed.cited ?? []).flatMap((name) => splitWords(name).map(foldWord)))];
+}
+
 function searchesQuotes(clause: Clause): boolean {
   return clause.kind === 'any' ? clause.clauses.some(searchesQuotes) : !clause.negated && clause.field === 'quotes';
 }
@@ -80,3 +101,14 @@ export function keepQuoted(index: SearchIndex, docs: Int32Array, scores: Float64
   for (let k = 0; k < docs.length; k++) if (index.documents[docs[k]].quotes.some((q) => matcher.matches(q))) kept.push(k);
   return { docs: Int32Array.from(kept, (k) => docs[k]), scores: scores ? Float64Array.from(kept, (k) => scores[k]) : null };
 }
+
+/** HTML of the first quotation of an article that matches, its matched words in <mark>, with its speaker: a `cite:` result's snippet. */
+export function quotationSnippet(quotes: readonly Quote[], matcher: QuotationMatcher, terms: ReadonlySet<string>): string | null {
+  const quote = quotes.find((q) => matcher.matches(q));
+  if (!quote) return null;
+  const html = snippet(quote.text, tokenize(quote.text), terms, QUOTATION_SNIPPET_LENGTH);
+  return `« ${html} »${quote.speaker ? ` (${escapeHtml(quote.speaker)})` : ''}`;
+}
+
+/** A quotation is shown longer than a passage of text: it is the answer. */
+const QUOTATION_SNIPPET_LENGTH = 320;

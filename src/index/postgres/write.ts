@@ -52,7 +52,10 @@ function facetNamesJson(articles: Iterable<Article>): string {
 export function contentHash(article: Article): string {
   const record = article as unknown as Record<string, unknown>;
   const canonical = Object.keys(record).sort().map((key) => [key, record[key]]);
-  return createHash('sha1').update(`${SCHEMA_VERSION}\n`).update(JSON.stringify(canonical)).digest('hex');
+  // nested objects (quotations) with sorted keys too: jsonb, which the reused articles come back from, reorders keys
+  const sortedKeys = (_key: string, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, (value as Record<string, unknown>)[k]])) : value;
+  return createHash('sha1').update(`${SCHEMA_VERSION}\n`).update(JSON.stringify(canonical, sortedKeys)).digest('hex');
 }
 
 /** Private-use characters that snippets use as placeholders (<mark>, "<", "&"): never stored. */

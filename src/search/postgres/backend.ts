@@ -19,8 +19,9 @@ import { FACET_LIMIT } from '../facets.js';
 import { escapeHtml, snippet } from '../highlight.js';
 import { lookupWord, typoBudget } from '../match-terms.js';
 import { parseQuery } from '../parse-query.js';
-import type { FacetValue, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
-import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type SearchRow } from './search-sql.js';
+import type { FacetValue, ParsedQuery, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
+import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type QuotedCondition, type SearchRow } from './search-sql.js';
+import { quotationClauses, speakerWords } from '../quotation-query.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
 
 export { RANK_WINDOW } from './search-sql.js';
@@ -88,13 +89,15 @@ export class PostgresBackend implements SearchBackend {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     const started = performance.now();
-    const compiled = await compileTsQuery(this.pool, parseQuery(withoutNul(request.q)));
+    const parsed = parseQuery(withoutNul(request.q));
+    const compiled = await compileTsQuery(this.pool, parsed);
+    const quoted = await quotedCondition(this.pool, parsed);
     const sort = compiled.match === null && request.sort === 'relevance' ? 'date' : request.sort;
     const client = await this.pool.connect();
     try {
       // A query's rows come from the GIN index (see searchSql); a listing without one reads them all.
       await client.query(compiled.match === null ? `BEGIN READ ONLY; SET LOCAL work_mem = '${SEARCH_WORK_MEM}'` : `BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '${SEARCH_WORK_MEM}'`);
-      const response = await this.searchWith(client, request, compiled, sort, started);
+      const response = await this.searchWith(client, request, compiled, sort, started, quoted);
       await client.query('COMMIT');
       return response;
     } catch (error) {
@@ -105,9 +108,9 @@ export class PostgresBackend implements SearchBackend {
     }
   }
 
-  private async searchWith(client: pg.PoolClient, request: SearchRequest, compiled: CompiledTsQuery, sort: SortOrder, started: number): Promise<SearchResponse> {
+  private async searchWith(client: pg.PoolClient, request: SearchRequest, compiled: CompiledTsQuery, sort: SortOrder, started: number, quoted: QuotedCondition | null): Promise<SearchResponse> {
     const run = (match: string | null, clauses: string[], required: number) =>
-      client.query<SearchRow>(searchSql(sort), searchParameters(request, match, compiled.highlight, clauses, required));
+      client.query<SearchRow>(searchSql(sort), searchParameters(request, match, compiled.highlight, clauses, required, quoted));
     let row = (await run(compiled.match, [], 0)).rows[0];
     let relaxed: { matched: number; of: number } | null = null;
     if (row.matched === 0 && compiled.positive.length > 1) {
@@ -232,3 +235,11 @@ export class PostgresBackend implements SearchBackend {
   }
 }
 
+
+/** The quotation condition of a `cite:`/`citation:` query on PostgreSQL (one row of depeches.quotations must meet it), or null. */
+async function quotedCondition(pool: pg.Pool, parsed: ParsedQuery): Promise<QuotedCondition | null> {
+  const clauses = quotationClauses(parsed);
+  if (clauses === null) return null;
+  const match = clauses.length > 0 ? (await compileTsQuery(pool, { raw: parsed.raw, clauses })).match : null;
+  return { speakerWords: speakerWords(parsed), match };
+}

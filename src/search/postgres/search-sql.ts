@@ -58,6 +58,15 @@ const PASSES_ALL = [...FACETS.map(passes), 'by_d'].join(' AND ');
 /** Every filter flag but one's own: what a facet's (or the date's) disjunctive counts require. */
 const othersPass = (own: string) => [...FACETS.map(passes), 'by_d'].filter((flag) => flag !== own).map((flag) => `m.${flag}`).join(' AND ');
 
+/** Parameters after the facets' keys: the folded words a quotation's speaker must hold, and the tsquery its words must match (cite:, citation:). */
+const QUOTED_WORDS = FACET_PARAMETER + FACETS.length;
+const QUOTED_MATCH = QUOTED_WORDS + 1;
+/** One quotation of the article (depeches.quotations) by that speaker holding those words, when the query asks so (src/search/quotation-query.ts). */
+const QUOTED = `($${QUOTED_WORDS}::text[] IS NULL OR EXISTS (
+        SELECT 1 FROM depeches.quotations q WHERE q.document_id = d.id
+          AND (cardinality($${QUOTED_WORDS}::text[]) = 0 OR string_to_array(q.speaker_key, ' ') @> $${QUOTED_WORDS}::text[])
+          AND ($${QUOTED_MATCH}::tsquery IS NULL OR q.tsv @@ $${QUOTED_MATCH}::tsquery)))`;
+
 export function searchSql(sort: keyof typeof ORDER_BY): string {
   const order = ORDER_BY[sort];
   const facet = (kind: string, keys: string, where: string) => `
@@ -81,6 +90,7 @@ export function searchSql(sort: keyof typeof ORDER_BY): string {
     FROM depeches.documents d
     WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
       AND ($8::int = 0 OR (SELECT count(*) FROM unnest($7::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $8::int)
+      AND ${QUOTED}
   ),
   ${page}
   SELECT
@@ -120,7 +130,7 @@ export type SearchRow = {
 } & Record<FacetName, FacetValue[]>;
 
 /** The statement's parameters, in its numbering: the query tsqueries, dates, page, relaxed clauses, then each facet's folded keys. */
-export function searchParameters(request: SearchRequest, match: string | null, highlight: string | null, clauses: string[], required: number): unknown[] {
+export function searchParameters(request: SearchRequest, match: string | null, highlight: string | null, clauses: string[], required: number, quoted: QuotedCondition | null = null): unknown[] {
   return [
     match,
     highlight,
@@ -131,7 +141,15 @@ export function searchParameters(request: SearchRequest, match: string | null, h
     clauses,
     required,
     ...FACETS.map((name) => request.filters[name].map((v) => facetKey(withoutNul(v)))),
+    quoted ? quoted.speakerWords : null,
+    quoted ? quoted.match : null,
   ];
+}
+
+/** What a quotation must be for a `cite:` or `citation:` query: its speaker's folded words must include `speakerWords`, its words match `match`. */
+export interface QuotedCondition {
+  speakerWords: string[];
+  match: string | null;
 }
 
 /** PostgreSQL text cannot hold NUL: it is no word character anyway. */
