@@ -8,4 +8,4 @@ export { queryTerms } from './evaluate.js';
 export { escapeHtml, highlightRange, snippet } from './highlight.js';
 export { documentTokens } from './document-tokens.js';
 export { facetKey, FACET_LIMIT } from './facets.js';
-export type { SearchRequest, SearchResponse, SearchHit, FacetValue, SortOrder, ParsedQuery, Clause } from './types.js';
+export type { SearchRequest, SearchResponse, SearchHit, FacetValue, SortOrder, ParsedQuery, Clause, QuotationHit } from './types.js';

@@ -2,10 +2,10 @@ import { facetKey, foldWord, splitWords, tokenize, type Token } from '../analysi
 import type { SearchIndex } from '../index/index.js';
 import type { Quote } from '../ingest/types.js';
 import { containsPhrase } from './document-tokens.js';
-import { escapeHtml, snippet } from './highlight.js';
+import { escapeHtml, highlightRange, snippet } from './highlight.js';
 import { clauseTerms } from './evaluate.js';
 import { phrasePattern } from './phrases.js';
-import type { Clause, ParsedQuery } from './types.js';
+import type { Clause, ParsedQuery, QuotationHit } from './types.js';
 
 /**
  * Searches by who said it. `cite:Lavrov guerre` (or `cite:"Wang Yi"
@@ -112,3 +112,24 @@ export function quotationSnippet(quotes: readonly Quote[], matcher: QuotationMat
 
 /** A quotation is shown longer than a passage of text: it is the answer. */
 const QUOTATION_SNIPPET_LENGTH = 320;
+
+/** The first words of a quotation (up to eight), for a link to its place. */
+export function quotationOpening(text: string): string {
+  return text.split(' ').slice(0, 8).join(' ').replace(/ \[…\].*$/u, '');
+}
+
+/**
+ * The quotations of an article to show in the 'Citations' view: those the
+ * matcher accepts (cite:, citation:), else those holding a matched word,
+ * else (no words asked) all of them.
+ */
+export function quotationHits(quotes: readonly Quote[], matcher: QuotationMatcher | null, terms: ReadonlySet<string>): QuotationHit[] {
+  const hits: QuotationHit[] = [];
+  for (const quote of quotes) {
+    if (matcher && !matcher.matches(quote)) continue;
+    const tokens = tokenize(quote.text);
+    if (!matcher && terms.size > 0 && !tokens.some((t) => terms.has(t.term))) continue;
+    hits.push({ html: highlightRange(quote.text, tokens, terms), speaker: quote.speaker, kind: quote.kind, start: quote.start, opening: quotationOpening(quote.text) });
+  }
+  return hits;
+}

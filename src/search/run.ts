@@ -10,7 +10,7 @@ import { facetTable } from './facet-table.js';
 import { facetCounts, responseFacets } from './facets.js';
 import { snippet } from './highlight.js';
 import { parseQuery } from './parse-query.js';
-import { keepQuoted, quotationMatcher, quotationSnippet, type QuotationMatcher } from './quotation-query.js';
+import { keepQuoted, quotationHits, quotationMatcher, quotationSnippet, type QuotationMatcher } from './quotation-query.js';
 import { suggestCorrection } from './suggest.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
 
@@ -27,7 +27,7 @@ function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array 
   };
 }
 
-function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, quoted: QuotationMatcher | null = null): SearchHit {
+function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, quoted: QuotationMatcher | null, view: SearchRequest['view']): SearchHit {
   const article = index.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
   const body = article.text;
@@ -39,6 +39,7 @@ function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>,
     ...facetFields(article),
     snippet: text,
     score: Math.round(score * 1000) / 1000,
+    ...(view === 'citations' ? { quotations: quotationHits(article.quotes, quoted, terms) } : {}),
   };
 }
 
@@ -87,7 +88,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
   const facets = facetCounts(index.documents, docs, request);
   const first = (request.page - 1) * request.perPage;
   const page = firstInOrder(facets.passing, first + request.perPage, resultOrder(index, docs, scores, request.sort)).slice(first);
-  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight, quoted));
+  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight, quoted, request.view));
   const total = facets.passing.length;
   // A correction is worth offering when the query came back empty or only partly matched.
   const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(index, request.q) : null;

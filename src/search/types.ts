@@ -36,6 +36,8 @@ export interface SearchRequest {
   page: number;
   perPage: number;
   sort: SortOrder;
+  /** The results page's 'Citations' view: each hit also carries its quotations that match (`quotations`). */
+  view?: 'citations';
 }
 
 export interface FacetValue {
@@ -48,6 +50,18 @@ export interface SearchHit extends Pick<Article, 'id' | 'title' | 'date' | Facet
   /** HTML: the best passage, escaped, matched words in <mark>. */
   snippet: string;
   score: number;
+  /** In the 'Citations' view only: the article's quotations that the query matches, in text order. */
+  quotations?: QuotationHit[];
+}
+
+/** A quotation as a result: its words as HTML (escaped, matched words in <mark>), speaker, kind and place in the article's text. */
+export interface QuotationHit {
+  html: string;
+  speaker: string | null;
+  kind: 'direct' | 'indirect';
+  start: number;
+  /** Its first words as written, for a link to that place (a text fragment). */
+  opening: string;
 }
 
 export interface SearchResponse {

@@ -18,6 +18,8 @@ export const LIMITS = {
 } as const;
 
 const SORTS = ['relevance', 'date', 'date-asc'] as const satisfies readonly SortOrder[];
+/** The results page's views: articles (the default) or quotations. */
+const VIEWS = ['articles', 'citations'] as const;
 
 /** A parameter given at most once. */
 const single = z.string({ error: 'doit être donné une seule fois' });
@@ -55,6 +57,7 @@ const searchParamsSchema = z
     page: wholeNumber(1, LIMITS.maxPage).optional(),
     per_page: wholeNumber(1, LIMITS.maxPerPage).optional(),
     sort: z.enum(SORTS, { error: `doit être ${SORTS.join(', ')}` }).optional(),
+    vue: z.enum(VIEWS, { error: `doit être ${VIEWS.join(' ou ')}` }).optional(),
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { error: 'doit être après « from »', path: ['to'] });
 
@@ -65,7 +68,7 @@ export function parseSearchParams(query: unknown): ParamsResult {
   // Only own, known keys are read: "__proto__" or "constructor" parameters are ignored.
   const source = (query ?? {}) as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
-  for (const key of ['q', ...FACETS.map((name) => facetOf(name).param), 'from', 'to', 'page', 'per_page', 'sort']) {
+  for (const key of ['q', ...FACETS.map((name) => facetOf(name).param), 'from', 'to', 'page', 'per_page', 'sort', 'vue']) {
     if (Object.hasOwn(source, key) && source[key] !== undefined) picked[key] = source[key];
   }
   const parsed = searchParamsSchema.safeParse(picked);
@@ -86,6 +89,7 @@ export function parseSearchParams(query: unknown): ParamsResult {
       page: p.page ?? 1,
       perPage: p.per_page ?? LIMITS.defaultPerPage,
       sort: p.sort ?? 'relevance',
+      ...(p.vue === 'citations' ? { view: 'citations' as const } : {}),
     },
   };
 }
@@ -100,5 +104,6 @@ export function requestToParams(request: SearchRequest): URLSearchParams {
   if (request.sort !== 'relevance') params.set('sort', request.sort);
   if (request.perPage !== LIMITS.defaultPerPage) params.set('per_page', String(request.perPage));
   if (request.page !== 1) params.set('page', String(request.page));
+  if (request.view === 'citations') params.set('vue', 'citations');
   return params;
 }

@@ -9,6 +9,7 @@ import type { SearchHit, SearchRequest, SearchResponse } from '../search/index.j
 import { chips, dateFacetView, facetView, withSelection, type Chip, type DateFacetView, type FacetView } from './facet-views.js';
 import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, type FilterLink } from './links.js';
 import { EXPORT_LIMIT } from './export.js';
+import { quotationViews, viewSwitch, type QuotationView, type ViewSwitch } from './quotation-views.js';
 import { LIMITS, requestToParams } from './params.js';
 
 export { documentUrl, frenchDate, frenchMonth, formatNumber, periodLabel, resultCount, duration, searchUrl, type FilterLink } from './links.js';
@@ -105,6 +106,9 @@ export interface SearchView {
   /** Rank of the first hit shown (for <ol start>). */
   start: number;
   hits: HitView[];
+  /** The "Articles | Citations" switch, and in the Citations view the page's quotations (src/web/quotation-views.ts). */
+  viewSwitch: ViewSwitch;
+  quotations: QuotationView[];
   facets: FacetView[];
   dates: DateFacetView;
   chips: Chip[];
@@ -140,6 +144,7 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
   if (request.to) hidden.push({ name: 'to', value: request.to });
   if (request.sort !== 'relevance') hidden.push({ name: 'sort', value: request.sort });
   if (request.perPage !== LIMITS.defaultPerPage) hidden.push({ name: 'per_page', value: String(request.perPage) });
+  if (request.view === 'citations') hidden.push({ name: 'vue', value: 'citations' });
   const dateFormHidden = [
     ...(request.q ? [{ name: 'q', value: request.q }] : []),
     ...hidden.filter((h) => h.name !== 'from' && h.name !== 'to'),
@@ -152,6 +157,8 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
     total: response.total,
     start: (request.page - 1) * request.perPage + 1,
     hits: response.hits.map((h) => hitView(h, request)),
+    viewSwitch: viewSwitch(request),
+    quotations: request.view === 'citations' ? quotationViews(response.hits, request) : [],
     facets: FACETS.map((name) => facetView(name, response.facets[facetOf(name).responseKey as keyof SearchResponse['facets']], request)),
     dates: dateFacetView(response.facets.date, request),
     chips: chips(request),

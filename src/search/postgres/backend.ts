@@ -19,9 +19,9 @@ import { FACET_LIMIT } from '../facets.js';
 import { escapeHtml, snippet } from '../highlight.js';
 import { lookupWord, typoBudget } from '../match-terms.js';
 import { parseQuery } from '../parse-query.js';
-import type { FacetValue, ParsedQuery, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
+import type { FacetValue, ParsedQuery, QuotationHit, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
 import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type QuotedCondition, type SearchRow } from './search-sql.js';
-import { quotationClauses, speakerWords } from '../quotation-query.js';
+import { quotationClauses, quotationOpening, speakerWords } from '../quotation-query.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
 
 export { RANK_WINDOW } from './search-sql.js';
@@ -134,6 +134,7 @@ export class PostgresBackend implements SearchBackend {
       snippet: hitSnippet(h),
       score: Math.round(h.score * 10_000) / 1000,
     }));
+    if (request.view === 'citations' && hits.length > 0) await addQuotations(client, hits, compiled, quoted);
     const suggestion = compiled.match !== null && (row.total === 0 || relaxed !== null) ? await this.suggest(client, withoutNul(request.q)) : null;
     return {
       query: request.q,
@@ -242,4 +243,26 @@ async function quotedCondition(pool: pg.Pool, parsed: ParsedQuery): Promise<Quot
   if (clauses === null) return null;
   const match = clauses.length > 0 ? (await compileTsQuery(pool, { raw: parsed.raw, clauses })).match : null;
   return { speakerWords: speakerWords(parsed), match };
+}
+
+/** The 'Citations' view: each hit's quotations that the query matches (depeches.quotations), highlighted. */
+async function addQuotations(client: pg.PoolClient, hits: SearchHit[], compiled: CompiledTsQuery, quoted: QuotedCondition | null): Promise<void> {
+  const rows = await client.query<{ document_id: string; kind: 'direct' | 'indirect'; speaker: string | null; start_at: number; text: string; headline: string | null }>(
+    `SELECT q.document_id, q.kind, q.speaker, q.start_at, q.text,
+            CASE WHEN $2::tsquery IS NULL THEN NULL ELSE ts_headline('${TS_CONFIG}', ${parsable('q.text')}, $2::tsquery, 'HighlightAll=true, StartSel=${OPEN}, StopSel=${CLOSE}') END AS headline
+     FROM depeches.quotations q
+     WHERE q.document_id = ANY($1::text[])
+       AND (CASE WHEN $3::text[] IS NOT NULL
+                 THEN (cardinality($3::text[]) = 0 OR string_to_array(q.speaker_key, ' ') @> $3::text[]) AND ($4::tsquery IS NULL OR q.tsv @@ $4::tsquery)
+                 ELSE $2::tsquery IS NULL OR q.tsv @@ $2::tsquery END)
+     ORDER BY q.document_id, q.n`,
+    [hits.map((h) => h.id), compiled.highlight, quoted ? quoted.speakerWords : null, quoted ? quoted.match : null],
+  );
+  const byDocument = new Map<string, QuotationHit[]>();
+  for (const r of rows.rows) {
+    const list = byDocument.get(r.document_id) ?? [];
+    list.push({ html: r.headline === null ? escapeHtml(r.text) : headlineHtml(r.headline), speaker: r.speaker, kind: r.kind, start: r.start_at, opening: quotationOpening(r.text) });
+    byDocument.set(r.document_id, list);
+  }
+  for (const hit of hits) hit.quotations = byDocument.get(hit.id) ?? [];
 }
