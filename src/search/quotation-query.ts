@@ -31,9 +31,23 @@ export function restrictToQuotations(clauses: Clause[]): Clause[] {
 /** Whether a quotation's speaker is the name as typed: every word of the name among the speaker's words. */
 export function speakerIs(speaker: string | null, name: string): boolean {
   if (speaker === null) return false;
-  const words = new Set(facetKey(speaker).split(' '));
   const wanted = splitWords(name).map(foldWord);
-  return wanted.length > 0 && wanted.every((w) => words.has(w));
+  return wanted.length > 0 && speakerHolds(speakerWords_(speaker), wanted);
+}
+
+const speakerWordCache = new Map<string, Set<string>>();
+/** The folded words of a speaker's name, cached: a search checks the same few names over thousands of quotations. */
+function speakerWords_(speaker: string): Set<string> {
+  let words = speakerWordCache.get(speaker);
+  if (!words) {
+    if (speakerWordCache.size > 100_000) speakerWordCache.clear();
+    speakerWordCache.set(speaker, (words = new Set(facetKey(speaker).split(' '))));
+  }
+  return words;
+}
+
+function speakerHolds(words: Set<string>, wanted: string[]): boolean {
+  return wanted.every((w) => words.has(w));
 }
 
 type Test = (tokens: Token[]) => boolean;
@@ -55,15 +69,20 @@ function clauseTest(index: SearchIndex, clause: Clause): Test | null {
 /** What a quotation of a `cite:` query must be: the speaker's, holding every clause searched in the quotations. */
 export interface QuotationMatcher {
   matches(quote: Quote): boolean;
+  /** The article-level match already ensures a quotation matches: no quotation need be read to filter. */
+  articleMatchSuffices: boolean;
 }
 
 export function quotationMatcher(index: SearchIndex, parsed: ParsedQuery): QuotationMatcher | null {
-  const names = parsed.cited ?? [];
-  if (names.length === 0 && !parsed.clauses.some(searchesQuotes)) return null;
+  const names = (parsed.cited ?? []).map((name) => splitWords(name).map(foldWord)).filter((w) => w.length > 0);
+  const quoteClauses = parsed.clauses.filter(searchesQuotes).length;
+  if (names.length === 0 && quoteClauses === 0) return null;
   const tests = parsed.clauses.map((c) => clauseTest(index, c)).filter((t): t is Test => t !== null);
   return {
+    // `citation:mot` alone: the article matched the word in its quotations, so one of them holds it
+    articleMatchSuffices: names.length === 0 && quoteClauses === 1,
     matches(quote) {
-      if (!names.every((name) => speakerIs(quote.speaker, name))) return false;
+      if (names.length > 0 && (quote.speaker === null || !names.every((wanted) => speakerHolds(speakerWords_(quote.speaker!), wanted)))) return false;
       if (tests.length === 0) return true;
       const tokens = tokenize(quote.text);
       return tests.every((t) => t(tokens));
@@ -97,6 +116,7 @@ function searchesQuotes(clause: Clause): boolean {
 
 /** The positions in `docs` of the articles one of whose quotations matches. */
 export function keepQuoted(index: SearchIndex, docs: Int32Array, scores: Float64Array | null, matcher: QuotationMatcher): { docs: Int32Array; scores: Float64Array | null } {
+  if (matcher.articleMatchSuffices) return { docs, scores };
   const kept: number[] = [];
   for (let k = 0; k < docs.length; k++) if (index.documents[docs[k]].quotes.some((q) => matcher.matches(q))) kept.push(k);
   return { docs: Int32Array.from(kept, (k) => docs[k]), scores: scores ? Float64Array.from(kept, (k) => scores[k]) : null };
