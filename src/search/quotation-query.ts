@@ -18,7 +18,7 @@ import type { Clause, ParsedQuery, QuotationHit } from './types.js';
  * their meaning on the whole article.
  */
 
-export const CITE_PREFIXES: ReadonlySet<string> = new Set(['cite', 'cité', 'citant']);
+export const CITE_PREFIXES: ReadonlySet<string> = new Set(['cite', 'cité']);
 
 /** The other positive clauses of a query with a `cite:` name, searched in the quotations only. */
 export function restrictToQuotations(clauses: Clause[]): Clause[] {
