@@ -89,6 +89,10 @@ describe('indirect speech, invented text', () => {
     expect(read(text)).toEqual([['indirect', 'Le pont sera rouvert', 'Ludmila Kovrigina']]);
   });
 
+  it('an infinitive after the verb', () => {
+    expect(read('Bartholomé Quennec a dit vouloir rouvrir le chantier avant mars.')).toEqual([['indirect', 'vouloir rouvrir le chantier', 'Bartholomé Quennec']]);
+  });
+
   it('selon X, opening a sentence', () => {
     expect(read('Selon Bartholomé Quennec, le chantier prendra deux ans de plus.')).toEqual([['indirect', 'le chantier prendra deux', 'Bartholomé Quennec']]);
   });

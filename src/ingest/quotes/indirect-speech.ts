@@ -8,7 +8,8 @@ import type { Quote } from '../types.js';
  * - "X a affirmé (mardi à l'AFP) que …": the statement after "que";
  * - "Le conducteur a été tué sur le coup, a-t-il ajouté": the clause before
  *   an inverted verb;
- * - "Selon X, …" opening a sentence, "…, selon X." closing it.
+ * - "Selon X, …" opening a sentence, "…, selon X." closing it;
+ * - an infinitive after the verb: "X a dit vouloir …", "a promis de …".
  * Speech inside a direct quotation is left out (it is part of that quote),
  * as are opinions ("Pour X, …"). Bounded windows: linear in the text.
  */
@@ -16,6 +17,8 @@ import type { Quote } from '../types.js';
 /** "que" after the verb, a few words of complement between ("a affirmé mardi à l'AFP que"). */
 const QUE_AFTER = /^[^.!?;:«»"“”\n]{0,60}?\bqu(?:e\s|['’])/u;
 const MAX_STATEMENT = 400;
+/** "a dit vouloir …", "a affirmé avoir …", "confie ne plus …", "a promis de …": an infinitive right after the verb. */
+const INFINITIVE_AFTER = /^[\s\u00a0]+((?:ne[\s\u00a0]+(?:plus|pas|jamais)[\s\u00a0]+|n['’](?:avoir|être)\b)?(?:avoir|être|\p{Ll}{2,}(?:er|ir|re|oir))(?![\p{L}-])|(?:de[\s\u00a0]+|d['’])\p{Ll}{2,}(?:er|ir|re|oir)(?![\p{L}-]))/u;
 
 function sentenceEnd(text: string, from: number): number {
   const limit = Math.min(text.length, from + MAX_STATEMENT);
@@ -87,9 +90,15 @@ export function findIndirectSpeech(text: string, events: SpeechEvent[], direct: 
         const start = skipSpaces(text, event.end + que[0].length);
         quote = quoteOf(text, start, sentenceEnd(text, start), speaker);
       } else if (/,\s*$/u.test(text.slice(Math.max(0, event.index - 3), event.index)) && !afterQuote(text, event.index) && /^\s*[.]/u.test(text.slice(event.end).replace(/^[^.,;:!?«»]{0,40}/u, ''))) {
-        // "Le conducteur a été tué sur le coup, a-t-il ajouté.": the inverted verb closes the sentence
+        // "Le conducteur a été tué sur le coup, a-t-il ajouté.": the inverted verb closes the sentence (a partial quote inside is also a direct quotation)
         const start = sentenceStart(text, event.index);
-        if (!/[«»"“”]/u.test(text.slice(start, event.index))) quote = quoteOf(text, skipSpaces(text, start), event.index, speaker);
+        if (!/^[\s\u00a0]*[«“"]/u.test(text.slice(start, event.index))) quote = quoteOf(text, skipSpaces(text, start), event.index, speaker);
+      } else if (event.according === null) {
+        const infinitive = INFINITIVE_AFTER.exec(text.slice(event.end, event.end + 60));
+        if (infinitive) {
+          const start = event.end + infinitive.index + infinitive[0].length - infinitive[1].length;
+          quote = quoteOf(text, start, sentenceEnd(text, start), speaker);
+        }
       }
     }
     if (quote && !starts.has(quote.start)) {
