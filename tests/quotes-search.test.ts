@@ -54,6 +54,21 @@ for (const kind of BACKENDS) {
       expect(await ids('citation:marché')).toEqual(['c-marche']);
     });
 
+    it('the Citations view: each hit carries its matching quotations, highlighted, with speaker, kind and place', async () => {
+      const response = await fixture.backend.search({ ...request({ q: 'cite:Kovrigina' }), view: 'citations' });
+      const quotations = response.hits.flatMap((h) => h.quotations ?? []);
+      expect(quotations.map((q) => q.speaker)).toEqual(['Ludmila Kovrigina', 'Ludmila Kovrigina']);
+      expect(quotations.map((q) => q.html).sort()).toEqual(['Le pont restera fermé tout l&#39;hiver', 'Nous attendons des garanties, pas des promesses.']);
+      const words = await fixture.backend.search({ ...request({ q: 'guerre' }), view: 'citations' });
+      const port = words.hits.find((h) => h.id === 'a-port')!;
+      expect(port.quotations).toEqual([{ html: 'La <mark>guerre</mark> froide entre les armateurs est finie', speaker: 'Aurélien Vasseur', kind: 'direct', start: expect.any(Number), opening: 'La guerre froide entre les armateurs est finie' }]);
+      // `start` is its place in the article's text
+      const article = await fixture.backend.document('a-port', '');
+      expect(article!.article.text.slice(port.quotations![0].start)).toMatch(/^La guerre froide entre les armateurs est finie »/u);
+      // the article view carries none
+      expect((await fixture.backend.search(request({ q: 'guerre' }))).hits.every((h) => h.quotations === undefined)).toBe(true);
+    });
+
     if (kind === 'embedded') {
       it('the snippet of a cite: result is the quotation, highlighted, with its speaker', async () => {
         const [hit] = (await fixture.backend.search(request({ q: 'cite:Vasseur guerre' }))).hits;
