@@ -189,8 +189,9 @@ function clean(raw: string): string {
 }
 
 /**
- * Quotations of a text, direct and indirect, in text order. `finder` is the
- * speaker extraction already run on the same text, when there is one.
+ * Quotations of a text, direct and indirect, in text order. `events` are the
+ * speech events of the speaker extraction (SpeakerFinder.find) of the same
+ * text, when it already ran.
  */
 export function extractQuotes(text: string, events: SpeechEvent[] = new SpeakerFinder(text).find()): Quote[] {
   const reader = new QuoteReader(text, events);
