@@ -5,6 +5,7 @@ import { containsPhrase } from './document-tokens.js';
 import { escapeHtml, highlightRange, snippet } from './highlight.js';
 import { clauseTerms } from './evaluate.js';
 import { phrasePattern } from './phrases.js';
+import { citedSpeakers, quoteSpeakerTable } from './quote-speakers.js';
 import type { Clause, ParsedQuery, QuotationHit } from './types.js';
 
 /**
@@ -71,6 +72,9 @@ export interface QuotationMatcher {
   matches(quote: Quote): boolean;
   /** The article-level match already ensures a quotation matches: no quotation need be read to filter. */
   articleMatchSuffices: boolean;
+  /** The folded words of each `cite:` name, and whether the quotation's words are asked for too. */
+  names: string[][];
+  needsWords: boolean;
 }
 
 export function quotationMatcher(index: SearchIndex, parsed: ParsedQuery): QuotationMatcher | null {
@@ -79,6 +83,8 @@ export function quotationMatcher(index: SearchIndex, parsed: ParsedQuery): Quota
   if (names.length === 0 && quoteClauses === 0) return null;
   const tests = parsed.clauses.map((c) => clauseTest(index, c)).filter((t): t is Test => t !== null);
   return {
+    names,
+    needsWords: tests.length > 0,
     // `citation:mot` alone: the article matched the word in its quotations, so one of them holds it
     articleMatchSuffices: names.length === 0 && quoteClauses === 1,
     matches(quote) {
@@ -118,7 +124,23 @@ function searchesQuotes(clause: Clause): boolean {
 export function keepQuoted(index: SearchIndex, docs: Int32Array, scores: Float64Array | null, matcher: QuotationMatcher): { docs: Int32Array; scores: Float64Array | null } {
   if (matcher.articleMatchSuffices) return { docs, scores };
   const kept: number[] = [];
-  for (let k = 0; k < docs.length; k++) if (index.documents[docs[k]].quotes.some((q) => matcher.matches(q))) kept.push(k);
+  if (matcher.names.length > 0) {
+    // the speakers first, on integer arrays; a quotation's words are read only when its speaker is the one asked for
+    const table = quoteSpeakerTable(index);
+    const cited = citedSpeakers(table, matcher.names);
+    const { offsets, quoteSpeaker } = table;
+    for (let k = 0; k < docs.length; k++) {
+      const n = docs[k];
+      for (let i = offsets[n]; i < offsets[n + 1]; i++) {
+        const id = quoteSpeaker[i];
+        if (id < 0 || cited[id] === 0) continue;
+        if (!matcher.needsWords || matcher.matches(index.documents[n].quotes[i - offsets[n]])) {
+          kept.push(k);
+          break;
+        }
+      }
+    }
+  } else for (let k = 0; k < docs.length; k++) if (index.documents[docs[k]].quotes.some((q) => matcher.matches(q))) kept.push(k);
   return { docs: Int32Array.from(kept, (k) => docs[k]), scores: scores ? Float64Array.from(kept, (k) => scores[k]) : null };
 }
 

@@ -10,6 +10,7 @@ import { facetTable } from './facet-table.js';
 import { facetCounts, responseFacets } from './facets.js';
 import { snippet } from './highlight.js';
 import { parseQuery } from './parse-query.js';
+import { quoteSpeakerTable } from './quote-speakers.js';
 import { keepQuoted, quotationHits, quotationMatcher, quotationSnippet, type QuotationMatcher } from './quotation-query.js';
 import { suggestCorrection } from './suggest.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
@@ -51,6 +52,7 @@ function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>,
 export function prepareSearch(index: SearchIndex): void {
   completions(postings(index), 'a');
   facetTable(index.documents);
+  quoteSpeakerTable(index);
 }
 
 /**
