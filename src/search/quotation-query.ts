@@ -25,7 +25,8 @@ export const CITE_PREFIXES: ReadonlySet<string> = new Set(['cite', 'cité']);
 export function restrictToQuotations(clauses: Clause[]): Clause[] {
   return clauses.map((c) => {
     if (c.kind === 'any') return { ...c, clauses: restrictToQuotations(c.clauses) };
-    return c.negated || c.field ? c : { ...c, field: 'quotes' };
+    // NEAR has no field: it keeps its meaning on the whole article
+    return c.kind === 'near' || c.negated || c.field ? c : { ...c, field: 'quotes' };
   });
 }
 
@@ -58,7 +59,7 @@ function clauseTest(index: SearchIndex, clause: Clause): Test | null {
     const sides = clause.clauses.map((c) => clauseTest(index, c)).filter((t): t is Test => t !== null);
     return sides.length ? (tokens) => sides.some((t) => t(tokens)) : null;
   }
-  if (clause.negated || clause.field !== 'quotes') return null;
+  if (clause.kind === 'near' || clause.negated || clause.field !== 'quotes') return null;
   if (clause.kind === 'phrase') {
     const pattern = phrasePattern(clause.words);
     return pattern ? (tokens) => containsPhrase(tokens, pattern.terms, pattern.offsets) : null;
@@ -103,7 +104,7 @@ export function quotationClauses(parsed: ParsedQuery): Clause[] | null {
       const sides = c.clauses.map(strip).filter((x): x is Clause => x !== null);
       return sides.length === c.clauses.length ? { kind: 'any', clauses: sides } : null;
     }
-    if (c.negated || c.field !== 'quotes') return null;
+    if (c.kind === 'near' || c.negated || c.field !== 'quotes') return null;
     const { field: _field, ...rest } = c;
     return rest as Clause;
   };
@@ -117,7 +118,8 @@ export function speakerWords(parsed: ParsedQuery): string[] {
 }
 
 function searchesQuotes(clause: Clause): boolean {
-  return clause.kind === 'any' ? clause.clauses.some(searchesQuotes) : !clause.negated && clause.field === 'quotes';
+  if (clause.kind === 'any') return clause.clauses.some(searchesQuotes);
+  return clause.kind !== 'near' && !clause.negated && clause.field === 'quotes';
 }
 
 /** The positions in `docs` of the articles one of whose quotations matches. */
