@@ -65,12 +65,13 @@ const PLACEHOLDERS = /[\uE000-\uE003]/g;
 const BATCH = 200;
 
 /** Rows as JSON for jsonb_to_recordset: one parameter per batch instead of one per column. */
-function rowsJson(articles: Article[], storyOf: Map<string, string>): string {
+function rowsJson(articles: Article[], storyOf: Map<string, string>, shared: Set<string>): string {
   return JSON.stringify(
     articles.map((a) => {
       const row: Record<string, unknown> = {
         id: a.id,
         story: storyOf.get(a.id) ?? null,
+        in_story: shared.has(storyOf.get(a.id) ?? a.id),
         content_hash: contentHash(a),
         path: a.path,
         url: a.url,
@@ -92,6 +93,7 @@ const STORED_FIELDS = Object.keys(FIELDS) as FieldName[];
 const COLUMNS: [string, string][] = [
   ['id', 'text'],
   ['story', 'text'],
+  ['in_story', 'boolean'],
   ['content_hash', 'text'],
   ['path', 'text'],
   ['url', 'text'],
@@ -185,17 +187,22 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
     const all = [...unique.values()];
     const storyIndex = storiesOfArticles(all);
     const storyOf = new Map(all.map((a, n) => [a.id, all[storyIndex[n]].id]));
+    // Stories of more than one article: a search groups only their rows (the others are each a story).
+    const members = new Map<string, number>();
+    for (const story of storyOf.values()) members.set(story, (members.get(story) ?? 0) + 1);
+    const shared = new Set([...members].filter(([, count]) => count > 1).map(([story]) => story));
     // Rows written carry their story; only unchanged rows that were regrouped are updated after (an update rewrites every index entry of a row).
     for (let k = 0; k < changed.length; k += BATCH) {
       const batch = changed.slice(k, k + BATCH);
-      await client.query(UPSERT, [rowsJson(batch, storyOf)]);
+      await client.query(UPSERT, [rowsJson(batch, storyOf, shared)]);
       await client.query(QUOTATIONS_DELETE, [batch.map((a) => a.id)]);
       await client.query(QUOTATIONS_INSERT, [quotationsJson(batch)]);
     }
     if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
-    const storyRows = JSON.stringify(all.map((a) => ({ id: a.id, story: storyOf.get(a.id) })));
+    const storyRows = JSON.stringify(all.map((a) => ({ id: a.id, story: storyOf.get(a.id), in_story: shared.has(storyOf.get(a.id)!) })));
     const regrouped = await client.query(
-      'UPDATE depeches.documents d SET story = r.story FROM jsonb_to_recordset($1::jsonb) AS r(id text, story text) WHERE d.id = r.id AND d.story IS DISTINCT FROM r.story',
+      `UPDATE depeches.documents d SET story = r.story, in_story = r.in_story FROM jsonb_to_recordset($1::jsonb) AS r(id text, story text, in_story boolean)
+       WHERE d.id = r.id AND (d.story IS DISTINCT FROM r.story OR d.in_story IS DISTINCT FROM r.in_story)`,
       [storyRows],
     );
     rowsWritten = performance.now();

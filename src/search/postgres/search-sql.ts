@@ -54,6 +54,7 @@ const FACET_PARAMETER = 9;
 /** Each facet's filter flag in `m`, and the flags of all filters (facets and dates). */
 const passes = (name: FacetName) => `by_${name}`;
 const PASSES_ALL = [...FACETS.map(passes), 'by_d'].join(' AND ');
+const PASSES_ALL_M = [...FACETS.map(passes), 'by_d'].map((flag) => `m.${flag}`).join(' AND ');
 /** Every filter flag but one's own: what a facet's (or the date's) disjunctive counts require. */
 const othersPass = (own: string) => [...FACETS.map(passes), 'by_d'].filter((flag) => flag !== own).map((flag) => `m.${flag}`).join(' AND ');
 
@@ -75,8 +76,9 @@ const QUOTED = `($${QUOTED_WORDS}::text[] IS NULL OR EXISTS (
  * `grouped`: each story once (src/search/stories.ts), by its first member
  * in the list's order (DISTINCT ON the story, ordered by the list's order
  * within it); the total counts stories, `articles` the rows, and each hit
- * lists the other articles of its story (stories are counted by GROUP BY,
- * hashed, not count(DISTINCT), which sorts every match). `facetExactLimit`: most rows a
+ * lists the other articles of its story (the stories are counted without
+ * grouping every match: an article whose story holds no other (`in_story`
+ * false) is one story, only the others are grouped). `facetExactLimit`: most rows a
  * facet counts exactly (./facet-counts.ts).
  */
 export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExactLimit = FACET_EXACT_LIMIT): string {
@@ -94,7 +96,7 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExa
       : `page AS (SELECT id, 0::real AS score, date FROM ${best(`(SELECT id, date, story FROM m WHERE ${PASSES_ALL})`, 'id, date, story')} p ORDER BY ${order} LIMIT $5 OFFSET $6)`;
   return `
   WITH m AS MATERIALIZED (
-    SELECT d.id, d.date, d.story, ${bucketSql('d.id')} AS bucket, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
+    SELECT d.id, d.date, d.story, d.in_story, ${bucketSql('d.id')} AS bucket, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
            ${FACET_COLUMNS.map((c, f) => `(cardinality($${FACET_PARAMETER + f}::text[]) = 0 OR d.${c.keys} && $${FACET_PARAMETER + f}::text[]) AS ${passes(c.name)},`).join('\n           ')}
            (($3::date IS NULL AND $4::date IS NULL) OR (d.date IS NOT NULL AND ($3::date IS NULL OR d.date >= $3::date) AND ($4::date IS NULL OR d.date <= $4::date))) AS by_d
     FROM depeches.documents d
@@ -103,10 +105,10 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExa
       AND ($${STORY_PARAMETER}::text IS NULL OR coalesce(d.story, d.id) = (SELECT coalesce(s.story, s.id) FROM depeches.documents s WHERE s.id = $${STORY_PARAMETER}::text))
       AND ${QUOTED}
   ),
-  ${facetCtes('m', [...FACET_COLUMNS.map((c) => ({ name: c.name as string, where: othersPass(passes(c.name)) })), { name: 'all', where: PASSES_ALL.split(' AND ').map((flag) => `m.${flag}`).join(' AND ') }], facetExactLimit)},
+  ${facetCtes('m', [...FACET_COLUMNS.map((c) => ({ name: c.name as string, where: othersPass(passes(c.name)) })), { name: 'all', where: PASSES_ALL_M }, { name: 'alone', where: `${PASSES_ALL_M} AND NOT m.in_story` }], facetExactLimit)},
   ${page}
   SELECT
-    ${grouped ? `(SELECT count(*) FROM (SELECT ${STORY} FROM m WHERE ${PASSES_ALL} GROUP BY 1) stories)` : `(SELECT rows_all FROM ${FACET_STATS})`}::int AS total,
+    ${grouped ? `((SELECT rows_alone FROM ${FACET_STATS}) + (SELECT count(*) FROM (SELECT story FROM m WHERE ${PASSES_ALL} AND in_story GROUP BY 1) stories))` : `(SELECT rows_all FROM ${FACET_STATS})`}::int AS total,
     (SELECT rows_all FROM ${FACET_STATS})::int AS articles,
     (SELECT matched FROM ${FACET_STATS})::int AS matched,
     (SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
