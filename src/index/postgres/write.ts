@@ -13,7 +13,7 @@ import { facetKey, FIELDS, fieldText, fieldValues, type FieldDeclaration, type F
 import type { Article } from '../../ingest/types.js';
 import type { IndexReport } from '../index-corpus.js';
 import { newBuildId, requireUniqueIds } from '../build.js';
-import { storiesOfArticles } from '../stories.js';
+import { storyColumns, type StoryColumns } from './story-columns.js';
 import { latestModification } from '../freshness.js';
 import { FACET_COLUMNS, TERMS_REFRESH, tsvectorSql } from './fields.js';
 import { readCorpusInWorkers } from '../parallel.js';
@@ -65,13 +65,12 @@ const PLACEHOLDERS = /[\uE000-\uE003]/g;
 const BATCH = 200;
 
 /** Rows as JSON for jsonb_to_recordset: one parameter per batch instead of one per column. */
-function rowsJson(articles: Article[], storyOf: Map<string, string>, shared: Set<string>): string {
+function rowsJson(articles: Article[], stories: Map<string, StoryColumns>): string {
   return JSON.stringify(
     articles.map((a) => {
       const row: Record<string, unknown> = {
         id: a.id,
-        story: storyOf.get(a.id) ?? null,
-        in_story: shared.has(storyOf.get(a.id) ?? a.id),
+        ...stories.get(a.id),
         content_hash: contentHash(a),
         path: a.path,
         url: a.url,
@@ -183,23 +182,17 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
     const changed = [...unique.values()].filter((a) => previous.get(a.id) !== contentHash(a));
     const inserted = changed.filter((a) => !previous.has(a.id)).length;
     const deletedIds = [...previous.keys()].filter((id) => !unique.has(id));
-    // Stories are computed over every article, as a build does: adding or removing one can regroup others.
     const all = [...unique.values()];
-    const storyIndex = storiesOfArticles(all);
-    const storyOf = new Map(all.map((a, n) => [a.id, all[storyIndex[n]].id]));
-    // Stories of more than one article: a search groups only their rows (the others are each a story).
-    const members = new Map<string, number>();
-    for (const story of storyOf.values()) members.set(story, (members.get(story) ?? 0) + 1);
-    const shared = new Set([...members].filter(([, count]) => count > 1).map(([story]) => story));
+    const stories = storyColumns(all);
     // Rows written carry their story; only unchanged rows that were regrouped are updated after (an update rewrites every index entry of a row).
     for (let k = 0; k < changed.length; k += BATCH) {
       const batch = changed.slice(k, k + BATCH);
-      await client.query(UPSERT, [rowsJson(batch, storyOf, shared)]);
+      await client.query(UPSERT, [rowsJson(batch, stories)]);
       await client.query(QUOTATIONS_DELETE, [batch.map((a) => a.id)]);
       await client.query(QUOTATIONS_INSERT, [quotationsJson(batch)]);
     }
     if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
-    const storyRows = JSON.stringify(all.map((a) => ({ id: a.id, story: storyOf.get(a.id), in_story: shared.has(storyOf.get(a.id)!) })));
+    const storyRows = JSON.stringify(all.map((a) => ({ id: a.id, ...stories.get(a.id) })));
     const regrouped = await client.query(
       `UPDATE depeches.documents d SET story = r.story, in_story = r.in_story FROM jsonb_to_recordset($1::jsonb) AS r(id text, story text, in_story boolean)
        WHERE d.id = r.id AND (d.story IS DISTINCT FROM r.story OR d.in_story IS DISTINCT FROM r.in_story)`,
