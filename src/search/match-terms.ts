@@ -1,7 +1,7 @@
 import { analyzeWord, compoundTerm, JOINER } from '../analysis/index.js';
 import { completionLimit, MATCH_OPTIONS } from './match-options.js';
 import type { Postings } from './postings.js';
-import type { TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest } from './query-plan.js';
+import type { TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest } from './term-dictionary.js';
 
 /**
  * The embedded engine's term dictionary for the query plan (query-plan.ts):

@@ -7,7 +7,7 @@
  * phrases, NEAR groups and exclusions as parsed. The rules and budgets are
  * those of match-options.ts; this file applies them, and nothing else does.
  *
- * A backend gives the plan a term dictionary (TermDictionary: the embedded
+ * A backend gives the plan a term dictionary (term-dictionary.ts: the embedded
  * engine's flat term dictionary in match-terms.ts, PostgreSQL's terms
  * table in postgres/term-dictionary.ts) answering two batches of look-ups:
  * first each word's term and completions, then, only for the words the
@@ -16,7 +16,10 @@
  */
 import { analyzeWord, compoundTerm, foldWord, JOINER, withoutElision } from '../analysis/index.js';
 import { completionWeight, MATCH_OPTIONS, truncatedStemCandidates, typoBudget, typoWeight, type MatchOptions } from './match-options.js';
+import type { AsyncTermDictionary, TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest } from './term-dictionary.js';
 import type { Clause, ParsedQuery, QueryField } from './types.js';
+
+export type { AsyncTermDictionary, TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest };
 
 export type AlternativeKind = 'exact' | 'stem' | 'completion' | 'truncated-stem' | 'typo' | 'typo-on-stem';
 
@@ -68,60 +71,6 @@ export interface QueryPlan {
   raw: string;
   /** By clause of the parsed query; null for a word the analysis drops (a finished stop word). */
   clauses: (ClausePlan | null)[];
-}
-
-/** What a backend is asked of one word first. */
-export interface WordRequest {
-  /** The word to analyze (elision removed); a compound with its joiners. */
-  text: string;
-  /** `stop`: its term is `folded`, not analyzed; `compound`: its term is the whole compound's. */
-  shape: 'simple' | 'compound' | 'stop';
-  folded: string;
-  /** Complete the word's term, and the folded word (each: is it indexed, its most frequent completions). */
-  completeTerm: boolean;
-  completeFolded: boolean;
-  /** Beginnings of the folded word, longest first: which is the first indexed. */
-  stems: string[];
-}
-
-export interface WordAnswer {
-  term: string | null;
-  /** The index holds `term`. */
-  known: boolean;
-  /** For each beginning asked (the term first): is it indexed, and its completions, the most frequent first (itself excluded). */
-  completions: { prefix: string; known: boolean; terms: string[] }[];
-  truncated: string | null;
-  expression?: string;
-}
-
-/** What is asked, only for a word whose term and completions the index does not hold. */
-export interface TypoRequest {
-  term: string;
-  folded: string;
-  budget: number;
-  /** The words one typo away as written (oneTypoForms): their terms, when indexed. */
-  forms: string[];
-  /** Beginnings of the folded word, longest first (it may be unfinished). */
-  beginnings: string[];
-}
-
-export interface TypoAnswer {
-  foldedKnown: boolean;
-  /** Completions of the folded word (it may be unfinished: "Tachke"). */
-  completions: string[];
-  truncated: string | null;
-  /** Terms within the budget of the word's term, with their distance. */
-  near: [string, number][];
-  formTerms: string[];
-}
-
-export interface TermDictionary {
-  words(requests: WordRequest[]): WordAnswer[];
-  typos(requests: TypoRequest[]): TypoAnswer[];
-}
-export interface AsyncTermDictionary {
-  words(requests: WordRequest[]): Promise<WordAnswer[]>;
-  typos(requests: TypoRequest[]): Promise<TypoAnswer[]>;
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -227,8 +176,10 @@ function applyWord(plan: WordPlan, answer: WordAnswer, options: MatchOptions): v
   if (answer.expression) plan.expression = answer.expression;
   if (answer.term === null) return;
   // An excluded word is excluded as written: no completions, no typos.
-  if (plan.negated) return add(plan, answer.term, answer.term === plan.folded ? 'exact' : 'stem', 1);
-  if (answer.known) add(plan, answer.term, answer.term === plan.folded ? 'exact' : 'stem', 1);
+  // A compound's term is its parts' stems: a stem, whatever the folded parts.
+  const own: AlternativeKind = answer.term === plan.folded && !plan.compound ? 'exact' : 'stem';
+  if (plan.negated) return add(plan, answer.term, own, 1);
+  if (answer.known) add(plan, answer.term, own, 1);
   for (const { prefix, known, terms } of answer.completions) {
     if (known && prefix !== answer.term) add(plan, prefix, 'exact', 1);
     for (const term of terms) add(plan, term, 'completion', completionWeight(term, prefix, options));
@@ -236,10 +187,24 @@ function applyWord(plan: WordPlan, answer: WordAnswer, options: MatchOptions): v
   if (answer.truncated) add(plan, answer.truncated, 'truncated-stem', options.completions.weight);
 }
 
+/** The forms of the last unknown words: an unknown word stays in the query for every keystroke after it. */
+const recentForms = new Map<string, string[]>();
+
+function typoForms(folded: string, options: MatchOptions): string[] {
+  let forms = options === MATCH_OPTIONS ? recentForms.get(folded) : undefined;
+  if (forms) return forms;
+  forms = oneTypoForms(folded, options);
+  if (options === MATCH_OPTIONS) {
+    if (recentForms.size >= 64) recentForms.delete(recentForms.keys().next().value!);
+    recentForms.set(folded, forms);
+  }
+  return forms;
+}
+
 /** The typo look-up of a word that matched nothing: a known word is taken as meant. */
 function typoRequest(plan: WordPlan, options: MatchOptions): TypoRequest | null {
   if (plan.negated || plan.term === null || plan.alternatives.length > 0 || plan.budget === 0) return null;
-  return { term: plan.term, folded: plan.folded, budget: plan.budget, forms: oneTypoForms(plan.folded, options), beginnings: truncatedStemCandidates(plan.folded, false, options) };
+  return { term: plan.term, folded: plan.folded, budget: plan.budget, forms: typoForms(plan.folded, options), beginnings: truncatedStemCandidates(plan.folded, false, options) };
 }
 
 function applyTypos(plan: WordPlan, answer: TypoAnswer, options: MatchOptions): void {

@@ -14,7 +14,7 @@
 import type pg from 'pg';
 import { TS_CONFIG } from '../../index/postgres/index.js';
 import { MATCH_OPTIONS } from '../match-options.js';
-import type { AsyncTermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest } from '../query-plan.js';
+import type { AsyncTermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest } from '../term-dictionary.js';
 
 const { max: MAX_COMPLETIONS, short: SHORT_COMPLETIONS, shortPrefix: SHORT_PREFIX } = MATCH_OPTIONS.completions;
 
