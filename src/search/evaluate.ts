@@ -38,8 +38,6 @@ export interface QueryMatches {
   partial: { count: number; matched: number; of: number; docs: Set<number> } | null;
   /** By clause of the parsed query: the articles it matches alone (null when dropped or excluded). */
   clauseMatches: (number | null)[];
-  /** By clause: the index terms it was searched as (null when dropped), for saying how the query was understood. */
-  clauseTerms: (string[] | null)[];
   /** Each word's alternatives, as searched (query-plan.ts). */
   plan: QueryPlan;
 }
@@ -209,11 +207,9 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   const excluded = new Set<number>();
   let anyExclusion = false;
   const clauseMatches: (number | null)[] = [];
-  const clauseTerms: (string[] | null)[] = [];
   for (const [k, clause] of parsed.clauses.entries()) {
     const evaluated = evaluateClause(index, view, clause, plan.clauses[k]);
     clauseMatches.push(evaluated && !(clause.kind !== 'any' && clause.negated) ? evaluated.matches.docs.length : null);
-    clauseTerms.push(evaluated ? evaluated.terms : null);
     if (!evaluated) continue;
     if (clause.kind !== 'any' && clause.negated) {
       anyExclusion = true;
@@ -225,18 +221,18 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   for (const p of positive) for (const term of p.terms) for (const part of term.split('-')) highlight.add(part);
 
   if (positive.length === 0) {
-    if (!anyExclusion) return { matches: null, highlight, relaxed: null, partial: null, clauseMatches, clauseTerms, plan };
+    if (!anyExclusion) return { matches: null, highlight, relaxed: null, partial: null, clauseMatches, plan };
     const docs: number[] = [];
     for (let n = 0; n < size; n++) if (!excluded.has(n)) docs.push(n);
-    return { matches: { docs: Int32Array.from(docs), scores: new Float64Array(docs.length) }, highlight, relaxed: null, partial: null, clauseMatches, clauseTerms, plan };
+    return { matches: { docs: Int32Array.from(docs), scores: new Float64Array(docs.length) }, highlight, relaxed: null, partial: null, clauseMatches, plan };
   }
   const lists = positive.map((p) => p.matches);
   const patterns = positive.map((p) => p.exact ?? null);
   const rank = (matches: Matches) => rewardExactness(index, rewardProximity(index, matches, positive), patterns);
-  if (lists.length === 1) return { matches: rank(withoutDocs(lists[0], excluded)), highlight, relaxed: null, partial: null, clauseMatches, clauseTerms, plan };
+  if (lists.length === 1) return { matches: rank(withoutDocs(lists[0], excluded)), highlight, relaxed: null, partial: null, clauseMatches, plan };
   const combined = combine(lists, size);
   const all = withoutDocs(keepCount(combined, lists.length, { transient: true }), excluded);
-  if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches, clauseTerms, plan };
+  if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches, plan };
   if (all.docs.length > 0) {
     // Few articles hold every word: the page goes on with those missing one, after them.
     const some = withoutDocs(keepCount(combined, lists.length - 1), excluded);
@@ -249,7 +245,7 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
     docs.set(ranked.docs, full.docs.length);
     scores.set(ranked.scores, full.docs.length);
     const partial = some.docs.length > 0 ? { count: some.docs.length, matched: lists.length - 1, of: lists.length, docs: new Set(some.docs) } : null;
-    return { matches: { docs, scores }, highlight, relaxed: null, partial, clauseMatches, clauseTerms, plan };
+    return { matches: { docs, scores }, highlight, relaxed: null, partial, clauseMatches, plan };
   }
   // Nobody holds every word: the documents holding the most of them.
   let most = 0;
@@ -257,9 +253,9 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
     const n = combined.touched[k];
     if (combined.counts[n] > most && !excluded.has(n)) most = combined.counts[n];
   }
-  if (most === 0) return { matches: EMPTY, highlight, relaxed: null, partial: null, clauseMatches, clauseTerms, plan };
+  if (most === 0) return { matches: EMPTY, highlight, relaxed: null, partial: null, clauseMatches, plan };
   const some = withoutDocs(keepCount(combined, most, { transient: true }), excluded);
-  return { matches: rank(some), highlight, relaxed: { matched: most, of: lists.length }, partial: null, clauseMatches, clauseTerms, plan };
+  return { matches: rank(some), highlight, relaxed: { matched: most, of: lists.length }, partial: null, clauseMatches, plan };
 }
 
 /** The index terms a query matches (for highlighting an article the query led to). */
