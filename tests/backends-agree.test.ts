@@ -75,7 +75,7 @@ describe('the embedded engine and PostgreSQL on the shared cases', { timeout: 30
     expect(differing).toEqual([]);
   });
 
-  it('find the same articles for every case and example', async () => {
+  it('find the same articles and say the same of the query for every case and example', async () => {
     const differing: string[] = [];
     const cases = [...evalCases, ...readmeExamples().map((q) => ({ q }))];
     for (const params of cases) {
@@ -85,6 +85,9 @@ describe('the embedded engine and PostgreSQL on the shared cases', { timeout: 30
       // The partial fill is the embedded engine's (README, PostgreSQL differences): its partial hits are left out.
       const ids = (hits: { id: string; partial?: true }[]) => hits.filter((h) => !h.partial).map((h) => h.id).sort();
       if (JSON.stringify(ids(a.hits)) !== JSON.stringify(ids(b.hits))) differing.push(`${JSON.stringify(params)}: embedded ${ids(a.hits)} postgres ${ids(b.hits)}`);
+      // The line under the box reads the plan on both: the same parts (a typo corrected, a completion, a phrase...).
+      const kinds = (r: typeof a) => r.understood.filter((p) => p.kind !== 'partial').map((p) => p.kind).join(' ');
+      if (kinds(a) !== kinds(b)) differing.push(`${JSON.stringify(params)}: understood embedded ${kinds(a)} postgres ${kinds(b)}`);
     }
     expect(differing).toEqual([]);
   });
