@@ -262,3 +262,10 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
 export function queryTerms(index: SearchIndex, q: string): Set<string> {
   return evaluateQuery(index, parseQuery(q)).highlight;
 }
+
+/** The index terms a clause matches (its completions and typos included), for checks outside the postings (src/search/quotation-query.ts). */
+export function clauseTerms(index: SearchIndex, clause: Clause): string[] {
+  const view = postings(index);
+  const plan = planQuery({ raw: '', clauses: [clause] }, embeddedDictionary(view));
+  return evaluateClause(index, view, clause, plan.clauses[0])?.terms ?? [];
+}

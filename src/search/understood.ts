@@ -42,11 +42,26 @@ export function formatClause(clause: Clause): string {
  * last word is not to be completed.
  */
 function rewritten(parsed: ParsedQuery, k: number, replacement?: string): string {
-  const q = parsed.clauses
-    .map((c, i) => (i === k ? replacement ?? null : formatClause(c)))
+  // cite: names stay (their clauses then read back as citation:, the same search)
+  const cited = (parsed.cited ?? []).map((name) => `cite:"${name}"`);
+  const q = [...cited, ...parsed.clauses.map((c, i) => (i === k ? replacement ?? null : formatClause(c)))]
     .filter((t): t is string => t !== null && t !== '')
     .join(' ');
   return /[\p{L}\p{N}]$/u.test(q) ? `${q} ` : q;
+}
+
+/** The query without its `cite:` names, their words searched in the whole article again. */
+function withoutCited(parsed: ParsedQuery): string {
+  const loose = (c: Clause): Clause => (c.kind === 'any' ? { ...c, clauses: c.clauses.map(loose) } : c.kind !== 'near' && c.field === 'quotes' ? { ...c, field: undefined } : c);
+  const q = parsed.clauses.map((c) => formatClause(loose(c))).filter((t) => t !== '').join(' ');
+  return /[\p{L}\p{N}]$/u.test(q) ? `${q} ` : q;
+}
+
+/** Where a field clause is searched, in French. */
+function fieldPlace(field: string | undefined): string {
+  if (!field) return '';
+  if (field === 'quotes') return ' dans les citations';
+  return ` parmi les ${facetOf(field as FacetName)?.title.toLowerCase() ?? field}`;
 }
 
 const quoted = (s: string) => `« ${s} »`;
@@ -67,7 +82,7 @@ function wordParts(plan: WordPlan | null, clause: Extract<Clause, { kind: 'word'
     return [...parts, { kind: 'excluded', text: `sans ${quoted(clause.text)}`, undo: { q: rewritten(parsed, k) }, undoLabel: 'ne plus exclure' }];
   }
   if (plan.optional) return [...parts, { kind: 'completion', text: `${quoted(clause.text)} : mot vide, ou début d’un mot` }];
-  const where = clause.field ? ` parmi les ${facetOf(clause.field as FacetName)?.title.toLowerCase() ?? clause.field}` : '';
+  const where = fieldPlace(clause.field);
   // A completion that is a compound whole ("chin" -> "chin-russ") is no word the reader meant to name.
   const shown = [...plan.alternatives].sort((a, b) => b.weight - a.weight).filter((a) => !a.form.includes('-') || a.form === plan.term);
   const known = plan.alternatives.some((a) => a.form === plan.term && (a.kind === 'stem' || a.kind === 'exact'));
@@ -89,7 +104,8 @@ function wordParts(plan: WordPlan | null, clause: Extract<Clause, { kind: 'word'
     const stem = plan.term !== null && plan.term !== plan.folded ? ` (toutes les formes de ${plan.term}…)` : '';
     parts.push({ kind: 'word', text: `${quoted(clause.text)}${stem}${where}` });
   }
-  if (clause.field) parts.push({ kind: 'field', text: `${quoted(clause.text)} cherché${where} seulement`, undo: { q: rewritten(parsed, k, clause.text) }, undoLabel: 'chercher partout' });
+  // under cite:, the words are in the quotations because of the name: said once, by the name's part
+  if (clause.field && !(clause.field === 'quotes' && parsed.cited?.length)) parts.push({ kind: 'field', text: `${quoted(clause.text)} cherché${where} seulement`, undo: { q: rewritten(parsed, k, clause.text) }, undoLabel: 'chercher partout' });
   if (matched === 0 && plan.alternatives.length > 0) parts.push({ kind: 'dropped', text: `${quoted(clause.text)} : dans aucun article avec les autres mots` });
   return parts;
 }
@@ -106,6 +122,10 @@ export function understandQuery(
 ): UnderstoodPart[] {
   const parts: UnderstoodPart[] = [];
   const wordPlan = (c: ClausePlan | null | undefined) => (c && c.kind === 'word' ? c : null);
+  for (const name of parsed.cited ?? []) {
+    const words = parsed.clauses.some((c) => c.kind !== 'any' && c.kind !== 'near' && !c.negated && c.field === 'quotes');
+    parts.push({ kind: 'field', text: `citations de ${quoted(name)}${words ? ' : les mots dans une même citation' : ''}`, undo: { q: withoutCited(parsed) }, undoLabel: 'chercher dans tout l’article' });
+  }
   parsed.clauses.forEach((clause, k) => {
     if (clause.kind === 'word') {
       parts.push(...wordParts(wordPlan(plan.clauses[k]), clause, k, parsed, outcome.relaxed ? clauseMatches[k] ?? null : null));
@@ -120,7 +140,7 @@ export function understandQuery(
       return;
     }
     if (clause.kind === 'phrase') {
-      const where = clause.field ? ` parmi les ${facetOf(clause.field as FacetName)?.title.toLowerCase() ?? clause.field}` : '';
+      const where = fieldPlace(clause.field);
       parts.push({ kind: 'phrase', text: `${quoted(clause.words.join(' '))} : mots côte à côte${where}`, undo: { q: rewritten(parsed, k, clause.words.join(' ')) }, undoLabel: 'mots séparés' });
       return;
     }
