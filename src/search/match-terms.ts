@@ -116,8 +116,7 @@ export function lookupWord(typed: string, prefix: boolean): WordLookup | null {
   return { term, folded, fuzzy, prefixes: prefix ? [...new Set([term, folded])] : [] };
 }
 
-/** Most frequent completions of each beginning, per index (a typed beginning recurs across keystrokes and readers). */
-const completionCaches = new WeakMap<Postings, Map<string, [string, number][]>>();
+/** Most completions' lists kept in the postings' cache (`Postings.completionCache`, owned by the build's Searcher). */
 const COMPLETION_CACHE_SIZE = 5000;
 
 /** Keeps the `limit` most frequent terms of a stream, without sorting it all. */
@@ -157,8 +156,7 @@ function shortCompletions(postings: Postings, cache: Map<string, [string, number
 }
 
 export function completions(postings: Postings, prefix: string): [string, number][] {
-  let cache = completionCaches.get(postings);
-  if (!cache) completionCaches.set(postings, (cache = new Map()));
+  const cache = postings.completionCache;
   if (prefix.length < SHORT_PREFIX && !cache.has('')) {
     shortCompletions(postings, cache);
     // Marks the short ones as done; they are never evicted (the eviction below starts after them).

@@ -1,5 +1,6 @@
+import SearchableMap from 'minisearch/SearchableMap';
 import { BOOSTS } from '../analysis/index.js';
-import { compactOf, FIELDS, type CompactIndex, type SearchIndex } from '../index/index.js';
+import { FIELDS, type CompactIndex } from '../index/index.js';
 import type { QueryField } from './types.js';
 
 /**
@@ -12,7 +13,8 @@ import type { QueryField } from './types.js';
  * keystroke. Here a term's postings are scored straight into a dense array,
  * with MiniSearch's own BM25+ formula and parameters, and the query logic
  * (AND of words, OR, NOT, relaxation) works on those arrays. MiniSearch's
- * radix tree still answers typo lookups (`fuzzyGet`).
+ * radix tree (its public SearchableMap, over the sorted terms) answers typo
+ * lookups (`fuzzyGet`): the one part of MiniSearch the search uses.
  */
 
 /** MiniSearch's defaults (BM25+ with k = 1.2, b = 0.7, d = 0.5), kept so scores match its ranking. */
@@ -53,19 +55,8 @@ export interface Postings {
    * it (`copyMatches`, or a ClauseCache) to keep it.
    */
   score(terms: WeightedTerm[], field?: QueryField): Matches;
-}
-
-interface FuzzyDictionary {
-  fuzzyGet(term: string, distance: number): Map<string, [unknown, number]>;
-}
-
-const postingsByIndex = new WeakMap<SearchIndex, Postings>();
-
-/** The postings view of an index, made once per loaded index. */
-export function postings(index: SearchIndex): Postings {
-  let view = postingsByIndex.get(index);
-  if (!view) postingsByIndex.set(index, (view = createPostings(compactOf(index), (index.miniSearch as unknown as { _index: FuzzyDictionary })._index)));
-  return view;
+  /** Most frequent completions of beginnings, filled and bounded by match-terms.ts (a typed beginning recurs across keystrokes and readers). */
+  readonly completionCache: Map<string, [string, number][]>;
 }
 
 /** First index of sorted `terms` not below `term`. */
@@ -80,8 +71,12 @@ function lowerBound(terms: readonly string[], term: string): number {
   return low;
 }
 
-function createPostings(compact: CompactIndex, dictionary: FuzzyDictionary): Postings {
+/** The postings of one build, with their scoring arrays (made once, by the build's Searcher). */
+export function createPostings(compact: CompactIndex): Postings {
   const { terms, termOffsets, postings: pairs, fieldLengths, averageFieldLengths, documentCount } = compact;
+  // Sorted inserts give the canonical radix tree (the one MiniSearch's own index holds), so typo lookups answer as MiniSearch's fuzzy search.
+  const dictionary = new SearchableMap<number>();
+  for (let id = 0; id < terms.length; id++) dictionary.set(terms[id], id);
   const fieldCount = FIELDS.length;
   const fieldId = Object.fromEntries(FIELDS.map((f, id) => [f, id])) as Record<string, number>;
   // Scratch arrays reused by every scoring: a score per document, the
@@ -133,6 +128,7 @@ function createPostings(compact: CompactIndex, dictionary: FuzzyDictionary): Pos
 
   return {
     documentCount,
+    completionCache: new Map(),
     documentFrequency: (term) => {
       const id = idOf(term);
       return id < 0 ? 0 : frequency(id);

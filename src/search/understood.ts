@@ -1,8 +1,8 @@
 import { FACETS, facetOf, FIELDS, withoutElision, type FacetName } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 import { expandWord, lookupWord } from './match-terms.js';
 import { nearPattern } from './near.js';
-import { postings, type Postings } from './postings.js';
+import type { Postings } from './postings.js';
 import type { Clause, ParsedQuery, SearchRequest } from './types.js';
 
 /**
@@ -104,13 +104,13 @@ function wordParts(view: Postings | null, clause: Extract<Clause, { kind: 'word'
  * many articles it matched alone (null when it was dropped or excluded).
  */
 export function understandQuery(
-  index: SearchIndex | null,
+  searcher: Searcher | null,
   parsed: ParsedQuery,
   clauseMatches: (number | null)[],
   clauseTerms: (string[] | null)[],
   outcome: { relaxed: { matched: number; of: number } | null; partial: { matched: number; of: number; count: number } | null; total: number },
 ): UnderstoodPart[] {
-  const view = index ? postings(index) : null;
+  const view = searcher ? searcher.postings : null;
   const parts: UnderstoodPart[] = [];
   parsed.clauses.forEach((clause, k) => {
     if (clause.kind === 'word') {
