@@ -28,24 +28,30 @@ const settle = () => {
   return process.memoryUsage();
 };
 
-type Stage = { Searcher?: new (index: unknown) => unknown; prepareSearch: (target: unknown) => void };
+type Stage = { Searcher?: new (index: unknown) => unknown; prepareSearch: (target: unknown) => void; warmSearch: (target: unknown) => void };
 const stage = searchStage as unknown as Stage;
 const before = settle();
 console.log(`before loading: rss ${mb(before.rss)} MB, heap ${mb(before.heapUsed)} MB`);
+const figures = (usage: NodeJS.MemoryUsage) => `rss ${mb(usage.rss)} MB, heap ${mb(usage.heapUsed)} MB (+${mb(usage.heapUsed - before.heapUsed)})`;
 let held: unknown = null;
 for (let round = 1; round <= Number(values.rounds); round++) {
   const started = performance.now();
+  // Loaded means ready to search: with a Searcher, making it is part of the load.
   const index = await loadIndex(values.index);
-  const loaded = performance.now();
   const target = stage.Searcher ? new stage.Searcher(index) : index;
+  const loaded = performance.now();
   stage.prepareSearch(target);
   const prepared = performance.now();
   held = null;
   held = target;
-  const after = settle();
+  const afterPrepare = settle();
+  const warming = performance.now();
+  stage.warmSearch(target);
+  const warmed = performance.now();
+  const afterWarm = settle();
   console.log(
-    `round ${round}: load ${(loaded - started).toFixed(0)} ms, prepare ${(prepared - loaded).toFixed(0)} ms; ` +
-      `rss ${mb(after.rss)} MB, heap ${mb(after.heapUsed)} MB (+${mb(after.heapUsed - before.heapUsed)}), external ${mb(after.external)} MB`,
+    `round ${round}: load ${(loaded - started).toFixed(0)} ms, prepare ${(prepared - loaded).toFixed(0)} ms: ${figures(afterPrepare)}; ` +
+      `warm ${(warmed - warming).toFixed(0)} ms: ${figures(afterWarm)}, external ${mb(afterWarm.external)} MB`,
   );
 }
 if (!held) throw new Error('nothing loaded');

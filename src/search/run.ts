@@ -73,6 +73,8 @@ export function warmSearch(searcher: Searcher): void {
   prepareSearch(searcher);
   const view = searcher.postings;
   const words = completions(view, 'a').concat(completions(view, 'c'), completions(view, 'p')).map(([term]) => term);
+  // The typo dictionary, made on first use: before a reader's first unknown word.
+  view.termsNear(words[0] ?? '', 1);
   if (words.length < 4) return;
   const table = searcher.facets;
   const speakers = table.facets.speakers.names.slice(0, 1);
