@@ -7,9 +7,9 @@ import { firstInOrder } from './top-k.js';
  * The profile of a person or an organisation (its page,
  * src/web/entity-pages.ts), computed on the facet table's integer columns:
  * the articles naming it come from an inverted column (value id -> article
- * numbers) made once per build (Searcher.entityColumn), and every statistic is a pass over those
- * articles' value ids, so a page costs the number of its articles, not of
- * the archive's.
+ * numbers) made once per build (Searcher.entityColumn), and every statistic
+ * is a pass over those articles' value ids, so a page costs the number of
+ * its articles, not of the archive's.
  */
 
 export type EntityKind = 'speakers' | 'organisations';
