@@ -251,3 +251,8 @@ export function evaluateQuery(searcher: Searcher, parsed: ParsedQuery): QueryMat
 export function queryTerms(searcher: Searcher, q: string): Set<string> {
   return evaluateQuery(searcher, parseQuery(q)).highlight;
 }
+
+/** The index terms a clause matches (its completions and typos included), for checks outside the postings (src/search/quotation-query.ts). */
+export function clauseTerms(searcher: Searcher, clause: Clause): string[] {
+  return evaluateClause(searcher, searcher.postings, clause)?.terms ?? [];
+}

@@ -11,6 +11,7 @@ import { snippet } from './highlight.js';
 import { prepareEntities } from './entities.js';
 import { inStory, storyOfArticle, storyPage } from './stories.js';
 import { parseQuery } from './parse-query.js';
+import { keepQuoted, quotationHits, quotationMatcher, quotationSnippet, type QuotationMatcher } from './quotation-query.js';
 import { suggestCorrection } from './suggest.js';
 import { emptyingFilters, understandQuery } from './understood.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
@@ -28,11 +29,11 @@ function resultOrder(searcher: Searcher, docs: Int32Array, scores: Float64Array 
   };
 }
 
-function toHit(searcher: Searcher, n: number, score: number, terms: Set<string>, grouped: boolean, partial: boolean): SearchHit {
+function toHit(searcher: Searcher, n: number, score: number, terms: Set<string>, grouped: boolean, partial: boolean, quoted: QuotationMatcher | null, view: SearchRequest['view']): SearchHit {
   const article = searcher.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
   const body = searcher.texts.pageText(n);
-  const text = snippet(body, terms.size > 0 ? matchedTextTokens(searcher, n, terms, body) : [], terms);
+  const text = (quoted && quotationSnippet(article.quotes, quoted, terms)) || snippet(body, terms.size > 0 ? matchedTextTokens(searcher, n, terms, body) : [], terms);
   return {
     id: article.id,
     title: article.title,
@@ -42,6 +43,7 @@ function toHit(searcher: Searcher, n: number, score: number, terms: Set<string>,
     score: Math.round(bm25Part(score) * 1000) / 1000,
     ...(grouped ? hitStory(searcher, n) : {}),
     ...(partial ? { partial: true } : {}),
+    ...(view === 'citations' ? { quotations: quotationHits(article.quotes, quoted, terms) } : {}),
   };
 }
 
@@ -53,13 +55,14 @@ function hitStory(searcher: Searcher, n: number): Pick<SearchHit, 'story'> {
 
 /**
  * Computes ahead what every search of a build uses and its Searcher makes
- * on first use (the facet table, the completions of one- and two-letter
- * beginnings, the entity pages' columns), so that no reader's keystroke
- * pays for it.
+ * on first use (the facet table, the quotations' speakers, the completions
+ * of one- and two-letter beginnings, the entity pages' columns), so that no
+ * reader's keystroke pays for it.
  */
 export function prepareSearch(searcher: Searcher): void {
   completions(searcher.postings, 'a');
   void searcher.facets;
+  void searcher.quoteSpeakers;
   prepareEntities(searcher);
 }
 
@@ -94,6 +97,9 @@ export function search(searcher: Searcher, request: SearchRequest): SearchRespon
   // No query: every article, already newest first.
   let docs = found.matches ? found.matches.docs : searcher.facets.newestFirst;
   let scores = found.matches ? found.matches.scores : null;
+  // cite:X, citation:mot: one quotation must hold it all
+  const quoted = quotationMatcher(searcher, parsed);
+  if (quoted) ({ docs, scores } = keepQuoted(searcher, docs, scores, quoted));
   const storyArticle = request.story ? (searcher.byId.get(request.story) ?? -1) : null;
   if (storyArticle !== null) {
     // One story's versions: an unknown id lists nothing.
@@ -107,7 +113,7 @@ export function search(searcher: Searcher, request: SearchRequest): SearchRespon
   const order = resultOrder(searcher, docs, scores, request.sort);
   const stories = grouped ? storyPage(searcher, docs, facets.passing, first, request.perPage, order) : null;
   const page = stories ? stories.page : firstInOrder(facets.passing, first + request.perPage, order).slice(first);
-  const hits = page.map((k) => toHit(searcher, docs[k], scores ? scores[k] : 0, found.highlight, grouped, found.partial?.docs.has(docs[k]) ?? false));
+  const hits = page.map((k) => toHit(searcher, docs[k], scores ? scores[k] : 0, found.highlight, grouped, found.partial?.docs.has(docs[k]) ?? false, quoted, request.view));
   const total = stories ? stories.stories : facets.passing.length;
   // A correction is worth offering when the query came back empty or only partly matched.
   const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(searcher, request.q) : null;
