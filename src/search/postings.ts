@@ -1,6 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { BOOSTS } from '../analysis/index.js';
 import { FIELDS, type CompactIndex } from '../index/index.js';
+import type { TypoAnswer } from './term-dictionary.js';
 import type { QueryField } from './types.js';
 
 /**
@@ -57,6 +58,8 @@ export interface Postings {
   score(terms: WeightedTerm[], field?: QueryField): Matches;
   /** Most frequent completions of beginnings, filled and bounded by match-terms.ts (a typed beginning recurs across keystrokes and readers). */
   readonly completionCache: Map<string, [string, number][]>;
+  /** Typo answers of unknown words, filled and bounded by match-terms.ts. */
+  readonly typoCache: Map<string, TypoAnswer>;
 }
 
 /** First index of sorted `terms` not below `term`. */
@@ -137,6 +140,7 @@ export function createPostings(compact: CompactIndex): Postings {
   return {
     documentCount,
     completionCache: new Map(),
+    typoCache: new Map(),
     documentFrequency: (term) => {
       const id = idOf(term);
       return id < 0 ? 0 : frequency(id);

@@ -7,7 +7,8 @@
 import { splitWords, type FacetName } from '../analysis/index.js';
 import type { Searcher } from './searcher.js';
 import { facetKey } from './facet-table.js';
-import { completions, lookupWord } from './match-terms.js';
+import { completions } from './match-terms.js';
+import { wordShape } from './query-plan.js';
 import { nameMatcher } from './name-match.js';
 import { surfaceForm } from './suggest.js';
 
@@ -43,11 +44,11 @@ export function wordBeingTyped(q: string): string | null {
 }
 
 function wordCompletions(searcher: Searcher, word: string): string[] {
-  const lookup = lookupWord(word, true);
-  if (!lookup || lookup.folded.length < 2) return [];
+  const shape = wordShape(word, true);
+  if (!shape || shape.folded.length < 2) return [];
   const seen = new Set<string>();
   const words: string[] = [];
-  for (const [term] of completions(searcher.postings, lookup.folded)) {
+  for (const [term] of completions(searcher.postings, shape.folded)) {
     if (words.length >= WORD_SUGGESTIONS) break;
     const written = surfaceForm(searcher, term);
     if (!written || written.length <= word.length && facetKey(written) === facetKey(word)) continue;
