@@ -97,9 +97,16 @@ async function main() {
     const judged = labels.queries.reduce((n, q) => n + Object.keys(q.judgements).length, 0);
     console.log(`\n${labels.queries.length} queries, ${judged} judgements, ${articles.length} articles; means over the queries:\n`);
     console.log(table(systems.map((s) => ({ name: s.name, scores: meanScores(perSystem.get(s.name)!) }))));
-    // The ceiling: a query with fewer relevant articles than places cannot fill them (Carlos Ghosn has one).
-    const ceiling = (k: number, minGrade: number) => labels.queries.reduce((sum, q) => sum + Math.min(k, Object.values(q.judgements).filter((g) => g >= minGrade).length) / k, 0) / labels.queries.length;
-    console.log(`\nceiling on these labels (a query with fewer relevant articles than places cannot fill them): P@5 ${fmt(ceiling(5, 1))}, P@10 ${fmt(ceiling(10, 1))}, P@5 (2) ${fmt(ceiling(5, 2))}, P@10 (2) ${fmt(ceiling(10, 2))}`);
+    // The ceiling: a query with fewer relevant articles than places cannot fill them (Carlos Ghosn has one);
+    // a system showing each story once counts the relevant stories (a dispatch printed by two papers is one hit).
+    const relevantCount = (q: (typeof labels.queries)[number], minGrade: number, system?: RankingSystem) => {
+      const ids = Object.entries(q.judgements).filter(([, g]) => g >= minGrade).map(([id]) => id);
+      return system?.storyOf ? new Set(ids.map((id) => system.storyOf!(id))).size : ids.length;
+    };
+    const ceiling = (k: number, minGrade: number, system?: RankingSystem) => labels.queries.reduce((sum, q) => sum + Math.min(k, relevantCount(q, minGrade, system)) / k, 0) / labels.queries.length;
+    const ceilingLine = (system?: RankingSystem) => `P@5 ${fmt(ceiling(5, 1, system))}, P@10 ${fmt(ceiling(10, 1, system))}, P@5 (2) ${fmt(ceiling(5, 2, system))}, P@10 (2) ${fmt(ceiling(10, 2, system))}`;
+    console.log(`\nceiling on these labels (a query with fewer relevant articles than places cannot fill them): ${ceilingLine()}`);
+    for (const system of systems) if (system.storyOf) console.log(`ceiling of ${system.name}, which shows each story once (relevant stories, not articles): ${ceilingLine(system)}`);
     console.log(`\nunjudged ids in the top ${DEPTH} (counted as not relevant): ${systems.map((s) => `${s.name} ${unjudged.get(s.name)}`).join(', ')}`);
     console.log(`queries answered with fewer than ${DEPTH} articles: ${systems.map((s) => `${s.name} ${short.get(s.name)}`).join(', ')}`);
     // Known item: each article's three rarest title words (eval/search-lib/known-item.ts).

@@ -7,6 +7,7 @@ import { ClauseCache, type CachedClause } from './clause-cache.js';
 import { copyMatches, postings, type Matches, type Postings } from './postings.js';
 import { rewardProximity } from './proximity.js';
 import { exactForms, exactPattern, RANK_STEP, rewardExactness } from './exactness.js';
+import { RANKING } from './ranking-options.js';
 import { scratchFloat64, scratchInt32 } from './scratch.js';
 import { parseQuery } from './parse-query.js';
 import type { Clause, ParsedQuery } from './types.js';
@@ -41,9 +42,9 @@ export interface QueryMatches {
   clauseTerms: (string[] | null)[];
 }
 
-/** Fewer full matches than this (a page) are followed by the articles missing one word, for queries of 3 words or more. */
-export const PARTIAL_FILL = 10;
-const PARTIAL_MIN_WORDS = 3;
+/** Fewer full matches than a page are followed by the articles missing one word (src/search/ranking-options.ts). */
+export const PARTIAL_FILL = RANKING.partialFill;
+const PARTIAL_MIN_WORDS = RANKING.partialMinWords;
 /** Ranks of a full match over the partial ones (above any number of exact forms). */
 const FULL_RANK = 100 * RANK_STEP;
 
@@ -133,6 +134,29 @@ function keepCount(combined: Combined, count: number, { atLeast = false, transie
     }
   }
   return { docs, scores };
+}
+
+/**
+ * Scales the scores of articles holding only some of the clauses by the
+ * share of the query's information they hold: the sum of the inverse
+ * document frequencies of the clauses they hold over that of all clauses.
+ * Of two articles missing one word, the one missing the commoner word
+ * ("vote" in "Brexit vote Parlement") holds more of what the reader asked
+ * than the one missing the rarer ("Brexit"), whatever their lengths.
+ * Writes into `matches.scores` (arrays of this query, not cached ones).
+ */
+function scaleByCoverage(matches: Matches, lists: Matches[], size: number): Matches {
+  const informations = lists.map((list) => Math.log(1 + (size - list.docs.length + 0.5) / (list.docs.length + 0.5)));
+  const total = informations.reduce((a, b) => a + b, 0);
+  if (total <= 0) return matches;
+  // Zero between uses: new arrays are, and every slot written here is cleared below.
+  const held = scratchFloat64('coverage', size);
+  lists.forEach((list, k) => {
+    for (const n of list.docs) held[n] += informations[k];
+  });
+  for (let k = 0; k < matches.docs.length; k++) matches.scores[k] *= held[matches.docs[k]] / total;
+  for (const list of lists) for (const n of list.docs) held[n] = 0;
+  return matches;
 }
 
 function withoutDocs(matches: Matches, excluded: Set<number>): Matches {
@@ -236,7 +260,7 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
   if (all.docs.length > 0) {
     // Few articles hold every word: the page goes on with those missing one, after them.
-    const some = withoutDocs(keepCount(combined, lists.length - 1), excluded);
+    const some = scaleByCoverage(withoutDocs(keepCount(combined, lists.length - 1), excluded), lists, size);
     const full = rank(all);
     const docs = new Int32Array(full.docs.length + some.docs.length);
     const scores = new Float64Array(docs.length);
@@ -255,7 +279,7 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
     if (combined.counts[n] > most && !excluded.has(n)) most = combined.counts[n];
   }
   if (most === 0) return { matches: EMPTY, highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
-  const some = withoutDocs(keepCount(combined, most, { transient: true }), excluded);
+  const some = scaleByCoverage(withoutDocs(keepCount(combined, most, { transient: true }), excluded), lists, size);
   return { matches: rank(some), highlight, relaxed: { matched: most, of: lists.length }, partial: null, clauseMatches, clauseTerms };
 }
 
