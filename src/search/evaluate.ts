@@ -159,6 +159,13 @@ function scaleByCoverage(matches: Matches, lists: Matches[], size: number): Matc
   return matches;
 }
 
+/** The documents of `list` held by exactly `count` lists of `combined`, with their scores in `list` (new arrays). */
+function alsoHolding(list: Matches, combined: Combined, count: number): Matches {
+  const keep: number[] = [];
+  for (let k = 0; k < list.docs.length; k++) if (combined.counts[list.docs[k]] === count) keep.push(k);
+  return { docs: Int32Array.from(keep, (k) => list.docs[k]), scores: Float64Array.from(keep, (k) => list.scores[k]) };
+}
+
 function withoutDocs(matches: Matches, excluded: Set<number>): Matches {
   if (excluded.size === 0) return matches;
   const keep: number[] = [];
@@ -259,8 +266,10 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   const all = withoutDocs(keepCount(combined, lists.length, { transient: true }), excluded);
   if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
   if (all.docs.length > 0) {
-    // Few articles hold every word: the page goes on with those missing one, after them.
-    const some = scaleByCoverage(withoutDocs(keepCount(combined, lists.length - 1), excluded), lists, size);
+    // Few articles hold every word: the page goes on with those missing one, after them. Of two
+    // words, with those holding the rarer one (the commoner alone says little, and may be held by most of the archive).
+    const missingOne = lists.length === 2 ? alsoHolding(lists[lists[0].docs.length <= lists[1].docs.length ? 0 : 1], combined, 1) : keepCount(combined, lists.length - 1);
+    const some = scaleByCoverage(withoutDocs(missingOne, excluded), lists, size);
     const full = rank(all);
     const docs = new Int32Array(full.docs.length + some.docs.length);
     const scores = new Float64Array(docs.length);
