@@ -44,10 +44,8 @@ describe('ranking rules: title and lead, coverage', () => {
   const hits = (q: string) => search(index, request({ q, versions: 'all' })).hits;
 
   it('ranks the article holding the words typed in its lead above one repeating them further down', () => {
-    const ranked = hits('inondations Varennelle ');
-    expect(ranked.map((h) => h.id)).toEqual(['lead', 'chronique']);
-    // BM25 alone (the score shown) prefers the repetitions: the rule, not BM25, puts the lead first.
-    expect(ranked[1].score).toBeGreaterThan(ranked[0].score);
+    // BM25 alone prefers the repetitions (the test fails with RANKING.titleOrLeadBonus at 0).
+    expect(hits('inondations Varennelle ').map((h) => h.id)).toEqual(['lead', 'chronique']);
   });
 
   it('cuts the lead at the end of a word', () => {
@@ -64,5 +62,13 @@ describe('ranking rules: title and lead, coverage', () => {
     expect(ranked[1].id).toBe('sans-vote');
     expect(ranked[2].id).toBe('sans-nom');
     expect(ranked.slice(1).every((h) => h.partial)).toBe(true);
+  });
+
+  it('fills a two-word query with the articles holding the rarer word, not those holding only the commoner', () => {
+    const ranked = hits('Vardelune vote ');
+    expect(ranked.map((h) => [h.id, h.partial ?? false])).toEqual([
+      ['tous', false],
+      ['sans-vote', true],
+    ]);
   });
 });

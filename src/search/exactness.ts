@@ -13,9 +13,8 @@ import { RANKING } from './ranking-options.js';
  * "sortie", "sorti" are one stem; "arme" and "armée"; "coopération" and
  * "coopèrent"): the article that has the word the reader typed is the one
  * meant. A word typed that stands in the title or the lead (the first
- * sentences) counts once more: there it is what the article is about, not a
- * passing mention, so an article holding every word typed in its headline
- * or lead comes first. Checked on the best-scored candidates, on their
+ * sentences) grows the score: there it is what the article is about, not a
+ * passing mention. Checked on the best-scored candidates, on their
  * lowercased title and text, so the index stores no surface forms.
  */
 /**
@@ -69,8 +68,9 @@ export function leadOf(text: string): string {
 
 /**
  * Adds to each of the best candidates, per clause whose typed form it
- * holds, RANKING.exactStep RANK_STEPs, and RANKING.titleOrLeadStep more when
- * the form is in the title or the lead. Clauses without a pattern (phrases,
+ * holds, RANKING.exactStep RANK_STEPs, and grows its score by
+ * RANKING.titleOrLeadBonus times the share of clauses whose typed form is
+ * in the title or the lead. Clauses without a pattern (phrases,
  * a beginning being typed, alternatives) count for nobody. Returns new
  * scores in a scratch array; `matches` is left as it is (it may be cached).
  */
@@ -87,11 +87,14 @@ export function rewardExactness(index: SearchIndex, matches: Matches, patterns: 
     let lead: string | null = null;
     let lowered: string | null = null;
     let steps = 0;
+    let inTitleOrLead = 0;
     for (const test of tests) {
-      if (test.test(title) || test.test((lead ??= leadOf((text ??= articleText(index, n))).toLowerCase()))) steps += RANKING.exactStep + RANKING.titleOrLeadStep;
-      else if (test.test((lowered ??= text!.toLowerCase()))) steps += RANKING.exactStep;
+      if (test.test(title) || test.test((lead ??= leadOf((text ??= articleText(index, n))).toLowerCase()))) {
+        steps += RANKING.exactStep;
+        inTitleOrLead++;
+      } else if (test.test((lowered ??= text!.toLowerCase()))) steps += RANKING.exactStep;
     }
-    scores[k] += steps * RANK_STEP;
+    scores[k] = scores[k] * (1 + (RANKING.titleOrLeadBonus * inTitleOrLead) / tests.length) + steps * RANK_STEP;
   }
   return { docs: matches.docs, scores };
 }
