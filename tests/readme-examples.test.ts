@@ -9,16 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, startBackend, type BackendFixture } from './helpers/backends.js';
+import { readmeExamples } from './helpers/readme-queries.js';
 import { request } from './helpers/sample-index.js';
-
-/** The backticked examples of the first column of the README's query-language table. */
-function readmeExamples(): string[] {
-  const readme = readFileSync('README.md', 'utf8');
-  const section = readme.slice(readme.indexOf('## Query language'), readme.indexOf('\n## ', readme.indexOf('## Query language') + 1));
-  const rows = section.split('\n').filter((line) => line.startsWith('| `'));
-  if (rows.length === 0) throw new Error('README.md has no query-language table');
-  return rows.flatMap((row) => [...row.split('|')[1].matchAll(/`([^`]+)`/g)].map((m) => m[1]));
-}
 
 type Ids = Set<string>;
 type Check = (ids: (q: string) => Promise<Ids>, hits: (q: string) => Promise<{ id: string; speakers: string[]; organisations: string[]; source: string | null }[]>) => Promise<void>;
@@ -69,6 +61,26 @@ const EXPECTATIONS: Record<string, Check> = {
     expect(found.length).toBeGreaterThan(0);
     for (const hit of found) expect(hit.speakers.some((s) => s.includes('Lavrov'))).toBe(true);
     expect((await hits('intervenant:Lavrov')).map((h) => h.id).sort()).toEqual(found.map((h) => h.id).sort());
+  },
+  'cite:Lavrov Poutine': async (ids) => {
+    // Lavrov is quoted saying "Poutine" in fewer articles than those naming both
+    const quoted = await ids('cite:Lavrov Poutine');
+    nonEmpty(quoted);
+    const both = await ids('speaker:Lavrov Poutine');
+    for (const id of quoted) expect(both).toContain(id);
+    expect(quoted.size).toBeLessThan(both.size);
+    for (const id of await ids('cite:Lavrov')) expect(await ids('speaker:Lavrov')).toContain(id);
+  },
+  'cite:"Wang Yi" "esprit de Shanghai"': async (ids) => {
+    const quoted = await ids('cite:"Wang Yi" "esprit de Shanghai"');
+    nonEmpty(quoted);
+    same(quoted, await ids('citation:"esprit de Shanghai"'));
+    expect((await ids('cite:Lavrov "esprit de Shanghai"')).size).toBe(0);
+  },
+  'citation:"esprit de Shanghai"': async (ids) => {
+    const quoted = await ids('citation:"esprit de Shanghai"');
+    nonEmpty(quoted);
+    for (const id of quoted) expect(await ids('"esprit de Shanghai"')).toContain(id);
   },
   'org:OTSC': async (_ids, hits) => {
     const found = await hits('org:OTSC');

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { facetFilters } from '../../src/analysis/index.js';
 import { indexCorpus, loadIndex, type SearchIndex } from '../../src/index/index.js';
 import { search } from '../../src/search/index.js';
-import { evaluateQuery } from '../../src/search/evaluate.js';
+import { clauseTerms as termsOfClause, evaluateQuery } from '../../src/search/evaluate.js';
 import { bm25Part, RANK_STEP } from '../../src/search/exactness.js';
 import { postings } from '../../src/search/postings.js';
 import { parseQuery } from '../../src/search/parse-query.js';
@@ -30,7 +30,7 @@ function explainQuery(index: SearchIndex, q: string, judgements: Record<string, 
   const found = evaluateQuery(index, parsed);
   const byDoc = new Map<number, number>();
   if (found.matches) for (let k = 0; k < found.matches.docs.length; k++) byDoc.set(found.matches.docs[k], found.matches.scores[k]);
-  const clauseTerms = found.clauseTerms.map((t) => t ?? []);
+  const clauseTerms = parsed.clauses.map((clause) => termsOfClause(index, clause));
   const partialDocs = found.partial?.docs ?? new Set<number>();
   const view = postings(index);
   const clauseScores = clauseTerms.map((terms) => {

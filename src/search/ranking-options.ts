@@ -11,7 +11,9 @@
  *    together (proximity.ts).
  *
  * Every rule reads only the query, the index and the article: nothing is
- * fitted to a publisher, a topic or a name.
+ * fitted to a publisher, a topic or a name. Which words match (stems,
+ * completions, typos) is match-options.ts; this is how the matches are
+ * ordered, by the embedded engine (PostgreSQL ranks with ts_rank_cd).
  */
 export const RANKING = {
   /**
