@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchIndex } from '../src/index/index.js';
-import { search } from '../src/search/index.js';
+import { search, type Searcher } from '../src/search/index.js';
 import { leadOf } from '../src/search/exactness.js';
 import { RANKING } from '../src/search/ranking-options.js';
 import { buildIndexOfFiles, request } from './helpers/sample-index.js';
@@ -34,14 +33,14 @@ const ARTICLES: Record<string, string> = {
 };
 
 describe('ranking rules: title and lead, coverage', () => {
-  let index: SearchIndex;
+  let searcher: Searcher;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    ({ index, cleanup } = await buildIndexOfFiles(ARTICLES));
+    ({ searcher, cleanup } = await buildIndexOfFiles(ARTICLES));
   });
   afterAll(() => cleanup());
   // Every version: the invented articles share filler sentences, which would make them one story.
-  const hits = (q: string) => search(index, request({ q, versions: 'all' })).hits;
+  const hits = (q: string) => search(searcher, request({ q, versions: 'all' })).hits;
 
   it('ranks the article holding the words typed in its lead above one repeating them further down', () => {
     // BM25 alone prefers the repetitions (the test fails with RANKING.titleOrLeadBonus at 0).

@@ -13,18 +13,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { facetFilters } from '../../src/analysis/index.js';
-import { indexCorpus, loadIndex, type SearchIndex } from '../../src/index/index.js';
-import { search } from '../../src/search/index.js';
+import { indexCorpus, loadIndex } from '../../src/index/index.js';
+import { search, Searcher } from '../../src/search/index.js';
 import { clauseTerms as termsOfClause, evaluateQuery } from '../../src/search/evaluate.js';
 import { bm25Part, RANK_STEP } from '../../src/search/exactness.js';
-import { postings } from '../../src/search/postings.js';
 import { parseQuery } from '../../src/search/parse-query.js';
 import { readQueryLabels } from './labels.js';
 import { precisionAt } from './metrics.js';
 
 const DEPTH = 200;
 
-function explainQuery(index: SearchIndex, q: string, judgements: Record<string, number>, top: number): string[] {
+function explainQuery(index: Searcher, q: string, judgements: Record<string, number>, top: number): string[] {
   const lines: string[] = [];
   const parsed = parseQuery(q);
   const found = evaluateQuery(index, parsed);
@@ -32,7 +31,7 @@ function explainQuery(index: SearchIndex, q: string, judgements: Record<string, 
   if (found.matches) for (let k = 0; k < found.matches.docs.length; k++) byDoc.set(found.matches.docs[k], found.matches.scores[k]);
   const clauseTerms = parsed.clauses.map((clause) => termsOfClause(index, clause));
   const partialDocs = found.partial?.docs ?? new Set<number>();
-  const view = postings(index);
+  const view = index.postings;
   const clauseScores = clauseTerms.map((terms) => {
     const m = view.score(terms.map((term) => ({ term, weight: 1 })));
     return new Map(Array.from(m.docs, (n, k) => [n, m.scores[k]]));
@@ -69,7 +68,7 @@ async function main() {
   const dir = await mkdtemp(path.join(tmpdir(), 'depeches-explain-'));
   try {
     await indexCorpus(values.corpus, dir);
-    const index = await loadIndex(dir);
+    const index = new Searcher(await loadIndex(dir));
     for (const query of labels.queries) {
       if (values.q ? !values.q.includes(query.q) : precisionAt(search(index, { q: query.q, filters: facetFilters(), from: null, to: null, page: 1, perPage: 5, sort: 'relevance' }).hits.map((h) => h.id), query.judgements, 5) >= 1) continue;
       console.log(explainQuery(index, query.q, { ...query.judgements }, top).join('\n'));

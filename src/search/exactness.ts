@@ -1,9 +1,7 @@
 import { foldWord, withoutElision } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 import type { Matches } from './postings.js';
-import { scratchFloat64 } from './scratch.js';
 import { firstInOrder } from './top-k.js';
-import { articleText } from './article-texts.js';
 import { RANKING } from './ranking-options.js';
 
 /**
@@ -74,22 +72,22 @@ export function leadOf(text: string): string {
  * a beginning being typed, alternatives) count for nobody. Returns new
  * scores in a scratch array; `matches` is left as it is (it may be cached).
  */
-export function rewardExactness(index: SearchIndex, matches: Matches, patterns: (RegExp | null)[]): Matches {
-  const scores = scratchFloat64('exact-scores', matches.scores.length);
+export function rewardExactness(searcher: Searcher, matches: Matches, patterns: (RegExp | null)[]): Matches {
+  const scores = searcher.scratch.float64Array('exact-scores', matches.scores.length);
   scores.set(matches.scores);
   const tests = patterns.filter((p): p is RegExp => p !== null);
   if (tests.length === 0 || matches.docs.length < 2) return { docs: matches.docs, scores };
   const best = (a: number, b: number) => matches.scores[a] > matches.scores[b] || (matches.scores[a] === matches.scores[b] && a < b);
   for (const k of firstInOrder(matches.scores.length, RANKING.exactCandidates, best)) {
     const n = matches.docs[k];
-    const title = index.documents[n].title.toLowerCase();
+    const title = searcher.documents[n].title.toLowerCase();
     let text: string | null = null;
     let lead: string | null = null;
     let lowered: string | null = null;
     let steps = 0;
     let inTitleOrLead = 0;
     for (const test of tests) {
-      if (test.test(title) || test.test((lead ??= leadOf((text ??= articleText(index, n))).toLowerCase()))) {
+      if (test.test(title) || test.test((lead ??= leadOf((text ??= searcher.texts.text(n))).toLowerCase()))) {
         steps += RANKING.exactStep;
         inTitleOrLead++;
       } else if (test.test((lowered ??= text!.toLowerCase()))) steps += RANKING.exactStep;
