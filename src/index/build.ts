@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Article } from '../ingest/types.js';
 import { ANALYZER_VERSION, fieldText, INDEXED_FIELDS } from '../analysis/index.js';
 import { analyzeText, IntList, TermDictionary } from './analyze-fields.js';
-import { CompactBuilder, FIELD_COUNT, SEQUENCE_FIELD_COUNT, termPositions, type CompactIndex } from './compact.js';
+import { ALL_FIELDS, CompactBuilder, SEQUENCE_FIELD_COUNT, termPositions, type CompactIndex } from './compact.js';
 import { miniSearchView } from './minisearch-view.js';
 import { storyGroups, StorySignatures } from './stories.js';
 import { INDEX_FORMAT_VERSION, type IndexedFields, type SearchIndex } from './types.js';
@@ -45,14 +45,14 @@ export class ArticleAnalyzer {
   private readonly sequence = new IntList(1 << 14);
   private readonly signatures = new StorySignatures();
 
-  /** Appends the record of one article's fields to `out`, and its story signature to `signatures`. */
-  analyze(fields: Omit<IndexedFields, 'n'>, out: IntList, signatures: IntList): void {
+  /** Appends the record of one article's fields (those of `only`, ascending; default all) to `out`, and its story signature to `signatures` when the text is among them. */
+  analyze(fields: Partial<Omit<IndexedFields, 'n'>>, out: IntList, signatures: IntList, only: readonly number[] = ALL_FIELDS): void {
     const { indexed, sequence, dictionary } = this;
-    for (let f = 0; f < FIELD_COUNT; f++) {
+    for (const f of only) {
       indexed.length = 0;
       sequence.length = 0;
       const positioned = f < SEQUENCE_FIELD_COUNT;
-      analyzeText(fields[INDEXED_FIELDS[f]], dictionary, indexed, positioned ? sequence : null);
+      analyzeText(fields[INDEXED_FIELDS[f]] ?? '', dictionary, indexed, positioned ? sequence : null);
       append(out, indexed);
       if (positioned) append(out, sequence);
       if (INDEXED_FIELDS[f] === 'text') this.signatures.write(sequence, dictionary.terms, signatures);
