@@ -5,7 +5,7 @@ import { analyzeText, IntList, TermDictionary } from './analyze-fields.js';
 import { ALL_FIELDS, CompactBuilder, SEQUENCE_FIELD_COUNT, termPositions, type CompactIndex } from './compact.js';
 import { miniSearchView } from './minisearch-view.js';
 import { storyGroups, StorySignatures } from './stories.js';
-import { INDEX_FORMAT_VERSION, type IndexedFields, type SearchIndex } from './types.js';
+import { INDEX_FORMAT_VERSION, type IndexedFields, type IndexManifest, type SearchIndex } from './types.js';
 
 /** The fields of an article that MiniSearch indexes. */
 export function indexedFields(article: Article, n: number): IndexedFields {
@@ -67,6 +67,11 @@ function append(out: IntList, list: IntList): void {
   out.length += list.length;
 }
 
+/** The manifest of a new build (its files' checksums are added when it is saved). */
+export function newManifest(documentCount: number, termCount: number, corpus: string | null, readFrom: Date): IndexManifest {
+  return { formatVersion: INDEX_FORMAT_VERSION, analyzerVersion: ANALYZER_VERSION, buildId: newBuildId(), builtAt: readFrom.toISOString(), corpus, documentCount, termCount };
+}
+
 /**
  * Builds the SearchIndex of articles (already unique by id) from their
  * compact index. `readFrom`: when the corpus began to be read (the index
@@ -75,15 +80,7 @@ function append(out: IntList, list: IntList): void {
 export function assembleIndex(documents: Article[], compact: CompactIndex, storyOf: Int32Array, corpus: string | null, readFrom = new Date()): SearchIndex {
   if (storyOf.length !== documents.length) throw new Error('one story per article expected');
   const index: SearchIndex = {
-    manifest: {
-      formatVersion: INDEX_FORMAT_VERSION,
-      analyzerVersion: ANALYZER_VERSION,
-      buildId: newBuildId(),
-      builtAt: readFrom.toISOString(),
-      corpus,
-      documentCount: documents.length,
-      termCount: compact.terms.length,
-    },
+    manifest: newManifest(documents.length, compact.terms.length, corpus, readFrom),
     miniSearch: miniSearchView(compact),
     documents,
     byId: new Map(documents.map((d, n) => [d.id, n])),

@@ -6,7 +6,7 @@ import { readFiles, TaskRunner, type TaskAnswer, type TaskRequest } from './work
 const runner = new TaskRunner();
 parentPort!.on('message', (request: TaskRequest) => {
   try {
-    if (request.kind === 'read') readFiles(request, (answer) => parentPort!.postMessage(answer));
+    if (request.kind === 'read') readFiles(request, (answer, transfer) => parentPort!.postMessage(answer, transfer), runner);
     else {
       const { answer, transfer } = runner.analyze(request);
       parentPort!.postMessage(answer, transfer);
