@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { newManifest } from './build.js';
 import { readAndAnalyze } from './parallel.js';
 import { saveBuild } from './save-build.js';
-import { readCurrentDocuments } from './store.js';
+import { readPreviousArticles } from './previous-articles.js';
 
 /** What a run of the indexer did. */
 export interface IndexReport {
@@ -60,7 +60,9 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
   readLimitsOf(options); // a bad limit in the environment stops the run before any work
   // Incremental: articles of files whose size and time, or else bytes, did not change are reused as they are.
   const previous = new Map<string, Article[]>();
-  for (const article of (await readCurrentDocuments(outDir)) ?? []) {
+  // Their texts stay on disk until a reused file's articles are analysed.
+  const previousBuild = await readPreviousArticles(outDir);
+  for (const article of previousBuild.articles) {
     const list = previous.get(article.path);
     if (list) list.push(article);
     else previous.set(article.path, [article]);
@@ -100,6 +102,7 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
       result.builder.dispose();
     }
   } finally {
+    previousBuild.close();
     await rm(spillDir, { recursive: true, force: true });
   }
 }
