@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSections, writeSections, type SectionSource } from '../src/index/binary-file.js';
 import { CHUNK_INTS, ChunkedInts } from '../src/index/chunked-ints.js';
-import { CompactBuilder } from '../src/index/compact.js';
+import { CompactBuilder, FIELD_COUNT, SEQUENCE_FIELD_COUNT } from '../src/index/compact.js';
 
 let work: string;
 beforeAll(async () => (work = await mkdtemp(path.join(tmpdir(), 'depeches-sections-'))));
@@ -63,10 +63,13 @@ describe('chunked integer lists', () => {
       const builder = new CompactBuilder(spillDir);
       for (let n = 0; n < 50; n++) {
         const id = (term: string) => builder.globalId(term);
-        const title = [id(`t${n % 7}`), id('commun')];
-        const text = [id(`m${n % 11}`), id(`m${n % 3}`), id('commun')];
-        // Title and text (indexed ids, then the ids by position), then three keyword fields.
-        const record = [title.length, ...title, title.length, ...title, text.length, ...text, text.length + 1, ...text, -1, 1, id(`p${n % 5}`), 0, 0];
+        // Each text field: its indexed ids, then its ids by position (a stop word: -1); then each keyword field: its ids.
+        const record: number[] = [];
+        for (let f = 0; f < FIELD_COUNT; f++) {
+          const ids = [id(`f${f}-${n % (f + 3)}`), id('commun'), id(`g${n % 2}`)];
+          record.push(ids.length, ...ids);
+          if (f < SEQUENCE_FIELD_COUNT) record.push(ids.length + 1, ...ids, -1);
+        }
         builder.addPacked(Int32Array.from(record), 0, null);
       }
       return builder;

@@ -165,13 +165,13 @@ export class CompactBuilder {
         const id = touched.data[k];
         this.postings.push3(id * FIELD_COUNT + f, n, counts[id]);
       }
-      if (f < SEQUENCE_FIELD_COUNT) at = this.addSequence(data, at, remap, 2 * n + f);
+      if (f < SEQUENCE_FIELD_COUNT) at = this.addSequence(data, at, remap, SEQUENCE_FIELD_COUNT * n + f);
     }
     return at;
   }
 
   private addSequence(data: Int32Array, at: number, remap: Int32Array | null, slot: number): number {
-    if (slot !== this.sequenceOffsets.length) throw new Error(`term positions of document ${slot >> 1} out of order`);
+    if (slot !== this.sequenceOffsets.length) throw new Error(`term positions of document ${Math.floor(slot / SEQUENCE_FIELD_COUNT)} out of order`);
     const length = data[at++];
     this.sequenceOffsets.push(this.sequences.length);
     const sequences = this.sequences;
@@ -227,7 +227,7 @@ export class CompactBuilder {
   }
 
   private closeOffsets(): void {
-    if (this.sequenceOffsets.length !== 2 * this.documentCount) throw new Error('term positions missing for some documents');
+    if (this.sequenceOffsets.length !== SEQUENCE_FIELD_COUNT * this.documentCount) throw new Error('term positions missing for some documents');
     this.sequenceOffsets.push(this.sequences.length);
   }
 
