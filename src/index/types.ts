@@ -49,7 +49,7 @@ export interface TermPositions {
   /** Id of an analyzed term (Token.term as `tokenize` yields it), or -1 when no article has it. */
   termId(term: string): number;
   /** Term ids of article n's title (field 0) or text (field 1), indexed by Token.position; -1 where a position holds no term. */
-  sequence(n: number, field: 0 | 1): Int32Array;
+  sequence(n: number, field: 0 | 1 | 2): Int32Array;
 }
 
 /** Raised when a saved index cannot be used: missing, damaged, or built by another version. */
