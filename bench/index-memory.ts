@@ -4,7 +4,8 @@
  * indexer in a child process with Node's defaults (no heap flag), samples
  * its resident set every 250 ms from /proc, stops it when it goes over the
  * limit (default 9 GB), and prints the peak, the wall time, the articles
- * per second and the load average. `--trace` writes "seconds rss_mb" lines,
+ * per second, the CPU time (all threads: a fairer figure than the wall
+ * time on a loaded machine) and the load average. `--trace` writes "seconds rss_mb" lines,
  * to see which phase holds the memory.
  */
 import { spawn } from 'node:child_process';
@@ -29,16 +30,28 @@ function rssKb(pid: number): number {
   }
 }
 
+/** CPU seconds (user + system, all threads) of a process so far. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 const started = performance.now();
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'index', '--corpus', values.corpus, '--out', values.index], { stdio: ['ignore', 'pipe', 'inherit'] });
 let output = '';
 child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 let peakKb = 0;
+let cpu = 0;
 let stopped = false;
 const trace: string[] = [];
 const timer = setInterval(() => {
   const kb = rssKb(child.pid!);
   peakKb = Math.max(peakKb, kb);
+  cpu = Math.max(cpu, cpuSeconds(child.pid!));
   trace.push(`${((performance.now() - started) / 1000).toFixed(1)} ${(kb / 1024).toFixed(0)}`);
   if (kb > limitKb && !stopped) {
     stopped = true;
@@ -54,6 +67,6 @@ child.on('exit', (code, signal) => {
   console.log(report ? report[0] : output.trim().split('\n').slice(-3).join('\n'));
   console.log(
     `${stopped ? `STOPPED over ${values['limit-gb'] ?? 9} GB; ` : ''}exit ${code ?? signal}; peak RSS ${(peakKb / 1024 / 1024).toFixed(2)} GB; ${seconds.toFixed(1)} s; ` +
-      `${articles ? (articles / seconds).toFixed(0) : '-'} articles/s; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
+      `${articles ? (articles / seconds).toFixed(0) : '-'} articles/s; CPU ${cpu.toFixed(0)} s (${articles ? (articles / cpu).toFixed(0) : '-'} articles per CPU second); load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
   );
 });
