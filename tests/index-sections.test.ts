@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSections, writeSections, type SectionSource } from '../src/index/binary-file.js';
 import { CHUNK_INTS, ChunkedInts } from '../src/index/chunked-ints.js';
 import { CompactBuilder, FIELD_COUNT, SEQUENCE_FIELD_COUNT } from '../src/index/compact.js';
+import { parseCatalog, writeCatalog } from '../src/index/documents.js';
+import type { Article } from '../src/ingest/types.js';
 
 let work: string;
 beforeAll(async () => (work = await mkdtemp(path.join(tmpdir(), 'depeches-sections-'))));
@@ -84,5 +86,35 @@ describe('chunked integer lists', () => {
     expect([...gather(streamed.sequences)]).toEqual([...held.sequences]);
     expect([...streamed.averageFieldLengths]).toEqual([...held.averageFieldLengths]);
     streamer.dispose();
+  });
+});
+
+describe('catalog.json', () => {
+  it('reads back every column of more articles than a line holds, and refuses a catalog cut short', async () => {
+    const file = path.join(work, 'catalog.json');
+    const articles = Array.from({ length: 9000 }, (_, n): Article => ({
+      id: `a${n}`,
+      title: `Titre « ${n} »`,
+      date: n % 3 === 0 ? null : '2024-05-01',
+      source: null,
+      url: null,
+      speakers: n % 2 ? ['Élodie Fantôme'] : [],
+      organisations: [],
+      quotes: [],
+      text: 'jamais dans le catalogue',
+      format: 'txt',
+      path: `f/${n}.txt`,
+      fileHash: 'ab',
+      ...(n % 5 === 0 ? { fileSize: n } : {}),
+    }));
+    await writeCatalog(file, articles);
+    const catalog = parseCatalog(await readFile(file));
+    expect(catalog.id).toEqual(articles.map((a) => a.id));
+    expect(catalog.title[8999]).toBe('Titre « 8999 »');
+    expect(catalog.speakers[4097]).toEqual(['Élodie Fantôme']);
+    expect(catalog.fileSize.filter((v) => v !== null)).toHaveLength(1800);
+    expect(JSON.stringify(catalog)).not.toContain('jamais');
+    const bytes = await readFile(file);
+    expect(() => parseCatalog(bytes.subarray(0, bytes.length - 20))).toThrow(/cut short|does not fit/);
   });
 });

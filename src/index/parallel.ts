@@ -129,6 +129,8 @@ async function readPhase(dir: string, options: ParallelBuildOptions, merging?: (
     merger ? merger.articlesByFile : outcomes.map((outcome, k) => outcomeArticles(outcome, previous?.get(files[k]))),
     outcomes.map((outcome) => outcome.skipped),
   );
+  // The corpus holds the articles now (some respelled as copies): the first pass's lists need not keep the originals alive.
+  merger?.articlesByFile.fill([]);
   return { corpus, filesReused: outcomes.filter((o) => o.reused).length, workers, workerIds, analyzeThreads };
 }
 
