@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Article, SkippedFile } from '../ingest/types.js';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { newManifest } from './build.js';
 import { readAndAnalyze } from './parallel.js';
@@ -50,6 +50,24 @@ export function readLimitsOf(options: IndexCorpusOptions): { maxFileBytes?: numb
   };
 }
 
+const SPILL_PREFIX = 'depeches-build-';
+
+/** Scratch folders of indexing runs that died (killed, or out of memory) before removing theirs: their pid no longer runs. */
+async function removeDeadSpills(): Promise<void> {
+  const names = await readdir(tmpdir()).catch(() => [] as string[]);
+  const dead = names.filter((name) => {
+    const pid = Number(new RegExp(`^${SPILL_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid) return false;
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    }
+  });
+  await Promise.all(dead.map((name) => rm(path.join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined)));
+}
+
 /**
  * Reads a corpus folder, builds its index and saves it atomically under
  * `outDir`. Throws CorpusError when the folder is missing, and an Error when
@@ -70,7 +88,8 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
   // A file changed while the corpus is read may be read before its change: the index is as old as the start of reading.
   const readFrom = new Date();
   // The build's scratch folder: texts, postings and term positions on their way to the saved build.
-  const spillDir = await mkdtemp(path.join(tmpdir(), 'depeches-build-'));
+  await removeDeadSpills();
+  const spillDir = await mkdtemp(path.join(tmpdir(), `${SPILL_PREFIX}${process.pid}-`));
   try {
     const result = await readAndAnalyze(corpusDir, { onProgress: options.onProgress, previous, threads: options.threads, workerHeapMb: options.workerHeapMb, ...readLimitsOf(options), spillDir });
     previous.clear();
