@@ -1,7 +1,7 @@
 /** Entry point of a worker thread of `indexCorpus` (parallel.ts, read-pool.ts): runs the tasks it is sent, in order. */
 import { parentPort } from 'node:worker_threads';
 import { warmUp } from '../ingest/index.js';
-import { readFiles, TaskRunner, type TaskAnswer, type TaskRequest } from './worker-tasks.js';
+import { readFiles, TaskRunner, warmUpAnalysis, type TaskAnswer, type TaskRequest } from './worker-tasks.js';
 
 const runner = new TaskRunner();
 parentPort!.on('message', (request: TaskRequest) => {
@@ -17,4 +17,5 @@ parentPort!.on('message', (request: TaskRequest) => {
 });
 // The first article a thread reads loads lexicons and compiles code (tens of ms): done before the time budget of the first file starts.
 warmUp();
+warmUpAnalysis();
 parentPort!.postMessage({ kind: 'ready', batch: -1 } satisfies TaskAnswer);
