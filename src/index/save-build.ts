@@ -2,7 +2,6 @@ import { mkdir, readdir, rename, rm, open } from 'node:fs/promises';
 import path from 'node:path';
 import { writeSections } from './binary-file.js';
 import { BUILD_FILES, BUILDS, currentBuild, POINTER, STAGING } from './build-folder.js';
-import { compactOf } from './build.js';
 import { checkOfFile, sealedManifest, type FileCheck } from './checksums.js';
 import type { CompactIndex, CompactSections } from './compact.js';
 import { textsOfArticles, writeCatalog, writeDocuments, type EncodedTexts } from './documents.js';
@@ -112,7 +111,7 @@ async function removeDeadStaging(buildsDir: string): Promise<void> {
  * the next run starts clean (it also removes the leftovers of killed runs).
  */
 export async function saveIndex(index: SearchIndex, dir: string): Promise<string> {
-  return saveBuild({ manifest: index.manifest, documents: index.documents, texts: textsOfArticles(index.documents), compact: compactOf(index), storyOf: index.storyOf }, dir);
+  return saveBuild({ manifest: index.manifest, documents: index.documents, texts: textsOfArticles(index.documents), compact: index.compact, storyOf: index.storyOf }, dir);
 }
 
 /** What a build is written from: its manifest, its articles (their texts from `texts`), its index arrays (the largest possibly streamed), its stories. */
