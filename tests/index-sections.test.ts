@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSections, writeSections, type SectionSource } from '../src/index/binary-file.js';
 import { CHUNK_INTS, ChunkedInts } from '../src/index/chunked-ints.js';
 import { CompactBuilder, FIELD_COUNT, SEQUENCE_FIELD_COUNT } from '../src/index/compact.js';
-import { parseCatalog, writeCatalog } from '../src/index/documents.js';
+import { parseCatalog, writeCatalog } from '../src/index/catalog-file.js';
 import type { Article } from '../src/ingest/types.js';
 
 let work: string;

@@ -18,8 +18,8 @@ import type { Article } from '../ingest/types.js';
  */
 
 /** The Article fields kept in catalog.json: all but `text`, in the order an Article lists them. */
-const CATALOG_FIELDS = ['id', 'title', 'date', 'source', 'url', 'speakers', 'organisations', 'quotes', 'format', 'path', 'fileHash', 'fileSize', 'fileMtimeMs'] as const;
-type CatalogField = Exclude<keyof Article, 'text'>;
+export const CATALOG_FIELDS = ['id', 'title', 'date', 'source', 'url', 'speakers', 'organisations', 'quotes', 'format', 'path', 'fileHash', 'fileSize', 'fileMtimeMs'] as const;
+export type CatalogField = Exclude<keyof Article, 'text'>;
 // A field added to Article and not to CATALOG_FIELDS fails to compile here, rather than be lost on save.
 const EVERY_FIELD_KEPT: [Exclude<CatalogField, (typeof CATALOG_FIELDS)[number]>] extends [never] ? true : never = true;
 void EVERY_FIELD_KEPT;
@@ -29,7 +29,7 @@ const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMti
 /** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out). */
 export type Catalog = { [K in CatalogField]-?: (Exclude<Article[K], undefined> | null)[] };
 
-const WRITE_CHUNK = 4 * 1024 * 1024;
+export const WRITE_CHUNK = 4 * 1024 * 1024;
 
 /**
  * Bytes of an article's text (as JSON-encoded in its line) read for a page,
@@ -131,64 +131,6 @@ export async function writeDocuments(file: string, articles: readonly Article[],
   return layout;
 }
 const LINE_END = Buffer.from('}\n');
-
-/** Articles per line of catalog.json: a line stays far below V8's largest string (about 512 MB) whatever the archive's size. */
-const CATALOG_BLOCK = 4096;
-
-/**
- * Writes the catalog of the articles to `file` (fsynced), column by
- * column: a first line {"count": N, "fields": [...]}, then for each field
- * in that order its values by blocks of CATALOG_BLOCK articles, one JSON
- * array a line. Neither the whole catalog nor a whole column is ever one
- * string (the quotations column alone passes 1 GB at a million articles).
- */
-export async function writeCatalog(file: string, articles: readonly Article[]): Promise<void> {
-  const handle = await open(file, 'w');
-  try {
-    let pending = JSON.stringify({ count: articles.length, fields: CATALOG_FIELDS }) + '\n';
-    for (const field of CATALOG_FIELDS) {
-      for (let from = 0; from < articles.length; from += CATALOG_BLOCK) {
-        const block = articles.slice(from, from + CATALOG_BLOCK).map((a) => a[field] ?? null);
-        pending += JSON.stringify(block) + '\n';
-        if (pending.length >= WRITE_CHUNK) {
-          await handle.write(pending);
-          pending = '';
-        }
-      }
-    }
-    await handle.write(pending);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The columns of a catalog.json written by `writeCatalog`, parsed line by line from its bytes; throws when they do not fit. */
-export function parseCatalog(bytes: Buffer): Catalog {
-  let at = 0;
-  const nextLine = (): unknown => {
-    const end = bytes.indexOf(0x0a, at);
-    if (end === -1) throw new Error('catalog.json is cut short');
-    const line = bytes.toString('utf8', at, end);
-    at = end + 1;
-    return JSON.parse(line);
-  };
-  const head = nextLine() as { count?: unknown; fields?: unknown };
-  const count = head.count;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || JSON.stringify(head.fields) !== JSON.stringify(CATALOG_FIELDS)) throw new Error('catalog.json has another layout');
-  const catalog = {} as Record<CatalogField, unknown[]>;
-  for (const field of CATALOG_FIELDS) {
-    const column: unknown[] = new Array(count);
-    for (let from = 0; from < count; from += CATALOG_BLOCK) {
-      const block = nextLine();
-      if (!Array.isArray(block) || block.length !== Math.min(CATALOG_BLOCK, count - from)) throw new Error('catalog.json does not fit its count');
-      for (let k = 0; k < block.length; k++) column[from + k] = block[k];
-    }
-    catalog[field] = column;
-  }
-  if (at !== bytes.length) throw new Error('catalog.json has more than its count');
-  return catalog as unknown as Catalog;
-}
 
 /** The JSON string of a text cut at a byte, closed so that it parses: the cut falls between characters and escapes. */
 function parseCutText(bytes: Buffer): string {

@@ -4,7 +4,8 @@ import { writeSections } from './binary-file.js';
 import { BUILD_FILES, BUILDS, currentBuild, POINTER, STAGING } from './build-folder.js';
 import { checkOfFile, sealedManifest, type FileCheck } from './checksums.js';
 import type { CompactIndex, CompactSections } from './compact.js';
-import { textsOfArticles, writeCatalog, writeDocuments, type EncodedTexts } from './documents.js';
+import { writeCatalog } from './catalog-file.js';
+import { textsOfArticles, writeDocuments, type EncodedTexts } from './documents.js';
 import type { Article } from '../ingest/types.js';
 import type { IndexManifest, SearchIndex } from './types.js';
 

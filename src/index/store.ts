@@ -10,7 +10,8 @@ import { BUILDS, currentBuild, readManifest } from './build-folder.js';
 import { assembleIndex } from './build.js';
 import { FIELD_COUNT, SEQUENCE_FIELD_COUNT, type CompactIndex } from './compact.js';
 import { verifyFile, type FileCheck } from './checksums.js';
-import { parseCatalog, storedArticles } from './documents.js';
+import { parseCatalog } from './catalog-file.js';
+import { storedArticles } from './documents.js';
 import { checkStories } from './stories.js';
 import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex } from './types.js';
 
