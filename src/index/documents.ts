@@ -18,8 +18,8 @@ import type { Article } from '../ingest/types.js';
  */
 
 /** The Article fields kept in catalog.json: all but `text`, in the order an Article lists them. */
-const CATALOG_FIELDS = ['id', 'title', 'date', 'source', 'url', 'speakers', 'organisations', 'quotes', 'format', 'path', 'fileHash', 'fileSize', 'fileMtimeMs'] as const;
-type CatalogField = Exclude<keyof Article, 'text'>;
+export const CATALOG_FIELDS = ['id', 'title', 'date', 'source', 'url', 'speakers', 'organisations', 'quotes', 'format', 'path', 'fileHash', 'fileSize', 'fileMtimeMs'] as const;
+export type CatalogField = Exclude<keyof Article, 'text'>;
 // A field added to Article and not to CATALOG_FIELDS fails to compile here, rather than be lost on save.
 const EVERY_FIELD_KEPT: [Exclude<CatalogField, (typeof CATALOG_FIELDS)[number]>] extends [never] ? true : never = true;
 void EVERY_FIELD_KEPT;
@@ -29,7 +29,7 @@ const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMti
 /** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out). */
 export type Catalog = { [K in CatalogField]-?: (Exclude<Article[K], undefined> | null)[] };
 
-const WRITE_CHUNK = 4 * 1024 * 1024;
+export const WRITE_CHUNK = 4 * 1024 * 1024;
 
 /**
  * Bytes of an article's text (as JSON-encoded in its line) read for a page,
@@ -55,56 +55,82 @@ export class IndexReadError extends Error {
   override name = 'IndexReadError';
 }
 
-/** The line of an article, its text last so that its bytes can be located and read apart. */
-function lineOf(article: Article): { head: string; text: string } {
-  const { text, ...rest } = article;
+/** The start of an article's line: every field but its text, then the text's key (the text comes last, so that its bytes can be located and read apart). */
+function lineHead(article: Article): string {
+  const { text: _, ...rest } = article;
   const fields = JSON.stringify(rest);
-  return { head: (fields === '{}' ? '{' : fields.slice(0, -1) + ',') + '"text":', text: JSON.stringify(text) };
+  return (fields === '{}' ? '{' : fields.slice(0, -1) + ',') + '"text":';
+}
+
+/** The JSON encoding of a text, and the CRC-32 of its first TEXT_WINDOW bytes (checked on every read). */
+export function encodedText(text: string): { json: Buffer; check: number } {
+  const json = Buffer.from(JSON.stringify(text));
+  return { json, check: crc32(json.subarray(0, TEXT_WINDOW)) | 0 };
+}
+
+/** The JSON-encoded texts of a build's articles, by article number, wherever they are kept (text-spill.ts, or the articles themselves). */
+export interface EncodedTexts {
+  byteLength(n: number): number;
+  checkOf(n: number): number;
+  /** Article n's JSON-encoded text, in `into` when it is long enough. */
+  read(n: number, into: Buffer): Buffer;
+}
+
+/** The texts of articles held in memory, encoded one at a time. */
+export function textsOfArticles(articles: readonly Article[]): EncodedTexts {
+  let last = -1;
+  let encoded: { json: Buffer; check: number } = { json: Buffer.alloc(0), check: 0 };
+  const of = (n: number) => {
+    if (n !== last) {
+      encoded = encodedText(articles[n].text);
+      last = n;
+    }
+    return encoded;
+  };
+  return { byteLength: (n) => of(n).json.byteLength, checkOf: (n) => of(n).check, read: (n) => of(n).json };
 }
 
 /**
  * Writes the articles as JSON Lines to `file` (fsynced), in chunks (the
- * whole file may be larger than a JavaScript string can be), and returns
- * their catalog and where each line and text lies.
+ * whole file may be larger than a JavaScript string can be), their texts
+ * from `texts` (by default their own), and returns where each line and
+ * text lies.
  */
-export async function writeDocuments(file: string, articles: readonly Article[]): Promise<{ catalog: Catalog; layout: TextLayout }> {
-  const catalog = Object.fromEntries(CATALOG_FIELDS.map((field) => [field, []])) as unknown as Catalog;
-  const columns = CATALOG_FIELDS.map((field) => [field, catalog[field] as unknown[]] as const);
+export async function writeDocuments(file: string, articles: readonly Article[], texts: EncodedTexts = textsOfArticles(articles)): Promise<TextLayout> {
   const count = articles.length;
   const layout: TextLayout = { offsets: new Float64Array(count + 1), textStarts: new Float64Array(count), textBytes: new Float64Array(count), textChecks: new Int32Array(count) };
   const handle = await open(file, 'w');
   try {
-    let pending: string[] = [];
+    let pending: Buffer[] = [];
     let pendingLength = 0;
     let offset = 0;
+    const flush = async () => {
+      await handle.write(Buffer.concat(pending, pendingLength));
+      pending = [];
+      pendingLength = 0;
+    };
     for (let n = 0; n < count; n++) {
-      const a = articles[n];
-      const { head, text } = lineOf(a);
+      const head = Buffer.from(lineHead(articles[n]));
+      const textBytes = texts.byteLength(n);
+      const text = texts.read(n, Buffer.allocUnsafe(textBytes));
       layout.offsets[n] = offset;
-      layout.textStarts[n] = offset + Buffer.byteLength(head);
-      const textBytes = Buffer.byteLength(text);
+      layout.textStarts[n] = offset + head.byteLength;
       layout.textBytes[n] = textBytes;
-      // Every character takes at least a byte: TEXT_WINDOW characters hold the window's bytes.
-      const window = Buffer.from(text.length > TEXT_WINDOW ? text.slice(0, TEXT_WINDOW) : text).subarray(0, Math.min(textBytes, TEXT_WINDOW));
-      layout.textChecks[n] = crc32(window) | 0;
+      layout.textChecks[n] = texts.checkOf(n);
       offset = layout.textStarts[n] + textBytes + 2;
-      pending.push(head, text, '}\n');
-      pendingLength += head.length + text.length + 2;
-      if (pendingLength >= WRITE_CHUNK) {
-        await handle.write(pending.join(''));
-        pending = [];
-        pendingLength = 0;
-      }
-      for (const [field, column] of columns) column.push(a[field] ?? null);
+      pending.push(head, text, LINE_END);
+      pendingLength += head.byteLength + textBytes + 2;
+      if (pendingLength >= WRITE_CHUNK) await flush();
     }
     layout.offsets[count] = offset;
-    if (pending.length > 0) await handle.write(pending.join(''));
+    if (pending.length > 0) await flush();
     await handle.sync();
   } finally {
     await handle.close();
   }
-  return { catalog, layout };
+  return layout;
 }
+const LINE_END = Buffer.from('}\n');
 
 /** The JSON string of a text cut at a byte, closed so that it parses: the cut falls between characters and escapes. */
 function parseCutText(bytes: Buffer): string {
