@@ -10,7 +10,8 @@
  * Detection: precision = matched / predicted, recall = matched / labelled.
  * Attribution: a matched quotation whose speaker is right (the label's
  * speaker or one of its alternatives, folded; null for null) counts;
- * precision = right / predicted, recall = right / labelled. Labels noted
+ * accuracy = right / matched, precision = right / predicted, recall =
+ * right / labelled. Labels noted
  * "hesitant" or "legal wording" are left out (a prediction matching one
  * counts neither way) unless --all. See eval/README.md.
  */
@@ -128,7 +129,7 @@ function rows(name: string, c: Counts): (string | number)[] {
   const ap = ratio(c.right, c.predicted);
   const ar = ratio(c.right, c.labelled);
   const f1 = (x: number | null, y: number | null) => (x === null || y === null || x + y === 0 ? null : (2 * x * y) / (x + y));
-  return [name, c.labelled, c.predicted, c.matched, percent(p), percent(r), percent(f1(p, r)), c.right, percent(ap), percent(ar), percent(f1(ap, ar))];
+  return [name, c.labelled, c.predicted, c.matched, percent(p), percent(r), percent(f1(p, r)), c.right, percent(ratio(c.right, c.matched)), percent(ap), percent(ar), percent(f1(ap, ar))];
 }
 
 async function main(): Promise<void> {
@@ -172,7 +173,7 @@ async function main(): Promise<void> {
     }
   }
   if (opts.json) return void console.log(JSON.stringify({ total, byPublisher: Object.fromEntries(byPublisher) }, null, 2));
-  const header = ['publisher', 'labelled', 'predicted', 'matched', 'precision', 'recall', 'F1', 'speaker right', 'attr. precision', 'attr. recall', 'attr. F1'];
+  const header = ['publisher', 'labelled', 'predicted', 'matched', 'precision', 'recall', 'F1', 'speaker right', 'attr. accuracy', 'attr. precision', 'attr. recall', 'attr. F1'];
   for (const kind of ['all', 'direct', 'indirect'] as const) {
     console.log(`\n### Quotations: ${kind === 'all' ? 'direct and indirect' : kind}${opts.all ? ' (hesitant labels included)' : ''}\n`);
     console.log(markdownTable(header, [...[...byPublisher].map(([name, c]) => rows(name, c[kind])), rows('**total**', total[kind])]));

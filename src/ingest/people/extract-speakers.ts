@@ -37,6 +37,14 @@ export interface SpeechEvent {
   according: 'selon' | 'pour' | 'pour qui' | null;
 }
 
+/** The finder whose find() returned an events list, so that quotation reading (src/ingest/quotes) reuses its mentions and roles. */
+const finderOfEvents = new WeakMap<SpeechEvent[], SpeakerFinder>();
+
+/** The speaker finder that produced these events (SpeakerFinder.find), if any. */
+export function finderOf(events: SpeechEvent[]): SpeakerFinder | undefined {
+  return finderOfEvents.get(events);
+}
+
 /** How far back "ce dernier" looks for the person it designates (mentions). */
 const NEAREST_PERSON_LOOKBACK = 12;
 /** How far (characters) a pronoun reaches back to the speaker it stands for, before the subject of a recent sentence is preferred. */
@@ -228,6 +236,7 @@ export class SpeakerFinder {
       }
       if (people.length > 0) this.events.push({ people, index: hit.index, end: hit.end, according: hit.according });
     }
+    finderOfEvents.set(this.events, this);
     return this.events;
   }
 

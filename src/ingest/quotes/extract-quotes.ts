@@ -1,4 +1,5 @@
 import { SpeakerFinder, type SpeechEvent } from '../people/extract-speakers.js';
+import { AttributionSites, type AttributionSite } from './attribution-sites.js';
 import { findIndirectSpeech } from './indirect-speech.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.js';
 import type { Quote } from '../types.js';
@@ -42,7 +43,7 @@ const PREVIOUS_SENTENCE_REACH = 250;
 const SENTENCE_END = /[.!?\n]/u;
 
 /** Index of the first event at or after `index` (events are sorted by index). */
-function firstEventFrom(events: SpeechEvent[], index: number): number {
+function firstEventFrom(events: AttributionSite[], index: number): number {
   let low = 0;
   let high = events.length;
   while (low < high) {
@@ -63,27 +64,28 @@ function looksLikeName(text: string): boolean {
   return words.length < MIN_UNATTRIBUTED_WORDS && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|du|des|la|le|les|et|d['’]\p{Lu}.*)$/u.test(w)) && !/[.!?]$/u.test(text);
 }
 
-function speakerOf(event: SpeechEvent): string {
-  return event.people[0].display;
+function speakerOf(event: AttributionSite): string | null {
+  return event.speaker?.display ?? null;
 }
 
 interface Attribution {
-  event: SpeechEvent;
+  event: AttributionSite;
   where: 'after' | 'before' | 'inside' | 'later' | 'previous';
 }
 
 export class QuoteReader {
-  private readonly events: SpeechEvent[];
+  private readonly events: AttributionSite[];
 
   constructor(
     private readonly text: string,
-    events: SpeechEvent[],
+    sites: AttributionSite[],
   ) {
-    this.events = [...events].sort((a, b) => a.index - b.index);
+    // a verb whose subject could not be read attributes nothing
+    this.events = sites.filter((site) => site.read);
   }
 
   /** "« … », a déclaré X": an event starting right after the closing mark, a comma or a dash between. */
-  private after(span: QuoteSpan): SpeechEvent | null {
+  private after(span: QuoteSpan): AttributionSite | null {
     const k = firstEventFrom(this.events, span.close);
     const event = this.events[k];
     if (!event || event.index - span.close > AFTER_REACH) return null;
@@ -91,7 +93,7 @@ export class QuoteReader {
   }
 
   /** "X a souligné : « … »": the last event before the opening mark, in its sentence (or ending the paragraph before with a colon). */
-  private before(span: QuoteSpan): SpeechEvent | null {
+  private before(span: QuoteSpan): AttributionSite | null {
     const k = firstEventFrom(this.events, span.open) - 1;
     const event = this.events[k];
     if (!event || event.end > span.open || span.open - event.end > BEFORE_REACH) return null;
@@ -101,7 +103,7 @@ export class QuoteReader {
   }
 
   /** "« …, a exposé M. Aulas. Là, … »": an event inside the quote, a comma before it. */
-  private inside(span: QuoteSpan): SpeechEvent | null {
+  private inside(span: QuoteSpan): AttributionSite | null {
     let k = firstEventFrom(this.events, span.start);
     for (; k < this.events.length && this.events[k].index < span.end; k++) {
       const event = this.events[k];
@@ -111,7 +113,7 @@ export class QuoteReader {
   }
 
   /** "… «beaucoup plus de dégâts» matériels à Paris, a déclaré X": an inverted verb later in the quote's sentence. */
-  private laterInSentence(span: QuoteSpan): SpeechEvent | null {
+  private laterInSentence(span: QuoteSpan): AttributionSite | null {
     const k = firstEventFrom(this.events, span.close);
     const event = this.events[k];
     if (!event || event.index - span.close > LATER_REACH || event.according === 'pour') return null;
@@ -121,7 +123,7 @@ export class QuoteReader {
   }
 
   /** "Lydie Bailly confie ne plus s'en sortir. «Je suis…»": the speaker of the sentence right before a quote that opens a sentence. */
-  private previousSentence(span: QuoteSpan): SpeechEvent | null {
+  private previousSentence(span: QuoteSpan): AttributionSite | null {
     if (!this.opensSentence(span.open)) return null;
     const k = firstEventFrom(this.events, span.open) - 1;
     const event = this.events[k];
@@ -164,7 +166,7 @@ export class QuoteReader {
         }
       }
       if (words < MIN_WORDS && !attribution) continue;
-      const near = attribution && (attribution.where === 'after' || attribution.where === 'inside' || attribution.where === 'before');
+      const near = attribution && attribution.event.speaker !== null && (attribution.where === 'after' || attribution.where === 'inside' || attribution.where === 'before');
       if (!near && (words < MIN_UNATTRIBUTED_WORDS || looksLikeName(raw))) continue;
       if (attribution?.where === 'before' && words < MIN_UNATTRIBUTED_WORDS && looksLikeName(raw)) continue;
       const speaker = attribution ? speakerOf(attribution.event) : null;
@@ -194,7 +196,7 @@ function clean(raw: string): string {
  * text, when it already ran.
  */
 export function extractQuotes(text: string, events: SpeechEvent[] = new SpeakerFinder(text).find()): Quote[] {
-  const reader = new QuoteReader(text, events);
+  const reader = new QuoteReader(text, new AttributionSites(text, events).sites);
   const direct = reader.directQuotes();
   const indirect = findIndirectSpeech(text, events, direct);
   return [...direct, ...indirect].sort((a, b) => a.start - b.start);

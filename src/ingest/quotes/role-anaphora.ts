@@ -1,0 +1,123 @@
+import { isFullName } from '../people/person-names.js';
+import type { SpeakerFinder } from '../people/extract-speakers.js';
+import type { Person } from '../people/role-book.js';
+import { foldKey } from '../text/fold.js';
+
+/**
+ * Role anaphora: "a précisé le procureur", "affirme la chercheuse", "le
+ * ministre a poursuivi" designate the last person the text gave that role,
+ * next to their name ("le procureur de Perpignan, Jean-Jacques Fagni", "Lucie
+ * Guimier, chercheuse en géopolitique", "la docteure en géopolitique Lucie
+ * Guimier"). Roles are compared by their head noun, the feminine folded onto
+ * the masculine ("procureure" = "procureur", "chercheuse" = "chercheur"),
+ * so the rule needs no list of roles. When no one was given the role, the
+ * text names no speaker: null. Each look-up goes back a bounded number of
+ * mentions, so the cost stays linear.
+ */
+
+/** How many named people back a role may reach. */
+const MENTIONS_BACK = 40;
+/** Characters of role phrase read before a name (same sentence) and after it (an apposition). */
+const LEFT_WINDOW = 120;
+const RIGHT_WINDOW = 120;
+const WORDS = /[\p{L}][\p{L}'’-]*/gu;
+/** Adjectives that stand before a role noun and are not it ("la jeune mère", "l'ancien ministre"). */
+const PRE_ADJECTIVES = new Set(['jeune', 'ancien', 'ancienne', 'nouveau', 'nouvel', 'nouvelle', 'futur', 'future', 'vieux', 'vieil', 'vieille', 'actuel', 'actuelle', 'ex', 'meme', 'autre', 'premier', 'premiere', 'dernier', 'derniere', 'celebre', 'fameux', 'fameuse', 'grand', 'grande', 'jeunes']);
+/** Words after which what follows is a complement, not the role ("le procureur de Paris"): the head comes before. */
+const DETERMINER = /^(?:le|la|l['’]|les|ce|cet|cette|son|sa|leur|notre|un|une)(?:\s+|(?<=['’]))/iu;
+
+/** A role noun in a form comparable across genders: "procureure" and "procureur", "chercheuse" and "chercheur", "présidente" and "président". */
+export function roleNoun(word: string): string {
+  const w = foldKey(word).replace(/’/gu, "'");
+  if (w.length <= 3) return w;
+  if (w.endsWith('euse')) return w.slice(0, -4) + 'eur';
+  if (w.endsWith('trice')) return w.slice(0, -5) + 'teur';
+  if (w.endsWith('ienne') || w.endsWith('enne')) return w.slice(0, -2);
+  if (w.endsWith('ere')) return w.slice(0, -3) + 'er';
+  if (w.endsWith('ete')) return w.slice(0, -3) + 'et';
+  if (/(?:eur|ant|ent|at|ot|and|ard|ais|ois|in|ain|e|u|i|al|el)e$/u.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+/** The head of a role phrase ("le Premier ministre" -> "premier ministre", "la jeune mère de famille" -> "mer"), null when it is no noun phrase. */
+export function roleHead(phrase: string): string | null {
+  const determiner = DETERMINER.exec(phrase.trim());
+  if (!determiner) return null;
+  const words = phrase.trim().slice(determiner[0].length).match(WORDS) ?? [];
+  for (let i = 0; i < words.length && i < 3; i++) {
+    const folded = foldKey(words[i]);
+    if ((folded === 'premier' || folded === 'premiere') && foldKey(words[i + 1] ?? '') === 'ministre') return 'premier ministre';
+    if (PRE_ADJECTIVES.has(folded)) continue;
+    if (/^\p{Lu}/u.test(words[i]) && i > 0) return null;
+    return folded.length >= 3 ? roleNoun(words[i]) : null;
+  }
+  return null;
+}
+
+interface RoleEntry {
+  start: number;
+  person: Person;
+  nouns: Set<string>;
+}
+
+function nounsOf(phrase: string, into: Set<string>): void {
+  const words = phrase.match(WORDS) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const folded = foldKey(words[i]);
+    if ((folded === 'premier' || folded === 'premiere') && foldKey(words[i + 1] ?? '') === 'ministre') into.add('premier ministre');
+    into.add(roleNoun(words[i]));
+  }
+}
+
+export class RoleAnaphora {
+  private readonly entries: RoleEntry[] = [];
+
+  constructor(
+    text: string,
+    private readonly finder: SpeakerFinder,
+  ) {
+    const mentions = finder.mentions;
+    let previousEnd = 0;
+    for (let i = 0; i < mentions.length; i++) {
+      const mention = mentions[i];
+      const person = finder.mentionPeople[i];
+      const from = Math.max(previousEnd, mention.start - LEFT_WINDOW);
+      previousEnd = mention.end;
+      if (!mention.titled && !isFullName(person.display)) continue;
+      const nouns = new Set<string>();
+      // the role before the name, in its sentence ("le procureur de Perpignan, Jean-Jacques Fagni")
+      let left = text.slice(from, mention.start);
+      const stop = Math.max(left.lastIndexOf('. '), left.lastIndexOf('\n'), left.lastIndexOf('»'), left.lastIndexOf('«'));
+      if (stop >= 0) left = left.slice(stop + 1);
+      nounsOf(left, nouns);
+      // an apposition after it ("Lucie Guimier, chercheuse en géopolitique,")
+      const right = /^\s*,\s*([^,.;:!?«»()\n]{3,})/u.exec(text.slice(mention.end, mention.end + RIGHT_WINDOW));
+      if (right) nounsOf(right[1], nouns);
+      if (nouns.size > 0) this.entries.push({ start: mention.start, person, nouns });
+    }
+  }
+
+  /** The last person given the role of this phrase before `index`; null when none was (or the phrase is no role). */
+  personWithRole(phrase: string, index: number): Person | null {
+    const head = roleHead(phrase);
+    if (head === null) return null;
+    const unique = /^(?:le|la|l['’])/iu.test(phrase.trim()) ? this.finder.roleBook.personWithRole(phrase.trim().replace(DETERMINER, '')) : null;
+    if (unique) return unique;
+    let low = 0;
+    let high = this.entries.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.entries[mid].start < index) low = mid + 1;
+      else high = mid;
+    }
+    for (let k = low - 1; k >= 0 && k >= low - MENTIONS_BACK; k--) {
+      if (this.entries[k].nouns.has(head)) return this.entries[k].person;
+    }
+    return null;
+  }
+
+  /** Whether the phrase reads as a role ("le procureur", "la jeune mère de famille") at all. */
+  static isRolePhrase(phrase: string): boolean {
+    return roleHead(phrase) !== null;
+  }
+}
