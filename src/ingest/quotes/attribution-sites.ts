@@ -38,6 +38,7 @@ const PRONOUN_REACH = 600;
 const SUBJECT_REACH = 220;
 const PRONOUN_BEFORE = /(?:^|[\s,;:»”"])(il|elle|ils|elles|on)\s+(?:(?:lui|leur|nous|vous|l['’]|n['’]|ne|y|en)\s+)*$/iu;
 const STRESSED_PRONOUN_AFTER = /^\s*(?:lui|elle)(?![\p{L}-])/iu;
+const QUOTE_RIGHT_BEFORE = /[»”"][\s,]*$/u;
 const INVERTED_BEFORE = /[»”"–—,]\s*$/u;
 /** Words that mean the text after a verb is a new clause, not its subject. */
 const CLAUSE_BETWEEN = /(?<![\p{L}-])(?:qui|que|qu['’]|dont|quand|lorsqu['’]?|alors|mais|et|car|puis|avant|après|pour)(?![\p{L}-])|[.!?;:]/iu;
@@ -58,8 +59,8 @@ interface Raw {
 
 export class AttributionSites {
   readonly sites: AttributionSite[] = [];
-  private readonly finder: SpeakerFinder;
-  private readonly roles: RoleAnaphora;
+  readonly finder: SpeakerFinder;
+  readonly roles: RoleAnaphora;
 
   constructor(
     private readonly text: string,
@@ -93,6 +94,11 @@ export class AttributionSites {
     const inverted = raw.according === null && INVERTED_BEFORE.test(this.text.slice(Math.max(0, raw.index - 4), raw.index));
     if (raw.event) {
       if ((inverted || raw.according === 'selon') && this.firstNameAlone(raw.end)) return site(null);
+      // "« … », ajoute ce «gilet jaune»": right after a quote the subject is after the verb, never inside the quote
+      if (inverted && QUOTE_RIGHT_BEFORE.test(this.text.slice(Math.max(0, raw.index - 4), raw.index))) {
+        const after = this.readAfter(raw.end);
+        if (after) return site(after.speaker);
+      }
       return site(raw.event.people[0]);
     }
     if (raw.according === 'pour' || raw.according === 'pour qui') return site(null, false);
@@ -101,7 +107,7 @@ export class AttributionSites {
   }
 
   /** The speaker a pronoun stands for: that of the last site read, near enough; else the speaker extraction's choice. */
-  private chain(index: number): Person | null {
+  chain(index: number): Person | null {
     for (let k = this.sites.length - 1; k >= 0; k--) {
       const site = this.sites[k];
       if (!site.read) continue;
@@ -117,7 +123,12 @@ export class AttributionSites {
     return m ? m[1] : null;
   }
 
-  private firstMentionFrom(index: number): NameMention | undefined {
+  firstMentionFrom(index: number): NameMention | undefined {
+    return this.finder.mentions[this.firstMentionIndexFrom(index)];
+  }
+
+  /** Index (in the finder's mentions) of the first name mention starting at or after `index`. */
+  firstMentionIndexFrom(index: number): number {
     const mentions = this.finder.mentions;
     let low = 0;
     let high = mentions.length;
@@ -126,7 +137,7 @@ export class AttributionSites {
       if (mentions[mid].start < index) low = mid + 1;
       else high = mid;
     }
-    return mentions[low];
+    return low;
   }
 
   /** Whether the subject after `from` is a first name given alone ("s'insurgeait Philippe, un livreur de 44 ans"). */
@@ -137,11 +148,11 @@ export class AttributionSites {
   }
 
   /** End of the sentence from `from`, SUBJECT_REACH characters at most. */
-  private sentenceEnd(from: number): number {
+  private sentenceEnd(from: number, atQuote = true): number {
     const limit = Math.min(this.text.length, from + SUBJECT_REACH);
     for (let i = from; i < limit; i++) {
       const c = this.text[i];
-      if (c === '\n' || c === '!' || c === '?' || c === '«' || c === '“') return i;
+      if (c === '\n' || c === '!' || c === '?' || (atQuote && (c === '«' || c === '“'))) return i;
       if (c === '.' && !isAbbreviationPeriod(this.text, i)) return i;
     }
     return limit;
@@ -158,7 +169,7 @@ export class AttributionSites {
         return { speaker: this.finder.speaker(mention, mention.start) };
       }
     }
-    let phrase = this.text.slice(from, limit);
+    let phrase = this.text.slice(from, this.sentenceEnd(from, false)).replace(/[«»“”"]/gu, ' ').replace(/\s+/gu, ' ');
     for (let skips = 0; skips < 3; skips++) {
       const skipped = LEADING_COMPLEMENT.exec(phrase);
       if (!skipped) break;

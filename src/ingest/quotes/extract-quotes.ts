@@ -1,5 +1,6 @@
 import { SpeakerFinder, type SpeechEvent } from '../people/extract-speakers.js';
 import { AttributionSites, type AttributionSite } from './attribution-sites.js';
+import { sentenceSubject } from './sentence-subject.js';
 import { findIndirectSpeech } from './indirect-speech.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.js';
 import type { Quote } from '../types.js';
@@ -70,7 +71,7 @@ function speakerOf(event: AttributionSite): string | null {
 
 interface Attribution {
   event: AttributionSite;
-  where: 'after' | 'before' | 'inside' | 'later' | 'previous';
+  where: 'after' | 'before' | 'inside' | 'later' | 'subject' | 'previous';
 }
 
 export class QuoteReader {
@@ -78,10 +79,10 @@ export class QuoteReader {
 
   constructor(
     private readonly text: string,
-    sites: AttributionSite[],
+    private readonly sites: AttributionSites,
   ) {
     // a verb whose subject could not be read attributes nothing
-    this.events = sites.filter((site) => site.read);
+    this.events = sites.sites.filter((site) => site.read);
   }
 
   /** "« … », a déclaré X": an event starting right after the closing mark, a comma or a dash between. */
@@ -142,6 +143,10 @@ export class QuoteReader {
     if (before) return { event: before, where: 'before' };
     const later = this.laterInSentence(span);
     if (later) return { event: later, where: 'later' };
+    if (!this.opensSentence(span.open)) {
+      const subject = sentenceSubject(this.text, this.sites, span.open);
+      if (subject) return { event: { index: span.open, end: span.open, according: null, speaker: subject.speaker, read: true }, where: 'subject' };
+    }
     const previous = this.previousSentence(span);
     return previous ? { event: previous, where: 'previous' } : null;
   }
@@ -196,7 +201,7 @@ function clean(raw: string): string {
  * text, when it already ran.
  */
 export function extractQuotes(text: string, events: SpeechEvent[] = new SpeakerFinder(text).find()): Quote[] {
-  const reader = new QuoteReader(text, new AttributionSites(text, events).sites);
+  const reader = new QuoteReader(text, new AttributionSites(text, events));
   const direct = reader.directQuotes();
   const indirect = findIndirectSpeech(text, events, direct);
   return [...direct, ...indirect].sort((a, b) => a.start - b.start);

@@ -46,6 +46,13 @@ export function roleHead(phrase: string): string | null {
   const words = phrase.trim().slice(determiner[0].length).match(WORDS) ?? [];
   for (let i = 0; i < words.length && i < 3; i++) {
     const folded = foldKey(words[i]);
+    if (folded === 'chef') {
+      // "le chef de l'État", "le chef du gouvernement", "le chef de la diplomatie": the office, not the word
+      const rest = foldKey(words.slice(i + 1, i + 4).join(' ')).replace(/’/gu, "'");
+      if (/^de l'etat\b/u.test(rest)) return 'president';
+      if (/^du gouvernement\b/u.test(rest)) return 'premier ministre';
+      if (/^de la diplomatie\b/u.test(rest)) return 'ministre';
+    }
     if ((folded === 'premier' || folded === 'premiere') && foldKey(words[i + 1] ?? '') === 'ministre') return 'premier ministre';
     if (PRE_ADJECTIVES.has(folded)) continue;
     if (/^\p{Lu}/u.test(words[i]) && i > 0) return null;
@@ -60,13 +67,21 @@ interface RoleEntry {
   nouns: Set<string>;
 }
 
-function nounsOf(phrase: string, into: Set<string>): void {
-  const words = phrase.match(WORDS) ?? [];
-  for (let i = 0; i < words.length; i++) {
-    const folded = foldKey(words[i]);
-    if ((folded === 'premier' || folded === 'premiere') && foldKey(words[i + 1] ?? '') === 'ministre') into.add('premier ministre');
-    into.add(roleNoun(words[i]));
+const HEAD_DETERMINER = /(?<![\p{L}])(?:(de|à|d['’])\s+)?(?:le|la|l['’]|les|un|une|son|sa|ses|leur|ce|cet|cette)\s*(?=\p{L})/giu;
+
+/** Heads of the role phrases in a window before a name: every noun a determiner introduces, not those of a complement ("de la fédération", "à l'Intérieur"). */
+function leftHeads(phrase: string, into: Set<string>): void {
+  for (const m of phrase.matchAll(HEAD_DETERMINER)) {
+    if (m[1]) continue;
+    const head = roleHead(phrase.slice(m.index));
+    if (head) into.add(head);
   }
+}
+
+/** The head of an apposition after a name (", chercheuse en géopolitique,"), its determiner optional. */
+function appositionHead(phrase: string, into: Set<string>): void {
+  const head = roleHead(DETERMINER.test(phrase.trim()) ? phrase : `le ${phrase.trim()}`);
+  if (head) into.add(head);
 }
 
 export class RoleAnaphora {
@@ -89,10 +104,10 @@ export class RoleAnaphora {
       let left = text.slice(from, mention.start);
       const stop = Math.max(left.lastIndexOf('. '), left.lastIndexOf('\n'), left.lastIndexOf('»'), left.lastIndexOf('«'));
       if (stop >= 0) left = left.slice(stop + 1);
-      nounsOf(left, nouns);
+      leftHeads(left, nouns);
       // an apposition after it ("Lucie Guimier, chercheuse en géopolitique,")
       const right = /^\s*,\s*([^,.;:!?«»()\n]{3,})/u.exec(text.slice(mention.end, mention.end + RIGHT_WINDOW));
-      if (right) nounsOf(right[1], nouns);
+      if (right) appositionHead(right[1], nouns);
       if (nouns.size > 0) this.entries.push({ start: mention.start, person, nouns });
     }
   }
@@ -101,8 +116,6 @@ export class RoleAnaphora {
   personWithRole(phrase: string, index: number): Person | null {
     const head = roleHead(phrase);
     if (head === null) return null;
-    const unique = /^(?:le|la|l['’])/iu.test(phrase.trim()) ? this.finder.roleBook.personWithRole(phrase.trim().replace(DETERMINER, '')) : null;
-    if (unique) return unique;
     let low = 0;
     let high = this.entries.length;
     while (low < high) {
@@ -113,7 +126,8 @@ export class RoleAnaphora {
     for (let k = low - 1; k >= 0 && k >= low - MENTIONS_BACK; k--) {
       if (this.entries[k].nouns.has(head)) return this.entries[k].person;
     }
-    return null;
+    // the one person of that role in the whole text ("le ministre russe", its country or portfolio compared)
+    return /^(?:le|la|l['’])/iu.test(phrase.trim()) ? this.finder.roleBook.personWithRole(phrase.trim().replace(DETERMINER, '')) : null;
   }
 
   /** Whether the phrase reads as a role ("le procureur", "la jeune mère de famille") at all. */
