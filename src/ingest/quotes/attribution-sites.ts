@@ -49,6 +49,13 @@ const LEADING_COMPLEMENT =
 const FIRST_NAME_APPOSITION = /^\s*,\s*(?:\d+\s*ans|un|une|l['’]une?)(?![\p{L}])/u;
 const INDEFINITE = /^(?:un|une|des|plusieurs|certains|certaines)\s/iu;
 
+const FOR_PERSON = /(?:^|[.!?]\s+|\n|,\s+)([Pp]our\s+)(?=(?:le|la|l['’]|M\.|Mme|\p{Lu}))/gu;
+const CLOSING_MARK = /[»”"]/gu;
+/** A verb group inverted after a quote: "», pense", "», nous répond", "», a relayé", "», poursuit-il". */
+const INCISE_VERB = /[ \t\u00a0]*,[ \t\u00a0]*((?:(?:nous|vous|lui|leur|me|m['’])\s+)?(?:(?:a|avait|aurait|ont|avaient)\s+(?:\p{Ll}+\s+){0,2}?(\p{Ll}{3,})|(\p{Ll}{3,})(?:-t)?(?:-(?:il|elle|ils|elles|on))?))(?=[\s,.])/uy;
+/** Function words that may follow a quote and a comma without being a verb. */
+const NOT_VERBS = new Set(['mais', 'donc', 'car', 'puis', 'alors', 'selon', 'pour', 'dans', 'sur', 'avec', 'sans', 'par', 'entre', 'comme', 'qui', 'que', 'dont', 'ont', 'est', 'sont', 'avait', 'était', 'des', 'les', 'une', 'aux', 'ces', 'son', 'ses', 'leur', 'leurs', 'elle', 'ils', 'elles', 'nous', 'vous', 'tout', 'toute', 'tous', 'toutes', 'lors', 'après', 'avant', 'depuis', 'pendant', 'contre', 'vers', 'chez', 'ainsi', 'aussi', 'même', 'plus', 'moins', 'très', 'bien', 'voire', 'notamment', 'soit', 'parce', 'tandis', 'lorsque', 'quand', 'quant', 'cette', 'cet', 'celui', 'celle', 'ceux', 'celles', 'dès', 'face', 'grâce', 'près', 'loin', 'outre', 'sauf', 'malgré', 'parmi', 'envers', 'durant', 'afin']);
+
 interface Raw {
   index: number;
   end: number;
@@ -80,6 +87,13 @@ export class AttributionSites {
     for (const m of text.matchAll(ACCORDING_TO)) {
       if (!byIndex.has(m.index)) raws.push({ index: m.index, end: m.index + m[0].length, according: 'selon', event: null, pronoun: null });
     }
+    // "Pour le chef de file des députés UDI (centre), Jean-Christophe Lagarde, …": an opinion the speaker extraction could not name
+    for (const m of text.matchAll(FOR_PERSON)) {
+      const index = m.index + m[0].length - m[1].length;
+      if (!byIndex.has(index)) raws.push({ index, end: m.index + m[0].length, according: 'pour', event: null, pronoun: null });
+    }
+    const starts = new Set(raws.map((raw) => raw.index));
+    for (const raw of this.incises(starts)) raws.push(raw);
     raws.sort((a, b) => a.index - b.index);
     for (const raw of raws) this.sites.push(this.resolve(raw));
   }
@@ -101,9 +115,27 @@ export class AttributionSites {
       }
       return site(raw.event.people[0]);
     }
-    if (raw.according === 'pour' || raw.according === 'pour qui') return site(null, false);
-    const read = raw.according === 'selon' || inverted ? this.readAfter(raw.end) : this.readBefore(raw.index);
+    if (raw.according === 'pour qui') return site(null, false);
+    const read = raw.according !== null || inverted ? this.readAfter(raw.end, raw.according === 'pour') : this.readBefore(raw.index);
     return read ? site(read.speaker) : site(null, false);
+  }
+
+  /**
+   * "« … », pense Christian Delporte", "« … », nous répond Mark Witschi", "« … », a relayé
+   * devant les députés Édouard Philippe": a verb inverted right after a quote and a comma
+   * is an attribution whatever the verb (the construction says it), when a subject follows.
+   */
+  private *incises(known: Set<number>): Generator<Raw> {
+    for (const mark of this.text.matchAll(CLOSING_MARK)) {
+      INCISE_VERB.lastIndex = mark.index + 1;
+      const m = INCISE_VERB.exec(this.text);
+      if (!m) continue;
+      const index = m.index + m[0].length - m[1].length;
+      if (known.has(index) || NOT_VERBS.has(m[2] ?? m[3])) continue;
+      const pronoun = /-(il|elle|ils|elles|on)$/u.exec(m[1]);
+      if (!pronoun && !this.readAfter(index + m[1].length)) continue;
+      yield { index, end: index + m[1].length, according: null, event: null, pronoun: pronoun ? pronoun[1] : null };
+    }
   }
 
   /** The speaker a pronoun stands for: that of the last site read, near enough; else the speaker extraction's choice. */
@@ -159,7 +191,7 @@ export class AttributionSites {
   }
 
   /** The subject written after an inverted verb or "selon": a name (a role or time between), a role, a first name alone; undefined when none reads. */
-  private readAfter(from: number): { speaker: Person | null } | undefined {
+  private readAfter(from: number, nameOnly = false): { speaker: Person | null } | undefined {
     const limit = this.sentenceEnd(from);
     const mention = this.firstMentionFrom(from);
     if (mention && mention.end <= limit) {
@@ -169,6 +201,7 @@ export class AttributionSites {
         return { speaker: this.finder.speaker(mention, mention.start) };
       }
     }
+    if (nameOnly) return undefined;
     let phrase = this.text.slice(from, this.sentenceEnd(from, false)).replace(/[«»“”"]/gu, ' ').replace(/\s+/gu, ' ');
     for (let skips = 0; skips < 3; skips++) {
       const skipped = LEADING_COMPLEMENT.exec(phrase);

@@ -201,8 +201,8 @@ function clean(raw: string): string {
  * text, when it already ran.
  */
 export function extractQuotes(text: string, events: SpeechEvent[] = new SpeakerFinder(text).find()): Quote[] {
-  const reader = new QuoteReader(text, new AttributionSites(text, events));
-  const direct = reader.directQuotes();
-  const indirect = findIndirectSpeech(text, events, direct);
+  const sites = new AttributionSites(text, events);
+  const direct = new QuoteReader(text, sites).directQuotes();
+  const indirect = findIndirectSpeech(text, sites.sites, direct);
   return [...direct, ...indirect].sort((a, b) => a.start - b.start);
 }

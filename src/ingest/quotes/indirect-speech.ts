@@ -1,5 +1,5 @@
 import { isAbbreviationPeriod } from '../text/sentences.js';
-import type { SpeechEvent } from '../people/extract-speakers.js';
+import type { AttributionSite } from './attribution-sites.js';
 import type { Quote } from '../types.js';
 
 /**
@@ -67,7 +67,8 @@ function afterQuote(text: string, index: number): boolean {
   return /[»”"][\s,]*$/u.test(text.slice(Math.max(0, index - 6), index));
 }
 
-export function findIndirectSpeech(text: string, events: SpeechEvent[], direct: Quote[]): Quote[] {
+/** `events` are the attribution sites of the text (attribution-sites.ts); indirect speech is kept only for a named speaker. */
+export function findIndirectSpeech(text: string, events: AttributionSite[], direct: Quote[]): Quote[] {
   const found: Quote[] = [];
   const cursor = { k: 0 };
   let lastEnd = -1;
@@ -75,7 +76,8 @@ export function findIndirectSpeech(text: string, events: SpeechEvent[], direct: 
   for (const event of [...events].sort((a, b) => a.index - b.index)) {
     if (event.according === 'pour' || event.according === 'pour qui') continue;
     if (insideDirect(direct, event.index, cursor) || event.index < lastEnd) continue;
-    const speaker = event.people[0].display;
+    if (!event.read || event.speaker === null) continue;
+    const speaker = event.speaker.display;
     let quote: Quote | null = null;
     if (event.according === 'selon') {
       const start = sentenceStart(text, event.index);
