@@ -108,7 +108,8 @@ export class QuoteReader {
     let k = firstEventFrom(this.events, span.start);
     for (; k < this.events.length && this.events[k].index < span.end; k++) {
       const event = this.events[k];
-      if (/,\s*$/u.test(this.text.slice(Math.max(span.start, event.index - 3), event.index)) && event.according !== 'pour') return event;
+      // ", a exposé M. Aulas." or "On ne sait rien! se serait-il écrié."
+      if (/[,!?]\s*$/u.test(this.text.slice(Math.max(span.start, event.index - 3), event.index)) && event.according !== 'pour') return event;
     }
     return null;
   }
@@ -141,20 +142,35 @@ export class QuoteReader {
     if (after) return { event: after, where: 'after' };
     const before = this.before(span);
     if (before) return { event: before, where: 'before' };
+    // "Et Christian Delporte de poursuivre : « … »", "Ludmila Kovrigina : « … »": the subject of the clause the colon ends
+    const colon = /:[\s\u00a0]*$/u.exec(this.text.slice(Math.max(0, span.open - 4), span.open));
+    if (colon) {
+      const subject = sentenceSubject(this.text, this.sites, span.open - 4 + colon.index, true);
+      if (subject) return { event: this.siteAt(span.open, subject.speaker), where: 'before' };
+    }
     const later = this.laterInSentence(span);
     if (later) return { event: later, where: 'later' };
     if (!this.opensSentence(span.open)) {
       const subject = sentenceSubject(this.text, this.sites, span.open);
-      if (subject) return { event: { index: span.open, end: span.open, according: null, speaker: subject.speaker, read: true }, where: 'subject' };
+      if (subject) return { event: this.siteAt(span.open, subject.speaker), where: 'subject' };
     }
     const previous = this.previousSentence(span);
     return previous ? { event: previous, where: 'previous' } : null;
   }
 
+  /** An attribution read from the sentence rather than from a verb. */
+  private siteAt(index: number, speaker: AttributionSite['speaker']): AttributionSite {
+    return { index, end: index, according: null, speaker, read: true };
+  }
+
   directQuotes(): Quote[] {
     const quotes: Quote[] = [];
     let previous: { quote: Quote; span: QuoteSpan; attribution: Attribution | null } | null = null;
+    let outer: QuoteSpan | null = null;
     for (const span of findQuoteSpans(this.text)) {
+      // a quote inside a quote is someone else's words, whom only the outer quote may name
+      const enclosing = outer && span.open < outer.close ? outer : null;
+      if (!enclosing || span.close > enclosing.close) outer = span;
       const raw = this.text.slice(span.start, span.end);
       const words = wordCount(raw);
       if (words === 0) continue;
@@ -174,7 +190,8 @@ export class QuoteReader {
       const near = attribution && attribution.event.speaker !== null && (attribution.where === 'after' || attribution.where === 'inside' || attribution.where === 'before');
       if (!near && (words < MIN_UNATTRIBUTED_WORDS || looksLikeName(raw))) continue;
       if (attribution?.where === 'before' && words < MIN_UNATTRIBUTED_WORDS && looksLikeName(raw)) continue;
-      const speaker = attribution ? speakerOf(attribution.event) : null;
+      const inEnclosing = !enclosing || (attribution !== null && attribution.event.index > enclosing.open && attribution.event.index < enclosing.close);
+      const speaker = attribution && inEnclosing ? speakerOf(attribution.event) : null;
       const quote: Quote = { text: clean(raw), start: span.start, end: span.end, speaker, kind: 'direct' };
       quotes.push(quote);
       previous = { quote, span, attribution };

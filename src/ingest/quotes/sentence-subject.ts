@@ -36,7 +36,7 @@ function sentenceStart(text: string, index: number): number {
 }
 
 /** The person the sentence holding the quote opening at `open` is about, as its subject; undefined when it has none to read. */
-export function sentenceSubject(text: string, sites: AttributionSites, open: number): { speaker: Person | null } | undefined {
+export function sentenceSubject(text: string, sites: AttributionSites, open: number, toColon = false): { speaker: Person | null } | undefined {
   const start = sentenceStart(text, open);
   const region = text.slice(start, open);
   if (region.trim() === '') return undefined;
@@ -54,6 +54,10 @@ export function sentenceSubject(text: string, sites: AttributionSites, open: num
     if (isComplementOfNoun(before)) continue;
     // a verb after the name, or after its apposition (", l'une des porte-parole, a appelé")
     const after = text.slice(mention.end, open);
+    if (toColon && after.trim() === '') {
+      const person = sites.finder.speaker(mention, mention.start);
+      if (person) return { speaker: person };
+    }
     if (!/^\s+(?:n['’]|s['’]|l['’])?\p{Ll}/u.test(after) && !/^\s*,.*,\s+(?:n['’]|s['’])?\p{Ll}/su.test(after)) continue;
     const person = sites.finder.speaker(mention, mention.start);
     if (!person) continue;
@@ -64,6 +68,8 @@ export function sentenceSubject(text: string, sites: AttributionSites, open: num
   // a pronoun or a role opening the sentence or a clause after a comma
   const clause = region.slice(region.lastIndexOf(',') + 1).trim().replace(CLAUSE_OPENING, '');
   const opening = region.trim();
+  // "Qui voit, en cas d'élimination…, « … »": a sentence opening with "Qui" goes on about the speaker before
+  if (/^Qui\s+\p{Ll}/u.test(opening)) return { speaker: sites.chain(start) };
   for (const phrase of [opening, clause]) {
     if (PRONOUN_SUBJECT.test(phrase)) return { speaker: sites.chain(start) };
     const role = ROLE_SUBJECT.exec(phrase);
