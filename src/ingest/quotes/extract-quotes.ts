@@ -186,7 +186,10 @@ export class QuoteReader {
           continue;
         }
       }
-      if (words < MIN_WORDS && !attribution) continue;
+      // single quoted words («héros», «insuffisantes») and scare quotes (les «gilets jaunes») are no one's words
+      // single quoted words («héros», «insuffisantes») are no one's words
+      if (words < MIN_WORDS) continue;
+      if (!attribution && this.isIntertitle(span, raw)) continue;
       const near = attribution && attribution.event.speaker !== null && (attribution.where === 'after' || attribution.where === 'inside' || attribution.where === 'before');
       if (!near && (words < MIN_UNATTRIBUTED_WORDS || looksLikeName(raw))) continue;
       if (attribution?.where === 'before' && words < MIN_UNATTRIBUTED_WORDS && looksLikeName(raw)) continue;
@@ -197,6 +200,17 @@ export class QuoteReader {
       previous = { quote, span, attribution };
     }
     return quotes;
+  }
+
+  /**
+   * "« Au-delà de la haine » ¶", "«Dieu merci, je l'ai sauvé» «Je suis…»": an intertitle, a
+   * quote standing alone between a sentence end and a line end (or the next sentence, glued),
+   * with no punctuation of its own: furniture repeating the body, not a quotation.
+   */
+  private isIntertitle(span: QuoteSpan, raw: string): boolean {
+    if (/[.!?…]\s*$/u.test(raw) || !this.opensSentence(span.open)) return false;
+    const after = this.text.slice(span.close, span.close + 3);
+    return /^[ \t\u00a0]*(?:\n|$|[«“"]|\p{Lu})/u.test(after);
   }
 
   /** Whether the mark at `index` opens a sentence or a paragraph. */
