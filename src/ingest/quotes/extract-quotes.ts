@@ -167,7 +167,17 @@ export class QuoteReader {
     const quotes: Quote[] = [];
     let previous: { quote: Quote; span: QuoteSpan; attribution: Attribution | null } | null = null;
     let outer: QuoteSpan | null = null;
-    for (const span of findQuoteSpans(this.text)) {
+    const spans = findQuoteSpans(this.text);
+    // words quoted more than once in a text ("les «gilets jaunes»") are a name or a label
+    const seen = new Set<string>();
+    const repeated = new Set<string>();
+    for (const span of spans) {
+      if (span.end - span.start > 40) continue;
+      const words = this.text.slice(span.start, span.end).toLowerCase();
+      if (seen.has(words)) repeated.add(words);
+      seen.add(words);
+    }
+    for (const span of spans) {
       // a quote inside a quote is someone else's words, whom only the outer quote may name
       const enclosing = outer && span.open < outer.close ? outer : null;
       if (!enclosing || span.close > enclosing.close) outer = span;
@@ -187,11 +197,14 @@ export class QuoteReader {
         }
       }
       // single quoted words («héros», «insuffisantes») and scare quotes (les «gilets jaunes») are no one's words
-      // single quoted words («héros», «insuffisantes») are no one's words
-      if (words < MIN_WORDS) continue;
-      if (!attribution && this.isIntertitle(span, raw)) continue;
+      // single quoted words («héros», «insuffisantes») and short words quoted again and again (les «gilets jaunes») are no one's words
+      if (words < MIN_WORDS || (words < MIN_UNATTRIBUTED_WORDS && repeated.has(raw.toLowerCase()))) continue;
+      const verbNext = attribution !== null && (attribution.where === 'after' || attribution.where === 'inside' || attribution.where === 'before');
+      if ((!verbNext && this.isIntertitle(span, raw)) || this.isGloss(span)) continue;
       const near = attribution && attribution.event.speaker !== null && (attribution.where === 'after' || attribution.where === 'inside' || attribution.where === 'before');
-      if (!near && (words < MIN_UNATTRIBUTED_WORDS || looksLikeName(raw))) continue;
+      // "a appelé à «une trêve»", "pense avoir «cassé la dynamique»": a phrase (a determiner, a verb inside) worked into the speaker's sentence
+      const phraseOfSubject = attribution?.where === 'subject' && attribution.event.speaker !== null;
+      if (!near && !phraseOfSubject && (words < MIN_UNATTRIBUTED_WORDS || looksLikeName(raw))) continue;
       if (attribution?.where === 'before' && words < MIN_UNATTRIBUTED_WORDS && looksLikeName(raw)) continue;
       const inEnclosing = !enclosing || (attribution !== null && attribution.event.index > enclosing.open && attribution.event.index < enclosing.close);
       const speaker = attribution && inEnclosing ? speakerOf(attribution.event) : null;
@@ -211,6 +224,11 @@ export class QuoteReader {
     if (/[.!?…]\s*$/u.test(raw) || !this.opensSentence(span.open)) return false;
     const after = this.text.slice(span.close, span.close + 3);
     return /^[ \t\u00a0]*(?:\n|$|[«“"]|\p{Lu})/u.test(after);
+  }
+
+  /** "fiché «S» (pour «sûreté de l'État»)": the words an abbreviation stands for, in parentheses. */
+  private isGloss(span: QuoteSpan): boolean {
+    return /\((?:\s*(?:pour|soit|ou|c['’]est-à-dire))?\s*$/u.test(this.text.slice(Math.max(0, span.open - 24), span.open)) && /^\s*\)/u.test(this.text.slice(span.close, span.close + 3));
   }
 
   /** Whether the mark at `index` opens a sentence or a paragraph. */
