@@ -111,7 +111,8 @@ export class AttributionSites {
       // "« … », ajoute ce «gilet jaune»": right after a quote the subject is after the verb, never inside the quote
       if (inverted && QUOTE_RIGHT_BEFORE.test(this.text.slice(Math.max(0, raw.index - 4), raw.index))) {
         const after = this.readAfter(raw.end);
-        if (after) return site(after.speaker);
+        // a verb with a complement ("», a appelé à une trêve") has its subject before, the quote being in its apposition
+        if (after && (after.speaker !== null || !after.viaComplement)) return site(after.speaker);
       }
       return site(raw.event.people[0]);
     }
@@ -140,11 +141,11 @@ export class AttributionSites {
 
   /** The speaker a pronoun stands for: that of the last site read, near enough; else the speaker extraction's choice. */
   chain(index: number): Person | null {
+    // sites are in text order: stop at the first one out of reach (bounded work per pronoun)
     for (let k = this.sites.length - 1; k >= 0; k--) {
       const site = this.sites[k];
-      if (!site.read) continue;
-      if (index - site.end <= PRONOUN_REACH) return site.speaker;
-      break;
+      if (index - site.end > PRONOUN_REACH) break;
+      if (site.read) return site.speaker;
     }
     return this.finder.previousSpeaker(index)[0] ?? null;
   }
@@ -191,7 +192,7 @@ export class AttributionSites {
   }
 
   /** The subject written after an inverted verb or "selon": a name (a role or time between), a role, a first name alone; undefined when none reads. */
-  private readAfter(from: number, nameOnly = false): { speaker: Person | null } | undefined {
+  private readAfter(from: number, nameOnly = false): { speaker: Person | null; viaComplement?: boolean } | undefined {
     const limit = this.sentenceEnd(from);
     const mention = this.firstMentionFrom(from);
     if (mention && mention.end <= limit) {
@@ -203,15 +204,17 @@ export class AttributionSites {
     }
     if (nameOnly) return undefined;
     let phrase = this.text.slice(from, this.sentenceEnd(from, false)).replace(/[«»“”"]/gu, ' ').replace(/\s+/gu, ' ');
+    let viaComplement = false;
     for (let skips = 0; skips < 3; skips++) {
       const skipped = LEADING_COMPLEMENT.exec(phrase);
       if (!skipped) break;
+      viaComplement ||= /^[\s,]*(?:à|au|aux|devant|sur|dans|en)\s/iu.test(skipped[0]);
       phrase = phrase.slice(skipped[0].length);
     }
     phrase = phrase.trim();
-    if (INDEFINITE.test(phrase)) return { speaker: null };
+    if (INDEFINITE.test(phrase)) return { speaker: null, viaComplement };
     if (roleHead(phrase) === null) return undefined;
-    return { speaker: this.roles.personWithRole(phrase, from) };
+    return { speaker: this.roles.personWithRole(phrase, from), viaComplement };
   }
 
   /** The subject before a verb the speaker extraction did not resolve: a role opening the clause ("Le ministre a poursuivi"). */

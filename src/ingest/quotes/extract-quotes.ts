@@ -198,8 +198,8 @@ export class QuoteReader {
       }
       // single quoted words («héros», «insuffisantes») and scare quotes (les «gilets jaunes») are no one's words
       // single quoted words («héros», «insuffisantes») and short words quoted again and again (les «gilets jaunes») are no one's words
-      if (words < MIN_WORDS || (words < MIN_UNATTRIBUTED_WORDS && repeated.has(raw.toLowerCase()))) continue;
       const verbNext = attribution !== null && (attribution.where === 'after' || attribution.where === 'inside' || attribution.where === 'before');
+      if (words < MIN_WORDS || (!verbNext && words < MIN_UNATTRIBUTED_WORDS && repeated.has(raw.toLowerCase()))) continue;
       if ((!verbNext && this.isIntertitle(span, raw)) || this.isGloss(span)) continue;
       const near = attribution && attribution.event.speaker !== null && (attribution.where === 'after' || attribution.where === 'inside' || attribution.where === 'before');
       // "a appelé à «une trêve»", "pense avoir «cassé la dynamique»": a phrase (a determiner, a verb inside) worked into the speaker's sentence

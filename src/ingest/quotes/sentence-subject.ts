@@ -35,6 +35,19 @@ function sentenceStart(text: string, index: number): number {
   return floor;
 }
 
+/** "…», M. Fillon a admis": the name right after the comma that closes the participial clause, a verb after it. */
+function subjectAfter(text: string, sites: AttributionSites, from: number): Person | null {
+  const window = text.slice(from, from + REACH);
+  const comma = /^[^.!?\n]*?»\s*[^,.!?\n]{0,80}?,\s*/u.exec(window);
+  if (!comma) return null;
+  const mention = sites.firstMentionFrom(from + comma[0].length);
+  if (!mention || mention.start - (from + comma[0].length) > 30) return null;
+  const lead = text.slice(from + comma[0].length, mention.start).trim();
+  if (lead !== '' && !/^(?:le|la|l['’])(?:\s|(?<=['’]))/iu.test(lead)) return null;
+  if (!/^\s+(?:n['’]|s['’]|l['’])?\p{Ll}/u.test(text.slice(mention.end, mention.end + 4))) return null;
+  return sites.finder.speaker(mention, mention.start);
+}
+
 /** The person the sentence holding the quote opening at `open` is about, as its subject; undefined when it has none to read. */
 export function sentenceSubject(text: string, sites: AttributionSites, open: number, toColon = false): { speaker: Person | null } | undefined {
   const start = sentenceStart(text, open);
@@ -65,6 +78,11 @@ export function sentenceSubject(text: string, sites: AttributionSites, open: num
     subjectAt = mention.start;
   }
   if (subject) return { speaker: subject };
+  // "Mettant en exergue le rôle d'une « petite minorité », M. Fillon a admis…": after an opening participle, the subject follows it
+  if (/^\p{Lu}\p{Ll}+ant\s/u.test(region.trimStart())) {
+    const later = subjectAfter(text, sites, open);
+    if (later) return { speaker: later };
+  }
   // a pronoun or a role opening the sentence or a clause after a comma
   const clause = region.slice(region.lastIndexOf(',') + 1).trim().replace(CLAUSE_OPENING, '');
   const opening = region.trim();
