@@ -6,6 +6,7 @@ import { ACCORDING_TO } from '../people/speech-verbs.js';
 import { isComplementOfNoun } from '../people/subjects.js';
 import { clauseStart, isAbbreviationPeriod } from '../text/sentences.js';
 import { RoleAnaphora, roleHead } from './role-anaphora.js';
+import { sentenceSubject } from './sentence-subject.js';
 
 /**
  * Attribution sites: every speech verb and every "selon X" of a text, with
@@ -113,6 +114,9 @@ export class AttributionSites {
         const after = this.readAfter(raw.end);
         // a verb with a complement ("», a appelé à une trêve") has its subject before, the quote being in its apposition
         if (after && (after.speaker !== null || !after.viaComplement)) return site(after.speaker);
+        // "Jacline Mouraud, l'une des porte-parole des «gilets jaunes libres», a appelé": the subject opening the sentence
+        const subject = sentenceSubject(this.text, this, raw.end);
+        if (subject?.speaker) return site(subject.speaker);
       }
       return site(raw.event.people[0]);
     }
@@ -193,7 +197,8 @@ export class AttributionSites {
 
   /** The subject written after an inverted verb or "selon": a name (a role or time between), a role, a first name alone; undefined when none reads. */
   private readAfter(from: number, nameOnly = false): { speaker: Person | null; viaComplement?: boolean } | undefined {
-    const limit = this.sentenceEnd(from);
+    // a quote may stand inside the subject ("un porte-parole des « gilets jaunes » de Saône-et-Loire, Pierre-Gaël Laveder")
+    const limit = this.sentenceEnd(from, false);
     const mention = this.firstMentionFrom(from);
     if (mention && mention.end <= limit) {
       const between = this.text.slice(from, mention.start);

@@ -201,7 +201,8 @@ export class QuoteReader {
       const verbNext = attribution !== null && (attribution.where === 'after' || attribution.where === 'inside' || attribution.where === 'before');
       if (words < MIN_WORDS || (!verbNext && words < MIN_UNATTRIBUTED_WORDS && repeated.has(raw.toLowerCase()))) continue;
       if ((!verbNext && this.isIntertitle(span, raw)) || this.isGloss(span)) continue;
-      const near = attribution && attribution.event.speaker !== null && (attribution.where === 'after' || attribution.where === 'inside' || attribution.where === 'before');
+      // a verb of saying right after the quote counts even when its subject is no one named ("», raillent les gilets jaunes")
+      const near = attribution && (attribution.event.speaker !== null ? verbNext : attribution.event.according === null && (attribution.where === 'after' || attribution.where === 'inside'));
       // "a appelé à «une trêve»", "pense avoir «cassé la dynamique»": a phrase (a determiner, a verb inside) worked into the speaker's sentence
       const phraseOfSubject = attribution?.where === 'subject' && attribution.event.speaker !== null;
       if (!near && !phraseOfSubject && (words < MIN_UNATTRIBUTED_WORDS || looksLikeName(raw))) continue;

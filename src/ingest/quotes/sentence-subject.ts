@@ -72,6 +72,8 @@ export function sentenceSubject(text: string, sites: AttributionSites, open: num
       if (person) return { speaker: person };
     }
     if (!/^\s+(?:n['’]|s['’]|l['’])?\p{Ll}/u.test(after) && !/^\s*,.*,\s+(?:n['’]|s['’])?\p{Ll}/su.test(after)) continue;
+    // "musées, Tour Eiffel et boutiques fermés": a name in a list of things, not a subject
+    if (/^\s+(?:(?:et|ou)\s+(?!le\s|la\s|l['’])\p{Ll}|(?:de|du|des|à|au|aux)\s)/u.test(after)) continue;
     const person = sites.finder.speaker(mention, mention.start);
     if (!person) continue;
     subject = person;
