@@ -40,7 +40,8 @@ const SUBJECT_REACH = 220;
 const PRONOUN_BEFORE = /(?:^|[\s,;:»”"])(il|elle|ils|elles|on)\s+(?:(?:lui|leur|nous|vous|l['’]|n['’]|ne|y|en)\s+)*$/iu;
 const STRESSED_PRONOUN_AFTER = /^\s*(?:lui|elle)(?![\p{L}-])/iu;
 const QUOTE_RIGHT_BEFORE = /[»”"][\s,]*$/u;
-const INVERTED_BEFORE = /[»”"–—,]\s*$/u;
+/** What stands before a verb inverted after its subject's words: a quote, a comma, a dash, or "!"/"?" inside the marks ("On ne sait rien ! s'est-il écrié"). */
+const INVERTED_BEFORE = /[»”"–—,!?]\s*$/u;
 /** Words that mean the text after a verb is a new clause, not its subject. */
 const CLAUSE_BETWEEN = /(?<![\p{L}-])(?:qui|que|qu['’]|dont|quand|lorsqu['’]?|alors|mais|et|car|puis|avant|après|pour)(?![\p{L}-])|[.!?;:]/iu;
 /** A time or a short complement between an inverted verb and its subject ("mardi", "à l'AFP", "devant les députés"). */

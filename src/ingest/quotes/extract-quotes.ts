@@ -172,7 +172,8 @@ export class QuoteReader {
     const seen = new Set<string>();
     const repeated = new Set<string>();
     for (const span of spans) {
-      if (span.end - span.start > 40) continue;
+      // an intertitle repeats the body's words: it does not make them a label
+      if (span.end - span.start > 40 || this.isIntertitle(span, this.text.slice(span.start, span.end))) continue;
       const words = this.text.slice(span.start, span.end).toLowerCase();
       if (seen.has(words)) repeated.add(words);
       seen.add(words);
@@ -199,7 +200,8 @@ export class QuoteReader {
       // single quoted words («héros», «insuffisantes») and scare quotes (les «gilets jaunes») are no one's words
       // single quoted words («héros», «insuffisantes») and short words quoted again and again (les «gilets jaunes») are no one's words
       const verbNext = attribution !== null && (attribution.where === 'after' || attribution.where === 'inside' || attribution.where === 'before');
-      if (words < MIN_WORDS || (!verbNext && words < MIN_UNATTRIBUTED_WORDS && repeated.has(raw.toLowerCase()))) continue;
+      const verbRightAfter = attribution !== null && (attribution.where === 'after' || attribution.where === 'inside');
+      if (words < MIN_WORDS || (!verbRightAfter && words < MIN_UNATTRIBUTED_WORDS && repeated.has(raw.toLowerCase()))) continue;
       if ((!verbNext && this.isIntertitle(span, raw)) || this.isGloss(span)) continue;
       // a verb of saying right after the quote counts even when its subject is no one named ("», raillent les gilets jaunes")
       const near = attribution && (attribution.event.speaker !== null ? verbNext : attribution.event.according === null && (attribution.where === 'after' || attribution.where === 'inside'));

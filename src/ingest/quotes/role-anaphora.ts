@@ -61,27 +61,57 @@ export function roleHead(phrase: string): string | null {
   return null;
 }
 
+type Gender = 'm' | 'f' | null;
+/** Endings of masculine role nouns whose feminine is another form (roleNoun folds it back onto them). */
+const MASCULINE_ENDING = /(?:eur|ier|ien|et|ant|ent|at|ot|and|ard|ais|ois|in|ain|al|el|er)$/u;
+
 interface RoleEntry {
   start: number;
   person: Person;
-  nouns: Set<string>;
+  /** Role heads, with the gender the text gives them ("la ministre": f), null when it does not say. */
+  nouns: Map<string, Gender>;
+}
+
+/** The gender a role phrase says: a feminine noun ("la procureure", "chercheuse") or its determiner ("la ministre", "le ministre"). */
+export function roleGender(phrase: string, withDeterminer = true): Gender {
+  const trimmed = phrase.trim();
+  const determiner = DETERMINER.exec(trimmed);
+  const words = trimmed.slice(determiner?.[0].length ?? 0).match(WORDS) ?? [];
+  const noun = words.find((w) => !PRE_ADJECTIVES.has(foldKey(w)));
+  if (noun) {
+    const folded = foldKey(noun).replace(/’/gu, "'");
+    if (roleNoun(noun) !== folded) return 'f';
+    // a masculine form whose feminine differs ("chercheur", "avocat", "président"): the noun says it
+    if (MASCULINE_ENDING.test(folded)) return 'm';
+  }
+  if (!withDeterminer || !determiner) return null;
+  const word = foldKey(determiner[0].trim()).replace(/’/gu, "'");
+  if (word === 'le' || word === 'un' || word === 'ce' || word === 'cet') return 'm';
+  if (word === 'la' || word === 'une' || word === 'cette' || word === 'sa') return 'f';
+  return null;
+}
+
+function addHead(into: Map<string, Gender>, head: string, gender: Gender): void {
+  if (!into.has(head)) into.set(head, gender);
+  else if (into.get(head) !== gender) into.set(head, null);
 }
 
 const HEAD_DETERMINER = /(?<![\p{L}])(?:(de|à|d['’])\s+)?(?:le|la|l['’]|les|un|une|son|sa|ses|leur|ce|cet|cette)\s*(?=\p{L})/giu;
 
 /** Heads of the role phrases in a window before a name: every noun a determiner introduces, not those of a complement ("de la fédération", "à l'Intérieur"). */
-function leftHeads(phrase: string, into: Set<string>): void {
+function leftHeads(phrase: string, into: Map<string, Gender>): void {
   for (const m of phrase.matchAll(HEAD_DETERMINER)) {
     if (m[1]) continue;
     const head = roleHead(phrase.slice(m.index));
-    if (head) into.add(head);
+    if (head) addHead(into, head, roleGender(phrase.slice(m.index)));
   }
 }
 
 /** The head of an apposition after a name (", chercheuse en géopolitique,"), its determiner optional. */
-function appositionHead(phrase: string, into: Set<string>): void {
-  const head = roleHead(DETERMINER.test(phrase.trim()) ? phrase : `le ${phrase.trim()}`);
-  if (head) into.add(head);
+function appositionHead(phrase: string, into: Map<string, Gender>): void {
+  const withDeterminer = DETERMINER.test(phrase.trim());
+  const head = roleHead(withDeterminer ? phrase : `le ${phrase.trim()}`);
+  if (head) addHead(into, head, roleGender(phrase, withDeterminer));
 }
 
 export class RoleAnaphora {
@@ -99,7 +129,7 @@ export class RoleAnaphora {
       const from = Math.max(previousEnd, mention.start - LEFT_WINDOW);
       previousEnd = mention.end;
       if (!mention.titled && !isFullName(person.display)) continue;
-      const nouns = new Set<string>();
+      const nouns = new Map<string, Gender>();
       // the role before the name, in its sentence ("le procureur de Perpignan, Jean-Jacques Fagni")
       let left = text.slice(from, mention.start);
       const stop = Math.max(left.lastIndexOf('. '), left.lastIndexOf('\n'), left.lastIndexOf('»'), left.lastIndexOf('«'));
@@ -116,6 +146,7 @@ export class RoleAnaphora {
   personWithRole(phrase: string, index: number): Person | null {
     const head = roleHead(phrase);
     if (head === null) return null;
+    const gender = roleGender(phrase);
     let low = 0;
     let high = this.entries.length;
     while (low < high) {
@@ -124,7 +155,10 @@ export class RoleAnaphora {
       else high = mid;
     }
     for (let k = low - 1; k >= 0 && k >= low - MENTIONS_BACK; k--) {
-      if (this.entries[k].nouns.has(head)) return this.entries[k].person;
+      const nouns = this.entries[k].nouns;
+      if (!nouns.has(head)) continue;
+      const given = nouns.get(head) ?? null;
+      if (gender === null || given === null || given === gender) return this.entries[k].person;
     }
     // the one person of that role in the whole text ("le ministre russe", its country or portfolio compared)
     return /^(?:le|la|l['’])/iu.test(phrase.trim()) ? this.finder.roleBook.personWithRole(phrase.trim().replace(DETERMINER, '')) : null;

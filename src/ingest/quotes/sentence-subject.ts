@@ -19,7 +19,7 @@ import type { AttributionSites } from './attribution-sites.js';
 
 const REACH = 400;
 /** A coordination or a subordinator that opens a new clause before the subject. */
-const CLAUSE_OPENING = /^(?:et|mais|puis|or|donc|alors que|tandis que)\s+/iu;
+const CLAUSE_OPENING = /^(?:et|mais|puis|or|donc|alors que|tandis que)(?:\s+|$)/iu;
 /** Words that make what stands before a name a clause or a complement, not its role. */
 const NOT_A_ROLE = /(?<![\p{L}])(?:d['’]une?|de ce|de cette|par|pour|avec|contre|sur|qui|que|qu['’]|a|ont|est|sont|avait|était)(?![\p{L}])/iu;
 const ROLE_SUBJECT = /^((?:le|la|l['’])\s*[^,.;:!?«»()]{2,60}?)\s+(?:a|avait|aurait|est|était|n['’]a|n['’]avait|s['’]est|se|ne|en|y)\s/iu;
@@ -73,7 +73,8 @@ export function sentenceSubject(text: string, sites: AttributionSites, open: num
     }
     if (!/^\s+(?:n['’]|s['’]|l['’])?\p{Ll}/u.test(after) && !/^\s*,.*,\s+(?:n['’]|s['’])?\p{Ll}/su.test(after)) continue;
     // "musées, Tour Eiffel et boutiques fermés": a name in a list of things, not a subject
-    if (/^\s+(?:(?:et|ou)\s+(?!le\s|la\s|l['’])\p{Ll}|(?:de|du|des|à|au|aux)\s)/u.test(after)) continue;
+    const narrativeInfinitive = /^\s+(?:de\s+|d['’])\p{Ll}+(?:er|ir|re|oir)(?![\p{L}])/u.test(after);
+    if (!narrativeInfinitive && /^\s+(?:(?:et|ou)\s+(?!le\s|la\s|l['’])\p{Ll}|(?:de|du|des|à|au|aux)\s)/u.test(after)) continue;
     const person = sites.finder.speaker(mention, mention.start);
     if (!person) continue;
     subject = person;
