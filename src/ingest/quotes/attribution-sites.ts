@@ -75,12 +75,13 @@ export class AttributionSites {
     private readonly text: string,
     events: SpeechEvent[],
   ) {
-    this.finder = finderOf(events) ?? new SpeakerFinder(text);
+    const finder = finderOf(events);
+    this.finder = finder ?? new SpeakerFinder(text);
     this.roles = new RoleAnaphora(text, this.finder);
     const byIndex = new Map(events.map((e) => [e.index, e]));
     const used = new Set<SpeechEvent>();
     const raws: Raw[] = [];
-    for (const verb of findSpeechVerbs(text)) {
+    for (const verb of finder ? finder.verbs : findSpeechVerbs(text)) {
       const event = byIndex.get(verb.index) ?? null;
       if (event) used.add(event);
       raws.push({ index: verb.index, end: verb.end, according: null, event, pronoun: verb.pronoun ?? this.pronounBefore(verb.index) });
