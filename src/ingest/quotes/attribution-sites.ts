@@ -201,13 +201,16 @@ export class AttributionSites {
   private readAfter(from: number, nameOnly = false): { speaker: Person | null; viaComplement?: boolean } | undefined {
     // a quote may stand inside the subject ("un porte-parole des « gilets jaunes » de Saône-et-Loire, Pierre-Gaël Laveder")
     const limit = this.sentenceEnd(from, false);
-    const mention = this.firstMentionFrom(from);
-    if (mention && mention.end <= limit) {
+    // the first name that is a person; a lone word that is none ("la région Occitanie, Carole Delga") is passed over
+    const mentions = this.finder.mentions;
+    for (let k = this.firstMentionIndexFrom(from), tries = 0; k < mentions.length && mentions[k].end <= limit && tries < 3; k++, tries++) {
+      const mention = mentions[k];
       const between = this.text.slice(from, mention.start);
-      if (!CLAUSE_BETWEEN.test(between.replace(/\bil y a\b/giu, '')) && !isComplementOfNoun(between)) {
-        if (FIRST_NAME_APPOSITION.test(this.text.slice(mention.end, mention.end + 12)) && !mention.titled && !mention.name.includes(' ')) return { speaker: null };
-        return { speaker: this.finder.speaker(mention, mention.start) };
-      }
+      if (CLAUSE_BETWEEN.test(between.replace(/\bil y a\b/giu, '')) || isComplementOfNoun(between)) break;
+      const alone = !mention.titled && !mention.name.includes(' ');
+      if (alone && FIRST_NAME_APPOSITION.test(this.text.slice(mention.end, mention.end + 12))) return { speaker: null };
+      const person = this.finder.speaker(mention, mention.start);
+      if (person || !alone || !/^\s*,/u.test(this.text.slice(mention.end, mention.end + 3))) return { speaker: person };
     }
     if (nameOnly) return undefined;
     let phrase = this.text.slice(from, this.sentenceEnd(from, false)).replace(/[«»“”"]/gu, ' ').replace(/\s+/gu, ' ');
