@@ -5,7 +5,7 @@ import type { Person } from '../people/role-book.js';
 import { ACCORDING_TO } from '../people/speech-verbs.js';
 import { isComplementOfNoun } from '../people/subjects.js';
 import { clauseStart, isAbbreviationPeriod } from '../text/sentences.js';
-import { RoleAnaphora, roleHead } from './role-anaphora.js';
+import { RoleAnaphora, roleHead, type Gender } from './role-anaphora.js';
 import { sentenceSubject } from './sentence-subject.js';
 
 /**
@@ -106,7 +106,7 @@ export class AttributionSites {
     const pronoun = raw.pronoun?.toLowerCase() ?? null;
     if (pronoun === 'on') return site(null, false);
     if (pronoun === 'ils' || pronoun === 'elles') return site(null);
-    if (pronoun === 'il' || pronoun === 'elle') return site(this.chain(raw.index));
+    if (pronoun === 'il' || pronoun === 'elle') return site(this.chain(raw.index, pronoun === 'il' ? 'm' : 'f'));
     if (raw.according === 'selon' && STRESSED_PRONOUN_AFTER.test(this.text.slice(raw.end, raw.end + 8))) return site(this.chain(raw.index));
     const inverted = raw.according === null && INVERTED_BEFORE.test(this.text.slice(Math.max(0, raw.index - 4), raw.index));
     if (raw.event) {
@@ -146,14 +146,16 @@ export class AttributionSites {
   }
 
   /** The speaker a pronoun stands for: that of the last site read, near enough; else the speaker extraction's choice. */
-  chain(index: number): Person | null {
-    // sites are in text order: stop at the first one out of reach (bounded work per pronoun)
+  chain(index: number, gender: Gender = null): Person | null {
+    const fits = (person: Person | null) => person === null || gender === null || this.roles.genderOf(person) !== (gender === 'm' ? 'f' : 'm');
+    // sites are in text order: stop at the first one out of reach (bounded work per pronoun); "elle" skips a man
     for (let k = this.sites.length - 1; k >= 0; k--) {
       const site = this.sites[k];
       if (index - site.end > PRONOUN_REACH) break;
-      if (site.read) return site.speaker;
+      if (site.read && fits(site.speaker)) return site.speaker;
     }
-    return this.finder.previousSpeaker(index)[0] ?? null;
+    const previous = this.finder.previousSpeaker(index)[0] ?? null;
+    return fits(previous) ? previous : null;
   }
 
   /** "Il a précisé", "Elle ajoute", "il nous a dit": a subject pronoun right before the verb group. */

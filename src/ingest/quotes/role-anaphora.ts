@@ -22,7 +22,7 @@ const LEFT_WINDOW = 120;
 const RIGHT_WINDOW = 120;
 const WORDS = /[\p{L}][\p{L}'’-]*/gu;
 /** Adjectives that stand before a role noun and are not it ("la jeune mère", "l'ancien ministre"). */
-const PRE_ADJECTIVES = new Set(['jeune', 'ancien', 'ancienne', 'nouveau', 'nouvel', 'nouvelle', 'futur', 'future', 'vieux', 'vieil', 'vieille', 'actuel', 'actuelle', 'ex', 'meme', 'autre', 'premier', 'premiere', 'dernier', 'derniere', 'celebre', 'fameux', 'fameuse', 'grand', 'grande', 'jeunes']);
+const PRE_ADJECTIVES = new Set(['jeune', 'ancien', 'ancienne', 'nouveau', 'nouvel', 'nouvelle', 'futur', 'future', 'vieux', 'vieil', 'vieille', 'actuel', 'actuelle', 'ex', 'meme', 'autre', 'premier', 'premiere', 'dernier', 'derniere', 'celebre', 'fameux', 'fameuse', 'grand', 'grande', 'jeunes', 'petit', 'petite']);
 /** Words after which what follows is a complement, not the role ("le procureur de Paris"): the head comes before. */
 const DETERMINER = /^(?:le|la|l['’]|les|ce|cet|cette|son|sa|leur|notre|un|une)(?:\s+|(?<=['’]))/iu;
 
@@ -61,7 +61,8 @@ export function roleHead(phrase: string): string | null {
   return null;
 }
 
-type Gender = 'm' | 'f' | null;
+export type Gender = 'm' | 'f' | null;
+const TITLE_BEFORE = /(?:^|[\s(«"])(M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mademoiselle)\s*$/u;
 /** Endings of masculine role nouns whose feminine is another form (roleNoun folds it back onto them). */
 const MASCULINE_ENDING = /(?:eur|ier|ien|et|ant|ent|at|ot|and|ard|ais|ois|in|ain|al|el|er)$/u;
 
@@ -96,15 +97,17 @@ function addHead(into: Map<string, Gender>, head: string, gender: Gender): void 
   else if (into.get(head) !== gender) into.set(head, null);
 }
 
+const CLAUSE_WORD = /(?<![\p{L}])(?:a|ont|est|sont|était|avait|sera|qui|que|qu['’]|dont|par|pour|avec|sur|dans|selon)(?![\p{L}])|[.;:!?«»]/iu;
 const HEAD_DETERMINER = /(?<![\p{L}])(?:(de|à|d['’])\s+)?(?:le|la|l['’]|les|un|une|son|sa|ses|leur|ce|cet|cette)\s*(?=\p{L})/giu;
 
 /** Heads of the role phrases in a window before a name: every noun a determiner introduces, not those of a complement ("de la fédération", "à l'Intérieur"). */
 function leftHeads(phrase: string, into: Map<string, Gender>): void {
-  for (const m of phrase.matchAll(HEAD_DETERMINER)) {
-    if (m[1]) continue;
-    const head = roleHead(phrase.slice(m.index));
-    if (head) addHead(into, head, roleGender(phrase.slice(m.index)));
-  }
+  // the role phrase that runs up to the name: the last one no verb or relative separates from it
+  let last: RegExpMatchArray | null = null;
+  for (const m of phrase.matchAll(HEAD_DETERMINER)) if (!m[1] && !CLAUSE_WORD.test(phrase.slice(m.index! + m[0].length))) last = m;
+  if (!last) return;
+  const head = roleHead(phrase.slice(last.index));
+  if (head) addHead(into, head, roleGender(phrase.slice(last.index)));
 }
 
 /** The head of an apposition after a name (", chercheuse en géopolitique,"), its determiner optional. */
@@ -116,6 +119,8 @@ function appositionHead(phrase: string, into: Map<string, Gender>): void {
 
 export class RoleAnaphora {
   private readonly entries: RoleEntry[] = [];
+  /** The gender the text gives each person (a title, a gendered role), by person key. */
+  private readonly genders = new Map<string, Gender>();
 
   constructor(
     text: string,
@@ -139,7 +144,15 @@ export class RoleAnaphora {
       const right = /^\s*,\s*([^,.;:!?«»()\n]{3,})/u.exec(text.slice(mention.end, mention.end + RIGHT_WINDOW));
       if (right) appositionHead(right[1], nouns);
       if (nouns.size > 0) this.entries.push({ start: mention.start, person, nouns });
+      const title = TITLE_BEFORE.exec(text.slice(Math.max(0, mention.start - 12), mention.start));
+      const genders = [...nouns.values(), title ? (/^M(?:M)?\.|^Monsieur/u.test(title[1]) ? 'm' : 'f') : null].filter((g): g is 'm' | 'f' => g !== null);
+      for (const gender of genders) addHead(this.genders, person.key, gender);
     }
+  }
+
+  /** The gender the text gives a person, null when it does not say (or says both). */
+  genderOf(person: Person): Gender {
+    return this.genders.get(person.key) ?? null;
   }
 
   /** The last person given the role of this phrase before `index`; null when none was (or the phrase is no role). */
