@@ -149,7 +149,7 @@ export class AttributionSites {
   chain(index: number, gender: Gender = null): Person | null {
     const fits = (person: Person | null) => person === null || gender === null || this.roles.genderOf(person) !== (gender === 'm' ? 'f' : 'm');
     // sites are in text order: stop at the first one out of reach (bounded work per pronoun); "elle" skips a man
-    for (let k = this.sites.length - 1; k >= 0; k--) {
+    for (let k = this.firstFrom(index) - 1; k >= 0; k--) {
       const site = this.sites[k];
       if (index - site.end > PRONOUN_REACH) break;
       if (site.read && fits(site.speaker)) return site.speaker;
