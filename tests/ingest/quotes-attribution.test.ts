@@ -52,6 +52,17 @@ describe('attribution forms, invented text', () => {
     expect(direct(text).map((q) => q[1])).toEqual(['Ludmila Kovrigina', 'Ludmila Kovrigina']);
   });
 
+  it('a pronoun subject looks back, never to a speaker named later', () => {
+    const text =
+      '« Les deux hommes étaient armés », a révélé Ludmila Kovrigina. Elle a précisé qu’une « vidéo saisie en avril » montrait « une table couverte d’armes ». « Rien ne le laissait prévoir », a ensuite déclaré Aurélien Vasseur.';
+    expect(direct(text).map((q) => q[1])).toEqual(['Ludmila Kovrigina', 'Ludmila Kovrigina', 'Ludmila Kovrigina', 'Aurélien Vasseur']);
+  });
+
+  it('"elle" is not the man who spoke last', () => {
+    const text = '« Le dossier est complet », a assuré Mme Kovrigina. « Il manque une pièce », a répondu M. Vasseur. « Je l’ai envoyée en mai », précise-t-elle.';
+    expect(direct(text).map((q) => q[1])).toEqual(['Kovrigina', 'Vasseur', 'Kovrigina']);
+  });
+
   it('a role is the last person the text gave that role, of the gender it says', () => {
     const text =
       'Le procureur de Nantes, Aurélien Vasseur, a ouvert une enquête. La procureure adjointe, Ludmila Kovrigina, était présente. « Les faits sont graves », a précisé le procureur. « Deux témoins ont été entendus », a ajouté la procureure.';
