@@ -96,6 +96,20 @@ describe('attribution forms, invented text', () => {
   });
 });
 
+describe('indirect speech, invented text', () => {
+  const indirect = (text: string) => extractQuotes(text).filter((q) => q.kind === 'indirect').map((q) => [q.text.split(' ').slice(0, 4).join(' '), q.speaker]);
+
+  it('a speech verb inverted at the end of the sentence, its subject holding a comma', () => {
+    expect(indirect('Le pont restera fermé jusqu’en mars, a indiqué mardi le maire de Brest, Aurélien Vasseur.')).toEqual([['Le pont restera fermé', 'Aurélien Vasseur']]);
+  });
+
+  it('a present participle of a speech verb and que', () => {
+    // the speaker is that of the verb of saying before it in the sentence
+    expect(indirect('« Tout est prêt », a expliqué Ludmila Kovrigina, soulignant que les délais seraient tenus.')).toEqual([['les délais seraient tenus', 'Ludmila Kovrigina']]);
+    expect(indirect('Ludmila Kovrigina a visité le chantier, soulignant que les délais seraient tenus.')).toEqual([]);
+  });
+});
+
 describe('no speaker when the text names no one', () => {
   it('a role never given to a named person', () => {
     expect(direct('« La décision sera connue lundi », a expliqué la porte-parole de la mairie.')).toEqual([['La décision sera', null]]);
