@@ -7,27 +7,29 @@ import type { Quote } from '../types.js';
 
 /**
  * The quotations of a text, each with its speaker when the text says who
- * spoke, read from the speech events of the speaker extraction (one
- * attribution for speakers and quotations, src/ingest/people):
- * - the attribution after the quote: "« … », a déclaré M. Lavrov", "…»,
- *   selon lui";
- * - before it, in the same sentence, or a colon ending the previous
- *   paragraph: "Wang Yi a souligné : « … »", "a appelé à «devenir…»";
- * - inside it, set off by a comma: "« J'aime que …, a exposé M. Aulas. Là,
- *   … »" (one quotation);
+ * spoke, or null when it names no one. Speakers come from the attribution
+ * sites (attribution-sites.ts: every speech verb and "selon"/"Pour X", with
+ * roles, pronouns and unnamed subjects resolved), looked for in this order:
+ * - inside the quote, set off by a comma, "!" or "?": "« J'aime que …, a
+ *   exposé M. Aulas. Là, … »" (one quotation);
+ * - right after it: "« … », a déclaré M. Lavrov", "…», selon lui";
+ * - before it, in the same sentence: "Wang Yi a souligné : « … »";
+ * - the subject of the clause a colon ends: "Et X de poursuivre : « … »";
  * - later in the quote's sentence, after a comma: "… «beaucoup plus de
  *   dégâts» matériels, a déclaré X";
- * - in the sentence before a quote that opens a sentence: "X confie ne plus
- *   s'en sortir. «Je suis…»".
+ * - the subject of the sentence, for a partial quote worked into it
+ *   (sentence-subject.ts): "X en a appelé à «la responsabilité»";
+ * - the sentence before a quote that opens a sentence: "X confie ne plus
+ *   s'en sortir. «Je suis…»" (so a quote continued in the next sentence
+ *   keeps its speaker).
  * A quote continued after its attribution ("« … », a dit X, « … »") is one
- * quotation. (Giving a quote with no attribution of its own the speaker
- * of the quote before it was measured and dropped: it was wrong more often
- * than right on real articles.)
- * Words between marks that are no one's words (names, titles, scare quotes:
- * «gilets jaunes») are left out: a short quote counts only when its
- * attribution stands right next to it. Indirect speech ("X a affirmé
- * que …", "…, a-t-il ajouté", "selon X, …") comes from indirect-speech.ts.
- * Every lookup is a binary search or a bounded window: linear overall.
+ * quotation. Words between marks that are no one's words are left out: a
+ * short quote needs its attribution next to it; single words, short words
+ * quoted again and again («gilets jaunes»), glosses ("(pour «…»)") and
+ * intertitles are no quotations; a quote inside a quote is unattributed
+ * unless the outer quote names its speaker. Indirect speech comes from
+ * indirect-speech.ts. Every lookup is a binary search or a bounded window:
+ * linear overall.
  */
 
 /** A quote of fewer words is kept only with an attribution right next to it. */
