@@ -3,7 +3,7 @@ import type { IndexedField } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
 
 /** Bump when the files of a saved index change shape. */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 
 /** What a saved index says about itself (manifest.json of a build folder). */
 export interface IndexManifest {

@@ -1,6 +1,7 @@
 import { fieldValues, tokenize } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { containsPhrase } from './document-tokens.js';
+import { QUOTES_SEQUENCE } from './quote-speakers.js';
 import type { QueryField } from './types.js';
 
 /**
@@ -23,6 +24,11 @@ export function phrasePattern(words: string[], field?: QueryField): PhrasePatter
 /** True when article `n` holds the phrase, words in order and at the same distances. */
 export function hasPhrase(index: SearchIndex, n: number, phrase: PhrasePattern): boolean {
   if (phrase.terms.length < 2) return true;
+  if (phrase.field === 'quotes') {
+    // Quotations: their term ids by position, saved with the index like the text's (no text read)
+    const ids = phrase.terms.map((t) => index.positions.termId(t));
+    return !ids.includes(-1) && sequenceHolds(index.positions.sequence(n, QUOTES_SEQUENCE), ids, phrase.offsets);
+  }
   if (phrase.field) {
     // Names (speakers, organisations, source) are short: check them as token lists of their own.
     return fieldValues(index.documents[n], phrase.field).some((v) => containsPhrase(tokenize(v), phrase.terms, phrase.offsets));

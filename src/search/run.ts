@@ -37,7 +37,9 @@ function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>,
   const article = index.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
   const body = pageText(index, n);
-  const text = (quoted && quotationSnippet(article.quotes, quoted, terms)) || snippet(body, terms.size > 0 ? matchedTextTokens(index, n, terms, body) : [], terms);
+  // A loaded index gives quotations their words from the text: asked for once.
+  const quotes = quoted || view === 'citations' ? article.quotes : [];
+  const text = (quoted && quotationSnippet(quotes, quoted, terms)) || snippet(body, terms.size > 0 ? matchedTextTokens(index, n, terms, body) : [], terms);
   return {
     id: article.id,
     title: article.title,
@@ -47,7 +49,7 @@ function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>,
     score: Math.round(bm25Part(score) * 1000) / 1000,
     ...(grouped ? hitStory(index, n) : {}),
     ...(partial ? { partial: true } : {}),
-    ...(view === 'citations' ? { quotations: quotationHits(article.quotes, quoted, terms) } : {}),
+    ...(view === 'citations' ? { quotations: quotationHits(quotes, quoted, terms) } : {}),
   };
 }
 
