@@ -10,6 +10,7 @@ import { postings } from './postings.js';
 import { firstInOrder } from './top-k.js';
 import { facetTable } from './facet-table.js';
 import { facetCounts, responseFacets } from './facets.js';
+import { quotationSpeakerCounts } from './quotation-facet.js';
 import { snippet } from './highlight.js';
 import { prepareEntities } from './entities.js';
 import { inStory, storyOfArticle, storyPage } from './stories.js';
@@ -112,7 +113,10 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
     if (scores) scores = Float64Array.from(kept, (k) => scores![k]);
   }
   const grouped = request.versions !== 'all' && storyArticle === null;
+  // The Citations view and quotation queries count the speakers of the matching quotations (before facetCounts: both use its scratch array)
+  const quotationSpeakers = request.view === 'citations' || quoted ? quotationSpeakerCounts(index, docs, request, quoted, found.highlight) : null;
   const facets = facetCounts(index.documents, docs, request);
+  if (quotationSpeakers) facets.counts.speakers = quotationSpeakers;
   const first = (request.page - 1) * request.perPage;
   const order = resultOrder(index, docs, scores, request.sort);
   const stories = grouped ? storyPage(index, docs, facets.passing, first, request.perPage, order) : null;
@@ -134,6 +138,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
     sort: request.sort,
     hits,
     facets: responseFacets(facets),
+    ...(quotationSpeakers ? { speaker_counts: 'quotations' as const } : {}),
     suggestion,
     relaxed: found.relaxed,
     partial: found.partial ? { matched: found.partial.matched, of: found.partial.of } : null,
