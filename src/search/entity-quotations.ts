@@ -1,4 +1,5 @@
 import type { SearchIndex } from '../index/index.js';
+import type { Quote } from '../ingest/types.js';
 import { entitySlug } from './entities.js';
 import { facetTable } from './facet-table.js';
 import { quotationOpening } from './quotation-query.js';
@@ -70,13 +71,44 @@ export function entityQuotations(index: SearchIndex, slug: string, limit: number
   if (!mine) return { count: 0, latest: [] };
   const { dateRank } = facetTable(index.documents);
   const { offsets } = quoteSpeakerTable(index);
-  const latest = firstInOrder(mine, limit, (a, b) => dateRank[articleOf[a]] < dateRank[articleOf[b]] || (articleOf[a] === articleOf[b] && a < b)).map((i) => {
+  const candidates = firstInOrder(mine, limit * CANDIDATES_PER_SHOWN, (a, b) => dateRank[articleOf[a]] < dateRank[articleOf[b]] || (articleOf[a] === articleOf[b] && a < b));
+  const quotesOf = new Map<number, Quote[]>();
+  const latest = candidates.map((i) => {
     const n = articleOf[i];
     const article = index.documents[n];
-    const quote = article.quotes[i - offsets[n]];
+    // A loaded index gives quotations their words from the text: read once per article.
+    let quotes = quotesOf.get(n);
+    if (!quotes) quotesOf.set(n, (quotes = article.quotes));
+    const quote = quotes[i - offsets[n]];
     return { id: article.id, title: article.title, date: article.date, source: article.source, text: quote.text, kind: quote.kind, opening: quotationOpening(quote.text) };
   });
-  return { count: mine.length, latest };
+  return { count: mine.length, latest: pickLatest(latest, limit) };
+}
+
+/** Candidates read per quotation shown, newest first, for pickLatest to choose among. */
+export const CANDIDATES_PER_SHOWN = 8;
+/** Quotations shown from one article at most, and the words a quotation needs to be preferred. */
+const PER_ARTICLE = 2;
+const MIN_WORDS = 4;
+
+/**
+ * The latest quotations worth showing, from candidates newest first: at
+ * most two of one article, and whole sentences before fragments of two or
+ * three words (« réaction populaire »), which say little alone; fragments
+ * fill the list when nothing else does. Both backends choose so.
+ */
+export function pickLatest(candidates: EntityQuotation[], limit: number): EntityQuotation[] {
+  const perArticle = new Map<string, number>();
+  const chosen = new Set<EntityQuotation>();
+  for (const q of candidates) {
+    if (chosen.size >= limit) break;
+    if (q.text.split(' ').length < MIN_WORDS || (perArticle.get(q.id) ?? 0) >= PER_ARTICLE) continue;
+    chosen.add(q);
+    perArticle.set(q.id, (perArticle.get(q.id) ?? 0) + 1);
+  }
+  for (const q of candidates) if (chosen.size < limit) chosen.add(q);
+  // Shown newest first, as the candidates came.
+  return candidates.filter((q) => chosen.has(q));
 }
 
 /** Builds the table ahead of a reader's first page. */

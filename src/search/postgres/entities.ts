@@ -8,7 +8,7 @@
 import type pg from 'pg';
 import { facetKey, facetOf, FACETS, type FacetName } from '../../analysis/index.js';
 import { entitySlug, PROFILE_LIMITS, type Counted, type EntityKind, type EntityProfile } from '../entities.js';
-import type { EntityQuotation } from '../entity-quotations.js';
+import { CANDIDATES_PER_SHOWN, pickLatest, type EntityQuotation } from '../entity-quotations.js';
 import { quotationOpening } from '../quotation-query.js';
 
 interface Names {
@@ -103,7 +103,7 @@ export async function postgresEntity(pool: pg.Pool, kind: EntityKind, slug: stri
   };
 }
 
-/** A person's quotations (depeches.quotations, by the speaker's folded key): their number and the latest, as the embedded engine orders them. */
+/** A person's quotations (depeches.quotations, by the speaker's folded key): their number and the latest, as the embedded engine orders and chooses them. */
 async function personQuotations(pool: pg.Pool, key: string): Promise<{ count: number; latest: EntityQuotation[] }> {
   const result = await pool.query<{ count: number; latest: { id: string; title: string; date: string | null; source: string | null; text: string; kind: 'direct' | 'indirect' }[] }>(
     `SELECT (SELECT count(*)::int FROM depeches.quotations WHERE speaker_key = $1) AS count,
@@ -111,8 +111,8 @@ async function personQuotations(pool: pg.Pool, key: string): Promise<{ count: nu
                SELECT row_number() OVER (ORDER BY d.date DESC NULLS LAST, d.id, q.n) AS rank, d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.source, q.text, q.kind
                FROM depeches.quotations q JOIN depeches.documents d ON d.id = q.document_id
                WHERE q.speaker_key = $1 ORDER BY d.date DESC NULLS LAST, d.id, q.n LIMIT $2) l) AS latest`,
-    [key, PROFILE_LIMITS.quotations],
+    [key, PROFILE_LIMITS.quotations * CANDIDATES_PER_SHOWN],
   );
   const row = result.rows[0];
-  return { count: row.count, latest: row.latest.map((q) => ({ ...q, opening: quotationOpening(q.text) })) };
+  return { count: row.count, latest: pickLatest(row.latest.map((q) => ({ ...q, opening: quotationOpening(q.text) })), PROFILE_LIMITS.quotations) };
 }
