@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexCorpus, loadIndex, quoteOutlines } from '../src/index/index.js';
 import { readCorpus } from '../src/ingest/index.js';
+import { search } from '../src/search/index.js';
+import { request } from './helpers/sample-index.js';
 
 /**
  * A build stores quotations by their place in the text (src/index/stored-quotes.ts):
@@ -59,6 +61,15 @@ describe('quotations stored by their place', () => {
     expect(catalog).toContain('Nous attendons des garanties […] pas des promesses');
     const lines = await readFile(path.join(work, 'index', 'builds', current.build, 'documents.jsonl'), 'utf8');
     expect(lines).not.toContain('"text":"La guerre froide');
+  });
+
+  it('finds a citation: phrase inside one quotation, never across two that follow each other', async () => {
+    const index = await loadIndex(path.join(work, 'index'));
+    const total = (q: string) => search(index, request({ q })).total;
+    expect(total('citation:"restera fermé" ')).toBe(1);
+    expect(total('citation:"devront passer" ')).toBe(1);
+    // "… tout l'hiver » … « Les habitants …": the words follow each other in the quotes field only
+    expect(total('citation:"hiver les habitants" ')).toBe(0);
   });
 
   it('gives incremental runs the quotations whole: a rerun keeps them', async () => {
