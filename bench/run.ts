@@ -1,64 +1,77 @@
 /**
  * The benchmark (`npm run bench -- --docs N [--queries K] [--relevance R]
- * [--seconds S] [--connections C] [--peers a,b] [--seed S]`): generates or
- * reuses a corpus under bench/corpora/, then measures depeches and its peers
- * on the same articles and queries, prints one table (ratios to the best in
- * each column) and a relevance table, and writes bench/results/<date>-<docs>.json.
+ * [--seconds S] [--connections C] [--peers a,b] [--seed S] [--heap-mb M]`,
+ * or `npm run bench -- --preset 1m`): generates or reuses a corpus under
+ * bench/corpora/, then measures depeches and its peers on the same articles
+ * and queries, prints one table (ratios to the best in each column) and a
+ * relevance table, and writes bench/results/<date>-<docs>.json.
+ *
+ * This process only orchestrates; every heavy step runs in a child of its
+ * own with `--max-old-space-size` (75 % of the machine's memory unless
+ * --heap-mb says otherwise), so that no engine's index shares a heap with
+ * another's:
+ *   prepare-child.ts  depeches indexes the corpus from files, and the inputs
+ *                     of every engine (typing session, known-item queries)
+ *                     are derived once from its articles;
+ *   measure-child.ts  one per engine, depeches included: build, load,
+ *                     typing latency, relevance;
+ *   serve-child.ts    the loaded index as a server holds it: depeches' real
+ *                     server for HTTP latency and throughput, a peer's
+ *                     loaded index for its memory.
+ * An engine whose child fails (out of memory, crash) keeps its row, marked
+ * failed with the reason, and the run goes on.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildIndex, indexCorpus, loadIndex } from '../src/index/index.js';
-import { readCorpus } from '../src/ingest/index.js';
-import type { Article } from '../src/ingest/types.js';
-import { generateCorpus, SAMPLE_CORPUS } from './generate-corpus.js';
-import { httpLatency, throughput, timeEach, sessionQueries, typingSession, type Percentiles, type Throughput, mostQuotedSpeaker } from './latency.js';
-import { depeches, PEERS, type Peer } from './peers/index.js';
-import { evaluate, knownItemQueries, rememberedWordsQueries, VARIANTS, type RelevanceScores } from './relevance.js';
-import { renderTable, type Column } from './table.js';
+import { readCurrentManifest } from '../src/index/index.js';
+import { defaultHeapMegabytes, firstLine, oneLine, processMemory, runChild, startChild } from './child-process.js';
+import { generateCorpus } from './generate-corpus.js';
+import { httpLatency, throughput } from './latency.js';
+import { hasFailed, type BenchInputs, type EngineMeasurement, type EngineResult, type EngineRow } from './measurements.js';
+import { PEERS } from './peers/index.js';
+import { performanceTable, relevanceTable } from './report.js';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({
+const DEFAULTS = { docs: '10000', queries: '16', relevance: '100', seconds: '10', connections: '32', peers: Object.keys(PEERS).join(','), seed: '42' };
+/** Named settings; any option given on the command line still wins. 1m: depeches alone on a million articles, fewer relevance queries. */
+const PRESETS: Record<string, Partial<typeof DEFAULTS>> = { '1m': { docs: '1000000', peers: '', queries: '8', relevance: '20' } };
+/** What depeches' indexer needs at 1M articles (measured): the indexing child gets at least this much, scaled to the corpus. */
+const INDEXER_HEAP_MB_PER_MILLION = 12288;
+
+const { values: given } = parseArgs({
   options: {
-    docs: { type: 'string', default: '10000' },
-    queries: { type: 'string', default: '16' },
-    relevance: { type: 'string', default: '100' },
-    seconds: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '32' },
-    peers: { type: 'string', default: Object.keys(PEERS).join(',') },
-    seed: { type: 'string', default: '42' },
+    docs: { type: 'string' },
+    queries: { type: 'string' },
+    relevance: { type: 'string' },
+    seconds: { type: 'string' },
+    connections: { type: 'string' },
+    peers: { type: 'string' },
+    seed: { type: 'string' },
+    preset: { type: 'string' },
+    'heap-mb': { type: 'string' },
   },
 });
-const docs = Number(values.docs);
-const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
-const seconds = async <T>(work: () => Promise<T> | T): Promise<[T, number]> => {
-  const t = performance.now();
-  const result = await work();
-  return [result, (performance.now() - t) / 1000];
+const usage = (message: string): never => {
+  console.error(`${message}\nusage: npm run bench -- [--preset ${Object.keys(PRESETS).join('|')}] [--docs N] [--queries K] [--relevance R] [--seconds S] [--connections C] [--peers ${Object.keys(PEERS).join(',')}] [--seed S] [--heap-mb M]`);
+  process.exit(2);
 };
-
-interface EngineResult {
-  name: string;
-  extras: string;
-  endToEndSeconds: number;
-  buildSeconds: number;
-  indexBytes: number;
-  loadSeconds: number | null;
-  rssBytes: number | null;
-  rssUnderLoadBytes?: number;
-  typing: Percentiles;
-  typingFiltered: Percentiles;
-  http?: Percentiles;
-  throughput?: Throughput;
-  relevance: RelevanceScores;
-  relevanceSample: RelevanceScores;
-  relevanceRemembered: RelevanceScores;
+if (given.preset !== undefined && !PRESETS[given.preset]) usage(`unknown preset "${given.preset}"`);
+const values = { ...DEFAULTS, ...PRESETS[given.preset ?? ''], ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as typeof DEFAULTS;
+for (const option of ['docs', 'queries', 'relevance', 'seconds', 'connections', 'seed'] as const) {
+  if (!/^\d+$/.test(values[option]) || (option !== 'seed' && Number(values[option]) === 0)) usage(`--${option} must be a positive whole number, not "${values[option]}"`);
 }
+const peerKeys = values.peers.split(',').map((k) => k.trim()).filter(Boolean);
+for (const key of peerKeys) if (!PEERS[key]) usage(`unknown peer "${key}"`);
+const docs = Number(values.docs);
+const heapMb = given['heap-mb'] ? Number(given['heap-mb']) : defaultHeapMegabytes();
+if (!Number.isInteger(heapMb) || heapMb < 256) usage(`--heap-mb must be a whole number of megabytes (256 or more), not "${given['heap-mb']}"`);
+const indexerHeapMb = Math.max(heapMb, Math.ceil((INDEXER_HEAP_MB_PER_MILLION * docs) / 1e6));
+const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 async function corpusFolder(): Promise<{ dir: string; bytes: number }> {
   const dir = path.join(BENCH, 'corpora', `${docs}-seed${values.seed}`);
@@ -70,208 +83,91 @@ async function corpusFolder(): Promise<{ dir: string; bytes: number }> {
   return { dir, bytes };
 }
 
-async function folderBytes(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    total += entry.isDirectory() ? await folderBytes(file) : (await stat(file)).size;
+/** depeches' real server in a child: HTTP latency of the session, throughput, memory idle and under load. */
+async function serveDepeches(indexDir: string, inputs: BenchInputs): Promise<Pick<EngineResult, 'rssBytes' | 'rssUnderLoadBytes' | 'http' | 'throughput'>> {
+  log('depeches: server in a child process, HTTP latency and throughput');
+  const child: ChildProcess = startChild('serve-child.ts', heapMb, ['--engine', 'depeches', '--index', indexDir]);
+  try {
+    const idle = await firstLine(child);
+    const http = await httpLatency(String(idle.url), inputs.session);
+    const load = await throughput(String(idle.url), inputs.session, Number(values.connections), Number(values.seconds));
+    const served = await processMemory(child.pid!);
+    return { rssBytes: Number(idle.rss), rssUnderLoadBytes: served.peak, http, throughput: load };
+  } finally {
+    child.kill('SIGTERM');
   }
-  return total;
-}
-
-function tsxChild(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(BENCH, 'serve-child.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-}
-
-async function firstLine(child: ChildProcess): Promise<Record<string, unknown>> {
-  const lines = createInterface({ input: child.stdout! });
-  for await (const line of lines) if (line.startsWith('{')) return JSON.parse(line) as Record<string, unknown>;
-  throw new Error('child printed nothing');
-}
-
-/** VmRSS and VmHWM of a process, in bytes. */
-async function processMemory(pid: number): Promise<{ rss: number; peak: number }> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
-  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
 async function main(): Promise<void> {
   const { dir: corpusDir, bytes: corpusBytes } = await corpusFolder();
   const work = await mkdtemp(path.join(tmpdir(), 'depeches-bench-'));
-  const results: EngineResult[] = [];
+  const rows: EngineRow[] = [];
   try {
-    const sample = (await readCorpus(SAMPLE_CORPUS)).articles;
-
-    // depeches, end to end from files, then its saved index loaded back.
-    log('depeches: indexing the corpus from files');
+    log(`children's heap: ${heapMb} MB (indexing: ${indexerHeapMb} MB)`);
     const indexDir = path.join(work, 'index');
-    const report = await indexCorpus(corpusDir, indexDir);
-    const [index, loadSeconds] = await seconds(() => loadIndex(indexDir));
-    const articles: Article[] = index.documents;
-    const buildDir = path.join(indexDir, 'builds', index.manifest.buildId);
-    const documentsFile = path.join(buildDir, 'documents.jsonl');
-    const [, rebuildSeconds] = await seconds(() => buildIndex(articles, null));
-    const queries = sessionQueries(articles, Number(values.queries));
-    const topSpeaker = mostQuotedSpeaker(articles);
-    const session = typingSession(queries, topSpeaker);
-    const unfiltered = session.filter((s) => !s.speaker);
-    const filtered = session.filter((s) => s.speaker);
-    const knownItems = knownItemQueries(articles, Number(values.relevance));
-    const sampleItems = knownItemQueries(sample, sample.length);
-    const rememberedItems = rememberedWordsQueries(articles, Number(values.relevance));
-    log(`${articles.length} articles (${report.skipped.length} skipped), ${queries.length} queries → ${session.length} typed prefixes, filter speaker "${topSpeaker}", ${knownItems.length} + ${rememberedItems.length} known-item queries`);
+    const inputsFile = path.join(work, 'inputs.json');
+    const prepared = await runChild<BenchInputs>('prepare-child.ts', indexerHeapMb, ['--corpus', corpusDir, '--index', indexDir, '--queries', values.queries, '--relevance', values.relevance, '--out', inputsFile], inputsFile);
+    if (!prepared.ok) throw new Error(`depeches could not index the corpus: ${prepared.failure}`);
+    const inputs = prepared.value;
+    const { report } = inputs;
+    const manifest = await readCurrentManifest(indexDir);
+    const documentsFile = path.join(indexDir, 'builds', manifest!.buildId, 'documents.jsonl');
 
-    const engine = depeches();
-    engine.use(index);
-    log('depeches: in-process latency');
-    const typing = await timeEach(unfiltered, (q) => engine.search(q));
-    const typingFiltered = await timeEach(filtered, (q) => engine.search(q));
-    const relevance = await evaluate(engine, knownItems);
-    const relevanceRemembered = await evaluate(engine, rememberedItems);
-    const samplePeer = depeches();
-    await samplePeer.build(sample);
-    const relevanceSample = await evaluate(samplePeer, sampleItems);
+    const measure = (key: string) => {
+      const out = path.join(work, `${key}.result.json`);
+      return runChild<EngineMeasurement>('measure-child.ts', key === 'depeches' ? indexerHeapMb : heapMb, ['--engine', key, '--index', indexDir, '--queries', inputsFile, '--out', out, '--work', work], out);
+    };
 
-    log('depeches: server in a child process, HTTP latency and throughput');
-    const child = tsxChild(['--engine', 'depeches', '--index', indexDir]);
-    let http: Percentiles;
-    let load: Throughput;
-    let served: { rss: number; peak: number };
-    let idle: Record<string, unknown>;
-    try {
-      idle = await firstLine(child);
-      http = await httpLatency(String(idle.url), session);
-      load = await throughput(String(idle.url), session, Number(values.connections), Number(values.seconds));
-      served = await processMemory(child.pid!);
-    } finally {
-      child.kill('SIGTERM');
-    }
-    results.push({
-      name: engine.name,
-      extras: engine.extras,
-      endToEndSeconds: report.seconds.read + report.seconds.build + report.seconds.save,
-      buildSeconds: rebuildSeconds,
-      indexBytes: await folderBytes(buildDir),
-      loadSeconds,
-      rssBytes: Number(idle.rss),
-      rssUnderLoadBytes: served.peak,
-      typing,
-      typingFiltered,
-      http,
-      throughput: load,
-      relevance,
-      relevanceSample,
-      relevanceRemembered,
-    });
-    log(`depeches: read ${report.seconds.read.toFixed(1)} s, build ${report.seconds.build.toFixed(1)} s, save ${report.seconds.save.toFixed(1)} s, load ${loadSeconds.toFixed(1)} s, typing p50 ${typing.p50.toFixed(2)} ms, ${Math.round(load.requestsPerSecond)} req/s`);
-
-    for (const key of values.peers!.split(',').filter(Boolean)) {
-      const peer: Peer = PEERS[key]();
-      log(`${peer.name}: build`);
-      const [, buildSeconds] = await seconds(() => peer.build(articles));
-      const file = path.join(work, `${key}.json`);
-      await writeFile(file, await peer.serialize());
-      const [, peerLoad] = await seconds(async () => peer.load(await readFile(file, 'utf8'), articles));
-      const peerTyping = await timeEach(unfiltered, (q) => peer.search(q));
-      const peerFiltered = await timeEach(filtered, (q) => peer.search(q));
-      const peerRelevance = await evaluate(peer, knownItems);
-      const peerRemembered = await evaluate(peer, rememberedItems);
-      const small = PEERS[key]();
-      await small.build(sample);
-      const peerSample = await evaluate(small, sampleItems);
-      // A database-backed peer keeps its index in the server: its size on disk, and no process of its own to weigh.
-      const external = peer as Peer & { indexBytes?: () => Promise<number>; close?: () => Promise<void> };
-      const memory = external.indexBytes ? null : await firstLine(tsxChild(['--engine', key, '--index', file, '--articles', documentsFile]));
-      const indexBytes = external.indexBytes ? await external.indexBytes() : (await stat(file)).size;
-      await (small as typeof external).close?.();
-      await external.close?.();
-      results.push({
-        name: peer.name,
-        extras: peer.extras,
-        endToEndSeconds: report.seconds.read + buildSeconds,
-        buildSeconds,
-        indexBytes,
-        loadSeconds: peer.loadsIndex === false ? null : peerLoad,
-        rssBytes: memory ? Number(memory.rss) : null,
-        typing: peerTyping,
-        typingFiltered: peerFiltered,
-        relevance: peerRelevance,
-        relevanceSample: peerSample,
-        relevanceRemembered: peerRemembered,
+    const own = await measure('depeches');
+    if (own.ok) {
+      const { serializedFile: _, ...m } = own.value;
+      // A server that dies leaves the HTTP columns empty, not the run ended.
+      const served: Awaited<ReturnType<typeof serveDepeches>> = await serveDepeches(indexDir, inputs).catch((error: unknown) => {
+        log(`depeches: the server child failed (${(error as Error).message}); no HTTP figures`);
+        return { rssBytes: null };
       });
-      log(`${peer.name}: build ${buildSeconds.toFixed(1)} s, load ${peerLoad.toFixed(1)} s, typing p50 ${peerTyping.p50.toFixed(2)} ms`);
+      rows.push({ ...m, endToEndSeconds: report.read + report.build + report.save, ...served });
+      log(`depeches: load ${m.loadSeconds?.toFixed(1)} s, rebuild ${m.buildSeconds.toFixed(1)} s, typing p50 ${m.typing.p50.toFixed(2)} ms, ${Math.round(served.throughput?.requestsPerSecond ?? 0)} req/s`);
+    } else {
+      rows.push({ name: 'depeches', failed: own.failure, seconds: own.seconds });
+      log(`depeches: failed (${own.failure})`);
+    }
+
+    for (const key of peerKeys) {
+      const name = PEERS[key]().name;
+      log(`${name}: measuring in a child process`);
+      const outcome = await measure(key);
+      if (!outcome.ok) {
+        rows.push({ name, failed: outcome.failure, seconds: outcome.seconds });
+        log(`${name}: failed after ${outcome.seconds.toFixed(0)} s (${outcome.failure}); going on`);
+        continue;
+      }
+      const { serializedFile, ...m } = outcome.value;
+      let rssBytes: number | null = null;
+      if (serializedFile) {
+        const memory = await oneLine('serve-child.ts', heapMb, ['--engine', key, '--index', serializedFile, '--articles', documentsFile]);
+        if ('failure' in memory) log(`${name}: its loaded index could not be weighed (${String(memory.failure)})`);
+        else rssBytes = Number(memory.rss);
+        await rm(serializedFile, { force: true });
+      }
+      rows.push({ ...m, endToEndSeconds: report.read + m.buildSeconds, rssBytes });
     }
 
     const MB = 1e6;
-    const columns: Column[] = [
-      { title: 'docs/s (files→index)', better: 'higher', digits: 0 },
-      { title: 'MB/s (files→index)', better: 'higher', digits: 2 },
-      { title: 'docs/s (index only)', better: 'higher', digits: 0 },
-      { title: 'index MB', better: 'lower', digits: 1 },
-      { title: 'load s', better: 'lower', digits: 2 },
-      { title: 'rebuild s', better: 'lower', digits: 2 },
-      { title: 'RSS MB', better: 'lower', digits: 0 },
-      { title: 'typing p50 ms', better: 'lower', digits: 2 },
-      { title: 'p95 ms', better: 'lower', digits: 2 },
-      { title: 'p99 ms', better: 'lower', digits: 2 },
-      { title: 'filtered p95 ms', better: 'lower', digits: 2 },
-      { title: 'HTTP p50/p95/p99 ms', better: 'none' },
-      { title: `req/s (${values.connections} conn.)`, better: 'higher', digits: 0 },
-    ];
-    const table = renderTable(
-      'engine',
-      columns,
-      results.map((r) => ({
-        name: r.name,
-        cells: [
-          articles.length / r.endToEndSeconds,
-          corpusBytes / MB / r.endToEndSeconds,
-          articles.length / r.buildSeconds,
-          r.indexBytes / MB,
-          r.loadSeconds,
-          r.buildSeconds,
-          r.rssBytes === null ? null : r.rssBytes / MB,
-          r.typing.p50,
-          r.typing.p95,
-          r.typing.p99,
-          r.typingFiltered.p95,
-          r.http ? `${r.http.p50.toFixed(2)} / ${r.http.p95.toFixed(2)} / ${r.http.p99.toFixed(2)}` : null,
-          r.throughput ? r.throughput.requestsPerSecond : null,
-        ],
-      })),
-    );
-    const relevanceColumns: Column[] = [
-      { title: 'MRR@10', better: 'higher', digits: 3 },
-      { title: 'R@10', better: 'higher', digits: 3 },
-      ...VARIANTS.map((v) => ({ title: `${v} MRR/R`, better: 'none' as const })),
-      { title: 'remembered words MRR@10', better: 'higher', digits: 3 },
-      { title: 'sample MRR@10', better: 'higher', digits: 3 },
-      { title: 'sample R@10', better: 'higher', digits: 3 },
-    ];
-    const relevanceTable = renderTable(
-      'engine',
-      relevanceColumns,
-      results.map((r) => ({
-        name: r.name,
-        cells: [
-          r.relevance.mrr,
-          r.relevance.recall,
-          ...VARIANTS.map((v) => `${r.relevance.byVariant[v]?.mrr.toFixed(2)} / ${r.relevance.byVariant[v]?.recall.toFixed(2)}`),
-          r.relevanceRemembered.mrr,
-          r.relevanceSample.mrr,
-          r.relevanceSample.recall,
-        ],
-      })),
-    );
-    const heading = `${articles.length} articles, ${(corpusBytes / MB).toFixed(1)} MB of text; ${session.length} typed prefixes (${queries.length} queries, half with speaker filter); ${values.connections} connections × ${values.seconds} s; node ${process.version}`;
+    const table = performanceTable(rows, inputs, corpusBytes, values.connections);
+    const relevance = relevanceTable(rows);
+    const heading = `${inputs.articles} articles, ${(corpusBytes / MB).toFixed(1)} MB of text; ${inputs.session.length} typed prefixes (${inputs.queries.length} queries, half with speaker filter); ${values.connections} connections × ${values.seconds} s; node ${process.version}`;
     console.log(`\n## Performance — ${heading}\n\n${table}\n`);
-    console.log(`depeches RSS under load (peak): ${((results[0].rssUnderLoadBytes ?? 0) / MB).toFixed(0)} MB; throughput errors: ${results[0].throughput?.errors}; read ${report.seconds.read.toFixed(1)} s + build ${report.seconds.build.toFixed(1)} s + save ${report.seconds.save.toFixed(1)} s end to end.`);
-    console.log('Peers: end to end = depeches\' file reading and metadata extraction + their build; index MB = their serialized index (depeches: build folder, articles included); RSS = a process holding the articles and the loaded index.');
-    console.log(`\n## Relevance — known item, ${knownItems.length} typed queries and ${rememberedItems.length} of remembered words on the generated corpus, ${sampleItems.length} on the sample corpus\n\n${relevanceTable}\n`);
+    const first = rows[0];
+    if (!hasFailed(first)) {
+      console.log(`depeches RSS under load (peak): ${((first.rssUnderLoadBytes ?? 0) / MB).toFixed(0)} MB; throughput errors: ${first.throughput?.errors}; read ${report.read.toFixed(1)} s + build ${report.build.toFixed(1)} s + save ${report.save.toFixed(1)} s end to end.`);
+    }
+    console.log('Peers: end to end = depeches\' file reading and metadata extraction + their build; index MB = their serialized index (depeches: build folder, articles included); RSS = a process holding the articles and the loaded index. Each engine measured in its own process.');
+    console.log(`\n## Relevance — known item, ${inputs.knownItems.length} typed queries and ${inputs.rememberedItems.length} of remembered words on the generated corpus, ${inputs.sampleItems.length} on the sample corpus\n\n${relevance}\n`);
     await mkdir(path.join(BENCH, 'results'), { recursive: true });
     const out = path.join(BENCH, 'results', `${new Date().toISOString().slice(0, 10)}-${docs}.json`);
-    await writeFile(out, JSON.stringify({ heading, corpus: { dir: corpusDir, bytes: corpusBytes, articles: articles.length }, queries, topSpeaker, report: report.seconds, results, table, relevanceTable }, null, 2));
+    const corpus = { dir: corpusDir, bytes: corpusBytes, articles: inputs.articles };
+    await writeFile(out, JSON.stringify({ heading, corpus, queries: inputs.queries, topSpeaker: inputs.topSpeaker, report, results: rows, table, relevanceTable: relevance }, null, 2));
     log(`written ${path.relative(process.cwd(), out)}`);
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -279,6 +175,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof Error ? `bench: ${error.message}` : error);
   process.exit(1);
 });

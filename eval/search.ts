@@ -28,6 +28,7 @@ import { readCorpus } from '../src/ingest/index.js';
 import { readQueryLabels, unknownIds } from './search-lib/labels.js';
 import { meanScores, SCORE_NAMES, scoreRanking, type QueryScores } from './search-lib/metrics.js';
 import { postgresFtsSystem } from './search-lib/postgres-fts.js';
+import { knownItemQueries, knownItemRank } from './search-lib/known-item.js';
 import { depechesSystem, miniSearchSystem, type RankingSystem } from './search-lib/systems.js';
 
 const USAGE = 'usage: npm run eval:search -- --corpus <corpus folder> --queries <labels .queries.json> [--details] [--no-postgres]';
@@ -49,11 +50,11 @@ function parse() {
 const KEYS = Object.keys(SCORE_NAMES) as (keyof QueryScores)[];
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const fmt = (x: number) => x.toFixed(3);
+const padLeft = (s: string, n: number) => ' '.repeat(Math.max(0, n - s.length)) + s;
 
 function table(rows: { name: string; scores: QueryScores }[]): string {
   const width = Math.max(8, ...rows.map((r) => r.name.length));
   const cell = (k: keyof QueryScores) => Math.max(5, SCORE_NAMES[k].length);
-  const padLeft = (s: string, n: number) => ' '.repeat(Math.max(0, n - s.length)) + s;
   const head = `| ${pad('system', width)} | ${KEYS.map((k) => padLeft(SCORE_NAMES[k], cell(k))).join(' | ')} |`;
   const rule = `|${'-'.repeat(width + 2)}|${KEYS.map((k) => '-'.repeat(cell(k) + 1) + ':').join('|')}|`;
   const body = rows.map((r) => `| ${pad(r.name, width)} | ${KEYS.map((k) => padLeft(fmt(r.scores[k]), cell(k))).join(' | ')} |`);
@@ -98,6 +99,21 @@ async function main() {
     console.log(table(systems.map((s) => ({ name: s.name, scores: meanScores(perSystem.get(s.name)!) }))));
     console.log(`\nunjudged ids in the top ${DEPTH} (counted as not relevant): ${systems.map((s) => `${s.name} ${unjudged.get(s.name)}`).join(', ')}`);
     console.log(`queries answered with fewer than ${DEPTH} articles: ${systems.map((s) => `${s.name} ${short.get(s.name)}`).join(', ')}`);
+    // Known item: each article's three rarest title words (eval/search-lib/known-item.ts).
+    const known = knownItemQueries(articles);
+    const rows: string[] = [];
+    for (const system of systems) {
+      let sum = 0;
+      let found = 0;
+      for (const query of known) {
+        const rank = knownItemRank(await system.search(query.q, DEPTH), query.targets);
+        sum += rank;
+        if (rank > 0) found++;
+      }
+      rows.push(`| ${pad(system.name, 23)} | ${padLeft(fmt(sum / known.length), 6)} | ${padLeft(fmt(found / known.length), 5)} |`);
+    }
+    console.log(`\nKnown item, ${known.length} queries (each article's three rarest title words, one in two without accents):\n`);
+    console.log([`| ${pad('system', 23)} | MRR@10 |  R@10 |`, `|${'-'.repeat(25)}|-------:|------:|`, ...rows].join('\n'));
   } finally {
     for (const system of systems) await system.close();
   }

@@ -32,6 +32,60 @@
     if (action.type === 'push' && action.path === location.pathname + location.search) action.type = 'replace';
   });
 
+  document.documentElement.classList.add('js');
+
+  // Where the reader was when a facet value or a timeline bar was used: the same one gets focus after the swap.
+  let kept = null;
+  document.addEventListener('htmx:config:request', (event) => {
+    const source = event.detail.ctx?.sourceElement;
+    kept = null;
+    if (source?.matches?.('a.valeur[data-facette]')) kept = { selector: `a.valeur[data-facette="${CSS.escape(source.dataset.facette)}"][data-valeur="${CSS.escape(source.dataset.valeur ?? '')}"]` };
+    else if (source?.closest?.('.frise-haut')) kept = { selector: '.frise-haut a', fallback: '[data-frise] a.barre' };
+    else if (source?.matches?.('a.barre[data-from]')) kept = { selector: `a.barre[data-from="${CSS.escape(source.dataset.from)}"][data-to="${CSS.escape(source.dataset.to)}"]`, fallback: '[data-frise] a.barre' };
+  });
+  const restoreFocus = ({ selector, fallback }) => {
+    const target = document.querySelector(`#facettes ${selector}`) ?? (fallback && document.querySelector(`#facettes ${fallback}`));
+    if (!target) return false;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'nearest' });
+    return true;
+  };
+
+  // Phone: "Filtrer" opens the facets at the top (without JavaScript it is a link down to them).
+  let filtersOpen = false;
+  const showFilters = () => {
+    const panel = document.getElementById('facettes');
+    const control = document.querySelector('[data-filtrer]');
+    if (!panel || !control) return;
+    panel.classList.toggle('ouvert', filtersOpen || panel.classList.contains('ouvert'));
+    control.setAttribute('aria-expanded', String(panel.classList.contains('ouvert')));
+    control.setAttribute('role', 'button');
+  };
+  document.addEventListener('click', (event) => {
+    const control = event.target.closest?.('[data-filtrer]');
+    if (!control) return;
+    event.preventDefault();
+    const panel = document.getElementById('facettes');
+    filtersOpen = !panel.classList.contains('ouvert');
+    panel.classList.toggle('ouvert', filtersOpen);
+    control.setAttribute('aria-expanded', String(filtersOpen));
+    if (filtersOpen) document.getElementById('titre-facettes')?.focus({ preventScroll: false });
+  });
+  // A link acting as a button answers Space too.
+  document.addEventListener('keydown', (event) => {
+    if (event.key === ' ' && event.target.closest?.('[data-filtrer]')) {
+      event.preventDefault();
+      event.target.click();
+    }
+  });
+  document.addEventListener('DOMContentLoaded', showFilters);
+  document.addEventListener('htmx:after:swap', showFilters);
+
+  // With JavaScript the facet search answers as one types: Enter has nothing more to send.
+  document.addEventListener('submit', (event) => {
+    if (event.target.closest?.('.facette-recherche')) event.preventDefault();
+  });
+
   const announce = (text) => {
     const region = document.getElementById('annonce');
     if (region && text) region.textContent = text;
@@ -47,6 +101,14 @@
     if (document.activeElement !== q && q.value !== state.dataset.q) q.value = state.dataset.q;
     announce(state.dataset.stats);
     const source = event.detail.ctx?.sourceElement;
+    // A facet's own search box swaps its list only: focus stays in the box.
+    if (source?.closest?.('.facette-recherche')) return;
+    // A facet value or a timeline bar: focus stays on it (or on the same value, now selected).
+    if (kept && restoreFocus(kept)) {
+      kept = null;
+      return;
+    }
+    kept = null;
     if (source && source.id !== 'recherche') {
       const heading = document.getElementById('titre-resultats');
       if (heading) {

@@ -1,10 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../src/index/index.js';
 import { search } from '../src/search/index.js';
-import { buildSampleIndex, request } from './helpers/sample-index.js';
+import { buildIndexOfFiles, buildSampleIndex, request } from './helpers/sample-index.js';
 
 /**
  * Ranking and matching rules of live search, on real files indexed by the
@@ -20,18 +17,12 @@ const ARTICLES: Record<string, string> = {
 };
 
 describe('live-search matching and ranking', () => {
-  let dir: string;
   let index: SearchIndex;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'depeches-ranking-'));
-    for (const [name, text] of Object.entries(ARTICLES)) await writeFile(path.join(dir, name), text);
-    ({ index, cleanup } = await buildSampleIndex(dir));
+    ({ index, cleanup } = await buildIndexOfFiles(ARTICLES));
   });
-  afterAll(async () => {
-    await cleanup();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanup());
   const ids = (q: string) => search(index, request({ q })).hits.map((h) => h.id);
 
   it('ranks the article where the query words stand together first', () => {

@@ -105,8 +105,18 @@ const EXPECTATIONS: Record<string, Check> = {
     const found = await hits('source:Xinhua');
     expect(found.length).toBeGreaterThan(0);
     for (const hit of found) expect(hit.source).toBe('Xinhua');
-    for (const id of found.map((h) => h.id)) expect(await ids('Xinhua')).toContain(id);
+    same(await ids('source:xinhua'), new Set(found.map((h) => h.id)));
   },
+  'coordination NEAR/5 stratégique': async (ids) => {
+    const near = await ids('coordination NEAR/5 stratégique');
+    nonEmpty(near);
+    // Between the phrase and both words anywhere; either order; the same as "…"~5.
+    for (const id of await ids('"coordination stratégique"')) expect(near).toContain(id);
+    for (const id of near) expect(await ids('coordination stratégique ')).toContain(id);
+    same(await ids('stratégique NEAR/5 coordination'), near);
+    same(await ids('"coordination stratégique"~5'), near);
+  },
+  '"coordination stratégique"~5': async (ids) => nonEmpty(await ids('"coordination stratégique"~5')),
   multilat: finds('multilat', 'multilatéral'),
   r: async (ids) => nonEmpty(await ids('r')),
   coopérat: finds('coopérat', 'coopération'),

@@ -179,7 +179,7 @@ describe('facets', () => {
 
 describe('what the text no longer holds', () => {
   it('finds an article by its source even though the dateline left the text', () => {
-    expect(ids('Xinhua')).toContain('001_2fae7799cb8809e3');
+    expect(ids('source:Xinhua')).toContain('001_2fae7799cb8809e3');
   });
 
   it('keeps the headline out of the text but findable through the title', () => {

@@ -1,5 +1,5 @@
 /**
- * Reading label files (eval/labels/*.json). A label file holds
+ * Reading label files (eval/labels/extraction/*.json). A label file holds
  * {"about": "...", "articles": [...]}; each article is identified by the
  * product's id. A field left out of an article is not scored for it; a
  * field set to null says "there is none" (no date, no source).

@@ -49,7 +49,7 @@ export interface FacetDeclaration {
 
 export interface FieldDeclaration {
   readonly kind: 'text' | 'keyword' | 'date' | 'quotes';
-  /** BM25 boost of a plain word found in this field (indexed fields only). */
+  /** BM25 boost of a plain word found in this field (indexed fields only); 0: searched only through its prefixes. */
   readonly boost?: number;
   /** A keyword field holding a list of values in the article (else one value or null); a text[] column on PostgreSQL. */
   readonly multiple?: boolean;
@@ -83,7 +83,9 @@ export const FIELDS = {
   },
   source: {
     kind: 'keyword',
-    boost: 1,
+    // Searched only as `source:`: a paper named after a place ("Tribune de Genève") would
+    // otherwise match every query naming the place, in articles that never mention it.
+    boost: 0,
     prefixes: ['source'],
     pgWeight: 'D',
     facet: { param: 'source', responseKey: 'source', label: 'Source', title: 'Sources', chipClass: 'puce-source', atom: 'author', pgKey: 'r', pgKeysColumn: 'source_keys' },

@@ -4,6 +4,7 @@ import { ANALYZER_VERSION, fieldText, INDEXED_FIELDS } from '../analysis/index.j
 import { analyzeText, IntList, TermDictionary } from './analyze-fields.js';
 import { CompactBuilder, FIELD_COUNT, SEQUENCE_FIELD_COUNT, termPositions, type CompactIndex } from './compact.js';
 import { miniSearchView } from './minisearch-view.js';
+import { storyGroups, StorySignatures } from './stories.js';
 import { INDEX_FORMAT_VERSION, type IndexedFields, type SearchIndex } from './types.js';
 
 /** The fields of an article that MiniSearch indexes. */
@@ -35,15 +36,17 @@ export function requireUniqueIds(articles: readonly Article[]): void {
 /**
  * Analyzes articles into packed records for `CompactBuilder.addPacked`:
  * for each MiniSearch field the ids of its terms (`indexTerms`), and for the
- * title and the text the term id at each position (`tokenize`).
+ * title and the text the term id at each position (`tokenize`); and the
+ * same-story signature of the text, from those term ids (stories.ts).
  */
 export class ArticleAnalyzer {
   readonly dictionary = new TermDictionary();
   private readonly indexed = new IntList(1 << 14);
   private readonly sequence = new IntList(1 << 14);
+  private readonly signatures = new StorySignatures();
 
-  /** Appends the record of one article's fields to `out`. */
-  analyze(fields: Omit<IndexedFields, 'n'>, out: IntList): void {
+  /** Appends the record of one article's fields to `out`, and its story signature to `signatures`. */
+  analyze(fields: Omit<IndexedFields, 'n'>, out: IntList, signatures: IntList): void {
     const { indexed, sequence, dictionary } = this;
     for (let f = 0; f < FIELD_COUNT; f++) {
       indexed.length = 0;
@@ -52,6 +55,7 @@ export class ArticleAnalyzer {
       analyzeText(fields[INDEXED_FIELDS[f]], dictionary, indexed, positioned ? sequence : null);
       append(out, indexed);
       if (positioned) append(out, sequence);
+      if (INDEXED_FIELDS[f] === 'text') this.signatures.write(sequence, dictionary.terms, signatures);
     }
   }
 }
@@ -68,7 +72,8 @@ function append(out: IntList, list: IntList): void {
  * compact index. `readFrom`: when the corpus began to be read (the index
  * holds no change made after it).
  */
-export function assembleIndex(documents: Article[], compact: CompactIndex, corpus: string | null, readFrom = new Date()): SearchIndex {
+export function assembleIndex(documents: Article[], compact: CompactIndex, storyOf: Int32Array, corpus: string | null, readFrom = new Date()): SearchIndex {
+  if (storyOf.length !== documents.length) throw new Error('one story per article expected');
   const index: SearchIndex = {
     manifest: {
       formatVersion: INDEX_FORMAT_VERSION,
@@ -83,6 +88,7 @@ export function assembleIndex(documents: Article[], compact: CompactIndex, corpu
     documents,
     byId: new Map(documents.map((d, n) => [d.id, n])),
     positions: termPositions(compact),
+    storyOf,
   };
   COMPACT.set(index, compact);
   return index;
@@ -132,11 +138,12 @@ export function buildIndex(articles: Article[], corpus: string | null = null): S
   const analyzer = new ArticleAnalyzer();
   const builder = new CompactBuilder();
   const record = new IntList(1 << 16);
+  const signatures = new IntList(1 << 16);
   const remap = new TermRemap(builder);
   for (let n = 0; n < documents.length; n++) {
     record.length = 0;
-    analyzer.analyze(indexedFields(documents[n], n), record);
+    analyzer.analyze(indexedFields(documents[n], n), record, signatures);
     builder.addPacked(record.data, 0, remap.add(analyzer.dictionary.terms, remap.count));
   }
-  return assembleIndex(documents, builder.finish(), corpus);
+  return assembleIndex(documents, builder.finish(), storyGroups(documents, [signatures.toArray()]), corpus);
 }

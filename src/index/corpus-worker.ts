@@ -1,11 +1,20 @@
-/** Entry point of a worker thread of `indexCorpus` (parallel.ts): runs the tasks it is sent, in order. */
+/** Entry point of a worker thread of `indexCorpus` (parallel.ts, read-pool.ts): runs the tasks it is sent, in order. */
 import { parentPort } from 'node:worker_threads';
-import { TaskRunner, type TaskAnswer, type TaskRequest } from './worker-tasks.js';
+import { warmUp } from '../ingest/index.js';
+import { readFiles, TaskRunner, type TaskAnswer, type TaskRequest } from './worker-tasks.js';
 
 const runner = new TaskRunner();
 parentPort!.on('message', (request: TaskRequest) => {
-  runner.run(request).then(
-    ({ answer, transfer }) => parentPort!.postMessage(answer, transfer),
-    (error: unknown) => parentPort!.postMessage({ kind: 'error', batch: request.batch, message: error instanceof Error ? error.message : String(error) } satisfies TaskAnswer),
-  );
+  try {
+    if (request.kind === 'read') readFiles(request, (answer) => parentPort!.postMessage(answer));
+    else {
+      const { answer, transfer } = runner.analyze(request);
+      parentPort!.postMessage(answer, transfer);
+    }
+  } catch (error) {
+    parentPort!.postMessage({ kind: 'error', batch: request.batch, message: error instanceof Error ? error.message : String(error) } satisfies TaskAnswer);
+  }
 });
+// The first article a thread reads loads lexicons and compiles code (tens of ms): done before the time budget of the first file starts.
+warmUp();
+parentPort!.postMessage({ kind: 'ready', batch: -1 } satisfies TaskAnswer);

@@ -1,7 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import type { Article } from '../ingest/types.js';
+import type { Article, Quote } from '../ingest/types.js';
+import { outlineOf, outlineOfQuotes, quoteOf, quotesCarryWords, storeQuotes, type QuoteOutline, type StoredQuote } from './stored-quotes.js';
 
 /**
  * The articles of a saved build. `documents.jsonl` holds them whole, one a
@@ -26,8 +27,8 @@ void EVERY_FIELD_KEPT;
 /** The optional ones: left out of an article rather than null. */
 const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMtimeMs']);
 
-/** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out). */
-export type Catalog = { [K in CatalogField]-?: (Exclude<Article[K], undefined> | null)[] };
+/** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out); quotations by their place (stored-quotes.ts). */
+export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: StoredQuote[][] };
 
 const WRITE_CHUNK = 4 * 1024 * 1024;
 
@@ -55,11 +56,17 @@ export class IndexReadError extends Error {
   override name = 'IndexReadError';
 }
 
-/** The line of an article, its text last so that its bytes can be located and read apart. */
-function lineOf(article: Article): { head: string; text: string } {
+/** The line of an article, its quotations by their place and its text last, so that its bytes can be located and read apart. */
+function lineOf(article: Article, quotes: StoredQuote[]): { head: string; text: string } {
   const { text, ...rest } = article;
-  const fields = JSON.stringify(rest);
-  return { head: (fields === '{}' ? '{' : fields.slice(0, -1) + ',') + '"text":', text: JSON.stringify(text) };
+  const fields = JSON.stringify({ ...rest, quotes });
+  return { head: fields.slice(0, -1) + ',' + '"text":', text: JSON.stringify(text) };
+}
+
+/** An article of a documents.jsonl line, its quotations given their words again. */
+export function articleOfLine(line: string): Article {
+  const article = JSON.parse(line) as Omit<Article, 'quotes'> & { quotes: StoredQuote[] };
+  return { ...article, quotes: article.quotes.map((q) => quoteOf(q, article.text)) };
 }
 
 /**
@@ -79,7 +86,9 @@ export async function writeDocuments(file: string, articles: readonly Article[])
     let offset = 0;
     for (let n = 0; n < count; n++) {
       const a = articles[n];
-      const { head, text } = lineOf(a);
+      // The words of a quotation come from the text unless a read would not return all of it.
+      const quotes = storeQuotes(a, jsonBytes(a.text) <= TEXT_WINDOW);
+      const { head, text } = lineOf(a, quotes);
       layout.offsets[n] = offset;
       layout.textStarts[n] = offset + Buffer.byteLength(head);
       const textBytes = Buffer.byteLength(text);
@@ -95,7 +104,7 @@ export async function writeDocuments(file: string, articles: readonly Article[])
         pending = [];
         pendingLength = 0;
       }
-      for (const [field, column] of columns) column.push(a[field] ?? null);
+      for (const [field, column] of columns) column.push(field === 'quotes' ? quotes : (a[field] ?? null));
     }
     layout.offsets[count] = offset;
     if (pending.length > 0) await handle.write(pending.join(''));
@@ -104,6 +113,11 @@ export async function writeDocuments(file: string, articles: readonly Article[])
     await handle.close();
   }
   return { catalog, layout };
+}
+
+/** Bytes of a text once JSON-encoded (as documents.jsonl holds it). */
+function jsonBytes(text: string): number {
+  return Buffer.byteLength(JSON.stringify(text));
 }
 
 /** The JSON string of a text cut at a byte, closed so that it parses: the cut falls between characters and escapes. */
@@ -190,18 +204,29 @@ interface StoredArticle extends Article {}
 class StoredArticle {
   readonly #source: TextSource;
   readonly #n: number;
+  readonly #catalog: Catalog;
 
   constructor(catalog: Catalog, n: number, texts: TextSource) {
     this.#source = texts;
     this.#n = n;
+    this.#catalog = catalog;
     const fields = this as unknown as Record<string, unknown>;
     for (const field of CATALOG_FIELDS) {
+      if (field === 'quotes') {
+        Object.defineProperty(this, 'quotes', QUOTES_PROPERTY);
+        continue;
+      }
       const value = catalog[field][n];
       // An optional field left out stays absent, as in the article saved.
       if (value !== null || !OPTIONAL_FIELDS.has(field)) fields[field] = value;
       // An own enumerable property, so that spreading, JSON and comparisons see the text like any other field.
       if (field === 'organisations') Object.defineProperty(this, 'text', TEXT_PROPERTY);
     }
+  }
+
+  /** The quotations as stored (their place, not their words). */
+  static storedQuotesOf(article: StoredArticle): StoredQuote[] {
+    return article.#catalog.quotes[article.#n];
   }
 
   static textOf(article: StoredArticle): string {
@@ -216,6 +241,23 @@ class StoredArticle {
     const source = article.#source;
     return source.cut(article.#n) ? { shownBytes: TEXT_WINDOW, totalBytes: source.bytes(article.#n) } : null;
   }
+}
+
+/** Quotations given their words from the text, read when asked for (a page's few articles); a search reads their outlines (quoteOutlines). */
+const QUOTES_PROPERTY: PropertyDescriptor = {
+  get(this: StoredArticle): Quote[] {
+    const stored = StoredArticle.storedQuotesOf(this);
+    if (stored.length === 0) return [];
+    const text = quotesCarryWords(stored) ? '' : StoredArticle.textOf(this);
+    return stored.map((q) => quoteOf(q, text));
+  },
+  enumerable: true,
+  configurable: false,
+};
+
+/** What a search needs of an article's quotations (speaker, kind, place, positions), without reading its text. */
+export function quoteOutlines(article: Article): QuoteOutline[] {
+  return article instanceof StoredArticle ? StoredArticle.storedQuotesOf(article).map(outlineOf) : outlineOfQuotes(article.quotes);
 }
 
 const TEXT_PROPERTY: PropertyDescriptor = {

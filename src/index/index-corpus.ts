@@ -20,8 +20,31 @@ export interface IndexReport {
 
 export interface IndexCorpusOptions {
   onProgress?: (filesDone: number, filesTotal: number) => void;
-  /** Worker threads for reading and analysis (default: one per core, at most 4; 0: none). */
+  /** Worker threads for reading and analysis (default: one per core, at most 4; 0: none, and then no time budget). */
   threads?: number;
+  /** Bytes read from one file at most (default: DEPECHES_MAX_FILE_MB in the environment, else 20 MiB); a larger file is read up to its last line break before the limit and reported. */
+  maxFileBytes?: number;
+  /** Time allowed to read one file, in ms (default: DEPECHES_FILE_TIMEOUT_S in the environment, else 10 s); a file over it is stopped and skipped with the reason. 0: no limit. */
+  fileTimeoutMs?: number;
+  /** Heap of each worker thread, in MB (default: Node's): a file that needs more stops its worker and is skipped. */
+  workerHeapMb?: number;
+}
+
+/** A positive number from the environment, scaled, or undefined; anything else is refused with a one-line message. */
+function fromEnvironment(name: string, scale: number, allowZero: boolean): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero)) throw new Error(`${name} must be a ${allowZero ? 'number ≥ 0' : 'positive number'}, not ${JSON.stringify(raw)}`);
+  return value * scale;
+}
+
+/** The size and time limits of a run: the options, else the environment, else the defaults. */
+export function readLimitsOf(options: IndexCorpusOptions): { maxFileBytes?: number; fileTimeoutMs?: number } {
+  return {
+    maxFileBytes: options.maxFileBytes ?? fromEnvironment('DEPECHES_MAX_FILE_MB', 1024 * 1024, false),
+    fileTimeoutMs: options.fileTimeoutMs ?? fromEnvironment('DEPECHES_FILE_TIMEOUT_S', 1000, true),
+  };
 }
 
 /**
@@ -31,6 +54,7 @@ export interface IndexCorpusOptions {
  */
 export async function indexCorpus(corpusDir: string, outDir: string, options: IndexCorpusOptions = {}): Promise<IndexReport> {
   const t0 = performance.now();
+  readLimitsOf(options); // a bad limit in the environment stops the run before any work
   // Incremental: articles of files whose size and time, or else bytes, did not change are reused as they are.
   const previous = new Map<string, Article[]>();
   for (const article of (await readCurrentDocuments(outDir)) ?? []) {
@@ -40,7 +64,7 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
   }
   // A file changed while the corpus is read may be read before its change: the index is as old as the start of reading.
   const readFrom = new Date();
-  const result = await readAndAnalyze(corpusDir, { onProgress: options.onProgress, previous, threads: options.threads });
+  const result = await readAndAnalyze(corpusDir, { onProgress: options.onProgress, previous, threads: options.threads, workerHeapMb: options.workerHeapMb, ...readLimitsOf(options) });
   previous.clear();
   const { corpus } = result;
   if (corpus.articles.length === 0) {
@@ -49,7 +73,7 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
     throw new Error(`nothing to index in ${corpusDir}: ${why}`);
   }
   const t1 = performance.now();
-  const index = assembleIndex(result.documents, result.compact, path.resolve(corpusDir), readFrom);
+  const index = assembleIndex(result.documents, result.compact, result.storyOf, path.resolve(corpusDir), readFrom);
   const t2 = performance.now();
   await saveIndex(index, outDir);
   const t3 = performance.now();

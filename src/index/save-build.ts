@@ -145,6 +145,7 @@ async function writeBuild(index: SearchIndex, dir: string, staging: string): Pro
     textStarts: layout.textStarts,
     textBytes: layout.textBytes,
     textChecks: layout.textChecks,
+    storyOf: index.storyOf,
   });
   // Checksums of the files as they are on disk (read back from the page cache).
   const files: Record<string, FileCheck> = {};

@@ -10,7 +10,8 @@ import { BUILDS, currentBuild, readManifest } from './build-folder.js';
 import { assembleIndex } from './build.js';
 import { FIELD_COUNT, SEQUENCE_FIELD_COUNT, type CompactIndex } from './compact.js';
 import { verifyFile, type FileCheck } from './checksums.js';
-import { storedArticles, type Catalog } from './documents.js';
+import { articleOfLine, storedArticles, type Catalog } from './documents.js';
+import { checkStories } from './stories.js';
 import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex } from './types.js';
 
 export { saveIndex, writeFileAtomic, IndexWriteError } from './save-build.js';
@@ -23,7 +24,7 @@ export { saveIndex, writeFileAtomic, IndexWriteError } from './save-build.js';
  *     index/builds/<build>/manifest.json
  *     index/builds/<build>/documents.jsonl   one article a line, whole
  *     index/builds/<build>/catalog.json      the articles without their texts, column by column
- *     index/builds/<build>/index.bin         the inverted index, term positions and line offsets
+ *     index/builds/<build>/index.bin         the inverted index, term positions, line offsets, stories
  *
  * index.bin (binary-file.ts) holds flat arrays read back as views over one
  * buffer: the sorted terms, the (document, frequency) postings of each term
@@ -65,7 +66,7 @@ async function readDocuments(file: string, expected: FileCheck | undefined): Pro
     bytes += (chunk as Buffer).length;
   });
   const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) if (line) documents.push(JSON.parse(line) as Article);
+  for await (const line of lines) if (line) documents.push(articleOfLine(line));
   // A damaged file must not pass its articles on to the next build.
   if (bytes !== expected.bytes || hash.digest('hex') !== expected.sha256) throw new Error('documents.jsonl fails its checksum');
   return documents;
@@ -165,7 +166,9 @@ async function loadBuild(dir: string, build: string): Promise<SearchIndex> {
       textChecks: section('textChecks', Int32Array),
     };
     const documents = storedArticles(documentsFile, catalog, layout, files['documents.jsonl']!.bytes);
-    const index = assembleIndex(documents, compact, manifest.corpus);
+    const storyOf = section('storyOf', Int32Array);
+    checkStories(storyOf, manifest.documentCount);
+    const index = assembleIndex(documents, compact, storyOf, manifest.corpus);
     index.manifest = manifest;
     return index;
   } catch (error) {

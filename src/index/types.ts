@@ -3,7 +3,7 @@ import type { IndexedField } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
 
 /** Bump when the files of a saved index change shape. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 7;
 
 /** What a saved index says about itself (manifest.json of a build folder). */
 export interface IndexManifest {
@@ -37,6 +37,8 @@ export interface SearchIndex {
   byId: Map<string, number>;
   /** Term sequences of every article for phrase checks: term ids by token position. */
   positions: TermPositions;
+  /** Same story (src/index/stories.ts): the number of the first article of each article's story, itself when it stands alone (format 5 on). */
+  storyOf: Int32Array;
 }
 
 /**

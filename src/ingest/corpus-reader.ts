@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { realpathSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { articleFromText } from './article.js';
 import { decodeBytes } from './decode.js';
-import { listFiles, type FolderListing } from './file-walker.js';
-import { speakerSpelling } from './people/canonical-names.js';
+import { assembleCorpus } from './assemble-corpus.js';
+import { cutAtLineBreak, cutNotice, DEFAULT_MAX_FILE_BYTES, readHead, readHeadSync, type ReadLimits } from './file-head.js';
+import { isInside, listFiles } from './file-walker.js';
 import { readHtml } from './readers/html.js';
 import { readJsonLines } from './readers/jsonl.js';
 import { readMarkdown } from './readers/markdown.js';
@@ -13,7 +14,10 @@ import type { ReaderOutput } from './readers/reader.js';
 import { readText } from './readers/txt.js';
 import { CorpusError, type Article, type CorpusReadResult, type SkippedFile, type SourceFormat } from './types.js';
 
-export interface ReadCorpusOptions {
+export { assembleCorpus } from './assemble-corpus.js';
+export { DEFAULT_MAX_FILE_BYTES, type ReadLimits } from './file-head.js';
+
+export interface ReadCorpusOptions extends ReadLimits {
   onProgress?: (filesDone: number, filesTotal: number) => void;
   /** Articles of a previous run by file path: reused as they are when the file's size and time, or else its hash, have not changed. */
   previous?: Map<string, Article[]>;
@@ -29,8 +33,6 @@ const FORMATS: Record<string, { format: SourceFormat; read: (text: string, relat
   '.jsonl': { format: 'jsonl', read: readJsonLines },
 };
 
-/** Larger files are not articles (and would not fit in a string). */
-const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** Files read at once: enough to hide disk latency, few enough to bound memory. */
 const CONCURRENCY = 16;
 
@@ -73,10 +75,27 @@ export function previousFile(articles: Article[] | undefined): PreviousFile | un
  * previous run read from it, an unchanged file is not read at all when its
  * size and modification time are the same (JSON Lines excepted: they are
  * parsed again to report their bad lines again), and not extracted again
- * when its content hash is.
+ * when its content hash is. The file is read only when its real path is a
+ * regular file inside the corpus, and only its first `maxFileBytes` bytes.
  */
-export async function readCorpusFile(root: string, relativePath: string, previous?: PreviousFile): Promise<FileOutcome> {
-  return readWith(ASYNC_FILES, root, relativePath, previous);
+export async function readCorpusFile(root: string, relativePath: string, previous?: PreviousFile, limits: ReadLimits = {}): Promise<FileOutcome> {
+  const located = locate(root, relativePath);
+  if (typeof located === 'string') return skip(relativePath, located);
+  let info: { size: number; mtimeMs: number; isFile(): boolean };
+  try {
+    info = await stat(located.real);
+  } catch (error) {
+    return cannotRead(relativePath, error);
+  }
+  const decided = beforeReading(located, relativePath, info, previous, limits);
+  if (!('read' in decided)) return decided;
+  let bytes: Buffer;
+  try {
+    bytes = await readHead(located.real, info.size, decided.read);
+  } catch (error) {
+    return cannotRead(relativePath, error);
+  }
+  return outcomeOfBytes(located.reader, relativePath, bytes, info, decided.read, previous, limits.onArticle);
 }
 
 /**
@@ -84,69 +103,92 @@ export async function readCorpusFile(root: string, relativePath: string, previou
  * nothing else, they cost a fraction of the promise-based ones (one system
  * call each, no round trip through the thread pool).
  */
-export function readCorpusFileSync(root: string, relativePath: string, previous?: PreviousFile): FileOutcome {
-  return readWith(SYNC_FILES, root, relativePath, previous);
+export function readCorpusFileSync(root: string, relativePath: string, previous?: PreviousFile, limits: ReadLimits = {}): FileOutcome {
+  const located = locate(root, relativePath);
+  if (typeof located === 'string') return skip(relativePath, located);
+  let info: { size: number; mtimeMs: number; isFile(): boolean };
+  let bytes: Buffer;
+  try {
+    info = statSync(located.real);
+    const decided = beforeReading(located, relativePath, info, previous, limits);
+    if (!('read' in decided)) return decided;
+    bytes = readHeadSync(located.real, info.size, decided.read);
+    return outcomeOfBytes(located.reader, relativePath, bytes, info, decided.read, previous, limits.onArticle);
+  } catch (error) {
+    return cannotRead(relativePath, error);
+  }
 }
 
-const ASYNC_FILES = { stat, read: (file: string) => readFile(file) };
-const SYNC_FILES = { stat: statSync, read: (file: string) => readFileSync(file) };
+const realRoots = new Map<string, string>();
 
-function readWith(files: typeof ASYNC_FILES, root: string, relativePath: string, previous?: PreviousFile): Promise<FileOutcome>;
-function readWith(files: typeof SYNC_FILES, root: string, relativePath: string, previous?: PreviousFile): FileOutcome;
-function readWith(files: typeof ASYNC_FILES | typeof SYNC_FILES, root: string, relativePath: string, previous?: PreviousFile): FileOutcome | Promise<FileOutcome> {
+/** The reader of a file and its real path, or why it is not read: its extension, or a real path outside the corpus (a link changed since the listing, or a caller's path). */
+function locate(root: string, relativePath: string): { reader: (typeof FORMATS)[string]; real: string } | string {
   const extension = path.extname(relativePath).toLowerCase();
   const reader = FORMATS[extension];
-  if (!reader) return settle(files, skip(relativePath, extension ? `unsupported extension ${extension}` : 'unsupported extension (none)'));
-  const absolute = path.join(root, relativePath);
-  const failed = (error: unknown) => skip(relativePath, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  const afterStat = (info: { size: number; mtimeMs: number }): FileOutcome | Promise<FileOutcome> => {
-    const { size, mtimeMs } = info;
-    if (previous && reader.format !== 'jsonl' && previous.fileSize === size && previous.fileMtimeMs === mtimeMs) {
-      return { articles: [], skipped: [], reused: true, fileHash: previous.fileHash, fileSize: size, fileMtimeMs: mtimeMs };
-    }
-    if (size > MAX_FILE_BYTES) return skip(relativePath, `file too large (${Math.round(size / 1048576)} MB)`);
-    if (files === SYNC_FILES) {
-      let bytes: Buffer;
-      try {
-        bytes = SYNC_FILES.read(absolute);
-      } catch (error) {
-        return failed(error);
-      }
-      return outcomeOfBytes(reader, relativePath, bytes, mtimeMs, previous);
-    }
-    return ASYNC_FILES.read(absolute).then((bytes) => outcomeOfBytes(reader, relativePath, bytes, mtimeMs, previous), failed);
-  };
-  if (files === SYNC_FILES) {
-    let info;
-    try {
-      info = SYNC_FILES.stat(absolute);
-    } catch (error) {
-      return failed(error);
-    }
-    return afterStat(info);
+  if (!reader) return extension ? `unsupported extension ${extension}` : 'unsupported extension (none)';
+  try {
+    let realRoot = realRoots.get(root);
+    if (realRoot === undefined) realRoots.set(root, (realRoot = realpathSync.native(root)));
+    const real = realpathSync.native(path.join(root, relativePath));
+    if (!isInside(realRoot, real)) return 'its real path is outside the corpus: not read';
+    return { reader, real };
+  } catch (error) {
+    return `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
   }
-  return ASYNC_FILES.stat(absolute).then(afterStat, failed);
 }
 
-function settle(files: typeof ASYNC_FILES | typeof SYNC_FILES, outcome: FileOutcome): FileOutcome | Promise<FileOutcome> {
-  return files === SYNC_FILES ? outcome : Promise.resolve(outcome);
+function cannotRead(relativePath: string, error: unknown): FileOutcome {
+  return skip(relativePath, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
 }
 
-/** Decodes and extracts the articles of a file's bytes (or finds them unchanged since the previous run). */
-function outcomeOfBytes(reader: (typeof FORMATS)[string], relativePath: string, bytes: Buffer, fileMtimeMs: number, previous: PreviousFile | undefined): FileOutcome {
+/** Reuse by size and time, or how many bytes to read. */
+function beforeReading(
+  located: { reader: (typeof FORMATS)[string] },
+  relativePath: string,
+  info: { size: number; mtimeMs: number; isFile(): boolean },
+  previous: PreviousFile | undefined,
+  limits: ReadLimits,
+): FileOutcome | { read: number } {
+  if (!info.isFile()) return skip(relativePath, 'not a regular file');
+  const max = limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const { size, mtimeMs } = info;
+  if (previous && located.reader.format !== 'jsonl' && previous.fileSize === size && previous.fileMtimeMs === mtimeMs) {
+    return { articles: [], skipped: size > max ? [cutNotice(relativePath, size, max)] : [], reused: true, fileHash: previous.fileHash, fileSize: size, fileMtimeMs: mtimeMs };
+  }
+  return { read: Math.min(size, max) };
+}
+
+/** Decodes and extracts the articles of a file's bytes (or finds them unchanged since the previous run). An error in a reader is this file's skip reason. */
+function outcomeOfBytes(
+  reader: (typeof FORMATS)[string],
+  relativePath: string,
+  bytes: Buffer,
+  info: { size: number; mtimeMs: number },
+  readBytes: number,
+  previous: PreviousFile | undefined,
+  onArticle?: () => void,
+): FileOutcome {
   if (bytes.length === 0) return skip(relativePath, 'empty file');
+  const cut = readBytes < info.size;
 
   const fileHash = createHash('sha1').update(bytes).digest('hex');
   const reuse = previous !== undefined && previous.fileHash === fileHash;
-  const stamps = { fileHash, fileSize: bytes.length, fileMtimeMs };
-  if (reuse && reader.format !== 'jsonl') return { articles: [], skipped: [], reused: true, ...stamps };
+  const fileMtimeMs = info.mtimeMs;
+  const stamps = { fileHash, fileSize: info.size, fileMtimeMs };
+  const notices: SkippedFile[] = cut ? [cutNotice(relativePath, info.size, readBytes)] : [];
+  if (reuse && reader.format !== 'jsonl') return { articles: [], skipped: notices, reused: true, ...stamps };
 
-  const decoded = decodeBytes(bytes);
-  if (!decoded) return skip(relativePath, 'binary file');
-  if (decoded.text.trim() === '') return skip(relativePath, 'empty file');
-
-  const output = reader.read(decoded.text, relativePath);
-  const skipped = output.problems.map((reason) => ({ path: relativePath, reason }));
+  let output: ReaderOutput;
+  try {
+    const decoded = decodeBytes(bytes);
+    if (!decoded) return skip(relativePath, 'binary file');
+    const text = cut ? cutAtLineBreak(decoded.text) : decoded.text;
+    if (text.trim() === '') return skip(relativePath, 'empty file');
+    output = reader.read(text, relativePath);
+  } catch (error) {
+    return skip(relativePath, `cannot read this ${reader.format} file: ${oneLine(error)}`);
+  }
+  const skipped = [...notices, ...output.problems.map((reason) => ({ path: relativePath, reason }))];
   // JSON Lines are parsed again even when unchanged, only to report their bad lines again.
   if (reuse) return { articles: [], skipped, reused: true, ...stamps };
   if (output.documents.length === 0 && skipped.length === 0) return skip(relativePath, 'empty file');
@@ -160,10 +202,32 @@ function outcomeOfBytes(reader: (typeof FORMATS)[string], relativePath: string, 
       if (article.text === '') skipped.push({ path: relativePath, reason: output.documents.length > 1 ? `${document.id}: no article text` : 'no article text' });
       else articles.push(article);
     } catch (error) {
-      skipped.push({ path: relativePath, reason: `cannot extract ${document.id}: ${error instanceof Error ? error.message : String(error)}` });
+      skipped.push({ path: relativePath, reason: `cannot extract ${document.id}: ${oneLine(error)}` });
     }
+    onArticle?.();
   }
   return { articles, skipped, reused: false, ...stamps };
+}
+
+/** Reads a short text of each format once, so that a thread's first file does not pay for loading lexicons and compiling code. */
+export function warmUp(): void {
+  const text = 'Le ministre Jean Exemple a déclaré le 3 mars 2023 à Paris que l’ONU serait consultée, selon l’AFP.';
+  for (const [extension, content] of [
+    ['.txt', text],
+    ['.md', `---\ntitle: Essai\n---\n# Essai\n\n**${text}**`],
+    ['.html', `<html><head><title>Essai | Site</title></head><body><article><h1>Essai</h1><p>${text}</p></article></body></html>`],
+    ['.jsonl', JSON.stringify({ id: 'essai', text })],
+  ]) {
+    const reader = FORMATS[extension];
+    for (const document of reader.read(content, `warm-up${extension}`).documents) {
+      articleFromText({ id: document.id, path: `warm-up${extension}`, format: reader.format, text: document.text, fileHash: '0'.repeat(40), given: document.given });
+    }
+  }
+}
+
+/** An error as one line, without its stack. */
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);
 }
 
 /** The articles of a file outcome: its own, or the previous ones (stamped anew) when it was reused. */
@@ -206,7 +270,7 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
   const outcomes = await mapWithConcurrency(
     listing.files,
     CONCURRENCY,
-    (relativePath) => readCorpusFile(root, relativePath, previousFile(previous?.get(relativePath))),
+    (relativePath) => readCorpusFile(root, relativePath, previousFile(previous?.get(relativePath)), options),
     () => options.onProgress?.(++done, listing.files.length),
   );
   return assembleCorpus(
@@ -216,43 +280,3 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
   );
 }
 
-/**
- * The corpus from the articles and skipped parts of each listed file, in
- * listing order: ids made unique (the first file wins) and speaker
- * spellings unified across the corpus.
- */
-export function assembleCorpus(listing: FolderListing, articlesByFile: Article[][], skippedByFile: SkippedFile[][]): CorpusReadResult {
-  const articles: Article[] = [];
-  const skipped: SkippedFile[] = [...listing.unreadable];
-  const pathOfId = new Map<string, string>();
-  for (let k = 0; k < articlesByFile.length; k++) {
-    skipped.push(...skippedByFile[k]);
-    for (const article of articlesByFile[k]) {
-      const firstPath = pathOfId.get(article.id);
-      if (firstPath !== undefined) {
-        skipped.push({ path: article.path, reason: `duplicate id ${article.id} (already used by ${firstPath})` });
-        continue;
-      }
-      pathOfId.set(article.id, article.path);
-      articles.push(article);
-    }
-  }
-
-  const spell = speakerSpelling(articles.map((a) => a.speakers));
-  const speakers = articles.map((a) => [...new Set(a.speakers.map(spell))]);
-  return {
-    articles: articles.map((article, i) => {
-      // a quotation's speaker is spelled as the article's speakers are, across the corpus
-      const quotes = article.quotes.some((q) => q.speaker !== null && spell(q.speaker) !== q.speaker)
-        ? article.quotes.map((q) => (q.speaker === null ? q : { ...q, speaker: spell(q.speaker) }))
-        : article.quotes;
-      return sameList(article.speakers, speakers[i]) && quotes === article.quotes ? article : { ...article, speakers: speakers[i], quotes };
-    }),
-    skipped,
-    filesSeen: listing.files.length,
-  };
-}
-
-function sameList(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}

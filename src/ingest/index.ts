@@ -2,7 +2,7 @@
  * The ingest stage: corpus files in, cleaned articles with their metadata out.
  * The extractors are exported one by one so each can be tested alone.
  */
-export { readCorpus, readCorpusFile, readCorpusFileSync, previousFile, outcomeArticles, assembleCorpus, type ReadCorpusOptions, type PreviousFile, type FileOutcome } from './corpus-reader.js';
+export { readCorpus, readCorpusFile, readCorpusFileSync, warmUp, previousFile, outcomeArticles, assembleCorpus, DEFAULT_MAX_FILE_BYTES, type ReadCorpusOptions, type ReadLimits, type PreviousFile, type FileOutcome } from './corpus-reader.js';
 export { listFiles, type FolderListing } from './file-walker.js';
 export { articleFromText, type ArticleInput, type GivenMetadata } from './article.js';
 export { decodeBytes, type DecodedText } from './decode.js';

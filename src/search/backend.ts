@@ -13,7 +13,12 @@ import { firstInOrder } from './top-k.js';
 import { documentTokens } from './document-tokens.js';
 import { highlightRange } from './highlight.js';
 import { search } from './run.js';
-import type { SearchRequest, SearchResponse } from './types.js';
+import type { FacetName } from '../analysis/index.js';
+import { searchDayCounts } from './day-counts.js';
+import { entityProfile, type EntityKind, type EntityProfile } from './entities.js';
+import { searchFacetValues } from './facet-search.js';
+import { suggestions, type Suggestions } from './suggestions.js';
+import type { FacetValue, SearchRequest, SearchResponse } from './types.js';
 
 /** An article shown beside another ("same day", "same speakers"). */
 export interface RelatedArticle {
@@ -51,7 +56,15 @@ export interface SearchBackend {
   article(id: string): Promise<Article | null>;
   /** The article of an id for its page, highlighted for query `q`, with related articles; null when unknown. */
   document(id: string, q: string): Promise<DocumentDetail | null>;
+  /** The values of a facet that typed letters name, with their counts among the request's results (src/search/facet-search.ts). */
+  searchFacet(request: SearchRequest, name: FacetName, text: string): Promise<FacetValue[]>;
+  /** Articles per day among the request's results, within its date range (src/search/day-counts.ts). */
+  dayCounts(request: SearchRequest): Promise<FacetValue[]>;
+  /** Completions of the word being typed, and the people and organisations the letters name (src/search/suggestions.ts). */
+  suggestions(q: string): Promise<Suggestions>;
   status(): Promise<BackendStatus>;
+  /** The page of a person or an organisation by its slug (entities.ts); absent where the backend has none yet. */
+  entity?(kind: EntityKind, slug: string): Promise<EntityProfile | null>;
   close(): Promise<void>;
 }
 
@@ -125,6 +138,22 @@ export class EmbeddedBackend implements SearchBackend {
       textHtml: highlightRange(article.text, tokens.text, terms),
       ...related(index, n),
     };
+  }
+
+  async searchFacet(request: SearchRequest, name: FacetName, text: string): Promise<FacetValue[]> {
+    return searchFacetValues(this.currentIndex(), request, name, text);
+  }
+
+  async suggestions(q: string): Promise<Suggestions> {
+    return suggestions(this.currentIndex(), q);
+  }
+
+  async dayCounts(request: SearchRequest): Promise<FacetValue[]> {
+    return searchDayCounts(this.currentIndex(), request);
+  }
+
+  async entity(kind: EntityKind, slug: string): Promise<EntityProfile | null> {
+    return entityProfile(this.currentIndex(), kind, slug);
   }
 
   async status(): Promise<BackendStatus> {

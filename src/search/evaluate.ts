@@ -2,9 +2,11 @@ import { foldWord } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { expandWord, lookupWord } from './match-terms.js';
 import { hasPhrase, phrasePattern, type PhrasePattern } from './phrases.js';
+import { holdsNear, nearPattern } from './near.js';
 import { ClauseCache, type CachedClause } from './clause-cache.js';
 import { copyMatches, postings, type Matches, type Postings } from './postings.js';
 import { rewardProximity } from './proximity.js';
+import { exactForms, exactPattern, RANK_STEP, rewardExactness } from './exactness.js';
 import { scratchFloat64, scratchInt32 } from './scratch.js';
 import { parseQuery } from './parse-query.js';
 import type { Clause, ParsedQuery } from './types.js';
@@ -27,7 +29,23 @@ export interface QueryMatches {
   highlight: Set<string>;
   /** Set when the results hold only `matched` of the query's `of` words or phrases. */
   relaxed: { matched: number; of: number } | null;
+  /**
+   * Set when few articles hold every word: the results are followed by
+   * `count` articles holding `matched` of the `of` words, ranked after
+   * them; `docs` are those articles' numbers.
+   */
+  partial: { count: number; matched: number; of: number; docs: Set<number> } | null;
+  /** By clause of the parsed query: the articles it matches alone (null when dropped or excluded). */
+  clauseMatches: (number | null)[];
+  /** By clause: the index terms it was searched as (null when dropped), for saying how the query was understood. */
+  clauseTerms: (string[] | null)[];
 }
+
+/** Fewer full matches than this (a page) are followed by the articles missing one word, for queries of 3 words or more. */
+export const PARTIAL_FILL = 10;
+const PARTIAL_MIN_WORDS = 3;
+/** Ranks of a full match over the partial ones (above any number of exact forms). */
+const FULL_RANK = 100 * RANK_STEP;
 
 const EMPTY: Matches = { docs: new Int32Array(0), scores: new Float64Array(0) };
 
@@ -136,7 +154,7 @@ function phraseMatches(index: SearchIndex, view: Postings, pattern: PhrasePatter
   });
 }
 
-type Evaluated = { matches: Matches; terms: string[]; optional?: boolean } | null;
+type Evaluated = { matches: Matches; terms: string[]; optional?: boolean; exact?: RegExp | null } | null;
 
 function evaluateClause(index: SearchIndex, view: Postings, clause: Clause): Evaluated {
   if (clause.kind === 'word') {
@@ -151,7 +169,24 @@ function evaluateClause(index: SearchIndex, view: Postings, clause: Clause): Eva
       const shown = terms.map((t) => t.term).filter((t) => !t.includes('-') || t === lookup.term);
       return { matches: terms.length ? view.score(terms, clause.field) : EMPTY, terms: shown };
     });
-    return { ...evaluated, optional: lookup.stopWord };
+    // The word being typed counts when it is already a whole word of the article ("coopération"
+    // as typed is not held by "coopérer"); unfinished, it is held by nobody and orders nothing.
+    // A beginning of three letters or fewer is rarely whole: not worth reading the candidates on each keystroke.
+    const forms = clause.negated || lookup.stopWord || (clause.prefix && lookup.folded.length < 4) ? null : exactForms(clause.text);
+    return { ...evaluated, optional: lookup.stopWord, exact: forms && evaluated.matches.docs.length > 0 ? exactPattern(forms) : null };
+  }
+  if (clause.kind === 'near') {
+    const near = nearPattern(clause.words, clause.distances);
+    if (near.terms.length === 0) return null;
+    const key = `n|${near.terms.join(' ')}|${near.distances.join(',')}`;
+    return cached(index, key, () => {
+      const lists = [...new Set(near.terms)].map((term) => copyMatches(view.score([{ term, weight: 1 }])));
+      const all = intersect(lists, index.documents.length);
+      if (near.terms.length < 2) return { matches: all, terms: near.terms };
+      const keep: number[] = [];
+      for (let k = 0; k < all.docs.length; k++) if (holdsNear(index, all.docs[k], near.terms, near.distances)) keep.push(k);
+      return { matches: { docs: Int32Array.from(keep, (k) => all.docs[k]), scores: Float64Array.from(keep, (k) => all.scores[k]) }, terms: near.terms };
+    });
   }
   if (clause.kind === 'phrase') {
     const pattern = phrasePattern(clause.words, clause.field);
@@ -167,11 +202,15 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   clauseCache(index).beginSearch();
   const size = index.documents.length;
   const highlight = new Set<string>();
-  let positive: { matches: Matches; terms: string[]; optional?: boolean }[] = [];
+  let positive: NonNullable<Evaluated>[] = [];
   const excluded = new Set<number>();
   let anyExclusion = false;
+  const clauseMatches: (number | null)[] = [];
+  const clauseTerms: (string[] | null)[] = [];
   for (const clause of parsed.clauses) {
     const evaluated = evaluateClause(index, view, clause);
+    clauseMatches.push(evaluated && !(clause.kind !== 'any' && clause.negated) ? evaluated.matches.docs.length : null);
+    clauseTerms.push(evaluated ? evaluated.terms : null);
     if (!evaluated) continue;
     if (clause.kind !== 'any' && clause.negated) {
       anyExclusion = true;
@@ -183,25 +222,41 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   for (const p of positive) for (const term of p.terms) for (const part of term.split('-')) highlight.add(part);
 
   if (positive.length === 0) {
-    if (!anyExclusion) return { matches: null, highlight, relaxed: null };
+    if (!anyExclusion) return { matches: null, highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
     const docs: number[] = [];
     for (let n = 0; n < size; n++) if (!excluded.has(n)) docs.push(n);
-    return { matches: { docs: Int32Array.from(docs), scores: new Float64Array(docs.length) }, highlight, relaxed: null };
+    return { matches: { docs: Int32Array.from(docs), scores: new Float64Array(docs.length) }, highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
   }
   const lists = positive.map((p) => p.matches);
-  if (lists.length === 1) return { matches: withoutDocs(lists[0], excluded), highlight, relaxed: null };
+  const patterns = positive.map((p) => p.exact ?? null);
+  const rank = (matches: Matches) => rewardExactness(index, rewardProximity(index, matches, positive), patterns);
+  if (lists.length === 1) return { matches: rank(withoutDocs(lists[0], excluded)), highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
   const combined = combine(lists, size);
   const all = withoutDocs(keepCount(combined, lists.length, { transient: true }), excluded);
-  if (all.docs.length > 0) return { matches: rewardProximity(index, all, positive), highlight, relaxed: null };
+  if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
+  if (all.docs.length > 0) {
+    // Few articles hold every word: the page goes on with those missing one, after them.
+    const some = withoutDocs(keepCount(combined, lists.length - 1), excluded);
+    const full = rank(all);
+    const docs = new Int32Array(full.docs.length + some.docs.length);
+    const scores = new Float64Array(docs.length);
+    docs.set(full.docs);
+    for (let k = 0; k < full.docs.length; k++) scores[k] = full.scores[k] + FULL_RANK;
+    const ranked = rank(some);
+    docs.set(ranked.docs, full.docs.length);
+    scores.set(ranked.scores, full.docs.length);
+    const partial = some.docs.length > 0 ? { count: some.docs.length, matched: lists.length - 1, of: lists.length, docs: new Set(some.docs) } : null;
+    return { matches: { docs, scores }, highlight, relaxed: null, partial, clauseMatches, clauseTerms };
+  }
   // Nobody holds every word: the documents holding the most of them.
   let most = 0;
   for (let k = 0; k < combined.touchedCount; k++) {
     const n = combined.touched[k];
     if (combined.counts[n] > most && !excluded.has(n)) most = combined.counts[n];
   }
-  if (most === 0) return { matches: EMPTY, highlight, relaxed: null };
+  if (most === 0) return { matches: EMPTY, highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
   const some = withoutDocs(keepCount(combined, most, { transient: true }), excluded);
-  return { matches: rewardProximity(index, some, positive), highlight, relaxed: { matched: most, of: lists.length } };
+  return { matches: rank(some), highlight, relaxed: { matched: most, of: lists.length }, partial: null, clauseMatches, clauseTerms };
 }
 
 /** The index terms a query matches (for highlighting an article the query led to). */

@@ -18,8 +18,8 @@ import type { QueryField } from './types.js';
 /** MiniSearch's defaults (BM25+ with k = 1.2, b = 0.7, d = 0.5), kept so scores match its ranking. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
-/** Field boosts of a plain word (src/analysis/fields.ts) as [field id, boost] pairs, in the index's field order. */
-const WORD_FIELDS: [number, number][] = FIELDS.map((name, id) => [id, BOOSTS[name]]);
+/** Field boosts of a plain word (src/analysis/fields.ts) as [field id, boost] pairs, in the index's field order; a field of boost 0 is searched only by its prefix. */
+const WORD_FIELDS: [number, number][] = FIELDS.map((name, id): [number, number] => [id, BOOSTS[name]]).filter(([, boost]) => boost > 0);
 
 /** Documents matched by part of a query, with their scores (parallel arrays, documents unique). */
 export interface Matches {

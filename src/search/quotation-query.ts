@@ -5,7 +5,7 @@ import { containsPhrase } from './document-tokens.js';
 import { escapeHtml, highlightRange, snippet } from './highlight.js';
 import { clauseTerms } from './evaluate.js';
 import { phrasePattern } from './phrases.js';
-import { citedSpeakers, quoteSpeakerTable } from './quote-speakers.js';
+import { citedSpeakers, QUOTES_SEQUENCE, quoteSpeakerTable } from './quote-speakers.js';
 import type { Clause, ParsedQuery, QuotationHit } from './types.js';
 
 /**
@@ -25,7 +25,8 @@ export const CITE_PREFIXES: ReadonlySet<string> = new Set(['cite', 'cité']);
 export function restrictToQuotations(clauses: Clause[]): Clause[] {
   return clauses.map((c) => {
     if (c.kind === 'any') return { ...c, clauses: restrictToQuotations(c.clauses) };
-    return c.negated || c.field ? c : { ...c, field: 'quotes' };
+    // NEAR has no field: it keeps its meaning on the whole article
+    return c.kind === 'near' || c.negated || c.field ? c : { ...c, field: 'quotes' };
   });
 }
 
@@ -58,7 +59,7 @@ function clauseTest(index: SearchIndex, clause: Clause): Test | null {
     const sides = clause.clauses.map((c) => clauseTest(index, c)).filter((t): t is Test => t !== null);
     return sides.length ? (tokens) => sides.some((t) => t(tokens)) : null;
   }
-  if (clause.negated || clause.field !== 'quotes') return null;
+  if (clause.kind === 'near' || clause.negated || clause.field !== 'quotes') return null;
   if (clause.kind === 'phrase') {
     const pattern = phrasePattern(clause.words);
     return pattern ? (tokens) => containsPhrase(tokens, pattern.terms, pattern.offsets) : null;
@@ -67,9 +68,48 @@ function clauseTest(index: SearchIndex, clause: Clause): Test | null {
   return (tokens) => tokens.some((t) => terms.has(t.term));
 }
 
+type IdTest = (ids: Int32Array) => boolean;
+
+/** clauseTest on a quotation's term ids (its part of the article's `quotes` sequence). */
+function clauseIdTest(index: SearchIndex, clause: Clause): IdTest | null {
+  if (clause.kind === 'any') {
+    const sides = clause.clauses.map((c) => clauseIdTest(index, c)).filter((t): t is IdTest => t !== null);
+    return sides.length ? (ids) => sides.some((t) => t(ids)) : null;
+  }
+  if (clause.kind === 'near' || clause.negated || clause.field !== 'quotes') return null;
+  if (clause.kind === 'phrase') {
+    const pattern = phrasePattern(clause.words);
+    if (!pattern) return null;
+    const wanted = pattern.terms.map((t) => index.positions.termId(t));
+    return wanted.includes(-1) ? () => false : (ids) => idsHoldPhrase(ids, wanted, pattern.offsets);
+  }
+  const wanted = new Set(clauseTerms(index, clause).map((t) => index.positions.termId(t)));
+  wanted.delete(-1);
+  return (ids) => {
+    for (let p = 0; p < ids.length; p++) if (wanted.has(ids[p])) return true;
+    return false;
+  };
+}
+
+function idsHoldPhrase(ids: Int32Array, wanted: number[], offsets: number[]): boolean {
+  const span = offsets[offsets.length - 1];
+  for (let p = 0; p + span < ids.length; p++) {
+    if (ids[p] !== wanted[0]) continue;
+    let all = true;
+    for (let k = 1; k < wanted.length && all; k++) all = ids[p + offsets[k]] === wanted[k];
+    if (all) return true;
+  }
+  return false;
+}
+
 /** What a quotation of a `cite:` query must be: the speaker's, holding every clause searched in the quotations. */
 export interface QuotationMatcher {
   matches(quote: Quote): boolean;
+  /**
+   * The same on quotation i of the index's quotation table (src/search/quote-speakers.ts),
+   * of article n: on its speaker id and term ids, reading no text.
+   */
+  matchesAt(n: number, i: number): boolean;
   /** The article-level match already ensures a quotation matches: no quotation need be read to filter. */
   articleMatchSuffices: boolean;
   /** The folded words of each `cite:` name, and whether the quotation's words are asked for too. */
@@ -82,7 +122,10 @@ export function quotationMatcher(index: SearchIndex, parsed: ParsedQuery): Quota
   const quoteClauses = parsed.clauses.filter(searchesQuotes).length;
   if (names.length === 0 && quoteClauses === 0) return null;
   const tests = parsed.clauses.map((c) => clauseTest(index, c)).filter((t): t is Test => t !== null);
-  return {
+  const idTests = parsed.clauses.map((c) => clauseIdTest(index, c)).filter((t): t is IdTest => t !== null);
+  const table = quoteSpeakerTable(index);
+  const cited = names.length > 0 ? citedSpeakers(table, names) : null;
+  const matcher: QuotationMatcher = {
     names,
     needsWords: tests.length > 0,
     // `citation:mot` alone: the article matched the word in its quotations, so one of them holds it
@@ -93,7 +136,17 @@ export function quotationMatcher(index: SearchIndex, parsed: ParsedQuery): Quota
       const tokens = tokenize(quote.text);
       return tests.every((t) => t(tokens));
     },
+    matchesAt(n, i) {
+      if (cited && (table.quoteSpeaker[i] < 0 || cited[table.quoteSpeaker[i]] === 0)) return false;
+      if (idTests.length === 0) return true;
+      // An article whose quotations do not tile its sequence (an index built otherwise): their words, from the text.
+      if (table.aligned[n] === 0) return matcher.matches(index.documents[n].quotes[i - table.offsets[n]]);
+      const start = table.sequenceStart[i];
+      const ids = index.positions.sequence(n, QUOTES_SEQUENCE).subarray(start, start + table.sequenceLength[i]);
+      return idTests.every((t) => t(ids));
+    },
   };
+  return matcher;
 }
 
 /** The clauses a quotation must hold, unrestricted (for a table of quotations), or null when the query asks nothing of quotations. */
@@ -103,7 +156,7 @@ export function quotationClauses(parsed: ParsedQuery): Clause[] | null {
       const sides = c.clauses.map(strip).filter((x): x is Clause => x !== null);
       return sides.length === c.clauses.length ? { kind: 'any', clauses: sides } : null;
     }
-    if (c.negated || c.field !== 'quotes') return null;
+    if (c.kind === 'near' || c.negated || c.field !== 'quotes') return null;
     const { field: _field, ...rest } = c;
     return rest as Clause;
   };
@@ -117,30 +170,25 @@ export function speakerWords(parsed: ParsedQuery): string[] {
 }
 
 function searchesQuotes(clause: Clause): boolean {
-  return clause.kind === 'any' ? clause.clauses.some(searchesQuotes) : !clause.negated && clause.field === 'quotes';
+  if (clause.kind === 'any') return clause.clauses.some(searchesQuotes);
+  return clause.kind !== 'near' && !clause.negated && clause.field === 'quotes';
 }
 
 /** The positions in `docs` of the articles one of whose quotations matches. */
 export function keepQuoted(index: SearchIndex, docs: Int32Array, scores: Float64Array | null, matcher: QuotationMatcher): { docs: Int32Array; scores: Float64Array | null } {
   if (matcher.articleMatchSuffices) return { docs, scores };
   const kept: number[] = [];
-  if (matcher.names.length > 0) {
-    // the speakers first, on integer arrays; a quotation's words are read only when its speaker is the one asked for
-    const table = quoteSpeakerTable(index);
-    const cited = citedSpeakers(table, matcher.names);
-    const { offsets, quoteSpeaker } = table;
-    for (let k = 0; k < docs.length; k++) {
-      const n = docs[k];
-      for (let i = offsets[n]; i < offsets[n + 1]; i++) {
-        const id = quoteSpeaker[i];
-        if (id < 0 || cited[id] === 0) continue;
-        if (!matcher.needsWords || matcher.matches(index.documents[n].quotes[i - offsets[n]])) {
-          kept.push(k);
-          break;
-        }
+  // On integer arrays: the speaker's id first, then the quotation's term ids
+  const { offsets } = quoteSpeakerTable(index);
+  for (let k = 0; k < docs.length; k++) {
+    const n = docs[k];
+    for (let i = offsets[n]; i < offsets[n + 1]; i++) {
+      if (matcher.matchesAt(n, i)) {
+        kept.push(k);
+        break;
       }
     }
-  } else for (let k = 0; k < docs.length; k++) if (index.documents[docs[k]].quotes.some((q) => matcher.matches(q))) kept.push(k);
+  }
   return { docs: Int32Array.from(kept, (k) => docs[k]), scores: scores ? Float64Array.from(kept, (k) => scores[k]) : null };
 }
 

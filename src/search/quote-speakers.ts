@@ -1,11 +1,15 @@
-import { facetKey } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import { facetKey, TEXT_FIELDS } from '../analysis/index.js';
+import { quoteOutlines, type SearchIndex } from '../index/index.js';
 
 /**
- * The speakers of every quotation of an index, as ids, built once per index:
- * a `cite:` search then marks the few speakers whose name holds the name
- * typed and scans integer arrays, instead of comparing names quotation by
- * quotation (100 000 articles hold some 700 000 quotations).
+ * The speakers of every quotation of an index, as ids, and where each
+ * quotation lies in its article's `quotes` sequence (term ids by position,
+ * saved with the index), built once per index from the quotations'
+ * outlines (no article text is read): a `cite:` search then marks the few
+ * speakers whose name holds the name typed and scans integer arrays, and
+ * tests a quotation's words on its term ids, instead of comparing names and
+ * analysing words quotation by quotation (100 000 articles hold some
+ * 700 000 quotations).
  */
 export interface QuoteSpeakerTable {
   /** Distinct speakers, and the folded words of each. */
@@ -14,7 +18,15 @@ export interface QuoteSpeakerTable {
   /** Quotations of article n: quoteSpeaker[offsets[n]] to quoteSpeaker[offsets[n + 1] - 1], the speaker's id or -1 (none), in the article's order. */
   offsets: Int32Array;
   quoteSpeaker: Int32Array;
+  /** Each quotation's first position and number of positions in its article's `quotes` sequence. */
+  sequenceStart: Int32Array;
+  sequenceLength: Int32Array;
+  /** 1 when article n's quotations tile its `quotes` sequence exactly (else their words are read from their text). */
+  aligned: Uint8Array;
 }
+
+/** The `quotes` field's number among the fields saved position by position. */
+export const QUOTES_SEQUENCE = TEXT_FIELDS.indexOf('quotes') as 0 | 1 | 2;
 
 const tables = new WeakMap<SearchIndex, QuoteSpeakerTable>();
 
@@ -24,14 +36,19 @@ export function quoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
   const ids = new Map<string, number>();
   const names: string[] = [];
   const documents = index.documents;
+  const outlines = documents.map((a) => quoteOutlines(a));
   const offsets = new Int32Array(documents.length + 1);
   let total = 0;
-  for (let n = 0; n < documents.length; n++) total += documents[n].quotes.length;
+  for (const o of outlines) total += o.length;
   const quoteSpeaker = new Int32Array(total);
+  const sequenceStart = new Int32Array(total);
+  const sequenceLength = new Int32Array(total);
+  const aligned = new Uint8Array(documents.length);
   let at = 0;
   for (let n = 0; n < documents.length; n++) {
     offsets[n] = at;
-    for (const quote of documents[n].quotes) {
+    let position = 0;
+    for (const quote of outlines[n]) {
       let id = -1;
       if (quote.speaker !== null) {
         id = ids.get(quote.speaker) ?? -1;
@@ -41,11 +58,15 @@ export function quoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
           names.push(quote.speaker);
         }
       }
+      sequenceStart[at] = position;
+      sequenceLength[at] = quote.positions;
+      position += quote.positions;
       quoteSpeaker[at++] = id;
     }
+    aligned[n] = outlines[n].length > 0 && position === index.positions.sequence(n, QUOTES_SEQUENCE).length ? 1 : 0;
   }
   offsets[documents.length] = at;
-  table = { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker };
+  table = { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker, sequenceStart, sequenceLength, aligned };
   tables.set(index, table);
   return table;
 }

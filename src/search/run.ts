@@ -3,16 +3,22 @@ import { facetFields, facetFilters } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery } from './evaluate.js';
+import { bm25Part } from './exactness.js';
+import { beginTextReads, pageText } from './article-texts.js';
 import { completions } from './match-terms.js';
 import { postings } from './postings.js';
 import { firstInOrder } from './top-k.js';
 import { facetTable } from './facet-table.js';
 import { facetCounts, responseFacets } from './facets.js';
+import { quotationSpeakerCounts } from './quotation-facet.js';
 import { snippet } from './highlight.js';
+import { prepareEntities } from './entities.js';
+import { inStory, storyOfArticle, storyPage } from './stories.js';
 import { parseQuery } from './parse-query.js';
 import { quoteSpeakerTable } from './quote-speakers.js';
 import { keepQuoted, quotationHits, quotationMatcher, quotationSnippet, type QuotationMatcher } from './quotation-query.js';
 import { suggestCorrection } from './suggest.js';
+import { emptyingFilters, understandQuery } from './understood.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
 
 /** The order of a result list, on positions in `docs`: by score, newest first, or oldest first (undated last either way). */
@@ -28,20 +34,30 @@ function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array 
   };
 }
 
-function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, quoted: QuotationMatcher | null, view: SearchRequest['view']): SearchHit {
+function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, grouped: boolean, partial: boolean, quoted: QuotationMatcher | null, view: SearchRequest['view']): SearchHit {
   const article = index.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
-  const body = article.text;
-  const text = (quoted && quotationSnippet(article.quotes, quoted, terms)) || snippet(body, terms.size > 0 ? matchedTextTokens(index, n, terms, body) : [], terms);
+  const body = pageText(index, n);
+  // A loaded index gives quotations their words from the text: asked for once.
+  const quotes = quoted || view === 'citations' ? article.quotes : [];
+  const text = (quoted && quotationSnippet(quotes, quoted, terms)) || snippet(body, terms.size > 0 ? matchedTextTokens(index, n, terms, body) : [], terms);
   return {
     id: article.id,
     title: article.title,
     date: article.date,
     ...facetFields(article),
     snippet: text,
-    score: Math.round(score * 1000) / 1000,
-    ...(view === 'citations' ? { quotations: quotationHits(article.quotes, quoted, terms) } : {}),
+    score: Math.round(bm25Part(score) * 1000) / 1000,
+    ...(grouped ? hitStory(index, n) : {}),
+    ...(partial ? { partial: true } : {}),
+    ...(view === 'citations' ? { quotations: quotationHits(quotes, quoted, terms) } : {}),
   };
+}
+
+function hitStory(index: SearchIndex, n: number): Pick<SearchHit, 'story'> {
+  const members = storyOfArticle(index, n);
+  if (members.length < 2) return {};
+  return { story: { versions: members.length, others: members.slice(1).map((m) => ({ id: index.documents[m].id, source: index.documents[m].source })) } };
 }
 
 /**
@@ -53,6 +69,7 @@ export function prepareSearch(index: SearchIndex): void {
   completions(postings(index), 'a');
   facetTable(index.documents);
   quoteSpeakerTable(index);
+  prepareEntities(index);
 }
 
 /**
@@ -79,6 +96,7 @@ export function warmSearch(index: SearchIndex): void {
 /** Runs a validated search request against an index. */
 export function search(index: SearchIndex, request: SearchRequest): SearchResponse {
   const started = performance.now();
+  beginTextReads(index);
   const parsed = parseQuery(request.q);
   const found = evaluateQuery(index, parsed);
   // No query: every article, already newest first.
@@ -87,23 +105,43 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
   // cite:X, citation:mot: one quotation must hold it all
   const quoted = quotationMatcher(index, parsed);
   if (quoted) ({ docs, scores } = keepQuoted(index, docs, scores, quoted));
+  const storyArticle = request.story ? (index.byId.get(request.story) ?? -1) : null;
+  if (storyArticle !== null) {
+    // One story's versions: an unknown id lists nothing.
+    const kept = storyArticle < 0 ? new Int32Array(0) : inStory(index, docs, storyArticle);
+    docs = Int32Array.from(kept, (k) => docs[k]);
+    if (scores) scores = Float64Array.from(kept, (k) => scores![k]);
+  }
+  const grouped = request.versions !== 'all' && storyArticle === null;
+  // The Citations view and quotation queries count the speakers of the matching quotations (before facetCounts: both use its scratch array)
+  const quotationSpeakers = request.view === 'citations' || quoted ? quotationSpeakerCounts(index, docs, request, quoted, found.highlight) : null;
   const facets = facetCounts(index.documents, docs, request);
+  if (quotationSpeakers) facets.counts.speakers = quotationSpeakers;
   const first = (request.page - 1) * request.perPage;
-  const page = firstInOrder(facets.passing, first + request.perPage, resultOrder(index, docs, scores, request.sort)).slice(first);
-  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight, quoted, request.view));
-  const total = facets.passing.length;
+  const order = resultOrder(index, docs, scores, request.sort);
+  const stories = grouped ? storyPage(index, docs, facets.passing, first, request.perPage, order) : null;
+  const page = stories ? stories.page : firstInOrder(facets.passing, first + request.perPage, order).slice(first);
+  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight, grouped, found.partial?.docs.has(docs[k]) ?? false, quoted, request.view));
+  const total = stories ? stories.stories : facets.passing.length;
   // A correction is worth offering when the query came back empty or only partly matched.
   const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(index, request.q) : null;
+  const understood = understandQuery(index, parsed, found.clauseMatches, found.clauseTerms, { relaxed: found.relaxed, partial: found.partial, total });
+  // Filters that emptied the results: each one's count without it (the page is read, the scratch arrays are free).
+  if (total === 0 && docs.length > 0) understood.push(...emptyingFilters(request, (changed) => facetCounts(index.documents, docs, changed).passing.length));
   return {
     query: request.q,
     total,
+    ...(stories ? { articles: facets.passing.length } : {}),
     took_ms: Math.round((performance.now() - started) * 100) / 100,
     page: request.page,
     per_page: request.perPage,
     sort: request.sort,
     hits,
     facets: responseFacets(facets),
+    ...(quotationSpeakers ? { speaker_counts: 'quotations' as const } : {}),
     suggestion,
     relaxed: found.relaxed,
+    partial: found.partial ? { matched: found.partial.matched, of: found.partial.of } : null,
+    understood,
   };
 }

@@ -13,7 +13,7 @@
  *
  * Anything kept beyond the search (the clause cache) must not use them.
  */
-type Role = 'query-docs' | 'query-scores' | 'proximity-scores' | 'facet-passing';
+type Role = 'query-docs' | 'query-scores' | 'proximity-scores' | 'exact-scores' | 'facet-passing';
 
 const int32 = new Map<Role, Int32Array>();
 const float64 = new Map<Role, Float64Array>();

@@ -20,9 +20,12 @@ function correctWord(index: SearchIndex, word: string): string | null {
   const near = view.termsNear(lookup.term, budget).map(([term, distance]) => ({ term, distance, frequency: view.documentFrequency(term) }));
   if (near.length === 0) return null;
   near.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency || a.term.localeCompare(b.term));
-  const term = near[0].term;
-  // Written as an article writes it: the first article holding the term shows its surface form.
-  const holder = view.score([{ term, weight: 1 }]).docs[0];
+  return surfaceForm(index, near[0].term);
+}
+
+/** An indexed term as an article writes it: its form in the first article holding it, or null. */
+export function surfaceForm(index: SearchIndex, term: string): string | null {
+  const holder = postings(index).score([{ term, weight: 1 }]).docs[0];
   if (holder === undefined) return null;
   const tokens = documentTokens(index, holder);
   const article = index.documents[holder];

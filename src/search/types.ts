@@ -1,6 +1,7 @@
 /** The data of the search stage: a parsed query, the request, the response. */
 import type { FacetFilters, FacetName, FacetResponseKey, QueryField } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
+import type { UnderstoodPart } from './understood.js';
 
 /** A field that a prefixed term (`speaker:`, `org:`, `source:`; see src/analysis/fields.ts) searches. */
 export type { QueryField };
@@ -12,7 +13,12 @@ export type Clause =
   /** Words that must stand next to each other, in order. */
   | { kind: 'phrase'; words: string[]; negated: boolean; field?: QueryField }
   /** Any of several clauses (`a OR b OR "c d"`). */
-  | { kind: 'any'; clauses: Clause[] };
+  | { kind: 'any'; clauses: Clause[] }
+  /**
+   * Words near each other, in either order (`a NEAR/5 b`, `"a b"~5`): each
+   * word at most `distances[k]` positions from the word before it.
+   */
+  | { kind: 'near'; words: string[]; distances: number[]; negated: boolean };
 
 export interface ParsedQuery {
   /** The query as typed. */
@@ -38,6 +44,17 @@ export interface SearchRequest {
   sort: SortOrder;
   /** The results page's 'Citations' view: each hit also carries its quotations that match (`quotations`). */
   view?: 'citations';
+  /** Same story (src/search/stories.ts): 'all' lists every article, the default each story once. */
+  versions?: 'grouped' | 'all';
+  /** Lists only the articles of this article id's story (every version). */
+  story?: string | null;
+}
+
+/** The other articles of a hit's story (same dispatch reprinted, reposted, corrected). */
+export interface HitStory {
+  /** Articles of the story, the hit included. */
+  versions: number;
+  others: { id: string; source: string | null }[];
 }
 
 export interface FacetValue {
@@ -49,9 +66,14 @@ export interface FacetValue {
 export interface SearchHit extends Pick<Article, 'id' | 'title' | 'date' | FacetName> {
   /** HTML: the best passage, escaped, matched words in <mark>. */
   snippet: string;
+  /** BM25 (with the proximity reward); ranks by exactness and fullness come before it. */
   score: number;
   /** In the 'Citations' view only: the article's quotations that the query matches, in text order. */
   quotations?: QuotationHit[];
+  /** Set when the hit's story has other articles and the list shows each story once. */
+  story?: HitStory;
+  /** Set on an article that lacks one of the query's words (see SearchResponse.partial). */
+  partial?: true;
 }
 
 /** A quotation as a result: its words as HTML (escaped, matched words in <mark>), speaker, kind and place in the article's text. */
@@ -67,6 +89,8 @@ export interface QuotationHit {
 export interface SearchResponse {
   query: string;
   total: number;
+  /** When the list shows each story once: `total` counts stories, `articles` the articles they hold (facets count articles). */
+  articles?: number;
   took_ms: number;
   page: number;
   per_page: number;
@@ -77,6 +101,8 @@ export interface SearchResponse {
     /** Years ("2022") and months ("2022-01"), in chronological order. */
     date: FacetValue[];
   };
+  /** Set in the Citations view and for cite:/citation: queries: the speaker facet counts the matching quotations of each speaker, not articles. */
+  speaker_counts?: 'quotations';
   /** A corrected query when nothing matched and a correction would ("vouliez-vous dire"). */
   suggestion: string | null;
   /**
@@ -84,4 +110,11 @@ export interface SearchResponse {
    * `matched` of its `of` words or phrases, the most any article holds.
    */
   relaxed: { matched: number; of: number } | null;
+  /**
+   * Set when few articles hold every word: after them come articles
+   * holding `matched` of the `of` words, each marked `partial`.
+   */
+  partial: { matched: number; of: number } | null;
+  /** How the query was understood, part by part, each with what undoes it (src/search/understood.ts). */
+  understood: UnderstoodPart[];
 }

@@ -5,7 +5,8 @@
 import { facetFilters } from '../analysis/index.js';
 import { textCut } from '../index/index.js';
 import type { DocumentDetail, RelatedArticle } from '../search/backend.js';
-import type { SearchRequest } from '../search/index.js';
+import { entitySlug, type SearchRequest } from '../search/index.js';
+import { entityUrl } from './entity-links.js';
 import { documentUrl, frenchDate, searchUrl, type FilterLink } from './view-models.js';
 
 export interface RelatedView {
@@ -58,10 +59,11 @@ export function documentView(detail: DocumentDetail, request: SearchRequest): Do
   const paragraphs = paragraphsOf(detail.textHtml);
   const marks = [detail.titleHtml, ...paragraphs].reduce((sum, html) => sum + html.split('<mark>').length - 1, 0);
 
+  // On an article, a name leads to its page (which links to every article naming it).
   const linkTo = (key: 'speakers' | 'organisations') => (name: string): FilterLink => ({
     name,
     selected: false,
-    href: searchUrl({ q: '', filters: facetFilters({ [key]: [name] }), from: null, to: null, page: 1, perPage: request.perPage, sort: 'date' }),
+    href: entitySlug(name) ? entityUrl(key, name) : searchUrl({ q: '', filters: facetFilters({ [key]: [name] }), from: null, to: null, page: 1, perPage: request.perPage, sort: 'date' }),
   });
   const related = (other: RelatedArticle): RelatedView => ({ title: other.title, href: documentUrl(other.id, request), date: frenchDate(other.date) });
 

@@ -6,6 +6,7 @@
  * stays flat whatever the size of the set.
  */
 import type { Request, Response } from 'express';
+import type { Article } from '../ingest/types.js';
 import type { SearchBackend } from '../search/backend.js';
 import type { SearchHit, SearchRequest } from '../search/index.js';
 import { parseSearchParams } from './params.js';
@@ -21,18 +22,8 @@ const FORMATS = {
 } as const;
 type ExportFormat = keyof typeof FORMATS;
 
-/** One exported article: what a reader needs to cite it and find it again. */
-export interface ExportRow {
-  id: string;
-  title: string;
-  date: string | null;
-  source: string | null;
-  url: string | null;
-  speakers: string[];
-  organisations: string[];
-  /** The best passage as plain text. */
-  snippet: string;
-}
+/** One exported article: what a reader needs to cite it and find it again, and its best passage as plain text. */
+export type ExportRow = Pick<Article, 'id' | 'title' | 'date' | 'source' | 'url' | 'speakers' | 'organisations'> & { snippet: string };
 const COLUMNS: (keyof ExportRow)[] = ['id', 'title', 'date', 'source', 'url', 'speakers', 'organisations', 'snippet'];
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
@@ -93,7 +84,9 @@ export function exportHandler(backend: () => SearchBackend) {
     const engine = backend();
     let aborted = false;
     res.on('close', () => (aborted = true));
-    const first = await engine.search({ ...params.request, page: 1, perPage: BATCH });
+    // An export holds every version of a story (the page shows each story once).
+    const request: SearchRequest = { ...params.request, versions: 'all' };
+    const first = await engine.search({ ...request, page: 1, perPage: BATCH });
     const total = Math.min(first.total, EXPORT_LIMIT);
     res
       .status(200)
@@ -106,7 +99,7 @@ export function exportHandler(backend: () => SearchBackend) {
     let written = 0;
     let response = first;
     for (let page = 1; written < total && !aborted; page++) {
-      if (page > 1) response = await engine.search({ ...params.request, page, perPage: BATCH });
+      if (page > 1) response = await engine.search({ ...request, page, perPage: BATCH });
       if (response.hits.length === 0) break;
       const hits = response.hits.slice(0, total - written);
       const urls = await urlsOf(engine, hits);

@@ -1,11 +1,11 @@
 /**
  * The facet boxes (one per facet of src/analysis/fields.ts, values with
- * counts), the filter chips and the date histogram of the search page.
+ * counts) and the filter chips of the search page (the date facet: timeline.ts).
  */
 import { FACETS, facetOf, type FacetName } from '../analysis/index.js';
 import type { FacetValue, SearchRequest } from '../search/index.js';
 import { facetKey } from '../search/index.js';
-import { formatNumber, has, lastDayOfMonth, MONTHS, MONTHS_SHORT, periodLabel, searchUrl, without, type FilterLink } from './links.js';
+import { formatNumber, has, periodLabel, searchUrl, without, type FilterLink } from './links.js';
 
 /** How many values of a facet show before "voir plus". */
 export const FACET_VISIBLE = 10;
@@ -18,6 +18,8 @@ export interface FacetView {
   /** "speaker", "org", "source": the URL parameter. */
   parameter: string;
   title: string;
+  /** What the counts count when not articles ("nombre de citations"), said in the heading. */
+  note?: string;
   visible: FacetValueView[];
   more: FacetValueView[];
   /** Selected values no article of the results has any more (still shown so they can be removed). */
@@ -70,73 +72,3 @@ export function chips(request: SearchRequest): Chip[] {
   if (period) list.push({ label: 'Période', value: period, removeHref: searchUrl(request, { from: null, to: null }) });
   return list;
 }
-
-export interface Bar {
-  label: string;
-  /** Spoken and hover label: "2022 : 3 articles". */
-  title: string;
-  count: number;
-  /** Bar height in steps of 5 % (0 to 20), a CSS class: no inline style under the CSP. */
-  step: number;
-  href: string;
-  selected: boolean;
-}
-
-export interface DateFacetView {
-  years: Bar[];
-  /** Months of the selected (or only) year, January to December. */
-  months: Bar[];
-  monthsYear: string | null;
-}
-
-function step(count: number, max: number): number {
-  if (count === 0 || max === 0) return 0;
-  return Math.max(1, Math.round((count / max) * 20));
-}
-
-function articles(count: number): string {
-  return `${formatNumber(count)} article${count > 1 ? 's' : ''}`;
-}
-
-export function dateFacetView(values: FacetValue[], request: SearchRequest): DateFacetView {
-  const years = values.filter((v) => v.value.length === 4);
-  const months = new Map(values.filter((v) => v.value.length === 7).map((v) => [v.value, v.count]));
-  const { from, to } = request;
-  const yearSelected = (y: string) => from === `${y}-01-01` && to === `${y}-12-31`;
-  const maxYear = Math.max(0, ...years.map((y) => y.count));
-  const yearBars = years.map<Bar>((y) => {
-    const selected = yearSelected(y.value);
-    return {
-      label: y.value,
-      title: `${y.value} : ${articles(y.count)}`,
-      count: y.count,
-      step: step(y.count, maxYear),
-      href: searchUrl(request, selected ? { from: null, to: null } : { from: `${y.value}-01-01`, to: `${y.value}-12-31` }),
-      selected,
-    };
-  });
-  let monthsYear: string | null = null;
-  if (from && to && from.slice(0, 4) === to.slice(0, 4)) monthsYear = from.slice(0, 4);
-  else if (years.length === 1) monthsYear = years[0].value;
-  const monthBars: Bar[] = [];
-  if (monthsYear && years.some((y) => y.value === monthsYear)) {
-    const counts = MONTHS.map((_, i) => months.get(`${monthsYear}-${String(i + 1).padStart(2, '0')}`) ?? 0);
-    const max = Math.max(0, ...counts);
-    MONTHS.forEach((name, i) => {
-      const mm = String(i + 1).padStart(2, '0');
-      const monthFrom = `${monthsYear}-${mm}-01`;
-      const monthTo = `${monthsYear}-${mm}-${String(lastDayOfMonth(Number(monthsYear), i + 1)).padStart(2, '0')}`;
-      const selected = from === monthFrom && to === monthTo;
-      monthBars.push({
-        label: MONTHS_SHORT[i],
-        title: `${name} ${monthsYear} : ${articles(counts[i])}`,
-        count: counts[i],
-        step: step(counts[i], max),
-        href: searchUrl(request, selected ? { from: `${monthsYear}-01-01`, to: `${monthsYear}-12-31` } : { from: monthFrom, to: monthTo }),
-        selected,
-      });
-    });
-  } else monthsYear = null;
-  return { years: yearBars, months: monthBars, monthsYear };
-}
-

@@ -57,6 +57,8 @@ const searchParamsSchema = z
     page: wholeNumber(1, LIMITS.maxPage).optional(),
     per_page: wholeNumber(1, LIMITS.maxPerPage).optional(),
     sort: z.enum(SORTS, { error: `doit être ${SORTS.join(', ')}` }).optional(),
+    versions: z.enum(['all'], { error: 'doit être all' }).optional(),
+    story: single.max(LIMITS.facetValueLength, { error: `au plus ${LIMITS.facetValueLength} caractères` }).optional(),
     vue: z.enum(VIEWS, { error: `doit être ${VIEWS.join(' ou ')}` }).optional(),
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { error: 'doit être après « from »', path: ['to'] });
@@ -68,7 +70,7 @@ export function parseSearchParams(query: unknown): ParamsResult {
   // Only own, known keys are read: "__proto__" or "constructor" parameters are ignored.
   const source = (query ?? {}) as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
-  for (const key of ['q', ...FACETS.map((name) => facetOf(name).param), 'from', 'to', 'page', 'per_page', 'sort', 'vue']) {
+  for (const key of ['q', ...FACETS.map((name) => facetOf(name).param), 'from', 'to', 'page', 'per_page', 'sort', 'versions', 'story', 'vue']) {
     if (Object.hasOwn(source, key) && source[key] !== undefined) picked[key] = source[key];
   }
   const parsed = searchParamsSchema.safeParse(picked);
@@ -89,6 +91,8 @@ export function parseSearchParams(query: unknown): ParamsResult {
       page: p.page ?? 1,
       perPage: p.per_page ?? LIMITS.defaultPerPage,
       sort: p.sort ?? 'relevance',
+      ...(p.versions ? { versions: p.versions } : {}),
+      ...(p.story ? { story: p.story } : {}),
       ...(p.vue === 'citations' ? { view: 'citations' as const } : {}),
     },
   };
@@ -103,6 +107,8 @@ export function requestToParams(request: SearchRequest): URLSearchParams {
   if (request.to) params.set('to', request.to);
   if (request.sort !== 'relevance') params.set('sort', request.sort);
   if (request.perPage !== LIMITS.defaultPerPage) params.set('per_page', String(request.perPage));
+  if (request.versions === 'all') params.set('versions', 'all');
+  if (request.story) params.set('story', request.story);
   if (request.page !== 1) params.set('page', String(request.page));
   if (request.view === 'citations') params.set('vue', 'citations');
   return params;

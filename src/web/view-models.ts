@@ -5,15 +5,21 @@
  * bookmarked, shared, or reached with JavaScript off.
  */
 import { FACETS, facetFilters, facetOf, fieldValues, type FacetName } from '../analysis/index.js';
-import type { SearchHit, SearchRequest, SearchResponse } from '../search/index.js';
-import { chips, dateFacetView, facetView, withSelection, type Chip, type DateFacetView, type FacetView } from './facet-views.js';
-import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, type FilterLink } from './links.js';
+import type { FacetValue, SearchHit, SearchRequest, SearchResponse, UnderstoodPart } from '../search/index.js';
+import { chips, facetView, withSelection, type Chip, type FacetView } from './facet-views.js';
+import { timelineView, type TimelineView } from './timeline.js';
+import type { FacetSearchView } from './facet-search-view.js';
+import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, without, type FilterLink } from './links.js';
 import { EXPORT_LIMIT } from './export.js';
 import { quotationViews, viewSwitch, type QuotationView, type ViewSwitch } from './quotation-views.js';
 import { LIMITS, requestToParams } from './params.js';
+import { entitySlug } from '../search/index.js';
+import { entityUrl } from './entity-links.js';
+import { hitStoryView, storyCount, versionsControl, type HitStoryView, type VersionsControl } from './story-views.js';
 
 export { documentUrl, frenchDate, frenchMonth, formatNumber, periodLabel, resultCount, duration, searchUrl, type FilterLink } from './links.js';
-export { FACET_VISIBLE, type Bar, type Chip, type DateFacetView, type FacetValueView, type FacetView } from './facet-views.js';
+export { FACET_VISIBLE, type Chip, type FacetValueView, type FacetView } from './facet-views.js';
+export type { TimelineBar, TimelineView } from './timeline.js';
 
 export const PER_PAGE_CHOICES = [10, 20, 50] as const;
 
@@ -27,12 +33,39 @@ export interface HitView {
   facets: HitFacetView[];
   /** HTML from the engine: escaped text and <mark>. */
   snippet: string;
+  /** "Aussi publié par …" and the link listing the story's versions, when it has others. */
+  story: HitStoryView | null;
+  /** The article lacks one of the query's words (the page's partial fill). */
+  partial: boolean;
+}
+
+/** One part of "how the query was understood", with the link that undoes it. */
+export interface UnderstoodView {
+  text: string;
+  undo: { href: string; label: string } | null;
+}
+
+function understoodView(part: UnderstoodPart, request: SearchRequest): UnderstoodView {
+  const undo = part.undo;
+  if (!undo) return { text: part.text, undo: null };
+  const href =
+    'q' in undo
+      ? searchUrl(request, { q: undo.q })
+      : 'filter' in undo
+        ? searchUrl(request, withSelection(request, undo.filter, without(request.filters[undo.filter], undo.value)))
+        : searchUrl(request, { from: null, to: null });
+  return { text: part.text, undo: { href, label: part.undoLabel ?? 'annuler' } };
 }
 
 export interface HitFacetView {
   label: string;
   chipClass: string;
-  links: FilterLink[];
+  links: (FilterLink & { page: string | null })[];
+}
+
+/** The page of a person or organisation value (the chip filters; its "fiche" link goes there). */
+function entityPage(name: FacetName, value: string): string | null {
+  return (name === 'speakers' || name === 'organisations') && entitySlug(value) ? entityUrl(name, value) : null;
 }
 
 function hitView(hit: SearchHit, request: SearchRequest): HitView {
@@ -46,8 +79,10 @@ function hitView(hit: SearchHit, request: SearchRequest): HitView {
     title: hit.title,
     date: frenchDate(hit.date),
     isoDate: hit.date,
-    facets: FACETS.map((name) => ({ label: facetOf(name).label, chipClass: facetOf(name).chipClass, links: fieldValues(hit, name).map(add(name)) })).filter((f) => f.links.length > 0),
+    facets: FACETS.map((name) => ({ label: facetOf(name).label, chipClass: facetOf(name).chipClass, links: fieldValues(hit, name).map((value) => ({ ...add(name)(value), page: entityPage(name, value) })) })).filter((f) => f.links.length > 0),
     snippet: hit.snippet,
+    story: hitStoryView(hit.id, hit.story),
+    partial: hit.partial === true,
   };
 }
 
@@ -110,7 +145,8 @@ export interface SearchView {
   viewSwitch: ViewSwitch;
   quotations: QuotationView[];
   facets: FacetView[];
-  dates: DateFacetView;
+  /** The date facet; null when no result is dated. */
+  timeline: TimelineView | null;
   chips: Chip[];
   clearAllHref: string;
   sorts: { label: string; href: string; current: boolean }[];
@@ -118,13 +154,23 @@ export interface SearchView {
   suggestion: { text: string; href: string } | null;
   /** Said above the hits when no article holds every word: "2 mots sur 3". */
   relaxed: string | null;
+  /** The line under the box: how the query was understood. */
+  understood: UnderstoodView[];
   atomHref: string;
   /** The whole result set as files (same query, filters and sort): "Exporter les 12 résultats". */
   exports: { label: string; csv: string; jsonl: string } | null;
+  /** Each story once or every version (story-views.ts). */
+  versions: VersionsControl | null;
   /** Filters and settings the search form carries along when the query changes. */
   hidden: { name: string; value: string }[];
   from: string;
   to: string;
+  /** A wrong date range, said beside the date fields (src/web/date-errors.ts). */
+  dateError: string | null;
+  /** A facet searched with JavaScript off (src/web/facet-search-view.ts). */
+  facetSearch: FacetSearchView | null;
+  /** A page past the last one: where the last one is. */
+  pastEnd: { page: number; lastPage: number; href: string } | null;
   /** Parameters other than from/to, for the date form. */
   dateFormHidden: { name: string; value: string }[];
 }
@@ -137,13 +183,22 @@ function exportLinks(request: SearchRequest, total: number): { label: string; cs
   const label = total > EXPORT_LIMIT ? `Exporter les ${EXPORT_LIMIT.toLocaleString('fr-FR')} premiers résultats` : total > 1 ? `Exporter les ${total.toLocaleString('fr-FR')} résultats` : 'Exporter le résultat';
   return { label, csv: href('csv'), jsonl: href('jsonl') };
 }
-export function searchView(request: SearchRequest, response: SearchResponse): SearchView {
+/** A page past the last one of a non-empty result set. */
+function pastEnd(request: SearchRequest, response: SearchResponse): SearchView['pastEnd'] {
+  if (response.total === 0 || response.hits.length > 0) return null;
+  const lastPage = Math.min(LIMITS.maxPage, Math.ceil(response.total / request.perPage));
+  return { page: request.page, lastPage, href: searchUrl(request, { page: lastPage }) };
+}
+
+/** `days`: the backend's day counts of the month the date range lies in, when it lies in one (see timeline.ts). */
+export function searchView(request: SearchRequest, response: SearchResponse, days: FacetValue[] | null = null): SearchView {
   const hidden: { name: string; value: string }[] = [];
   for (const name of FACETS) for (const value of request.filters[name]) hidden.push({ name: facetOf(name).param, value });
   if (request.from) hidden.push({ name: 'from', value: request.from });
   if (request.to) hidden.push({ name: 'to', value: request.to });
   if (request.sort !== 'relevance') hidden.push({ name: 'sort', value: request.sort });
   if (request.perPage !== LIMITS.defaultPerPage) hidden.push({ name: 'per_page', value: String(request.perPage) });
+  if (request.versions === 'all') hidden.push({ name: 'versions', value: 'all' });
   if (request.view === 'citations') hidden.push({ name: 'vue', value: 'citations' });
   const dateFormHidden = [
     ...(request.q ? [{ name: 'q', value: request.q }] : []),
@@ -153,25 +208,35 @@ export function searchView(request: SearchRequest, response: SearchResponse): Se
   return {
     q: request.q,
     pageTitle: request.q ? `« ${request.q} » — Dépêches` : hasFilters ? 'Recherche filtrée — Dépêches' : 'Dépêches — archives de presse',
-    stats: `${resultCount(response.total)} en ${duration(response.took_ms)}`,
+    stats: `${storyCount(response)} en ${duration(response.took_ms)}`,
     total: response.total,
     start: (request.page - 1) * request.perPage + 1,
     hits: response.hits.map((h) => hitView(h, request)),
     viewSwitch: viewSwitch(request),
     quotations: request.view === 'citations' ? quotationViews(response.hits, request) : [],
-    facets: FACETS.map((name) => facetView(name, response.facets[facetOf(name).responseKey as keyof SearchResponse['facets']], request)),
-    dates: dateFacetView(response.facets.date, request),
+    facets: FACETS.map((name) => {
+      const facet = facetView(name, response.facets[facetOf(name).responseKey as keyof SearchResponse['facets']], request);
+      // The Citations view and quotation queries count each speaker's matching quotations
+      return name === 'speakers' && response.speaker_counts === 'quotations' ? { ...facet, note: 'nombre de citations' } : facet;
+    }),
+    timeline: timelineView(response.facets.date, request, days),
     chips: chips(request),
     clearAllHref: searchUrl(request, { filters: facetFilters(), from: null, to: null }),
     sorts: sortLinks(request),
     pagination: pagination(request, response.total),
     suggestion: response.suggestion ? { text: response.suggestion, href: searchUrl(request, { q: response.suggestion }) } : null,
+    understood: (response.understood ?? []).map((part) => understoodView(part, request)),
     relaxed: response.relaxed ? `${response.relaxed.matched} ${response.relaxed.matched > 1 ? 'termes' : 'terme'} sur ${response.relaxed.of}` : null,
     atomHref: searchUrl(request, { page: 1 }, '/search.atom'),
-    exports: response.total > 0 ? exportLinks(request, response.total) : null,
+    // The export writes every version: its count is of articles.
+    exports: response.total > 0 ? exportLinks(request, response.articles ?? response.total) : null,
     hidden,
     from: request.from ?? '',
     to: request.to ?? '',
+    dateError: null,
+    facetSearch: null,
+    pastEnd: pastEnd(request, response),
     dateFormHidden,
+    versions: versionsControl(request, response),
   };
 }

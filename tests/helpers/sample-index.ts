@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { indexCorpus, loadIndex, type SearchIndex } from '../../src/index/index.js';
@@ -37,6 +37,20 @@ export async function buildSampleIndex(corpus = SAMPLE_CORPUS): Promise<{ dir: s
   await indexCorpus(corpus, dir);
   const index = await loadIndex(dir);
   return { dir, index, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The real index of a corpus of the given files (name -> text), written into a fresh temporary folder. */
+export async function buildIndexOfFiles(files: Record<string, string>): Promise<{ index: SearchIndex; cleanup: () => Promise<void> }> {
+  const corpus = await mkdtemp(path.join(tmpdir(), 'depeches-corpus-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(corpus, name), text);
+  const built = await buildSampleIndex(corpus);
+  return {
+    index: built.index,
+    cleanup: async () => {
+      await built.cleanup();
+      await rm(corpus, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A search request with defaults, for tests; facet selections may be given by field name (`{ organisations: ['OCS'] }`). */

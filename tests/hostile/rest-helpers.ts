@@ -17,17 +17,8 @@ export const SMALL_ARTICLES = [
   { id: 'a3', title: 'La récolte de lavande s’annonce bonne', text: 'Les producteurs de lavande du plateau de Castelmaure attendent une récolte abondante après un printemps pluvieux.' },
 ];
 
-/** Mulberry32: a small seeded generator, so that a failing trial can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32, the bench's seeded generator, so that a failing trial can be replayed from its seed. */
+export { rng as seededRandom } from '../../bench/generate-corpus.js';
 
 /** The seed of a property test: HOSTILE_SEED when replaying, else a new one. */
 export function testSeed(): number {

@@ -32,12 +32,12 @@ describe('readCorpus on the fixture corpus', () => {
       { path: 'broken/empty.txt', reason: 'empty file' },
       { path: 'broken/image.txt', reason: 'binary file' },
       { path: 'broken/rapport.pdf', reason: 'unsupported extension .pdf' },
-      { path: 'dup/meme-nom.txt', reason: 'duplicate id dup/meme-nom (already used by dup/meme-nom.md)' },
       { path: 'feeds/depeches.jsonl', reason: 'line 3: invalid JSON' },
       { path: 'feeds/depeches.jsonl', reason: 'line 4: missing "text"' },
       { path: 'feeds/depeches.jsonl', reason: 'line 6: not a JSON object' },
+      { path: 'dup/meme-nom.txt', reason: 'duplicate id dup/meme-nom (already used by dup/meme-nom.md): indexed as dup/meme-nom~2' },
     ]);
-    expect(corpus.articles).toHaveLength(14); // 12 readable files, one of them JSON Lines with 3 good lines
+    expect(corpus.articles).toHaveLength(15); // 13 readable files, one of them JSON Lines with 3 good lines
   });
 
   it('HTML: the article, not the page', () => {

@@ -57,13 +57,37 @@ describe('search page over HTTP', () => {
   });
 
   it('refuses bad parameters with a French 400 page', async () => {
-    for (const path of ['/search?page=abc', '/search?from=2022-02-30', '/search?sort=hasard', '/search?from=2023-01-01&to=2022-01-01']) {
+    for (const path of ['/search?q=chine&page=abc', '/search?q=chine&sort=hasard']) {
       const page = await get(path);
       expect(page.status, path).toBe(400);
       expect(page.type).toMatch(/text\/html/);
       expect(page.body).toContain('<html lang="fr">');
       expect(page.body).toMatch(/Paramètre « \w+ » invalide/);
+      // The search box keeps the query.
+      expect(page.body).toMatch(/<input id="q" name="q" type="search" value="chine"/);
     }
+  });
+
+  it('says a wrong date range beside the date fields and keeps the results', async () => {
+    for (const [path, message] of [
+      ['/search?q=chine&from=2023-01-01&to=2022-01-01', 'La date de fin précède la date de début.'],
+      ['/search?q=chine&from=2022-02-30', 'La date de début « 2022-02-30 » n’est pas une date valide'],
+      ['/search?q=chine&to=demain', 'La date de fin « demain » n’est pas une date valide'],
+    ]) {
+      const page = await get(path);
+      expect(page.status, path).toBe(200);
+      expect(page.body).toContain('id="erreur-dates"');
+      expect(page.body).toContain(message);
+      expect(page.body).toContain('class="resultat"');
+      expect(page.body).not.toMatch(/Paramètre « \w+ »/);
+    }
+  });
+
+  it('a page past the end says so and links to the last page', async () => {
+    const page = await get('/search?q=chine&page=40');
+    expect(page.status).toBe(200);
+    expect(page.body).toMatch(/La page 40 n’existe pas : cette recherche tient en 1 page\./);
+    expect(page.body).toContain('href="/search?q=chine"');
   });
 
   it('escapes the query everywhere', async () => {

@@ -41,7 +41,8 @@ function fieldTextSql(r: string, name: IndexedField): string {
  */
 export function tsvectorSql(r: string): string {
   const byWeight = new Map<string, IndexedField[]>();
-  for (const name of INDEXED_FIELDS) {
+  // A field of boost 0 (the source) is searched only by its prefix: its lexemes are only written tagged.
+  for (const name of INDEXED_FIELDS.filter((f) => (declared(f).boost ?? 0) > 0 || !TAGGED_FIELDS.has(f as QueryField))) {
     const weight = declared(name).pgWeight!;
     byWeight.set(weight, [...(byWeight.get(weight) ?? []), name]);
   }

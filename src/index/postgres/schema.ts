@@ -185,6 +185,13 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, description: 'source facet (source_keys); source words also tagged for source:', sql: addFacetSql('source') },
   {
     version: 4,
+    description: 'same story: the id of the first article of each article story (src/index/stories.ts), written by the ingest',
+    sql: `
+      ALTER TABLE depeches.documents ADD COLUMN IF NOT EXISTS story text;
+      CREATE INDEX IF NOT EXISTS documents_story ON depeches.documents (story);`,
+  },
+  {
+    version: 5,
     description: 'quotations: their words as a column (citation:), one row each in depeches.quotations (text, speaker, place)',
     sql: `
       ALTER TABLE depeches.documents ADD COLUMN IF NOT EXISTS quotes text NOT NULL DEFAULT '';

@@ -10,12 +10,13 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type pg from 'pg';
 import { facetKey, FIELDS, fieldText, fieldValues, type FieldDeclaration, type FieldName } from '../../analysis/index.js';
-import { readCorpus } from '../../ingest/index.js';
 import type { Article } from '../../ingest/types.js';
 import type { IndexReport } from '../index-corpus.js';
 import { newBuildId, requireUniqueIds } from '../build.js';
+import { storiesOfArticles } from '../stories.js';
 import { latestModification } from '../freshness.js';
 import { FACET_COLUMNS, TERMS_REFRESH, tsvectorSql } from './fields.js';
+import { readCorpusInWorkers } from '../parallel.js';
 import { checkOut } from './pool.js';
 import { migrate, MIGRATION_LOCK, parsable, SCHEMA_VERSION, SHORT_COMPLETIONS_REFRESH, TS_CONFIG } from './schema.js';
 
@@ -183,8 +184,16 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
       await client.query(QUOTATIONS_INSERT, [quotationsJson(batch)]);
     }
     if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
+    // Stories are computed over every article, as a build does: adding or removing one can regroup others.
+    const all = [...unique.values()];
+    const storyOf = storiesOfArticles(all);
+    const storyRows = JSON.stringify(all.map((a, n) => ({ id: a.id, story: all[storyOf[n]].id })));
+    const regrouped = await client.query(
+      'UPDATE depeches.documents d SET story = r.story FROM jsonb_to_recordset($1::jsonb) AS r(id text, story text) WHERE d.id = r.id AND d.story IS DISTINCT FROM r.story',
+      [storyRows],
+    );
     rowsWritten = performance.now();
-    const dirty = changed.length + deletedIds.length > 0;
+    const dirty = changed.length + deletedIds.length + (regrouped.rowCount ?? 0) > 0;
     if (dirty) {
       await client.query('DELETE FROM depeches.terms');
       await client.query(TERMS_REFRESH);
@@ -244,7 +253,8 @@ export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, op
     const previous = await previousArticles(client);
     // As in the embedded index: the build is as old as the start of reading.
     const readFrom = new Date();
-    const corpus = await readCorpus(corpusDir, { onProgress: options.onProgress, previous: previous.byPath });
+    // The same reading as the embedded index: worker threads, with their per-file size limit and time budget.
+    const corpus = await readCorpusInWorkers(corpusDir, { onProgress: options.onProgress, previous: previous.byPath });
     const t1 = performance.now();
     if (corpus.articles.length === 0) {
       const first = corpus.skipped[0];

@@ -159,13 +159,7 @@ export class SpeakerFinder {
 
   /** The named subject opening a recent clause ("La ministre Frédérique Vidal a nommé…"), a few mentions back at most. */
   private sentenceSubjectBefore(index: number): Person | null {
-    let low = 0;
-    let high = this.mentions.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.mentions[mid].end <= index) low = mid + 1;
-      else high = mid;
-    }
+    const low = this.mentionsEndingBy(index);
     // only the sentence before the pronoun's own (quotes do not end sentences here)
     const ownSentence = sentenceStart(this.text, index);
     const previousSentence = ownSentence > 0 ? sentenceStart(this.text, ownSentence - 1) : 0;
@@ -181,8 +175,8 @@ export class SpeakerFinder {
     return null;
   }
 
-  /** The nearest person named before `index` ("ce dernier"), a few mentions back at most. */
-  nearestPerson(index: number): Person[] {
+  /** How many mentions end at or before `index` (mentions are in text order): a binary search. */
+  private mentionsEndingBy(index: number): number {
     let low = 0;
     let high = this.mentions.length;
     while (low < high) {
@@ -190,6 +184,12 @@ export class SpeakerFinder {
       if (this.mentions[mid].end <= index) low = mid + 1;
       else high = mid;
     }
+    return low;
+  }
+
+  /** The nearest person named before `index` ("ce dernier"), a few mentions back at most. */
+  nearestPerson(index: number): Person[] {
+    const low = this.mentionsEndingBy(index);
     for (let i = low - 1; i >= 0 && i >= low - NEAREST_PERSON_LOOKBACK; i--) {
       if (this.mentions[i].titled || isFullName(this.mentionPeople[i].display)) return [this.mentionPeople[i]];
     }

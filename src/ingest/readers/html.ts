@@ -1,5 +1,7 @@
 import { parseHTML } from 'linkedom';
 import type { GivenMetadata } from '../article.js';
+import { MAX_HTML_DEPTH, nestsDeeperThan } from './html-depth.js';
+import { jsonNestsDeeperThan } from './json-depth.js';
 import { idFromPath, type ReaderOutput } from './reader.js';
 
 /**
@@ -31,16 +33,33 @@ interface DomNode {
   localName?: string;
 }
 
-function textOf(node: DomNode, out: string[]): void {
-  if (node.nodeType === 3) {
-    out.push((node.textContent ?? '').replace(/\s+/g, ' '));
-    return;
+/**
+ * The text of a subtree, a line break around each block. Walked with an
+ * explicit stack (a page nested 10 000 levels deep would exhaust the call
+ * stack), reading `childNodes` once per node (linkedom builds it anew at
+ * each access: indexing it in a loop is quadratic in the number of children).
+ */
+function textOf(root: DomNode, out: string[]): void {
+  const stack: (DomNode | 'close-block')[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === 'close-block') {
+      out.push('\n');
+      continue;
+    }
+    if (node.nodeType === 3) {
+      out.push((node.textContent ?? '').replace(/\s+/g, ' '));
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const block = BLOCKS.has(node.localName ?? '');
+    if (block) {
+      out.push('\n');
+      stack.push('close-block');
+    }
+    const children = node.childNodes;
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
   }
-  if (node.nodeType !== 1) return;
-  const block = BLOCKS.has(node.localName ?? '');
-  if (block) out.push('\n');
-  for (let i = 0; i < node.childNodes.length; i++) textOf(node.childNodes[i], out);
-  if (block) out.push('\n');
 }
 
 function blockText(root: DomNode): string {
@@ -54,13 +73,44 @@ function blockText(root: DomNode): string {
     .join('\n\n');
 }
 
-/** The values of a key anywhere in parsed JSON-LD (objects, arrays, @graph). */
-function findInJsonLd(data: unknown, key: string, found: unknown[] = []): unknown[] {
-  if (Array.isArray(data)) for (const item of data) findInJsonLd(item, key, found);
-  else if (data && typeof data === 'object') {
-    for (const [k, v] of Object.entries(data)) {
-      if (k === key) found.push(v);
-      else if (typeof v === 'object') findInJsonLd(v, key, found);
+/** The `<article>` elements not inside another one, in document order: one walk, however deep they nest. */
+function outerArticles(root: DomNode): DomNode[] {
+  const found: DomNode[] = [];
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType !== 1 && node.nodeType !== 9) continue;
+    if (node.localName === 'article') {
+      found.push(node);
+      continue;
+    }
+    const children = node.childNodes;
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
+  }
+  return found;
+}
+
+/** A value found under the key, kept on the walk's stack so that results come in document order. */
+class Found {
+  constructor(readonly value: unknown) {}
+}
+
+/** The values of a key anywhere in parsed JSON-LD (objects, arrays, @graph), in document order; walked with an explicit stack, however deep it nests. */
+function findInJsonLd(data: unknown, key: string): unknown[] {
+  const found: unknown[] = [];
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value instanceof Found) found.push(value.value);
+    else if (Array.isArray(value)) {
+      for (let k = value.length - 1; k >= 0; k--) stack.push(value[k]);
+    } else if (value && typeof value === 'object') {
+      const entries = Object.entries(value);
+      for (let k = entries.length - 1; k >= 0; k--) {
+        const [name, v] = entries[k];
+        if (name === key) stack.push(new Found(v));
+        else if (typeof v === 'object') stack.push(v);
+      }
     }
   }
   return found;
@@ -82,13 +132,16 @@ function asDocument(html: string): string {
 }
 
 export function readHtml(html: string, relativePath: string): ReaderOutput {
+  if (nestsDeeperThan(html)) return { documents: [], problems: [`HTML nested more than ${MAX_HTML_DEPTH} levels deep: not read`] };
   const { document } = parseHTML(asDocument(html));
   const attr = (selector: string, name: string): string | undefined => document.querySelector(selector)?.getAttribute(name)?.trim() || undefined;
 
   const jsonLd: unknown[] = [];
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const json = script.textContent ?? '';
+    if (jsonNestsDeeperThan(json)) continue; // no metadata nests that deep: ignored like broken JSON-LD
     try {
-      jsonLd.push(JSON.parse(script.textContent ?? ''));
+      jsonLd.push(JSON.parse(json));
     } catch {
       // broken JSON-LD is ignored: the markup still has the rest
     }
@@ -96,9 +149,11 @@ export function readHtml(html: string, relativePath: string): ReaderOutput {
   const ldString = (key: string): string | undefined => findInJsonLd(jsonLd, key).find((v): v is string => typeof v === 'string');
   const ldPublisher = findInJsonLd(jsonLd, 'publisher').flatMap((p) => findInJsonLd(p, 'name')).find((v): v is string => typeof v === 'string');
 
-  const articles = [...document.querySelectorAll('article')];
+  // The longest article; an article inside another is never longer than it, so only outer ones are measured.
+  const articles = outerArticles(document as unknown as DomNode).map((element) => ({ element, length: element.textContent?.length ?? 0 }));
+  const longest = articles.reduce<(typeof articles)[number] | undefined>((best, a) => (!best || a.length > best.length ? a : best), undefined);
   const root =
-    articles.sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length)[0] ??
+    (longest?.element as unknown as typeof document.body | undefined) ??
     document.querySelector('main, [role="main"]') ??
     document.body;
 

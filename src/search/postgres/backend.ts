@@ -10,7 +10,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
-import { FACETS, facetFields, facetOf, splitWords } from '../../analysis/index.js';
+import { FACETS, facetFields, facetOf, splitWords, type FacetName } from '../../analysis/index.js';
+import type { Suggestions } from '../suggestions.js';
+import { dayCountsPostgres, searchFacetPostgres, suggestionsPostgres } from './facet-search.js';
 import type { Article } from '../../ingest/types.js';
 import { createPool, parsable, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG } from '../../index/postgres/index.js';
 import type { BackendStatus, DocumentDetail, RelatedArticle, SearchBackend } from '../backend.js';
@@ -19,10 +21,14 @@ import { FACET_LIMIT } from '../facets.js';
 import { escapeHtml, snippet } from '../highlight.js';
 import { lookupWord, typoBudget } from '../match-terms.js';
 import { parseQuery } from '../parse-query.js';
+import { understandQuery } from '../understood.js';
 import type { FacetValue, ParsedQuery, QuotationHit, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
 import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type QuotedCondition, type SearchRow } from './search-sql.js';
 import { quotationClauses, quotationOpening, speakerWords } from '../quotation-query.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
+import { postgresEntity } from './entities.js';
+import { quotationSpeakerFacet } from './quotation-facet.js';
+import type { EntityKind, EntityProfile } from '../entities.js';
 
 export { RANK_WINDOW } from './search-sql.js';
 
@@ -87,6 +93,10 @@ export class PostgresBackend implements SearchBackend {
     }
   }
 
+  async entity(kind: EntityKind, slug: string): Promise<EntityProfile | null> {
+    return postgresEntity(this.pool, kind, slug);
+  }
+
   async search(request: SearchRequest): Promise<SearchResponse> {
     const started = performance.now();
     const parsed = parseQuery(withoutNul(request.q));
@@ -109,9 +119,12 @@ export class PostgresBackend implements SearchBackend {
   }
 
   private async searchWith(client: pg.PoolClient, request: SearchRequest, compiled: CompiledTsQuery, sort: SortOrder, started: number, quoted: QuotedCondition | null): Promise<SearchResponse> {
+    // Each story once, as the embedded engine lists them (src/search/stories.ts).
+    const grouped = request.versions !== 'all' && !request.story;
     const run = (match: string | null, clauses: string[], required: number) =>
-      client.query<SearchRow>(searchSql(sort), searchParameters(request, match, compiled.highlight, clauses, required, quoted));
+      client.query<SearchRow>(searchSql(sort, grouped), searchParameters(request, match, compiled.highlight, clauses, required, quoted));
     let row = (await run(compiled.match, [], 0)).rows[0];
+    let used = { match: compiled.match, highlight: compiled.highlight, clauses: [] as string[], required: 0 };
     let relaxed: { matched: number; of: number } | null = null;
     if (row.matched === 0 && compiled.positive.length > 1) {
       // Nobody holds every word: the articles holding the most of them, as the embedded engine does.
@@ -123,6 +136,7 @@ export class PostgresBackend implements SearchBackend {
       const count = most.rows[0].most ?? 0;
       if (count > 0) {
         row = (await run(loose, compiled.positive, count)).rows[0];
+        used = { ...used, match: loose, clauses: compiled.positive, required: count };
         relaxed = { matched: count, of: compiled.positive.length };
       }
     }
@@ -133,20 +147,29 @@ export class PostgresBackend implements SearchBackend {
       ...facetFields(h),
       snippet: hitSnippet(h),
       score: Math.round(h.score * 10_000) / 1000,
+      ...(grouped && h.others.length > 0 ? { story: { versions: h.others.length + 1, others: h.others } } : {}),
     }));
     if (request.view === 'citations' && hits.length > 0) await addQuotations(client, hits, compiled, quoted);
+    // The Citations view and quotation queries: the speakers of the matching quotations (src/search/postgres/quotation-facet.ts)
+    const quotationSpeakers = request.view === 'citations' || quoted ? await quotationSpeakerFacet(client, request, used, quoted) : null;
     const suggestion = compiled.match !== null && (row.total === 0 || relaxed !== null) ? await this.suggest(client, withoutNul(request.q)) : null;
     return {
       query: request.q,
       total: row.total,
+      ...(grouped ? { articles: row.articles } : {}),
       took_ms: Math.round((performance.now() - started) * 100) / 100,
       page: request.page,
       per_page: request.perPage,
       sort: request.sort,
       hits,
-      facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(row[name]) }))),
+      facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(name === 'speakers' && quotationSpeakers ? quotationSpeakers : row[name]) }))),
+      ...(quotationSpeakers ? { speaker_counts: 'quotations' as const } : {}),
       suggestion,
       relaxed,
+      // Exactness and the partial fill are the embedded engine's (README, PostgreSQL differences).
+      partial: null,
+      // The query's syntax as understood (phrases, NEAR, exclusions, fields, relaxing); stems and typos are the embedded engine's.
+      understood: understandQuery(null, parseQuery(request.q), [], [], { relaxed, partial: null, total: row.total }),
     };
   }
 
@@ -223,6 +246,18 @@ export class PostgresBackend implements SearchBackend {
       sameDay: row.same_day,
       sameSpeakers: row.same_speakers,
     };
+  }
+
+  async searchFacet(request: SearchRequest, name: FacetName, text: string): Promise<FacetValue[]> {
+    return searchFacetPostgres(this.pool, request, name, text);
+  }
+
+  async suggestions(q: string): Promise<Suggestions> {
+    return suggestionsPostgres(this.pool, q);
+  }
+
+  async dayCounts(request: SearchRequest): Promise<FacetValue[]> {
+    return dayCountsPostgres(this.pool, request);
   }
 
   async status(): Promise<BackendStatus> {

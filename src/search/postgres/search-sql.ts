@@ -37,7 +37,7 @@ export const ORDER_BY: Record<'relevance' | 'date' | 'date-asc', string> = {
 };
 
 /** Facet values fetched before the final ordering in JavaScript (French collation, as the embedded engine). */
-const FACET_FETCH = FACET_LIMIT * 2;
+export const FACET_FETCH = FACET_LIMIT * 2;
 
 /**
  * The search statement. `m` holds the matching rows, narrow (id, date, facet
@@ -51,24 +51,37 @@ const FACET_FETCH = FACET_LIMIT * 2;
  * and name the top ones from depeches.facet_names.
  */
 /** The statement's parameters before the facet filters ($1 to $8); facet f's selected keys are $${FACET_PARAMETER + f}. */
-const FACET_PARAMETER = 9;
+export const FACET_PARAMETER = 9;
 /** Each facet's filter flag in `m`, and the flags of all filters (facets and dates). */
 const passes = (name: FacetName) => `by_${name}`;
 const PASSES_ALL = [...FACETS.map(passes), 'by_d'].join(' AND ');
 /** Every filter flag but one's own: what a facet's (or the date's) disjunctive counts require. */
 const othersPass = (own: string) => [...FACETS.map(passes), 'by_d'].filter((flag) => flag !== own).map((flag) => `m.${flag}`).join(' AND ');
 
-/** Parameters after the facets' keys: the folded words a quotation's speaker must hold, and the tsquery its words must match (cite:, citation:). */
-const QUOTED_WORDS = FACET_PARAMETER + FACETS.length;
-const QUOTED_MATCH = QUOTED_WORDS + 1;
+/** The parameter of `story=ID` (null when not given), after the facets'. */
+export const STORY_PARAMETER = FACET_PARAMETER + FACETS.length;
+/** An article's story; an article written before stories were (NULL) stands alone. */
+const STORY = 'coalesce(story, id)';
+
+/** Parameters after the story's: the folded words a quotation's speaker must hold, and the tsquery its words must match (cite:, citation:). */
+export const QUOTED_WORDS = STORY_PARAMETER + 1;
+export const QUOTED_MATCH = QUOTED_WORDS + 1;
 /** One quotation of the article (depeches.quotations) by that speaker holding those words, when the query asks so (src/search/quotation-query.ts). */
 const QUOTED = `($${QUOTED_WORDS}::text[] IS NULL OR EXISTS (
         SELECT 1 FROM depeches.quotations q WHERE q.document_id = d.id
           AND (cardinality($${QUOTED_WORDS}::text[]) = 0 OR string_to_array(q.speaker_key, ' ') @> $${QUOTED_WORDS}::text[])
           AND ($${QUOTED_MATCH}::tsquery IS NULL OR q.tsv @@ $${QUOTED_MATCH}::tsquery)))`;
 
-export function searchSql(sort: keyof typeof ORDER_BY): string {
+/**
+ * `grouped`: each story once (src/search/stories.ts), by its first member
+ * in the list's order (DISTINCT ON the story, ordered by the list's order
+ * within it); the total counts stories, `articles` the rows, and each hit
+ * lists the other articles of its story.
+ */
+export function searchSql(sort: keyof typeof ORDER_BY, grouped = false): string {
   const order = ORDER_BY[sort];
+  const best = (rows: string, columns: string) =>
+    grouped ? `(SELECT * FROM (SELECT DISTINCT ON (${STORY}) ${columns} FROM ${rows} r0 ORDER BY ${STORY}, ${order}) b)` : rows;
   const facet = (kind: string, keys: string, where: string) => `
     (SELECT coalesce(json_agg(json_build_object('value', n.value, 'count', c.count) ORDER BY c.count DESC, n.value), '[]'::json) FROM (
        SELECT u.key, count(*)::int AS count FROM m, unnest(m.${keys}) AS u(key) WHERE ${where}
@@ -77,29 +90,32 @@ export function searchSql(sort: keyof typeof ORDER_BY): string {
   // By relevance: ts_rank over the newest RANK_WINDOW passing rows (all of them for any selective query), then the page.
   const page =
     sort === 'relevance'
-      ? `page AS (
-    SELECT r.id, r.date, CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', r.tsv, $1::tsquery, 1) END AS score
-    FROM (SELECT id, date, tsv FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r
-    ORDER BY score DESC, id LIMIT $5 OFFSET $6)`
-      : `page AS (SELECT id, 0::real AS score, date FROM m WHERE ${PASSES_ALL} ORDER BY ${order} LIMIT $5 OFFSET $6)`;
+      ? `scored AS (
+    SELECT r.id, r.date, r.story, CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', r.tsv, $1::tsquery, 1) END AS score
+    FROM (SELECT id, date, tsv, story FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r),
+  page AS (SELECT id, date, score FROM ${best('scored', 'id, date, score, story')} s ORDER BY score DESC, id LIMIT $5 OFFSET $6)`
+      : `page AS (SELECT id, 0::real AS score, date FROM ${best(`(SELECT id, date, story FROM m WHERE ${PASSES_ALL})`, 'id, date, story')} p ORDER BY ${order} LIMIT $5 OFFSET $6)`;
   return `
   WITH m AS MATERIALIZED (
-    SELECT d.id, d.date, d.tsv, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
+    SELECT d.id, d.date, d.tsv, d.story, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
            ${FACET_COLUMNS.map((c, f) => `(cardinality($${FACET_PARAMETER + f}::text[]) = 0 OR d.${c.keys} && $${FACET_PARAMETER + f}::text[]) AS ${passes(c.name)},`).join('\n           ')}
            (($3::date IS NULL AND $4::date IS NULL) OR (d.date IS NOT NULL AND ($3::date IS NULL OR d.date >= $3::date) AND ($4::date IS NULL OR d.date <= $4::date))) AS by_d
     FROM depeches.documents d
     WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
       AND ($8::int = 0 OR (SELECT count(*) FROM unnest($7::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $8::int)
+      AND ($${STORY_PARAMETER}::text IS NULL OR coalesce(d.story, d.id) = (SELECT coalesce(s.story, s.id) FROM depeches.documents s WHERE s.id = $${STORY_PARAMETER}::text))
       AND ${QUOTED}
   ),
   ${page}
   SELECT
-    (SELECT count(*) FROM m WHERE ${PASSES_ALL})::int AS total,
+    (SELECT count(${grouped ? `DISTINCT ${STORY}` : '*'}) FROM m WHERE ${PASSES_ALL})::int AS total,
+    (SELECT count(*) FROM m WHERE ${PASSES_ALL})::int AS articles,
     (SELECT count(*) FROM m)::int AS matched,
     (SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
        SELECT row_number() OVER (ORDER BY ${order.replace(/\b(score|date|id)\b/g, 'p.$1')}) AS rank, d.id, d.title, d.date, ${FACETS.map((name) => `d.${name}`).join(', ')}, p.score,
               hl.headline, $2::tsquery IS NULL AS plain,
-              strpos(ltrim(${parsable('d.text')}), ltrim(translate(hl.headline, '${OPEN}${CLOSE}', ''))) AS at, length(rtrim(ltrim(d.text))) AS length
+              strpos(ltrim(${parsable('d.text')}), ltrim(translate(hl.headline, '${OPEN}${CLOSE}', ''))) AS at, length(rtrim(ltrim(d.text))) AS length,
+              ${grouped ? `(SELECT coalesce(json_agg(json_build_object('id', o.id, 'source', o.source) ORDER BY o.id), '[]'::json) FROM depeches.documents o WHERE d.story IS NOT NULL AND o.story = d.story AND o.id <> d.id)` : `'[]'::json`} AS others
        FROM page p JOIN depeches.documents d USING (id)
        CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
                                        ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
@@ -119,10 +135,14 @@ export interface HitRow extends Omit<SearchHit, 'snippet'> {
   at: number;
   /** Length of the text without trailing blanks. */
   length: number;
+  /** The other articles of its story, when the list shows each story once. */
+  others: { id: string; source: string | null }[];
 }
 
 export type SearchRow = {
   total: number;
+  /** Rows passing the filters (`total` counts stories when grouped). */
+  articles: number;
   /** Articles matching the query before the facet filters. */
   matched: number;
   hits: HitRow[];
@@ -141,6 +161,7 @@ export function searchParameters(request: SearchRequest, match: string | null, h
     clauses,
     required,
     ...FACETS.map((name) => request.filters[name].map((v) => facetKey(withoutNul(v)))),
+    request.story ? withoutNul(request.story) : null,
     quoted ? quoted.speakerWords : null,
     quoted ? quoted.match : null,
   ];

@@ -209,6 +209,37 @@ export function relaxedMatch(compiled: CompiledTsQuery): string {
   return [`( ${compiled.positive.join(' | ')} )`, ...compiled.negative.map((n) => `!${n}`)].join(' & ');
 }
 
+/**
+ * `a NEAR/n b` as a tsquery: `<k>` is an exact distance in one order, so
+ * the group is every distance from 1 to n, both orders
+ * (`a <1> b | b <1> a | a <2> b | ...`). A chain `a NEAR b NEAR c` is its
+ * pairs ANDed: each pair near, not necessarily through the same `b` (the
+ * embedded engine asks for one chain). A stop word (empty base) is dropped,
+ * its distance added to the next pair's.
+ */
+export function nearTsQuery(bases: string[], distances: number[]): string | null {
+  const words: string[] = [];
+  const gaps: number[] = [];
+  let carried = 0;
+  bases.forEach((base, k) => {
+    if (!base) {
+      if (k > 0) carried += distances[k - 1];
+      return;
+    }
+    if (words.length > 0) gaps.push(carried + distances[k - 1]);
+    carried = 0;
+    words.push(`( ${base} )`);
+  });
+  if (words.length === 0) return null;
+  if (words.length === 1) return words[0];
+  const pairs = gaps.map((gap, k) => {
+    const options: string[] = [];
+    for (let d = 1; d <= gap; d++) options.push(`${words[k]} <${d}> ${words[k + 1]}`, `${words[k + 1]} <${d}> ${words[k]}`);
+    return `( ${options.join(' | ')} )`;
+  });
+  return pairs.length === 1 ? pairs[0] : `( ${pairs.join(' & ')} )`;
+}
+
 /** Maps a parsed query onto tsqueries, analyzing its words in one round trip. */
 export async function compileTsQuery(db: pg.Pool | pg.PoolClient, parsed: ParsedQuery): Promise<CompiledTsQuery> {
   const lookups: (Lookup & { optional: boolean })[] = [];
@@ -220,6 +251,11 @@ export async function compileTsQuery(db: pg.Pool | pg.PoolClient, parsed: Parsed
       const lookup = wordLookup(clause.text, clause.prefix, clause.negated, i);
       if (!lookup) return -1;
       lookups.push(lookup);
+    } else if (clause.kind === 'near') {
+      // One lookup per word, in a row: each analyzed alone, as the phrase's words are.
+      clause.words.forEach((word, k) =>
+        lookups.push({ i: i + k, kind: 'phrase', text: word, budget: 0, swaps: [], prefix: false, stop: false, folded: '', stems: [], guess: false, beginnings: [], optional: false }),
+      );
     } else {
       if (clause.words.length === 0) return -1;
       lookups.push({ i, kind: 'phrase', text: clause.words.join(' '), budget: 0, swaps: [], prefix: false, stop: false, folded: '', stems: [], guess: false, beginnings: [], optional: false });
@@ -238,13 +274,14 @@ export async function compileTsQuery(db: pg.Pool | pg.PoolClient, parsed: Parsed
     if (i < 0 || clause.kind === 'any') return null;
     const analyzed = byIndex.get(i);
     if (!analyzed) return null;
+    if (clause.kind === 'near') return nearTsQuery(clause.words.map((_w, k) => byIndex.get(i + k)?.base ?? ''), clause.distances);
     if (clause.kind === 'word' && analyzed.lexeme !== null) {
       // The lexeme itself even when unknown: a word nobody wrote matches nothing.
       const alternatives = new Set([restricted(operand(analyzed.lexeme), clause.field)]);
       if (!clause.negated) for (const t of [...analyzed.completions, ...analyzed.fuzzy, ...analyzed.swapped, ...analyzed.guesses]) alternatives.add(restricted(operand(t), clause.field));
       return alternatives.size === 1 ? [...alternatives][0] : `( ${[...alternatives].join(' | ')} )`;
     }
-    return analyzed.base ? `( ${restricted(analyzed.base, clause.field)} )` : null;
+    return analyzed.base ? `( ${restricted(analyzed.base, clause.kind === 'phrase' ? clause.field : undefined)} )` : null;
   };
 
   const positive: { query: string; optional: boolean }[] = [];

@@ -1,0 +1,174 @@
+import type { Worker } from 'node:worker_threads';
+import type { FileOutcome, PreviousFile, ReadLimits } from '../ingest/index.js';
+import { startWorker } from './worker-lane.js';
+import type { TaskAnswer, TaskRequest } from './worker-tasks.js';
+
+/**
+ * The files of a corpus read over worker threads, each under a time budget
+ * (per article for a file of many, JSON Lines: the worker sends a heartbeat
+ * as each is extracted, which starts the budget anew).
+ * A worker reports each file as soon as it is read; when one file takes
+ * longer than the budget, its worker is terminated (the only way to stop a
+ * thread busy in a regular expression or a parser), the file is listed as
+ * skipped with the reason, a new worker takes the place of the old one with
+ * the files that were queued behind, and the run goes on. A worker that
+ * dies on a file (out of memory, say) costs that file only, the same way.
+ */
+
+export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
+/** Files per request to a worker; two requests are kept queued per worker so that none waits for the next. */
+const FILES_PER_BATCH = 32;
+
+export interface ReadPoolOptions {
+  workers: number;
+  /** Time allowed to one file (reading, decoding, extraction), in ms; 0 or Infinity: no limit. */
+  fileTimeoutMs: number;
+  limits: ReadLimits;
+  /** Heap of each worker, in MB (default: Node's); a file that needs more stops its worker and is skipped. */
+  workerHeapMb?: number;
+  onProgress?: (filesDone: number, filesTotal: number) => void;
+}
+
+/** The outcome of each file, in the order given, and the workers, still running, for the next phase. */
+export interface ReadPoolResult {
+  outcomes: FileOutcome[];
+  workers: Worker[];
+}
+
+/** Raised when a worker cannot start at all: the caller reads in its own thread instead. */
+export class WorkerStartError extends Error {}
+
+export function readInWorkers(root: string, files: string[], previousOf: (path: string) => PreviousFile | undefined, options: ReadPoolOptions): Promise<ReadPoolResult> {
+  return new Promise((resolve, reject) => {
+    const outcomes = new Array<FileOutcome>(files.length);
+    /** Files not sent yet: those put back by a lost worker first, then from `nextFresh` on. */
+    let requeued: number[] = [];
+    let nextFresh = 0;
+    const pendingCount = () => requeued.length + files.length - nextFresh;
+    const take = (count: number): number[] => {
+      const taken = requeued.splice(0, count);
+      while (taken.length < count && nextFresh < files.length) taken.push(nextFresh++);
+      return taken;
+    };
+    let done = 0;
+    let batch = 0;
+    let failed = false;
+    const budget = options.fileTimeoutMs > 0 && Number.isFinite(options.fileTimeoutMs) ? options.fileTimeoutMs : 0;
+
+    interface Slot {
+      worker: Worker;
+      /** Removes this pool's listeners (never `removeAllListeners`: the Worker's own listeners keep its messages flowing). */
+      detach: () => void;
+      ready: boolean;
+      /** Files sent to this worker and not reported yet, in the order it reads them. */
+      queue: number[];
+      timer?: NodeJS.Timeout;
+    }
+    const slots: Slot[] = [];
+
+    const finishIfDone = () => {
+      if (failed || done < files.length) return;
+      for (const slot of slots) {
+        clearTimeout(slot.timer);
+        slot.detach();
+      }
+      resolve({ outcomes, workers: slots.map((s) => s.worker) });
+    };
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      for (const slot of slots) {
+        clearTimeout(slot.timer);
+        slot.detach();
+        void slot.worker.terminate();
+      }
+      reject(error);
+    };
+    const record = (index: number, outcome: FileOutcome) => {
+      outcomes[index] = outcome;
+      done++;
+      if (done % FILES_PER_BATCH === 0 || done === files.length) options.onProgress?.(done, files.length);
+    };
+    const arm = (slot: Slot) => {
+      clearTimeout(slot.timer);
+      slot.timer = undefined;
+      if (budget === 0 || !slot.ready || slot.queue.length === 0) return;
+      slot.timer = setTimeout(() => lose(slot, `took more than ${budget} ms to read (time budget per file, or per article of a JSON Lines file): stopped`), budget);
+    };
+    const topUp = (slot: Slot) => {
+      while (slot.queue.length <= FILES_PER_BATCH && pendingCount() > 0) {
+        const indices = take(FILES_PER_BATCH);
+        slot.queue.push(...indices);
+        const request: TaskRequest = {
+          kind: 'read',
+          batch: batch++,
+          root,
+          limits: options.limits,
+          files: indices.map((index) => ({ index, path: files[index], previous: previousOf(files[index]) })),
+        };
+        slot.worker.postMessage(request);
+      }
+    };
+    /** The file a worker is on is lost with the worker; the files queued behind it go back to the front of the line. */
+    const lose = (slot: Slot, reason: string) => {
+      if (failed) return;
+      clearTimeout(slot.timer);
+      const [current, ...behind] = slot.queue;
+      slot.detach();
+      void slot.worker.terminate();
+      if (current !== undefined) record(current, { articles: [], skipped: [{ path: files[current], reason }], reused: false });
+      requeued = [...behind, ...requeued];
+      slot.queue = [];
+      spawn(slots.indexOf(slot));
+      finishIfDone();
+    };
+    const spawn = (at: number) => {
+      let worker: Worker;
+      try {
+        worker = startWorker(options.workerHeapMb);
+      } catch (error) {
+        fail(new WorkerStartError((error as Error).message));
+        return;
+      }
+      const slot: Slot = { worker, ready: false, queue: [], detach: () => {} };
+      slots[at] = slot;
+      const onMessage = (answer: TaskAnswer) => {
+        if (answer.kind === 'ready') {
+          slot.ready = true;
+          arm(slot);
+        } else if (answer.kind === 'file') {
+          const k = slot.queue.indexOf(answer.index);
+          if (k === -1) return;
+          slot.queue.splice(k, 1);
+          record(answer.index, answer.outcome);
+          topUp(slot);
+          arm(slot);
+          finishIfDone();
+        } else if (answer.kind === 'alive') {
+          if (slot.queue[0] === answer.index) arm(slot);
+        } else if (answer.kind === 'error') fail(new Error(answer.message));
+      };
+      const died = (why: string) => {
+        if (!slot.ready) fail(new WorkerStartError(why));
+        else lose(slot, `the reader stopped on this file: ${why}`);
+      };
+      const onError = (error: Error) => died(error.message.split('\n')[0]);
+      const onExit = (code: number) => died(`worker exited with code ${code}`);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      slot.detach = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      topUp(slot);
+    };
+
+    if (files.length === 0) {
+      resolve({ outcomes, workers: [] });
+      return;
+    }
+    for (let k = 0; k < Math.max(1, options.workers); k++) spawn(k);
+  });
+}

@@ -1,0 +1,91 @@
+import type { SearchIndex } from '../index/index.js';
+import { firstInOrder } from './top-k.js';
+
+/**
+ * Same story, once, in results: the index gives each article its story
+ * (`storyOf`, src/index/stories.ts); a result list shows each story once,
+ * by its member that ranks first, with the others' sources ("Aussi publié
+ * par"). `versions=all` lists every article; `story=ID` lists the members
+ * of one article's story. Facet counts always count articles.
+ */
+
+/** The members of each story, in article order: members of story s are ids[start[s] .. start[s + 1]) (empty for an article not first of its story). */
+export interface StoryMembers {
+  start: Int32Array;
+  ids: Int32Array;
+}
+
+const MEMBERS = new WeakMap<Int32Array, StoryMembers>();
+
+export function storyMembers(index: SearchIndex): StoryMembers {
+  const { storyOf } = index;
+  let members = MEMBERS.get(storyOf);
+  if (members) return members;
+  const count = storyOf.length;
+  const start = new Int32Array(count + 1);
+  for (let n = 0; n < count; n++) start[storyOf[n] + 1]++;
+  for (let s = 0; s < count; s++) start[s + 1] += start[s];
+  const fill = start.slice(0, count);
+  const ids = new Int32Array(count);
+  for (let n = 0; n < count; n++) ids[fill[storyOf[n]]++] = n;
+  members = { start, ids };
+  MEMBERS.set(storyOf, members);
+  return members;
+}
+
+/** The article numbers of n's story, n's own first, then the others in article order. */
+export function storyOfArticle(index: SearchIndex, n: number): number[] {
+  const { start, ids } = storyMembers(index);
+  const s = index.storyOf[n];
+  const others = Array.from(ids.subarray(start[s], start[s + 1])).filter((m) => m !== n);
+  return [n, ...others];
+}
+
+/** The positions k of `docs` whose article is in the story of article `n`. */
+export function inStory(index: SearchIndex, docs: Int32Array, n: number): Int32Array {
+  const story = index.storyOf[n];
+  const kept: number[] = [];
+  for (let k = 0; k < docs.length; k++) if (index.storyOf[docs[k]] === story) kept.push(k);
+  return Int32Array.from(kept);
+}
+
+/**
+ * The page of a grouped result list: among `passing` (positions in `docs`),
+ * the first member in `before` order of each story, stories `first` to
+ * `first + count`; and the number of stories. Top-k is asked for more
+ * articles until it has enough stories (a story of m members takes up to m
+ * places), at most doubling each round.
+ */
+export function storyPage(
+  index: SearchIndex,
+  docs: Int32Array,
+  passing: Int32Array,
+  first: number,
+  count: number,
+  before: (a: number, b: number) => boolean,
+): { page: number[]; stories: number } {
+  const { storyOf } = index;
+  const { start } = storyMembers(index);
+  const seen = new Uint8Array(storyOf.length);
+  // Most articles stand alone: only members of stories of two or more can repeat one.
+  let stories = passing.length;
+  for (let i = 0; i < passing.length; i++) {
+    const s = storyOf[docs[passing[i]]];
+    if (start[s + 1] - start[s] < 2) continue;
+    if (seen[s]) stories--;
+    else seen[s] = 1;
+  }
+  const wanted = first + count;
+  for (let asked = Math.min(passing.length, wanted + 8); ; asked = Math.min(passing.length, asked * 2)) {
+    const top = firstInOrder(passing, asked, before);
+    seen.fill(0);
+    const heads: number[] = [];
+    for (const k of top) {
+      const s = storyOf[docs[k]];
+      if (seen[s]) continue;
+      seen[s] = 1;
+      heads.push(k);
+    }
+    if (heads.length >= wanted || asked >= passing.length) return { page: heads.slice(first, wanted), stories };
+  }
+}

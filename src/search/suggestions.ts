@@ -1,0 +1,98 @@
+/**
+ * Suggestions under the search box, on the embedded index: completions of
+ * the word being typed (as articles write them, accents and all) and the
+ * people and organisations of the archive that the typed letters name, with
+ * the number of articles that name them.
+ */
+import { splitWords, type FacetName } from '../analysis/index.js';
+import type { SearchIndex } from '../index/index.js';
+import { facetKey, facetTable, type FacetColumn } from './facet-table.js';
+import { completions, lookupWord } from './match-terms.js';
+import { foldedNames, nameMatcher } from './name-match.js';
+import { postings } from './postings.js';
+import { surfaceForm } from './suggest.js';
+
+/** Facets whose values are suggested: people and organisations. */
+export const SUGGESTED_FACETS = ['speakers', 'organisations'] as const satisfies readonly FacetName[];
+
+export interface NameSuggestion {
+  facet: (typeof SUGGESTED_FACETS)[number];
+  value: string;
+  /** Articles of the archive naming it. */
+  count: number;
+  /** What the name matched: the whole query, or only its last word. */
+  matched: 'query' | 'last-word';
+}
+
+export interface Suggestions {
+  /** Completions of the last word, as written in the articles. */
+  words: string[];
+  names: NameSuggestion[];
+}
+
+export const WORD_SUGGESTIONS = 5;
+export const NAME_SUGGESTIONS = 6;
+/** Fewer letters name too many people to be of use. */
+export const NAME_MIN_LETTERS = 2;
+
+/** The word being typed: the last one, when the query does not end in a space or a quote. */
+export function wordBeingTyped(q: string): string | null {
+  if (!q || /[\s"»)]$/.test(q)) return null;
+  const words = splitWords(q);
+  const last = words[words.length - 1];
+  return last && q.endsWith(last) ? last : null;
+}
+
+const totals = new WeakMap<FacetColumn, Uint32Array>();
+
+/** Articles naming each value of a facet (an article holds a value once). */
+function totalCounts(column: FacetColumn): Uint32Array {
+  let counts = totals.get(column);
+  if (!counts) {
+    counts = new Uint32Array(column.names.length);
+    for (const id of column.ids) counts[id]++;
+    totals.set(column, counts);
+  }
+  return counts;
+}
+
+function wordCompletions(index: SearchIndex, word: string): string[] {
+  const lookup = lookupWord(word, true);
+  if (!lookup || lookup.folded.length < 2) return [];
+  const seen = new Set<string>();
+  const words: string[] = [];
+  for (const [term] of completions(postings(index), lookup.folded)) {
+    if (words.length >= WORD_SUGGESTIONS) break;
+    const written = surfaceForm(index, term);
+    if (!written || written.length <= word.length && facetKey(written) === facetKey(word)) continue;
+    const key = written.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    words.push(written);
+  }
+  return words;
+}
+
+function matchingNames(index: SearchIndex, text: string, matched: NameSuggestion['matched']): NameSuggestion[] {
+  const test = nameMatcher(text);
+  if (!test || facetKey(text).replace(/\s/g, '').length < NAME_MIN_LETTERS) return [];
+  const table = facetTable(index.documents);
+  const found: NameSuggestion[] = [];
+  for (const facet of SUGGESTED_FACETS) {
+    const column = table.facets[facet];
+    const counts = totalCounts(column);
+    const keys = foldedNames(column.names);
+    column.names.forEach((value, id) => {
+      if (counts[id] > 0 && test(keys[id])) found.push({ facet, value, count: counts[id], matched });
+    });
+  }
+  return found.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr')).slice(0, NAME_SUGGESTIONS);
+}
+
+export function suggestions(index: SearchIndex, q: string): Suggestions {
+  const text = q.trim();
+  const word = wordBeingTyped(q);
+  let names = matchingNames(index, text, 'query');
+  if (names.length === 0 && word && word !== text) names = matchingNames(index, word, 'last-word');
+  return { words: word ? wordCompletions(index, word) : [], names };
+}
