@@ -1,7 +1,8 @@
 import { fieldValues, tokenize } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { containsPhrase } from './document-tokens.js';
-import { QUOTES_SEQUENCE, quoteSpeakerTable } from './quote-speakers.js';
+import { holdsPhrase } from './quotation-query.js';
+import { quoteSpeakerTable } from './quote-speakers.js';
 import type { QueryField } from './types.js';
 
 /**
@@ -29,9 +30,8 @@ export function hasPhrase(index: SearchIndex, n: number, phrase: PhrasePattern):
     // Quotations: each one's term ids by position, saved with the index like the text's (no text read); a phrase stands in one quotation
     const ids = phrase.terms.map((t) => index.positions.termId(t));
     if (ids.includes(-1)) return false;
-    const sequence = index.positions.sequence(n, QUOTES_SEQUENCE);
     for (let i = table.offsets[n]; i < table.offsets[n + 1]; i++) {
-      if (sequenceHolds(sequence.subarray(table.sequenceStart[i], table.sequenceStart[i] + table.sequenceLength[i]), ids, phrase.offsets)) return true;
+      if (holdsPhrase(table.sequences, table.sequenceStart[i], table.sequenceStart[i] + table.sequenceLength[i], ids, phrase.offsets)) return true;
     }
     return false;
   }

@@ -2,8 +2,8 @@ import { facetKey } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { facetTable } from './facet-table.js';
 import { FACET_LIMIT, facetCounts } from './facets.js';
-import type { QuotationMatcher } from './quotation-query.js';
-import { QUOTES_SEQUENCE, quoteSpeakerTable } from './quote-speakers.js';
+import { holdsTerm, termMask, type QuotationMatcher } from './quotation-query.js';
+import { quoteSpeakerTable } from './quote-speakers.js';
 import type { FacetValue, SearchRequest } from './types.js';
 
 
@@ -20,11 +20,10 @@ import type { FacetValue, SearchRequest } from './types.js';
  */
 export function quotationSpeakerCounts(index: SearchIndex, docs: Int32Array, request: SearchRequest, matcher: QuotationMatcher | null, terms: ReadonlySet<string>): FacetValue[] {
   const table = quoteSpeakerTable(index);
-  const { offsets, quoteSpeaker, sequenceStart, sequenceLength, aligned } = table;
+  const { offsets, quoteSpeaker, sequences, sequenceStart, sequenceLength, aligned } = table;
   // The articles passing the other filters (facetCounts' passing array is scratch: read before the search's own call).
   const passing = facetCounts(index.documents, docs, { ...request, filters: { ...request.filters, speakers: [] } }).passing;
-  const wanted = new Set<number>();
-  if (!matcher) for (const term of terms) if (index.positions.termId(term) >= 0) wanted.add(index.positions.termId(term));
+  const wanted = termMask(matcher ? [] : [...terms].map((term) => index.positions.termId(term)));
   const anyQuote = !matcher && terms.size === 0;
   const counts = new Uint32Array(table.names.length);
   for (let k = 0; k < passing.length; k++) {
@@ -32,14 +31,13 @@ export function quotationSpeakerCounts(index: SearchIndex, docs: Int32Array, req
     const first = offsets[n];
     const last = offsets[n + 1];
     if (first === last) continue;
-    const sequence = matcher || anyQuote ? null : index.positions.sequence(n, QUOTES_SEQUENCE);
     for (let i = first; i < last; i++) {
       const speaker = quoteSpeaker[i];
       if (speaker < 0) continue;
       if (matcher) {
         if (!matcher.matchesAt(n, i)) continue;
       } else if (!anyQuote) {
-        if (aligned[n] === 0 || !holdsAny(sequence!, sequenceStart[i], sequenceStart[i] + sequenceLength[i], wanted)) continue;
+        if (aligned[n] === 0 || !holdsTerm(sequences, sequenceStart[i], sequenceStart[i] + sequenceLength[i], wanted)) continue;
       }
       counts[speaker]++;
     }
@@ -59,9 +57,4 @@ export function quotationSpeakerCounts(index: SearchIndex, docs: Int32Array, req
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || collator.compare(a.value, b.value))
     .slice(0, FACET_LIMIT);
-}
-
-function holdsAny(sequence: Int32Array, from: number, to: number, wanted: Set<number>): boolean {
-  for (let p = from; p < to; p++) if (wanted.has(sequence[p])) return true;
-  return false;
 }

@@ -5,7 +5,7 @@ import { containsPhrase } from './document-tokens.js';
 import { escapeHtml, highlightRange, snippet } from './highlight.js';
 import { clauseTerms } from './evaluate.js';
 import { phrasePattern } from './phrases.js';
-import { citedSpeakers, QUOTES_SEQUENCE, quoteSpeakerTable } from './quote-speakers.js';
+import { citedSpeakers, quoteSpeakerTable } from './quote-speakers.js';
 import type { Clause, ParsedQuery, QuotationHit } from './types.js';
 
 /**
@@ -68,35 +68,50 @@ function clauseTest(index: SearchIndex, clause: Clause): Test | null {
   return (tokens) => tokens.some((t) => terms.has(t.term));
 }
 
-type IdTest = (ids: Int32Array) => boolean;
+/** A test on a quotation's term ids: positions from..to of its article's `quotes` sequence (no copy made). */
+type IdTest = (sequence: Int32Array, from: number, to: number) => boolean;
+
+/** A flag per term id of `ids` (-1 left out): one array read a position, instead of a Set lookup. */
+export function termMask(ids: Iterable<number>): Uint8Array {
+  const kept = [...ids].filter((id) => id >= 0);
+  const mask = new Uint8Array(kept.length === 0 ? 0 : Math.max(...kept) + 1);
+  for (const id of kept) mask[id] = 1;
+  return mask;
+}
+
+/** Whether positions from..to of `sequence` hold a term of `mask`. */
+export function holdsTerm(sequence: Int32Array, from: number, to: number, mask: Uint8Array): boolean {
+  for (let p = from; p < to; p++) {
+    const id = sequence[p];
+    if (id >= 0 && id < mask.length && mask[id] === 1) return true;
+  }
+  return false;
+}
 
 /** clauseTest on a quotation's term ids (its part of the article's `quotes` sequence). */
 function clauseIdTest(index: SearchIndex, clause: Clause): IdTest | null {
   if (clause.kind === 'any') {
     const sides = clause.clauses.map((c) => clauseIdTest(index, c)).filter((t): t is IdTest => t !== null);
-    return sides.length ? (ids) => sides.some((t) => t(ids)) : null;
+    return sides.length ? (sequence, from, to) => sides.some((t) => t(sequence, from, to)) : null;
   }
   if (clause.kind === 'near' || clause.negated || clause.field !== 'quotes') return null;
   if (clause.kind === 'phrase') {
     const pattern = phrasePattern(clause.words);
     if (!pattern) return null;
     const wanted = pattern.terms.map((t) => index.positions.termId(t));
-    return wanted.includes(-1) ? () => false : (ids) => idsHoldPhrase(ids, wanted, pattern.offsets);
+    return wanted.includes(-1) ? () => false : (sequence, from, to) => holdsPhrase(sequence, from, to, wanted, pattern.offsets);
   }
-  const wanted = new Set(clauseTerms(index, clause).map((t) => index.positions.termId(t)));
-  wanted.delete(-1);
-  return (ids) => {
-    for (let p = 0; p < ids.length; p++) if (wanted.has(ids[p])) return true;
-    return false;
-  };
+  const mask = termMask(clauseTerms(index, clause).map((t) => index.positions.termId(t)));
+  return (sequence, from, to) => holdsTerm(sequence, from, to, mask);
 }
 
-function idsHoldPhrase(ids: Int32Array, wanted: number[], offsets: number[]): boolean {
+/** Whether positions from..to of `sequence` hold the phrase's term ids at its offsets. */
+export function holdsPhrase(sequence: Int32Array, from: number, to: number, wanted: number[], offsets: number[]): boolean {
   const span = offsets[offsets.length - 1];
-  for (let p = 0; p + span < ids.length; p++) {
-    if (ids[p] !== wanted[0]) continue;
+  for (let p = from; p + span < to; p++) {
+    if (sequence[p] !== wanted[0]) continue;
     let all = true;
-    for (let k = 1; k < wanted.length && all; k++) all = ids[p + offsets[k]] === wanted[k];
+    for (let k = 1; k < wanted.length && all; k++) all = sequence[p + offsets[k]] === wanted[k];
     if (all) return true;
   }
   return false;
@@ -141,9 +156,10 @@ export function quotationMatcher(index: SearchIndex, parsed: ParsedQuery): Quota
       if (idTests.length === 0) return true;
       // An article whose quotations do not tile its sequence (an index built otherwise): their words, from the text.
       if (table.aligned[n] === 0) return matcher.matches(index.documents[n].quotes[i - table.offsets[n]]);
-      const start = table.sequenceStart[i];
-      const ids = index.positions.sequence(n, QUOTES_SEQUENCE).subarray(start, start + table.sequenceLength[i]);
-      return idTests.every((t) => t(ids));
+      const from = table.sequenceStart[i];
+      const to = from + table.sequenceLength[i];
+      for (let t = 0; t < idTests.length; t++) if (!idTests[t](table.sequences, from, to)) return false;
+      return true;
     },
   };
   return matcher;

@@ -1,5 +1,5 @@
 import { facetKey, TEXT_FIELDS } from '../analysis/index.js';
-import { quoteOutlines, type SearchIndex } from '../index/index.js';
+import { compactOf, quoteOutlines, type SearchIndex } from '../index/index.js';
 
 /**
  * The speakers of every quotation of an index, as ids, and where each
@@ -18,7 +18,9 @@ export interface QuoteSpeakerTable {
   /** Quotations of article n: quoteSpeaker[offsets[n]] to quoteSpeaker[offsets[n + 1] - 1], the speaker's id or -1 (none), in the article's order. */
   offsets: Int32Array;
   quoteSpeaker: Int32Array;
-  /** Each quotation's first position and number of positions in its article's `quotes` sequence. */
+  /** The term ids by position of every article's text fields (the index's own array, src/index/compact.ts). */
+  sequences: Int32Array;
+  /** Each quotation's first position in `sequences` (within its article's `quotes` sequence) and its number of positions. */
   sequenceStart: Int32Array;
   sequenceLength: Int32Array;
   /** 1 when article n's quotations tile its `quotes` sequence exactly (else their words are read from their text). */
@@ -44,10 +46,19 @@ export function quoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
   const sequenceStart = new Int32Array(total);
   const sequenceLength = new Int32Array(total);
   const aligned = new Uint8Array(documents.length);
+  // Read in place: a view per article would cost an allocation for each one a search reads.
+  let compact: ReturnType<typeof compactOf> | null = null;
+  try {
+    compact = compactOf(index);
+  } catch {
+    compact = null;
+  }
   let at = 0;
   for (let n = 0; n < documents.length; n++) {
     offsets[n] = at;
-    let position = 0;
+    const k = TEXT_FIELDS.length * n + QUOTES_SEQUENCE;
+    const base = compact ? compact.sequenceOffsets[k] : 0;
+    let position = base;
     for (const quote of outlines[n]) {
       let id = -1;
       if (quote.speaker !== null) {
@@ -63,10 +74,11 @@ export function quoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
       position += quote.positions;
       quoteSpeaker[at++] = id;
     }
-    aligned[n] = outlines[n].length > 0 && position === index.positions.sequence(n, QUOTES_SEQUENCE).length ? 1 : 0;
+    aligned[n] = compact && outlines[n].length > 0 && position === compact.sequenceOffsets[k + 1] ? 1 : 0;
   }
   offsets[documents.length] = at;
-  table = { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker, sequenceStart, sequenceLength, aligned };
+  const sequences = compact ? compact.sequences : new Int32Array(0);
+  table = { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker, sequences, sequenceStart, sequenceLength, aligned };
   tables.set(index, table);
   return table;
 }

@@ -100,7 +100,8 @@ export function entityView(profile: EntityProfile): EntityView {
     organisations: profile.organisations.map(related('organisations')),
     sources: profile.sources.map((c) => ({ name: c.name, count: c.count, href: searchUrl(request(facetFilters({ [profile.kind]: [profile.name], source: [c.name] }))) })),
     latest: profile.latest.map((a) => ({ title: a.title, date: frenchDate(a.date), source: a.source, href: documentUrl(a.id, null) })),
-    quotations: profile.kind === 'speakers' ? plural(profile.quotations, 'citation') : null,
+    // The number and its word kept on one line (a phone wraps the figures' line)
+    quotations: profile.kind === 'speakers' ? plural(profile.quotations, 'citation').replace(' ', '\u00a0') : null,
     quotationsHref: searchUrl(request(facetFilters(), { q: citeQuery(profile.name), view: 'citations' })),
     latestQuotations: profile.latestQuotations.map((q) => ({
       text: q.text,

@@ -110,7 +110,7 @@ describe('same story and entity pages in a real browser', { timeout: 90_000 }, (
     expect(html).toMatch(/<h2 id="fiche-citations">Dernières citations<\/h2>/);
     const page = await newPage();
     await page.goto(`${sample.url}/intervenant/wang-yi`);
-    const count = Number(/(\d+) citations?/.exec((await page.locator('.fiche-chiffres').textContent())!)?.[1]);
+    const count = Number(/(\d+)\s+citations?/.exec((await page.locator('.fiche-chiffres').textContent())!)?.[1]);
     expect(count).toBeGreaterThan(0);
     const shown = page.locator('.fiche-citations .citation');
     expect(await shown.count()).toBe(Math.min(count, 5));
