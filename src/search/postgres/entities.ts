@@ -105,7 +105,7 @@ export async function postgresEntity(pool: pg.Pool, kind: EntityKind, slug: stri
 
 /** A person's quotations (depeches.quotations, by the speaker's folded key): their number and the latest, as the embedded engine orders and chooses them. */
 async function personQuotations(pool: pg.Pool, key: string): Promise<{ count: number; latest: EntityQuotation[] }> {
-  const result = await pool.query<{ count: number; latest: { id: string; title: string; date: string | null; source: string | null; text: string; kind: 'direct' | 'indirect' }[] }>(
+  const result = await pool.query<{ count: number; latest: { rank: number; id: string; title: string; date: string | null; source: string | null; text: string; kind: 'direct' | 'indirect' }[] }>(
     `SELECT (SELECT count(*)::int FROM depeches.quotations WHERE speaker_key = $1) AS count,
             (SELECT coalesce(json_agg(l ORDER BY l.rank), '[]'::json) FROM (
                SELECT row_number() OVER (ORDER BY d.date DESC NULLS LAST, d.id, q.n) AS rank, d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.source, q.text, q.kind
@@ -114,5 +114,7 @@ async function personQuotations(pool: pg.Pool, key: string): Promise<{ count: nu
     [key, PROFILE_LIMITS.quotations * CANDIDATES_PER_SHOWN],
   );
   const row = result.rows[0];
-  return { count: row.count, latest: pickLatest(row.latest.map((q) => ({ ...q, opening: quotationOpening(q.text) })), PROFILE_LIMITS.quotations) };
+  // `rank` only ordered the aggregate
+  const latest = row.latest.map(({ rank: _rank, ...q }) => ({ ...q, opening: quotationOpening(q.text) }));
+  return { count: row.count, latest: pickLatest(latest, PROFILE_LIMITS.quotations) };
 }
