@@ -16,9 +16,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexCorpus, loadIndex, readCurrentManifest } from '../src/index/index.js';
-import { entityProfile, entitySlug, facetKey, prepareSearch, type EntityKind } from '../src/search/index.js';
-import { facetTable } from '../src/search/facet-table.js';
-import { quoteSpeakerTable } from '../src/search/quote-speakers.js';
+import { entityProfile, entitySlug, facetKey, prepareSearch, Searcher, type EntityKind } from '../src/search/index.js';
 import { startServer } from '../src/web/server.js';
 import { generateCorpus } from './generate-corpus.js';
 
@@ -46,20 +44,20 @@ if (!(await readCurrentManifest(indexDir))) {
 const manifest = (await readCurrentManifest(indexDir))!;
 const buildDir = path.join(indexDir, 'builds', manifest.buildId);
 const index = await loadIndex(indexDir);
+const searcher = new Searcher(index);
 const stories = new Set(index.storyOf).size;
 console.log(
   `build ${manifest.buildId}: ${index.documents.length} articles, ${stories} stories; ${(await folderBytes(buildDir) / 1e6).toFixed(1)} MB on disk, of which stories ${((index.storyOf.byteLength) / 1e6).toFixed(2)} MB`,
 );
 
 const t0 = performance.now();
-prepareSearch(index);
+prepareSearch(searcher);
 console.log(`prepareSearch (facet table and the pages' inverted columns) ${(performance.now() - t0).toFixed(0)} ms`);
 
 /** Most cited, middle and tail names of a facet, as [name, articles]. */
 function sampleNames(kind: EntityKind, each: number): [string, number][] {
-  const column = facetTable(index.documents).facets[kind];
-  const counts = new Uint32Array(column.names.length);
-  for (const id of column.ids) counts[id]++;
+  const column = searcher.facets.facets[kind];
+  const counts = column.totals;
   const ranked = column.names.map((name, id) => [name, counts[id]] as [string, number]).sort((a, b) => b[1] - a[1]);
   const middle = Math.floor(ranked.length / 2);
   return [...ranked.slice(0, each), ...ranked.slice(middle, middle + each), ...ranked.slice(-each)];
@@ -67,10 +65,10 @@ function sampleNames(kind: EntityKind, each: number): [string, number][] {
 
 /** The most quoted people, as [name, articles], by their number of quotations. */
 function mostQuoted(each: number): [string, number][] {
-  const { names, quoteSpeaker } = quoteSpeakerTable(index);
+  const { names, quoteSpeaker } = searcher.quoteSpeakers;
   const counts = new Uint32Array(names.length);
   for (const id of quoteSpeaker) if (id >= 0) counts[id]++;
-  const column = facetTable(index.documents).facets.speakers;
+  const column = searcher.facets.facets.speakers;
   const articles = new Uint32Array(column.names.length);
   for (const id of column.ids) articles[id]++;
   return names
@@ -93,7 +91,7 @@ try {
       for (let w = 0; w < 3; w++) await (await fetch(href)).text();
       const http: number[] = [];
       const profile: number[] = [];
-      const quotations = entityProfile(index, kind, entitySlug(name))?.quotations ?? 0;
+      const quotations = entityProfile(searcher, kind, entitySlug(name))?.quotations ?? 0;
       for (let r = 0; r < rounds; r++) {
         const a = performance.now();
         const res = await fetch(href);
@@ -101,7 +99,7 @@ try {
         http.push(performance.now() - a);
         if (res.status !== 200) throw new Error(`${href}: ${res.status}`);
         const b = performance.now();
-        entityProfile(index, kind, entitySlug(name));
+        entityProfile(searcher, kind, entitySlug(name));
         profile.push(performance.now() - b);
       }
       http.sort((x, y) => x - y);

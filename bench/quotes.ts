@@ -16,8 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { facetFilters } from '../src/analysis/index.js';
 import { indexCorpus, loadIndex } from '../src/index/index.js';
-import { search } from '../src/search/index.js';
-import { quoteSpeakerTable } from '../src/search/quote-speakers.js';
+import { search, Searcher } from '../src/search/index.js';
 import { generateCorpus } from './generate-corpus.js';
 
 const ROUNDS = 20;
@@ -61,7 +60,8 @@ async function main(): Promise<void> {
     const buildBytes = folderBytes(build);
     const fileBytes = (name: string) => (existsSync(path.join(build, name)) ? statSync(path.join(build, name)).size : 0);
     const index = await loadIndex(indexDir);
-    const table = quoteSpeakerTable(index);
+    const searcher = new Searcher(index);
+    const table = searcher.quoteSpeakers;
     const quotes = table.quoteSpeaker.length;
     console.log(
       `this tree: indexed in ${indexSeconds.toFixed(1)} s (${((docs / indexSeconds) | 0)} articles/s), build ${mb(buildBytes)}: catalog.json ${mb(fileBytes('catalog.json'))}, documents.jsonl ${mb(fileBytes('documents.jsonl'))}, index.bin ${mb(fileBytes('index.bin'))}; ${quotes} quotations`,
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     const speaker = table.names[bySpeaker.indexOf(Math.max(...bySpeaker))];
     const surname = speaker.split(' ').pop()!;
     const queries = ['coopération', 'citation:coopération', `cite:${surname}`, `cite:${surname} coopération`, `cite:${surname} "relations bilatérales"`, 'citation:"relations bilatérales"'];
-    const run = (q: string) => search(index, { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
+    const run = (q: string) => search(searcher, { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
     for (const q of queries) run(q);
     console.log(`\n| query | total | median ms | p95 ms |\n|---|---:|---:|---:|`);
     for (const q of queries) {

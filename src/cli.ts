@@ -8,7 +8,10 @@
  *
  * With --database URL (or DATABASE_URL in the environment), both commands
  * use PostgreSQL instead of the index folder: `index` writes the index into
- * the database, `serve` reads it from there.
+ * the database, `serve` reads it from there. `serve --database PRIMARY
+ * --replica STANDBY` (or DATABASE_REPLICA_URL) writes builds on the primary
+ * and answers readers from the streaming standby; `serve --database STANDBY`
+ * alone serves a standby as it is, never trying to write there.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorpusError } from './ingest/types.js';
 import { IndexLoadError, IndexWriteError, indexCorpus, loadIndex, readCurrentManifest, rebuildReason, watchCorpus, type IndexReport } from './index/index.js';
-import { createPool, indexCorpusToPostgres, postgresRebuildReason, redactUrl, type PostgresIndexReport } from './index/postgres/index.js';
+import { createPool, indexCorpusToPostgres, isStandby, postgresRebuildReason, redactUrl, type PostgresIndexReport } from './index/postgres/index.js';
 import { parseBaseUrl } from './web/feeds.js';
 import { startServer, type RunningServer } from './web/server.js';
 
@@ -26,8 +29,9 @@ const DEFAULT_INDEX = path.join(PROJECT_ROOT, 'index');
 
 const USAGE = `usage:
   npm run index -- --corpus DIR [--out DIR | --database URL]
-  npm start -- [--corpus DIR] [--index DIR | --database URL] [--port N] [--host ADDRESS] [--base-url URL] [--watch]
-  (PORT, HOST, BASE_URL and DATABASE_URL in the environment work too; --host 0.0.0.0 opens the server to the network)`;
+  npm start -- [--corpus DIR] [--index DIR | --database URL [--replica URL]] [--port N] [--host ADDRESS] [--base-url URL] [--watch]
+  (PORT, HOST, BASE_URL, DATABASE_URL and DATABASE_REPLICA_URL in the environment work too; --host 0.0.0.0 opens the server to the network;
+   --replica: readers are answered by that streaming standby, builds are written on --database)`;
 
 /** Where and how the server listens. */
 interface Listen {
@@ -83,11 +87,20 @@ async function runIndexPostgres(corpus: string, url: string): Promise<void> {
   }
 }
 
-/** Serves the index of a PostgreSQL database, (re)building it from the corpus first when missing or older. */
-async function runServePostgres(corpus: string, url: string, listen: Listen, watchForChanges: boolean): Promise<void> {
+/**
+ * Serves the index of a PostgreSQL database, (re)building it from the corpus
+ * first when missing or older. Readers are answered from `readUrl` (a
+ * streaming standby) when given. A standby given as the database itself is
+ * read-only: it is served as it is, builds come from its primary.
+ */
+async function runServePostgres(corpus: string, url: string, readUrl: string | undefined, listen: Listen, watchForChanges: boolean): Promise<void> {
   const pool = createPool(url, { max: 2, applicationName: 'depeches-index' });
-  const corpusExists = existsSync(corpus);
+  let corpusExists = existsSync(corpus);
   try {
+    if (await isStandby(pool)) {
+      console.log(`${redactUrl(url)} is a read-only standby: serving its index as replicated, builds are written on its primary`);
+      corpusExists = false;
+    }
     const reason = corpusExists ? await postgresRebuildReason(pool, corpus) : null;
     if (reason) {
       console.log(`building the index of ${corpus} in ${redactUrl(url)} (${reason})`);
@@ -97,8 +110,14 @@ async function runServePostgres(corpus: string, url: string, listen: Listen, wat
     await pool.end();
     throw error;
   }
-  const server = await startServer({ databaseUrl: url, ...listen });
-  console.log(`depeches: searching ${corpus} in ${redactUrl(url)} on ${server.url}`);
+  let server: RunningServer;
+  try {
+    server = await startServer({ databaseUrl: readUrl ?? url, ...listen });
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  console.log(`depeches: searching ${corpus} in ${redactUrl(readUrl ?? url)}${readUrl ? ` (builds written on ${redactUrl(url)})` : ''} on ${server.url}`);
   let timer: NodeJS.Timeout | null = null;
   if (watchForChanges && corpusExists) {
     let running = false;
@@ -196,6 +215,7 @@ async function main(argv: string[]): Promise<void> {
       'base-url': { type: 'string' },
       watch: { type: 'boolean' },
       database: { type: 'string' },
+      replica: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -212,6 +232,9 @@ async function main(argv: string[]): Promise<void> {
   const corpus = path.resolve(values.corpus ?? builtFrom ?? DEFAULT_CORPUS);
   const database = values.database ?? (process.env.DATABASE_URL || undefined);
   if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) throw new Error('--database (or DATABASE_URL) must be a postgres:// or postgresql:// URL');
+  const replica = values.replica ?? (process.env.DATABASE_REPLICA_URL || undefined);
+  if (replica !== undefined && !/^postgres(ql)?:\/\//.test(replica)) throw new Error('--replica (or DATABASE_REPLICA_URL) must be a postgres:// or postgresql:// URL');
+  if (replica !== undefined && !database) throw new Error('--replica (or DATABASE_REPLICA_URL) needs --database (or DATABASE_URL): the primary that builds are written on');
   if (command === 'index') {
     if (database) await runIndexPostgres(corpus, database);
     else await runIndex(corpus, indexDir);
@@ -220,7 +243,7 @@ async function main(argv: string[]): Promise<void> {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? process.env.PORT}`);
     const host = values.host ?? (process.env.HOST || '127.0.0.1');
     const listen: Listen = { port, host, baseUrl: values['base-url'] === undefined ? baseUrlOfEnvironment() : parseBaseUrl(values['base-url']) };
-    if (database) await runServePostgres(corpus, database, listen, values.watch === true);
+    if (database) await runServePostgres(corpus, database, replica, listen, values.watch === true);
     else await runServe(corpus, indexDir, listen, values.watch === true);
   } else {
     throw new Error(`unknown command "${command}"\n${USAGE}`);

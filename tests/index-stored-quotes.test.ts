@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexCorpus, loadIndex, quoteOutlines } from '../src/index/index.js';
 import { readCorpus } from '../src/ingest/index.js';
-import { search } from '../src/search/index.js';
+import { search, Searcher } from '../src/search/index.js';
 import { request } from './helpers/sample-index.js';
 
 /**
@@ -64,8 +64,8 @@ describe('quotations stored by their place', () => {
   });
 
   it('finds a citation: phrase inside one quotation, never across two that follow each other', async () => {
-    const index = await loadIndex(path.join(work, 'index'));
-    const total = (q: string) => search(index, request({ q })).total;
+    const searcher = new Searcher(await loadIndex(path.join(work, 'index')));
+    const total = (q: string) => search(searcher, request({ q })).total;
     expect(total('citation:"restera fermé" ')).toBe(1);
     expect(total('citation:"devront passer" ')).toBe(1);
     // "… tout l'hiver » … « Les habitants …": the words follow each other in the quotes field only

@@ -1,14 +1,15 @@
 /**
  * The backend boundary of the search stage: the query model (a validated
  * SearchRequest: parsed query, facet filters, date range, sort, page) is
- * answered either by the embedded MiniSearch index (the default) or by
+ * answered either by the embedded index (the default: a Searcher over a
+ * loaded build, src/search/searcher.ts) or by
  * PostgreSQL full-text search (src/search/postgres). The web stage only
  * talks to a SearchBackend, so both serve the same pages and JSON.
  */
 import type { Article } from '../ingest/types.js';
 import type { SearchIndex } from '../index/index.js';
 import { queryTerms } from './evaluate.js';
-import { facetTable } from './facet-table.js';
+import { Searcher } from './searcher.js';
 import { firstInOrder } from './top-k.js';
 import { documentTokens } from './document-tokens.js';
 import { highlightRange } from './highlight.js';
@@ -75,11 +76,11 @@ export const RELATED_LIMIT = 5;
  * newest), found on the facet table's number arrays: a document page of a
  * 100 000-article archive must not compare strings with every article.
  */
-function related(index: SearchIndex, n: number): { sameDay: RelatedArticle[]; sameSpeakers: RelatedArticle[] } {
-  const { dayOf, dateRank } = facetTable(index.documents);
-  const { start: speakerStart, ids: speakerIds } = facetTable(index.documents).facets.speakers;
+function related(searcher: Searcher, n: number): { sameDay: RelatedArticle[]; sameSpeakers: RelatedArticle[] } {
+  const { dayOf, dateRank } = searcher.facets;
+  const { start: speakerStart, ids: speakerIds } = searcher.facets.facets.speakers;
   const toRelated = (m: number): RelatedArticle => {
-    const { id, title, date } = index.documents[m];
+    const { id, title, date } = searcher.documents[m];
     return { id, title, date };
   };
   const mine = Array.from(speakerIds.subarray(speakerStart[n], speakerStart[n + 1]));
@@ -98,66 +99,64 @@ function related(index: SearchIndex, n: number): { sameDay: RelatedArticle[]; sa
 }
 
 /**
- * The embedded backend: the in-process MiniSearch index. `currentIndex` is
- * read on every call, so that a server can swap in a new build between
- * requests.
+ * The embedded backend: the Searcher of the build in service.
+ * `currentSearcher` is read on every call, so that a server can swap in a
+ * new build (and its Searcher) between requests.
  */
 export class EmbeddedBackend implements SearchBackend {
   readonly kind = 'embedded' as const;
-  constructor(private readonly currentIndex: () => SearchIndex) {}
+  constructor(private readonly currentSearcher: () => Searcher) {}
 
+  /** The backend of one build that is never swapped. */
   static of(index: SearchIndex): EmbeddedBackend {
-    return new EmbeddedBackend(() => index);
-  }
-
-  get index(): SearchIndex {
-    return this.currentIndex();
+    const searcher = new Searcher(index);
+    return new EmbeddedBackend(() => searcher);
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    return search(this.currentIndex(), request);
+    return search(this.currentSearcher(), request);
   }
 
   async article(id: string): Promise<Article | null> {
-    const index = this.currentIndex();
-    const n = index.byId.get(id);
-    return n === undefined ? null : index.documents[n];
+    const searcher = this.currentSearcher();
+    const n = searcher.byId.get(id);
+    return n === undefined ? null : searcher.documents[n];
   }
 
   async document(id: string, q: string): Promise<DocumentDetail | null> {
-    const index = this.currentIndex();
-    const n = index.byId.get(id);
+    const searcher = this.currentSearcher();
+    const n = searcher.byId.get(id);
     if (n === undefined) return null;
-    const article = index.documents[n];
+    const article = searcher.documents[n];
     // The index terms the query matches, as the search itself finds them (stems, completions, typos).
-    const terms = q.trim() ? queryTerms(index, q) : new Set<string>();
-    const tokens = documentTokens(index, n);
+    const terms = q.trim() ? queryTerms(searcher, q) : new Set<string>();
+    const tokens = documentTokens(searcher, n);
     return {
       article,
       titleHtml: highlightRange(article.title, tokens.title, terms),
       textHtml: highlightRange(article.text, tokens.text, terms),
-      ...related(index, n),
+      ...related(searcher, n),
     };
   }
 
   async searchFacet(request: SearchRequest, name: FacetName, text: string): Promise<FacetValue[]> {
-    return searchFacetValues(this.currentIndex(), request, name, text);
+    return searchFacetValues(this.currentSearcher(), request, name, text);
   }
 
   async suggestions(q: string): Promise<Suggestions> {
-    return suggestions(this.currentIndex(), q);
+    return suggestions(this.currentSearcher(), q);
   }
 
   async dayCounts(request: SearchRequest): Promise<FacetValue[]> {
-    return searchDayCounts(this.currentIndex(), request);
+    return searchDayCounts(this.currentSearcher(), request);
   }
 
   async entity(kind: EntityKind, slug: string): Promise<EntityProfile | null> {
-    return entityProfile(this.currentIndex(), kind, slug);
+    return entityProfile(this.currentSearcher(), kind, slug);
   }
 
   async status(): Promise<BackendStatus> {
-    const { manifest, documents } = this.currentIndex();
+    const { manifest, documents } = this.currentSearcher();
     return { backend: 'embedded', documents: documents.length, build: manifest.buildId, builtAt: manifest.builtAt };
   }
 

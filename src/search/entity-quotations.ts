@@ -1,16 +1,15 @@
-import type { SearchIndex } from '../index/index.js';
 import type { Quote } from '../ingest/types.js';
 import { entitySlug } from './entities.js';
-import { facetTable } from './facet-table.js';
 import { quotationOpening } from './quotation-query.js';
-import { quoteSpeakerTable } from './quote-speakers.js';
+import type { QuoteSpeakerTable } from './quote-speakers.js';
+import type { Searcher } from './searcher.js';
 import { firstInOrder } from './top-k.js';
 
 /**
  * The quotations of a person, for their page: how many the archive holds
- * and the latest ones. Built once per index from the quotation speaker
- * table (src/search/quote-speakers.ts): the quotations of each speaker
- * slug, as positions in that table, so that a page costs the person's
+ * and the latest ones. Read from the build's quotations by speaker slug
+ * (SpeakerQuotations, made once by its Searcher from the quotation speaker
+ * table, src/search/quote-speakers.ts), so that a page costs the person's
  * quotations, not the archive's.
  */
 
@@ -26,19 +25,16 @@ export interface EntityQuotation {
   opening: string;
 }
 
-interface BySlug {
-  /** Quotation positions (in the speaker table) of slug s: positions[start.get(s)...]. */
+/** The quotations of each speaker slug, as positions in the quotation speaker table. */
+export interface SpeakerQuotations {
+  /** Quotation positions (in the speaker table) of each slug, in table order. */
   positions: Map<string, Int32Array>;
   /** The article of each quotation position. */
   articleOf: Int32Array;
 }
 
-const BY_SLUG = new WeakMap<SearchIndex, BySlug>();
-
-function bySlug(index: SearchIndex): BySlug {
-  let found = BY_SLUG.get(index);
-  if (found) return found;
-  const { names, offsets, quoteSpeaker } = quoteSpeakerTable(index);
+export function buildSpeakerQuotations(table: QuoteSpeakerTable): SpeakerQuotations {
+  const { names, offsets, quoteSpeaker } = table;
   const slugOf = names.map((name) => entitySlug(name));
   const counts = new Map<string, number>();
   for (let i = 0; i < quoteSpeaker.length; i++) if (quoteSpeaker[i] >= 0) counts.set(slugOf[quoteSpeaker[i]], (counts.get(slugOf[quoteSpeaker[i]]) ?? 0) + 1);
@@ -59,23 +55,21 @@ function bySlug(index: SearchIndex): BySlug {
       fill.set(slug, at + 1);
     }
   }
-  found = { positions, articleOf };
-  BY_SLUG.set(index, found);
-  return found;
+  return { positions, articleOf };
 }
 
 /** The number of quotations of the person of `slug`, and the `limit` latest (newest article first, then in text order). */
-export function entityQuotations(index: SearchIndex, slug: string, limit: number): { count: number; latest: EntityQuotation[] } {
-  const { positions, articleOf } = bySlug(index);
+export function entityQuotations(searcher: Searcher, slug: string, limit: number): { count: number; latest: EntityQuotation[] } {
+  const { positions, articleOf } = searcher.speakerQuotations;
   const mine = positions.get(slug);
   if (!mine) return { count: 0, latest: [] };
-  const { dateRank } = facetTable(index.documents);
-  const { offsets } = quoteSpeakerTable(index);
+  const { dateRank } = searcher.facets;
+  const { offsets } = searcher.quoteSpeakers;
   const candidates = firstInOrder(mine, limit * CANDIDATES_PER_SHOWN, (a, b) => dateRank[articleOf[a]] < dateRank[articleOf[b]] || (articleOf[a] === articleOf[b] && a < b));
   const quotesOf = new Map<number, Quote[]>();
   const latest = candidates.map((i) => {
     const n = articleOf[i];
-    const article = index.documents[n];
+    const article = searcher.documents[n];
     // A loaded index gives quotations their words from the text: read once per article.
     let quotes = quotesOf.get(n);
     if (!quotes) quotesOf.set(n, (quotes = article.quotes));
@@ -112,6 +106,6 @@ export function pickLatest(candidates: EntityQuotation[], limit: number): Entity
 }
 
 /** Builds the table ahead of a reader's first page. */
-export function prepareEntityQuotations(index: SearchIndex): void {
-  bySlug(index);
+export function prepareEntityQuotations(searcher: Searcher): void {
+  void searcher.speakerQuotations;
 }

@@ -1,9 +1,7 @@
 import { facetKey } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
-import { facetTable } from './facet-table.js';
 import { FACET_LIMIT, facetCounts } from './facets.js';
 import { holdsTerm, termMask, type QuotationMatcher } from './quotation-query.js';
-import { quoteSpeakerTable } from './quote-speakers.js';
+import type { Searcher } from './searcher.js';
 import type { FacetValue, SearchRequest } from './types.js';
 
 
@@ -18,12 +16,12 @@ import type { FacetValue, SearchRequest } from './types.js';
  * quotation table's integer arrays and the `quotes` term sequences: no text
  * is read.
  */
-export function quotationSpeakerCounts(index: SearchIndex, docs: Int32Array, request: SearchRequest, matcher: QuotationMatcher | null, terms: ReadonlySet<string>): FacetValue[] {
-  const table = quoteSpeakerTable(index);
+export function quotationSpeakerCounts(searcher: Searcher, docs: Int32Array, request: SearchRequest, matcher: QuotationMatcher | null, terms: ReadonlySet<string>): FacetValue[] {
+  const table = searcher.quoteSpeakers;
   const { offsets, quoteSpeaker, sequences, sequenceStart, sequenceLength, aligned } = table;
   // The articles passing the other filters (facetCounts' passing array is scratch: read before the search's own call).
-  const passing = facetCounts(index.documents, docs, { ...request, filters: { ...request.filters, speakers: [] } }).passing;
-  const wanted = termMask(matcher ? [] : [...terms].map((term) => index.positions.termId(term)));
+  const passing = facetCounts(searcher, docs, { ...request, filters: { ...request.filters, speakers: [] } }).passing;
+  const wanted = termMask(matcher ? [] : [...terms].map((term) => searcher.positions.termId(term)));
   const anyQuote = !matcher && terms.size === 0;
   const counts = new Uint32Array(table.names.length);
   for (let k = 0; k < passing.length; k++) {
@@ -43,7 +41,7 @@ export function quotationSpeakerCounts(index: SearchIndex, docs: Int32Array, req
     }
   }
   // One value per person, named as the speaker facet names them.
-  const column = facetTable(index.documents).facets.speakers;
+  const column = searcher.facets.facets.speakers;
   const byName = new Map<string, number>();
   counts.forEach((count, id) => {
     if (count === 0) return;

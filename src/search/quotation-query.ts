@@ -1,11 +1,11 @@
 import { facetKey, foldWord, splitWords, tokenize, type Token } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 import type { Quote } from '../ingest/types.js';
 import { containsPhrase } from './document-tokens.js';
 import { escapeHtml, highlightRange, snippet } from './highlight.js';
 import { clauseTerms } from './evaluate.js';
 import { phrasePattern } from './phrases.js';
-import { citedSpeakers, quoteSpeakerTable } from './quote-speakers.js';
+import { citedSpeakers } from './quote-speakers.js';
 import type { Clause, ParsedQuery, QuotationHit } from './types.js';
 
 /**
@@ -54,9 +54,9 @@ function speakerHolds(words: Set<string>, wanted: string[]): boolean {
 
 type Test = (tokens: Token[]) => boolean;
 
-function clauseTest(index: SearchIndex, clause: Clause): Test | null {
+function clauseTest(searcher: Searcher, clause: Clause): Test | null {
   if (clause.kind === 'any') {
-    const sides = clause.clauses.map((c) => clauseTest(index, c)).filter((t): t is Test => t !== null);
+    const sides = clause.clauses.map((c) => clauseTest(searcher, c)).filter((t): t is Test => t !== null);
     return sides.length ? (tokens) => sides.some((t) => t(tokens)) : null;
   }
   if (clause.kind === 'near' || clause.negated || clause.field !== 'quotes') return null;
@@ -64,7 +64,7 @@ function clauseTest(index: SearchIndex, clause: Clause): Test | null {
     const pattern = phrasePattern(clause.words);
     return pattern ? (tokens) => containsPhrase(tokens, pattern.terms, pattern.offsets) : null;
   }
-  const terms = new Set(clauseTerms(index, clause));
+  const terms = new Set(clauseTerms(searcher, clause));
   return (tokens) => tokens.some((t) => terms.has(t.term));
 }
 
@@ -89,19 +89,19 @@ export function holdsTerm(sequence: Int32Array, from: number, to: number, mask: 
 }
 
 /** clauseTest on a quotation's term ids (its part of the article's `quotes` sequence). */
-function clauseIdTest(index: SearchIndex, clause: Clause): IdTest | null {
+function clauseIdTest(searcher: Searcher, clause: Clause): IdTest | null {
   if (clause.kind === 'any') {
-    const sides = clause.clauses.map((c) => clauseIdTest(index, c)).filter((t): t is IdTest => t !== null);
+    const sides = clause.clauses.map((c) => clauseIdTest(searcher, c)).filter((t): t is IdTest => t !== null);
     return sides.length ? (sequence, from, to) => sides.some((t) => t(sequence, from, to)) : null;
   }
   if (clause.kind === 'near' || clause.negated || clause.field !== 'quotes') return null;
   if (clause.kind === 'phrase') {
     const pattern = phrasePattern(clause.words);
     if (!pattern) return null;
-    const wanted = pattern.terms.map((t) => index.positions.termId(t));
+    const wanted = pattern.terms.map((t) => searcher.positions.termId(t));
     return wanted.includes(-1) ? () => false : (sequence, from, to) => holdsPhrase(sequence, from, to, wanted, pattern.offsets);
   }
-  const mask = termMask(clauseTerms(index, clause).map((t) => index.positions.termId(t)));
+  const mask = termMask(clauseTerms(searcher, clause).map((t) => searcher.positions.termId(t)));
   return (sequence, from, to) => holdsTerm(sequence, from, to, mask);
 }
 
@@ -132,13 +132,13 @@ export interface QuotationMatcher {
   needsWords: boolean;
 }
 
-export function quotationMatcher(index: SearchIndex, parsed: ParsedQuery): QuotationMatcher | null {
+export function quotationMatcher(searcher: Searcher, parsed: ParsedQuery): QuotationMatcher | null {
   const names = (parsed.cited ?? []).map((name) => splitWords(name).map(foldWord)).filter((w) => w.length > 0);
   const quoteClauses = parsed.clauses.filter(searchesQuotes).length;
   if (names.length === 0 && quoteClauses === 0) return null;
-  const tests = parsed.clauses.map((c) => clauseTest(index, c)).filter((t): t is Test => t !== null);
-  const idTests = parsed.clauses.map((c) => clauseIdTest(index, c)).filter((t): t is IdTest => t !== null);
-  const table = quoteSpeakerTable(index);
+  const tests = parsed.clauses.map((c) => clauseTest(searcher, c)).filter((t): t is Test => t !== null);
+  const idTests = parsed.clauses.map((c) => clauseIdTest(searcher, c)).filter((t): t is IdTest => t !== null);
+  const table = searcher.quoteSpeakers;
   const cited = names.length > 0 ? citedSpeakers(table, names) : null;
   const matcher: QuotationMatcher = {
     names,
@@ -155,7 +155,7 @@ export function quotationMatcher(index: SearchIndex, parsed: ParsedQuery): Quota
       if (cited && (table.quoteSpeaker[i] < 0 || cited[table.quoteSpeaker[i]] === 0)) return false;
       if (idTests.length === 0) return true;
       // An article whose quotations do not tile its sequence (an index built otherwise): their words, from the text.
-      if (table.aligned[n] === 0) return matcher.matches(index.documents[n].quotes[i - table.offsets[n]]);
+      if (table.aligned[n] === 0) return matcher.matches(searcher.documents[n].quotes[i - table.offsets[n]]);
       const from = table.sequenceStart[i];
       const to = from + table.sequenceLength[i];
       for (let t = 0; t < idTests.length; t++) if (!idTests[t](table.sequences, from, to)) return false;
@@ -191,11 +191,11 @@ function searchesQuotes(clause: Clause): boolean {
 }
 
 /** The positions in `docs` of the articles one of whose quotations matches. */
-export function keepQuoted(index: SearchIndex, docs: Int32Array, scores: Float64Array | null, matcher: QuotationMatcher): { docs: Int32Array; scores: Float64Array | null } {
+export function keepQuoted(searcher: Searcher, docs: Int32Array, scores: Float64Array | null, matcher: QuotationMatcher): { docs: Int32Array; scores: Float64Array | null } {
   if (matcher.articleMatchSuffices) return { docs, scores };
   const kept: number[] = [];
   // On integer arrays: the speaker's id first, then the quotation's term ids
-  const { offsets } = quoteSpeakerTable(index);
+  const { offsets } = searcher.quoteSpeakers;
   for (let k = 0; k < docs.length; k++) {
     const n = docs[k];
     for (let i = offsets[n]; i < offsets[n + 1]; i++) {

@@ -1,15 +1,15 @@
 import { facetKey, TEXT_FIELDS } from '../analysis/index.js';
-import { compactOf, quoteOutlines, type SearchIndex } from '../index/index.js';
+import { quoteOutlines, type SearchIndex } from '../index/index.js';
 
 /**
- * The speakers of every quotation of an index, as ids, and where each
+ * The speakers of every quotation of a build, as ids, and where each
  * quotation lies in its article's `quotes` sequence (term ids by position,
- * saved with the index), built once per index from the quotations'
- * outlines (no article text is read): a `cite:` search then marks the few
- * speakers whose name holds the name typed and scans integer arrays, and
- * tests a quotation's words on its term ids, instead of comparing names and
- * analysing words quotation by quotation (100 000 articles hold some
- * 700 000 quotations).
+ * saved with the index), built once per build by its Searcher
+ * (src/search/searcher.ts) from the quotations' outlines (no article text
+ * is read): a `cite:` search then marks the few speakers whose name holds
+ * the name typed and scans integer arrays, and tests a quotation's words on
+ * its term ids, instead of comparing names and analysing words quotation by
+ * quotation (100 000 articles hold some 700 000 quotations).
  */
 export interface QuoteSpeakerTable {
   /** Distinct speakers, and the folded words of each. */
@@ -30,11 +30,7 @@ export interface QuoteSpeakerTable {
 /** The `quotes` field's number among the fields saved position by position. */
 export const QUOTES_SEQUENCE = TEXT_FIELDS.indexOf('quotes') as 0 | 1 | 2;
 
-const tables = new WeakMap<SearchIndex, QuoteSpeakerTable>();
-
-export function quoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
-  let table = tables.get(index);
-  if (table) return table;
+export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
   const ids = new Map<string, number>();
   const names: string[] = [];
   const documents = index.documents;
@@ -47,17 +43,12 @@ export function quoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
   const sequenceLength = new Int32Array(total);
   const aligned = new Uint8Array(documents.length);
   // Read in place: a view per article would cost an allocation for each one a search reads.
-  let compact: ReturnType<typeof compactOf> | null = null;
-  try {
-    compact = compactOf(index);
-  } catch {
-    compact = null;
-  }
+  const compact = index.compact;
   let at = 0;
   for (let n = 0; n < documents.length; n++) {
     offsets[n] = at;
     const k = TEXT_FIELDS.length * n + QUOTES_SEQUENCE;
-    const base = compact ? compact.sequenceOffsets[k] : 0;
+    const base = compact.sequenceOffsets[k];
     let position = base;
     for (const quote of outlines[n]) {
       let id = -1;
@@ -74,13 +65,10 @@ export function quoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
       position += quote.positions;
       quoteSpeaker[at++] = id;
     }
-    aligned[n] = compact && outlines[n].length > 0 && position === compact.sequenceOffsets[k + 1] ? 1 : 0;
+    aligned[n] = outlines[n].length > 0 && position === compact.sequenceOffsets[k + 1] ? 1 : 0;
   }
   offsets[documents.length] = at;
-  const sequences = compact ? compact.sequences : new Int32Array(0);
-  table = { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker, sequences, sequenceStart, sequenceLength, aligned };
-  tables.set(index, table);
-  return table;
+  return { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker, sequences: compact.sequences, sequenceStart, sequenceLength, aligned };
 }
 
 /** Which speakers (by id) hold every word of each name: a flag per speaker. */

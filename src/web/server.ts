@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkDocumentsFile, IndexReadError, loadIndex, loadServableIndex, type SearchIndex } from '../index/index.js';
 import { EmbeddedBackend, type SearchBackend } from '../search/backend.js';
-import { prepareSearch, warmSearch } from '../search/index.js';
+import { prepareSearch, Searcher, warmSearch } from '../search/index.js';
 import { PostgresBackend } from '../search/postgres/index.js';
 import { createApp } from './app.js';
 import { publicOrigin } from './feeds.js';
@@ -75,7 +75,8 @@ class ServedIndex {
 
   constructor(
     private readonly indexDir: string,
-    public current: SearchIndex,
+    /** The Searcher of the build in service: a swap replaces it whole, and the old build's tables go with the old one. */
+    public current: Searcher,
     private readonly rebuild?: () => Promise<void>,
   ) {}
 
@@ -95,7 +96,7 @@ class ServedIndex {
     try {
       do {
         this.again = false;
-        const next = await loadIndex(this.indexDir);
+        const next = new Searcher(await loadIndex(this.indexDir));
         // Readers keep the current build meanwhile: the new one is warmed whole before the swap.
         warmSearch(next);
         if (next.manifest.buildId !== this.current.manifest.buildId || this.damage) this.swap(next);
@@ -107,7 +108,7 @@ class ServedIndex {
     }
   }
 
-  private swap(next: SearchIndex): void {
+  private swap(next: Searcher): void {
     this.current = next;
     if (this.damage) log('info', 'index-recovered', { build: next.manifest.buildId, documents: next.documents.length });
     else log('info', 'index-swapped', { build: next.manifest.buildId, documents: next.documents.length });
@@ -145,7 +146,7 @@ class ServedIndex {
       // A failed rebuild (full disk) still leaves an earlier build to serve.
       if (this.rebuild) await this.rebuild().catch((error: Error) => log('error', 'index-rebuild-failed', { error: error.message.split('\n')[0] }));
       // Every file checked: the damaged build is served again only once restored whole.
-      const next = await loadServableIndex(this.indexDir, (refused) => log('error', 'index-refused', { error: refused.message }));
+      const next = new Searcher(await loadServableIndex(this.indexDir, (refused) => log('error', 'index-refused', { error: refused.message })));
       warmSearch(next);
       if (this.damage) this.swap(next);
     } catch (error) {
@@ -170,9 +171,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let backend: SearchBackend;
   if (options.databaseUrl) backend = await PostgresBackend.connect(options.databaseUrl);
   else if (options.indexDir) {
-    const index = options.index ?? (await loadIndex(options.indexDir));
-    prepareSearch(index);
-    served = new ServedIndex(options.indexDir, index, options.rebuild);
+    const searcher = new Searcher(options.index ?? (await loadIndex(options.indexDir)));
+    prepareSearch(searcher);
+    served = new ServedIndex(options.indexDir, searcher, options.rebuild);
     backend = new EmbeddedBackend(() => served!.current);
   } else throw new Error('startServer needs an index folder or a database URL');
   const host = options.host ?? '127.0.0.1';

@@ -37,14 +37,6 @@ export interface SpeechEvent {
   according: 'selon' | 'pour' | 'pour qui' | null;
 }
 
-/** The finder whose find() returned an events list, so that quotation reading (src/ingest/quotes) reuses its mentions and roles. */
-const finderOfEvents = new WeakMap<SpeechEvent[], SpeakerFinder>();
-
-/** The speaker finder that produced these events (SpeakerFinder.find), if any. */
-export function finderOf(events: SpeechEvent[]): SpeakerFinder | undefined {
-  return finderOfEvents.get(events);
-}
-
 /** How far back "ce dernier" looks for the person it designates (mentions). */
 const NEAREST_PERSON_LOOKBACK = 12;
 /** How far (characters) a pronoun reaches back to the speaker it stands for, before the subject of a recent sentence is preferred. */
@@ -79,6 +71,7 @@ export class SpeakerFinder {
   readonly mentionPeople: Person[];
   readonly roleBook: RoleBook;
   private readonly events: SpeechEvent[] = [];
+  private found = false;
   /** Every speech verb of the text, as find() read them (quotation reading reuses them). */
   verbs: SpeechVerb[] = [];
   private readonly subjects: SubjectReader;
@@ -203,7 +196,10 @@ export class SpeakerFinder {
     return SPEECH_CUE.test(stop < 0 ? after : after.slice(0, stop));
   }
 
+  /** The speech events of the text, read once: quotation reading (src/ingest/quotes) is given the finder and reuses them, its mentions and its roles. */
   find(): SpeechEvent[] {
+    if (this.found) return this.events;
+    this.found = true;
     type Hit = { index: number; end: number; pronoun: string | null; simple: boolean; passive: boolean; according: 'selon' | 'pour' | 'pour qui' | null };
     const hits: Hit[] = [];
     this.verbs = findSpeechVerbs(this.text);
@@ -239,7 +235,6 @@ export class SpeakerFinder {
       }
       if (people.length > 0) this.events.push({ people, index: hit.index, end: hit.end, according: hit.according });
     }
-    finderOfEvents.set(this.events, this);
     return this.events;
   }
 

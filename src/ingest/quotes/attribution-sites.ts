@@ -1,5 +1,4 @@
-import { finderOf, SpeakerFinder, type SpeechEvent } from '../people/extract-speakers.js';
-import { findSpeechVerbs } from '../people/find-speech-verbs.js';
+import type { SpeakerFinder, SpeechEvent } from '../people/extract-speakers.js';
 import type { NameMention } from '../people/person-names.js';
 import type { Person } from '../people/role-book.js';
 import { ACCORDING_TO } from '../people/speech-verbs.js';
@@ -71,17 +70,18 @@ export class AttributionSites {
   readonly finder: SpeakerFinder;
   readonly roles: RoleAnaphora;
 
+  /** `finder` is the speaker extraction of the same text: its events, speech verbs, mentions and roles are reused. */
   constructor(
     private readonly text: string,
-    events: SpeechEvent[],
+    finder: SpeakerFinder,
   ) {
-    const finder = finderOf(events);
-    this.finder = finder ?? new SpeakerFinder(text);
+    const events = finder.find();
+    this.finder = finder;
     this.roles = new RoleAnaphora(text, this.finder);
     const byIndex = new Map(events.map((e) => [e.index, e]));
     const used = new Set<SpeechEvent>();
     const raws: Raw[] = [];
-    for (const verb of finder ? finder.verbs : findSpeechVerbs(text)) {
+    for (const verb of finder.verbs) {
       const event = byIndex.get(verb.index) ?? null;
       if (event) used.add(event);
       raws.push({ index: verb.index, end: verb.end, according: null, event, pronoun: verb.pronoun ?? this.pronounBefore(verb.index) });

@@ -250,12 +250,12 @@ function clean(raw: string): string {
 }
 
 /**
- * Quotations of a text, direct and indirect, in text order. `events` are the
- * speech events of the speaker extraction (SpeakerFinder.find) of the same
- * text, when it already ran.
+ * Quotations of a text, direct and indirect, in text order. `finder` is the
+ * speaker extraction of the same text (SpeakerFinder), when it already ran:
+ * its speech events are reused.
  */
-export function extractQuotes(text: string, events: SpeechEvent[] = new SpeakerFinder(text).find()): Quote[] {
-  const sites = new AttributionSites(text, events);
+export function extractQuotes(text: string, finder: SpeakerFinder = new SpeakerFinder(text)): Quote[] {
+  const sites = new AttributionSites(text, finder);
   const direct = new QuoteReader(text, sites).directQuotes();
   const indirect = findIndirectSpeech(text, sites.sites, direct);
   return [...direct, ...indirect].sort((a, b) => a.start - b.start);

@@ -27,6 +27,7 @@ import type { FacetValue, ParsedQuery, QuotationHit, SearchHit, SearchRequest, S
 import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type QuotedCondition, type SearchRow } from './search-sql.js';
 import { quotationClauses, quotationOpening, speakerWords } from '../quotation-query.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
+import { FACET_EXACT_LIMIT, facetValues } from './facet-counts.js';
 import { postgresEntity } from './entities.js';
 import { quotationSpeakerFacet } from './quotation-facet.js';
 import type { EntityKind, EntityProfile } from '../entities.js';
@@ -74,11 +75,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export interface PostgresBackendOptions {
   /** Most connections (default 10). */
   max?: number;
+  /** Most rows a facet counts exactly before it counts a sample (default FACET_EXACT_LIMIT, src/search/postgres/facet-counts.ts). */
+  facetExactLimit?: number;
 }
 
 export class PostgresBackend implements SearchBackend {
   readonly kind = 'postgres' as const;
-  private constructor(readonly pool: pg.Pool) {}
+  private constructor(
+    readonly pool: pg.Pool,
+    private readonly facetExactLimit = FACET_EXACT_LIMIT,
+  ) {}
 
   /** Connects to a database that `npm run index -- --database URL` wrote; throws saying what to run otherwise. */
   static async connect(url: string, options: PostgresBackendOptions = {}): Promise<PostgresBackend> {
@@ -87,7 +93,9 @@ export class PostgresBackend implements SearchBackend {
       const version = await schemaVersion(pool);
       if (version < SCHEMA_VERSION) throw new Error(`the database has no depeches index (schema ${version}, this program needs ${SCHEMA_VERSION}): build it with npm run index -- --database URL`);
       if (!(await readPostgresBuild(pool))) throw new Error('the database has no depeches index yet: build it with npm run index -- --database URL');
-      return new PostgresBackend(pool);
+      const limit = options.facetExactLimit;
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error(`facetExactLimit must be a positive integer, not ${limit}`);
+      return new PostgresBackend(pool, limit);
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw error;
@@ -123,7 +131,7 @@ export class PostgresBackend implements SearchBackend {
     // Each story once, as the embedded engine lists them (src/search/stories.ts).
     const grouped = request.versions !== 'all' && !request.story;
     const run = (match: string | null, clauses: string[], required: number) =>
-      client.query<SearchRow>(searchSql(sort, grouped), searchParameters(request, match, compiled.highlight, clauses, required, quoted));
+      client.query<SearchRow>(searchSql(sort, grouped, this.facetExactLimit), searchParameters(request, match, compiled.highlight, clauses, required, quoted));
     let row = (await run(compiled.match, [], 0)).rows[0];
     let used = { match: compiled.match, highlight: compiled.highlight, clauses: [] as string[], required: 0 };
     let relaxed: { matched: number; of: number } | null = null;
@@ -163,7 +171,7 @@ export class PostgresBackend implements SearchBackend {
       per_page: request.perPage,
       sort: request.sort,
       hits,
-      facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(name === 'speakers' && quotationSpeakers ? quotationSpeakers : row[name]) }))),
+      facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(name === 'speakers' && quotationSpeakers ? quotationSpeakers : facetValues(row[name])) }))),
       ...(quotationSpeakers ? { speaker_counts: 'quotations' as const } : {}),
       suggestion,
       relaxed,

@@ -10,7 +10,8 @@ import type pg from 'pg';
 import { facetOf } from '../../analysis/index.js';
 import { FACET_COLUMNS } from '../../index/postgres/index.js';
 import type { FacetValue, SearchRequest } from '../types.js';
-import { FACET_FETCH, FACET_PARAMETER, QUOTED_MATCH, QUOTED_WORDS, searchParameters, STORY_PARAMETER, type QuotedCondition } from './search-sql.js';
+import { FACET_FETCH } from './facet-counts.js';
+import { FACET_PARAMETER, QUOTED_MATCH, QUOTED_WORDS, searchParameters, STORY_PARAMETER, type QuotedCondition } from './search-sql.js';
 
 const QUOTATION_SPEAKERS_SQL = `
   SELECT coalesce(json_agg(json_build_object('value', n.value, 'count', c.count) ORDER BY c.count DESC, n.value), '[]'::json) AS speakers FROM (
