@@ -8,7 +8,8 @@ import { SAMPLE_CORPUS } from './helpers/sample-index.js';
 
 let work: string;
 beforeAll(async () => (work = await mkdtemp(path.join(tmpdir(), 'depeches-lifecycle-'))));
-afterAll(() => rm(work, { recursive: true, force: true }));
+// An indexer started through the tsx wrapper may still be writing its build when the file ends: rm retries on ENOTEMPTY.
+afterAll(() => rm(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }));
 
 describe('index lifecycle', () => {
   it('keeps the previous index whole and servable when the indexer is killed mid-run', async () => {

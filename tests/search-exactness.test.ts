@@ -68,7 +68,8 @@ describe('exactness and the partial fill', () => {
     expect(response.hits.map((h) => h.partial ?? false)).toEqual([false, true]);
     expect(response.partial).toEqual({ matched: 2, of: 3 });
     expect(response.relaxed).toBeNull();
-    // Two words: no fill (one word alone is too loose).
+    // Two words: the fill holds only the articles with the rarer word, and nobody else has "vote"
+    // ("deux" holds only the commoner "Parlement"; tests/ranking-rules.test.ts has a two-word fill).
     expect(search(searcher, request({ q: 'vote Parlement ' })).hits.map((h) => h.id)).toEqual(['trois']);
   });
 });

@@ -13,11 +13,14 @@ import { facetFilters } from '../../src/analysis/index.js';
 import { indexCorpus, loadIndex } from '../../src/index/index.js';
 import type { Article } from '../../src/ingest/types.js';
 import { search, Searcher } from '../../src/search/index.js';
+import { storyOfArticle } from '../../src/search/stories.js';
 
 export interface RankingSystem {
   name: string;
   /** Ids of the best `depth` articles, best first. */
   search(q: string, depth: number): Promise<string[]>;
+  /** The story an article belongs to, for a system that shows each story once (its ceiling counts stories). */
+  storyOf?(id: string): string;
   close(): Promise<void>;
 }
 
@@ -31,6 +34,10 @@ export async function depechesSystem(corpus: string): Promise<RankingSystem> {
       async search(q, depth) {
         const request = { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: depth, sort: 'relevance' as const };
         return search(searcher, request).hits.map((h) => h.id);
+      },
+      storyOf(id) {
+        const n = searcher.byId.get(id);
+        return n === undefined ? id : String(Math.min(...storyOfArticle(searcher, n)));
       },
       close: () => rm(dir, { recursive: true, force: true }),
     };

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Article } from '../ingest/types.js';
 import { ANALYZER_VERSION, fieldText, INDEXED_FIELDS } from '../analysis/index.js';
 import { analyzeText, IntList, TermDictionary } from './analyze-fields.js';
-import { CompactBuilder, FIELD_COUNT, SEQUENCE_FIELD_COUNT, termPositions, type CompactIndex } from './compact.js';
+import { ALL_FIELDS, CompactBuilder, SEQUENCE_FIELD_COUNT, termPositions, type CompactIndex } from './compact.js';
 import { storyGroups, StorySignatures } from './stories.js';
-import { INDEX_FORMAT_VERSION, type IndexedFields, type SearchIndex } from './types.js';
+import { INDEX_FORMAT_VERSION, type IndexedFields, type IndexManifest, type SearchIndex } from './types.js';
 
 /** The fields of an article that the index holds. */
 export function indexedFields(article: Article, n: number): IndexedFields {
@@ -44,14 +44,14 @@ export class ArticleAnalyzer {
   private readonly sequence = new IntList(1 << 14);
   private readonly signatures = new StorySignatures();
 
-  /** Appends the record of one article's fields to `out`, and its story signature to `signatures`. */
-  analyze(fields: Omit<IndexedFields, 'n'>, out: IntList, signatures: IntList): void {
+  /** Appends the record of one article's fields (those of `only`, ascending; default all) to `out`, and its story signature to `signatures` when the text is among them. */
+  analyze(fields: Partial<Omit<IndexedFields, 'n'>>, out: IntList, signatures: IntList, only: readonly number[] = ALL_FIELDS): void {
     const { indexed, sequence, dictionary } = this;
-    for (let f = 0; f < FIELD_COUNT; f++) {
+    for (const f of only) {
       indexed.length = 0;
       sequence.length = 0;
       const positioned = f < SEQUENCE_FIELD_COUNT;
-      analyzeText(fields[INDEXED_FIELDS[f]], dictionary, indexed, positioned ? sequence : null);
+      analyzeText(fields[INDEXED_FIELDS[f]] ?? '', dictionary, indexed, positioned ? sequence : null);
       append(out, indexed);
       if (positioned) append(out, sequence);
       if (INDEXED_FIELDS[f] === 'text') this.signatures.write(sequence, dictionary.terms, signatures);
@@ -66,6 +66,11 @@ function append(out: IntList, list: IntList): void {
   out.length += list.length;
 }
 
+/** The manifest of a new build (its files' checksums are added when it is saved). */
+export function newManifest(documentCount: number, termCount: number, corpus: string | null, readFrom: Date): IndexManifest {
+  return { formatVersion: INDEX_FORMAT_VERSION, analyzerVersion: ANALYZER_VERSION, buildId: newBuildId(), builtAt: readFrom.toISOString(), corpus, documentCount, termCount };
+}
+
 /**
  * Builds the SearchIndex of articles (already unique by id) from their
  * compact index. `readFrom`: when the corpus began to be read (the index
@@ -74,15 +79,7 @@ function append(out: IntList, list: IntList): void {
 export function assembleIndex(documents: Article[], compact: CompactIndex, storyOf: Int32Array, corpus: string | null, readFrom = new Date()): SearchIndex {
   if (storyOf.length !== documents.length) throw new Error('one story per article expected');
   const index: SearchIndex = {
-    manifest: {
-      formatVersion: INDEX_FORMAT_VERSION,
-      analyzerVersion: ANALYZER_VERSION,
-      buildId: newBuildId(),
-      builtAt: readFrom.toISOString(),
-      corpus,
-      documentCount: documents.length,
-      termCount: compact.terms.length,
-    },
+    manifest: newManifest(documents.length, compact.terms.length, corpus, readFrom),
     compact,
     documents,
     byId: new Map(documents.map((d, n) => [d.id, n])),

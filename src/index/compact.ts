@@ -1,5 +1,7 @@
 import { INDEXED_FIELDS, TEXT_FIELDS } from '../analysis/index.js';
 import { IntList } from './analyze-fields.js';
+import { ChunkedInts } from './chunked-ints.js';
+import type { SectionSource } from './binary-file.js';
 import type { TermPositions } from './types.js';
 
 /** The indexed fields, in field id order (declared in src/analysis/fields.ts). */
@@ -59,27 +61,58 @@ export function termPositions(compact: CompactIndex): TermPositions {
   };
 }
 
+/** Every field id, in order: what a packed record of a whole document holds. */
+export const ALL_FIELDS: readonly number[] = Array.from({ length: FIELD_COUNT }, (_, f) => f);
+/** The positioned (text) fields, analysed where the text is read, and the others, analysed once the corpus is assembled. */
+export const SEQUENCE_FIELDS: readonly number[] = ALL_FIELDS.slice(0, SEQUENCE_FIELD_COUNT);
+export const KEYWORD_FIELDS: readonly number[] = ALL_FIELDS.slice(SEQUENCE_FIELD_COUNT);
+/** Postings (pairs) sorted at once when a build streams them out: 256 MB of output at a time. */
+const POSTINGS_WINDOW = 32 * 1024 * 1024;
+
+/** A CompactIndex whose two largest arrays are streamed out rather than held (for writeSections). */
+export interface CompactSections {
+  documentCount: number;
+  terms: string[];
+  termOffsets: Int32Array;
+  postings: SectionSource;
+  fieldLengths: Int32Array;
+  averageFieldLengths: Float64Array;
+  sequenceOffsets: Int32Array;
+  sequences: SectionSource;
+}
+
 /**
- * Collects analyzed documents, in document order, and turns them into a
- * CompactIndex. Documents arrive as packed records of term ids (see
- * `addPacked`); ids are those of the builder's own numbering, which
- * `globalId` assigns to term strings.
+ * Collects analyzed documents and turns them into a CompactIndex. Documents
+ * arrive as packed records of term ids (see `addPacked`); ids are those of
+ * the builder's own numbering, which `globalId` assigns to term strings. A
+ * document's fields may arrive in two passes (its text fields while the
+ * corpus is read, its keyword fields once it is assembled), each pass in
+ * document order.
+ *
+ * Postings are kept as (key, document, frequency) triples and term
+ * positions as term ids, both in fixed-size chunks (chunked-ints.ts); with
+ * a spill folder the chunks go to files as they fill, so that a build's
+ * memory does not grow with its postings. `finish` sorts them into arrays;
+ * `finishSections` streams them out sorted, a window of terms at a time.
  */
 export class CompactBuilder {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly postingKeys = new IntList(1 << 16);
-  private readonly postingDocs = new IntList(1 << 16);
-  private readonly postingFreqs = new IntList(1 << 16);
+  private readonly postings: ChunkedInts;
   private readonly fieldLengths = new IntList(1 << 12);
-  private readonly averages = new Float64Array(FIELD_COUNT);
-  private readonly sequences = new IntList(1 << 16);
+  private readonly lengthSums = new Float64Array(FIELD_COUNT);
+  private readonly sequences: ChunkedInts;
   private readonly sequenceOffsets = new IntList(1 << 12);
   private stamps = new Int32Array(1 << 16);
   private counts = new Int32Array(1 << 16);
   private stamp = 0;
   private readonly touched = new IntList(1024);
   documentCount = 0;
+
+  constructor(spillDir: string | null = null) {
+    this.postings = new ChunkedInts(spillDir && `${spillDir}/postings.spill`);
+    this.sequences = new ChunkedInts(spillDir && `${spillDir}/sequences.spill`);
+  }
 
   globalId(term: string): number {
     let id = this.ids.get(term);
@@ -100,15 +133,18 @@ export class CompactBuilder {
   }
 
   /**
-   * Adds one document from a packed record in `data` at `at`: for each of
-   * the F fields, a count then the ids of its terms to index (as
-   * `indexTerms` gives them), and for the title and the text, after those,
-   * a count then the id at each position (-1 for a stop word). Ids go
-   * through `remap` when given. Returns the offset after the record.
+   * Adds fields of document `n` from a packed record in `data` at `at`: for
+   * each field of `fields` (ascending), a count then the ids of its terms to
+   * index (as `indexTerms` gives them), and for the title and the text,
+   * after those, a count then the id at each position (-1 for a stop word).
+   * Ids go through `remap` when given. Returns the offset after the record.
    */
-  addPacked(data: Int32Array, at: number, remap: Int32Array | null): number {
-    const n = this.documentCount++;
-    for (let f = 0; f < FIELD_COUNT; f++) {
+  addPacked(data: Int32Array, at: number, remap: Int32Array | null, n = this.documentCount, fields: readonly number[] = ALL_FIELDS): number {
+    if (n >= this.documentCount) this.documentCount = n + 1;
+    const lengths = this.fieldLengths;
+    if ((n + 1) * FIELD_COUNT > lengths.data.length) lengths.grow((n + 1) * FIELD_COUNT);
+    if ((n + 1) * FIELD_COUNT > lengths.length) lengths.length = (n + 1) * FIELD_COUNT;
+    for (const f of fields) {
       const length = data[at++];
       const end = at + length;
       const stamp = ++this.stamp;
@@ -122,83 +158,148 @@ export class CompactBuilder {
           touched.push(id);
         } else counts[id]++;
       }
-      // MiniSearch's field length is the number of distinct terms; its average is a running mean.
+      // MiniSearch's field length is the number of distinct terms.
       const distinct = touched.length;
-      this.fieldLengths.push(distinct);
-      this.averages[f] = (this.averages[f] * n + distinct) / (n + 1);
+      lengths.data[n * FIELD_COUNT + f] = distinct;
+      this.lengthSums[f] += distinct;
       for (let k = 0; k < distinct; k++) {
         const id = touched.data[k];
-        this.postingKeys.push(id * FIELD_COUNT + f);
-        this.postingDocs.push(n);
-        this.postingFreqs.push(counts[id]);
+        this.postings.push3(id * FIELD_COUNT + f, n, counts[id]);
       }
-      if (f < SEQUENCE_FIELD_COUNT) at = this.addSequence(data, at, remap);
+      if (f < SEQUENCE_FIELD_COUNT) at = this.addSequence(data, at, remap, SEQUENCE_FIELD_COUNT * n + f);
     }
     return at;
   }
 
-  private addSequence(data: Int32Array, at: number, remap: Int32Array | null): number {
+  private addSequence(data: Int32Array, at: number, remap: Int32Array | null, slot: number): number {
+    if (slot !== this.sequenceOffsets.length) throw new Error(`term positions of document ${Math.floor(slot / SEQUENCE_FIELD_COUNT)} out of order`);
     const length = data[at++];
     this.sequenceOffsets.push(this.sequences.length);
     const sequences = this.sequences;
-    if (sequences.length + length > sequences.data.length) sequences.grow(sequences.length + length);
-    const out = sequences.data;
-    let o = sequences.length;
     for (const end = at + length; at < end; at++) {
       const id = data[at];
-      out[o++] = id < 0 ? -1 : remap ? remap[id] : id;
+      sequences.push(id < 0 ? -1 : remap ? remap[id] : id);
     }
-    sequences.length = o;
     return at;
   }
 
-  finish(): CompactIndex {
+  /** The terms sorted, and the rank of each builder id among them. */
+  private sortTerms(): { sorted: string[]; rank: Int32Array } {
     const count = this.terms.length;
     const order = Array.from({ length: count }, (_, k) => k);
     const terms = this.terms;
     order.sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
     const rank = new Int32Array(count);
     for (let r = 0; r < count; r++) rank[order[r]] = r;
-    const sorted = order.map((k) => terms[k]);
+    return { sorted: order.map((k) => terms[k]), rank };
+  }
 
-    // Counting sort of the postings by (term rank, field); stable, so documents stay ascending.
-    const slots = count * FIELD_COUNT;
-    const termOffsets = new Int32Array(slots + 1);
-    const keys = this.postingKeys.data;
-    const total = this.postingKeys.length;
-    for (let k = 0; k < total; k++) {
-      const key = keys[k];
-      const id = (key / FIELD_COUNT) | 0;
-      const slot = rank[id] * FIELD_COUNT + (key - id * FIELD_COUNT);
-      keys[k] = slot;
-      termOffsets[slot + 1]++;
+  /** Where the postings of each (term rank, field) slot start, plus the total. */
+  private slotOffsets(rank: Int32Array): Int32Array {
+    const termOffsets = new Int32Array(this.terms.length * FIELD_COUNT + 1);
+    for (const chunk of this.postings.chunksInOrder()) {
+      for (let k = 0; k < chunk.length; k += 3) {
+        const key = chunk[k];
+        const id = (key / FIELD_COUNT) | 0;
+        termOffsets[rank[id] * FIELD_COUNT + (key - id * FIELD_COUNT) + 1]++;
+      }
     }
-    for (let s = 0; s < slots; s++) termOffsets[s + 1] += termOffsets[s];
-    const next = termOffsets.slice(0, slots);
-    const postings = new Int32Array(total * 2);
-    const docs = this.postingDocs.data;
-    const freqs = this.postingFreqs.data;
-    for (let k = 0; k < total; k++) {
-      const at = next[keys[k]]++ * 2;
-      postings[at] = docs[k];
-      postings[at + 1] = freqs[k];
-    }
+    for (let s = 0; s < termOffsets.length - 1; s++) termOffsets[s + 1] += termOffsets[s];
+    return termOffsets;
+  }
 
+  /** The postings of slots [from, to) in order, as (document, frequency) pairs: a pass over every triple, stable, so documents stay ascending. */
+  private postingsWindow(rank: Int32Array, termOffsets: Int32Array, from: number, to: number): Int32Array {
+    const base = termOffsets[from];
+    const out = new Int32Array((termOffsets[to] - base) * 2);
+    const next = termOffsets.slice(from, to);
+    for (const chunk of this.postings.chunksInOrder()) {
+      for (let k = 0; k < chunk.length; k += 3) {
+        const key = chunk[k];
+        const id = (key / FIELD_COUNT) | 0;
+        const slot = rank[id] * FIELD_COUNT + (key - id * FIELD_COUNT);
+        if (slot < from || slot >= to) continue;
+        const at = (next[slot - from]++ - base) * 2;
+        out[at] = chunk[k + 1];
+        out[at + 1] = chunk[k + 2];
+      }
+    }
+    return out;
+  }
+
+  private closeOffsets(): void {
+    if (this.sequenceOffsets.length !== SEQUENCE_FIELD_COUNT * this.documentCount) throw new Error('term positions missing for some documents');
     this.sequenceOffsets.push(this.sequences.length);
-    // A view, not a copy: the build's largest array is not held twice (a builder is used once).
-    const sequences = this.sequences.data.subarray(0, this.sequences.length);
-    this.postingKeys.data = this.postingDocs.data = this.postingFreqs.data = new Int32Array(0);
-    this.postingKeys.length = this.postingDocs.length = this.postingFreqs.length = 0;
-    for (let k = 0; k < sequences.length; k++) if (sequences[k] >= 0) sequences[k] = rank[sequences[k]];
+  }
+
+  private averages(): Float64Array {
+    return Float64Array.from(this.lengthSums, (sum) => (this.documentCount === 0 ? 0 : sum / this.documentCount));
+  }
+
+  /** The whole index in memory (a builder is used once). */
+  finish(): CompactIndex {
+    const { sorted, rank } = this.sortTerms();
+    const termOffsets = this.slotOffsets(rank);
+    const postings = this.postingsWindow(rank, termOffsets, 0, termOffsets.length - 1);
+    this.closeOffsets();
+    const sequences = new Int32Array(this.sequences.length);
+    let o = 0;
+    for (const chunk of this.sequences.chunksInOrder()) for (let k = 0; k < chunk.length; k++) sequences[o++] = chunk[k] < 0 ? -1 : rank[chunk[k]];
+    this.postings.dispose();
+    this.sequences.dispose();
     return {
       documentCount: this.documentCount,
       terms: sorted,
       termOffsets,
       postings,
       fieldLengths: this.fieldLengths.toArray(),
-      averageFieldLengths: Float64Array.from(this.averages),
+      averageFieldLengths: this.averages(),
       sequenceOffsets: this.sequenceOffsets.toArray(),
       sequences,
     };
+  }
+
+  /** The index with its postings and term positions streamed out when written (windows of POSTINGS_WINDOW pairs); `dispose` frees the rest after. */
+  finishSections(): CompactSections {
+    const { sorted, rank } = this.sortTerms();
+    const termOffsets = this.slotOffsets(rank);
+    this.closeOffsets();
+    const slots = termOffsets.length - 1;
+    const self = this;
+    const postings: SectionSource = {
+      kind: 'int32',
+      bytes: termOffsets[slots] * 8,
+      *chunks() {
+        for (let from = 0; from < slots; ) {
+          let to = from + 1;
+          while (to < slots && termOffsets[to + 1] - termOffsets[from] <= POSTINGS_WINDOW) to++;
+          yield self.postingsWindow(rank, termOffsets, from, to);
+          from = to;
+        }
+      },
+    };
+    const sequences: SectionSource = {
+      kind: 'int32',
+      bytes: this.sequences.length * 4,
+      *chunks() {
+        for (const chunk of self.sequences.chunksInOrder()) yield chunk.map((id) => (id < 0 ? -1 : rank[id]));
+      },
+    };
+    return {
+      documentCount: this.documentCount,
+      terms: sorted,
+      termOffsets,
+      postings,
+      fieldLengths: this.fieldLengths.toArray(),
+      averageFieldLengths: this.averages(),
+      sequenceOffsets: this.sequenceOffsets.toArray(),
+      sequences,
+    };
+  }
+
+  /** Frees the chunks and removes the spill files. */
+  dispose(): void {
+    this.postings.dispose();
+    this.sequences.dispose();
   }
 }

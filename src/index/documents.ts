@@ -19,8 +19,8 @@ import { outlineOf, outlineOfQuotes, quoteOf, quotesCarryWords, storeQuotes, typ
  */
 
 /** The Article fields kept in catalog.json: all but `text`, in the order an Article lists them. */
-const CATALOG_FIELDS = ['id', 'title', 'date', 'source', 'url', 'speakers', 'organisations', 'quotes', 'format', 'path', 'fileHash', 'fileSize', 'fileMtimeMs'] as const;
-type CatalogField = Exclude<keyof Article, 'text'>;
+export const CATALOG_FIELDS = ['id', 'title', 'date', 'source', 'url', 'speakers', 'organisations', 'quotes', 'format', 'path', 'fileHash', 'fileSize', 'fileMtimeMs'] as const;
+export type CatalogField = Exclude<keyof Article, 'text'>;
 // A field added to Article and not to CATALOG_FIELDS fails to compile here, rather than be lost on save.
 const EVERY_FIELD_KEPT: [Exclude<CatalogField, (typeof CATALOG_FIELDS)[number]>] extends [never] ? true : never = true;
 void EVERY_FIELD_KEPT;
@@ -30,7 +30,7 @@ const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMti
 /** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out); quotations by their place (stored-quotes.ts). */
 export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: StoredQuote[][] };
 
-const WRITE_CHUNK = 4 * 1024 * 1024;
+export const WRITE_CHUNK = 4 * 1024 * 1024;
 
 /**
  * Bytes of an article's text (as JSON-encoded in its line) read for a page,
@@ -56,69 +56,87 @@ export class IndexReadError extends Error {
   override name = 'IndexReadError';
 }
 
-/** The line of an article, its quotations by their place and its text last, so that its bytes can be located and read apart. */
-function lineOf(article: Article, quotes: StoredQuote[]): { head: string; text: string } {
-  const { text, ...rest } = article;
+/** The start of an article's line: every field but its text, its quotations by their place, then the text's key (the text comes last, so that its bytes can be located and read apart). */
+function lineHead(article: Article, quotes: StoredQuote[]): string {
+  const { text: _, ...rest } = article;
   const fields = JSON.stringify({ ...rest, quotes });
-  return { head: fields.slice(0, -1) + ',' + '"text":', text: JSON.stringify(text) };
+  return fields.slice(0, -1) + ',' + '"text":';
 }
 
-/** An article of a documents.jsonl line, its quotations given their words again. */
-export function articleOfLine(line: string): Article {
-  const article = JSON.parse(line) as Omit<Article, 'quotes'> & { quotes: StoredQuote[] };
-  return { ...article, quotes: article.quotes.map((q) => quoteOf(q, article.text)) };
+/** The JSON encoding of a text, and the CRC-32 of its first TEXT_WINDOW bytes (checked on every read). */
+export function encodedText(text: string): { json: Buffer; check: number } {
+  const json = Buffer.from(JSON.stringify(text));
+  return { json, check: crc32(json.subarray(0, TEXT_WINDOW)) | 0 };
+}
+
+/** The JSON-encoded texts of a build's articles, by article number, wherever they are kept (text-spill.ts, or the articles themselves). */
+export interface EncodedTexts {
+  byteLength(n: number): number;
+  checkOf(n: number): number;
+  /** Article n's JSON-encoded text, in `into` when it is long enough. */
+  read(n: number, into: Buffer): Buffer;
+}
+
+/** The texts of articles held in memory, encoded one at a time. */
+export function textsOfArticles(articles: readonly Article[]): EncodedTexts {
+  let last = -1;
+  let encoded: { json: Buffer; check: number } = { json: Buffer.alloc(0), check: 0 };
+  const of = (n: number) => {
+    if (n !== last) {
+      encoded = encodedText(articles[n].text);
+      last = n;
+    }
+    return encoded;
+  };
+  return { byteLength: (n) => of(n).json.byteLength, checkOf: (n) => of(n).check, read: (n) => of(n).json };
 }
 
 /**
  * Writes the articles as JSON Lines to `file` (fsynced), in chunks (the
- * whole file may be larger than a JavaScript string can be), and returns
- * their catalog and where each line and text lies.
+ * whole file may be larger than a JavaScript string can be), their texts
+ * from `texts` (by default their own), and returns where each line and
+ * text lies and each article's quotations by their place (for catalog.json).
  */
-export async function writeDocuments(file: string, articles: readonly Article[]): Promise<{ catalog: Catalog; layout: TextLayout }> {
-  const catalog = Object.fromEntries(CATALOG_FIELDS.map((field) => [field, []])) as unknown as Catalog;
-  const columns = CATALOG_FIELDS.map((field) => [field, catalog[field] as unknown[]] as const);
+export async function writeDocuments(file: string, articles: readonly Article[], texts: EncodedTexts = textsOfArticles(articles)): Promise<{ layout: TextLayout; quotes: StoredQuote[][] }> {
   const count = articles.length;
+  const quotes: StoredQuote[][] = new Array(count);
   const layout: TextLayout = { offsets: new Float64Array(count + 1), textStarts: new Float64Array(count), textBytes: new Float64Array(count), textChecks: new Int32Array(count) };
   const handle = await open(file, 'w');
   try {
-    let pending: string[] = [];
+    let pending: Buffer[] = [];
     let pendingLength = 0;
     let offset = 0;
+    const flush = async () => {
+      await handle.write(Buffer.concat(pending, pendingLength));
+      pending = [];
+      pendingLength = 0;
+    };
     for (let n = 0; n < count; n++) {
       const a = articles[n];
-      // The words of a quotation come from the text unless a read would not return all of it.
-      const quotes = storeQuotes(a, jsonBytes(a.text) <= TEXT_WINDOW);
-      const { head, text } = lineOf(a, quotes);
+      const textBytes = texts.byteLength(n);
+      const text = texts.read(n, Buffer.allocUnsafe(textBytes));
+      // The words of a quotation come from the text unless a read would not return all of it (the text as written: the indexer's may be spilled).
+      const stored = a.quotes.length === 0 ? [] : storeQuotes(a.quotes, JSON.parse(text.toString('utf8')) as string, textBytes <= TEXT_WINDOW);
+      quotes[n] = stored;
+      const head = Buffer.from(lineHead(a, stored));
       layout.offsets[n] = offset;
-      layout.textStarts[n] = offset + Buffer.byteLength(head);
-      const textBytes = Buffer.byteLength(text);
+      layout.textStarts[n] = offset + head.byteLength;
       layout.textBytes[n] = textBytes;
-      // Every character takes at least a byte: TEXT_WINDOW characters hold the window's bytes.
-      const window = Buffer.from(text.length > TEXT_WINDOW ? text.slice(0, TEXT_WINDOW) : text).subarray(0, Math.min(textBytes, TEXT_WINDOW));
-      layout.textChecks[n] = crc32(window) | 0;
+      layout.textChecks[n] = texts.checkOf(n);
       offset = layout.textStarts[n] + textBytes + 2;
-      pending.push(head, text, '}\n');
-      pendingLength += head.length + text.length + 2;
-      if (pendingLength >= WRITE_CHUNK) {
-        await handle.write(pending.join(''));
-        pending = [];
-        pendingLength = 0;
-      }
-      for (const [field, column] of columns) column.push(field === 'quotes' ? quotes : (a[field] ?? null));
+      pending.push(head, text, LINE_END);
+      pendingLength += head.byteLength + textBytes + 2;
+      if (pendingLength >= WRITE_CHUNK) await flush();
     }
     layout.offsets[count] = offset;
-    if (pending.length > 0) await handle.write(pending.join(''));
+    if (pending.length > 0) await flush();
     await handle.sync();
   } finally {
     await handle.close();
   }
-  return { catalog, layout };
+  return { layout, quotes };
 }
-
-/** Bytes of a text once JSON-encoded (as documents.jsonl holds it). */
-function jsonBytes(text: string): number {
-  return Buffer.byteLength(JSON.stringify(text));
-}
+const LINE_END = Buffer.from('}\n');
 
 /** The JSON string of a text cut at a byte, closed so that it parses: the cut falls between characters and escapes. */
 function parseCutText(bytes: Buffer): string {

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import type { Article, SkippedFile } from '../ingest/types.js';
-import { assembleIndex } from './build.js';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { newManifest } from './build.js';
 import { readAndAnalyze } from './parallel.js';
-import { readCurrentDocuments, saveIndex } from './store.js';
+import { saveBuild } from './save-build.js';
+import { readPreviousArticles } from './previous-articles.js';
 
 /** What a run of the indexer did. */
 export interface IndexReport {
@@ -47,6 +50,24 @@ export function readLimitsOf(options: IndexCorpusOptions): { maxFileBytes?: numb
   };
 }
 
+const SPILL_PREFIX = 'depeches-build-';
+
+/** Scratch folders of indexing runs that died (killed, or out of memory) before removing theirs: their pid no longer runs. */
+async function removeDeadSpills(): Promise<void> {
+  const names = await readdir(tmpdir()).catch(() => [] as string[]);
+  const dead = names.filter((name) => {
+    const pid = Number(new RegExp(`^${SPILL_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid) return false;
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    }
+  });
+  await Promise.all(dead.map((name) => rm(path.join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined)));
+}
+
 /**
  * Reads a corpus folder, builds its index and saves it atomically under
  * `outDir`. Throws CorpusError when the folder is missing, and an Error when
@@ -57,35 +78,50 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
   readLimitsOf(options); // a bad limit in the environment stops the run before any work
   // Incremental: articles of files whose size and time, or else bytes, did not change are reused as they are.
   const previous = new Map<string, Article[]>();
-  for (const article of (await readCurrentDocuments(outDir)) ?? []) {
+  // Their texts stay on disk until a reused file's articles are analysed.
+  const previousBuild = await readPreviousArticles(outDir);
+  for (const article of previousBuild.articles) {
     const list = previous.get(article.path);
     if (list) list.push(article);
     else previous.set(article.path, [article]);
   }
   // A file changed while the corpus is read may be read before its change: the index is as old as the start of reading.
   const readFrom = new Date();
-  const result = await readAndAnalyze(corpusDir, { onProgress: options.onProgress, previous, threads: options.threads, workerHeapMb: options.workerHeapMb, ...readLimitsOf(options) });
-  previous.clear();
-  const { corpus } = result;
-  if (corpus.articles.length === 0) {
-    const first = corpus.skipped[0];
-    const why = corpus.filesSeen === 0 ? 'the folder holds no files' : `none of its ${corpus.filesSeen} files could be read (${first.path}: ${first.reason}${corpus.skipped.length > 1 ? ', …' : ''})`;
-    throw new Error(`nothing to index in ${corpusDir}: ${why}`);
+  // The build's scratch folder: texts, postings and term positions on their way to the saved build.
+  await removeDeadSpills();
+  const spillDir = await mkdtemp(path.join(tmpdir(), `${SPILL_PREFIX}${process.pid}-`));
+  try {
+    const result = await readAndAnalyze(corpusDir, { onProgress: options.onProgress, previous, threads: options.threads, workerHeapMb: options.workerHeapMb, ...readLimitsOf(options), spillDir });
+    previous.clear();
+    try {
+      const { corpus } = result;
+      if (corpus.articles.length === 0) {
+        const first = corpus.skipped[0];
+        const why = corpus.filesSeen === 0 ? 'the folder holds no files' : `none of its ${corpus.filesSeen} files could be read (${first.path}: ${first.reason}${corpus.skipped.length > 1 ? ', …' : ''})`;
+        throw new Error(`nothing to index in ${corpusDir}: ${why}`);
+      }
+      const t1 = performance.now();
+      const manifest = newManifest(result.documents.length, result.compact.terms.length, path.resolve(corpusDir), readFrom);
+      await saveBuild({ manifest, documents: result.documents, texts: result.texts, compact: result.compact, storyOf: result.storyOf }, outDir);
+      const t2 = performance.now();
+      // Reading includes loading the previous build's articles.
+      const read = (t1 - t0) / 1000 - result.seconds.analyze;
+      return {
+        filesSeen: corpus.filesSeen,
+        filesReused: result.filesReused,
+        documentsIndexed: result.documents.length,
+        termCount: result.compact.terms.length,
+        skipped: corpus.skipped,
+        buildId: manifest.buildId,
+        // The postings are sorted as they are written: that part of saving is counted with the build.
+        seconds: { read, build: result.seconds.analyze, save: (t2 - t1) / 1000 },
+      };
+    } finally {
+      result.texts.dispose();
+      result.builder.dispose();
+    }
+  } finally {
+    previousBuild.close();
+    await rm(spillDir, { recursive: true, force: true });
   }
-  const t1 = performance.now();
-  const index = assembleIndex(result.documents, result.compact, result.storyOf, path.resolve(corpusDir), readFrom);
-  const t2 = performance.now();
-  await saveIndex(index, outDir);
-  const t3 = performance.now();
-  // Reading includes loading the previous build's articles.
-  const read = (t1 - t0) / 1000 - result.seconds.analyze;
-  return {
-    filesSeen: corpus.filesSeen,
-    filesReused: result.filesReused,
-    documentsIndexed: index.documents.length,
-    termCount: result.compact.terms.length,
-    skipped: corpus.skipped,
-    buildId: index.manifest.buildId,
-    seconds: { read, build: result.seconds.analyze + (t2 - t1) / 1000, save: (t3 - t2) / 1000 },
-  };
 }

@@ -1,7 +1,8 @@
+import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { FileOutcome, PreviousFile, ReadLimits } from '../ingest/index.js';
 import { startWorker } from './worker-lane.js';
-import type { TaskAnswer, TaskRequest } from './worker-tasks.js';
+import type { FileAnalysis, TaskAnswer, TaskRequest } from './worker-tasks.js';
 
 /**
  * The files of a corpus read over worker threads, each under a time budget
@@ -27,12 +28,22 @@ export interface ReadPoolOptions {
   /** Heap of each worker, in MB (default: Node's); a file that needs more stops its worker and is skipped. */
   workerHeapMb?: number;
   onProgress?: (filesDone: number, filesTotal: number) => void;
+  /** When given, workers analyse the text fields of what they read and write texts to `spill-<worker id>.texts` in this folder (worker-tasks.ts). */
+  spillDir?: string;
+  /** Hears each file's outcome as it is known, with its analysis and the id of the worker that made it (a worker started in place of a lost one has a new id); a file lost with its worker comes with no analysis. */
+  onFile?: (index: number, outcome: FileOutcome, analysis: FileAnalysis | undefined, workerId: number) => void;
 }
 
-/** The outcome of each file, in the order given, and the workers, still running, for the next phase. */
+/** The outcome of each file, in the order given, and the workers, still running, for the next phase, with their ids. */
 export interface ReadPoolResult {
   outcomes: FileOutcome[];
   workers: Worker[];
+  workerIds: number[];
+}
+
+/** The spill file of a reading worker's texts. */
+export function spillFileOf(spillDir: string, workerId: number): string {
+  return path.join(spillDir, `spill-${workerId < 0 ? 'main' : workerId}.texts`);
 }
 
 /** Raised when a worker cannot start at all: the caller reads in its own thread instead. */
@@ -55,8 +66,10 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
     let failed = false;
     const budget = options.fileTimeoutMs > 0 && Number.isFinite(options.fileTimeoutMs) ? options.fileTimeoutMs : 0;
 
+    let workersStarted = 0;
     interface Slot {
       worker: Worker;
+      id: number;
       /** Removes this pool's listeners (never `removeAllListeners`: the Worker's own listeners keep its messages flowing). */
       detach: () => void;
       ready: boolean;
@@ -72,7 +85,7 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
         clearTimeout(slot.timer);
         slot.detach();
       }
-      resolve({ outcomes, workers: slots.map((s) => s.worker) });
+      resolve({ outcomes, workers: slots.map((s) => s.worker), workerIds: slots.map((s) => s.id) });
     };
     const fail = (error: Error) => {
       if (failed) return;
@@ -84,8 +97,9 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
       }
       reject(error);
     };
-    const record = (index: number, outcome: FileOutcome) => {
+    const record = (index: number, outcome: FileOutcome, analysis?: FileAnalysis, workerId = -1) => {
       outcomes[index] = outcome;
+      options.onFile?.(index, outcome, analysis, workerId);
       done++;
       if (done % FILES_PER_BATCH === 0 || done === files.length) options.onProgress?.(done, files.length);
     };
@@ -105,6 +119,7 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
           root,
           limits: options.limits,
           files: indices.map((index) => ({ index, path: files[index], previous: previousOf(files[index]) })),
+          spill: options.spillDir && spillFileOf(options.spillDir, slot.id),
         };
         slot.worker.postMessage(request);
       }
@@ -130,7 +145,7 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
         fail(new WorkerStartError((error as Error).message));
         return;
       }
-      const slot: Slot = { worker, ready: false, queue: [], detach: () => {} };
+      const slot: Slot = { worker, id: workersStarted++, ready: false, queue: [], detach: () => {} };
       slots[at] = slot;
       const onMessage = (answer: TaskAnswer) => {
         if (answer.kind === 'ready') {
@@ -140,7 +155,7 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
           const k = slot.queue.indexOf(answer.index);
           if (k === -1) return;
           slot.queue.splice(k, 1);
-          record(answer.index, answer.outcome);
+          record(answer.index, answer.outcome, answer.analysis, slot.id);
           topUp(slot);
           arm(slot);
           finishIfDone();
@@ -166,7 +181,7 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
     };
 
     if (files.length === 0) {
-      resolve({ outcomes, workers: [] });
+      resolve({ outcomes, workers: [], workerIds: [] });
       return;
     }
     for (let k = 0; k < Math.max(1, options.workers); k++) spawn(k);

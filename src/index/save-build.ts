@@ -3,7 +3,10 @@ import path from 'node:path';
 import { writeSections } from './binary-file.js';
 import { BUILD_FILES, BUILDS, currentBuild, POINTER, STAGING } from './build-folder.js';
 import { checkOfFile, sealedManifest, type FileCheck } from './checksums.js';
-import { writeDocuments } from './documents.js';
+import type { CompactIndex, CompactSections } from './compact.js';
+import { writeCatalog } from './catalog-file.js';
+import { textsOfArticles, writeDocuments, type EncodedTexts } from './documents.js';
+import type { Article } from '../ingest/types.js';
 import type { IndexManifest, SearchIndex } from './types.js';
 
 /**
@@ -109,29 +112,43 @@ async function removeDeadStaging(buildsDir: string): Promise<void> {
  * the next run starts clean (it also removes the leftovers of killed runs).
  */
 export async function saveIndex(index: SearchIndex, dir: string): Promise<string> {
+  return saveBuild({ manifest: index.manifest, documents: index.documents, texts: textsOfArticles(index.documents), compact: index.compact, storyOf: index.storyOf }, dir);
+}
+
+/** What a build is written from: its manifest, its articles (their texts from `texts`), its index arrays (the largest possibly streamed), its stories. */
+export interface BuildParts {
+  manifest: IndexManifest;
+  documents: readonly Article[];
+  texts: EncodedTexts;
+  compact: CompactIndex | CompactSections;
+  storyOf: Int32Array;
+}
+
+/** `saveIndex` for a build that was never a SearchIndex in memory (the indexer's: texts in spill files, postings streamed). */
+export async function saveBuild(parts: BuildParts, dir: string): Promise<string> {
   const buildsDir = path.join(dir, BUILDS);
-  const staging = path.join(buildsDir, `${STAGING}${process.pid}-${index.manifest.buildId}`);
+  const staging = path.join(buildsDir, `${STAGING}${process.pid}-${parts.manifest.buildId}`);
   try {
     await makeFolders(buildsDir);
     await removeDeadStaging(buildsDir);
     await mkdir(staging);
-    return await writeBuild(index, dir, staging);
+    return await writeBuild(parts, dir, staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     // Renamed into builds/ but never put in service (current.json could not be written): not kept either.
-    const { buildId } = index.manifest;
+    const { buildId } = parts.manifest;
     if ((await currentBuild(dir).catch(() => null)) !== buildId) await rm(path.join(buildsDir, buildId), { recursive: true, force: true }).catch(() => undefined);
     const { code, message } = error as NodeJS.ErrnoException;
     throw new IndexWriteError(dir, code, message.split('\n')[0]);
   }
 }
 
-async function writeBuild(index: SearchIndex, dir: string, staging: string): Promise<string> {
+async function writeBuild(parts: BuildParts, dir: string, staging: string): Promise<string> {
   const buildsDir = path.join(dir, BUILDS);
-  const { buildId } = index.manifest;
-  const { compact } = index;
-  const { catalog, layout } = await writeDocuments(path.join(staging, 'documents.jsonl'), index.documents);
-  await writeFileDurably(path.join(staging, 'catalog.json'), JSON.stringify(catalog));
+  const { buildId } = parts.manifest;
+  const { compact } = parts;
+  const { layout, quotes } = await writeDocuments(path.join(staging, 'documents.jsonl'), parts.documents, parts.texts);
+  await writeCatalog(path.join(staging, 'catalog.json'), parts.documents, quotes);
   await writeSections(path.join(staging, 'index.bin'), {
     terms: compact.terms.join('\n'),
     termOffsets: compact.termOffsets,
@@ -144,12 +161,12 @@ async function writeBuild(index: SearchIndex, dir: string, staging: string): Pro
     textStarts: layout.textStarts,
     textBytes: layout.textBytes,
     textChecks: layout.textChecks,
-    storyOf: index.storyOf,
+    storyOf: parts.storyOf,
   });
   // Checksums of the files as they are on disk (read back from the page cache).
   const files: Record<string, FileCheck> = {};
   for (const name of BUILD_FILES) files[name] = await checkOfFile(path.join(staging, name));
-  const manifest: IndexManifest = { ...index.manifest, files };
+  const manifest: IndexManifest = { ...parts.manifest, files };
   delete manifest.checksum;
   await writeFileDurably(path.join(staging, 'manifest.json'), sealedManifest(manifest));
   const final = path.join(buildsDir, buildId);

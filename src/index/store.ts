@@ -10,7 +10,9 @@ import { BUILDS, currentBuild, readManifest } from './build-folder.js';
 import { assembleIndex } from './build.js';
 import { FIELD_COUNT, SEQUENCE_FIELD_COUNT, type CompactIndex } from './compact.js';
 import { verifyFile, type FileCheck } from './checksums.js';
-import { articleOfLine, storedArticles, type Catalog } from './documents.js';
+import { parseCatalog } from './catalog-file.js';
+import { storedArticles, type Catalog } from './documents.js';
+import { articleOfLine } from './stored-quotes.js';
 import { checkStories } from './stories.js';
 import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex } from './types.js';
 
@@ -157,7 +159,7 @@ async function loadBuild(dir: string, build: string): Promise<SearchIndex> {
       sequences: section('sequences', Int32Array),
     };
     checkShape(compact);
-    const catalog = JSON.parse(catalogBytes.toString('utf8')) as Catalog;
+    const catalog = parseCatalog(catalogBytes);
     if (catalog.id?.length !== manifest.documentCount) throw new Error('document count mismatch');
     const layout = {
       offsets: section('lineOffsets', Float64Array),

@@ -28,11 +28,11 @@ function wordsAt(text: string, start: number, end: number): string {
   return text.slice(start, end).replace(/\n\s*«\s*/gu, ' ').replace(/\s+/gu, ' ').trim();
 }
 
-/** `readable`: the text is read whole when served (else every quotation keeps its words). */
-export function storeQuotes(article: Article, readable: boolean): StoredQuote[] {
-  return article.quotes.map((q) => {
+/** The quotations of an article of text `text`; `readable`: the text is read whole when served (else every quotation keeps its words). */
+export function storeQuotes(quotes: readonly Quote[], text: string, readable: boolean): StoredQuote[] {
+  return quotes.map((q) => {
     const stored: StoredQuote = [q.start, q.end, q.speaker, q.kind === 'direct' ? 'd' : 'i', sequenceLength(q.text)];
-    return readable && wordsAt(article.text, q.start, q.end) === q.text ? stored : [...stored, q.text];
+    return readable && wordsAt(text, q.start, q.end) === q.text ? stored : [...stored, q.text];
   });
 }
 
@@ -53,4 +53,10 @@ export function quotesCarryWords(stored: readonly StoredQuote[]): boolean {
 /** The outline of an article's quotations held in memory (a build not saved yet). */
 export function outlineOfQuotes(quotes: readonly Quote[]): QuoteOutline[] {
   return quotes.map((q) => ({ start: q.start, speaker: q.speaker, kind: q.kind, positions: sequenceLength(q.text) }));
+}
+
+/** An article of a documents.jsonl line, its quotations given their words again. */
+export function articleOfLine(line: string): Article {
+  const article = JSON.parse(line) as Omit<Article, 'quotes'> & { quotes: StoredQuote[] };
+  return { ...article, quotes: article.quotes.map((q) => quoteOf(q, article.text)) };
 }

@@ -8,6 +8,7 @@ import type { CachedClause } from './clause-cache.js';
 import { copyMatches, type Matches, type Postings } from './postings.js';
 import { rewardProximity } from './proximity.js';
 import { exactForms, exactPattern, RANK_STEP, rewardExactness } from './exactness.js';
+import { RANKING } from './ranking-options.js';
 import type { Scratch } from './scratch.js';
 import { parseQuery } from './parse-query.js';
 import type { Clause, ParsedQuery } from './types.js';
@@ -42,9 +43,9 @@ export interface QueryMatches {
   plan: QueryPlan;
 }
 
-/** Fewer full matches than this (a page) are followed by the articles missing one word, for queries of 3 words or more. */
-export const PARTIAL_FILL = 10;
-const PARTIAL_MIN_WORDS = 3;
+/** Fewer full matches than a page are followed by the articles missing one word (src/search/ranking-options.ts). */
+export const PARTIAL_FILL = RANKING.partialFill;
+const PARTIAL_MIN_WORDS = RANKING.partialMinWords;
 /** Ranks of a full match over the partial ones (above any number of exact forms). */
 const FULL_RANK = 100 * RANK_STEP;
 
@@ -122,6 +123,36 @@ function keepCount(scratch: Scratch, combined: Combined, count: number, { atLeas
     }
   }
   return { docs, scores };
+}
+
+/**
+ * Scales the scores of articles holding only some of the clauses by the
+ * share of the query's information they hold: the sum of the inverse
+ * document frequencies of the clauses they hold over that of all clauses.
+ * Of two articles missing one word, the one missing the commoner word
+ * ("vote" in "Brexit vote Parlement") holds more of what the reader asked
+ * than the one missing the rarer ("Brexit"), whatever their lengths.
+ * Writes into `matches.scores` (arrays of this query, not cached ones).
+ */
+function scaleByCoverage(scratch: Scratch, matches: Matches, lists: Matches[], size: number): Matches {
+  const informations = lists.map((list) => Math.log(1 + (size - list.docs.length + 0.5) / (list.docs.length + 0.5)));
+  const total = informations.reduce((a, b) => a + b, 0);
+  if (total <= 0) return matches;
+  // Zero between uses: new arrays are, and every slot written here is cleared below.
+  const held = scratch.float64Array('coverage', size);
+  lists.forEach((list, k) => {
+    for (const n of list.docs) held[n] += informations[k];
+  });
+  for (let k = 0; k < matches.docs.length; k++) matches.scores[k] *= held[matches.docs[k]] / total;
+  for (const list of lists) for (const n of list.docs) held[n] = 0;
+  return matches;
+}
+
+/** The documents of `list` held by exactly `count` lists of `combined`, with their scores in `list` (new arrays). */
+function alsoHolding(list: Matches, combined: Combined, count: number): Matches {
+  const keep: number[] = [];
+  for (let k = 0; k < list.docs.length; k++) if (combined.counts[list.docs[k]] === count) keep.push(k);
+  return { docs: Int32Array.from(keep, (k) => list.docs[k]), scores: Float64Array.from(keep, (k) => list.scores[k]) };
 }
 
 function withoutDocs(matches: Matches, excluded: Set<number>): Matches {
@@ -222,8 +253,10 @@ export function evaluateQuery(searcher: Searcher, parsed: ParsedQuery): QueryMat
   const all = withoutDocs(keepCount(searcher.scratch, combined, lists.length, { transient: true }), excluded);
   if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches, plan };
   if (all.docs.length > 0) {
-    // Few articles hold every word: the page goes on with those missing one, after them.
-    const some = withoutDocs(keepCount(searcher.scratch, combined, lists.length - 1), excluded);
+    // Few articles hold every word: the page goes on with those missing one, after them. Of two
+    // words, with those holding the rarer one (the commoner alone says little, and may be held by most of the archive).
+    const missingOne = lists.length === 2 ? alsoHolding(lists[lists[0].docs.length <= lists[1].docs.length ? 0 : 1], combined, 1) : keepCount(searcher.scratch, combined, lists.length - 1);
+    const some = scaleByCoverage(searcher.scratch, withoutDocs(missingOne, excluded), lists, size);
     const full = rank(all);
     const docs = new Int32Array(full.docs.length + some.docs.length);
     const scores = new Float64Array(docs.length);
@@ -242,7 +275,7 @@ export function evaluateQuery(searcher: Searcher, parsed: ParsedQuery): QueryMat
     if (combined.counts[n] > most && !excluded.has(n)) most = combined.counts[n];
   }
   if (most === 0) return { matches: EMPTY, highlight, relaxed: null, partial: null, clauseMatches, plan };
-  const some = withoutDocs(keepCount(searcher.scratch, combined, most, { transient: true }), excluded);
+  const some = scaleByCoverage(searcher.scratch, withoutDocs(keepCount(searcher.scratch, combined, most, { transient: true }), excluded), lists, size);
   return { matches: rank(some), highlight, relaxed: { matched: most, of: lists.length }, partial: null, clauseMatches, plan };
 }
 

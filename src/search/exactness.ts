@@ -2,6 +2,7 @@ import { foldWord, withoutElision } from '../analysis/index.js';
 import type { Searcher } from './searcher.js';
 import type { Matches } from './postings.js';
 import { firstInOrder } from './top-k.js';
+import { RANKING } from './ranking-options.js';
 
 /**
  * Exactness as a ranking rule (Meilisearch's "exactness"): among matches, an
@@ -9,12 +10,11 @@ import { firstInOrder } from './top-k.js';
  * other words of the same stem. A stemmer merges unrelated words ("sort",
  * "sortie", "sorti" are one stem; "arme" and "armée"; "coopération" and
  * "coopèrent"): the article that has the word the reader typed is the one
- * meant. Checked on the best-scored candidates, on their folded title and
- * text, so the index stores no surface forms.
+ * meant. A word typed that stands in the title or the lead (the first
+ * sentences) grows the score: there it is what the article is about, not a
+ * passing mention. Checked on the best-scored candidates, on their
+ * lowercased title and text, so the index stores no surface forms.
  */
-
-/** How many of the best-scored matches are checked for the typed forms: a first page (each check may read a text; more cost typing speed and gained nothing on the labelled queries). */
-export const EXACT_CANDIDATES = 10;
 /**
  * Ranks are added to scores in steps of RANK_STEP, larger than any BM25
  * score, so that they order before BM25 does; `bm25Part` takes them off
@@ -57,11 +57,20 @@ export function exactPattern(forms: string[]): RegExp {
   return new RegExp(`(?<!${LETTER})(?:${alternatives.join('|')})(?!${LETTER})`);
 }
 
+/** The lead of a text: its first RANKING.leadCharacters, to the end of the word there. */
+export function leadOf(text: string): string {
+  if (text.length <= RANKING.leadCharacters) return text;
+  const space = text.indexOf(' ', RANKING.leadCharacters);
+  return space < 0 ? text : text.slice(0, space);
+}
+
 /**
- * Adds to each of the best candidates one RANK_STEP per clause whose typed
- * form it holds (title or text). Clauses without a pattern (phrases, the
- * word being typed, alternatives) count for nobody. Returns new scores in a
- * scratch array; `matches` is left as it is (it may be cached).
+ * Adds to each of the best candidates, per clause whose typed form it
+ * holds, RANKING.exactStep RANK_STEPs, and grows its score by
+ * RANKING.titleOrLeadBonus times the share of clauses whose typed form is
+ * in the title or the lead. Clauses without a pattern (phrases,
+ * a beginning being typed, alternatives) count for nobody. Returns new
+ * scores in a scratch array; `matches` is left as it is (it may be cached).
  */
 export function rewardExactness(searcher: Searcher, matches: Matches, patterns: (RegExp | null)[]): Matches {
   const scores = searcher.scratch.float64Array('exact-scores', matches.scores.length);
@@ -69,13 +78,21 @@ export function rewardExactness(searcher: Searcher, matches: Matches, patterns: 
   const tests = patterns.filter((p): p is RegExp => p !== null);
   if (tests.length === 0 || matches.docs.length < 2) return { docs: matches.docs, scores };
   const best = (a: number, b: number) => matches.scores[a] > matches.scores[b] || (matches.scores[a] === matches.scores[b] && a < b);
-  for (const k of firstInOrder(matches.scores.length, EXACT_CANDIDATES, best)) {
+  for (const k of firstInOrder(matches.scores.length, RANKING.exactCandidates, best)) {
     const n = matches.docs[k];
     const title = searcher.documents[n].title.toLowerCase();
     let text: string | null = null;
-    let held = 0;
-    for (const test of tests) if (test.test(title) || test.test((text ??= searcher.texts.text(n).toLowerCase()))) held++;
-    scores[k] += held * RANK_STEP;
+    let lead: string | null = null;
+    let lowered: string | null = null;
+    let steps = 0;
+    let inTitleOrLead = 0;
+    for (const test of tests) {
+      if (test.test(title) || test.test((lead ??= leadOf((text ??= searcher.texts.text(n))).toLowerCase()))) {
+        steps += RANKING.exactStep;
+        inTitleOrLead++;
+      } else if (test.test((lowered ??= text!.toLowerCase()))) steps += RANKING.exactStep;
+    }
+    scores[k] = scores[k] * (1 + (RANKING.titleOrLeadBonus * inTitleOrLead) / tests.length) + steps * RANK_STEP;
   }
   return { docs: matches.docs, scores };
 }

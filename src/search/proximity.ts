@@ -1,13 +1,11 @@
 import type { Searcher } from './searcher.js';
 import type { Matches } from './postings.js';
 import { firstInOrder } from './top-k.js';
+import { RANKING } from './ranking-options.js';
 
-/** How many of the best-scored matches are checked for words standing together. */
-const PROXIMITY_CANDIDATES = 100;
-/** Words at most this many positions apart count as standing together ("Asie centrale", "Asie, en centrale"...). */
-const PROXIMITY_WINDOW = 3;
-/** Score bonus of a match whose query words all stand together, in its title or text. */
-const PROXIMITY_BONUS = 0.5;
+const PROXIMITY_CANDIDATES = RANKING.proximityCandidates;
+const PROXIMITY_WINDOW = RANKING.proximityWindow;
+const PROXIMITY_BONUS = RANKING.proximityBonus;
 
 /**
  * Ranks higher the matches where the query's words stand next to each
