@@ -7,14 +7,16 @@
  * index.bin that stories take), then serves it with the real server and
  * times GET /intervenant/… and /organisation/… over HTTP for the most
  * cited names (the heaviest pages), names of the middle and names of the
- * tail, R rounds each after a warm-up; and the profile alone, in process.
+ * tail, and the most quoted people (their pages list the latest
+ * quotations), R rounds each after a warm-up; and the profile alone, in
+ * process.
  */
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexCorpus, loadIndex, readCurrentManifest } from '../src/index/index.js';
-import { entityProfile, entitySlug, prepareSearch, Searcher, type EntityKind } from '../src/search/index.js';
+import { entityProfile, entitySlug, facetKey, prepareSearch, Searcher, type EntityKind } from '../src/search/index.js';
 import { startServer } from '../src/web/server.js';
 import { generateCorpus } from './generate-corpus.js';
 
@@ -61,17 +63,35 @@ function sampleNames(kind: EntityKind, each: number): [string, number][] {
   return [...ranked.slice(0, each), ...ranked.slice(middle, middle + each), ...ranked.slice(-each)];
 }
 
+/** The most quoted people, as [name, articles], by their number of quotations. */
+function mostQuoted(each: number): [string, number][] {
+  const { names, quoteSpeaker } = searcher.quoteSpeakers;
+  const counts = new Uint32Array(names.length);
+  for (const id of quoteSpeaker) if (id >= 0) counts[id]++;
+  const column = searcher.facets.facets.speakers;
+  const articles = new Uint32Array(column.names.length);
+  for (const id of column.ids) articles[id]++;
+  return names
+    .map((name, id) => [name, counts[id]] as [string, number])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, each)
+    .map(([name]) => [name, articles[column.idByKey.get(facetKey(name)) ?? -1] ?? 0]);
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 const server = await startServer({ indexDir, index, port: 0, watchIndex: false });
 try {
   for (const kind of ['speakers', 'organisations'] as const) {
     const base = kind === 'speakers' ? 'intervenant' : 'organisation';
-    for (const [name, articles] of sampleNames(kind, 3)) {
+    const sampled = sampleNames(kind, 3);
+    if (kind === 'speakers') for (const quoted of mostQuoted(3)) if (!sampled.some(([name]) => name === quoted[0])) sampled.push(quoted);
+    for (const [name, articles] of sampled) {
       const href = `${server.url}/${base}/${encodeURIComponent(entitySlug(name))}`;
       for (let w = 0; w < 3; w++) await (await fetch(href)).text();
       const http: number[] = [];
       const profile: number[] = [];
+      const quotations = entityProfile(searcher, kind, entitySlug(name))?.quotations ?? 0;
       for (let r = 0; r < rounds; r++) {
         const a = performance.now();
         const res = await fetch(href);
@@ -85,7 +105,7 @@ try {
       http.sort((x, y) => x - y);
       profile.sort((x, y) => x - y);
       console.log(
-        `${base.padEnd(12)} ${name.slice(0, 32).padEnd(32)} ${String(articles).padStart(6)} articles  HTTP median ${percentile(http, 0.5).toFixed(1)} ms, p95 ${percentile(http, 0.95).toFixed(1)} ms, max ${http[http.length - 1].toFixed(1)} ms; profile median ${percentile(profile, 0.5).toFixed(2)} ms`,
+        `${base.padEnd(12)} ${name.slice(0, 32).padEnd(32)} ${String(articles).padStart(6)} articles ${String(quotations).padStart(6)} quotations  HTTP median ${percentile(http, 0.5).toFixed(1)} ms, p95 ${percentile(http, 0.95).toFixed(1)} ms, max ${http[http.length - 1].toFixed(1)} ms; profile median ${percentile(profile, 0.5).toFixed(2)} ms`,
       );
     }
   }

@@ -58,11 +58,14 @@ async function main(): Promise<void> {
     const indexSeconds = (performance.now() - t0) / 1000;
     const build = currentBuild(indexDir);
     const buildBytes = folderBytes(build);
-    const catalogBytes = statSync(path.join(build, 'catalog.json')).size;
+    const fileBytes = (name: string) => (existsSync(path.join(build, name)) ? statSync(path.join(build, name)).size : 0);
     const index = await loadIndex(indexDir);
-    const quotes = index.documents.reduce((n, a) => n + a.quotes.length, 0);
-    const quotesJson = index.documents.reduce((n, a) => n + JSON.stringify(a.quotes).length, 0);
-    console.log(`this tree: indexed in ${indexSeconds.toFixed(1)} s (${((docs / indexSeconds) | 0)} articles/s), build ${mb(buildBytes)} (catalog.json ${mb(catalogBytes)}); ${quotes} quotations, ${mb(quotesJson)} of them as JSON (in catalog.json and again in documents.jsonl)`);
+    const searcher = new Searcher(index);
+    const table = searcher.quoteSpeakers;
+    const quotes = table.quoteSpeaker.length;
+    console.log(
+      `this tree: indexed in ${indexSeconds.toFixed(1)} s (${((docs / indexSeconds) | 0)} articles/s), build ${mb(buildBytes)}: catalog.json ${mb(fileBytes('catalog.json'))}, documents.jsonl ${mb(fileBytes('documents.jsonl'))}, index.bin ${mb(fileBytes('index.bin'))}; ${quotes} quotations`,
+    );
 
     if (values.baseline) {
       const baseline = path.resolve(values.baseline);
@@ -77,12 +80,11 @@ async function main(): Promise<void> {
     }
 
     // the commonest quoted speaker and a word of their quotations, for the cite: queries
-    const bySpeaker = new Map<string, number>();
-    for (const a of index.documents) for (const q of a.quotes) if (q.speaker) bySpeaker.set(q.speaker, (bySpeaker.get(q.speaker) ?? 0) + 1);
-    const [speaker] = [...bySpeaker].sort((a, b) => b[1] - a[1])[0];
+    const bySpeaker = new Uint32Array(table.names.length);
+    for (const id of table.quoteSpeaker) if (id >= 0) bySpeaker[id]++;
+    const speaker = table.names[bySpeaker.indexOf(Math.max(...bySpeaker))];
     const surname = speaker.split(' ').pop()!;
     const queries = ['coopération', 'citation:coopération', `cite:${surname}`, `cite:${surname} coopération`, `cite:${surname} "relations bilatérales"`, 'citation:"relations bilatérales"'];
-    const searcher = new Searcher(index);
     const run = (q: string) => search(searcher, { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
     for (const q of queries) run(q);
     console.log(`\n| query | total | median ms | p95 ms |\n|---|---:|---:|---:|`);

@@ -1,7 +1,7 @@
 /**
  * Evaluation of quotation extraction on hand labels (a tool, not a test):
  *
- *   npm run eval:quotes -- --corpus ../shared/realnews-dev/corpus --labels eval/labels/realnews-dev.quotes.json [--details] [--all] [--json]
+ *   npm run eval:quotes -- --corpus ../shared/realnews-dev/corpus --labels eval/labels/realnews-dev.quotes.json [--details] [--errors] [--all] [--json]
  *
  * A predicted quotation matches a labelled one of the same article when its
  * folded text starts with the label's folded text (the label holds the
@@ -10,9 +10,12 @@
  * Detection: precision = matched / predicted, recall = matched / labelled.
  * Attribution: a matched quotation whose speaker is right (the label's
  * speaker or one of its alternatives, folded; null for null) counts;
- * precision = right / predicted, recall = right / labelled. Labels noted
+ * accuracy = right / matched, precision = right / predicted, recall =
+ * right / labelled. Labels noted
  * "hesitant" or "legal wording" are left out (a prediction matching one
- * counts neither way) unless --all. See eval/README.md.
+ * counts neither way) unless --all. --errors lists the wrong speakers grouped
+ * by cause (someone named but no one found, no one named but someone found,
+ * another person), each with its place in the text. See eval/README.md.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +24,7 @@ import { readCorpus, type Article, type Quote } from '../src/ingest/index.js';
 import { foldLabel } from './lib/fold.js';
 import { markdownTable, percent, ratio } from './lib/table.js';
 
-const USAGE = 'usage: npm run eval:quotes -- --corpus DIR --labels FILE [--details] [--all] [--json]';
+const USAGE = 'usage: npm run eval:quotes -- --corpus DIR --labels FILE [--details] [--errors] [--all] [--json]';
 
 interface LabelledQuote {
   kind: 'direct' | 'indirect';
@@ -128,13 +131,13 @@ function rows(name: string, c: Counts): (string | number)[] {
   const ap = ratio(c.right, c.predicted);
   const ar = ratio(c.right, c.labelled);
   const f1 = (x: number | null, y: number | null) => (x === null || y === null || x + y === 0 ? null : (2 * x * y) / (x + y));
-  return [name, c.labelled, c.predicted, c.matched, percent(p), percent(r), percent(f1(p, r)), c.right, percent(ap), percent(ar), percent(f1(ap, ar))];
+  return [name, c.labelled, c.predicted, c.matched, percent(p), percent(r), percent(f1(p, r)), c.right, percent(ratio(c.right, c.matched)), percent(ap), percent(ar), percent(f1(ap, ar))];
 }
 
 async function main(): Promise<void> {
   let opts;
   try {
-    opts = parseArgs({ options: { corpus: { type: 'string' }, labels: { type: 'string' }, details: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } }, strict: true }).values;
+    opts = parseArgs({ options: { corpus: { type: 'string' }, labels: { type: 'string' }, details: { type: 'boolean', default: false }, errors: { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } }, strict: true }).values;
   } catch (error) {
     fail(`${(error as Error).message.split('\n')[0]} (${USAGE})`);
   }
@@ -152,6 +155,7 @@ async function main(): Promise<void> {
   const byPublisher = new Map<string, Record<'direct' | 'indirect' | 'all', Counts>>();
   const total = { direct: emptyCounts(), indirect: emptyCounts(), all: emptyCounts() };
   const details: string[] = [];
+  const errors = new Map<string, string[]>();
   for (const label of labels) {
     const article = articles.get(label.id);
     if (!article) continue;
@@ -164,6 +168,14 @@ async function main(): Promise<void> {
       add(total.all, score.counts[kind]);
     }
     byPublisher.set(label.publisher, row);
+    for (const w of score.wrongSpeaker) {
+      const cause = w.quote.speaker === null ? 'someone named, no one found' : w.label.speaker === null ? 'no one named, someone found' : 'another person found';
+      const text = article.text;
+      const place = `${text.slice(Math.max(0, w.quote.start - 160), w.quote.start)}[[${text.slice(w.quote.start, Math.min(w.quote.end, w.quote.start + 60))}…]]${text.slice(w.quote.end, w.quote.end + 100)}`.replace(/\s+/gu, ' ');
+      const list = errors.get(cause) ?? [];
+      list.push(`- ${label.id} ${w.quote.kind}: labelled ${JSON.stringify(w.label.speaker)}, found ${JSON.stringify(w.quote.speaker)}${w.label.notes ? ` (${w.label.notes})` : ''}\n  ${place}`);
+      errors.set(cause, list);
+    }
     if (opts.details && (score.missed.length || score.spurious.length || score.wrongSpeaker.length)) {
       details.push(`\n## ${label.id}`);
       for (const m of score.missed) details.push(`- missed ${m.kind}: «${m.text}» (${JSON.stringify(m.speaker)})`);
@@ -172,12 +184,15 @@ async function main(): Promise<void> {
     }
   }
   if (opts.json) return void console.log(JSON.stringify({ total, byPublisher: Object.fromEntries(byPublisher) }, null, 2));
-  const header = ['publisher', 'labelled', 'predicted', 'matched', 'precision', 'recall', 'F1', 'speaker right', 'attr. precision', 'attr. recall', 'attr. F1'];
+  const header = ['publisher', 'labelled', 'predicted', 'matched', 'precision', 'recall', 'F1', 'speaker right', 'attr. accuracy', 'attr. precision', 'attr. recall', 'attr. F1'];
   for (const kind of ['all', 'direct', 'indirect'] as const) {
     console.log(`\n### Quotations: ${kind === 'all' ? 'direct and indirect' : kind}${opts.all ? ' (hesitant labels included)' : ''}\n`);
     console.log(markdownTable(header, [...[...byPublisher].map(([name, c]) => rows(name, c[kind])), rows('**total**', total[kind])]));
   }
   if (details.length) console.log(details.join('\n'));
+  if (opts.errors) {
+    for (const [cause, list] of [...errors].sort((a, b) => b[1].length - a[1].length)) console.log(`\n## Wrong speaker: ${cause} (${list.length})\n\n${list.join('\n')}`);
+  }
 }
 
 main().catch((error) => fail((error as Error).message));

@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseQuery } from '../src/search/index.js';
+import { facetFilters } from '../src/analysis/index.js';
+import { parseQuery, type SearchRequest } from '../src/search/index.js';
 import { BACKENDS, startBackend, type BackendFixture } from './helpers/backends.js';
 import { request } from './helpers/sample-index.js';
 
@@ -67,6 +68,24 @@ for (const kind of BACKENDS) {
       expect(article!.article.text.slice(port.quotations![0].start)).toMatch(/^La guerre froide entre les armateurs est finie »/u);
       // the article view carries none
       expect((await fixture.backend.search(request({ q: 'guerre' }))).hits.every((h) => h.quotations === undefined)).toBe(true);
+    });
+
+    it('the speaker facet of quotation queries and of the Citations view counts the matching quotations of each speaker', async () => {
+      const speakers = async (r: Partial<SearchRequest>) => {
+        const response = await fixture.backend.search({ ...request({}), ...r });
+        return { counts: response.speaker_counts, facet: response.facets.speaker };
+      };
+      // Vasseur speaks in both articles quoting Kovrigina: the articles' speakers would count him
+      expect(await speakers({ q: 'cite:Kovrigina' })).toEqual({ counts: 'quotations', facet: [{ value: 'Ludmila Kovrigina', count: 2 }] });
+      // Only Vasseur's quotation holds "guerre"; the article view counts the articles' speakers
+      expect(await speakers({ q: 'guerre', view: 'citations' })).toEqual({ counts: 'quotations', facet: [{ value: 'Aurélien Vasseur', count: 1 }] });
+      const articles = await speakers({ q: 'guerre' });
+      expect(articles.counts).toBeUndefined();
+      expect(articles.facet.map((v) => v.value)).toContain('Bartholomé Quennec');
+      // Disjunctive, as every facet: a selected speaker leaves the others counted
+      const filtered = await speakers({ q: '', view: 'citations', filters: facetFilters({ speakers: ['Ludmila Kovrigina'] }) });
+      expect(filtered.facet).toContainEqual({ value: 'Ludmila Kovrigina', count: 2 });
+      expect(filtered.facet).toContainEqual({ value: 'Bartholomé Quennec', count: 1 });
     });
 
     if (kind === 'embedded') {

@@ -44,6 +44,19 @@ describe('the understood parts of a query', () => {
     expect(part(understood('speaker:Lavrov '), 'field')).toMatchObject({ undo: { q: 'Lavrov ' } });
   });
 
+  it('says a cite: search looks in that person’s quotations, with a link searching the whole article, and keeps the name in other undos', () => {
+    const parts = understood('cite:Lavrov Poutine -Tachkent ');
+    expect(parts.filter((p) => p.kind === 'field')).toEqual([
+      { kind: 'field', text: 'citations de « Lavrov » : les mots dans une même citation', undo: { q: 'Poutine -Tachkent ' }, undoLabel: 'chercher dans tout l’article' },
+    ]);
+    expect(part(parts, 'word')?.text).toContain('dans les citations');
+    // Undoing the exclusion keeps the speaker and the words in the quotations.
+    expect(part(parts, 'excluded')?.undo).toEqual({ q: 'cite:"Lavrov" citation:Poutine ' });
+    expect(search(searcher, request({ q: 'cite:"Lavrov" citation:Poutine ' })).total).toBe(search(searcher, request({ q: 'cite:Lavrov Poutine ' })).total);
+    // citation: typed alone is a field part, with its undo
+    expect(part(understood('citation:Poutine '), 'field')).toMatchObject({ text: '« Poutine » cherché dans les citations seulement', undo: { q: 'Poutine ' } });
+  });
+
   it('names the word no article holds, and the partial fill', () => {
     const parts = understood('Lavrov zzzqxw ');
     expect(part(parts, 'unknown')).toMatchObject({ text: '« zzzqxw » : aucun article', undo: { q: 'Lavrov ' } });

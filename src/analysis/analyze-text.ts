@@ -143,3 +143,15 @@ export function analyzeText(text: string, dictionary: TermDictionary, indexed: I
     if (parts.length > 1 && analyzedParts > 1) indexed.push(dictionary.id(compoundTerm(parts)));
   }
 }
+
+/**
+ * The number of positions analyzeText gives `text` in its sequence (one a
+ * word, one a part of a joined word, stop words included): where each of
+ * several texts joined into one field starts in that field's sequence.
+ */
+export function sequenceLength(text: string): number {
+  const word = scannedWord();
+  let length = 0;
+  for (let i = 0; nextWord(text, i, word, true); i = word.end) length += word.joined ? withoutElision(text.slice(word.start, word.end)).split(JOINER).length : 1;
+  return length;
+}

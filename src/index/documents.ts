@@ -1,7 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import type { Article } from '../ingest/types.js';
+import type { Article, Quote } from '../ingest/types.js';
+import { outlineOf, outlineOfQuotes, quoteOf, quotesCarryWords, storeQuotes, type QuoteOutline, type StoredQuote } from './stored-quotes.js';
 
 /**
  * The articles of a saved build. `documents.jsonl` holds them whole, one a
@@ -26,8 +27,8 @@ void EVERY_FIELD_KEPT;
 /** The optional ones: left out of an article rather than null. */
 const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMtimeMs']);
 
-/** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out). */
-export type Catalog = { [K in CatalogField]-?: (Exclude<Article[K], undefined> | null)[] };
+/** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out); quotations by their place (stored-quotes.ts). */
+export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: StoredQuote[][] };
 
 export const WRITE_CHUNK = 4 * 1024 * 1024;
 
@@ -55,11 +56,11 @@ export class IndexReadError extends Error {
   override name = 'IndexReadError';
 }
 
-/** The start of an article's line: every field but its text, then the text's key (the text comes last, so that its bytes can be located and read apart). */
-function lineHead(article: Article): string {
+/** The start of an article's line: every field but its text, its quotations by their place, then the text's key (the text comes last, so that its bytes can be located and read apart). */
+function lineHead(article: Article, quotes: StoredQuote[]): string {
   const { text: _, ...rest } = article;
-  const fields = JSON.stringify(rest);
-  return (fields === '{}' ? '{' : fields.slice(0, -1) + ',') + '"text":';
+  const fields = JSON.stringify({ ...rest, quotes });
+  return fields.slice(0, -1) + ',' + '"text":';
 }
 
 /** The JSON encoding of a text, and the CRC-32 of its first TEXT_WINDOW bytes (checked on every read). */
@@ -94,10 +95,11 @@ export function textsOfArticles(articles: readonly Article[]): EncodedTexts {
  * Writes the articles as JSON Lines to `file` (fsynced), in chunks (the
  * whole file may be larger than a JavaScript string can be), their texts
  * from `texts` (by default their own), and returns where each line and
- * text lies.
+ * text lies and each article's quotations by their place (for catalog.json).
  */
-export async function writeDocuments(file: string, articles: readonly Article[], texts: EncodedTexts = textsOfArticles(articles)): Promise<TextLayout> {
+export async function writeDocuments(file: string, articles: readonly Article[], texts: EncodedTexts = textsOfArticles(articles)): Promise<{ layout: TextLayout; quotes: StoredQuote[][] }> {
   const count = articles.length;
+  const quotes: StoredQuote[][] = new Array(count);
   const layout: TextLayout = { offsets: new Float64Array(count + 1), textStarts: new Float64Array(count), textBytes: new Float64Array(count), textChecks: new Int32Array(count) };
   const handle = await open(file, 'w');
   try {
@@ -110,9 +112,13 @@ export async function writeDocuments(file: string, articles: readonly Article[],
       pendingLength = 0;
     };
     for (let n = 0; n < count; n++) {
-      const head = Buffer.from(lineHead(articles[n]));
+      const a = articles[n];
       const textBytes = texts.byteLength(n);
       const text = texts.read(n, Buffer.allocUnsafe(textBytes));
+      // The words of a quotation come from the text unless a read would not return all of it (the text as written: the indexer's may be spilled).
+      const stored = a.quotes.length === 0 ? [] : storeQuotes(a.quotes, JSON.parse(text.toString('utf8')) as string, textBytes <= TEXT_WINDOW);
+      quotes[n] = stored;
+      const head = Buffer.from(lineHead(a, stored));
       layout.offsets[n] = offset;
       layout.textStarts[n] = offset + head.byteLength;
       layout.textBytes[n] = textBytes;
@@ -128,7 +134,7 @@ export async function writeDocuments(file: string, articles: readonly Article[],
   } finally {
     await handle.close();
   }
-  return layout;
+  return { layout, quotes };
 }
 const LINE_END = Buffer.from('}\n');
 
@@ -216,18 +222,29 @@ interface StoredArticle extends Article {}
 class StoredArticle {
   readonly #source: TextSource;
   readonly #n: number;
+  readonly #catalog: Catalog;
 
   constructor(catalog: Catalog, n: number, texts: TextSource) {
     this.#source = texts;
     this.#n = n;
+    this.#catalog = catalog;
     const fields = this as unknown as Record<string, unknown>;
     for (const field of CATALOG_FIELDS) {
+      if (field === 'quotes') {
+        Object.defineProperty(this, 'quotes', QUOTES_PROPERTY);
+        continue;
+      }
       const value = catalog[field][n];
       // An optional field left out stays absent, as in the article saved.
       if (value !== null || !OPTIONAL_FIELDS.has(field)) fields[field] = value;
       // An own enumerable property, so that spreading, JSON and comparisons see the text like any other field.
       if (field === 'organisations') Object.defineProperty(this, 'text', TEXT_PROPERTY);
     }
+  }
+
+  /** The quotations as stored (their place, not their words). */
+  static storedQuotesOf(article: StoredArticle): StoredQuote[] {
+    return article.#catalog.quotes[article.#n];
   }
 
   static textOf(article: StoredArticle): string {
@@ -242,6 +259,23 @@ class StoredArticle {
     const source = article.#source;
     return source.cut(article.#n) ? { shownBytes: TEXT_WINDOW, totalBytes: source.bytes(article.#n) } : null;
   }
+}
+
+/** Quotations given their words from the text, read when asked for (a page's few articles); a search reads their outlines (quoteOutlines). */
+const QUOTES_PROPERTY: PropertyDescriptor = {
+  get(this: StoredArticle): Quote[] {
+    const stored = StoredArticle.storedQuotesOf(this);
+    if (stored.length === 0) return [];
+    const text = quotesCarryWords(stored) ? '' : StoredArticle.textOf(this);
+    return stored.map((q) => quoteOf(q, text));
+  },
+  enumerable: true,
+  configurable: false,
+};
+
+/** What a search needs of an article's quotations (speaker, kind, place, positions), without reading its text. */
+export function quoteOutlines(article: Article): QuoteOutline[] {
+  return article instanceof StoredArticle ? StoredArticle.storedQuotesOf(article).map(outlineOf) : outlineOfQuotes(article.quotes);
 }
 
 const TEXT_PROPERTY: PropertyDescriptor = {

@@ -1,7 +1,8 @@
 /** The index stage: build an index of articles, save it atomically, load it back. */
 export { buildIndex, indexedFields, newBuildId } from './build.js';
 export { saveIndex, loadIndex, loadServableIndex, readCurrentManifest, writeFileAtomic, IndexWriteError } from './store.js';
-export { IndexReadError, TEXT_WINDOW, textCut, checkDocumentsFile } from './documents.js';
+export { IndexReadError, TEXT_WINDOW, textCut, checkDocumentsFile, quoteOutlines } from './documents.js';
+export type { QuoteOutline } from './stored-quotes.js';
 export { rebuildReason, latestModification } from './freshness.js';
 export { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex, type IndexedFields, type TermPositions } from './types.js';
 export { indexCorpus, type IndexReport, type IndexCorpusOptions } from './index-corpus.js';

@@ -6,6 +6,7 @@ import { ANALYZER_VERSION } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
 import { BUILDS } from './build-folder.js';
 import { readAll } from './chunked-ints.js';
+import { articleOfLine } from './stored-quotes.js';
 import { readCurrentManifest } from './store.js';
 import { INDEX_FORMAT_VERSION } from './types.js';
 
@@ -49,7 +50,8 @@ export async function readPreviousArticles(dir: string): Promise<PreviousArticle
     });
     for await (const line of createInterface({ input, crlfDelay: Infinity })) {
       const length = Buffer.byteLength(line);
-      if (line) articles.push(lazyText(JSON.parse(line) as Article, fd, offset, length));
+      // Quotations given their words while the text is at hand (articleOfLine)
+      if (line) articles.push(lazyText(articleOfLine(line), fd, offset, length));
       offset += length + 1;
     }
     // A damaged file must not pass its articles on to the next build.

@@ -147,8 +147,8 @@ async function writeBuild(parts: BuildParts, dir: string, staging: string): Prom
   const buildsDir = path.join(dir, BUILDS);
   const { buildId } = parts.manifest;
   const { compact } = parts;
-  const layout = await writeDocuments(path.join(staging, 'documents.jsonl'), parts.documents, parts.texts);
-  await writeCatalog(path.join(staging, 'catalog.json'), parts.documents);
+  const { layout, quotes } = await writeDocuments(path.join(staging, 'documents.jsonl'), parts.documents, parts.texts);
+  await writeCatalog(path.join(staging, 'catalog.json'), parts.documents, quotes);
   await writeSections(path.join(staging, 'index.bin'), {
     terms: compact.terms.join('\n'),
     termOffsets: compact.termOffsets,

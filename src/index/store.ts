@@ -11,7 +11,8 @@ import { assembleIndex } from './build.js';
 import { FIELD_COUNT, SEQUENCE_FIELD_COUNT, type CompactIndex } from './compact.js';
 import { verifyFile, type FileCheck } from './checksums.js';
 import { parseCatalog } from './catalog-file.js';
-import { storedArticles } from './documents.js';
+import { storedArticles, type Catalog } from './documents.js';
+import { articleOfLine } from './stored-quotes.js';
 import { checkStories } from './stories.js';
 import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex } from './types.js';
 
@@ -67,7 +68,7 @@ async function readDocuments(file: string, expected: FileCheck | undefined): Pro
     bytes += (chunk as Buffer).length;
   });
   const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) if (line) documents.push(JSON.parse(line) as Article);
+  for await (const line of lines) if (line) documents.push(articleOfLine(line));
   // A damaged file must not pass its articles on to the next build.
   if (bytes !== expected.bytes || hash.digest('hex') !== expected.sha256) throw new Error('documents.jsonl fails its checksum');
   return documents;

@@ -9,7 +9,6 @@ import { extractSource } from './source.js';
 import { headlineFromSlug } from './text/slug-headline.js';
 import { titleFromParagraphs } from './title.js';
 import type { Article, Quote, SourceFormat } from './types.js';
-import type { SpeechEvent } from './people/extract-speakers.js';
 import { personKey } from './text/fold.js';
 
 /** Metadata a reader already knows (front matter, JSON Lines fields, HTML tags); it wins over extraction. */
@@ -44,7 +43,8 @@ export function articleFromText(input: ArticleInput): Article {
   const title = nonEmpty(given.title) ?? (nonEmpty(headlineFromSlug(url, body)) || titleFromParagraphs(doc.paragraphs) || input.id);
   const date = (given.date != null ? normaliseGivenDate(given.date) : null) ?? chooseDate(doc, url);
   // one reading of who speaks, for the speakers and the quotations
-  const speechEvents = new SpeakerFinder(body).find();
+  const finder = new SpeakerFinder(body);
+  const speechEvents = finder.find();
   const speakers = given.speakers?.length
     ? distinct(given.speakers.map((name) => curatedSpelling(name) ?? name))
     : speakersOfEvents(speechEvents, doc.editorNames);
@@ -54,7 +54,7 @@ export function articleFromText(input: ArticleInput): Article {
 
   // The headline is the title: keep it out of the text so pages and snippets do not repeat it.
   const withoutHeadline = doc.paragraphs.length > 1 && doc.paragraphs[0] === title ? doc.paragraphs.slice(1).join('\n\n') : body;
-  const quotes = quotesOfText(body, speechEvents, body.length - withoutHeadline.length, speakers);
+  const quotes = quotesOfText(body, finder, body.length - withoutHeadline.length, speakers);
 
   return {
     id: input.id,
@@ -77,9 +77,9 @@ export function articleFromText(input: ArticleInput): Article {
  * (`shift` characters shorter), a speaker spelled as in the article's
  * speakers when it is one of them; a quotation inside the headline is left out.
  */
-function quotesOfText(body: string, events: SpeechEvent[], shift: number, speakers: string[]): Quote[] {
+function quotesOfText(body: string, finder: SpeakerFinder, shift: number, speakers: string[]): Quote[] {
   const spelling = new Map(speakers.map((name) => [personKey(name), name]));
-  return extractQuotes(body, events)
+  return extractQuotes(body, finder)
     .filter((q) => q.start >= shift)
     .map((q) => ({ ...q, start: q.start - shift, end: q.end - shift, speaker: q.speaker === null ? null : (spelling.get(personKey(q.speaker)) ?? q.speaker) }));
 }

@@ -2,6 +2,7 @@ import { facetKey, fieldValues } from '../analysis/index.js';
 import type { Searcher } from './searcher.js';
 import type { FacetColumn } from './facet-table.js';
 import { firstInOrder } from './top-k.js';
+import { entityQuotations, prepareEntityQuotations, type EntityQuotation } from './entity-quotations.js';
 
 /**
  * The profile of a person or an organisation (its page,
@@ -37,9 +38,12 @@ export interface EntityProfile {
   sources: Counted[];
   /** Newest articles naming it. */
   latest: { id: string; title: string; date: string | null; source: string | null }[];
+  /** A person's quotations in the archive (0 for an organisation), and the latest ones (src/search/entity-quotations.ts). */
+  quotations: number;
+  latestQuotations: EntityQuotation[];
 }
 
-export const PROFILE_LIMITS = { related: 10, sources: 8, latest: 10 } as const;
+export const PROFILE_LIMITS = { related: 10, sources: 8, latest: 10, quotations: 5 } as const;
 
 /** A name as a URL path segment: folded, words joined by hyphens ("Sergueï Lavrov" -> "serguei-lavrov"). */
 export function entitySlug(name: string): string {
@@ -132,6 +136,7 @@ export function entityProfile(searcher: Searcher, kind: EntityKind, slug: string
     const { id: articleId, title, date, source } = searcher.documents[n];
     return { id: articleId, title, date, source };
   });
+  const quotations = kind === 'speakers' ? entityQuotations(searcher, entitySlug(column.names[id]), PROFILE_LIMITS.quotations) : { count: 0, latest: [] };
   return {
     kind,
     name: column.names[id],
@@ -143,6 +148,8 @@ export function entityProfile(searcher: Searcher, kind: EntityKind, slug: string
     organisations: topValues(table.facets.organisations, articles, PROFILE_LIMITS.related, kind === 'organisations' ? id : -1),
     sources: topValues(table.facets.source, articles, PROFILE_LIMITS.sources),
     latest,
+    quotations: quotations.count,
+    latestQuotations: quotations.latest,
   };
 }
 
@@ -150,4 +157,5 @@ export function entityProfile(searcher: Searcher, kind: EntityKind, slug: string
 export function prepareEntities(searcher: Searcher): void {
   searcher.entityColumn('speakers');
   searcher.entityColumn('organisations');
+  prepareEntityQuotations(searcher);
 }

@@ -1,6 +1,7 @@
 import { fieldValues, tokenize } from '../analysis/index.js';
 import type { Searcher } from './searcher.js';
 import { containsPhrase } from './document-tokens.js';
+import { holdsPhrase } from './quotation-query.js';
 import type { QueryField } from './types.js';
 
 /**
@@ -23,6 +24,16 @@ export function phrasePattern(words: string[], field?: QueryField): PhrasePatter
 /** True when article `n` holds the phrase, words in order and at the same distances. */
 export function hasPhrase(searcher: Searcher, n: number, phrase: PhrasePattern): boolean {
   if (phrase.terms.length < 2) return true;
+  const table = phrase.field === 'quotes' ? searcher.quoteSpeakers : null;
+  if (table && table.aligned[n] === 1) {
+    // Quotations: each one's term ids by position, saved with the index like the text's (no text read); a phrase stands in one quotation
+    const ids = phrase.terms.map((t) => searcher.positions.termId(t));
+    if (ids.includes(-1)) return false;
+    for (let i = table.offsets[n]; i < table.offsets[n + 1]; i++) {
+      if (holdsPhrase(table.sequences, table.sequenceStart[i], table.sequenceStart[i] + table.sequenceLength[i], ids, phrase.offsets)) return true;
+    }
+    return false;
+  }
   if (phrase.field) {
     // Names (speakers, organisations, source) are short: check them as token lists of their own.
     return fieldValues(searcher.documents[n], phrase.field).some((v) => containsPhrase(tokenize(v), phrase.terms, phrase.offsets));

@@ -68,9 +68,63 @@ function clauseTest(searcher: Searcher, clause: Clause): Test | null {
   return (tokens) => tokens.some((t) => terms.has(t.term));
 }
 
+/** A test on a quotation's term ids: positions from..to of its article's `quotes` sequence (no copy made). */
+type IdTest = (sequence: Int32Array, from: number, to: number) => boolean;
+
+/** A flag per term id of `ids` (-1 left out): one array read a position, instead of a Set lookup. */
+export function termMask(ids: Iterable<number>): Uint8Array {
+  const kept = [...ids].filter((id) => id >= 0);
+  const mask = new Uint8Array(kept.length === 0 ? 0 : Math.max(...kept) + 1);
+  for (const id of kept) mask[id] = 1;
+  return mask;
+}
+
+/** Whether positions from..to of `sequence` hold a term of `mask`. */
+export function holdsTerm(sequence: Int32Array, from: number, to: number, mask: Uint8Array): boolean {
+  for (let p = from; p < to; p++) {
+    const id = sequence[p];
+    if (id >= 0 && id < mask.length && mask[id] === 1) return true;
+  }
+  return false;
+}
+
+/** clauseTest on a quotation's term ids (its part of the article's `quotes` sequence). */
+function clauseIdTest(searcher: Searcher, clause: Clause): IdTest | null {
+  if (clause.kind === 'any') {
+    const sides = clause.clauses.map((c) => clauseIdTest(searcher, c)).filter((t): t is IdTest => t !== null);
+    return sides.length ? (sequence, from, to) => sides.some((t) => t(sequence, from, to)) : null;
+  }
+  if (clause.kind === 'near' || clause.negated || clause.field !== 'quotes') return null;
+  if (clause.kind === 'phrase') {
+    const pattern = phrasePattern(clause.words);
+    if (!pattern) return null;
+    const wanted = pattern.terms.map((t) => searcher.positions.termId(t));
+    return wanted.includes(-1) ? () => false : (sequence, from, to) => holdsPhrase(sequence, from, to, wanted, pattern.offsets);
+  }
+  const mask = termMask(clauseTerms(searcher, clause).map((t) => searcher.positions.termId(t)));
+  return (sequence, from, to) => holdsTerm(sequence, from, to, mask);
+}
+
+/** Whether positions from..to of `sequence` hold the phrase's term ids at its offsets. */
+export function holdsPhrase(sequence: Int32Array, from: number, to: number, wanted: number[], offsets: number[]): boolean {
+  const span = offsets[offsets.length - 1];
+  for (let p = from; p + span < to; p++) {
+    if (sequence[p] !== wanted[0]) continue;
+    let all = true;
+    for (let k = 1; k < wanted.length && all; k++) all = sequence[p + offsets[k]] === wanted[k];
+    if (all) return true;
+  }
+  return false;
+}
+
 /** What a quotation of a `cite:` query must be: the speaker's, holding every clause searched in the quotations. */
 export interface QuotationMatcher {
   matches(quote: Quote): boolean;
+  /**
+   * The same on quotation i of the index's quotation table (src/search/quote-speakers.ts),
+   * of article n: on its speaker id and term ids, reading no text.
+   */
+  matchesAt(n: number, i: number): boolean;
   /** The article-level match already ensures a quotation matches: no quotation need be read to filter. */
   articleMatchSuffices: boolean;
   /** The folded words of each `cite:` name, and whether the quotation's words are asked for too. */
@@ -83,7 +137,10 @@ export function quotationMatcher(searcher: Searcher, parsed: ParsedQuery): Quota
   const quoteClauses = parsed.clauses.filter(searchesQuotes).length;
   if (names.length === 0 && quoteClauses === 0) return null;
   const tests = parsed.clauses.map((c) => clauseTest(searcher, c)).filter((t): t is Test => t !== null);
-  return {
+  const idTests = parsed.clauses.map((c) => clauseIdTest(searcher, c)).filter((t): t is IdTest => t !== null);
+  const table = searcher.quoteSpeakers;
+  const cited = names.length > 0 ? citedSpeakers(table, names) : null;
+  const matcher: QuotationMatcher = {
     names,
     needsWords: tests.length > 0,
     // `citation:mot` alone: the article matched the word in its quotations, so one of them holds it
@@ -94,7 +151,18 @@ export function quotationMatcher(searcher: Searcher, parsed: ParsedQuery): Quota
       const tokens = tokenize(quote.text);
       return tests.every((t) => t(tokens));
     },
+    matchesAt(n, i) {
+      if (cited && (table.quoteSpeaker[i] < 0 || cited[table.quoteSpeaker[i]] === 0)) return false;
+      if (idTests.length === 0) return true;
+      // An article whose quotations do not tile its sequence (an index built otherwise): their words, from the text.
+      if (table.aligned[n] === 0) return matcher.matches(searcher.documents[n].quotes[i - table.offsets[n]]);
+      const from = table.sequenceStart[i];
+      const to = from + table.sequenceLength[i];
+      for (let t = 0; t < idTests.length; t++) if (!idTests[t](table.sequences, from, to)) return false;
+      return true;
+    },
   };
+  return matcher;
 }
 
 /** The clauses a quotation must hold, unrestricted (for a table of quotations), or null when the query asks nothing of quotations. */
@@ -126,23 +194,17 @@ function searchesQuotes(clause: Clause): boolean {
 export function keepQuoted(searcher: Searcher, docs: Int32Array, scores: Float64Array | null, matcher: QuotationMatcher): { docs: Int32Array; scores: Float64Array | null } {
   if (matcher.articleMatchSuffices) return { docs, scores };
   const kept: number[] = [];
-  if (matcher.names.length > 0) {
-    // the speakers first, on integer arrays; a quotation's words are read only when its speaker is the one asked for
-    const table = searcher.quoteSpeakers;
-    const cited = citedSpeakers(table, matcher.names);
-    const { offsets, quoteSpeaker } = table;
-    for (let k = 0; k < docs.length; k++) {
-      const n = docs[k];
-      for (let i = offsets[n]; i < offsets[n + 1]; i++) {
-        const id = quoteSpeaker[i];
-        if (id < 0 || cited[id] === 0) continue;
-        if (!matcher.needsWords || matcher.matches(searcher.documents[n].quotes[i - offsets[n]])) {
-          kept.push(k);
-          break;
-        }
+  // On integer arrays: the speaker's id first, then the quotation's term ids
+  const { offsets } = searcher.quoteSpeakers;
+  for (let k = 0; k < docs.length; k++) {
+    const n = docs[k];
+    for (let i = offsets[n]; i < offsets[n + 1]; i++) {
+      if (matcher.matchesAt(n, i)) {
+        kept.push(k);
+        break;
       }
     }
-  } else for (let k = 0; k < docs.length; k++) if (searcher.documents[docs[k]].quotes.some((q) => matcher.matches(q))) kept.push(k);
+  }
   return { docs: Int32Array.from(kept, (k) => docs[k]), scores: scores ? Float64Array.from(kept, (k) => scores[k]) : null };
 }
 

@@ -1,11 +1,14 @@
-import { facetKey } from '../analysis/index.js';
-import type { Article } from '../ingest/types.js';
+import { facetKey, TEXT_FIELDS } from '../analysis/index.js';
+import { quoteOutlines, type SearchIndex } from '../index/index.js';
 
 /**
- * The speakers of every quotation of a build, as ids, built once per build
- * (by its Searcher, src/search/searcher.ts):
- * a `cite:` search then marks the few speakers whose name holds the name
- * typed and scans integer arrays, instead of comparing names quotation by
+ * The speakers of every quotation of a build, as ids, and where each
+ * quotation lies in its article's `quotes` sequence (term ids by position,
+ * saved with the index), built once per build by its Searcher
+ * (src/search/searcher.ts) from the quotations' outlines (no article text
+ * is read): a `cite:` search then marks the few speakers whose name holds
+ * the name typed and scans integer arrays, and tests a quotation's words on
+ * its term ids, instead of comparing names and analysing words quotation by
  * quotation (100 000 articles hold some 700 000 quotations).
  */
 export interface QuoteSpeakerTable {
@@ -15,19 +18,39 @@ export interface QuoteSpeakerTable {
   /** Quotations of article n: quoteSpeaker[offsets[n]] to quoteSpeaker[offsets[n + 1] - 1], the speaker's id or -1 (none), in the article's order. */
   offsets: Int32Array;
   quoteSpeaker: Int32Array;
+  /** The term ids by position of every article's text fields (the index's own array, src/index/compact.ts). */
+  sequences: Int32Array;
+  /** Each quotation's first position in `sequences` (within its article's `quotes` sequence) and its number of positions. */
+  sequenceStart: Int32Array;
+  sequenceLength: Int32Array;
+  /** 1 when article n's quotations tile its `quotes` sequence exactly (else their words are read from their text). */
+  aligned: Uint8Array;
 }
 
-export function buildQuoteSpeakerTable(documents: readonly Article[]): QuoteSpeakerTable {
+/** The `quotes` field's number among the fields saved position by position. */
+export const QUOTES_SEQUENCE = TEXT_FIELDS.indexOf('quotes') as 0 | 1 | 2;
+
+export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
   const ids = new Map<string, number>();
   const names: string[] = [];
+  const documents = index.documents;
+  const outlines = documents.map((a) => quoteOutlines(a));
   const offsets = new Int32Array(documents.length + 1);
   let total = 0;
-  for (let n = 0; n < documents.length; n++) total += documents[n].quotes.length;
+  for (const o of outlines) total += o.length;
   const quoteSpeaker = new Int32Array(total);
+  const sequenceStart = new Int32Array(total);
+  const sequenceLength = new Int32Array(total);
+  const aligned = new Uint8Array(documents.length);
+  // Read in place: a view per article would cost an allocation for each one a search reads.
+  const compact = index.compact;
   let at = 0;
   for (let n = 0; n < documents.length; n++) {
     offsets[n] = at;
-    for (const quote of documents[n].quotes) {
+    const k = TEXT_FIELDS.length * n + QUOTES_SEQUENCE;
+    const base = compact.sequenceOffsets[k];
+    let position = base;
+    for (const quote of outlines[n]) {
       let id = -1;
       if (quote.speaker !== null) {
         id = ids.get(quote.speaker) ?? -1;
@@ -37,11 +60,15 @@ export function buildQuoteSpeakerTable(documents: readonly Article[]): QuoteSpea
           names.push(quote.speaker);
         }
       }
+      sequenceStart[at] = position;
+      sequenceLength[at] = quote.positions;
+      position += quote.positions;
       quoteSpeaker[at++] = id;
     }
+    aligned[n] = outlines[n].length > 0 && position === compact.sequenceOffsets[k + 1] ? 1 : 0;
   }
   offsets[documents.length] = at;
-  return { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker };
+  return { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker, sequences: compact.sequences, sequenceStart, sequenceLength, aligned };
 }
 
 /** Which speakers (by id) hold every word of each name: a flag per speaker. */

@@ -7,6 +7,7 @@ import { bm25Part } from './exactness.js';
 import { completions } from './match-terms.js';
 import { firstInOrder } from './top-k.js';
 import { facetCounts, responseFacets } from './facets.js';
+import { quotationSpeakerCounts } from './quotation-facet.js';
 import { snippet } from './highlight.js';
 import { prepareEntities } from './entities.js';
 import { inStory, storyOfArticle, storyPage } from './stories.js';
@@ -33,7 +34,9 @@ function toHit(searcher: Searcher, n: number, score: number, terms: Set<string>,
   const article = searcher.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
   const body = searcher.texts.pageText(n);
-  const text = (quoted && quotationSnippet(article.quotes, quoted, terms)) || snippet(body, terms.size > 0 ? matchedTextTokens(searcher, n, terms, body) : [], terms);
+  // A loaded index gives quotations their words from the text: asked for once.
+  const quotes = quoted || view === 'citations' ? article.quotes : [];
+  const text = (quoted && quotationSnippet(quotes, quoted, terms)) || snippet(body, terms.size > 0 ? matchedTextTokens(searcher, n, terms, body) : [], terms);
   return {
     id: article.id,
     title: article.title,
@@ -43,7 +46,7 @@ function toHit(searcher: Searcher, n: number, score: number, terms: Set<string>,
     score: Math.round(bm25Part(score) * 1000) / 1000,
     ...(grouped ? hitStory(searcher, n) : {}),
     ...(partial ? { partial: true } : {}),
-    ...(view === 'citations' ? { quotations: quotationHits(article.quotes, quoted, terms) } : {}),
+    ...(view === 'citations' ? { quotations: quotationHits(quotes, quoted, terms) } : {}),
   };
 }
 
@@ -108,7 +111,10 @@ export function search(searcher: Searcher, request: SearchRequest): SearchRespon
     if (scores) scores = Float64Array.from(kept, (k) => scores![k]);
   }
   const grouped = request.versions !== 'all' && storyArticle === null;
+  // The Citations view and quotation queries count the speakers of the matching quotations (before facetCounts: both use its scratch array)
+  const quotationSpeakers = request.view === 'citations' || quoted ? quotationSpeakerCounts(searcher, docs, request, quoted, found.highlight) : null;
   const facets = facetCounts(searcher, docs, request);
+  if (quotationSpeakers) facets.counts.speakers = quotationSpeakers;
   const first = (request.page - 1) * request.perPage;
   const order = resultOrder(searcher, docs, scores, request.sort);
   const stories = grouped ? storyPage(searcher, docs, facets.passing, first, request.perPage, order) : null;
@@ -130,6 +136,7 @@ export function search(searcher: Searcher, request: SearchRequest): SearchRespon
     sort: request.sort,
     hits,
     facets: responseFacets(facets),
+    ...(quotationSpeakers ? { speaker_counts: 'quotations' as const } : {}),
     suggestion,
     relaxed: found.relaxed,
     partial: found.partial ? { matched: found.partial.matched, of: found.partial.of } : null,

@@ -4,6 +4,7 @@ import { ArticleTexts } from './article-texts.js';
 import { ClauseCache } from './clause-cache.js';
 import type { DocumentTokens } from './document-tokens.js';
 import { invertColumn, type EntityKind, type InvertedColumn } from './entities.js';
+import { buildSpeakerQuotations, type SpeakerQuotations } from './entity-quotations.js';
 import { buildFacetTable, type FacetTable } from './facet-table.js';
 import { createPostings, type Postings } from './postings.js';
 import { buildQuoteSpeakerTable, type QuoteSpeakerTable } from './quote-speakers.js';
@@ -17,9 +18,10 @@ const CACHE_POSTINGS = 4_000_000;
  * One build, ready to be searched, and everything searching it keeps: the
  * flat postings with their scoring arrays and term dictionary (a
  * SearchableMap for typos, the completions of beginnings), the facet
- * table, the story members, the quotations' speakers, the entity pages'
- * inverted columns, the clause cache, the recently read texts and tokens,
- * and the scratch arrays searches reuse. Made once per loaded build (at load, and by the server at
+ * table, the story members, the quotations' speakers (and the quotations
+ * by speaker, for person pages), the entity pages' inverted columns, the
+ * clause cache, the recently read texts and tokens, and the scratch arrays
+ * searches reuse. Made once per loaded build (at load, and by the server at
  * every hot swap: src/web/server.ts) and dropped with it, so that nothing
  * of an old build outlives it and no table is looked up by the index it
  * belongs to (as Tantivy's Searcher owns one index generation).
@@ -38,6 +40,7 @@ export class Searcher {
   private facetTable: FacetTable | null = null;
   private storyMembers: StoryMembers | null = null;
   private quoteSpeakerTable: QuoteSpeakerTable | null = null;
+  private quotationsBySpeaker: SpeakerQuotations | null = null;
   private readonly inverted = new Map<EntityKind, InvertedColumn>();
   private bits: Int32Array | null = null;
 
@@ -86,7 +89,12 @@ export class Searcher {
 
   /** The speakers of every quotation, as ids (quote-speakers.ts), made on first use. */
   get quoteSpeakers(): QuoteSpeakerTable {
-    return (this.quoteSpeakerTable ??= buildQuoteSpeakerTable(this.index.documents));
+    return (this.quoteSpeakerTable ??= buildQuoteSpeakerTable(this.index));
+  }
+
+  /** The quotations of each speaker slug, for person pages (entity-quotations.ts), made on first use. */
+  get speakerQuotations(): SpeakerQuotations {
+    return (this.quotationsBySpeaker ??= buildSpeakerQuotations(this.quoteSpeakers));
   }
 
   /** Articles by value of a person or organisation facet (entities.ts), made on first use. */

@@ -103,6 +103,8 @@ export interface SearchResponse {
     /** Years ("2022") and months ("2022-01"), in chronological order. */
     date: FacetValue[];
   };
+  /** Set in the Citations view and for cite:/citation: queries: the speaker facet counts the matching quotations of each speaker, not articles. */
+  speaker_counts?: 'quotations';
   /** A corrected query when nothing matched and a correction would ("vouliez-vous dire"). */
   suggestion: string | null;
   /**

@@ -3,8 +3,9 @@
  * (/organisation/:nom), server-rendered and bookmarkable: the name and its
  * merged spellings, how many articles name it, its mentions month by
  * month, who and what is named beside it, the sources citing it most, its
- * latest articles. The statistics are src/search/entities.ts's. Quotations
- * are not extracted yet: the page has no quotation section until they are.
+ * latest articles; for a person, the number of their quotations and the
+ * latest ones, each linked to its place in its article. The statistics are
+ * src/search/entities.ts's.
  */
 import { Router, type Request, type Response } from 'express';
 import { facetFilters } from '../analysis/index.js';
@@ -12,6 +13,7 @@ import type { SearchBackend } from '../search/backend.js';
 import { entitySlug, type Counted, type EntityKind, type EntityProfile, type SearchRequest } from '../search/index.js';
 import { ENTITY_PATHS, entityUrl } from './entity-links.js';
 import { documentUrl, formatNumber, frenchDate, frenchMonth, MONTHS_SHORT, searchUrl } from './links.js';
+import { citeQuery, quotationPlaceUrl } from './quotation-views.js';
 
 /** Past this many months the timeline shows years. */
 const MONTHS_SHOWN = 36;
@@ -34,6 +36,10 @@ export interface EntityView {
   organisations: { name: string; count: number; href: string; searchHref: string }[];
   sources: { name: string; count: number; href: string }[];
   latest: { title: string; date: string | null; source: string | null; href: string }[];
+  /** A person's quotations: "34 citations" (null for an organisation), every one as a search in the Citations view, the latest. */
+  quotations: string | null;
+  quotationsHref: string;
+  latestQuotations: { text: string; indirect: boolean; title: string; date: string | null; isoDate: string | null; source: string | null; href: string }[];
 }
 
 const FIELD_PREFIX: Record<EntityKind, string> = { speakers: 'intervenant', organisations: 'organisation' };
@@ -94,6 +100,18 @@ export function entityView(profile: EntityProfile): EntityView {
     organisations: profile.organisations.map(related('organisations')),
     sources: profile.sources.map((c) => ({ name: c.name, count: c.count, href: searchUrl(request(facetFilters({ [profile.kind]: [profile.name], source: [c.name] }))) })),
     latest: profile.latest.map((a) => ({ title: a.title, date: frenchDate(a.date), source: a.source, href: documentUrl(a.id, null) })),
+    // The number and its word kept on one line (a phone wraps the figures' line)
+    quotations: profile.kind === 'speakers' ? plural(profile.quotations, 'citation').replace(' ', '\u00a0') : null,
+    quotationsHref: searchUrl(request(facetFilters(), { q: citeQuery(profile.name), view: 'citations' })),
+    latestQuotations: profile.latestQuotations.map((q) => ({
+      text: q.text,
+      indirect: q.kind === 'indirect',
+      title: q.title,
+      date: frenchDate(q.date),
+      isoDate: q.date,
+      source: q.source,
+      href: quotationPlaceUrl(q.id, q.opening, null),
+    })),
   };
 }
 

@@ -18,6 +18,8 @@ export interface FacetView {
   /** "speaker", "org", "source": the URL parameter. */
   parameter: string;
   title: string;
+  /** What the counts count when not articles ("nombre de citations"), said in the heading. */
+  note?: string;
   visible: FacetValueView[];
   more: FacetValueView[];
   /** Selected values no article of the results has any more (still shown so they can be removed). */

@@ -33,8 +33,13 @@ export function viewSwitch(request: SearchRequest): ViewSwitch {
   return { current: request.view === 'citations' ? 'citations' : 'articles', articlesHref: searchUrl(articles), citationsHref: searchUrl({ ...request, view: 'citations' }) };
 }
 
+/** The article at a quotation: a text fragment of its first words, which the browser scrolls to and highlights. */
+export function quotationPlaceUrl(id: string, opening: string, request: SearchRequest | null): string {
+  return `${documentUrl(id, request)}#:~:text=${encodeURIComponent(opening).replace(/-/g, '%2D')}`;
+}
+
 /** A `cite:` query for a speaker: the name quoted when it has several words. */
-function citeQuery(speaker: string): string {
+export function citeQuery(speaker: string): string {
   return /\s/u.test(speaker) ? `cite:"${speaker.replace(/"/g, '')}"` : `cite:${speaker}`;
 }
 
@@ -46,7 +51,7 @@ export function quotationViews(hits: SearchHit[], request: SearchRequest): Quota
       speaker: q.speaker,
       speakerHref: q.speaker ? searchUrl({ ...request, q: citeQuery(q.speaker) }) : null,
       indirect: q.kind === 'indirect',
-      href: `${documentUrl(hit.id, { ...request, view: undefined })}#:~:text=${encodeURIComponent(q.opening).replace(/-/g, '%2D')}`,
+      href: quotationPlaceUrl(hit.id, q.opening, { ...request, view: undefined }),
       title: hit.title,
       date: frenchDate(hit.date),
       isoDate: hit.date,

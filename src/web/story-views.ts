@@ -51,7 +51,7 @@ export function versionsControl(request: SearchRequest, response: SearchResponse
   if (request.story) return { label: 'Revenir à la recherche', href: searchUrl(request, { story: null, versions: undefined }), note: 'Toutes les versions d’un même sujet' };
   if (request.versions === 'all') return { label: 'Regrouper les reprises', href: searchUrl(request, { versions: undefined }), note: 'Chaque version est comptée' };
   if (response.articles !== undefined && response.articles > response.total) {
-    return { label: `Afficher toutes les versions (${formatNumber(response.articles)})`, href: searchUrl(request, { versions: 'all' }), note: 'Les reprises d’une même dépêche sont regroupées ; les facettes comptent les articles' };
+    return { label: `Afficher toutes les versions (${formatNumber(response.articles)})`, href: searchUrl(request, { versions: 'all' }), note: `Les reprises d’une même dépêche sont regroupées ; les facettes comptent les articles${response.speaker_counts === 'quotations' ? ', celle des intervenants leurs citations' : ''}` };
   }
   return null;
 }

@@ -214,7 +214,11 @@ export function searchView(request: SearchRequest, response: SearchResponse, day
     hits: response.hits.map((h) => hitView(h, request)),
     viewSwitch: viewSwitch(request),
     quotations: request.view === 'citations' ? quotationViews(response.hits, request) : [],
-    facets: FACETS.map((name) => facetView(name, response.facets[facetOf(name).responseKey as keyof SearchResponse['facets']], request)),
+    facets: FACETS.map((name) => {
+      const facet = facetView(name, response.facets[facetOf(name).responseKey as keyof SearchResponse['facets']], request);
+      // The Citations view and quotation queries count each speaker's matching quotations
+      return name === 'speakers' && response.speaker_counts === 'quotations' ? { ...facet, note: 'nombre de citations' } : facet;
+    }),
     timeline: timelineView(response.facets.date, request, days),
     chips: chips(request),
     clearAllHref: searchUrl(request, { filters: facetFilters(), from: null, to: null }),

@@ -40,6 +40,10 @@ const ADVERSARIAL: Record<string, (size: number) => string> = {
   'speech verbs with que and no end': (size) => repeat(size, (i) => `${word(i)} Martin a affirmé que `),
   'selon without a comma': (size) => repeat(size, (i) => `selon ${word(i)} Martin `),
   'nested curly quotes in guillemets': (size) => repeat(size, (i) => `« “ ${word(i)} ” `),
+  'roles and pronouns after quotes': (size) =>
+    repeat(size, (i) => `Le procureur de ${word(i)}, ${word(i)} Martin, a parlé. « Non », a précisé le procureur. « Oui », a-t-on appris. « Si », a-t-il ajouté. `),
+  'incises with any verb and Pour X': (size) => repeat(size, (i) => `« Rien », sourit ${word(i)} Martin. Pour ${word(i + 1)} Martin, « tout va bien ». Qui voit « une chance » `),
+  'partial quotes in long sentences': (size) => repeat(size, (i) => `${word(i)} Martin, l'une des élues, a appelé à « une trêve » et `),
 };
 
 function cpuMs(run: () => void): number {

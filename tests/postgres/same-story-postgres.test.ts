@@ -83,8 +83,10 @@ describe('same story on PostgreSQL', { timeout: 120_000 }, () => {
     await indexCorpus(SAMPLE_CORPUS, path.join(work, 'sample'), { threads: 0 });
     const embedded = EmbeddedBackend.of(await loadIndex(path.join(work, 'sample')));
     const backend = await PostgresBackend.connect(url);
-    // Ties among the latest articles of one day may come in another order: compared as dates, and ids as a set.
-    const comparable = (p: EntityProfile | null) => p && { ...p, latest: p.latest.map((a) => a.date), latestIds: p.latest.map((a) => a.id).sort() };
+    // Ties among the latest articles of one day may come in another order: compared as dates, and ids as a set (quotations too).
+    const comparable = (p: EntityProfile | null) =>
+      p && { ...p, latest: p.latest.map((a) => a.date), latestIds: p.latest.map((a) => a.id).sort(), latestQuotations: p.latestQuotations.map((q) => q.date), quoted: p.latestQuotations.map((q) => JSON.stringify(q)).sort() };
+    let quoted = 0;
     try {
       const facets = (await embedded.search(request())).facets;
       const names = [...facets.speaker.slice(0, 4).map((f) => ['speakers', f.value] as const), ...facets.organisation.slice(0, 4).map((f) => ['organisations', f.value] as const)];
@@ -93,7 +95,10 @@ describe('same story on PostgreSQL', { timeout: 120_000 }, () => {
         const mem = await embedded.entity(kind, entitySlug(name));
         expect(mem?.articles).toBeGreaterThan(0);
         expect(comparable(await backend.entity(kind, entitySlug(name))), name).toEqual(comparable(mem));
+        quoted += mem!.quotations;
       }
+      // The sample's people are quoted: the quotation counts and latest quotations were compared, not only zeros.
+      expect(quoted).toBeGreaterThan(0);
       expect(await backend.entity('speakers', 'personne-inventee-nulle-part')).toBeNull();
     } finally {
       await backend.close();

@@ -104,4 +104,30 @@ describe('same story and entity pages in a real browser', { timeout: 90_000 }, (
     await page.waitForURL(/q=chine/);
     expect(problems).toEqual([]);
   });
+  it('shows a person’s quotations, server-rendered, each linked to its place in its article', async () => {
+    // Without JavaScript too: the section is in the page's HTML.
+    const html = await (await fetch(`${sample.url}/intervenant/wang-yi`)).text();
+    expect(html).toMatch(/<h2 id="fiche-citations">Dernières citations<\/h2>/);
+    const page = await newPage();
+    await page.goto(`${sample.url}/intervenant/wang-yi`);
+    const count = Number(/(\d+)\s+citations?/.exec((await page.locator('.fiche-chiffres').textContent())!)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    const shown = page.locator('.fiche-citations .citation');
+    expect(await shown.count()).toBe(Math.min(count, 5));
+    // Newest first.
+    const dates = await page.locator('.fiche-citations time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+    expect(dates).toEqual([...dates].sort().reverse());
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'person-page-quotations.png'), fullPage: true, caret: 'initial' });
+    const words = (await shown.first().locator('blockquote').textContent())!.replace(/[«»]/g, '').trim().split(/\s+/).slice(0, 4).join(' ');
+    await shown.first().locator('a.lien-citation').click();
+    await page.waitForURL(/\/doc\/.*#:~:text=/);
+    expect((await page.locator('main').textContent())!.replace(/\s+/g, ' ')).toContain(words);
+    // Every quotation: the Citations view of a cite: search.
+    await page.goBack();
+    await page.getByRole('link', { name: /Toutes ses citations/ }).click();
+    await page.waitForURL(/vue=citations/);
+    expect(await page.locator('.liste-citations .citation').count()).toBeGreaterThan(0);
+    expect(await page.locator('.liste-citations .citation-auteur').first().textContent()).toContain('Wang Yi');
+    expect(problems).toEqual([]);
+  });
 });

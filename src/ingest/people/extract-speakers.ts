@@ -3,7 +3,7 @@ import { personKey } from '../text/fold.js';
 import { wordStartMatches } from '../text/scan.js';
 import { clauseStart, isAbbreviationPeriod } from '../text/sentences.js';
 import { curatedBySurname, preferredSpelling } from './canonical-names.js';
-import { findSpeechVerbs } from './find-speech-verbs.js';
+import { findSpeechVerbs, type SpeechVerb } from './find-speech-verbs.js';
 import { findNameMentions, isFullName, nameAtEnd, type NameMention } from './person-names.js';
 import { RoleBook, type Person } from './role-book.js';
 import { ACCORDING_TO } from './speech-verbs.js';
@@ -71,6 +71,9 @@ export class SpeakerFinder {
   readonly mentionPeople: Person[];
   readonly roleBook: RoleBook;
   private readonly events: SpeechEvent[] = [];
+  private found = false;
+  /** Every speech verb of the text, as find() read them (quotation reading reuses them). */
+  verbs: SpeechVerb[] = [];
   private readonly subjects: SubjectReader;
 
   constructor(readonly text: string) {
@@ -193,10 +196,14 @@ export class SpeakerFinder {
     return SPEECH_CUE.test(stop < 0 ? after : after.slice(0, stop));
   }
 
+  /** The speech events of the text, read once: quotation reading (src/ingest/quotes) is given the finder and reuses them, its mentions and its roles. */
   find(): SpeechEvent[] {
+    if (this.found) return this.events;
+    this.found = true;
     type Hit = { index: number; end: number; pronoun: string | null; simple: boolean; passive: boolean; according: 'selon' | 'pour' | 'pour qui' | null };
     const hits: Hit[] = [];
-    for (const verb of findSpeechVerbs(this.text)) hits.push({ ...verb, according: null });
+    this.verbs = findSpeechVerbs(this.text);
+    for (const verb of this.verbs) hits.push({ ...verb, according: null });
     const attribution = (index: number, end: number, according: Hit['according']): Hit => ({ index, end, pronoun: null, simple: false, passive: false, according });
     for (const m of wordStartMatches(ACCORDING_TO, this.text)) hits.push(attribution(m.index, m.index + m[0].length, 'selon'));
     for (const m of wordStartMatches(FOR_PERSON, this.text)) {

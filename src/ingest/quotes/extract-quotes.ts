@@ -1,31 +1,35 @@
 import { SpeakerFinder, type SpeechEvent } from '../people/extract-speakers.js';
+import { AttributionSites, type AttributionSite } from './attribution-sites.js';
+import { sentenceSubject } from './sentence-subject.js';
 import { findIndirectSpeech } from './indirect-speech.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.js';
 import type { Quote } from '../types.js';
 
 /**
  * The quotations of a text, each with its speaker when the text says who
- * spoke, read from the speech events of the speaker extraction (one
- * attribution for speakers and quotations, src/ingest/people):
- * - the attribution after the quote: "« … », a déclaré M. Lavrov", "…»,
- *   selon lui";
- * - before it, in the same sentence, or a colon ending the previous
- *   paragraph: "Wang Yi a souligné : « … »", "a appelé à «devenir…»";
- * - inside it, set off by a comma: "« J'aime que …, a exposé M. Aulas. Là,
- *   … »" (one quotation);
+ * spoke, or null when it names no one. Speakers come from the attribution
+ * sites (attribution-sites.ts: every speech verb and "selon"/"Pour X", with
+ * roles, pronouns and unnamed subjects resolved), looked for in this order:
+ * - inside the quote, set off by a comma, "!" or "?": "« J'aime que …, a
+ *   exposé M. Aulas. Là, … »" (one quotation);
+ * - right after it: "« … », a déclaré M. Lavrov", "…», selon lui";
+ * - before it, in the same sentence: "Wang Yi a souligné : « … »";
+ * - the subject of the clause a colon ends: "Et X de poursuivre : « … »";
  * - later in the quote's sentence, after a comma: "… «beaucoup plus de
  *   dégâts» matériels, a déclaré X";
- * - in the sentence before a quote that opens a sentence: "X confie ne plus
- *   s'en sortir. «Je suis…»".
+ * - the subject of the sentence, for a partial quote worked into it
+ *   (sentence-subject.ts): "X en a appelé à «la responsabilité»";
+ * - the sentence before a quote that opens a sentence: "X confie ne plus
+ *   s'en sortir. «Je suis…»" (so a quote continued in the next sentence
+ *   keeps its speaker).
  * A quote continued after its attribution ("« … », a dit X, « … »") is one
- * quotation. (Giving a quote with no attribution of its own the speaker
- * of the quote before it was measured and dropped: it was wrong more often
- * than right on real articles.)
- * Words between marks that are no one's words (names, titles, scare quotes:
- * «gilets jaunes») are left out: a short quote counts only when its
- * attribution stands right next to it. Indirect speech ("X a affirmé
- * que …", "…, a-t-il ajouté", "selon X, …") comes from indirect-speech.ts.
- * Every lookup is a binary search or a bounded window: linear overall.
+ * quotation. Words between marks that are no one's words are left out: a
+ * short quote needs its attribution next to it; single words, short words
+ * quoted again and again («gilets jaunes»), glosses ("(pour «…»)") and
+ * intertitles are no quotations; a quote inside a quote is unattributed
+ * unless the outer quote names its speaker. Indirect speech comes from
+ * indirect-speech.ts. Every lookup is a binary search or a bounded window:
+ * linear overall.
  */
 
 /** A quote of fewer words is kept only with an attribution right next to it. */
@@ -42,7 +46,7 @@ const PREVIOUS_SENTENCE_REACH = 250;
 const SENTENCE_END = /[.!?\n]/u;
 
 /** Index of the first event at or after `index` (events are sorted by index). */
-function firstEventFrom(events: SpeechEvent[], index: number): number {
+function firstEventFrom(events: AttributionSite[], index: number): number {
   let low = 0;
   let high = events.length;
   while (low < high) {
@@ -63,27 +67,28 @@ function looksLikeName(text: string): boolean {
   return words.length < MIN_UNATTRIBUTED_WORDS && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|du|des|la|le|les|et|d['’]\p{Lu}.*)$/u.test(w)) && !/[.!?]$/u.test(text);
 }
 
-function speakerOf(event: SpeechEvent): string {
-  return event.people[0].display;
+function speakerOf(event: AttributionSite): string | null {
+  return event.speaker?.display ?? null;
 }
 
 interface Attribution {
-  event: SpeechEvent;
-  where: 'after' | 'before' | 'inside' | 'later' | 'previous';
+  event: AttributionSite;
+  where: 'after' | 'before' | 'inside' | 'later' | 'subject' | 'previous';
 }
 
 export class QuoteReader {
-  private readonly events: SpeechEvent[];
+  private readonly events: AttributionSite[];
 
   constructor(
     private readonly text: string,
-    events: SpeechEvent[],
+    private readonly sites: AttributionSites,
   ) {
-    this.events = [...events].sort((a, b) => a.index - b.index);
+    // a verb whose subject could not be read attributes nothing
+    this.events = sites.sites.filter((site) => site.read);
   }
 
   /** "« … », a déclaré X": an event starting right after the closing mark, a comma or a dash between. */
-  private after(span: QuoteSpan): SpeechEvent | null {
+  private after(span: QuoteSpan): AttributionSite | null {
     const k = firstEventFrom(this.events, span.close);
     const event = this.events[k];
     if (!event || event.index - span.close > AFTER_REACH) return null;
@@ -91,7 +96,7 @@ export class QuoteReader {
   }
 
   /** "X a souligné : « … »": the last event before the opening mark, in its sentence (or ending the paragraph before with a colon). */
-  private before(span: QuoteSpan): SpeechEvent | null {
+  private before(span: QuoteSpan): AttributionSite | null {
     const k = firstEventFrom(this.events, span.open) - 1;
     const event = this.events[k];
     if (!event || event.end > span.open || span.open - event.end > BEFORE_REACH) return null;
@@ -101,17 +106,18 @@ export class QuoteReader {
   }
 
   /** "« …, a exposé M. Aulas. Là, … »": an event inside the quote, a comma before it. */
-  private inside(span: QuoteSpan): SpeechEvent | null {
+  private inside(span: QuoteSpan): AttributionSite | null {
     let k = firstEventFrom(this.events, span.start);
     for (; k < this.events.length && this.events[k].index < span.end; k++) {
       const event = this.events[k];
-      if (/,\s*$/u.test(this.text.slice(Math.max(span.start, event.index - 3), event.index)) && event.according !== 'pour') return event;
+      // ", a exposé M. Aulas." or "On ne sait rien! se serait-il écrié."
+      if (/[,!?]\s*$/u.test(this.text.slice(Math.max(span.start, event.index - 3), event.index)) && event.according !== 'pour') return event;
     }
     return null;
   }
 
   /** "… «beaucoup plus de dégâts» matériels à Paris, a déclaré X": an inverted verb later in the quote's sentence. */
-  private laterInSentence(span: QuoteSpan): SpeechEvent | null {
+  private laterInSentence(span: QuoteSpan): AttributionSite | null {
     const k = firstEventFrom(this.events, span.close);
     const event = this.events[k];
     if (!event || event.index - span.close > LATER_REACH || event.according === 'pour') return null;
@@ -121,7 +127,7 @@ export class QuoteReader {
   }
 
   /** "Lydie Bailly confie ne plus s'en sortir. «Je suis…»": the speaker of the sentence right before a quote that opens a sentence. */
-  private previousSentence(span: QuoteSpan): SpeechEvent | null {
+  private previousSentence(span: QuoteSpan): AttributionSite | null {
     if (!this.opensSentence(span.open)) return null;
     const k = firstEventFrom(this.events, span.open) - 1;
     const event = this.events[k];
@@ -138,16 +144,46 @@ export class QuoteReader {
     if (after) return { event: after, where: 'after' };
     const before = this.before(span);
     if (before) return { event: before, where: 'before' };
+    // "Et Christian Delporte de poursuivre : « … »", "Ludmila Kovrigina : « … »": the subject of the clause the colon ends
+    const colon = /:[\s\u00a0]*$/u.exec(this.text.slice(Math.max(0, span.open - 4), span.open));
+    if (colon) {
+      const subject = sentenceSubject(this.text, this.sites, span.open - 4 + colon.index, true);
+      if (subject) return { event: this.siteAt(span.open, subject.speaker), where: 'before' };
+    }
     const later = this.laterInSentence(span);
     if (later) return { event: later, where: 'later' };
+    if (!this.opensSentence(span.open)) {
+      const subject = sentenceSubject(this.text, this.sites, span.open);
+      if (subject) return { event: this.siteAt(span.open, subject.speaker), where: 'subject' };
+    }
     const previous = this.previousSentence(span);
     return previous ? { event: previous, where: 'previous' } : null;
+  }
+
+  /** An attribution read from the sentence rather than from a verb. */
+  private siteAt(index: number, speaker: AttributionSite['speaker']): AttributionSite {
+    return { index, end: index, according: null, speaker, read: true };
   }
 
   directQuotes(): Quote[] {
     const quotes: Quote[] = [];
     let previous: { quote: Quote; span: QuoteSpan; attribution: Attribution | null } | null = null;
-    for (const span of findQuoteSpans(this.text)) {
+    let outer: QuoteSpan | null = null;
+    const spans = findQuoteSpans(this.text);
+    // words quoted more than once in a text ("les «gilets jaunes»") are a name or a label
+    const seen = new Set<string>();
+    const repeated = new Set<string>();
+    for (const span of spans) {
+      // an intertitle repeats the body's words: it does not make them a label
+      if (span.end - span.start > 40 || this.isIntertitle(span, this.text.slice(span.start, span.end))) continue;
+      const words = this.text.slice(span.start, span.end).toLowerCase();
+      if (seen.has(words)) repeated.add(words);
+      seen.add(words);
+    }
+    for (const span of spans) {
+      // a quote inside a quote is someone else's words, whom only the outer quote may name
+      const enclosing = outer && span.open < outer.close ? outer : null;
+      if (!enclosing || span.close > enclosing.close) outer = span;
       const raw = this.text.slice(span.start, span.end);
       const words = wordCount(raw);
       if (words === 0) continue;
@@ -163,16 +199,41 @@ export class QuoteReader {
           continue;
         }
       }
-      if (words < MIN_WORDS && !attribution) continue;
-      const near = attribution && (attribution.where === 'after' || attribution.where === 'inside' || attribution.where === 'before');
-      if (!near && (words < MIN_UNATTRIBUTED_WORDS || looksLikeName(raw))) continue;
+      // single quoted words («héros», «insuffisantes») and scare quotes (les «gilets jaunes») are no one's words
+      // single quoted words («héros», «insuffisantes») and short words quoted again and again (les «gilets jaunes») are no one's words
+      const verbNext = attribution !== null && (attribution.where === 'after' || attribution.where === 'inside' || attribution.where === 'before');
+      const verbRightAfter = attribution !== null && (attribution.where === 'after' || attribution.where === 'inside');
+      if (words < MIN_WORDS || (!verbRightAfter && words < MIN_UNATTRIBUTED_WORDS && repeated.has(raw.toLowerCase()))) continue;
+      if ((!verbNext && this.isIntertitle(span, raw)) || this.isGloss(span)) continue;
+      // a verb of saying right after the quote counts even when its subject is no one named ("», raillent les gilets jaunes")
+      const near = attribution && (attribution.event.speaker !== null ? verbNext : attribution.event.according === null && (attribution.where === 'after' || attribution.where === 'inside'));
+      // "a appelé à «une trêve»", "pense avoir «cassé la dynamique»": a phrase (a determiner, a verb inside) worked into the speaker's sentence
+      const phraseOfSubject = attribution?.where === 'subject' && attribution.event.speaker !== null;
+      if (!near && !phraseOfSubject && (words < MIN_UNATTRIBUTED_WORDS || looksLikeName(raw))) continue;
       if (attribution?.where === 'before' && words < MIN_UNATTRIBUTED_WORDS && looksLikeName(raw)) continue;
-      const speaker = attribution ? speakerOf(attribution.event) : null;
+      const inEnclosing = !enclosing || (attribution !== null && attribution.event.index > enclosing.open && attribution.event.index < enclosing.close);
+      const speaker = attribution && inEnclosing ? speakerOf(attribution.event) : null;
       const quote: Quote = { text: clean(raw), start: span.start, end: span.end, speaker, kind: 'direct' };
       quotes.push(quote);
       previous = { quote, span, attribution };
     }
     return quotes;
+  }
+
+  /**
+   * "« Au-delà de la haine » ¶", "«Dieu merci, je l'ai sauvé» «Je suis…»": an intertitle, a
+   * quote standing alone between a sentence end and a line end (or the next sentence, glued),
+   * with no punctuation of its own: furniture repeating the body, not a quotation.
+   */
+  private isIntertitle(span: QuoteSpan, raw: string): boolean {
+    if (/[.!?…]\s*$/u.test(raw) || !this.opensSentence(span.open)) return false;
+    const after = this.text.slice(span.close, span.close + 3);
+    return /^[ \t\u00a0]*(?:\n|$|[«“"]|\p{Lu})/u.test(after);
+  }
+
+  /** "fiché «S» (pour «sûreté de l'État»)": the words an abbreviation stands for, in parentheses. */
+  private isGloss(span: QuoteSpan): boolean {
+    return /\((?:\s*(?:pour|soit|ou|c['’]est-à-dire))?\s*$/u.test(this.text.slice(Math.max(0, span.open - 24), span.open)) && /^\s*\)/u.test(this.text.slice(span.close, span.close + 3));
   }
 
   /** Whether the mark at `index` opens a sentence or a paragraph. */
@@ -189,13 +250,13 @@ function clean(raw: string): string {
 }
 
 /**
- * Quotations of a text, direct and indirect, in text order. `events` are the
- * speech events of the speaker extraction (SpeakerFinder.find) of the same
- * text, when it already ran.
+ * Quotations of a text, direct and indirect, in text order. `finder` is the
+ * speaker extraction of the same text (SpeakerFinder), when it already ran:
+ * its speech events are reused.
  */
-export function extractQuotes(text: string, events: SpeechEvent[] = new SpeakerFinder(text).find()): Quote[] {
-  const reader = new QuoteReader(text, events);
-  const direct = reader.directQuotes();
-  const indirect = findIndirectSpeech(text, events, direct);
+export function extractQuotes(text: string, finder: SpeakerFinder = new SpeakerFinder(text)): Quote[] {
+  const sites = new AttributionSites(text, finder);
+  const direct = new QuoteReader(text, sites).directQuotes();
+  const indirect = findIndirectSpeech(text, sites.sites, direct);
   return [...direct, ...indirect].sort((a, b) => a.start - b.start);
 }

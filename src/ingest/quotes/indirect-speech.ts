@@ -1,5 +1,6 @@
 import { isAbbreviationPeriod } from '../text/sentences.js';
-import type { SpeechEvent } from '../people/extract-speakers.js';
+import { speechVerbForms } from '../people/speech-verbs.js';
+import type { AttributionSite } from './attribution-sites.js';
 import type { Quote } from '../types.js';
 
 /**
@@ -17,6 +18,9 @@ import type { Quote } from '../types.js';
 /** "que" after the verb, a few words of complement between ("a affirmé mardi à l'AFP que"). */
 const QUE_AFTER = /^[^.!?;:«»"“”\n]{0,60}?\bqu(?:e\s|['’])/u;
 const MAX_STATEMENT = 400;
+/** How long the subject of a verb inverted at the end of a sentence may be. */
+const INVERTED_SUBJECT_LENGTH = 160;
+const PARTICIPLE_QUE = /(?<![\p{L}])(?:(?:tout\s+)?en\s+)?(\p{Ll}{3,})ant\s+qu(?:e\s|['’])/gu;
 /** "a dit vouloir …", "a affirmé avoir …", "confie ne plus …", "a promis de …": an infinitive right after the verb. */
 const INFINITIVE_AFTER = /^[\s\u00a0]+((?:ne[\s\u00a0]+(?:plus|pas|jamais)[\s\u00a0]+|n['’](?:avoir|être)\b)?(?:avoir|être|\p{Ll}{2,}(?:er|ir|re|oir))(?![\p{L}-])|(?:de[\s\u00a0]+|d['’])\p{Ll}{2,}(?:er|ir|re|oir)(?![\p{L}-]))/u;
 
@@ -67,15 +71,54 @@ function afterQuote(text: string, index: number): boolean {
   return /[»”"][\s,]*$/u.test(text.slice(Math.max(0, index - 6), index));
 }
 
-export function findIndirectSpeech(text: string, events: SpeechEvent[], direct: Quote[]): Quote[] {
+/** Whether the subject after an inverted verb runs to the end of the sentence ("…, a indiqué à l'AFP le procureur de Perpignan, Jean-Jacques Fagni."): no quote, no clause after it. */
+function closesSentence(text: string, from: number): boolean {
+  const end = sentenceEnd(text, from);
+  if (end - from > INVERTED_SUBJECT_LENGTH || end >= text.length) return false;
+  const subject = text.slice(from, end);
+  return !/[«»“”"]|(?<![\p{L}])(?:qui|que|qu['’]|dont|et|mais|alors)(?![\p{L}])/u.test(subject) && text[end] === '.';
+}
+
+/**
+ * "…, soulignant que …", "tout en admettant que …", "en répétant qu'…": a present
+ * participle of a speech verb and que, whose speaker is that of the attribution site
+ * before it in the sentence.
+ */
+function participleStatements(text: string, events: AttributionSite[], direct: Quote[]): Quote[] {
+  const forms = speechVerbForms();
+  const found: Quote[] = [];
+  const cursor = { k: 0 };
+  let k = 0;
+  for (const m of text.matchAll(PARTICIPLE_QUE)) {
+    const stem = m[1];
+    if (!forms.get(stem + 'é')?.participle && !forms.get(stem + 'u')?.participle && !forms.get(stem + 'i')?.participle) continue;
+    if (insideDirect(direct, m.index, cursor)) continue;
+    while (k < events.length && events[k].index < m.index) k++;
+    const site = events[k - 1];
+    if (!site || !site.read || site.speaker === null || site.according === 'pour' || site.index < sentenceStart(text, m.index)) continue;
+    const start = skipSpaces(text, m.index + m[0].length);
+    const quote = quoteOf(text, start, sentenceEnd(text, start), site.speaker.display);
+    if (quote) found.push(quote);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** `events` are the attribution sites of the text (attribution-sites.ts); indirect speech is kept only for a named speaker. */
+export function findIndirectSpeech(text: string, events: AttributionSite[], direct: Quote[]): Quote[] {
   const found: Quote[] = [];
   const cursor = { k: 0 };
   let lastEnd = -1;
   const starts = new Set<number>();
-  for (const event of [...events].sort((a, b) => a.index - b.index)) {
+  const sorted = [...events].sort((a, b) => a.index - b.index);
+  for (const quote of participleStatements(text, sorted, direct)) {
+    starts.add(quote.start);
+    found.push(quote);
+  }
+  for (const event of sorted) {
     if (event.according === 'pour' || event.according === 'pour qui') continue;
     if (insideDirect(direct, event.index, cursor) || event.index < lastEnd) continue;
-    const speaker = event.people[0].display;
+    if (!event.read || event.speaker === null) continue;
+    const speaker = event.speaker.display;
     let quote: Quote | null = null;
     if (event.according === 'selon') {
       const start = sentenceStart(text, event.index);
@@ -89,7 +132,7 @@ export function findIndirectSpeech(text: string, events: SpeechEvent[], direct: 
       if (que) {
         const start = skipSpaces(text, event.end + que[0].length);
         quote = quoteOf(text, start, sentenceEnd(text, start), speaker);
-      } else if (/,\s*$/u.test(text.slice(Math.max(0, event.index - 3), event.index)) && !afterQuote(text, event.index) && /^\s*[.]/u.test(text.slice(event.end).replace(/^[^.,;:!?«»]{0,40}/u, ''))) {
+      } else if (/,\s*$/u.test(text.slice(Math.max(0, event.index - 3), event.index)) && !afterQuote(text, event.index) && closesSentence(text, event.end)) {
         // "Le conducteur a été tué sur le coup, a-t-il ajouté.": the inverted verb closes the sentence (a partial quote inside is also a direct quotation)
         const start = sentenceStart(text, event.index);
         if (!/^[\s\u00a0]*[«“"]/u.test(text.slice(start, event.index))) quote = quoteOf(text, skipSpaces(text, start), event.index, speaker);
@@ -107,5 +150,5 @@ export function findIndirectSpeech(text: string, events: SpeechEvent[], direct: 
       lastEnd = quote.end;
     }
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }

@@ -29,6 +29,7 @@ import { quotationClauses, quotationOpening, speakerWords } from '../quotation-q
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
 import { FACET_EXACT_LIMIT, facetValues } from './facet-counts.js';
 import { postgresEntity } from './entities.js';
+import { quotationSpeakerFacet } from './quotation-facet.js';
 import type { EntityKind, EntityProfile } from '../entities.js';
 
 export { RANK_WINDOW } from './search-sql.js';
@@ -132,6 +133,7 @@ export class PostgresBackend implements SearchBackend {
     const run = (match: string | null, clauses: string[], required: number) =>
       client.query<SearchRow>(searchSql(sort, grouped, this.facetExactLimit), searchParameters(request, match, compiled.highlight, clauses, required, quoted));
     let row = (await run(compiled.match, [], 0)).rows[0];
+    let used = { match: compiled.match, highlight: compiled.highlight, clauses: [] as string[], required: 0 };
     let relaxed: { matched: number; of: number } | null = null;
     if (row.matched === 0 && compiled.positive.length > 1) {
       // Nobody holds every word: the articles holding the most of them, as the embedded engine does.
@@ -143,6 +145,7 @@ export class PostgresBackend implements SearchBackend {
       const count = most.rows[0].most ?? 0;
       if (count > 0) {
         row = (await run(loose, compiled.positive, count)).rows[0];
+        used = { ...used, match: loose, clauses: compiled.positive, required: count };
         relaxed = { matched: count, of: compiled.positive.length };
       }
     }
@@ -156,6 +159,8 @@ export class PostgresBackend implements SearchBackend {
       ...(grouped && h.others.length > 0 ? { story: { versions: h.others.length + 1, others: h.others } } : {}),
     }));
     if (request.view === 'citations' && hits.length > 0) await addQuotations(client, hits, compiled, quoted);
+    // The Citations view and quotation queries: the speakers of the matching quotations (src/search/postgres/quotation-facet.ts)
+    const quotationSpeakers = request.view === 'citations' || quoted ? await quotationSpeakerFacet(client, request, used, quoted) : null;
     const suggestion = compiled.match !== null && (row.total === 0 || relaxed !== null) ? await this.suggest(client, withoutNul(request.q)) : null;
     return {
       query: request.q,
@@ -166,7 +171,8 @@ export class PostgresBackend implements SearchBackend {
       per_page: request.perPage,
       sort: request.sort,
       hits,
-      facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(facetValues(row[name])) }))),
+      facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(name === 'speakers' && quotationSpeakers ? quotationSpeakers : facetValues(row[name])) }))),
+      ...(quotationSpeakers ? { speaker_counts: 'quotations' as const } : {}),
       suggestion,
       relaxed,
       // Exactness and the partial fill are the embedded engine's (README, PostgreSQL differences).

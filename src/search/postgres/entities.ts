@@ -8,6 +8,8 @@
 import type pg from 'pg';
 import { facetKey, facetOf, FACETS, type FacetName } from '../../analysis/index.js';
 import { entitySlug, PROFILE_LIMITS, type Counted, type EntityKind, type EntityProfile } from '../entities.js';
+import { CANDIDATES_PER_SHOWN, pickLatest, type EntityQuotation } from '../entity-quotations.js';
+import { quotationOpening } from '../quotation-query.js';
 
 interface Names {
   build: string;
@@ -84,6 +86,7 @@ export async function postgresEntity(pool: pg.Pool, kind: EntityKind, slug: stri
     .sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : !a.date ? 1 : !b.date ? -1 : a.date < b.date ? 1 : -1))
     .slice(0, PROFILE_LIMITS.latest)
     .map(({ id, title, date, source }) => ({ id, title, date, source }));
+  const quotations = kind === 'speakers' ? await personQuotations(pool, key) : { count: 0, latest: [] };
   return {
     kind,
     name,
@@ -95,5 +98,23 @@ export async function postgresEntity(pool: pg.Pool, kind: EntityKind, slug: stri
     organisations: top(rows, 'organisations', all.byKey.organisations, PROFILE_LIMITS.related, kind === 'organisations' ? key : null),
     sources: top(rows, 'source', all.byKey.source, PROFILE_LIMITS.sources, null),
     latest,
+    quotations: quotations.count,
+    latestQuotations: quotations.latest,
   };
+}
+
+/** A person's quotations (depeches.quotations, by the speaker's folded key): their number and the latest, as the embedded engine orders and chooses them. */
+async function personQuotations(pool: pg.Pool, key: string): Promise<{ count: number; latest: EntityQuotation[] }> {
+  const result = await pool.query<{ count: number; latest: { rank: number; id: string; title: string; date: string | null; source: string | null; text: string; kind: 'direct' | 'indirect' }[] }>(
+    `SELECT (SELECT count(*)::int FROM depeches.quotations WHERE speaker_key = $1) AS count,
+            (SELECT coalesce(json_agg(l ORDER BY l.rank), '[]'::json) FROM (
+               SELECT row_number() OVER (ORDER BY d.date DESC NULLS LAST, d.id, q.n) AS rank, d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.source, q.text, q.kind
+               FROM depeches.quotations q JOIN depeches.documents d ON d.id = q.document_id
+               WHERE q.speaker_key = $1 ORDER BY d.date DESC NULLS LAST, d.id, q.n LIMIT $2) l) AS latest`,
+    [key, PROFILE_LIMITS.quotations * CANDIDATES_PER_SHOWN],
+  );
+  const row = result.rows[0];
+  // `rank` only ordered the aggregate
+  const latest = row.latest.map(({ rank: _rank, ...q }) => ({ ...q, opening: quotationOpening(q.text) }));
+  return { count: row.count, latest: pickLatest(latest, PROFILE_LIMITS.quotations) };
 }

@@ -32,7 +32,7 @@ export const FACET_BUCKETS = 1024;
 export const bucketSql = (id: string) => `(hashtext(${id}) & ${FACET_BUCKETS - 1})`;
 
 /** Facet values fetched before the final ordering in JavaScript (French collation, as the embedded engine). */
-const FACET_FETCH = FACET_LIMIT * 2;
+export const FACET_FETCH = FACET_LIMIT * 2;
 
 /** The CTE of the statement counting, in one pass over the matching rows, how many rows each facet counts. */
 export const FACET_STATS = 'facet_stats';

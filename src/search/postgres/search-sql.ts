@@ -50,7 +50,7 @@ export const ORDER_BY: Record<'relevance' | 'date' | 'date-asc', string> = {
  * ones from depeches.facet_names.
  */
 /** The statement's parameters before the facet filters ($1 to $8); facet f's selected keys are $${FACET_PARAMETER + f}. */
-const FACET_PARAMETER = 9;
+export const FACET_PARAMETER = 9;
 /** Each facet's filter flag in `m`, and the flags of all filters (facets and dates). */
 const passes = (name: FacetName) => `by_${name}`;
 const PASSES_ALL = [...FACETS.map(passes), 'by_d'].join(' AND ');
@@ -59,13 +59,13 @@ const PASSES_ALL_M = [...FACETS.map(passes), 'by_d'].map((flag) => `m.${flag}`).
 const othersPass = (own: string) => [...FACETS.map(passes), 'by_d'].filter((flag) => flag !== own).map((flag) => `m.${flag}`).join(' AND ');
 
 /** The parameter of `story=ID` (null when not given), after the facets'. */
-const STORY_PARAMETER = FACET_PARAMETER + FACETS.length;
+export const STORY_PARAMETER = FACET_PARAMETER + FACETS.length;
 /** An article's story; an article written before stories were (NULL) stands alone. */
 const STORY = 'coalesce(story, id)';
 
 /** Parameters after the story's: the folded words a quotation's speaker must hold, and the tsquery its words must match (cite:, citation:). */
-const QUOTED_WORDS = STORY_PARAMETER + 1;
-const QUOTED_MATCH = QUOTED_WORDS + 1;
+export const QUOTED_WORDS = STORY_PARAMETER + 1;
+export const QUOTED_MATCH = QUOTED_WORDS + 1;
 /** One quotation of the article (depeches.quotations) by that speaker holding those words, when the query asks so (src/search/quotation-query.ts). */
 const QUOTED = `($${QUOTED_WORDS}::text[] IS NULL OR EXISTS (
         SELECT 1 FROM depeches.quotations q WHERE q.document_id = d.id

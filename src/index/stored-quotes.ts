@@ -1,0 +1,62 @@
+import { sequenceLength } from '../analysis/index.js';
+import type { Article, Quote } from '../ingest/types.js';
+
+/**
+ * Quotations as a build stores them: their place in the article's text
+ * instead of a copy of their words, which the text already holds. A
+ * quotation is [start, end, speaker, kind, positions] (kind 'd' direct, 'i'
+ * indirect; positions: how many the quotation takes in the sequence of the
+ * `quotes` field, src/analysis/analyze-text.ts, so that a search finds each
+ * quotation's term ids there without its text); its words are added as a
+ * sixth element only when they are not the text between start and end with
+ * its whitespace as single spaces (a quote continued after its attribution,
+ * joined by " […] "), or when the text is longer than a read returns.
+ */
+export type StoredQuote = [number, number, string | null, 'd' | 'i', number] | [number, number, string | null, 'd' | 'i', number, string];
+
+/** What a search knows of a quotation without reading its article's text. */
+export interface QuoteOutline {
+  speaker: string | null;
+  kind: Quote['kind'];
+  start: number;
+  /** Positions in the `quotes` field's sequence. */
+  positions: number;
+}
+
+/** The words of text[start, end) as a quotation's: whitespace as single spaces, the « repeated at each paragraph of a long quote dropped. */
+function wordsAt(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/\n\s*«\s*/gu, ' ').replace(/\s+/gu, ' ').trim();
+}
+
+/** The quotations of an article of text `text`; `readable`: the text is read whole when served (else every quotation keeps its words). */
+export function storeQuotes(quotes: readonly Quote[], text: string, readable: boolean): StoredQuote[] {
+  return quotes.map((q) => {
+    const stored: StoredQuote = [q.start, q.end, q.speaker, q.kind === 'direct' ? 'd' : 'i', sequenceLength(q.text)];
+    return readable && wordsAt(text, q.start, q.end) === q.text ? stored : [...stored, q.text];
+  });
+}
+
+export function quoteOf(stored: StoredQuote, text: string): Quote {
+  const [start, end, speaker, kind] = stored;
+  return { text: stored.length === 6 ? stored[5] : wordsAt(text, start, end), start, end, speaker, kind: kind === 'd' ? 'direct' : 'indirect' };
+}
+
+export function outlineOf(stored: StoredQuote): QuoteOutline {
+  return { start: stored[0], speaker: stored[2], kind: stored[3] === 'd' ? 'direct' : 'indirect', positions: stored[4] };
+}
+
+/** Whether every quotation carries its words (no read of the text needed). */
+export function quotesCarryWords(stored: readonly StoredQuote[]): boolean {
+  return stored.every((q) => q.length === 6);
+}
+
+/** The outline of an article's quotations held in memory (a build not saved yet). */
+export function outlineOfQuotes(quotes: readonly Quote[]): QuoteOutline[] {
+  return quotes.map((q) => ({ start: q.start, speaker: q.speaker, kind: q.kind, positions: sequenceLength(q.text) }));
+}
+
+/** An article of a documents.jsonl line, its quotations given their words again. */
+export function articleOfLine(line: string): Article {
+  const article = JSON.parse(line) as Omit<Article, 'quotes'> & { quotes: StoredQuote[] };
+  return { ...article, quotes: article.quotes.map((q) => quoteOf(q, article.text)) };
+}
