@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { indexCorpus, loadIndex, readCurrentManifest } from '../src/index/index.js';
 import { entityProfile, entitySlug, prepareSearch, type EntityKind } from '../src/search/index.js';
 import { facetTable } from '../src/search/facet-table.js';
+import { EmbeddedReader } from '../src/search/backends/index.js';
 import { startServer } from '../src/web/server.js';
 import { generateCorpus } from './generate-corpus.js';
 
@@ -64,7 +65,7 @@ function sampleNames(kind: EntityKind, each: number): [string, number][] {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-const server = await startServer({ indexDir, index, port: 0, watchIndex: false });
+const server = await startServer({ reader: EmbeddedReader.of(index), port: 0, watchIndex: false });
 try {
   for (const kind of ['speakers', 'organisations'] as const) {
     const base = kind === 'speakers' ? 'intervenant' : 'organisation';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Article, SkippedFile } from '../ingest/types.js';
+import type { Article, CorpusReadResult, SkippedFile } from '../ingest/types.js';
 import { assembleIndex } from './build.js';
 import { readAndAnalyze } from './parallel.js';
 import { readCurrentDocuments, saveIndex } from './store.js';
@@ -47,6 +47,14 @@ export function readLimitsOf(options: IndexCorpusOptions): { maxFileBytes?: numb
   };
 }
 
+/** Throws saying why when a corpus read gave no article (the previous index, if any, stays in service). */
+export function requireArticles(corpus: CorpusReadResult, corpusDir: string): void {
+  if (corpus.articles.length > 0) return;
+  const first = corpus.skipped[0];
+  const why = corpus.filesSeen === 0 ? 'the folder holds no files' : `none of its ${corpus.filesSeen} files could be read (${first.path}: ${first.reason}${corpus.skipped.length > 1 ? ', …' : ''})`;
+  throw new Error(`nothing to index in ${corpusDir}: ${why}`);
+}
+
 /**
  * Reads a corpus folder, builds its index and saves it atomically under
  * `outDir`. Throws CorpusError when the folder is missing, and an Error when
@@ -67,11 +75,7 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
   const result = await readAndAnalyze(corpusDir, { onProgress: options.onProgress, previous, threads: options.threads, workerHeapMb: options.workerHeapMb, ...readLimitsOf(options) });
   previous.clear();
   const { corpus } = result;
-  if (corpus.articles.length === 0) {
-    const first = corpus.skipped[0];
-    const why = corpus.filesSeen === 0 ? 'the folder holds no files' : `none of its ${corpus.filesSeen} files could be read (${first.path}: ${first.reason}${corpus.skipped.length > 1 ? ', …' : ''})`;
-    throw new Error(`nothing to index in ${corpusDir}: ${why}`);
-  }
+  requireArticles(corpus, corpusDir);
   const t1 = performance.now();
   const index = assembleIndex(result.documents, result.compact, result.storyOf, path.resolve(corpusDir), readFrom);
   const t2 = performance.now();

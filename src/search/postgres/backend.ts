@@ -15,8 +15,7 @@ import type { Suggestions } from '../suggestions.js';
 import { dayCountsPostgres, searchFacetPostgres, suggestionsPostgres } from './facet-search.js';
 import type { Article } from '../../ingest/types.js';
 import { createPool, parsable, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG } from '../../index/postgres/index.js';
-import type { BackendStatus, DocumentDetail, RelatedArticle, SearchBackend } from '../backend.js';
-import { RELATED_LIMIT } from '../backend.js';
+import { RELATED_LIMIT, type BackendReader, type BackendStatus, type DocumentDetail, type FailureKind, type RelatedArticle } from '../backends/types.js';
 import { FACET_LIMIT } from '../facets.js';
 import { escapeHtml, snippet } from '../highlight.js';
 import { lookupWord, typoBudget } from '../match-terms.js';
@@ -73,9 +72,13 @@ export interface PostgresBackendOptions {
   max?: number;
 }
 
-export class PostgresBackend implements SearchBackend {
+export class PostgresBackend implements BackendReader {
   readonly kind = 'postgres' as const;
-  private constructor(readonly pool: pg.Pool) {}
+  private constructor(
+    readonly pool: pg.Pool,
+    /** The build last read from the database (at connection, then by each status()). */
+    private lastBuildId: string,
+  ) {}
 
   /** Connects to a database that `npm run index -- --database URL` wrote; throws saying what to run otherwise. */
   static async connect(url: string, options: PostgresBackendOptions = {}): Promise<PostgresBackend> {
@@ -83,8 +86,9 @@ export class PostgresBackend implements SearchBackend {
     try {
       const version = await schemaVersion(pool);
       if (version < SCHEMA_VERSION) throw new Error(`the database has no depeches index (schema ${version}, this program needs ${SCHEMA_VERSION}): build it with npm run index -- --database URL`);
-      if (!(await readPostgresBuild(pool))) throw new Error('the database has no depeches index yet: build it with npm run index -- --database URL');
-      return new PostgresBackend(pool);
+      const build = await readPostgresBuild(pool);
+      if (!build) throw new Error('the database has no depeches index yet: build it with npm run index -- --database URL');
+      return new PostgresBackend(pool, build.buildId);
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw error;
@@ -253,8 +257,30 @@ export class PostgresBackend implements SearchBackend {
   async status(): Promise<BackendStatus> {
     const build = await readPostgresBuild(this.pool);
     if (!build) throw new Error('the database has no depeches index');
+    this.lastBuildId = build.buildId;
     return { backend: 'postgres', documents: build.documentCount, build: build.buildId, builtAt: build.builtAt };
   }
+
+  buildId(): string {
+    return this.lastBuildId;
+  }
+
+  /** The database holds its index whole or not at all (one transaction per build): never damaged. */
+  damage(): string | null {
+    return null;
+  }
+
+  diagnose(error: unknown): FailureKind {
+    return isDatabaseUnavailable(error) ? 'unavailable' : null;
+  }
+
+  /** Readers always see the last committed build: nothing to follow or refresh. */
+  follow(): void {}
+
+  async refresh(): Promise<void> {}
+
+  /** The database keeps its own caches warm. */
+  warm(): void {}
 
   async close(): Promise<void> {
     await this.pool.end();
