@@ -48,7 +48,7 @@ describe('index lifecycle', () => {
     expect(index.documents).toHaveLength(5);
   });
 
-  it('rebuilds when the watched corpus changes', async () => {
+  it('rebuilds when the watched corpus changes', { timeout: 120_000 }, async () => {
     const corpus = path.join(work, 'watched');
     const indexDir = path.join(work, 'watched-index');
     await cp(SAMPLE_CORPUS, corpus, { recursive: true });
