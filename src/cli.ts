@@ -58,13 +58,13 @@ function printReport(report: BuildReport, writer: BackendWriter): void {
       (report.filesReused > 0 ? `(${report.filesReused} unchanged files reused) ` : "") +
       `(read ${read.toFixed(1)} s, build ${build.toFixed(1)} s, save ${save.toFixed(1)} s)`,
   );
-  if (report.changes) {
-    const { inserted, updated, deleted, unchanged } = report.changes;
-    console.log(`  ${inserted} added, ${updated} changed, ${deleted} removed, ${unchanged} unchanged`);
-  }
   if (report.skipped.length > 0) {
     console.log(`skipped ${report.skipped.length} files:`);
     for (const s of report.skipped) console.log(`  ${s.path}: ${s.reason}`);
+  }
+  if (report.changes) {
+    const { inserted, updated, deleted, unchanged } = report.changes;
+    console.log(`  ${inserted} added, ${updated} changed, ${deleted} removed, ${unchanged} unchanged`);
   }
 }
 
