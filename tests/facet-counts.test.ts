@@ -24,7 +24,7 @@ const articleArbitrary = fc.record({
 });
 
 function article(fields: { speakers: string[]; organisations: string[]; source: string | null; date: string | null }, n: number): Article {
-  return { id: `a${n}`, title: 't', text: 'x', url: null, format: 'txt', path: `a${n}.txt`, fileHash: '0', ...fields };
+  return { id: `a${n}`, title: 't', text: 'x', quotes: [], url: null, format: 'txt', path: `a${n}.txt`, fileHash: '0', ...fields };
 }
 
 /** The counts as defined, one article at a time. */

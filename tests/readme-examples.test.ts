@@ -70,6 +70,26 @@ const EXPECTATIONS: Record<string, Check> = {
     for (const hit of found) expect(hit.speakers.some((s) => s.includes('Lavrov'))).toBe(true);
     expect((await hits('intervenant:Lavrov')).map((h) => h.id).sort()).toEqual(found.map((h) => h.id).sort());
   },
+  'cite:Lavrov Poutine': async (ids) => {
+    // Lavrov is quoted saying "Poutine" in fewer articles than those naming both
+    const quoted = await ids('cite:Lavrov Poutine');
+    nonEmpty(quoted);
+    const both = await ids('speaker:Lavrov Poutine');
+    for (const id of quoted) expect(both).toContain(id);
+    expect(quoted.size).toBeLessThan(both.size);
+    for (const id of await ids('cite:Lavrov')) expect(await ids('speaker:Lavrov')).toContain(id);
+  },
+  'cite:"Wang Yi" "esprit de Shanghai"': async (ids) => {
+    const quoted = await ids('cite:"Wang Yi" "esprit de Shanghai"');
+    nonEmpty(quoted);
+    same(quoted, await ids('citation:"esprit de Shanghai"'));
+    expect((await ids('cite:Lavrov "esprit de Shanghai"')).size).toBe(0);
+  },
+  'citation:"esprit de Shanghai"': async (ids) => {
+    const quoted = await ids('citation:"esprit de Shanghai"');
+    nonEmpty(quoted);
+    for (const id of quoted) expect(await ids('"esprit de Shanghai"')).toContain(id);
+  },
   'org:OTSC': async (_ids, hits) => {
     const found = await hits('org:OTSC');
     expect(found.length).toBeGreaterThan(0);

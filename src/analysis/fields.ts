@@ -19,6 +19,10 @@ import { foldWord } from './fold.js';
  *            value is searchable word by word and is a facet value, compared
  *            without case or accents
  *   date     YYYY-MM-DD, the year and month histogram and from/to range
+ *   quotes   the article's quotations (src/ingest/quotes): their words are
+ *            indexed with positions, as a text field's, one quotation after
+ *            another; `citation:mot` searches them alone, and `cite:Nom`
+ *            (src/search/quotation-query.ts) those of one speaker
  *
  * The order of the indexed fields (text, then keyword) is MiniSearch's
  * field id order and the saved index's: append, never reorder, without
@@ -44,7 +48,7 @@ export interface FacetDeclaration {
 }
 
 export interface FieldDeclaration {
-  readonly kind: 'text' | 'keyword' | 'date';
+  readonly kind: 'text' | 'keyword' | 'date' | 'quotes';
   /** BM25 boost of a plain word found in this field (indexed fields only); 0: searched only through its prefixes. */
   readonly boost?: number;
   /** A keyword field holding a list of values in the article (else one value or null); a text[] column on PostgreSQL. */
@@ -59,6 +63,8 @@ export interface FieldDeclaration {
 export const FIELDS = {
   title: { kind: 'text', boost: 2.5, pgWeight: 'A' },
   text: { kind: 'text', boost: 1, pgWeight: 'D' },
+  // Boost 0: a quotation's words are also in the text, and count there once; this field is for `citation:` and `cite:`.
+  quotes: { kind: 'quotes', boost: 0, prefixes: ['citation'], pgWeight: 'D' },
   speakers: {
     kind: 'keyword',
     multiple: true,
@@ -94,9 +100,9 @@ void everyFieldIsAnArticleProperty;
 type Declared = typeof FIELDS;
 
 /** Fields indexed for full-text search (MiniSearch's fields), in field id order. */
-export type IndexedField = { [F in FieldName]: Declared[F]['kind'] extends 'text' | 'keyword' ? F : never }[FieldName];
-/** Fields whose words are indexed position by position (title, text). */
-export type TextField = { [F in FieldName]: Declared[F]['kind'] extends 'text' ? F : never }[FieldName];
+export type IndexedField = { [F in FieldName]: Declared[F]['kind'] extends 'text' | 'keyword' | 'quotes' ? F : never }[FieldName];
+/** Fields whose words are indexed position by position (title, text, quotes). */
+export type TextField = { [F in FieldName]: Declared[F]['kind'] extends 'text' | 'quotes' ? F : never }[FieldName];
 /** Fields that are facets. */
 export type FacetName = { [F in FieldName]: Declared[F] extends { facet: FacetDeclaration } ? F : never }[FieldName];
 /** Fields a query prefix searches alone. */
@@ -107,7 +113,7 @@ export type FacetResponseKey = Declared[FacetName]['facet']['responseKey'];
 const names = Object.keys(FIELDS) as FieldName[];
 
 export const INDEXED_FIELDS = names.filter((f) => FIELDS[f].kind !== 'date') as IndexedField[];
-export const TEXT_FIELDS = names.filter((f) => FIELDS[f].kind === 'text') as TextField[];
+export const TEXT_FIELDS = names.filter((f) => FIELDS[f].kind === 'text' || FIELDS[f].kind === 'quotes') as TextField[];
 export const FACETS = names.filter((f) => 'facet' in FIELDS[f]) as FacetName[];
 
 /** The facet declaration of a facet field. */
@@ -124,14 +130,16 @@ export const PREFIXES: ReadonlyMap<string, QueryField> = new Map(
 );
 
 /** The values of a keyword field of an article, as a list (a single value or null becomes a list of one or none). */
-export function fieldValues(article: Pick<Article, FacetName | QueryField>, name: FacetName | QueryField): readonly string[] {
+export function fieldValues(article: Pick<Article, FacetName> & Partial<Pick<Article, 'quotes'>>, name: FacetName | QueryField): readonly string[] {
+  if (name === 'quotes') return (article.quotes ?? []).map((q) => q.text);
   const value = article[name];
   return Array.isArray(value) ? value : value ? [value] : [];
 }
 
 /** The text indexed for a field of an article: keyword values are joined by " ; " so no phrase runs across two names. */
 export function fieldText(article: Article, name: IndexedField): string {
-  return FIELDS[name].kind === 'text' ? (article[name as TextField] as string) : fieldValues(article, name as FacetName).join(' ; ');
+  if (name === 'quotes') return fieldValues(article, name).join('\n\n');
+  return FIELDS[name].kind === 'text' ? (article[name as 'title' | 'text'] as string) : fieldValues(article, name as FacetName).join(' ; ');
 }
 
 /** Facet values compare without case or accents: "otsc" selects "OTSC", "Tokayev" selects "Tokaïev" (both backends). */

@@ -27,7 +27,7 @@ export interface CompactIndex {
   fieldLengths: Int32Array;
   /** MiniSearch's average field lengths, by field id. */
   averageFieldLengths: Float64Array;
-  /** Term ids by position of document n's title (at 2n) and text (at 2n + 1): from sequenceOffsets[2n + f] to sequenceOffsets[2n + f + 1] in `sequences`. */
+  /** Term ids by position of document n's text fields (title, text, quotes: SEQUENCE_FIELD_COUNT of them, at SEQUENCE_FIELD_COUNT * n + f), from sequenceOffsets[k] to sequenceOffsets[k + 1] in `sequences`. */
   sequenceOffsets: Int32Array;
   sequences: Int32Array;
 }
@@ -52,7 +52,7 @@ export function termPositions(compact: CompactIndex): TermPositions {
     termId: (term) => termIndex(terms, term),
     sequence(n, field) {
       if (!(n >= 0 && n < documentCount)) throw new RangeError(`no article ${n}`);
-      const k = 2 * n + field;
+      const k = SEQUENCE_FIELD_COUNT * n + field;
       return sequences.subarray(sequenceOffsets[k], sequenceOffsets[k + 1]);
     },
   };

@@ -18,7 +18,7 @@ import type { Article } from '../ingest/types.js';
  */
 
 /** The Article fields kept in catalog.json: all but `text`, in the order an Article lists them. */
-const CATALOG_FIELDS = ['id', 'title', 'date', 'source', 'url', 'speakers', 'organisations', 'format', 'path', 'fileHash', 'fileSize', 'fileMtimeMs'] as const;
+const CATALOG_FIELDS = ['id', 'title', 'date', 'source', 'url', 'speakers', 'organisations', 'quotes', 'format', 'path', 'fileHash', 'fileSize', 'fileMtimeMs'] as const;
 type CatalogField = Exclude<keyof Article, 'text'>;
 // A field added to Article and not to CATALOG_FIELDS fails to compile here, rather than be lost on save.
 const EVERY_FIELD_KEPT: [Exclude<CatalogField, (typeof CATALOG_FIELDS)[number]>] extends [never] ? true : never = true;

@@ -8,7 +8,7 @@ import type { Article } from '../ingest/types.js';
 import { readSections } from './binary-file.js';
 import { BUILDS, currentBuild, readManifest } from './build-folder.js';
 import { assembleIndex } from './build.js';
-import type { CompactIndex } from './compact.js';
+import { FIELD_COUNT, SEQUENCE_FIELD_COUNT, type CompactIndex } from './compact.js';
 import { verifyFile, type FileCheck } from './checksums.js';
 import { storedArticles, type Catalog } from './documents.js';
 import { checkStories } from './stories.js';
@@ -179,12 +179,12 @@ async function loadBuild(dir: string, build: string): Promise<SearchIndex> {
 
 /** Throws when the arrays of a loaded index do not fit together. */
 function checkShape(c: CompactIndex): void {
-  const slots = c.terms.length * 5;
+  const slots = c.terms.length * FIELD_COUNT;
   const ok =
     c.termOffsets.length === slots + 1 &&
     c.termOffsets[slots] * 2 === c.postings.length &&
-    c.fieldLengths.length === c.documentCount * 5 &&
-    c.sequenceOffsets.length === c.documentCount * 2 + 1 &&
-    c.sequenceOffsets[c.documentCount * 2] === c.sequences.length;
+    c.fieldLengths.length === c.documentCount * FIELD_COUNT &&
+    c.sequenceOffsets.length === c.documentCount * SEQUENCE_FIELD_COUNT + 1 &&
+    c.sequenceOffsets[c.documentCount * SEQUENCE_FIELD_COUNT] === c.sequences.length;
   if (!ok) throw new Error('index.bin arrays do not fit together');
 }

@@ -3,7 +3,7 @@ import type { IndexedField } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
 
 /** Bump when the files of a saved index change shape. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 /** What a saved index says about itself (manifest.json of a build folder). */
 export interface IndexManifest {
@@ -49,7 +49,7 @@ export interface TermPositions {
   /** Id of an analyzed term (Token.term as `tokenize` yields it), or -1 when no article has it. */
   termId(term: string): number;
   /** Term ids of article n's title (field 0) or text (field 1), indexed by Token.position; -1 where a position holds no term. */
-  sequence(n: number, field: 0 | 1): Int32Array;
+  sequence(n: number, field: 0 | 1 | 2): Int32Array;
 }
 
 /** Raised when a saved index cannot be used: missing, damaged, or built by another version. */

@@ -1,5 +1,5 @@
 import type { FolderListing } from './file-walker.js';
-import { unifySpeakerSpellings } from './people/canonical-names.js';
+import { speakerSpelling } from './people/canonical-names.js';
 import { idFromPath } from './readers/reader.js';
 import type { Article, CorpusReadResult, SkippedFile } from './types.js';
 
@@ -43,9 +43,16 @@ export function assembleCorpus(listing: FolderListing, articlesByFile: Article[]
   }
   const articles = renamed.size === 0 ? all : all.map((article) => (renamed.has(article) ? { ...article, id: renamed.get(article)! } : article));
 
-  const speakers = unifySpeakerSpellings(articles.map((a) => a.speakers));
+  const spell = speakerSpelling(articles.map((a) => a.speakers));
+  const speakers = articles.map((a) => [...new Set(a.speakers.map(spell))]);
   return {
-    articles: articles.map((article, i) => (sameList(article.speakers, speakers[i]) ? article : { ...article, speakers: speakers[i] })),
+    articles: articles.map((article, i) => {
+      // a quotation's speaker is spelled as the article's speakers are, across the corpus
+      const quotes = article.quotes.some((q) => q.speaker !== null && spell(q.speaker) !== q.speaker)
+        ? article.quotes.map((q) => (q.speaker === null ? q : { ...q, speaker: spell(q.speaker) }))
+        : article.quotes;
+      return sameList(article.speakers, speakers[i]) && quotes === article.quotes ? article : { ...article, speakers: speakers[i], quotes };
+    }),
     skipped,
     filesSeen: listing.files.length,
   };

@@ -6,6 +6,18 @@
 /** The file formats the corpus may hold, by file extension. */
 export type SourceFormat = 'txt' | 'md' | 'html' | 'jsonl';
 
+/** A quotation in an article: direct (between quotation marks) or indirect (reported by a speech verb). */
+export interface Quote {
+  /** The quoted words (whitespace as single spaces; the parts of a quote continued after its attribution joined by " […] "). */
+  text: string;
+  /** Where the quoted words start and end in the article's `text`. */
+  start: number;
+  end: number;
+  /** Who said it, as the article names them (one value per person across the archive); null when the text does not say. */
+  speaker: string | null;
+  kind: 'direct' | 'indirect';
+}
+
 /** One article, ready to be indexed. */
 export interface Article {
   /** Path relative to the corpus root without extension ("000_f3dc22192a66a48d", "2022/janvier/x"); for JSON Lines the line's `id`, else `stem:lineNumber`. */
@@ -22,6 +34,8 @@ export interface Article {
   speakers: string[];
   /** Canonical organisation names (acronym when there is one: "OTSC", "ONU"). */
   organisations: string[];
+  /** Its quotations, in text order (src/ingest/quotes). */
+  quotes: Quote[];
   /** Body text with the web chrome removed; paragraphs separated by a blank line. */
   text: string;
   /** Where it came from. */

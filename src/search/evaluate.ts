@@ -263,3 +263,8 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
 export function queryTerms(index: SearchIndex, q: string): Set<string> {
   return evaluateQuery(index, parseQuery(q)).highlight;
 }
+
+/** The index terms a clause matches (its completions and typos included), for checks outside the postings (src/search/quotation-query.ts). */
+export function clauseTerms(index: SearchIndex, clause: Clause): string[] {
+  return evaluateClause(index, postings(index), clause)?.terms ?? [];
+}

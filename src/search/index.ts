@@ -8,7 +8,7 @@ export { queryTerms } from './evaluate.js';
 export { escapeHtml, highlightRange, snippet } from './highlight.js';
 export { documentTokens } from './document-tokens.js';
 export { facetKey, FACET_LIMIT } from './facets.js';
-export type { SearchRequest, SearchResponse, SearchHit, HitStory, FacetValue, SortOrder, ParsedQuery, Clause } from './types.js';
+export type { SearchRequest, SearchResponse, SearchHit, HitStory, FacetValue, SortOrder, ParsedQuery, Clause, QuotationHit } from './types.js';
 export { FACET_SEARCH_LIMIT } from './facet-search.js';
 export { SUGGESTED_FACETS, wordBeingTyped, type NameSuggestion, type Suggestions } from './suggestions.js';
 export { entityProfile, entitySlug, prepareEntities, PROFILE_LIMITS, type EntityKind, type EntityProfile, type Counted } from './entities.js';

@@ -1,4 +1,5 @@
 import { PREFIXES, splitWords } from '../analysis/index.js';
+import { CITE_PREFIXES, restrictToQuotations } from './quotation-query.js';
 import type { Clause, ParsedQuery, QueryField } from './types.js';
 
 /**
@@ -13,12 +14,14 @@ import type { Clause, ParsedQuery, QueryField } from './types.js';
  *     speaker:Lavrov org:OTSC      a word searched in one field only (the
  *                                  prefixes of src/analysis/fields.ts)
  *     multilat                     the last word is a prefix while typing
+ *     cite:Lavrov guerre           words of a quotation by that speaker
+ *                                  (src/search/quotation-query.ts)
  *
  * Nothing is a syntax error: an unbalanced quote, a lone "-", "*" or
  * parentheses are read as plain text, so a query typed halfway still works.
  */
 const OPENING_QUOTES: Record<string, string> = { '"': '"', '«': '»', '“': '”' };
-const FIELD_PREFIX = /^([a-z]+):(?=\S)/i;
+const FIELD_PREFIX = /^([a-zé]+):(?=\S)/i;
 
 /** A piece of the query before OR and NEAR grouping. */
 type Item = Clause | 'OR' | { near: number };
@@ -32,6 +35,7 @@ const nearDistance = (digits: string) => Math.min(MAX_NEAR, Math.max(1, Number(d
 
 export function parseQuery(raw: string): ParsedQuery {
   const items: Item[] = [];
+  const cited: string[] = [];
   let i = 0;
   const n = raw.length;
   while (i < n) {
@@ -46,6 +50,24 @@ export function parseQuery(raw: string): ParsedQuery {
     }
     let field: QueryField | undefined;
     const fieldMatch = FIELD_PREFIX.exec(raw.slice(i, i + 20));
+    if (fieldMatch && !negated && CITE_PREFIXES.has(fieldMatch[1].toLowerCase())) {
+      // cite:Nom or cite:"Wang Yi": a speaker, not a word to search
+      i += fieldMatch[0].length;
+      const closing = OPENING_QUOTES[raw[i]];
+      const end = closing !== undefined ? raw.indexOf(closing, i + 1) : -1;
+      let name: string;
+      if (end > i) {
+        name = raw.slice(i + 1, end);
+        i = end + 1;
+      } else {
+        let stop = i;
+        while (stop < n && !/\s/.test(raw[stop])) stop++;
+        name = raw.slice(closing !== undefined ? i + 1 : i, stop);
+        i = stop;
+      }
+      if (splitWords(name).length > 0) cited.push(name.trim());
+      continue;
+    }
     if (fieldMatch && PREFIXES.has(fieldMatch[1].toLowerCase())) {
       field = PREFIXES.get(fieldMatch[1].toLowerCase());
       i += fieldMatch[0].length;
@@ -83,7 +105,8 @@ export function parseQuery(raw: string): ParsedQuery {
     else for (const text of words) items.push({ kind: 'word', text, negated, prefix: false, ...(field ? { field } : {}) });
   }
   markPrefix(items, raw);
-  return { raw, clauses: groupAlternatives(groupNear(items)) };
+  const clauses = groupAlternatives(groupNear(items));
+  return cited.length > 0 ? { raw, clauses: restrictToQuotations(clauses), cited } : { raw, clauses };
 }
 
 const isPlainWord = (item: Item | undefined): item is Extract<Clause, { kind: 'word' }> =>

@@ -14,6 +14,8 @@ import { snippet } from './highlight.js';
 import { prepareEntities } from './entities.js';
 import { inStory, storyOfArticle, storyPage } from './stories.js';
 import { parseQuery } from './parse-query.js';
+import { quoteSpeakerTable } from './quote-speakers.js';
+import { keepQuoted, quotationHits, quotationMatcher, quotationSnippet, type QuotationMatcher } from './quotation-query.js';
 import { suggestCorrection } from './suggest.js';
 import { emptyingFilters, understandQuery } from './understood.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
@@ -31,11 +33,11 @@ function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array 
   };
 }
 
-function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, grouped: boolean, partial: boolean): SearchHit {
+function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, grouped: boolean, partial: boolean, quoted: QuotationMatcher | null, view: SearchRequest['view']): SearchHit {
   const article = index.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
   const body = pageText(index, n);
-  const text = snippet(body, terms.size > 0 ? matchedTextTokens(index, n, terms, body) : [], terms);
+  const text = (quoted && quotationSnippet(article.quotes, quoted, terms)) || snippet(body, terms.size > 0 ? matchedTextTokens(index, n, terms, body) : [], terms);
   return {
     id: article.id,
     title: article.title,
@@ -45,6 +47,7 @@ function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>,
     score: Math.round(bm25Part(score) * 1000) / 1000,
     ...(grouped ? hitStory(index, n) : {}),
     ...(partial ? { partial: true } : {}),
+    ...(view === 'citations' ? { quotations: quotationHits(article.quotes, quoted, terms) } : {}),
   };
 }
 
@@ -62,6 +65,7 @@ function hitStory(index: SearchIndex, n: number): Pick<SearchHit, 'story'> {
 export function prepareSearch(index: SearchIndex): void {
   completions(postings(index), 'a');
   facetTable(index.documents);
+  quoteSpeakerTable(index);
   prepareEntities(index);
 }
 
@@ -95,6 +99,9 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
   // No query: every article, already newest first.
   let docs = found.matches ? found.matches.docs : facetTable(index.documents).newestFirst;
   let scores = found.matches ? found.matches.scores : null;
+  // cite:X, citation:mot: one quotation must hold it all
+  const quoted = quotationMatcher(index, parsed);
+  if (quoted) ({ docs, scores } = keepQuoted(index, docs, scores, quoted));
   const storyArticle = request.story ? (index.byId.get(request.story) ?? -1) : null;
   if (storyArticle !== null) {
     // One story's versions: an unknown id lists nothing.
@@ -108,7 +115,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
   const order = resultOrder(index, docs, scores, request.sort);
   const stories = grouped ? storyPage(index, docs, facets.passing, first, request.perPage, order) : null;
   const page = stories ? stories.page : firstInOrder(facets.passing, first + request.perPage, order).slice(first);
-  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight, grouped, found.partial?.docs.has(docs[k]) ?? false));
+  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight, grouped, found.partial?.docs.has(docs[k]) ?? false, quoted, request.view));
   const total = stories ? stories.stories : facets.passing.length;
   // A correction is worth offering when the query came back empty or only partly matched.
   const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(index, request.q) : null;

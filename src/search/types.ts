@@ -25,6 +25,8 @@ export interface ParsedQuery {
   raw: string;
   /** All positive clauses must match, no negated one may. */
   clauses: Clause[];
+  /** Names of `cite:` (src/search/quotation-query.ts): one quotation by that speaker must hold the clauses searched in the quotations. */
+  cited?: string[];
 }
 
 export type SortOrder = 'relevance' | 'date' | 'date-asc';
@@ -40,6 +42,8 @@ export interface SearchRequest {
   page: number;
   perPage: number;
   sort: SortOrder;
+  /** The results page's 'Citations' view: each hit also carries its quotations that match (`quotations`). */
+  view?: 'citations';
   /** Same story (src/search/stories.ts): 'all' lists every article, the default each story once. */
   versions?: 'grouped' | 'all';
   /** Lists only the articles of this article id's story (every version). */
@@ -64,10 +68,22 @@ export interface SearchHit extends Pick<Article, 'id' | 'title' | 'date' | Facet
   snippet: string;
   /** BM25 (with the proximity reward); ranks by exactness and fullness come before it. */
   score: number;
+  /** In the 'Citations' view only: the article's quotations that the query matches, in text order. */
+  quotations?: QuotationHit[];
   /** Set when the hit's story has other articles and the list shows each story once. */
   story?: HitStory;
   /** Set on an article that lacks one of the query's words (see SearchResponse.partial). */
   partial?: true;
+}
+
+/** A quotation as a result: its words as HTML (escaped, matched words in <mark>), speaker, kind and place in the article's text. */
+export interface QuotationHit {
+  html: string;
+  speaker: string | null;
+  kind: 'direct' | 'indirect';
+  start: number;
+  /** Its first words as written, for a link to that place (a text fragment). */
+  opening: string;
 }
 
 export interface SearchResponse {

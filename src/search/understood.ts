@@ -44,11 +44,26 @@ export function formatClause(clause: Clause): string {
  * last word is not to be completed.
  */
 function rewritten(parsed: ParsedQuery, k: number, replacement?: string): string {
-  const q = parsed.clauses
-    .map((c, i) => (i === k ? replacement ?? null : formatClause(c)))
+  // cite: names stay (their clauses then read back as citation:, the same search)
+  const cited = (parsed.cited ?? []).map((name) => `cite:"${name}"`);
+  const q = [...cited, ...parsed.clauses.map((c, i) => (i === k ? replacement ?? null : formatClause(c)))]
     .filter((t): t is string => t !== null && t !== '')
     .join(' ');
   return /[\p{L}\p{N}]$/u.test(q) ? `${q} ` : q;
+}
+
+/** The query without its `cite:` names, their words searched in the whole article again. */
+function withoutCited(parsed: ParsedQuery): string {
+  const loose = (c: Clause): Clause => (c.kind === 'any' ? { ...c, clauses: c.clauses.map(loose) } : c.kind !== 'near' && c.field === 'quotes' ? { ...c, field: undefined } : c);
+  const q = parsed.clauses.map((c) => formatClause(loose(c))).filter((t) => t !== '').join(' ');
+  return /[\p{L}\p{N}]$/u.test(q) ? `${q} ` : q;
+}
+
+/** Where a field clause is searched, in French. */
+function fieldPlace(field: string | undefined): string {
+  if (!field) return '';
+  if (field === 'quotes') return ' dans les citations';
+  return ` parmi les ${facetOf(field as FacetName)?.title.toLowerCase() ?? field}`;
 }
 
 const quoted = (s: string) => `« ${s} »`;
@@ -70,7 +85,7 @@ function wordParts(view: Postings | null, clause: Extract<Clause, { kind: 'word'
     return [...parts, { kind: 'excluded', text: `sans ${quoted(clause.text)}`, undo: { q: rewritten(parsed, k) }, undoLabel: 'ne plus exclure' }];
   }
   if (lookup.stopWord) return [...parts, { kind: 'completion', text: `${quoted(clause.text)} : mot vide, ou début d’un mot` }];
-  const where = clause.field ? ` parmi les ${facetOf(clause.field as FacetName)?.title.toLowerCase() ?? clause.field}` : '';
+  const where = fieldPlace(clause.field);
   // Without the embedded postings (PostgreSQL), the word as typed.
   if (!view) return [...parts, { kind: 'word', text: `${quoted(clause.text)}${where}` }];
   // The terms the search used (its clause cache's), else looked up again.
@@ -94,7 +109,8 @@ function wordParts(view: Postings | null, clause: Extract<Clause, { kind: 'word'
     const stem = lookup.term !== lookup.folded ? ` (toutes les formes de ${lookup.term}…)` : '';
     parts.push({ kind: 'word', text: `${quoted(clause.text)}${stem}${where}` });
   }
-  if (clause.field) parts.push({ kind: 'field', text: `${quoted(clause.text)} cherché${where} seulement`, undo: { q: rewritten(parsed, k, clause.text) }, undoLabel: 'chercher partout' });
+  // under cite:, the words are in the quotations because of the name: said once, by the name's part
+  if (clause.field && !(clause.field === 'quotes' && parsed.cited?.length)) parts.push({ kind: 'field', text: `${quoted(clause.text)} cherché${where} seulement`, undo: { q: rewritten(parsed, k, clause.text) }, undoLabel: 'chercher partout' });
   if (matched === 0 && expanded.length > 0) parts.push({ kind: 'dropped', text: `${quoted(clause.text)} : dans aucun article avec les autres mots` });
   return parts;
 }
@@ -112,6 +128,10 @@ export function understandQuery(
 ): UnderstoodPart[] {
   const view = index ? postings(index) : null;
   const parts: UnderstoodPart[] = [];
+  for (const name of parsed.cited ?? []) {
+    const words = parsed.clauses.some((c) => c.kind !== 'any' && c.kind !== 'near' && !c.negated && c.field === 'quotes');
+    parts.push({ kind: 'field', text: `citations de ${quoted(name)}${words ? ' : les mots dans une même citation' : ''}`, undo: { q: withoutCited(parsed) }, undoLabel: 'chercher dans tout l’article' });
+  }
   parsed.clauses.forEach((clause, k) => {
     if (clause.kind === 'word') {
       parts.push(...wordParts(view, clause, k, parsed, outcome.relaxed ? clauseMatches[k] : null, clauseTerms[k] ?? null));
@@ -126,7 +146,7 @@ export function understandQuery(
       return;
     }
     if (clause.kind === 'phrase') {
-      const where = clause.field ? ` parmi les ${facetOf(clause.field as FacetName)?.title.toLowerCase() ?? clause.field}` : '';
+      const where = fieldPlace(clause.field);
       parts.push({ kind: 'phrase', text: `${quoted(clause.words.join(' '))} : mots côte à côte${where}`, undo: { q: rewritten(parsed, k, clause.words.join(' ')) }, undoLabel: 'mots séparés' });
       return;
     }

@@ -18,6 +18,8 @@ export const LIMITS = {
 } as const;
 
 const SORTS = ['relevance', 'date', 'date-asc'] as const satisfies readonly SortOrder[];
+/** The results page's views: articles (the default) or quotations. */
+const VIEWS = ['articles', 'citations'] as const;
 
 /** A parameter given at most once. */
 const single = z.string({ error: 'doit être donné une seule fois' });
@@ -57,6 +59,7 @@ const searchParamsSchema = z
     sort: z.enum(SORTS, { error: `doit être ${SORTS.join(', ')}` }).optional(),
     versions: z.enum(['all'], { error: 'doit être all' }).optional(),
     story: single.max(LIMITS.facetValueLength, { error: `au plus ${LIMITS.facetValueLength} caractères` }).optional(),
+    vue: z.enum(VIEWS, { error: `doit être ${VIEWS.join(' ou ')}` }).optional(),
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { error: 'doit être après « from »', path: ['to'] });
 
@@ -67,7 +70,7 @@ export function parseSearchParams(query: unknown): ParamsResult {
   // Only own, known keys are read: "__proto__" or "constructor" parameters are ignored.
   const source = (query ?? {}) as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
-  for (const key of ['q', ...FACETS.map((name) => facetOf(name).param), 'from', 'to', 'page', 'per_page', 'sort', 'versions', 'story']) {
+  for (const key of ['q', ...FACETS.map((name) => facetOf(name).param), 'from', 'to', 'page', 'per_page', 'sort', 'versions', 'story', 'vue']) {
     if (Object.hasOwn(source, key) && source[key] !== undefined) picked[key] = source[key];
   }
   const parsed = searchParamsSchema.safeParse(picked);
@@ -90,6 +93,7 @@ export function parseSearchParams(query: unknown): ParamsResult {
       sort: p.sort ?? 'relevance',
       ...(p.versions ? { versions: p.versions } : {}),
       ...(p.story ? { story: p.story } : {}),
+      ...(p.vue === 'citations' ? { view: 'citations' as const } : {}),
     },
   };
 }
@@ -106,5 +110,6 @@ export function requestToParams(request: SearchRequest): URLSearchParams {
   if (request.versions === 'all') params.set('versions', 'all');
   if (request.story) params.set('story', request.story);
   if (request.page !== 1) params.set('page', String(request.page));
+  if (request.view === 'citations') params.set('vue', 'citations');
   return params;
 }

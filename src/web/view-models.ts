@@ -11,6 +11,7 @@ import { timelineView, type TimelineView } from './timeline.js';
 import type { FacetSearchView } from './facet-search-view.js';
 import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, without, type FilterLink } from './links.js';
 import { EXPORT_LIMIT } from './export.js';
+import { quotationViews, viewSwitch, type QuotationView, type ViewSwitch } from './quotation-views.js';
 import { LIMITS, requestToParams } from './params.js';
 import { entitySlug } from '../search/index.js';
 import { entityUrl } from './entity-links.js';
@@ -140,6 +141,9 @@ export interface SearchView {
   /** Rank of the first hit shown (for <ol start>). */
   start: number;
   hits: HitView[];
+  /** The "Articles | Citations" switch, and in the Citations view the page's quotations (src/web/quotation-views.ts). */
+  viewSwitch: ViewSwitch;
+  quotations: QuotationView[];
   facets: FacetView[];
   /** The date facet; null when no result is dated. */
   timeline: TimelineView | null;
@@ -195,6 +199,7 @@ export function searchView(request: SearchRequest, response: SearchResponse, day
   if (request.sort !== 'relevance') hidden.push({ name: 'sort', value: request.sort });
   if (request.perPage !== LIMITS.defaultPerPage) hidden.push({ name: 'per_page', value: String(request.perPage) });
   if (request.versions === 'all') hidden.push({ name: 'versions', value: 'all' });
+  if (request.view === 'citations') hidden.push({ name: 'vue', value: 'citations' });
   const dateFormHidden = [
     ...(request.q ? [{ name: 'q', value: request.q }] : []),
     ...hidden.filter((h) => h.name !== 'from' && h.name !== 'to'),
@@ -207,6 +212,8 @@ export function searchView(request: SearchRequest, response: SearchResponse, day
     total: response.total,
     start: (request.page - 1) * request.perPage + 1,
     hits: response.hits.map((h) => hitView(h, request)),
+    viewSwitch: viewSwitch(request),
+    quotations: request.view === 'citations' ? quotationViews(response.hits, request) : [],
     facets: FACETS.map((name) => facetView(name, response.facets[facetOf(name).responseKey as keyof SearchResponse['facets']], request)),
     timeline: timelineView(response.facets.date, request, days),
     chips: chips(request),

@@ -190,6 +190,26 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE depeches.documents ADD COLUMN IF NOT EXISTS story text;
       CREATE INDEX IF NOT EXISTS documents_story ON depeches.documents (story);`,
   },
+  {
+    version: 5,
+    description: 'quotations: their words as a column (citation:), one row each in depeches.quotations (text, speaker, place)',
+    sql: `
+      ALTER TABLE depeches.documents ADD COLUMN IF NOT EXISTS quotes text NOT NULL DEFAULT '';
+      CREATE TABLE IF NOT EXISTS depeches.quotations (
+        document_id text NOT NULL REFERENCES depeches.documents (id) ON DELETE CASCADE,
+        n int NOT NULL,
+        kind text NOT NULL,
+        speaker text,
+        speaker_key text,
+        start_at int NOT NULL,
+        end_at int NOT NULL,
+        text text NOT NULL,
+        tsv tsvector NOT NULL,
+        PRIMARY KEY (document_id, n)
+      );
+      CREATE INDEX IF NOT EXISTS quotations_tsv ON depeches.quotations USING gin (tsv);
+      CREATE INDEX IF NOT EXISTS quotations_speaker ON depeches.quotations (speaker_key);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type pg from 'pg';
-import { facetKey, FIELDS, fieldValues, type FieldDeclaration, type FieldName } from '../../analysis/index.js';
+import { facetKey, FIELDS, fieldText, fieldValues, type FieldDeclaration, type FieldName } from '../../analysis/index.js';
 import type { Article } from '../../ingest/types.js';
 import { readLimitsOf, requireArticles, type IndexCorpusOptions, type IndexReport } from '../index-corpus.js';
 import { newBuildId, requireUniqueIds } from '../build.js';
@@ -18,7 +18,7 @@ import { latestModification } from '../freshness.js';
 import { FACET_COLUMNS, TERMS_REFRESH, tsvectorSql } from './fields.js';
 import { readCorpusInWorkers } from '../parallel.js';
 import { checkOut } from './pool.js';
-import { migrate, MIGRATION_LOCK, SCHEMA_VERSION, SHORT_COMPLETIONS_REFRESH } from './schema.js';
+import { migrate, MIGRATION_LOCK, parsable, SCHEMA_VERSION, SHORT_COMPLETIONS_REFRESH, TS_CONFIG } from './schema.js';
 
 export interface PostgresIndexReport extends IndexReport {
   inserted: number;
@@ -53,7 +53,10 @@ function facetNamesJson(articles: Iterable<Article>): string {
 export function contentHash(article: Article): string {
   const record = article as unknown as Record<string, unknown>;
   const canonical = Object.keys(record).sort().map((key) => [key, record[key]]);
-  return createHash('sha1').update(`${SCHEMA_VERSION}\n`).update(JSON.stringify(canonical)).digest('hex');
+  // nested objects (quotations) with sorted keys too: jsonb, which the reused articles come back from, reorders keys
+  const sortedKeys = (_key: string, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, (value as Record<string, unknown>)[k]])) : value;
+  return createHash('sha1').update(`${SCHEMA_VERSION}\n`).update(JSON.stringify(canonical, sortedKeys)).digest('hex');
 }
 
 /** Private-use characters that snippets use as placeholders (<mark>, "<", "&"): never stored. */
@@ -75,6 +78,8 @@ function rowsJson(articles: Article[]): string {
       for (const name of STORED_FIELDS) row[name] = a[name];
       row.title = a.title.replace(PLACEHOLDERS, '');
       row.text = a.text.replace(PLACEHOLDERS, '');
+      // the quotations column is their words, as the embedded index reads them (fieldText); each one is a row of depeches.quotations
+      row.quotes = fieldText(a, 'quotes').replace(PLACEHOLDERS, '');
       for (const { name, keys } of FACET_COLUMNS) row[keys] = [...new Set(fieldValues(a, name).map(facetKey))];
       return row;
     }),
@@ -104,6 +109,21 @@ const UPSERT = `
   ON CONFLICT (id) DO UPDATE SET
     ${[...COLUMNS.filter(([c]) => c !== 'id').map(([c]) => c), 'tsv'].map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
   WHERE d.content_hash IS DISTINCT FROM EXCLUDED.content_hash`;
+
+/** The quotations of articles as rows of depeches.quotations (replaced whole when an article changes). */
+function quotationsJson(articles: Article[]): string {
+  return JSON.stringify(
+    articles.flatMap((a) =>
+      a.quotes.map((q, n) => ({ document_id: a.id, n, kind: q.kind, speaker: q.speaker, speaker_key: q.speaker === null ? null : facetKey(q.speaker), start_at: q.start, end_at: q.end, text: q.text.replace(PLACEHOLDERS, '') })),
+    ),
+  );
+}
+
+const QUOTATIONS_DELETE = 'DELETE FROM depeches.quotations WHERE document_id = ANY($1::text[])';
+const QUOTATIONS_INSERT = `
+  INSERT INTO depeches.quotations (document_id, n, kind, speaker, speaker_key, start_at, end_at, text, tsv)
+  SELECT r.document_id, r.n, r.kind, r.speaker, r.speaker_key, r.start_at, r.end_at, r.text, to_tsvector('${TS_CONFIG}', ${parsable('r.text')})
+  FROM jsonb_to_recordset($1::jsonb) AS r(document_id text, n int, kind text, speaker text, speaker_key text, start_at int, end_at int, text text)`;
 
 /** The articles in the database, for reuse by the corpus reader (by file path). */
 async function previousArticles(client: pg.PoolClient): Promise<{ byPath: Map<string, Article[]>; all: Set<Article> }> {
@@ -157,7 +177,12 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
     const changed = [...unique.values()].filter((a) => previous.get(a.id) !== contentHash(a));
     const inserted = changed.filter((a) => !previous.has(a.id)).length;
     const deletedIds = [...previous.keys()].filter((id) => !unique.has(id));
-    for (let k = 0; k < changed.length; k += BATCH) await client.query(UPSERT, [rowsJson(changed.slice(k, k + BATCH))]);
+    for (let k = 0; k < changed.length; k += BATCH) {
+      const batch = changed.slice(k, k + BATCH);
+      await client.query(UPSERT, [rowsJson(batch)]);
+      await client.query(QUOTATIONS_DELETE, [batch.map((a) => a.id)]);
+      await client.query(QUOTATIONS_INSERT, [quotationsJson(batch)]);
+    }
     if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
     // Stories are computed over every article, as a build does: adding or removing one can regroup others.
     const all = [...unique.values()];

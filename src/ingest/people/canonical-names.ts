@@ -64,6 +64,12 @@ export function preferredSpelling(variants: Map<string, number>): string {
  * (corpus-names.ts decides who is one person).
  */
 export function unifySpeakerSpellings(speakerLists: string[][]): string[][] {
+  const spell = speakerSpelling(speakerLists);
+  return speakerLists.map((speakers) => [...new Set(speakers.map(spell))]);
+}
+
+/** The corpus-wide spelling of each speaker name of `speakerLists` (any other name stays as it is). */
+export function speakerSpelling(speakerLists: string[][]): (name: string) => string {
   const variantsByKey = new Map<string, Map<string, number>>();
   const articlesByKey = new Map<string, number>();
   for (const speakers of speakerLists) {
@@ -88,5 +94,8 @@ export function unifySpeakerSpellings(speakerLists: string[][]): string[][] {
   }
   const spelling = new Map<string, string>();
   for (const [person, key] of chosenKey) spelling.set(person, preferredSpelling(variantsByKey.get(key)!));
-  return speakerLists.map((speakers) => [...new Set(speakers.map((name) => spelling.get(personOf.get(personKey(name))!) ?? name))]);
+  return (name) => {
+    const person = personOf.get(personKey(name));
+    return (person !== undefined ? spelling.get(person) : undefined) ?? name;
+  };
 }

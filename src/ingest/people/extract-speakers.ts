@@ -29,7 +29,12 @@ import { isRoleLead, SubjectReader } from './subjects.js';
 
 export interface SpeechEvent {
   people: Person[];
+  /** Where the verb group (or "selon", "pour") starts. */
   index: number;
+  /** Where it ends (after the verb, or after "par" of a passive). */
+  end: number;
+  /** "selon X", "Pour X, …", "X, pour qui …": an attribution without a speech verb. */
+  according: 'selon' | 'pour' | 'pour qui' | null;
 }
 
 /** How far back "ce dernier" looks for the person it designates (mentions). */
@@ -221,7 +226,7 @@ export class SpeakerFinder {
         } else if (hit.simple && !this.cuedSpeech(hit.end)) people = [];
         else people = this.subjects.before(hit.index);
       }
-      if (people.length > 0) this.events.push({ people, index: hit.index });
+      if (people.length > 0) this.events.push({ people, index: hit.index, end: hit.end, according: hit.according });
     }
     return this.events;
   }
@@ -256,9 +261,14 @@ export class SpeakerFinder {
  * bylines the chrome cleaner found); by default they are read from the text.
  */
 export function extractSpeakers(text: string, excludedNames: string[] = cleanDocument(text).editorNames): string[] {
+  return speakersOfEvents(new SpeakerFinder(text).find(), excludedNames);
+}
+
+/** The speakers of a text's speech events (SpeakerFinder.find), most often first, authors and editors left out. */
+export function speakersOfEvents(events: SpeechEvent[], excludedNames: string[]): string[] {
   const excluded = new Set(excludedNames.map(personKey));
   const tallies = new Map<string, { variants: Map<string, number>; count: number; first: number }>();
-  for (const event of new SpeakerFinder(text).find()) {
+  for (const event of events) {
     for (const person of event.people) {
       if (excluded.has(person.key)) continue;
       const tally = tallies.get(person.key) ?? { variants: new Map<string, number>(), count: 0, first: event.index };

@@ -21,8 +21,9 @@ import { escapeHtml, snippet } from '../highlight.js';
 import { lookupWord, typoBudget } from '../match-terms.js';
 import { parseQuery } from '../parse-query.js';
 import { understandQuery } from '../understood.js';
-import type { FacetValue, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
-import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type SearchRow } from './search-sql.js';
+import type { FacetValue, ParsedQuery, QuotationHit, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
+import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type QuotedCondition, type SearchRow } from './search-sql.js';
+import { quotationClauses, quotationOpening, speakerWords } from '../quotation-query.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
 import { postgresEntity } from './entities.js';
 import type { EntityKind, EntityProfile } from '../entities.js';
@@ -101,13 +102,15 @@ export class PostgresBackend implements BackendReader {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     const started = performance.now();
-    const compiled = await compileTsQuery(this.pool, parseQuery(withoutNul(request.q)));
+    const parsed = parseQuery(withoutNul(request.q));
+    const compiled = await compileTsQuery(this.pool, parsed);
+    const quoted = await quotedCondition(this.pool, parsed);
     const sort = compiled.match === null && request.sort === 'relevance' ? 'date' : request.sort;
     const client = await this.pool.connect();
     try {
       // A query's rows come from the GIN index (see searchSql); a listing without one reads them all.
       await client.query(compiled.match === null ? `BEGIN READ ONLY; SET LOCAL work_mem = '${SEARCH_WORK_MEM}'` : `BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '${SEARCH_WORK_MEM}'`);
-      const response = await this.searchWith(client, request, compiled, sort, started);
+      const response = await this.searchWith(client, request, compiled, sort, started, quoted);
       await client.query('COMMIT');
       return response;
     } catch (error) {
@@ -118,11 +121,11 @@ export class PostgresBackend implements BackendReader {
     }
   }
 
-  private async searchWith(client: pg.PoolClient, request: SearchRequest, compiled: CompiledTsQuery, sort: SortOrder, started: number): Promise<SearchResponse> {
+  private async searchWith(client: pg.PoolClient, request: SearchRequest, compiled: CompiledTsQuery, sort: SortOrder, started: number, quoted: QuotedCondition | null): Promise<SearchResponse> {
     // Each story once, as the embedded engine lists them (src/search/stories.ts).
     const grouped = request.versions !== 'all' && !request.story;
     const run = (match: string | null, clauses: string[], required: number) =>
-      client.query<SearchRow>(searchSql(sort, grouped), searchParameters(request, match, compiled.highlight, clauses, required));
+      client.query<SearchRow>(searchSql(sort, grouped), searchParameters(request, match, compiled.highlight, clauses, required, quoted));
     let row = (await run(compiled.match, [], 0)).rows[0];
     let relaxed: { matched: number; of: number } | null = null;
     if (row.matched === 0 && compiled.positive.length > 1) {
@@ -147,6 +150,7 @@ export class PostgresBackend implements BackendReader {
       score: Math.round(h.score * 10_000) / 1000,
       ...(grouped && h.others.length > 0 ? { story: { versions: h.others.length + 1, others: h.others } } : {}),
     }));
+    if (request.view === 'citations' && hits.length > 0) await addQuotations(client, hits, compiled, quoted);
     const suggestion = compiled.match !== null && (row.total === 0 || relaxed !== null) ? await this.suggest(client, withoutNul(request.q)) : null;
     return {
       query: request.q,
@@ -287,3 +291,33 @@ export class PostgresBackend implements BackendReader {
   }
 }
 
+
+/** The quotation condition of a `cite:`/`citation:` query on PostgreSQL (one row of depeches.quotations must meet it), or null. */
+async function quotedCondition(pool: pg.Pool, parsed: ParsedQuery): Promise<QuotedCondition | null> {
+  const clauses = quotationClauses(parsed);
+  if (clauses === null) return null;
+  const match = clauses.length > 0 ? (await compileTsQuery(pool, { raw: parsed.raw, clauses })).match : null;
+  return { speakerWords: speakerWords(parsed), match };
+}
+
+/** The 'Citations' view: each hit's quotations that the query matches (depeches.quotations), highlighted. */
+async function addQuotations(client: pg.PoolClient, hits: SearchHit[], compiled: CompiledTsQuery, quoted: QuotedCondition | null): Promise<void> {
+  const rows = await client.query<{ document_id: string; kind: 'direct' | 'indirect'; speaker: string | null; start_at: number; text: string; headline: string | null }>(
+    `SELECT q.document_id, q.kind, q.speaker, q.start_at, q.text,
+            CASE WHEN $2::tsquery IS NULL THEN NULL ELSE ts_headline('${TS_CONFIG}', ${parsable('q.text')}, $2::tsquery, 'HighlightAll=true, StartSel=${OPEN}, StopSel=${CLOSE}') END AS headline
+     FROM depeches.quotations q
+     WHERE q.document_id = ANY($1::text[])
+       AND (CASE WHEN $3::text[] IS NOT NULL
+                 THEN (cardinality($3::text[]) = 0 OR string_to_array(q.speaker_key, ' ') @> $3::text[]) AND ($4::tsquery IS NULL OR q.tsv @@ $4::tsquery)
+                 ELSE $2::tsquery IS NULL OR q.tsv @@ $2::tsquery END)
+     ORDER BY q.document_id, q.n`,
+    [hits.map((h) => h.id), compiled.highlight, quoted ? quoted.speakerWords : null, quoted ? quoted.match : null],
+  );
+  const byDocument = new Map<string, QuotationHit[]>();
+  for (const r of rows.rows) {
+    const list = byDocument.get(r.document_id) ?? [];
+    list.push({ html: r.headline === null ? escapeHtml(r.text) : headlineHtml(r.headline), speaker: r.speaker, kind: r.kind, start: r.start_at, opening: quotationOpening(r.text) });
+    byDocument.set(r.document_id, list);
+  }
+  for (const hit of hits) hit.quotations = byDocument.get(hit.id) ?? [];
+}

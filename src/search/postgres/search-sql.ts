@@ -63,6 +63,15 @@ const STORY_PARAMETER = FACET_PARAMETER + FACETS.length;
 /** An article's story; an article written before stories were (NULL) stands alone. */
 const STORY = 'coalesce(story, id)';
 
+/** Parameters after the story's: the folded words a quotation's speaker must hold, and the tsquery its words must match (cite:, citation:). */
+const QUOTED_WORDS = STORY_PARAMETER + 1;
+const QUOTED_MATCH = QUOTED_WORDS + 1;
+/** One quotation of the article (depeches.quotations) by that speaker holding those words, when the query asks so (src/search/quotation-query.ts). */
+const QUOTED = `($${QUOTED_WORDS}::text[] IS NULL OR EXISTS (
+        SELECT 1 FROM depeches.quotations q WHERE q.document_id = d.id
+          AND (cardinality($${QUOTED_WORDS}::text[]) = 0 OR string_to_array(q.speaker_key, ' ') @> $${QUOTED_WORDS}::text[])
+          AND ($${QUOTED_MATCH}::tsquery IS NULL OR q.tsv @@ $${QUOTED_MATCH}::tsquery)))`;
+
 /**
  * `grouped`: each story once (src/search/stories.ts), by its first member
  * in the list's order (DISTINCT ON the story, ordered by the list's order
@@ -95,6 +104,7 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false): string 
     WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
       AND ($8::int = 0 OR (SELECT count(*) FROM unnest($7::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $8::int)
       AND ($${STORY_PARAMETER}::text IS NULL OR coalesce(d.story, d.id) = (SELECT coalesce(s.story, s.id) FROM depeches.documents s WHERE s.id = $${STORY_PARAMETER}::text))
+      AND ${QUOTED}
   ),
   ${page}
   SELECT
@@ -140,7 +150,7 @@ export type SearchRow = {
 } & Record<FacetName, FacetValue[]>;
 
 /** The statement's parameters, in its numbering: the query tsqueries, dates, page, relaxed clauses, then each facet's folded keys. */
-export function searchParameters(request: SearchRequest, match: string | null, highlight: string | null, clauses: string[], required: number): unknown[] {
+export function searchParameters(request: SearchRequest, match: string | null, highlight: string | null, clauses: string[], required: number, quoted: QuotedCondition | null = null): unknown[] {
   return [
     match,
     highlight,
@@ -152,7 +162,15 @@ export function searchParameters(request: SearchRequest, match: string | null, h
     required,
     ...FACETS.map((name) => request.filters[name].map((v) => facetKey(withoutNul(v)))),
     request.story ? withoutNul(request.story) : null,
+    quoted ? quoted.speakerWords : null,
+    quoted ? quoted.match : null,
   ];
+}
+
+/** What a quotation must be for a `cite:` or `citation:` query: its speaker's folded words must include `speakerWords`, its words match `match`. */
+export interface QuotedCondition {
+  speakerWords: string[];
+  match: string | null;
 }
 
 /** PostgreSQL text cannot hold NUL: it is no word character anyway. */
