@@ -1,3 +1,4 @@
 /** The search stage on PostgreSQL full-text search. */
-export { PostgresBackend, headlineHtml, isDatabaseUnavailable, type PostgresBackendOptions } from './backend.js';
+export { PostgresBackend, headlineHtml, type PostgresBackendOptions } from './backend.js';
+export { isDatabaseUnavailable } from './unavailable.js';
 export { compileTsQuery, type CompiledTsQuery } from './tsquery.js';
