@@ -1,4 +1,5 @@
 /** Which errors of the PostgreSQL backend mean the database cannot answer now (503), not that a request is wrong. */
+
 /** Network errors of a connection (the database stopped, restarted or unreachable). */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
 
