@@ -8,7 +8,9 @@
  *
  * With --database URL (or DATABASE_URL in the environment), both commands
  * use PostgreSQL instead of the index folder: `index` writes the index into
- * the database, `serve` reads it from there.
+ * the database, `serve` reads it from there. Which backend is the factory's
+ * choice (src/search/backends/factory.ts): this file drives a writer and a
+ * reader and has no branch on their kind.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +20,7 @@ import { CorpusError } from './ingest/types.js';
 import { IndexLoadError, IndexWriteError } from './index/index.js';
 import { openBackend, watchCorpus, type Backend, type BackendReader, type BackendWriter, type BuildReport, type CorpusWatcher } from './search/backends/index.js';
 import { parseBaseUrl } from './web/feeds.js';
-import { startServer, type RunningServer } from './web/server.js';
+import { startServer } from './web/server.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_CORPUS = path.join(PROJECT_ROOT, 'corpus');
