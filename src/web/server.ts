@@ -1,3 +1,9 @@
+/**
+ * The HTTP server over one backend reader, whichever backend it is: the
+ * reader says its build, its damage and what a failure means, and swaps new
+ * builds in itself (BackendReader.follow), so nothing here depends on the
+ * backend. Connection limits and a graceful close are this file's own.
+ */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openBackend, type BackendReader } from '../search/backends/index.js';
