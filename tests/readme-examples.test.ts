@@ -9,16 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, startBackend, type BackendFixture } from './helpers/backends.js';
+import { readmeExamples } from './helpers/readme-queries.js';
 import { request } from './helpers/sample-index.js';
-
-/** The backticked examples of the first column of the README's query-language table. */
-function readmeExamples(): string[] {
-  const readme = readFileSync('README.md', 'utf8');
-  const section = readme.slice(readme.indexOf('## Query language'), readme.indexOf('\n## ', readme.indexOf('## Query language') + 1));
-  const rows = section.split('\n').filter((line) => line.startsWith('| `'));
-  if (rows.length === 0) throw new Error('README.md has no query-language table');
-  return rows.flatMap((row) => [...row.split('|')[1].matchAll(/`([^`]+)`/g)].map((m) => m[1]));
-}
 
 type Ids = Set<string>;
 type Check = (ids: (q: string) => Promise<Ids>, hits: (q: string) => Promise<{ id: string; speakers: string[]; organisations: string[]; source: string | null }[]>) => Promise<void>;

@@ -1,6 +1,7 @@
 import { foldWord } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
-import { expandWord, lookupWord } from './match-terms.js';
+import { embeddedDictionary } from './match-terms.js';
+import { planQuery, type ClausePlan, type QueryPlan } from './query-plan.js';
 import { hasPhrase, phrasePattern, type PhrasePattern } from './phrases.js';
 import { holdsNear, nearPattern } from './near.js';
 import { ClauseCache, type CachedClause } from './clause-cache.js';
@@ -37,8 +38,8 @@ export interface QueryMatches {
   partial: { count: number; matched: number; of: number; docs: Set<number> } | null;
   /** By clause of the parsed query: the articles it matches alone (null when dropped or excluded). */
   clauseMatches: (number | null)[];
-  /** By clause: the index terms it was searched as (null when dropped), for saying how the query was understood. */
-  clauseTerms: (string[] | null)[];
+  /** Each word's alternatives, as searched (query-plan.ts). */
+  plan: QueryPlan;
 }
 
 /** Fewer full matches than this (a page) are followed by the articles missing one word, for queries of 3 words or more. */
@@ -156,24 +157,22 @@ function phraseMatches(index: SearchIndex, view: Postings, pattern: PhrasePatter
 
 type Evaluated = { matches: Matches; terms: string[]; optional?: boolean; exact?: RegExp | null } | null;
 
-function evaluateClause(index: SearchIndex, view: Postings, clause: Clause): Evaluated {
+function evaluateClause(index: SearchIndex, view: Postings, clause: Clause, plan: ClausePlan | null): Evaluated {
   if (clause.kind === 'word') {
-    // An excluded word is excluded as written: no completions, no typos.
-    const lookup = lookupWord(clause.text, clause.prefix && !clause.negated);
-    if (!lookup) return null;
-    const key = `w|${clause.field ?? ''}|${clause.negated ? 'x' : clause.prefix ? 'p' : 'f'}|${foldWord(clause.text)}`;
+    if (!plan || plan.kind !== 'word') return null;
+    const key = `w|${plan.field ?? ''}|${plan.negated ? 'x' : plan.prefix ? 'p' : 'f'}|${foldWord(clause.text)}`;
     const evaluated = cached(index, key, () => {
-      const terms = clause.negated ? [{ term: lookup.term, weight: 1 }] : expandWord(view, lookup);
+      const terms = plan.alternatives.map((a) => ({ term: a.form, weight: a.weight }));
       // A completion that is a compound whole ("chin" -> "chin-russ") matches through the part typed:
       // its other parts ("russ") are no match to show. A compound the reader typed shows all its parts.
-      const shown = terms.map((t) => t.term).filter((t) => !t.includes('-') || t === lookup.term);
-      return { matches: terms.length ? view.score(terms, clause.field) : EMPTY, terms: shown };
+      const shown = terms.map((t) => t.term).filter((t) => !t.includes('-') || t === plan.term);
+      return { matches: terms.length ? view.score(terms, plan.field) : EMPTY, terms: shown };
     });
     // The word being typed counts when it is already a whole word of the article ("coopération"
     // as typed is not held by "coopérer"); unfinished, it is held by nobody and orders nothing.
     // A beginning of three letters or fewer is rarely whole: not worth reading the candidates on each keystroke.
-    const forms = clause.negated || lookup.stopWord || (clause.prefix && lookup.folded.length < 4) ? null : exactForms(clause.text);
-    return { ...evaluated, optional: lookup.stopWord, exact: forms && evaluated.matches.docs.length > 0 ? exactPattern(forms) : null };
+    const forms = plan.negated || plan.optional || (plan.prefix && plan.folded.length < 4) ? null : exactForms(clause.text);
+    return { ...evaluated, optional: plan.optional, exact: forms && evaluated.matches.docs.length > 0 ? exactPattern(forms) : null };
   }
   if (clause.kind === 'near') {
     const near = nearPattern(clause.words, clause.distances);
@@ -192,7 +191,8 @@ function evaluateClause(index: SearchIndex, view: Postings, clause: Clause): Eva
     const pattern = phrasePattern(clause.words, clause.field);
     return pattern ? phraseMatches(index, view, pattern) : null;
   }
-  const sides = clause.clauses.map((c) => evaluateClause(index, view, c)).filter((e): e is NonNullable<Evaluated> => e !== null);
+  const sidePlans = plan && plan.kind === 'any' ? plan.clauses : [];
+  const sides = clause.clauses.map((c, k) => evaluateClause(index, view, c, sidePlans[k] ?? null)).filter((e): e is NonNullable<Evaluated> => e !== null);
   if (sides.length === 0) return null;
   return { matches: union(sides.map((s) => s.matches), index.documents.length), terms: sides.flatMap((s) => s.terms) };
 }
@@ -200,17 +200,16 @@ function evaluateClause(index: SearchIndex, view: Postings, clause: Clause): Eva
 export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMatches {
   const view = postings(index);
   clauseCache(index).beginSearch();
+  const plan = planQuery(parsed, embeddedDictionary(view));
   const size = index.documents.length;
   const highlight = new Set<string>();
   let positive: NonNullable<Evaluated>[] = [];
   const excluded = new Set<number>();
   let anyExclusion = false;
   const clauseMatches: (number | null)[] = [];
-  const clauseTerms: (string[] | null)[] = [];
-  for (const clause of parsed.clauses) {
-    const evaluated = evaluateClause(index, view, clause);
+  for (const [k, clause] of parsed.clauses.entries()) {
+    const evaluated = evaluateClause(index, view, clause, plan.clauses[k]);
     clauseMatches.push(evaluated && !(clause.kind !== 'any' && clause.negated) ? evaluated.matches.docs.length : null);
-    clauseTerms.push(evaluated ? evaluated.terms : null);
     if (!evaluated) continue;
     if (clause.kind !== 'any' && clause.negated) {
       anyExclusion = true;
@@ -222,18 +221,18 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   for (const p of positive) for (const term of p.terms) for (const part of term.split('-')) highlight.add(part);
 
   if (positive.length === 0) {
-    if (!anyExclusion) return { matches: null, highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
+    if (!anyExclusion) return { matches: null, highlight, relaxed: null, partial: null, clauseMatches, plan };
     const docs: number[] = [];
     for (let n = 0; n < size; n++) if (!excluded.has(n)) docs.push(n);
-    return { matches: { docs: Int32Array.from(docs), scores: new Float64Array(docs.length) }, highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
+    return { matches: { docs: Int32Array.from(docs), scores: new Float64Array(docs.length) }, highlight, relaxed: null, partial: null, clauseMatches, plan };
   }
   const lists = positive.map((p) => p.matches);
   const patterns = positive.map((p) => p.exact ?? null);
   const rank = (matches: Matches) => rewardExactness(index, rewardProximity(index, matches, positive), patterns);
-  if (lists.length === 1) return { matches: rank(withoutDocs(lists[0], excluded)), highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
+  if (lists.length === 1) return { matches: rank(withoutDocs(lists[0], excluded)), highlight, relaxed: null, partial: null, clauseMatches, plan };
   const combined = combine(lists, size);
   const all = withoutDocs(keepCount(combined, lists.length, { transient: true }), excluded);
-  if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
+  if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches, plan };
   if (all.docs.length > 0) {
     // Few articles hold every word: the page goes on with those missing one, after them.
     const some = withoutDocs(keepCount(combined, lists.length - 1), excluded);
@@ -246,7 +245,7 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
     docs.set(ranked.docs, full.docs.length);
     scores.set(ranked.scores, full.docs.length);
     const partial = some.docs.length > 0 ? { count: some.docs.length, matched: lists.length - 1, of: lists.length, docs: new Set(some.docs) } : null;
-    return { matches: { docs, scores }, highlight, relaxed: null, partial, clauseMatches, clauseTerms };
+    return { matches: { docs, scores }, highlight, relaxed: null, partial, clauseMatches, plan };
   }
   // Nobody holds every word: the documents holding the most of them.
   let most = 0;
@@ -254,9 +253,9 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
     const n = combined.touched[k];
     if (combined.counts[n] > most && !excluded.has(n)) most = combined.counts[n];
   }
-  if (most === 0) return { matches: EMPTY, highlight, relaxed: null, partial: null, clauseMatches, clauseTerms };
+  if (most === 0) return { matches: EMPTY, highlight, relaxed: null, partial: null, clauseMatches, plan };
   const some = withoutDocs(keepCount(combined, most, { transient: true }), excluded);
-  return { matches: rank(some), highlight, relaxed: { matched: most, of: lists.length }, partial: null, clauseMatches, clauseTerms };
+  return { matches: rank(some), highlight, relaxed: { matched: most, of: lists.length }, partial: null, clauseMatches, plan };
 }
 
 /** The index terms a query matches (for highlighting an article the query led to). */
@@ -266,5 +265,7 @@ export function queryTerms(index: SearchIndex, q: string): Set<string> {
 
 /** The index terms a clause matches (its completions and typos included), for checks outside the postings (src/search/quotation-query.ts). */
 export function clauseTerms(index: SearchIndex, clause: Clause): string[] {
-  return evaluateClause(index, postings(index), clause)?.terms ?? [];
+  const view = postings(index);
+  const plan = planQuery({ raw: '', clauses: [clause] }, embeddedDictionary(view));
+  return evaluateClause(index, view, clause, plan.clauses[0])?.terms ?? [];
 }

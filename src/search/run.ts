@@ -119,7 +119,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchRespon
   const total = stories ? stories.stories : facets.passing.length;
   // A correction is worth offering when the query came back empty or only partly matched.
   const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(index, request.q) : null;
-  const understood = understandQuery(index, parsed, found.clauseMatches, found.clauseTerms, { relaxed: found.relaxed, partial: found.partial, total });
+  const understood = understandQuery(found.plan, parsed, found.clauseMatches, { relaxed: found.relaxed, partial: found.partial, total });
   // Filters that emptied the results: each one's count without it (the page is read, the scratch arrays are free).
   if (total === 0 && docs.length > 0) understood.push(...emptyingFilters(request, (changed) => facetCounts(index.documents, docs, changed).passing.length));
   return {

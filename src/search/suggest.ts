@@ -1,7 +1,8 @@
-import { splitWords } from '../analysis/index.js';
+import { analyzeWord, splitWords } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { documentTokens } from './document-tokens.js';
-import { lookupWord, typoBudget } from './match-terms.js';
+import { typoBudget } from './match-options.js';
+import { wordShape } from './query-plan.js';
 import { postings } from './postings.js';
 
 /**
@@ -9,15 +10,16 @@ import { postings } from './postings.js';
  * written in an article ("Lavrof" -> "Lavrov"), or null.
  */
 function correctWord(index: SearchIndex, word: string): string | null {
-  const lookup = lookupWord(word, false);
-  if (!lookup || lookup.term.includes('-')) return null;
+  const shape = wordShape(word, false);
+  const term = shape && !shape.compound ? analyzeWord(shape.word) : null;
+  if (!shape || term === null) return null;
   const view = postings(index);
-  if (view.has(lookup.term)) return null;
+  if (view.has(term)) return null;
   // The nearest term, then the one most articles share.
   // As many edits as a typo is forgiven in the word: none under five letters ("ß" is no "russe").
-  const budget = typoBudget(lookup.folded);
+  const budget = typoBudget(shape.folded);
   if (budget === 0) return null;
-  const near = view.termsNear(lookup.term, budget).map(([term, distance]) => ({ term, distance, frequency: view.documentFrequency(term) }));
+  const near = view.termsNear(term, budget).map(([term, distance]) => ({ term, distance, frequency: view.documentFrequency(term) }));
   if (near.length === 0) return null;
   near.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency || a.term.localeCompare(b.term));
   return surfaceForm(index, near[0].term);

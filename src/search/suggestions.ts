@@ -7,7 +7,8 @@
 import { splitWords, type FacetName } from '../analysis/index.js';
 import type { SearchIndex } from '../index/index.js';
 import { facetKey, facetTable, type FacetColumn } from './facet-table.js';
-import { completions, lookupWord } from './match-terms.js';
+import { completions } from './match-terms.js';
+import { wordShape } from './query-plan.js';
 import { foldedNames, nameMatcher } from './name-match.js';
 import { postings } from './postings.js';
 import { surfaceForm } from './suggest.js';
@@ -57,11 +58,11 @@ function totalCounts(column: FacetColumn): Uint32Array {
 }
 
 function wordCompletions(index: SearchIndex, word: string): string[] {
-  const lookup = lookupWord(word, true);
-  if (!lookup || lookup.folded.length < 2) return [];
+  const shape = wordShape(word, true);
+  if (!shape || shape.folded.length < 2) return [];
   const seen = new Set<string>();
   const words: string[] = [];
-  for (const [term] of completions(postings(index), lookup.folded)) {
+  for (const [term] of completions(postings(index), shape.folded)) {
     if (words.length >= WORD_SUGGESTIONS) break;
     const written = surfaceForm(index, term);
     if (!written || written.length <= word.length && facetKey(written) === facetKey(word)) continue;

@@ -1,8 +1,6 @@
 import { FACETS, facetOf, FIELDS, withoutElision, type FacetName } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
-import { expandWord, lookupWord } from './match-terms.js';
 import { nearPattern } from './near.js';
-import { postings, type Postings } from './postings.js';
+import type { ClausePlan, QueryPlan, WordPlan } from './query-plan.js';
 import type { Clause, ParsedQuery, SearchRequest } from './types.js';
 
 /**
@@ -72,31 +70,28 @@ function termsList(terms: string[]): string {
   return terms.slice(0, SHOWN_TERMS).join(', ') + (terms.length > SHOWN_TERMS ? '…' : '');
 }
 
-/** The parts of one word clause. */
-function wordParts(view: Postings | null, clause: Extract<Clause, { kind: 'word' }>, k: number, parsed: ParsedQuery, matched: number | null, searched: string[] | null): UnderstoodPart[] {
+/** The parts of one word clause, read from its plan (null: the analysis dropped it). */
+function wordParts(plan: WordPlan | null, clause: Extract<Clause, { kind: 'word' }>, k: number, parsed: ParsedQuery, matched: number | null): UnderstoodPart[] {
   const parts: UnderstoodPart[] = [];
   const bare = withoutElision(clause.text);
   if (bare !== clause.text) parts.push({ kind: 'elision', text: `${quoted(clause.text)} cherché comme ${quoted(bare)} (élision retirée)` });
   // The word as shown from here: without its elision, said once above.
   clause = { ...clause, text: bare };
-  const lookup = lookupWord(clause.text, clause.prefix && !clause.negated);
-  if (!lookup) return [...parts, { kind: 'stopword', text: `${quoted(clause.text)} ignoré (mot vide)` }];
+  if (!plan) return [...parts, { kind: 'stopword', text: `${quoted(clause.text)} ignoré (mot vide)` }];
   if (clause.negated) {
     return [...parts, { kind: 'excluded', text: `sans ${quoted(clause.text)}`, undo: { q: rewritten(parsed, k) }, undoLabel: 'ne plus exclure' }];
   }
-  if (lookup.stopWord) return [...parts, { kind: 'completion', text: `${quoted(clause.text)} : mot vide, ou début d’un mot` }];
+  if (plan.optional) return [...parts, { kind: 'completion', text: `${quoted(clause.text)} : mot vide, ou début d’un mot` }];
   const where = fieldPlace(clause.field);
-  // Without the embedded postings (PostgreSQL), the word as typed.
-  if (!view) return [...parts, { kind: 'word', text: `${quoted(clause.text)}${where}` }];
-  // The terms the search used (its clause cache's), else looked up again.
-  const expanded = searched ?? expandWord(view, lookup).sort((a, b) => b.weight - a.weight).map((t) => t.term);
-  const known = view.has(lookup.term);
-  const others = expanded.filter((t) => t !== lookup.term);
-  // Terms the typed letters begin or are the beginning of: the word itself and its completions; any other is a correction.
-  const completions = others.filter((t) => !lookup.folded.startsWith(t) && (t.startsWith(lookup.folded) || t.startsWith(lookup.term)));
-  if (expanded.length === 0) {
+  // A completion that is a compound whole ("chin" -> "chin-russ") is no word the reader meant to name.
+  const shown = [...plan.alternatives].sort((a, b) => b.weight - a.weight).filter((a) => !a.form.includes('-') || a.form === plan.term);
+  const known = plan.alternatives.some((a) => a.form === plan.term && (a.kind === 'stem' || a.kind === 'exact'));
+  const others = shown.filter((a) => a.form !== plan.term).map((a) => a.form);
+  const completions = shown.filter((a) => a.kind === 'completion').map((a) => a.form);
+  const corrected = shown.some((a) => a.kind === 'typo' || a.kind === 'typo-on-stem');
+  if (plan.alternatives.length === 0) {
     parts.push({ kind: 'unknown', text: `${quoted(clause.text)} : aucun article`, undo: { q: rewritten(parsed, k) }, undoLabel: 'chercher sans ce mot' });
-  } else if (!known && completions.length === 0 && others.some((t) => !lookup.folded.startsWith(t))) {
+  } else if (!known && completions.length === 0 && corrected) {
     parts.push({
       kind: 'typo',
       text: `${quoted(clause.text)} → ${termsList(others)} (faute corrigée)${where}`,
@@ -106,12 +101,12 @@ function wordParts(view: Postings | null, clause: Extract<Clause, { kind: 'word'
   } else if (clause.prefix && completions.length > 0) {
     parts.push({ kind: 'completion', text: `${quoted(clause.text)} et les mots qu’il commence : ${termsList(completions)}${where}` });
   } else {
-    const stem = lookup.term !== lookup.folded ? ` (toutes les formes de ${lookup.term}…)` : '';
+    const stem = plan.term !== null && plan.term !== plan.folded ? ` (toutes les formes de ${plan.term}…)` : '';
     parts.push({ kind: 'word', text: `${quoted(clause.text)}${stem}${where}` });
   }
   // under cite:, the words are in the quotations because of the name: said once, by the name's part
   if (clause.field && !(clause.field === 'quotes' && parsed.cited?.length)) parts.push({ kind: 'field', text: `${quoted(clause.text)} cherché${where} seulement`, undo: { q: rewritten(parsed, k, clause.text) }, undoLabel: 'chercher partout' });
-  if (matched === 0 && expanded.length > 0) parts.push({ kind: 'dropped', text: `${quoted(clause.text)} : dans aucun article avec les autres mots` });
+  if (matched === 0 && plan.alternatives.length > 0) parts.push({ kind: 'dropped', text: `${quoted(clause.text)} : dans aucun article avec les autres mots` });
   return parts;
 }
 
@@ -120,21 +115,20 @@ function wordParts(view: Postings | null, clause: Extract<Clause, { kind: 'word'
  * many articles it matched alone (null when it was dropped or excluded).
  */
 export function understandQuery(
-  index: SearchIndex | null,
+  plan: QueryPlan,
   parsed: ParsedQuery,
   clauseMatches: (number | null)[],
-  clauseTerms: (string[] | null)[],
   outcome: { relaxed: { matched: number; of: number } | null; partial: { matched: number; of: number; count: number } | null; total: number },
 ): UnderstoodPart[] {
-  const view = index ? postings(index) : null;
   const parts: UnderstoodPart[] = [];
+  const wordPlan = (c: ClausePlan | null | undefined) => (c && c.kind === 'word' ? c : null);
   for (const name of parsed.cited ?? []) {
     const words = parsed.clauses.some((c) => c.kind !== 'any' && c.kind !== 'near' && !c.negated && c.field === 'quotes');
     parts.push({ kind: 'field', text: `citations de ${quoted(name)}${words ? ' : les mots dans une même citation' : ''}`, undo: { q: withoutCited(parsed) }, undoLabel: 'chercher dans tout l’article' });
   }
   parsed.clauses.forEach((clause, k) => {
     if (clause.kind === 'word') {
-      parts.push(...wordParts(view, clause, k, parsed, outcome.relaxed ? clauseMatches[k] : null, clauseTerms[k] ?? null));
+      parts.push(...wordParts(wordPlan(plan.clauses[k]), clause, k, parsed, outcome.relaxed ? clauseMatches[k] ?? null : null));
       return;
     }
     if (clause.kind === 'any') {

@@ -18,7 +18,8 @@ import { createPool, parsable, readPostgresBuild, schemaVersion, SCHEMA_VERSION,
 import { RELATED_LIMIT, type BackendReader, type BackendStatus, type DocumentDetail, type FailureKind, type RelatedArticle } from '../backends/types.js';
 import { FACET_LIMIT } from '../facets.js';
 import { escapeHtml, snippet } from '../highlight.js';
-import { lookupWord, typoBudget } from '../match-terms.js';
+import { typoBudget } from '../match-options.js';
+import { wordShape } from '../query-plan.js';
 import { parseQuery } from '../parse-query.js';
 import { understandQuery } from '../understood.js';
 import type { FacetValue, ParsedQuery, QuotationHit, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
@@ -148,35 +149,42 @@ export class PostgresBackend implements BackendReader {
       relaxed,
       // Exactness and the partial fill are the embedded engine's (README, PostgreSQL differences).
       partial: null,
-      // The query's syntax as understood (phrases, NEAR, exclusions, fields, relaxing); stems and typos are the embedded engine's.
-      understood: understandQuery(null, parseQuery(request.q), [], [], { relaxed, partial: null, total: row.total }),
+      // Read from the same query plan as the embedded engine's (stems, completions, typos), on PostgreSQL's lexemes.
+      understood: understandQuery(compiled.plan, parseQuery(withoutNul(request.q)), [], { relaxed, partial: null, total: row.total }),
     };
   }
 
   /**
    * "Vouliez-vous dire": each word the index does not know is replaced by the
-   * nearest indexed term (two edits at most, the most widespread first), as
-   * it is written in an article that holds it.
+   * nearest indexed term (within the word's typo budget, match-options.ts,
+   * as the embedded engine; the most widespread first), as it is written in
+   * an article that holds it.
    */
   private async suggest(db: pg.PoolClient, q: string): Promise<string | null> {
-    const words = [...new Set(splitWords(q))].filter((w) => {
-      const lookup = lookupWord(w, false);
-      return lookup !== null && !lookup.term.includes('-') && typoBudget(lookup.folded) > 0;
-    });
+    const words: string[] = [];
+    const budgets: number[] = [];
+    for (const word of new Set(splitWords(q))) {
+      const shape = wordShape(word, false);
+      const budget = shape && !shape.compound && !shape.stop ? typoBudget(shape.folded) : 0;
+      if (budget > 0) {
+        words.push(word);
+        budgets.push(budget);
+      }
+    }
     if (words.length === 0) return null;
     const result = await db.query<{ word: string; written: string | null }>(
       `SELECT w.word, (
          SELECT ts_headline('${TS_CONFIG}', concat_ws(E'\\n', d.title, array_to_string(d.speakers, ' ; '), array_to_string(d.organisations, ' ; '), d.text),
                             quote_literal(best.term)::tsquery, 'StartSel=${OPEN}, StopSel=${CLOSE}, MaxFragments=1, MaxWords=3, MinWords=1')
          FROM depeches.documents d WHERE d.tsv @@ quote_literal(best.term)::tsquery LIMIT 1) AS written
-       FROM unnest($1::text[]) AS w(word)
+       FROM unnest($1::text[], $2::int[]) AS w(word, budget)
        CROSS JOIN LATERAL (SELECT (tsvector_to_array(to_tsvector('${TS_CONFIG}', w.word)))[1] AS lexeme) l
        CROSS JOIN LATERAL (
          SELECT t.term FROM depeches.terms t
          WHERE l.lexeme IS NOT NULL AND NOT EXISTS (SELECT 1 FROM depeches.terms k WHERE k.term = l.lexeme)
-           AND t.term % l.lexeme AND levenshtein_less_equal(t.term, l.lexeme, 2) <= 2
-         ORDER BY levenshtein_less_equal(t.term, l.lexeme, 2), t.documents DESC, t.term LIMIT 1) best`,
-      [words],
+           AND t.term % l.lexeme AND levenshtein_less_equal(t.term, l.lexeme, w.budget) <= w.budget
+         ORDER BY levenshtein_less_equal(t.term, l.lexeme, w.budget), t.documents DESC, t.term LIMIT 1) best`,
+      [words, budgets],
     );
     let corrected = q;
     let changed = false;

@@ -5,9 +5,11 @@
  * keys), the same counts, ties in French alphabetical order.
  */
 import type pg from 'pg';
-import { facetKey, foldWord, type FacetName } from '../../analysis/index.js';
+import { facetKey, type FacetName } from '../../analysis/index.js';
 import { FACET_COLUMNS, TS_CONFIG } from '../../index/postgres/index.js';
 import { MAX_DAYS } from '../day-counts.js';
+import { completionLimit } from '../match-options.js';
+import { wordShape } from '../query-plan.js';
 import { FACET_SEARCH_LIMIT } from '../facet-search.js';
 import { namePatterns } from '../name-match.js';
 import { parseQuery } from '../parse-query.js';
@@ -59,16 +61,22 @@ async function matchingNames(pool: pg.Pool, text: string, matched: NameSuggestio
     .slice(0, NAME_SUGGESTIONS);
 }
 
-/** Completions of a beginning among the lexemes, the most widespread first, as an article writes each. */
+/**
+ * Completions of a beginning among the lexemes, as the embedded engine
+ * picks them (src/search/suggestions.ts: the word's shape of the query plan,
+ * as many of its most widespread completions as the plan's completion
+ * limit), each as an article writes it.
+ */
 async function wordCompletions(pool: pg.Pool, word: string): Promise<string[]> {
-  const folded = foldWord(word);
-  if (folded.length < 2 || !/^[\p{L}\p{N}]+$/u.test(folded)) return [];
+  const shape = wordShape(word, true);
+  const folded = shape?.folded ?? '';
+  if (folded.length < 2 || !/^[\p{L}\p{N}-]+$/u.test(folded)) return [];
   const result = await pool.query<{ written: string | null }>(
     `SELECT (SELECT ts_headline('${TS_CONFIG}', concat_ws(E'\\n', d.title, d.text), quote_literal(t.term)::tsquery,
                                 'StartSel=${OPEN}, StopSel=${CLOSE}, MaxFragments=1, MaxWords=3, MinWords=1')
              FROM depeches.documents d WHERE d.tsv @@ quote_literal(t.term)::tsquery LIMIT 1) AS written
      FROM (SELECT term, documents FROM depeches.terms WHERE term COLLATE "C" >= $1 AND term COLLATE "C" < $1 || chr(1114111) AND term <> $1
-           ORDER BY documents DESC, term LIMIT ${WORD_SUGGESTIONS * 2}) t
+           ORDER BY documents DESC, term LIMIT ${completionLimit(folded)}) t
      ORDER BY t.documents DESC, t.term`,
     [folded],
   );

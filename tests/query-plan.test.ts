@@ -1,0 +1,86 @@
+/**
+ * The query plan (src/search/query-plan.ts) on the real embedded index of a
+ * few invented articles: each word's alternatives as the README's query
+ * language promises them, and the budgets of src/search/match-options.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchIndex } from '../src/index/index.js';
+import { MATCH_OPTIONS, typoBudget } from '../src/search/match-options.js';
+import { embeddedDictionary } from '../src/search/match-terms.js';
+import { parseQuery } from '../src/search/parse-query.js';
+import { postings } from '../src/search/postings.js';
+import { planQuery, wordPlans, type WordPlan } from '../src/search/query-plan.js';
+import { buildIndexOfFiles } from './helpers/sample-index.js';
+
+const FILES = {
+  'a.txt': 'Zorbaliev rencontre Quenterel\n\nLe ministre Vadim Zorbaliev a rencontré Ilse Quenterel à Brovnik pour parler de coopération régionale et de la démocratie.',
+  'b.txt': 'Brovnik accueille le sommet\n\nLa coopération entre les deux villes progresse, a déclaré Ilse Quenterel devant le conseil municipal de Brovnik.',
+};
+
+describe('the query plan', () => {
+  let index: SearchIndex;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ index, cleanup } = await buildIndexOfFiles(FILES));
+  });
+  afterAll(async () => cleanup?.());
+
+  const words = (q: string): WordPlan[] => wordPlans(planQuery(parseQuery(q), embeddedDictionary(postings(index))));
+  const forms = (w: WordPlan, kind?: string) => w.alternatives.filter((a) => !kind || a.kind === kind).map((a) => a.form);
+
+  it('gives a known word its stem alone, and takes it as meant', () => {
+    const [word] = words('coopérations ');
+    expect(word.alternatives).toEqual([{ form: 'cooper', kind: 'stem', weight: 1 }]);
+  });
+
+  it('completes the word being typed, each completion counting less than the word', () => {
+    const [word] = words('Zorba');
+    expect(forms(word, 'completion')).toContain('zorbaliev');
+    for (const a of word.alternatives) expect(a.weight).toBeLessThan(1);
+  });
+
+  it('stands for an overshooting typed stem by its longest indexed beginning', () => {
+    const [word] = words('coopérat');
+    expect(forms(word, 'truncated-stem')).toEqual(['cooper']);
+  });
+
+  it('corrects an unknown name within its budget, on the stem and as written', () => {
+    const [name] = words('Zorbalief ');
+    expect(name.budget).toBe(2);
+    expect(forms(name)).toContain('zorbaliev');
+    expect(name.alternatives.every((a) => a.kind === 'typo' || a.kind === 'typo-on-stem' || a.kind === 'completion' || a.kind === 'truncated-stem')).toBe(true);
+    // Two swapped letters are one typo: "Brovnki" (7 letters, one typo) finds "Brovnik".
+    const [swapped] = words('Brovnki ');
+    expect(swapped.alternatives.find((a) => a.form === 'brovnik')?.kind).toMatch(/^typo/);
+  });
+
+  it('forgives nothing in a short word, nor in an excluded one', () => {
+    expect(words('Brvo ')[0].alternatives).toEqual([]);
+    const [excluded] = words('coopération -Zorbalief');
+    expect(excluded.alternatives.length).toBeGreaterThan(0);
+    const negated = words('coopération -Zorbalief')[1];
+    expect(negated.negated).toBe(true);
+    expect(negated.alternatives).toEqual([{ form: 'zorbalief', kind: 'exact', weight: 1 }]);
+  });
+
+  it('keeps a stop word being typed as optional, and drops a finished one', () => {
+    const typing = planQuery(parseQuery('conseil de'), embeddedDictionary(postings(index)));
+    expect((typing.clauses[1] as WordPlan).optional).toBe(true);
+    expect(forms(typing.clauses[1] as WordPlan, 'completion')).toContain('democrat');
+    expect(planQuery(parseQuery('conseil de '), embeddedDictionary(postings(index))).clauses[1]).toBeNull();
+  });
+
+  it('writes the field, phrases and NEAR groups down as parsed', () => {
+    const plan = planQuery(parseQuery('speaker:Quenterel "conseil municipal" coopération NEAR/3 régionale'), embeddedDictionary(postings(index)));
+    expect(plan.clauses.map((c) => c?.kind)).toEqual(['word', 'phrase', 'near']);
+    expect((plan.clauses[0] as WordPlan).field).toBe('speakers');
+  });
+});
+
+describe('the typo budget', () => {
+  it('grows with the word: none under 5 letters, one up to 8, two beyond, one at most while typing', () => {
+    expect(['ours', 'lavrof', 'kazakhstqnn', 'covid19xx'].map((w) => typoBudget(w))).toEqual([0, 1, 2, 0]);
+    expect(typoBudget('kazakhstqnn', true)).toBe(MATCH_OPTIONS.typos.whileTyping);
+    expect(typoBudget('a'.repeat(MATCH_OPTIONS.typos.maxLength + 1))).toBe(0);
+  });
+});
