@@ -14,8 +14,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexCorpus, loadIndex, readCurrentManifest } from '../src/index/index.js';
-import { entityProfile, entitySlug, prepareSearch, type EntityKind } from '../src/search/index.js';
-import { facetTable } from '../src/search/facet-table.js';
+import { entityProfile, entitySlug, prepareSearch, Searcher, type EntityKind } from '../src/search/index.js';
 import { EmbeddedReader } from '../src/search/backends/index.js';
 import { startServer } from '../src/web/server.js';
 import { generateCorpus } from './generate-corpus.js';
@@ -44,20 +43,20 @@ if (!(await readCurrentManifest(indexDir))) {
 const manifest = (await readCurrentManifest(indexDir))!;
 const buildDir = path.join(indexDir, 'builds', manifest.buildId);
 const index = await loadIndex(indexDir);
+const searcher = new Searcher(index);
 const stories = new Set(index.storyOf).size;
 console.log(
   `build ${manifest.buildId}: ${index.documents.length} articles, ${stories} stories; ${(await folderBytes(buildDir) / 1e6).toFixed(1)} MB on disk, of which stories ${((index.storyOf.byteLength) / 1e6).toFixed(2)} MB`,
 );
 
 const t0 = performance.now();
-prepareSearch(index);
+prepareSearch(searcher);
 console.log(`prepareSearch (facet table and the pages' inverted columns) ${(performance.now() - t0).toFixed(0)} ms`);
 
 /** Most cited, middle and tail names of a facet, as [name, articles]. */
 function sampleNames(kind: EntityKind, each: number): [string, number][] {
-  const column = facetTable(index.documents).facets[kind];
-  const counts = new Uint32Array(column.names.length);
-  for (const id of column.ids) counts[id]++;
+  const column = searcher.facets.facets[kind];
+  const counts = column.totals;
   const ranked = column.names.map((name, id) => [name, counts[id]] as [string, number]).sort((a, b) => b[1] - a[1]);
   const middle = Math.floor(ranked.length / 2);
   return [...ranked.slice(0, each), ...ranked.slice(middle, middle + each), ...ranked.slice(-each)];
@@ -81,7 +80,7 @@ try {
         http.push(performance.now() - a);
         if (res.status !== 200) throw new Error(`${href}: ${res.status}`);
         const b = performance.now();
-        entityProfile(index, kind, entitySlug(name));
+        entityProfile(searcher, kind, entitySlug(name));
         profile.push(performance.now() - b);
       }
       http.sort((x, y) => x - y);

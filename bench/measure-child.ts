@@ -13,6 +13,7 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildIndex, loadIndex } from '../src/index/index.js';
+import { Searcher } from '../src/search/index.js';
 import { readCurrentDocuments } from '../src/index/store.js';
 import { readCorpus } from '../src/ingest/index.js';
 import { SAMPLE_CORPUS } from './generate-corpus.js';
@@ -64,12 +65,14 @@ async function searchMeasurements(engine: Pick<Peer, 'search'>, fresh: Peer) {
 
 async function measureDepeches(): Promise<EngineMeasurement> {
   log('depeches: loading the saved index');
-  const [index, loadSeconds] = await timed(() => loadIndex(values.index!));
+  // Loaded means ready to search: the build's Searcher (postings' scoring arrays, term dictionary) is part of it.
+  const [searcher, loadSeconds] = await timed(async () => new Searcher(await loadIndex(values.index!)));
+  const { index } = searcher;
   const buildDir = path.join(values.index!, 'builds', index.manifest.buildId);
   log('depeches: rebuilding the index in memory');
   const [, buildSeconds] = await timed(() => void buildIndex(index.documents, null));
   const engine = depeches();
-  engine.use(index);
+  engine.use(searcher);
   const measured = await searchMeasurements(engine, depeches());
   return { name: engine.name, extras: engine.extras, buildSeconds, indexBytes: await folderBytes(buildDir), loadSeconds, serializedFile: null, ...measured };
 }

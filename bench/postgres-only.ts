@@ -6,11 +6,14 @@
  *
  * Reads the corpus with the shared TypeScript ingestion, writes it into a
  * fresh database of a throw-away cluster (or into --database URL, whose
- * depeches schema is replaced; --reuse keeps the index already there), then
+ * depeches schema is replaced; --reuse keeps the index already there and
+ * takes the articles the session is drawn from out of it, reading no
+ * corpus), then
  * times the live-typing session of bench/run.ts through the backend (ranked
  * hits, facet counts, snippets), without and with a speaker filter. Prints
  * build time, index size on disk and the percentiles, as text and JSON.
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readCorpus } from '../src/ingest/index.js';
 import type { Article } from '../src/ingest/types.js';
@@ -28,19 +31,30 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '16' },
   },
 });
-if (!values.corpus) throw new Error('usage: tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse] [--queries K]');
+if (!values.corpus && !(values.reuse && values.database)) throw new Error('usage: tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse] [--queries K] (--corpus may be left out with --database URL --reuse)');
 const log = (message: string) => console.error(`[pg-bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const show = (p: Percentiles) => `p50 ${p.p50.toFixed(1)} / p95 ${p.p95.toFixed(1)} / p99 ${p.p99.toFixed(1)} ms (mean ${p.mean.toFixed(1)}, max ${p.max.toFixed(1)}, n ${p.n})`;
+
+/** The articles an index holds, in id order (the order the corpus reader gives them). */
+async function storedArticles(url: string): Promise<Article[]> {
+  const pool = createPool(url, { max: 1 });
+  try {
+    // 100 000 articles as JSON: longer than a search may take on a loaded machine.
+    await pool.query('SET statement_timeout = 0');
+    return (await pool.query<{ article: Article }>('SELECT article FROM depeches.documents ORDER BY id COLLATE "C"')).rows.map((r) => r.article);
+  } finally {
+    await pool.end();
+  }
+}
 
 async function main(): Promise<void> {
   let cluster: PostgresCluster | null = null;
   let backend: PostgresBackend | null = null;
   try {
     const t0 = performance.now();
-    const corpus = await readCorpus(values.corpus!);
-    const articles: Article[] = corpus.articles;
+    const articles: Article[] = values.reuse && values.database ? await storedArticles(values.database) : (await readCorpus(values.corpus!)).articles;
     const readSeconds = (performance.now() - t0) / 1000;
-    log(`${articles.length} articles read in ${readSeconds.toFixed(1)} s`);
+    log(`${articles.length} articles read in ${readSeconds.toFixed(1)} s${values.reuse && values.database ? ' (from the database)' : ''}`);
 
     let url = values.database;
     if (!url) {
@@ -74,8 +88,10 @@ async function main(): Promise<void> {
     const filtered = session.filter((s) => s.speaker);
     log(`${session.length} typed prefixes (${queries.length} queries), filter speaker "${topSpeaker}"`);
     const run = async (q: { q: string; speaker?: string }) => backend!.search(request(q.q, q.speaker));
+    const loadBefore = loadavg();
     const typing = await timeEach(unfiltered, run);
     const typingFiltered = await timeEach(filtered, run);
+    const load = `load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before the session, ${loadavg().map((l) => l.toFixed(1)).join(' ')} after`;
 
     console.log(`\n## depeches-postgres, ${articles.length} articles\n`);
     console.log(`read (TypeScript ingestion): ${readSeconds.toFixed(1)} s`);
@@ -83,6 +99,7 @@ async function main(): Promise<void> {
     console.log(`index on disk: ${(indexBytes / 1e6).toFixed(1)} MB (${size.rows.map((r) => `${r.relation} ${(Number(r.bytes) / 1e6).toFixed(1)}`).join(', ')})`);
     console.log(`typing: ${show(typing)}`);
     console.log(`typing, speaker filter: ${show(typingFiltered)}`);
+    console.log(load);
     console.log(JSON.stringify({ articles: articles.length, readSeconds, buildSeconds, indexBytes, typing, typingFiltered, topSpeaker, queries }));
   } finally {
     await backend?.close();

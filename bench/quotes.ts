@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { facetFilters } from '../src/analysis/index.js';
 import { indexCorpus, loadIndex } from '../src/index/index.js';
-import { search } from '../src/search/index.js';
+import { search, Searcher } from '../src/search/index.js';
 import { generateCorpus } from './generate-corpus.js';
 
 const ROUNDS = 20;
@@ -82,7 +82,8 @@ async function main(): Promise<void> {
     const [speaker] = [...bySpeaker].sort((a, b) => b[1] - a[1])[0];
     const surname = speaker.split(' ').pop()!;
     const queries = ['coopération', 'citation:coopération', `cite:${surname}`, `cite:${surname} coopération`, `cite:${surname} "relations bilatérales"`, 'citation:"relations bilatérales"'];
-    const run = (q: string) => search(index, { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
+    const searcher = new Searcher(index);
+    const run = (q: string) => search(searcher, { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
     for (const q of queries) run(q);
     console.log(`\n| query | total | median ms | p95 ms |\n|---|---:|---:|---:|`);
     for (const q of queries) {

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadIndex } from '../src/index/index.js';
-import { search, warmSearch } from '../src/search/index.js';
+import { search, Searcher, warmSearch } from '../src/search/index.js';
 import { percentiles, sessionQueries, typingSession, mostQuotedSpeaker } from './latency.js';
 import { request } from './peers/depeches.js';
 
@@ -25,10 +25,11 @@ if (!values.index) {
 }
 
 const started = performance.now();
-const index = await loadIndex(values.index);
+const searcher = new Searcher(await loadIndex(values.index));
+const index = searcher.index;
 console.log(`${index.documents.length} articles loaded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 const preparing = performance.now();
-warmSearch(index);
+warmSearch(searcher);
 console.log(`search prepared in ${((performance.now() - preparing) / 1000).toFixed(2)} s`);
 
 const topSpeaker = mostQuotedSpeaker(index.documents);
@@ -38,7 +39,7 @@ const timings: { q: string; speaker?: string; ms: number; total: number }[] = []
 for (let round = 0; round < Number(values.rounds); round++) {
   for (const { q, speaker } of session) {
     const t = performance.now();
-    const response = search(index, request(q, speaker));
+    const response = search(searcher, request(q, speaker));
     timings.push({ q, speaker, ms: performance.now() - t, total: response.total });
   }
 }

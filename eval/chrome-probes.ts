@@ -8,8 +8,7 @@
  */
 import { facetFilters } from '../src/analysis/index.js';
 import type { Article } from '../src/ingest/index.js';
-import type { SearchIndex } from '../src/index/index.js';
-import { search } from '../src/search/index.js';
+import { search, type Searcher } from '../src/search/index.js';
 import type { RawRecord } from './lib/raw-records.js';
 
 export interface ChromeProbe {
@@ -63,19 +62,19 @@ function carries(text: string, pattern: string | RegExp): boolean {
 }
 
 /** The ids of every article a query finds. */
-export function searchIds(index: SearchIndex, q: string): Set<string> {
-  const response = search(index, { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: Math.max(1, index.documents.length), sort: 'relevance' });
+export function searchIds(searcher: Searcher, q: string): Set<string> {
+  const response = search(searcher, { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: Math.max(1, searcher.documents.length), sort: 'relevance' });
   return new Set(response.hits.map((h) => h.id));
 }
 
-export function runProbes(records: RawRecord[], articles: Map<string, Article>, index: SearchIndex, probes = CHROME_PROBES): ProbeResult[] {
+export function runProbes(records: RawRecord[], articles: Map<string, Article>, searcher: Searcher, probes = CHROME_PROBES): ProbeResult[] {
   return probes.map((probe) => {
     const carriers = records.filter((r) => carries(r.text, probe.pattern)).map((r) => r.id);
     const inCleanText = carriers.filter((id) => {
       const article = articles.get(id);
       return article !== undefined && carries(article.text, probe.pattern);
     }).length;
-    const found = probe.query === null ? null : searchIds(index, probe.query);
+    const found = probe.query === null ? null : searchIds(searcher, probe.query);
     return {
       probe: probe.name,
       query: probe.query,

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { facetFilters } from '../src/analysis/index.js';
 import { readCorpus, type Article } from '../src/ingest/index.js';
 import { indexCorpus, loadIndex } from '../src/index/index.js';
-import { search, type FacetValue } from '../src/search/index.js';
+import { search, Searcher, type FacetValue } from '../src/search/index.js';
 import { CHROME_PROBES, runProbes, type ProbeResult } from './chrome-probes.js';
 import { LabelError, readLabels, type ArticleLabel } from './lib/labels.js';
 import { fileStem, readRawRecords } from './lib/raw-records.js';
@@ -89,10 +89,10 @@ async function main(): Promise<void> {
   let probes: ProbeResult[] | null = null;
   try {
     await indexCorpus(corpus, indexDir);
-    const index = await loadIndex(indexDir);
-    const all = search(index, { q: '', filters: facetFilters(), from: null, to: null, page: 1, perPage: 1, sort: 'relevance' });
+    const searcher = new Searcher(await loadIndex(indexDir));
+    const all = search(searcher, { q: '', filters: facetFilters(), from: null, to: null, page: 1, perPage: 1, sort: 'relevance' });
     facets = { total: all.total, speakers: all.facets.speaker.slice(0, TOP_FACETS), organisations: all.facets.organisation.slice(0, TOP_FACETS) };
-    if (!opts['no-probes']) probes = runProbes(records, articles, index);
+    if (!opts['no-probes']) probes = runProbes(records, articles, searcher);
   } finally {
     await rm(indexDir, { recursive: true, force: true });
   }

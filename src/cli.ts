@@ -10,7 +10,10 @@
  * use PostgreSQL instead of the index folder: `index` writes the index into
  * the database, `serve` reads it from there. Which backend is the factory's
  * choice (src/search/backends/factory.ts): this file drives a writer and a
- * reader and has no branch on their kind.
+ * reader and has no branch on their kind. `serve --database PRIMARY
+ * --replica STANDBY` (or DATABASE_REPLICA_URL) writes builds on the primary
+ * and answers readers from the streaming standby; `serve --database STANDBY`
+ * alone serves a standby as it is, never trying to write there.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -28,8 +31,9 @@ const DEFAULT_INDEX = path.join(PROJECT_ROOT, 'index');
 
 const USAGE = `usage:
   npm run index -- --corpus DIR [--out DIR | --database URL]
-  npm start -- [--corpus DIR] [--index DIR | --database URL] [--port N] [--host ADDRESS] [--base-url URL] [--watch]
-  (PORT, HOST, BASE_URL and DATABASE_URL in the environment work too; --host 0.0.0.0 opens the server to the network)`;
+  npm start -- [--corpus DIR] [--index DIR | --database URL [--replica URL]] [--port N] [--host ADDRESS] [--base-url URL] [--watch]
+  (PORT, HOST, BASE_URL, DATABASE_URL and DATABASE_REPLICA_URL in the environment work too; --host 0.0.0.0 opens the server to the network;
+   --replica: readers are answered by that streaming standby, builds are written on --database)`;
 
 /** Where and how the server listens. */
 interface Listen {
@@ -79,14 +83,14 @@ async function runIndex(corpus: string, writer: BackendWriter): Promise<void> {
  * first when missing, stale, built from another corpus or damaged. The
  * build in service opens while the corpus is checked (most starts need
  * both); a build that cannot be written (full disk) does not stop the
- * server when a whole, older build is there.
+ * server when a whole, older build is there. `writable` false (no corpus,
+ * or a read-only store such as a standby): the build in service as it is.
  */
-async function freshReader(backend: Backend, corpus: string): Promise<BackendReader> {
+async function freshReader(backend: Backend, corpus: string, writable: boolean): Promise<BackendReader> {
   const { writer } = backend;
-  const corpusExists = existsSync(corpus);
   // Damaged while served: rebuilt from the corpus, then reloaded.
-  const options = { rebuild: corpusExists ? () => runIndex(corpus, writer) : undefined };
-  const [reason, opened] = await Promise.all([corpusExists ? writer.rebuildReason(corpus) : null, backend.open(options).catch((error: Error) => error)]);
+  const options = { rebuild: writable ? () => runIndex(corpus, writer) : undefined };
+  const [reason, opened] = await Promise.all([writable ? writer.rebuildReason(corpus) : null, backend.open(options).catch((error: Error) => error)]);
   let reader = opened instanceof Error ? null : opened;
   if (reason) {
     console.log(`building the index of ${corpus} in ${writer.location} (${reason})`);
@@ -106,7 +110,7 @@ async function freshReader(backend: Backend, corpus: string): Promise<BackendRea
     return await backend.open(options);
   } catch (error) {
     if (!(error instanceof IndexLoadError)) throw error;
-    if (!corpusExists) throw new Error(`${error.message}; build it with: ${writer.buildCommand}`);
+    if (!writable) throw new Error(`${error.message}; build it with: ${writer.buildCommand}`);
     // A damaged or foreign index is rebuilt from the corpus it serves.
     console.log(`rebuilding the index of ${corpus} (${error.message})`);
     await runIndex(corpus, writer);
@@ -116,12 +120,22 @@ async function freshReader(backend: Backend, corpus: string): Promise<BackendRea
 
 async function runServe(corpus: string, backend: Backend, listen: Listen, watchForChanges: boolean): Promise<void> {
   const { writer } = backend;
-  const reader = await freshReader(backend, corpus);
+  // A standby given as the database is served as replicated: builds come from its primary.
+  const readOnly = await writer.readOnly();
+  if (readOnly) console.log(`${writer.location}: ${readOnly}; serving its index as replicated`);
+  const writable = !readOnly && existsSync(corpus);
+  let reader: BackendReader;
+  try {
+    reader = await freshReader(backend, corpus, writable);
+  } catch (error) {
+    await writer.close();
+    throw error;
+  }
   const server = await startServer({ reader, ...listen });
-  console.log(`depeches: searching ${corpus} in ${writer.location} on ${server.url}`);
+  console.log(`depeches: searching ${corpus} in ${backend.location} on ${server.url}`);
   // Each new build is served by the reader as soon as it is written (BackendReader.follow, in startServer).
   let watcher: CorpusWatcher | null = null;
-  if (watchForChanges && existsSync(corpus)) {
+  if (watchForChanges && writable) {
     watcher = watchCorpus(writer, corpus, {
       onRebuild: (report, reason) => {
         const changes = report.changes ? `: ${report.changes.inserted} added, ${report.changes.updated} changed, ${report.changes.deleted} removed` : '';
@@ -168,6 +182,7 @@ async function main(argv: string[]): Promise<void> {
       'base-url': { type: 'string' },
       watch: { type: 'boolean' },
       database: { type: 'string' },
+      replica: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -178,7 +193,8 @@ async function main(argv: string[]): Promise<void> {
   }
   const indexDir = path.resolve((command === 'index' ? values.out : undefined) ?? values.index ?? DEFAULT_INDEX);
   const database = values.database ?? (process.env.DATABASE_URL || undefined);
-  const backend = openBackend({ index: indexDir, database });
+  const replica = values.replica ?? (process.env.DATABASE_REPLICA_URL || undefined);
+  const backend = openBackend({ index: indexDir, database, replica });
   // Serving an index without --corpus serves the corpus it was built from:
   // the sample corpus is only the default for an index holding none, so
   // that `npm start -- --index ARCHIVE` (or --database) never replaces an

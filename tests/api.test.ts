@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, startBackendServer } from './helpers/backends.js';
+import { startReplicaServer } from './helpers/postgres-replica.js';
 import { readEvalCases } from './helpers/sample-index.js';
 
 const evaluation = readEvalCases();
 
-// The same API suite on both backends: the embedded index and PostgreSQL.
-describe.each(BACKENDS)('%s backend', (kind) => {
+// The same API suite on both backends: the embedded index and PostgreSQL, and
+// PostgreSQL read from a streaming standby (the index written on its primary).
+describe.each([...BACKENDS, 'postgres-standby'] as const)('%s backend', (kind) => {
   let url: string;
   let stop: () => Promise<void>;
   beforeAll(async () => {
-    ({ url, stop } = await startBackendServer(kind));
-  });
+    ({ url, stop } = kind === 'postgres-standby' ? await startReplicaServer() : await startBackendServer(kind));
+  }, 120_000);
   afterAll(async () => stop?.());
 
   async function get(path: string): Promise<{ status: number; body: any; type: string }> {

@@ -129,6 +129,8 @@ describe.each(BACKENDS)('%s backend made by the factory', (kind) => {
       await writeFile(path.join(corpus, 'ajout.txt'), 'Le 3 mars 2023, la ministre Ondine Kervallec a déclaré à Tachkent que la zorbalande restait ouverte.');
       const found = await eventually(async () => (await get('/api/search?q=zorbalande')).body.total === 1);
       expect(found, `the new article was never served (${errors.map((e) => e.message).join('; ')})`).toBe(true);
+      // A reader may serve the new build before the writer's build() has resolved (it still tidies up after publishing).
+      expect(await eventually(async () => rebuilt.length > 0)).toBe(true);
       expect(rebuilt.at(-1)).toMatchObject({ documentsIndexed: 6, filesReused: 5 });
       const health = await get('/healthz');
       expect(health.body).toMatchObject({ status: 'ok', documents: 6 });
@@ -150,5 +152,24 @@ describe('both backends', () => {
       expect(ids(postgres!.get(p)!), p).toEqual(ids(embedded!.get(p)!));
       expect(postgres!.get(p)!.body.total, p).toBe(embedded!.get(p)!.body.total);
     }
+  });
+});
+
+describe('the factory with a replica', () => {
+  it('reads a streaming standby named by replica while the writer writes on the database, passwords hidden', () => {
+    const backend = openBackend({ database: 'postgres://depeches:secret1@primary.example/archives', replica: 'postgres://depeches:secret2@standby.example/archives' });
+    expect(backend.writer.location).toMatch(/primary\.example/);
+    expect(backend.location).toMatch(/standby\.example.*builds written on .*primary\.example/);
+    expect(backend.location).not.toMatch(/secret/);
+    expect(openBackend({ database: 'postgres://depeches:secret1@primary.example/archives' }).location).toBe(backend.writer.location);
+  });
+
+  it('refuses a replica without its primary, or one that is not a postgres URL, in one line', () => {
+    expect(() => openBackend({ index: 'index', replica: 'postgres://standby.example/archives' })).toThrow(/^--replica \(or DATABASE_REPLICA_URL\) needs --database/);
+    expect(() => openBackend({ database: 'postgres://primary.example/a', replica: 'mysql://standby.example/a' })).toThrow(/^--replica \(or DATABASE_REPLICA_URL\) must be a postgres:\/\//);
+  });
+
+  it('says an index folder is writable', async () => {
+    expect(await openBackend({ index: 'index' }).writer.readOnly()).toBeNull();
   });
 });

@@ -8,11 +8,11 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadIndex, type SearchIndex } from '../src/index/index.js';
+import { loadIndex } from '../src/index/index.js';
 import { createPool } from '../src/index/postgres/index.js';
 import { embeddedDictionary } from '../src/search/match-terms.js';
 import { parseQuery } from '../src/search/parse-query.js';
-import { postings } from '../src/search/postings.js';
+import { Searcher } from '../src/search/searcher.js';
 import { compileTsQuery } from '../src/search/postgres/tsquery.js';
 import { planQuery, type ClausePlan, type QueryPlan, type WordPlan, wordPlans } from '../src/search/query-plan.js';
 import { parseSearchParams } from '../src/web/params.js';
@@ -52,11 +52,11 @@ const QUERIES = [...new Set([...evalCases.map((p) => p.q ?? ''), ...readmeExampl
 describe('the embedded engine and PostgreSQL on the shared cases', { timeout: 300_000 }, () => {
   let embedded: BackendFixture;
   let postgres: BackendFixture;
-  let index: SearchIndex;
+  let searcher: Searcher;
   let pool: pg.Pool;
   beforeAll(async () => {
     [embedded, postgres] = await Promise.all([startBackend('embedded'), startBackend('postgres')]);
-    index = await loadIndex((embedded.location as { indexDir: string }).indexDir);
+    searcher = new Searcher(await loadIndex((embedded.location as { indexDir: string }).indexDir));
     pool = createPool((postgres.location as { databaseUrl: string }).databaseUrl, { max: 2 });
   });
   afterAll(async () => {
@@ -68,7 +68,7 @@ describe('the embedded engine and PostgreSQL on the shared cases', { timeout: 30
     const differing: string[] = [];
     for (const q of QUERIES) {
       const parsed = parseQuery(q);
-      const local = comparable(planQuery(parsed, embeddedDictionary(postings(index))));
+      const local = comparable(planQuery(parsed, embeddedDictionary(searcher.postings)));
       const remote = comparable((await compileTsQuery(pool, parsed)).plan);
       if (JSON.stringify(local) !== JSON.stringify(remote)) differing.push(`${q}\n  embedded ${JSON.stringify(local)}\n  postgres ${JSON.stringify(remote)}`);
     }
@@ -105,7 +105,7 @@ describe('the embedded engine and PostgreSQL on the shared cases', { timeout: 30
   });
 
   it('compare most words on their terms, not only on their shape', () => {
-    const words = QUERIES.flatMap((q) => wordPlans(planQuery(parseQuery(q), embeddedDictionary(postings(index)))));
+    const words = QUERIES.flatMap((q) => wordPlans(planQuery(parseQuery(q), embeddedDictionary(searcher.postings))));
     expect(words.filter((w) => !analysedApart(w)).length).toBeGreaterThan(words.length / 2);
     expect(words.some((w) => w.alternatives.some((a) => a.kind === 'typo' || a.kind === 'typo-on-stem'))).toBe(true);
     expect(words.some((w) => w.alternatives.some((a) => a.kind === 'truncated-stem'))).toBe(true);

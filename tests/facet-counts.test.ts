@@ -9,7 +9,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FACETS, facetFilters, facetKey, fieldValues, type FacetName } from '../src/analysis/index.js';
 import type { Article } from '../src/ingest/types.js';
+import { buildFacetTable } from '../src/search/facet-table.js';
 import { facetCounts } from '../src/search/facets.js';
+import { Scratch } from '../src/search/scratch.js';
 import { request } from './helpers/sample-index.js';
 import { propertyOptions } from './helpers/trials.js';
 
@@ -62,7 +64,7 @@ describe('disjunctive facet counts', () => {
           const documents = fields.map(article);
           const candidates = Int32Array.from(documents.keys());
           const filters = facetFilters(selected);
-          const result = facetCounts(documents, candidates, request({ filters, from, to }));
+          const result = facetCounts({ facets: buildFacetTable(documents), scratch: new Scratch() }, candidates, request({ filters, from, to }));
           const want = expected(documents, filters, from, to);
           expect([...result.passing]).toEqual(want.passing);
           for (const name of FACETS) expect(new Map(result.counts[name].map((v) => [v.value, v.count]))).toEqual(want.facets[name]);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldWord, tokenize } from '../src/analysis/index.js';
-import { escapeHtml, highlightRange, parseQuery, search, snippet } from '../src/search/index.js';
+import { escapeHtml, highlightRange, parseQuery, search, snippet, type Searcher } from '../src/search/index.js';
 import type { SearchIndex } from '../src/index/index.js';
 import { buildSampleIndex, request } from './helpers/sample-index.js';
 import { propertyOptions } from './helpers/trials.js';
@@ -17,8 +17,9 @@ const hostile = fc.string({
 
 describe('properties', () => {
   let index: SearchIndex;
+  let searcher: Searcher;
   let cleanup: () => Promise<void>;
-  beforeAll(async () => ({ index, cleanup } = await buildSampleIndex()));
+  beforeAll(async () => ({ index, searcher, cleanup } = await buildSampleIndex()));
   afterAll(() => cleanup());
 
   it('any string parses and runs on the sample index without throwing, and hits stay within the corpus', () => {
@@ -26,7 +27,7 @@ describe('properties', () => {
       fc.property(hostile, (q) => {
         const parsed = parseQuery(q);
         expect(parsed.raw).toBe(q);
-        const response = search(index, request({ q }));
+        const response = search(searcher, request({ q }));
         expect(response.total).toBeGreaterThanOrEqual(0);
         expect(response.total).toBeLessThanOrEqual(index.documents.length);
         expect(new Set(response.hits.map((h) => h.id)).size).toBe(response.hits.length);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchIndex } from '../src/index/index.js';
-import { search } from '../src/search/index.js';
+import { search, type Searcher } from '../src/search/index.js';
 import { buildIndexOfFiles, buildSampleIndex, request } from './helpers/sample-index.js';
 
 /**
@@ -17,18 +16,18 @@ const ARTICLES: Record<string, string> = {
 };
 
 describe('live-search matching and ranking', () => {
-  let index: SearchIndex;
+  let searcher: Searcher;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    ({ index, cleanup } = await buildIndexOfFiles(ARTICLES));
+    ({ searcher, cleanup } = await buildIndexOfFiles(ARTICLES));
   });
   afterAll(() => cleanup());
-  const ids = (q: string) => search(index, request({ q })).hits.map((h) => h.id);
+  const ids = (q: string) => search(searcher, request({ q })).hits.map((h) => h.id);
 
   it('ranks the article where the query words stand together first', () => {
     expect(ids('coopération stratégique')).toEqual(['ensemble', 'loin']);
     // Both hold both words: proximity orders them, it does not filter.
-    expect(search(index, request({ q: 'coopération stratégique' })).total).toBe(2);
+    expect(search(searcher, request({ q: 'coopération stratégique' })).total).toBe(2);
   });
 
   it('completes the word being typed from its first letter, and ignores a stop word being typed after others', () => {
@@ -46,25 +45,25 @@ describe('live-search matching and ranking', () => {
     // "recompt" of "recomptées"; one letter more, it is "recompterons" (a typo as written).
     // Followed by another word, it is a finished word, not one being completed.
     expect(ids('recompteron voix')).toEqual(['autre']);
-    expect(search(index, request({ q: 'recompteron voix' })).relaxed).toBeNull();
+    expect(search(searcher, request({ q: 'recompteron voix' })).relaxed).toBeNull();
     // "recomptuelles" (stem "recomptuel") is beyond a typo of any indexed form: found by its beginning alone.
     expect(ids('recomptuelles voix')).toEqual(['autre']);
-    expect(search(index, request({ q: 'recomptuelles voix' })).relaxed).toBeNull();
+    expect(search(searcher, request({ q: 'recomptuelles voix' })).relaxed).toBeNull();
     // A derivation twice as long as any indexed beginning ("coopérationnelles", "cooper")
     // is no such form: the articles come through their other word, "pays".
     expect(ids('coopérationnelles pays').sort()).toEqual(['ensemble', 'loin']);
-    expect(search(index, request({ q: 'coopérationnelles pays' })).relaxed).toEqual({ matched: 1, of: 2 });
+    expect(search(searcher, request({ q: 'coopérationnelles pays' })).relaxed).toEqual({ matched: 1, of: 2 });
   });
 });
 
 describe('live search on the sample corpus', () => {
-  let index: SearchIndex;
+  let searcher: Searcher;
   let cleanup: () => Promise<void>;
-  beforeAll(async () => ({ index, cleanup } = await buildSampleIndex()));
+  beforeAll(async () => ({ searcher, cleanup } = await buildSampleIndex()));
   afterAll(() => cleanup());
 
   it('highlights, in each snippet, the words that matched', () => {
-    const response = search(index, request({ q: 'coordination stratég' }));
+    const response = search(searcher, request({ q: 'coordination stratég' }));
     expect(response.total).toBeGreaterThan(0);
     for (const hit of response.hits) {
       const marked = [...hit.snippet.matchAll(/<mark>([^<]+)<\/mark>/g)].map((m) => m[1].toLowerCase());
@@ -74,20 +73,20 @@ describe('live search on the sample corpus', () => {
   });
 
   it('gives the same answer to the same query whether its clauses were cached or not', () => {
-    const first = search(index, request({ q: 'relations bilatérales' }));
-    search(index, request({ q: 'relations bi' }));
-    const again = search(index, request({ q: 'relations bilatérales' }));
+    const first = search(searcher, request({ q: 'relations bilatérales' }));
+    search(searcher, request({ q: 'relations bi' }));
+    const again = search(searcher, request({ q: 'relations bilatérales' }));
     expect(again.hits.map((h) => [h.id, h.score])).toEqual(first.hits.map((h) => [h.id, h.score]));
     expect(again.total).toBe(first.total);
   });
 
   it('marks the word typed, not the other half of a compound it begins ("chine" is not "russe")', () => {
-    const response = search(index, request({ q: 'chine' }));
+    const response = search(searcher, request({ q: 'chine' }));
     const marked = response.hits.flatMap((h) => [...h.snippet.matchAll(/<mark>([^<]+)<\/mark>/g)].map((m) => m[1].toLowerCase()));
     expect(marked.length).toBeGreaterThan(0);
     expect(marked.filter((w) => w.startsWith('russ'))).toEqual([]);
     // A compound typed whole marks both parts.
-    const compound = search(index, request({ q: 'sino-russe' }));
+    const compound = search(searcher, request({ q: 'sino-russe' }));
     const parts = compound.hits.flatMap((h) => [...h.snippet.matchAll(/<mark>([^<]+)<\/mark>/g)].map((m) => m[1].toLowerCase()));
     expect(parts.some((w) => w.startsWith('russ'))).toBe(true);
   });

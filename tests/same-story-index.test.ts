@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facetFilters, tokenize } from '../src/analysis/index.js';
 import { indexCorpus, loadIndex, type SearchIndex } from '../src/index/index.js';
 import { storySignature } from '../src/index/same-story.js';
-import { search, type SearchRequest } from '../src/search/index.js';
+import { search, Searcher, type SearchRequest } from '../src/search/index.js';
 import { STORY_FILES, writeStoryCorpus } from './helpers/story-corpus.js';
 
 let work: string;
@@ -37,7 +37,8 @@ describe('same story in the index', () => {
     ]);
 
     // Results show each story once, counted as such, with the other versions' sources.
-    const grouped = search(index, request());
+    const searcher = new Searcher(index);
+    const grouped = search(searcher, request());
     expect(grouped.articles).toBe(8);
     expect(grouped.total).toBe(5);
     const port = grouped.hits.find((h) => h.id === 'matin-port')!;
@@ -45,12 +46,12 @@ describe('same story in the index', () => {
     expect(port.story?.others.map((o) => o.source).sort()).toEqual(['La Presse', 'Tribune de Genève']);
     expect(grouped.hits.some((h) => h.id === 'presse-port' || h.id === 'tribune-port')).toBe(false);
     // A query found in one version only shows that version, still with its story.
-    const edited = search(index, request({ q: 'ministre transports' }));
+    const edited = search(searcher, request({ q: 'ministre transports' }));
     expect(edited.hits.map((h) => h.id)).toEqual(['matin-port']);
     // Every version, and one story's versions.
-    expect(search(index, request({ versions: 'all' })).hits).toHaveLength(8);
-    expect(search(index, request({ story: 'tribune-port' })).hits.map((h) => h.id).sort()).toEqual(['matin-port', 'presse-port', 'tribune-port']);
-    expect(search(index, request({ story: 'inconnu' })).total).toBe(0);
+    expect(search(searcher, request({ versions: 'all' })).hits).toHaveLength(8);
+    expect(search(searcher, request({ story: 'tribune-port' })).hits.map((h) => h.id).sort()).toEqual(['matin-port', 'presse-port', 'tribune-port']);
+    expect(search(searcher, request({ story: 'inconnu' })).total).toBe(0);
 
     // Removing a paper's file removes its versions from the groups; a later run with it back groups it again.
     await unlink(path.join(corpus, 'presse.jsonl'));

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchIndex } from '../src/index/index.js';
-import { search } from '../src/search/index.js';
+import { search, type Searcher } from '../src/search/index.js';
 import { exactForms, exactPattern } from '../src/search/exactness.js';
 import { buildIndexOfFiles, request } from './helpers/sample-index.js';
 
@@ -24,13 +23,13 @@ const ARTICLES: Record<string, string> = {
 };
 
 describe('exactness and the partial fill', () => {
-  let index: SearchIndex;
+  let searcher: Searcher;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    ({ index, cleanup } = await buildIndexOfFiles(ARTICLES));
+    ({ searcher, cleanup } = await buildIndexOfFiles(ARTICLES));
   });
   afterAll(() => cleanup());
-  const ids = (q: string) => search(index, request({ q })).hits.map((h) => h.id);
+  const ids = (q: string) => search(searcher, request({ q })).hits.map((h) => h.id);
 
   it('ranks the article holding the form typed above one holding other forms of the stem', () => {
     // Both hold every stem; only one has "sort" as typed.
@@ -47,7 +46,7 @@ describe('exactness and the partial fill', () => {
   });
 
   it('keeps exactness out of the shown score and orders scores within a rank', () => {
-    const hits = search(index, request({ q: 'coopération ' })).hits;
+    const hits = search(searcher, request({ q: 'coopération ' })).hits;
     for (const hit of hits) expect(hit.score).toBeLessThan(1000);
   });
 
@@ -64,12 +63,12 @@ describe('exactness and the partial fill', () => {
   });
 
   it('fills a page of few full matches with the articles missing one word, after them and marked', () => {
-    const response = search(index, request({ q: 'Brexit vote Parlement ' }));
+    const response = search(searcher, request({ q: 'Brexit vote Parlement ' }));
     expect(response.hits.map((h) => h.id)).toEqual(['trois', 'deux']);
     expect(response.hits.map((h) => h.partial ?? false)).toEqual([false, true]);
     expect(response.partial).toEqual({ matched: 2, of: 3 });
     expect(response.relaxed).toBeNull();
     // Two words: no fill (one word alone is too loose).
-    expect(search(index, request({ q: 'vote Parlement ' })).hits.map((h) => h.id)).toEqual(['trois']);
+    expect(search(searcher, request({ q: 'vote Parlement ' })).hits.map((h) => h.id)).toEqual(['trois']);
   });
 });

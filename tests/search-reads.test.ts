@@ -4,12 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../src/index/index.js';
-import { search } from '../src/search/index.js';
+import { search, type Searcher } from '../src/search/index.js';
 import { buildSampleIndex, request } from './helpers/sample-index.js';
 
 let index: SearchIndex;
+let searcher: Searcher;
 let cleanup: () => Promise<void>;
-beforeAll(async () => ({ index, cleanup } = await buildSampleIndex()));
+beforeAll(async () => ({ index, searcher, cleanup } = await buildSampleIndex()));
 afterAll(() => cleanup());
 
 describe('text reads per hit', () => {
@@ -24,7 +25,7 @@ describe('text reads per hit', () => {
         },
       });
     });
-    const response = search(index, request({ q: 'Lavrov coopération', perPage: 5 }));
+    const response = search(searcher, request({ q: 'Lavrov coopération', perPage: 5 }));
     expect(response.hits.length).toBeGreaterThan(1);
     expect(response.hits.every((h) => h.snippet.includes('<mark>'))).toBe(true);
     for (const hit of response.hits) expect(reads.get(hit.id)).toBe(1);

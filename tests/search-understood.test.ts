@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facetFilters } from '../src/analysis/index.js';
-import type { SearchIndex } from '../src/index/index.js';
-import { search, type UnderstoodPart } from '../src/search/index.js';
+import { search, type Searcher, type UnderstoodPart } from '../src/search/index.js';
 import { formatClause } from '../src/search/understood.js';
 import { parseQuery } from '../src/search/parse-query.js';
 import { BACKENDS, startBackendServer } from './helpers/backends.js';
@@ -12,13 +11,13 @@ import { buildSampleIndex, request } from './helpers/sample-index.js';
  * samples through the real indexer: each kind of part, and what undoes it.
  */
 describe('the understood parts of a query', () => {
-  let index: SearchIndex;
+  let searcher: Searcher;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    ({ index, cleanup } = await buildSampleIndex());
+    ({ searcher, cleanup } = await buildSampleIndex());
   });
   afterAll(async () => cleanup());
-  const understood = (q: string, filters = {}) => search(index, request({ q, filters: facetFilters(filters) })).understood;
+  const understood = (q: string, filters = {}) => search(searcher, request({ q, filters: facetFilters(filters) })).understood;
   const part = (parts: UnderstoodPart[], kind: UnderstoodPart['kind']) => parts.find((p) => p.kind === kind);
 
   it('says a typo was corrected, with a link searching the word as typed', () => {
@@ -28,7 +27,7 @@ describe('the understood parts of a query', () => {
     // Still being typed, a word nobody wrote is a typo too.
     expect(part(understood('Lavrof'), 'typo')?.text).toContain('→ lavrov');
     // The undo finds nothing: the word as typed is in no article.
-    expect(search(index, request({ q: '"Lavrof"' })).total).toBe(0);
+    expect(search(searcher, request({ q: '"Lavrof"' })).total).toBe(0);
   });
 
   it('shows each word as searched: its stem, or the words a beginning completes to', () => {

@@ -2,7 +2,7 @@
 import { facetFilters } from '../../src/analysis/index.js';
 import { buildIndex, type SearchIndex } from '../../src/index/index.js';
 import type { Article } from '../../src/ingest/types.js';
-import { search } from '../../src/search/index.js';
+import { search, Searcher } from '../../src/search/index.js';
 import type { SearchRequest } from '../../src/search/types.js';
 import { TOP, type Peer, type PeerQuery } from './types.js';
 
@@ -10,26 +10,26 @@ export function request(q: string, speaker?: string): SearchRequest {
   return { q, filters: facetFilters({ speakers: speaker ? [speaker] : [] }), from: null, to: null, page: 1, perPage: TOP, sort: 'relevance' };
 }
 
-export function depeches(): Peer & { index(): SearchIndex; use(index: SearchIndex): void } {
-  let index: SearchIndex | null = null;
+export function depeches(): Peer & { index(): SearchIndex; use(index: SearchIndex | Searcher): void } {
+  let searcher: Searcher | null = null;
   return {
     name: 'depeches',
     extras: 'ranked hits + facet counts + snippets',
     async build(list) {
-      index = buildIndex(list, null);
+      searcher = new Searcher(buildIndex(list, null));
     },
     async search({ q, speaker }: PeerQuery) {
-      return search(index!, request(q, speaker)).hits.map((h) => h.id);
+      return search(searcher!, request(q, speaker)).hits.map((h) => h.id);
     },
     async serialize() {
-      return JSON.stringify(index!.miniSearch);
+      throw new Error('depeches saves with saveIndex');
     },
     async load() {
       throw new Error('depeches loads with loadIndex');
     },
-    index: () => index!,
+    index: () => searcher!.index,
     use(i) {
-      index = i;
+      searcher = i instanceof Searcher ? i : new Searcher(i);
     },
   };
 }

@@ -12,7 +12,7 @@ import MiniSearch from 'minisearch';
 import { facetFilters } from '../../src/analysis/index.js';
 import { indexCorpus, loadIndex } from '../../src/index/index.js';
 import type { Article } from '../../src/ingest/types.js';
-import { search } from '../../src/search/index.js';
+import { search, Searcher } from '../../src/search/index.js';
 
 export interface RankingSystem {
   name: string;
@@ -25,12 +25,12 @@ export async function depechesSystem(corpus: string): Promise<RankingSystem> {
   const dir = await mkdtemp(path.join(tmpdir(), 'depeches-eval-'));
   try {
     await indexCorpus(corpus, dir);
-    const index = await loadIndex(dir);
+    const searcher = new Searcher(await loadIndex(dir));
     return {
       name: 'depeches',
       async search(q, depth) {
         const request = { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: depth, sort: 'relevance' as const };
-        return search(index, request).hits.map((h) => h.id);
+        return search(searcher, request).hits.map((h) => h.id);
       },
       close: () => rm(dir, { recursive: true, force: true }),
     };

@@ -18,6 +18,12 @@ export class TermDictionary {
   readonly terms: string[] = [];
   /** Analyzed term of a raw word part, or null for a stop word: a word's analysis never changes. */
   private readonly analyzed = new Map<string, number>();
+  /** The shortcut from a plain word's characters to its id, made on first use (analyzeText). */
+  private table: WordTable | null = null;
+
+  get wordTable(): WordTable {
+    return (this.table ??= new WordTable(this));
+  }
 
   id(term: string): number {
     let id = this.ids.get(term);
@@ -102,8 +108,6 @@ class WordTable {
   }
 }
 
-const WORD_TABLES = new WeakMap<TermDictionary, WordTable>();
-
 /** Where analyzeText writes term ids: an IntList of the index stage, or anything with `push`. */
 export interface IdSink {
   push(id: number): void;
@@ -117,8 +121,7 @@ export interface IdSink {
  * parts as `tokenize` cuts them.
  */
 export function analyzeText(text: string, dictionary: TermDictionary, indexed: IdSink, sequence: IdSink | null): void {
-  let table = WORD_TABLES.get(dictionary);
-  if (!table) WORD_TABLES.set(dictionary, (table = new WordTable(dictionary)));
+  const table = dictionary.wordTable;
   const word = scannedWord();
   for (let i = 0; nextWord(text, i, word, true); i = word.end) {
     if (!word.joined) {

@@ -3,11 +3,10 @@ import type { Article } from '../ingest/types.js';
 import { ANALYZER_VERSION, fieldText, INDEXED_FIELDS } from '../analysis/index.js';
 import { analyzeText, IntList, TermDictionary } from './analyze-fields.js';
 import { CompactBuilder, FIELD_COUNT, SEQUENCE_FIELD_COUNT, termPositions, type CompactIndex } from './compact.js';
-import { miniSearchView } from './minisearch-view.js';
 import { storyGroups, StorySignatures } from './stories.js';
 import { INDEX_FORMAT_VERSION, type IndexedFields, type SearchIndex } from './types.js';
 
-/** The fields of an article that MiniSearch indexes. */
+/** The fields of an article that the index holds. */
 export function indexedFields(article: Article, n: number): IndexedFields {
   const fields = { n } as IndexedFields;
   for (const name of INDEXED_FIELDS) fields[name] = fieldText(article, name);
@@ -35,7 +34,7 @@ export function requireUniqueIds(articles: readonly Article[]): void {
 
 /**
  * Analyzes articles into packed records for `CompactBuilder.addPacked`:
- * for each MiniSearch field the ids of its terms (`indexTerms`), and for the
+ * for each indexed field the ids of its terms (`indexTerms`), and for the
  * title and the text the term id at each position (`tokenize`); and the
  * same-story signature of the text, from those term ids (stories.ts).
  */
@@ -84,13 +83,12 @@ export function assembleIndex(documents: Article[], compact: CompactIndex, story
       documentCount: documents.length,
       termCount: compact.terms.length,
     },
-    miniSearch: miniSearchView(compact),
+    compact,
     documents,
     byId: new Map(documents.map((d, n) => [d.id, n])),
     positions: termPositions(compact),
     storyOf,
   };
-  COMPACT.set(index, compact);
   return index;
 }
 
@@ -116,15 +114,6 @@ export class TermRemap {
     for (let k = from; k < terms.length; k++) this.ids[this.mapped++] = this.builder.globalId(terms[k]);
     return this.ids;
   }
-}
-
-const COMPACT = new WeakMap<SearchIndex, CompactIndex>();
-
-/** The flat arrays behind an index built or loaded by this module. */
-export function compactOf(index: SearchIndex): CompactIndex {
-  const compact = COMPACT.get(index);
-  if (!compact) throw new Error('not an index built or loaded by src/index');
-  return compact;
 }
 
 /**

@@ -2,7 +2,7 @@ import { INDEXED_FIELDS, TEXT_FIELDS } from '../analysis/index.js';
 import { IntList } from './analyze-fields.js';
 import type { TermPositions } from './types.js';
 
-/** MiniSearch's fields, in MiniSearch's field id order (declared in src/analysis/fields.ts). */
+/** The indexed fields, in field id order (declared in src/analysis/fields.ts). */
 export const FIELDS = INDEXED_FIELDS;
 export const FIELD_COUNT = FIELDS.length;
 /** The text fields come first and are the ones saved position by position (sequence field 0, 1). */
@@ -11,9 +11,10 @@ if (TEXT_FIELDS.some((f, k) => FIELDS[k] !== f)) throw new Error('src/analysis/f
 
 /**
  * The whole inverted index in a few flat arrays: what is saved to disk, and
- * what the MiniSearch instance of a loaded index reads (through views, see
- * minisearch-view.ts), so that loading is reading buffers, not rebuilding
- * millions of Maps.
+ * what the search reads (src/search/postings.ts), so that loading is
+ * reading buffers, not rebuilding millions of Maps. Field lengths and
+ * their averages are MiniSearch's (distinct terms), so that scores are
+ * MiniSearch's BM25+.
  */
 export interface CompactIndex {
   documentCount: number;

@@ -5,5 +5,4 @@ export { IndexReadError, TEXT_WINDOW, textCut, checkDocumentsFile } from './docu
 export { rebuildReason, latestModification } from './freshness.js';
 export { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex, type IndexedFields, type TermPositions } from './types.js';
 export { indexCorpus, type IndexReport, type IndexCorpusOptions } from './index-corpus.js';
-export { compactOf } from './build.js';
 export { FIELDS, type CompactIndex } from './compact.js';

@@ -2,7 +2,6 @@ import { mkdir, readdir, rename, rm, open } from 'node:fs/promises';
 import path from 'node:path';
 import { writeSections } from './binary-file.js';
 import { BUILD_FILES, BUILDS, currentBuild, POINTER, STAGING } from './build-folder.js';
-import { compactOf } from './build.js';
 import { checkOfFile, sealedManifest, type FileCheck } from './checksums.js';
 import { writeDocuments } from './documents.js';
 import type { IndexManifest, SearchIndex } from './types.js';
@@ -130,7 +129,7 @@ export async function saveIndex(index: SearchIndex, dir: string): Promise<string
 async function writeBuild(index: SearchIndex, dir: string, staging: string): Promise<string> {
   const buildsDir = path.join(dir, BUILDS);
   const { buildId } = index.manifest;
-  const compact = compactOf(index);
+  const { compact } = index;
   const { catalog, layout } = await writeDocuments(path.join(staging, 'documents.jsonl'), index.documents);
   await writeFileDurably(path.join(staging, 'catalog.json'), JSON.stringify(catalog));
   await writeSections(path.join(staging, 'index.bin'), {

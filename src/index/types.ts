@@ -1,6 +1,6 @@
-import type MiniSearch from 'minisearch';
 import type { IndexedField } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
+import type { CompactIndex } from './compact.js';
 
 /** Bump when the files of a saved index change shape. */
 export const INDEX_FORMAT_VERSION = 6;
@@ -24,14 +24,20 @@ export interface IndexManifest {
   checksum?: string;
 }
 
-/** The fields MiniSearch indexes for an article; `n` is the article's number in `documents`. */
+/** The indexed fields of an article (src/analysis/fields.ts); `n` is the article's number in `documents`. */
 export type IndexedFields = { n: number } & Record<IndexedField, string>;
 
-/** An index ready to be searched: the inverted index and the articles it points to. */
+/**
+ * One build, built or loaded: the inverted index in flat arrays and the
+ * articles it points to. Plain data: what searching it needs besides (the
+ * postings' scoring arrays, the facet table, caches, scratch space) belongs
+ * to the search stage's Searcher of this build (src/search/searcher.ts).
+ */
 export interface SearchIndex {
   manifest: IndexManifest;
-  miniSearch: MiniSearch<IndexedFields>;
-  /** Articles by number (MiniSearch's document id is that number). */
+  /** The inverted index, term positions included (compact.ts). */
+  compact: CompactIndex;
+  /** Articles by number (the document numbers of the postings). */
   documents: Article[];
   /** Article number by article id. */
   byId: Map<string, number>;

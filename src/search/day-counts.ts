@@ -5,19 +5,19 @@
  * 80-year archive does not send 29 000 days with every keystroke.
  */
 import { FACETS } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 import { evaluateQuery } from './evaluate.js';
-import { dayNumber, facetKey, facetTable } from './facet-table.js';
+import { dayNumber, facetKey } from './facet-table.js';
 import { parseQuery } from './parse-query.js';
 import type { FacetValue, SearchRequest } from './types.js';
 
 /** Most days counted: a range longer than this is no timeline of days. */
 export const MAX_DAYS = 31;
 
-export function searchDayCounts(index: SearchIndex, request: SearchRequest): FacetValue[] {
+export function searchDayCounts(searcher: Searcher, request: SearchRequest): FacetValue[] {
   if (!request.from || !request.to) return [];
-  const table = facetTable(index.documents);
-  const found = evaluateQuery(index, parseQuery(request.q));
+  const table = searcher.facets;
+  const found = evaluateQuery(searcher, parseQuery(request.q));
   const docs = found.matches ? found.matches.docs : table.newestFirst;
   const filters = FACETS.filter((f) => request.filters[f].length > 0).map((f) => {
     const column = table.facets[f];

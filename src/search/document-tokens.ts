@@ -1,5 +1,5 @@
 import { positionSpans, tokenize, type Token } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 
 /**
  * Analyzed tokens of an article's title and text, with offsets and
@@ -13,17 +13,16 @@ export interface DocumentTokens {
 }
 
 const CACHE_SIZE = 2000;
-const caches = new WeakMap<SearchIndex, Map<number, DocumentTokens>>();
 
-export function documentTokens(index: SearchIndex, n: number): DocumentTokens {
-  let cache = caches.get(index);
-  if (!cache) caches.set(index, (cache = new Map()));
+/** Article n's tokens, from the build's cache of recent ones (Searcher.tokens). */
+export function documentTokens(searcher: Searcher, n: number): DocumentTokens {
+  const cache = searcher.tokens;
   let tokens = cache.get(n);
   if (tokens) {
     // Re-insert to keep the Map in least-recently-used order.
     cache.delete(n);
   } else {
-    const article = index.documents[n];
+    const article = searcher.documents[n];
     tokens = { title: tokenize(article.title), text: tokenize(article.text) };
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   }
@@ -57,14 +56,14 @@ const SNIPPET_WORDS = 30;
  * article's text when the caller already holds it (a loaded index reads it
  * from disk on each access).
  */
-export function matchedTextTokens(index: SearchIndex, n: number, terms: ReadonlySet<string>, text?: string): Token[] {
+export function matchedTextTokens(searcher: Searcher, n: number, terms: ReadonlySet<string>, text?: string): Token[] {
   const wanted = new Map<number, string>();
   for (const term of terms) {
-    const id = index.positions.termId(term);
+    const id = searcher.positions.termId(term);
     if (id >= 0) wanted.set(id, term);
   }
   if (wanted.size === 0) return [];
-  const sequence = index.positions.sequence(n, 1);
+  const sequence = searcher.positions.sequence(n, 1);
   const hits: number[] = [];
   for (let position = 0; position < sequence.length; position++) if (wanted.has(sequence[position])) hits.push(position);
   if (hits.length === 0) return [];
@@ -76,7 +75,7 @@ export function matchedTextTokens(index: SearchIndex, n: number, terms: Readonly
     if (distinct > best.distinct || (distinct === best.distinct && right - left > best.count)) best = { distinct, count: right - left, from: left, to: right };
   }
   let passage = hits.slice(best.from, best.to);
-  const body = text ?? index.documents[n].text;
+  const body = text ?? searcher.documents[n].text;
   let spans = positionSpans(body, passage[passage.length - 1]);
   // A huge article is read in a bounded window (TEXT_WINDOW): its passage is then the first words of that window that match.
   if (spans.start.length <= passage[passage.length - 1]) {

@@ -1,15 +1,15 @@
 import { facetKey, fieldValues } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
-import { facetTable, type FacetColumn } from './facet-table.js';
+import type { Searcher } from './searcher.js';
+import type { FacetColumn } from './facet-table.js';
 import { firstInOrder } from './top-k.js';
 
 /**
  * The profile of a person or an organisation (its page,
  * src/web/entity-pages.ts), computed on the facet table's integer columns:
  * the articles naming it come from an inverted column (value id -> article
- * numbers) made once per index, and every statistic is a pass over those
- * articles' value ids, so a page costs the number of its articles, not of
- * the archive's.
+ * numbers) made once per build (Searcher.entityColumn), and every statistic
+ * is a pass over those articles' value ids, so a page costs the number of
+ * its articles, not of the archive's.
  */
 
 export type EntityKind = 'speakers' | 'organisations';
@@ -48,7 +48,7 @@ export function entitySlug(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-interface Inverted {
+export interface InvertedColumn {
   /** Value id by slug. */
   idBySlug: Map<string, number>;
   /** Articles of value v: ids[start[v] .. start[v + 1]). */
@@ -58,11 +58,8 @@ interface Inverted {
   spellings: (string[] | undefined)[];
 }
 
-const INVERTED = new WeakMap<FacetColumn, Inverted>();
-
-function inverted(column: FacetColumn): Inverted {
-  let found = INVERTED.get(column);
-  if (found) return found;
+/** The articles of each value of a facet column, and the value of each slug. */
+export function invertColumn(column: FacetColumn): InvertedColumn {
   const values = column.names.length;
   const articles = column.start.length - 1;
   const start = new Uint32Array(values + 1);
@@ -78,9 +75,7 @@ function inverted(column: FacetColumn): Inverted {
     const other = idBySlug.get(slug);
     if (other === undefined || start[v + 1] - start[v] > start[other + 1] - start[other]) idBySlug.set(slug, v);
   });
-  found = { idBySlug, start, ids, spellings: [] };
-  INVERTED.set(column, found);
-  return found;
+  return { idBySlug, start, ids, spellings: [] };
 }
 
 /** Counts of the value ids of `column` over `articles`, the most frequent first (ties alphabetical), `skip` left out. */
@@ -100,10 +95,10 @@ function topValues(column: FacetColumn, articles: Uint32Array, limit: number, sk
 }
 
 /** The profile of the person (`speakers`) or organisation of a slug, or null when no article names one. */
-export function entityProfile(index: SearchIndex, kind: EntityKind, slug: string): EntityProfile | null {
-  const table = facetTable(index.documents);
+export function entityProfile(searcher: Searcher, kind: EntityKind, slug: string): EntityProfile | null {
+  const table = searcher.facets;
   const column = table.facets[kind];
-  const inv = inverted(column);
+  const inv = searcher.entityColumn(kind);
   const id = inv.idBySlug.get(slug);
   if (id === undefined) return null;
   const articles = inv.ids.subarray(inv.start[id], inv.start[id + 1]);
@@ -112,7 +107,7 @@ export function entityProfile(index: SearchIndex, kind: EntityKind, slug: string
   if (!spellings) {
     const key = facetKey(column.names[id]);
     const seen = new Set([column.names[id]]);
-    for (const n of articles) for (const value of fieldValues(index.documents[n], kind)) if (!seen.has(value) && facetKey(value) === key) seen.add(value);
+    for (const n of articles) for (const value of fieldValues(searcher.documents[n], kind)) if (!seen.has(value) && facetKey(value) === key) seen.add(value);
     spellings = inv.spellings[id] = [...seen];
   }
   const byMonth = new Map<number, number>();
@@ -134,7 +129,7 @@ export function entityProfile(index: SearchIndex, kind: EntityKind, slug: string
     }
   }
   const latest = firstInOrder(articles, PROFILE_LIMITS.latest, (a, b) => table.dateRank[a] < table.dateRank[b]).map((n) => {
-    const { id: articleId, title, date, source } = index.documents[n];
+    const { id: articleId, title, date, source } = searcher.documents[n];
     return { id: articleId, title, date, source };
   });
   return {
@@ -152,8 +147,7 @@ export function entityProfile(index: SearchIndex, kind: EntityKind, slug: string
 }
 
 /** Builds the inverted columns ahead of a reader's first page (part of warming an index). */
-export function prepareEntities(index: SearchIndex): void {
-  const table = facetTable(index.documents);
-  inverted(table.facets.speakers);
-  inverted(table.facets.organisations);
+export function prepareEntities(searcher: Searcher): void {
+  searcher.entityColumn('speakers');
+  searcher.entityColumn('organisations');
 }

@@ -1,14 +1,14 @@
 import { foldWord } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 import { embeddedDictionary } from './match-terms.js';
 import { planQuery, type ClausePlan, type QueryPlan } from './query-plan.js';
 import { hasPhrase, phrasePattern, type PhrasePattern } from './phrases.js';
 import { holdsNear, nearPattern } from './near.js';
-import { ClauseCache, type CachedClause } from './clause-cache.js';
-import { copyMatches, postings, type Matches, type Postings } from './postings.js';
+import type { CachedClause } from './clause-cache.js';
+import { copyMatches, type Matches, type Postings } from './postings.js';
 import { rewardProximity } from './proximity.js';
 import { exactForms, exactPattern, RANK_STEP, rewardExactness } from './exactness.js';
-import { scratchFloat64, scratchInt32 } from './scratch.js';
+import type { Scratch } from './scratch.js';
 import { parseQuery } from './parse-query.js';
 import type { Clause, ParsedQuery } from './types.js';
 
@@ -50,20 +50,9 @@ const FULL_RANK = 100 * RANK_STEP;
 
 const EMPTY: Matches = { docs: new Int32Array(0), scores: new Float64Array(0) };
 
-/** Pairs of (document, score) the clause cache of an index holds: 48 MB at most. */
-const CACHE_POSTINGS = 4_000_000;
-const caches = new WeakMap<SearchIndex, ClauseCache>();
-
-function clauseCache(index: SearchIndex): ClauseCache {
-  let cache = caches.get(index);
-  // Forty clauses' worth of the whole archive, for a small archive.
-  if (!cache) caches.set(index, (cache = new ClauseCache(Math.min(CACHE_POSTINGS, Math.max(65_536, 40 * index.documents.length)))));
-  return cache;
-}
-
 /** The clause under `key`, computed (into arrays it may reuse) when the cache does not hold it. */
-function cached(index: SearchIndex, key: string, compute: () => CachedClause): CachedClause {
-  const cache = clauseCache(index);
+function cached(searcher: Searcher, key: string, compute: () => CachedClause): CachedClause {
+  const cache = searcher.clauses;
   const hit = cache.get(key);
   if (hit) return hit;
   const { matches, terms } = compute();
@@ -71,14 +60,14 @@ function cached(index: SearchIndex, key: string, compute: () => CachedClause): C
 }
 
 /** Sums the scores of documents present in every list (`lists` non-empty). */
-function intersect(lists: Matches[], size: number): Matches {
-  return keepCount(combine(lists, size), lists.length);
+function intersect(scratch: Scratch, lists: Matches[], size: number): Matches {
+  return keepCount(scratch, combine(scratch, lists, size), lists.length);
 }
 
 /** Sums the scores of documents present in any list. */
-function union(lists: Matches[], size: number): Matches {
+function union(scratch: Scratch, lists: Matches[], size: number): Matches {
   if (lists.length === 1) return lists[0];
-  return keepCount(combine(lists, size), 1, { atLeast: true });
+  return keepCount(scratch, combine(scratch, lists, size), 1, { atLeast: true });
 }
 
 interface Combined {
@@ -90,12 +79,11 @@ interface Combined {
   sums: Float64Array;
 }
 
-/** Per-document count of lists and sum of scores, in arrays reused across queries (no allocation per document). */
-let scratch = { counts: new Uint16Array(0), sums: new Float64Array(0), stamps: new Uint32Array(0), touched: new Int32Array(0), stamp: 0 };
-function combine(lists: Matches[], size: number): Combined {
-  if (scratch.counts.length < size) scratch = { counts: new Uint16Array(size), sums: new Float64Array(size), stamps: new Uint32Array(size), touched: new Int32Array(size), stamp: 0 };
-  const { counts, sums, stamps, touched } = scratch;
-  const stamp = ++scratch.stamp;
+/** Per-document count of lists and sum of scores, in the build's arrays reused across queries (no allocation per document). */
+function combine(scratch: Scratch, lists: Matches[], size: number): Combined {
+  const arrays = scratch.combineArrays(size);
+  const { counts, sums, stamps, touched } = arrays;
+  const stamp = ++arrays.stamp;
   let touchedCount = 0;
   for (const { docs, scores } of lists) {
     for (let k = 0; k < docs.length; k++) {
@@ -119,12 +107,12 @@ function combine(lists: Matches[], size: number): Combined {
  * with their summed scores; in the search's scratch arrays when `transient`
  * (the final matches of a query, read before the search returns).
  */
-function keepCount(combined: Combined, count: number, { atLeast = false, transient = false } = {}): Matches {
+function keepCount(scratch: Scratch, combined: Combined, count: number, { atLeast = false, transient = false } = {}): Matches {
   const { touched, touchedCount, counts, sums } = combined;
   let kept = 0;
   for (let k = 0; k < touchedCount; k++) if (atLeast ? counts[touched[k]] >= count : counts[touched[k]] === count) kept++;
-  const docs = transient ? scratchInt32('query-docs', kept) : new Int32Array(kept);
-  const scores = transient ? scratchFloat64('query-scores', kept) : new Float64Array(kept);
+  const docs = transient ? scratch.int32Array('query-docs', kept) : new Int32Array(kept);
+  const scores = transient ? scratch.float64Array('query-scores', kept) : new Float64Array(kept);
   kept = 0;
   for (let k = 0; k < touchedCount; k++) {
     const n = touched[k];
@@ -143,25 +131,25 @@ function withoutDocs(matches: Matches, excluded: Set<number>): Matches {
   return { docs: Int32Array.from(keep, (k) => matches.docs[k]), scores: Float64Array.from(keep, (k) => matches.scores[k]) };
 }
 
-function phraseMatches(index: SearchIndex, view: Postings, pattern: PhrasePattern): CachedClause {
+function phraseMatches(searcher: Searcher, view: Postings, pattern: PhrasePattern): CachedClause {
   const key = `p|${pattern.field ?? ''}|${pattern.terms.join(' ')}|${pattern.offsets.join(',')}`;
-  return cached(index, key, () => {
+  return cached(searcher, key, () => {
     const lists = [...new Set(pattern.terms)].map((term) => copyMatches(view.score([{ term, weight: 1 }], pattern.field)));
-    const all = intersect(lists, index.documents.length);
+    const all = intersect(searcher.scratch, lists, searcher.documents.length);
     if (pattern.terms.length < 2) return { matches: all, terms: pattern.terms };
     const keep: number[] = [];
-    for (let k = 0; k < all.docs.length; k++) if (hasPhrase(index, all.docs[k], pattern)) keep.push(k);
+    for (let k = 0; k < all.docs.length; k++) if (hasPhrase(searcher, all.docs[k], pattern)) keep.push(k);
     return { matches: { docs: Int32Array.from(keep, (k) => all.docs[k]), scores: Float64Array.from(keep, (k) => all.scores[k]) }, terms: pattern.terms };
   });
 }
 
 type Evaluated = { matches: Matches; terms: string[]; optional?: boolean; exact?: RegExp | null } | null;
 
-function evaluateClause(index: SearchIndex, view: Postings, clause: Clause, plan: ClausePlan | null): Evaluated {
+function evaluateClause(searcher: Searcher, view: Postings, clause: Clause, plan: ClausePlan | null): Evaluated {
   if (clause.kind === 'word') {
     if (!plan || plan.kind !== 'word') return null;
     const key = `w|${plan.field ?? ''}|${plan.negated ? 'x' : plan.prefix ? 'p' : 'f'}|${foldWord(clause.text)}`;
-    const evaluated = cached(index, key, () => {
+    const evaluated = cached(searcher, key, () => {
       const terms = plan.alternatives.map((a) => ({ term: a.form, weight: a.weight }));
       // A completion that is a compound whole ("chin" -> "chin-russ") matches through the part typed:
       // its other parts ("russ") are no match to show. A compound the reader typed shows all its parts.
@@ -178,37 +166,37 @@ function evaluateClause(index: SearchIndex, view: Postings, clause: Clause, plan
     const near = nearPattern(clause.words, clause.distances);
     if (near.terms.length === 0) return null;
     const key = `n|${near.terms.join(' ')}|${near.distances.join(',')}`;
-    return cached(index, key, () => {
+    return cached(searcher, key, () => {
       const lists = [...new Set(near.terms)].map((term) => copyMatches(view.score([{ term, weight: 1 }])));
-      const all = intersect(lists, index.documents.length);
+      const all = intersect(searcher.scratch, lists, searcher.documents.length);
       if (near.terms.length < 2) return { matches: all, terms: near.terms };
       const keep: number[] = [];
-      for (let k = 0; k < all.docs.length; k++) if (holdsNear(index, all.docs[k], near.terms, near.distances)) keep.push(k);
+      for (let k = 0; k < all.docs.length; k++) if (holdsNear(searcher, all.docs[k], near.terms, near.distances)) keep.push(k);
       return { matches: { docs: Int32Array.from(keep, (k) => all.docs[k]), scores: Float64Array.from(keep, (k) => all.scores[k]) }, terms: near.terms };
     });
   }
   if (clause.kind === 'phrase') {
     const pattern = phrasePattern(clause.words, clause.field);
-    return pattern ? phraseMatches(index, view, pattern) : null;
+    return pattern ? phraseMatches(searcher, view, pattern) : null;
   }
   const sidePlans = plan && plan.kind === 'any' ? plan.clauses : [];
-  const sides = clause.clauses.map((c, k) => evaluateClause(index, view, c, sidePlans[k] ?? null)).filter((e): e is NonNullable<Evaluated> => e !== null);
+  const sides = clause.clauses.map((c, k) => evaluateClause(searcher, view, c, sidePlans[k] ?? null)).filter((e): e is NonNullable<Evaluated> => e !== null);
   if (sides.length === 0) return null;
-  return { matches: union(sides.map((s) => s.matches), index.documents.length), terms: sides.flatMap((s) => s.terms) };
+  return { matches: union(searcher.scratch, sides.map((s) => s.matches), searcher.documents.length), terms: sides.flatMap((s) => s.terms) };
 }
 
-export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMatches {
-  const view = postings(index);
-  clauseCache(index).beginSearch();
+export function evaluateQuery(searcher: Searcher, parsed: ParsedQuery): QueryMatches {
+  const view = searcher.postings;
+  searcher.beginSearch();
   const plan = planQuery(parsed, embeddedDictionary(view));
-  const size = index.documents.length;
+  const size = searcher.documents.length;
   const highlight = new Set<string>();
   let positive: NonNullable<Evaluated>[] = [];
   const excluded = new Set<number>();
   let anyExclusion = false;
   const clauseMatches: (number | null)[] = [];
   for (const [k, clause] of parsed.clauses.entries()) {
-    const evaluated = evaluateClause(index, view, clause, plan.clauses[k]);
+    const evaluated = evaluateClause(searcher, view, clause, plan.clauses[k]);
     clauseMatches.push(evaluated && !(clause.kind !== 'any' && clause.negated) ? evaluated.matches.docs.length : null);
     if (!evaluated) continue;
     if (clause.kind !== 'any' && clause.negated) {
@@ -228,14 +216,14 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
   }
   const lists = positive.map((p) => p.matches);
   const patterns = positive.map((p) => p.exact ?? null);
-  const rank = (matches: Matches) => rewardExactness(index, rewardProximity(index, matches, positive), patterns);
+  const rank = (matches: Matches) => rewardExactness(searcher, rewardProximity(searcher, matches, positive), patterns);
   if (lists.length === 1) return { matches: rank(withoutDocs(lists[0], excluded)), highlight, relaxed: null, partial: null, clauseMatches, plan };
-  const combined = combine(lists, size);
-  const all = withoutDocs(keepCount(combined, lists.length, { transient: true }), excluded);
+  const combined = combine(searcher.scratch, lists, size);
+  const all = withoutDocs(keepCount(searcher.scratch, combined, lists.length, { transient: true }), excluded);
   if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches, plan };
   if (all.docs.length > 0) {
     // Few articles hold every word: the page goes on with those missing one, after them.
-    const some = withoutDocs(keepCount(combined, lists.length - 1), excluded);
+    const some = withoutDocs(keepCount(searcher.scratch, combined, lists.length - 1), excluded);
     const full = rank(all);
     const docs = new Int32Array(full.docs.length + some.docs.length);
     const scores = new Float64Array(docs.length);
@@ -254,18 +242,18 @@ export function evaluateQuery(index: SearchIndex, parsed: ParsedQuery): QueryMat
     if (combined.counts[n] > most && !excluded.has(n)) most = combined.counts[n];
   }
   if (most === 0) return { matches: EMPTY, highlight, relaxed: null, partial: null, clauseMatches, plan };
-  const some = withoutDocs(keepCount(combined, most, { transient: true }), excluded);
+  const some = withoutDocs(keepCount(searcher.scratch, combined, most, { transient: true }), excluded);
   return { matches: rank(some), highlight, relaxed: { matched: most, of: lists.length }, partial: null, clauseMatches, plan };
 }
 
 /** The index terms a query matches (for highlighting an article the query led to). */
-export function queryTerms(index: SearchIndex, q: string): Set<string> {
-  return evaluateQuery(index, parseQuery(q)).highlight;
+export function queryTerms(searcher: Searcher, q: string): Set<string> {
+  return evaluateQuery(searcher, parseQuery(q)).highlight;
 }
 
 /** The index terms a clause matches (its completions and typos included), for checks outside the postings (src/search/quotation-query.ts). */
-export function clauseTerms(index: SearchIndex, clause: Clause): string[] {
-  const view = postings(index);
+export function clauseTerms(searcher: Searcher, clause: Clause): string[] {
+  const view = searcher.postings;
   const plan = planQuery({ raw: '', clauses: [clause] }, embeddedDictionary(view));
-  return evaluateClause(index, view, clause, plan.clauses[0])?.terms ?? [];
+  return evaluateClause(searcher, view, clause, plan.clauses[0])?.terms ?? [];
 }

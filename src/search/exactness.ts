@@ -1,9 +1,7 @@
 import { foldWord, withoutElision } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 import type { Matches } from './postings.js';
-import { scratchFloat64 } from './scratch.js';
 import { firstInOrder } from './top-k.js';
-import { articleText } from './article-texts.js';
 
 /**
  * Exactness as a ranking rule (Meilisearch's "exactness"): among matches, an
@@ -65,18 +63,18 @@ export function exactPattern(forms: string[]): RegExp {
  * word being typed, alternatives) count for nobody. Returns new scores in a
  * scratch array; `matches` is left as it is (it may be cached).
  */
-export function rewardExactness(index: SearchIndex, matches: Matches, patterns: (RegExp | null)[]): Matches {
-  const scores = scratchFloat64('exact-scores', matches.scores.length);
+export function rewardExactness(searcher: Searcher, matches: Matches, patterns: (RegExp | null)[]): Matches {
+  const scores = searcher.scratch.float64Array('exact-scores', matches.scores.length);
   scores.set(matches.scores);
   const tests = patterns.filter((p): p is RegExp => p !== null);
   if (tests.length === 0 || matches.docs.length < 2) return { docs: matches.docs, scores };
   const best = (a: number, b: number) => matches.scores[a] > matches.scores[b] || (matches.scores[a] === matches.scores[b] && a < b);
   for (const k of firstInOrder(matches.scores.length, EXACT_CANDIDATES, best)) {
     const n = matches.docs[k];
-    const title = index.documents[n].title.toLowerCase();
+    const title = searcher.documents[n].title.toLowerCase();
     let text: string | null = null;
     let held = 0;
-    for (const test of tests) if (test.test(title) || test.test((text ??= articleText(index, n).toLowerCase()))) held++;
+    for (const test of tests) if (test.test(title) || test.test((text ??= searcher.texts.text(n).toLowerCase()))) held++;
     scores[k] += held * RANK_STEP;
   }
   return { docs: matches.docs, scores };

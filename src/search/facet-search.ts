@@ -6,24 +6,24 @@
  * the archive is reachable this way, not only the FACET_LIMIT most frequent.
  */
 import { FACETS, type FacetName } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 import { evaluateQuery } from './evaluate.js';
-import { dayNumber, facetKey, facetTable } from './facet-table.js';
-import { foldedNames, nameMatcher } from './name-match.js';
+import { dayNumber, facetKey } from './facet-table.js';
+import { nameMatcher } from './name-match.js';
 import { parseQuery } from './parse-query.js';
 import type { FacetValue, SearchRequest } from './types.js';
 
 /** Most values a facet search answers. */
 export const FACET_SEARCH_LIMIT = 50;
 
-export function searchFacetValues(index: SearchIndex, request: SearchRequest, name: FacetName, text: string, limit = FACET_SEARCH_LIMIT): FacetValue[] {
-  const table = facetTable(index.documents);
+export function searchFacetValues(searcher: Searcher, request: SearchRequest, name: FacetName, text: string, limit = FACET_SEARCH_LIMIT): FacetValue[] {
+  const table = searcher.facets;
   const column = table.facets[name];
   const matches = nameMatcher(text);
   // The value ids the letters name; none named, no counting.
   const named = new Uint8Array(column.names.length);
   let any = false;
-  const keys = foldedNames(column.names);
+  const { keys } = column;
   column.names.forEach((_, id) => {
     if (!matches || matches(keys[id])) {
       named[id] = 1;
@@ -31,7 +31,7 @@ export function searchFacetValues(index: SearchIndex, request: SearchRequest, na
     }
   });
   if (!any) return [];
-  const found = evaluateQuery(index, parseQuery(request.q));
+  const found = evaluateQuery(searcher, parseQuery(request.q));
   const docs = found.matches ? found.matches.docs : table.newestFirst;
   const others = FACETS.filter((f) => f !== name && request.filters[f].length > 0).map((f) => {
     const other = table.facets[f];

@@ -9,13 +9,18 @@ export interface FacetColumn {
   order: Uint32Array;
   /** Value id by folded key ("serguei lavrov" -> id), for selections typed in any case or accent. */
   idByKey: Map<string, number>;
+  /** The folded key of each value, by id: a keystroke naming values folds no names (name-match.ts). */
+  keys: string[];
+  /** Articles holding each value, by id (an article holds a value once). */
+  totals: Uint32Array;
   /** Value ids of article n: ids[start[n] .. start[n + 1]) (one flat array, no object per article; each value once). */
   start: Uint32Array;
   ids: Uint32Array;
 }
 
 /**
- * Facet values of every article as small integers, computed once per index,
+ * Facet values of every article as small integers, computed once per build
+ * (by its Searcher),
  * so that counting facets over 100 000 matches is array arithmetic rather
  * than string work: each distinct value of each facet declared in
  * src/analysis/fields.ts gets an id, each article the ids of its values,
@@ -56,6 +61,7 @@ function alphabeticalRanks(names: string[]): Uint32Array {
 
 class Dictionary {
   names: string[] = [];
+  keys: string[] = [];
   idByKey = new Map<string, number>();
   /** Ids of values as written: the same name recurs in thousands of articles, and folding it each time is most of the work. */
   private idByValue = new Map<string, number>();
@@ -67,6 +73,7 @@ class Dictionary {
     if (id === undefined) {
       id = this.names.length;
       this.names.push(value);
+      this.keys.push(key);
       this.idByKey.set(key, id);
     }
     this.idByValue.set(value, id);
@@ -74,9 +81,7 @@ class Dictionary {
   }
 }
 
-const tables = new WeakMap<Article[], FacetTable>();
-
-function facetColumn(documents: Article[], name: FacetName): FacetColumn {
+function facetColumn(documents: readonly Article[], name: FacetName): FacetColumn {
   const values = new Dictionary();
   const start = new Uint32Array(documents.length + 1);
   const ids: number[] = [];
@@ -86,12 +91,14 @@ function facetColumn(documents: Article[], name: FacetName): FacetColumn {
     else if (list.length > 1) ids.push(...new Set(list.map((v) => values.idOf(v))));
     start[n + 1] = ids.length;
   }
-  return { names: values.names, order: alphabeticalRanks(values.names), idByKey: values.idByKey, start, ids: Uint32Array.from(ids) };
+  const valueIds = Uint32Array.from(ids);
+  const totals = new Uint32Array(values.names.length);
+  for (const id of valueIds) totals[id]++;
+  return { names: values.names, order: alphabeticalRanks(values.names), idByKey: values.idByKey, keys: values.keys, totals, start, ids: valueIds };
 }
 
-export function facetTable(documents: Article[]): FacetTable {
-  let table = tables.get(documents);
-  if (table) return table;
+/** The facet table of a build's articles (kept by the build's Searcher: src/search/searcher.ts). */
+export function buildFacetTable(documents: readonly Article[]): FacetTable {
   const periods = new Dictionary();
   const count = documents.length;
   const yearOf = new Int32Array(count).fill(-1);
@@ -114,7 +121,7 @@ export function facetTable(documents: Article[]): FacetTable {
   });
   const dateRank = new Int32Array(count);
   order.forEach((n, rank) => (dateRank[n] = rank));
-  table = {
+  return {
     facets: Object.fromEntries(FACETS.map((name) => [name, facetColumn(documents, name)])) as Record<FacetName, FacetColumn>,
     periodNames: periods.names,
     yearOf,
@@ -123,6 +130,4 @@ export function facetTable(documents: Article[]): FacetTable {
     dateRank,
     newestFirst: Int32Array.from(order),
   };
-  tables.set(documents, table);
-  return table;
 }

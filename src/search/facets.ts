@@ -1,7 +1,6 @@
 import { FACETS, facetOf, type FacetName, type FacetResponseKey } from '../analysis/index.js';
-import type { Article } from '../ingest/types.js';
-import { dayNumber, facetKey, facetTable, type FacetTable } from './facet-table.js';
-import { scratchInt32 } from './scratch.js';
+import { dayNumber, facetKey } from './facet-table.js';
+import type { Searcher } from './searcher.js';
 import { firstInOrder } from './top-k.js';
 import type { FacetValue, SearchRequest, SearchResponse } from './types.js';
 
@@ -62,10 +61,10 @@ const FAILS_SEVERAL = -2;
  * failing no filter counts everywhere, one failing one filter counts only in
  * that filter's facet, one failing more counts nowhere. Works on the facet
  * table's flat arrays, in one pass: no allocation per candidate. `passing`
- * is a scratch array, valid until the next search.
+ * is a scratch array of the build, valid until the next search.
  */
-export function facetCounts(documents: Article[], candidates: Int32Array, request: SearchRequest): FacetResult {
-  const table: FacetTable = facetTable(documents);
+export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, candidates: Int32Array, request: SearchRequest): FacetResult {
+  const table = searcher.facets;
   const { dayOf, yearOf, monthOf } = table;
   const columns = FACETS.map((name) => table.facets[name]);
   const starts = columns.map((column) => column.start);
@@ -80,7 +79,7 @@ export function facetCounts(documents: Article[], candidates: Int32Array, reques
   const to = request.to === null ? Infinity : dayNumber(request.to);
   const counts = columns.map((column) => new Uint32Array(column.names.length));
   const periodCounts = new Uint32Array(table.periodNames.length);
-  const passing = scratchInt32('facet-passing', candidates.length);
+  const passing = searcher.scratch.int32Array('facet-passing', candidates.length);
   let passed = 0;
   if (filtered.length === 0 && !datesFiltered) {
     // No filter (the common case while typing): every candidate passes and counts everywhere.

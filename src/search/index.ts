@@ -3,6 +3,7 @@
  * facets, cut snippets. `search` is the one entry point.
  */
 export { prepareSearch, search, warmSearch } from './run.js';
+export { Searcher } from './searcher.js';
 export { parseQuery } from './parse-query.js';
 export { queryTerms } from './evaluate.js';
 export { escapeHtml, highlightRange, snippet } from './highlight.js';

@@ -12,8 +12,7 @@ import type { TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest }
 
 const { shortPrefix: SHORT_PREFIX } = MATCH_OPTIONS.completions;
 
-/** Most frequent completions of each beginning, per index (a typed beginning recurs across keystrokes and readers). */
-const completionCaches = new WeakMap<Postings, Map<string, [string, number][]>>();
+/** Most completions' lists kept in the postings' cache (`Postings.completionCache`, owned by the build's Searcher). */
 const COMPLETION_CACHE_SIZE = 5000;
 
 /** Keeps the `limit` most frequent terms of a stream, without sorting it all. */
@@ -53,8 +52,7 @@ function shortCompletions(postings: Postings, cache: Map<string, [string, number
 }
 
 export function completions(postings: Postings, prefix: string): [string, number][] {
-  let cache = completionCaches.get(postings);
-  if (!cache) completionCaches.set(postings, (cache = new Map()));
+  const cache = postings.completionCache;
   if (prefix.length < SHORT_PREFIX && !cache.has('')) {
     shortCompletions(postings, cache);
     // Marks the short ones as done; they are never evicted (the eviction below starts after them).
@@ -104,16 +102,15 @@ function answerWord(postings: Postings, request: WordRequest): WordAnswer {
 }
 
 /**
- * Typo answers per index: analyzing the ~600 forms of a ten-letter word
+ * Typo answers are kept in the postings' cache (`Postings.typoCache`, owned
+ * by the build's Searcher): analyzing the ~600 forms of a ten-letter word
  * takes a few milliseconds, and an unknown word stays in the query for every
  * keystroke after it.
  */
-const typoCaches = new WeakMap<Postings, Map<string, TypoAnswer>>();
 const TYPO_CACHE_SIZE = 2000;
 
 function answerTypos(postings: Postings, request: TypoRequest): TypoAnswer {
-  let cache = typoCaches.get(postings);
-  if (!cache) typoCaches.set(postings, (cache = new Map()));
+  const cache = postings.typoCache;
   const key = `${request.budget}|${request.term}|${request.folded}`;
   const hit = cache.get(key);
   if (hit) return hit;

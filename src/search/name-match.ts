@@ -28,12 +28,3 @@ export function nameMatcher(text: string): ((key: string) => boolean) | null {
   if (patterns.length === 0) return null;
   return (key) => patterns.every((p) => p.test(key));
 }
-
-const foldedKeys = new WeakMap<readonly string[], string[]>();
-
-/** The folded key of each value of a list (a facet column's names), computed once per list: a keystroke folds no names. */
-export function foldedNames(names: readonly string[]): string[] {
-  let keys = foldedKeys.get(names);
-  if (!keys) foldedKeys.set(names, (keys = names.map((name) => facetKey(name))));
-  return keys;
-}

@@ -1,5 +1,5 @@
 import { analyzeWord } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 
 /**
  * The proximity operator (`a NEAR/5 b`, `"a b"~5`): words at most so many
@@ -28,10 +28,10 @@ export function nearPattern(words: string[], distances: number[]): { terms: stri
 }
 
 /** True when article `n` holds the terms, each within its distance of the one before, in its title or its text. */
-export function holdsNear(index: SearchIndex, n: number, terms: string[], distances: number[]): boolean {
-  const ids = terms.map((t) => index.positions.termId(t));
+export function holdsNear(searcher: Searcher, n: number, terms: string[], distances: number[]): boolean {
+  const ids = terms.map((t) => searcher.positions.termId(t));
   if (ids.includes(-1)) return false;
-  return sequenceHoldsNear(index.positions.sequence(n, 0), ids, distances) || sequenceHoldsNear(index.positions.sequence(n, 1), ids, distances);
+  return sequenceHoldsNear(searcher.positions.sequence(n, 0), ids, distances) || sequenceHoldsNear(searcher.positions.sequence(n, 1), ids, distances);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { fieldValues, tokenize } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 import { containsPhrase } from './document-tokens.js';
 import type { QueryField } from './types.js';
 
@@ -21,16 +21,16 @@ export function phrasePattern(words: string[], field?: QueryField): PhrasePatter
 }
 
 /** True when article `n` holds the phrase, words in order and at the same distances. */
-export function hasPhrase(index: SearchIndex, n: number, phrase: PhrasePattern): boolean {
+export function hasPhrase(searcher: Searcher, n: number, phrase: PhrasePattern): boolean {
   if (phrase.terms.length < 2) return true;
   if (phrase.field) {
     // Names (speakers, organisations, source) are short: check them as token lists of their own.
-    return fieldValues(index.documents[n], phrase.field).some((v) => containsPhrase(tokenize(v), phrase.terms, phrase.offsets));
+    return fieldValues(searcher.documents[n], phrase.field).some((v) => containsPhrase(tokenize(v), phrase.terms, phrase.offsets));
   }
   // Title and text: their term ids by position, saved with the index, so no article is analyzed again.
-  const ids = phrase.terms.map((t) => index.positions.termId(t));
+  const ids = phrase.terms.map((t) => searcher.positions.termId(t));
   if (ids.includes(-1)) return false;
-  return sequenceHolds(index.positions.sequence(n, 0), ids, phrase.offsets) || sequenceHolds(index.positions.sequence(n, 1), ids, phrase.offsets);
+  return sequenceHolds(searcher.positions.sequence(n, 0), ids, phrase.offsets) || sequenceHolds(searcher.positions.sequence(n, 1), ids, phrase.offsets);
 }
 
 function sequenceHolds(sequence: Int32Array, ids: number[], offsets: number[]): boolean {

@@ -1,5 +1,7 @@
+import SearchableMap from 'minisearch/SearchableMap';
 import { BOOSTS } from '../analysis/index.js';
-import { compactOf, FIELDS, type CompactIndex, type SearchIndex } from '../index/index.js';
+import { FIELDS, type CompactIndex } from '../index/index.js';
+import type { TypoAnswer } from './term-dictionary.js';
 import type { QueryField } from './types.js';
 
 /**
@@ -12,7 +14,8 @@ import type { QueryField } from './types.js';
  * keystroke. Here a term's postings are scored straight into a dense array,
  * with MiniSearch's own BM25+ formula and parameters, and the query logic
  * (AND of words, OR, NOT, relaxation) works on those arrays. MiniSearch's
- * radix tree still answers typo lookups (`fuzzyGet`).
+ * radix tree (its public SearchableMap, over the sorted terms) answers typo
+ * lookups (`fuzzyGet`): the one part of MiniSearch the search uses.
  */
 
 /** MiniSearch's defaults (BM25+ with k = 1.2, b = 0.7, d = 0.5), kept so scores match its ranking. */
@@ -53,19 +56,10 @@ export interface Postings {
    * it (`copyMatches`, or a ClauseCache) to keep it.
    */
   score(terms: WeightedTerm[], field?: QueryField): Matches;
-}
-
-interface FuzzyDictionary {
-  fuzzyGet(term: string, distance: number): Map<string, [unknown, number]>;
-}
-
-const postingsByIndex = new WeakMap<SearchIndex, Postings>();
-
-/** The postings view of an index, made once per loaded index. */
-export function postings(index: SearchIndex): Postings {
-  let view = postingsByIndex.get(index);
-  if (!view) postingsByIndex.set(index, (view = createPostings(compactOf(index), (index.miniSearch as unknown as { _index: FuzzyDictionary })._index)));
-  return view;
+  /** Most frequent completions of beginnings, filled and bounded by match-terms.ts (a typed beginning recurs across keystrokes and readers). */
+  readonly completionCache: Map<string, [string, number][]>;
+  /** Typo answers of unknown words, filled and bounded by match-terms.ts. */
+  readonly typoCache: Map<string, TypoAnswer>;
 }
 
 /** First index of sorted `terms` not below `term`. */
@@ -80,8 +74,20 @@ function lowerBound(terms: readonly string[], term: string): number {
   return low;
 }
 
-function createPostings(compact: CompactIndex, dictionary: FuzzyDictionary): Postings {
+/** The postings of one build, with their scoring arrays (made once, by the build's Searcher). */
+export function createPostings(compact: CompactIndex): Postings {
   const { terms, termOffsets, postings: pairs, fieldLengths, averageFieldLengths, documentCount } = compact;
+  // Made on the first typo lookup (warmSearch makes it before a build serves): a third of a second and 17 MB
+  // at 100 000 articles, which loading need not wait for. Sorted inserts give the canonical radix tree (the one
+  // MiniSearch's own index holds), so typo lookups answer as MiniSearch's fuzzy search does.
+  let dictionary: SearchableMap<number> | null = null;
+  const typoDictionary = (): SearchableMap<number> => {
+    if (!dictionary) {
+      dictionary = new SearchableMap<number>();
+      for (let id = 0; id < terms.length; id++) dictionary.set(terms[id], id);
+    }
+    return dictionary;
+  };
   const fieldCount = FIELDS.length;
   const fieldId = Object.fromEntries(FIELDS.map((f, id) => [f, id])) as Record<string, number>;
   // Scratch arrays reused by every scoring: a score per document, the
@@ -133,6 +139,8 @@ function createPostings(compact: CompactIndex, dictionary: FuzzyDictionary): Pos
 
   return {
     documentCount,
+    completionCache: new Map(),
+    typoCache: new Map(),
     documentFrequency: (term) => {
       const id = idOf(term);
       return id < 0 ? 0 : frequency(id);
@@ -142,7 +150,7 @@ function createPostings(compact: CompactIndex, dictionary: FuzzyDictionary): Pos
       for (let id = lowerBound(terms, prefix); id < terms.length && terms[id].startsWith(prefix); id++) yield [terms[id], frequency(id)];
     },
     termsNear(term, distance) {
-      return [...dictionary.fuzzyGet(term, distance)].map(([t, [, d]]) => [t, d]);
+      return [...typoDictionary().fuzzyGet(term, distance)].map(([t, [, d]]) => [t, d]);
     },
     score(weighted, field) {
       stamp++;

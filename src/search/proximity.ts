@@ -1,6 +1,5 @@
-import { compactOf, type SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 import type { Matches } from './postings.js';
-import { scratchFloat64 } from './scratch.js';
 import { firstInOrder } from './top-k.js';
 
 /** How many of the best-scored matches are checked for words standing together. */
@@ -17,36 +16,33 @@ const PROXIMITY_BONUS = 0.5;
  * proximity rule). Only the best-scored matches are checked, on the term
  * positions saved with the index; their score grows by up to half.
  */
-export function rewardProximity(index: SearchIndex, matches: Matches, clauses: { terms: string[] }[]): Matches {
+export function rewardProximity(searcher: Searcher, matches: Matches, clauses: { terms: string[] }[]): Matches {
   const pairs = Math.min(clauses.length, 31) - 1;
   if (pairs < 1 || matches.docs.length === 0) return matches;
-  // Which clauses each term belongs to, as bits, in an array by term id kept per index and cleared after use.
-  let clauseBits = clauseBitsByIndex.get(index);
-  if (!clauseBits) clauseBitsByIndex.set(index, (clauseBits = new Int32Array(compactOf(index).terms.length)));
+  // Which clauses each term belongs to, as bits, in the build's array by term id, cleared after use.
+  const clauseBits = searcher.clauseBits;
   const marked: number[] = [];
   clauses.slice(0, pairs + 1).forEach((clause, c) => {
     for (const term of clause.terms) {
       for (const part of term.split('-')) {
-        const id = index.positions.termId(part);
+        const id = searcher.positions.termId(part);
         if (id < 0) continue;
         if (clauseBits[id] === 0) marked.push(id);
         clauseBits[id] |= 1 << c;
       }
     }
   });
-  const scores = scratchFloat64('proximity-scores', matches.scores.length);
+  const scores = searcher.scratch.float64Array('proximity-scores', matches.scores.length);
   scores.set(matches.scores);
   const best = (a: number, b: number) => matches.scores[a] > matches.scores[b] || (matches.scores[a] === matches.scores[b] && a < b);
   for (const k of firstInOrder(matches.scores.length, PROXIMITY_CANDIDATES, best)) {
     const n = matches.docs[k];
-    const together = adjacentPairs(index.positions.sequence(n, 0), clauseBits, pairs) | adjacentPairs(index.positions.sequence(n, 1), clauseBits, pairs);
+    const together = adjacentPairs(searcher.positions.sequence(n, 0), clauseBits, pairs) | adjacentPairs(searcher.positions.sequence(n, 1), clauseBits, pairs);
     scores[k] *= 1 + (PROXIMITY_BONUS * bitCount(together)) / pairs;
   }
   for (const id of marked) clauseBits[id] = 0;
   return { docs: matches.docs, scores };
 }
-
-const clauseBitsByIndex = new WeakMap<SearchIndex, Int32Array>();
 
 /**
  * The pairs of consecutive clauses (bit c for clauses c - 1 and c) whose

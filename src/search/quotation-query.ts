@@ -1,11 +1,11 @@
 import { facetKey, foldWord, splitWords, tokenize, type Token } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 import type { Quote } from '../ingest/types.js';
 import { containsPhrase } from './document-tokens.js';
 import { escapeHtml, highlightRange, snippet } from './highlight.js';
 import { clauseTerms } from './evaluate.js';
 import { phrasePattern } from './phrases.js';
-import { citedSpeakers, quoteSpeakerTable } from './quote-speakers.js';
+import { citedSpeakers } from './quote-speakers.js';
 import type { Clause, ParsedQuery, QuotationHit } from './types.js';
 
 /**
@@ -54,9 +54,9 @@ function speakerHolds(words: Set<string>, wanted: string[]): boolean {
 
 type Test = (tokens: Token[]) => boolean;
 
-function clauseTest(index: SearchIndex, clause: Clause): Test | null {
+function clauseTest(searcher: Searcher, clause: Clause): Test | null {
   if (clause.kind === 'any') {
-    const sides = clause.clauses.map((c) => clauseTest(index, c)).filter((t): t is Test => t !== null);
+    const sides = clause.clauses.map((c) => clauseTest(searcher, c)).filter((t): t is Test => t !== null);
     return sides.length ? (tokens) => sides.some((t) => t(tokens)) : null;
   }
   if (clause.kind === 'near' || clause.negated || clause.field !== 'quotes') return null;
@@ -64,7 +64,7 @@ function clauseTest(index: SearchIndex, clause: Clause): Test | null {
     const pattern = phrasePattern(clause.words);
     return pattern ? (tokens) => containsPhrase(tokens, pattern.terms, pattern.offsets) : null;
   }
-  const terms = new Set(clauseTerms(index, clause));
+  const terms = new Set(clauseTerms(searcher, clause));
   return (tokens) => tokens.some((t) => terms.has(t.term));
 }
 
@@ -78,11 +78,11 @@ export interface QuotationMatcher {
   needsWords: boolean;
 }
 
-export function quotationMatcher(index: SearchIndex, parsed: ParsedQuery): QuotationMatcher | null {
+export function quotationMatcher(searcher: Searcher, parsed: ParsedQuery): QuotationMatcher | null {
   const names = (parsed.cited ?? []).map((name) => splitWords(name).map(foldWord)).filter((w) => w.length > 0);
   const quoteClauses = parsed.clauses.filter(searchesQuotes).length;
   if (names.length === 0 && quoteClauses === 0) return null;
-  const tests = parsed.clauses.map((c) => clauseTest(index, c)).filter((t): t is Test => t !== null);
+  const tests = parsed.clauses.map((c) => clauseTest(searcher, c)).filter((t): t is Test => t !== null);
   return {
     names,
     needsWords: tests.length > 0,
@@ -123,12 +123,12 @@ function searchesQuotes(clause: Clause): boolean {
 }
 
 /** The positions in `docs` of the articles one of whose quotations matches. */
-export function keepQuoted(index: SearchIndex, docs: Int32Array, scores: Float64Array | null, matcher: QuotationMatcher): { docs: Int32Array; scores: Float64Array | null } {
+export function keepQuoted(searcher: Searcher, docs: Int32Array, scores: Float64Array | null, matcher: QuotationMatcher): { docs: Int32Array; scores: Float64Array | null } {
   if (matcher.articleMatchSuffices) return { docs, scores };
   const kept: number[] = [];
   if (matcher.names.length > 0) {
     // the speakers first, on integer arrays; a quotation's words are read only when its speaker is the one asked for
-    const table = quoteSpeakerTable(index);
+    const table = searcher.quoteSpeakers;
     const cited = citedSpeakers(table, matcher.names);
     const { offsets, quoteSpeaker } = table;
     for (let k = 0; k < docs.length; k++) {
@@ -136,13 +136,13 @@ export function keepQuoted(index: SearchIndex, docs: Int32Array, scores: Float64
       for (let i = offsets[n]; i < offsets[n + 1]; i++) {
         const id = quoteSpeaker[i];
         if (id < 0 || cited[id] === 0) continue;
-        if (!matcher.needsWords || matcher.matches(index.documents[n].quotes[i - offsets[n]])) {
+        if (!matcher.needsWords || matcher.matches(searcher.documents[n].quotes[i - offsets[n]])) {
           kept.push(k);
           break;
         }
       }
     }
-  } else for (let k = 0; k < docs.length; k++) if (index.documents[docs[k]].quotes.some((q) => matcher.matches(q))) kept.push(k);
+  } else for (let k = 0; k < docs.length; k++) if (searcher.documents[docs[k]].quotes.some((q) => matcher.matches(q))) kept.push(k);
   return { docs: Int32Array.from(kept, (k) => docs[k]), scores: scores ? Float64Array.from(kept, (k) => scores[k]) : null };
 }
 

@@ -1,8 +1,9 @@
 import { facetKey } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Article } from '../ingest/types.js';
 
 /**
- * The speakers of every quotation of an index, as ids, built once per index:
+ * The speakers of every quotation of a build, as ids, built once per build
+ * (by its Searcher, src/search/searcher.ts):
  * a `cite:` search then marks the few speakers whose name holds the name
  * typed and scans integer arrays, instead of comparing names quotation by
  * quotation (100 000 articles hold some 700 000 quotations).
@@ -16,14 +17,9 @@ export interface QuoteSpeakerTable {
   quoteSpeaker: Int32Array;
 }
 
-const tables = new WeakMap<SearchIndex, QuoteSpeakerTable>();
-
-export function quoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
-  let table = tables.get(index);
-  if (table) return table;
+export function buildQuoteSpeakerTable(documents: readonly Article[]): QuoteSpeakerTable {
   const ids = new Map<string, number>();
   const names: string[] = [];
-  const documents = index.documents;
   const offsets = new Int32Array(documents.length + 1);
   let total = 0;
   for (let n = 0; n < documents.length; n++) total += documents[n].quotes.length;
@@ -45,9 +41,7 @@ export function quoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
     }
   }
   offsets[documents.length] = at;
-  table = { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker };
-  tables.set(index, table);
-  return table;
+  return { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker };
 }
 
 /** Which speakers (by id) hold every word of each name: a flag per speaker. */

@@ -4,16 +4,15 @@
  * found on the facet table's number arrays: a document page of a
  * 100 000-article archive must not compare strings with every article.
  */
-import type { SearchIndex } from '../index/index.js';
 import { RELATED_LIMIT, type RelatedArticle } from './backends/types.js';
-import { facetTable } from './facet-table.js';
+import type { Searcher } from './searcher.js';
 import { firstInOrder } from './top-k.js';
 
-export function relatedArticles(index: SearchIndex, n: number): { sameDay: RelatedArticle[]; sameSpeakers: RelatedArticle[] } {
-  const { dayOf, dateRank } = facetTable(index.documents);
-  const { start: speakerStart, ids: speakerIds } = facetTable(index.documents).facets.speakers;
+export function relatedArticles(searcher: Searcher, n: number): { sameDay: RelatedArticle[]; sameSpeakers: RelatedArticle[] } {
+  const { dayOf, dateRank } = searcher.facets;
+  const { start: speakerStart, ids: speakerIds } = searcher.facets.facets.speakers;
   const toRelated = (m: number): RelatedArticle => {
-    const { id, title, date } = index.documents[m];
+    const { id, title, date } = searcher.documents[m];
     return { id, title, date };
   };
   const mine = Array.from(speakerIds.subarray(speakerStart[n], speakerStart[n + 1]));

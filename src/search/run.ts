@@ -1,28 +1,24 @@
 import { performance } from 'node:perf_hooks';
 import { facetFields, facetFilters } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery } from './evaluate.js';
 import { bm25Part } from './exactness.js';
-import { beginTextReads, pageText } from './article-texts.js';
 import { completions } from './match-terms.js';
-import { postings } from './postings.js';
 import { firstInOrder } from './top-k.js';
-import { facetTable } from './facet-table.js';
 import { facetCounts, responseFacets } from './facets.js';
 import { snippet } from './highlight.js';
 import { prepareEntities } from './entities.js';
 import { inStory, storyOfArticle, storyPage } from './stories.js';
 import { parseQuery } from './parse-query.js';
-import { quoteSpeakerTable } from './quote-speakers.js';
 import { keepQuoted, quotationHits, quotationMatcher, quotationSnippet, type QuotationMatcher } from './quotation-query.js';
 import { suggestCorrection } from './suggest.js';
 import { emptyingFilters, understandQuery } from './understood.js';
 import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
 
 /** The order of a result list, on positions in `docs`: by score, newest first, or oldest first (undated last either way). */
-function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array | null, sort: SearchRequest['sort']): (a: number, b: number) => boolean {
-  const { dateRank, dayOf } = facetTable(index.documents);
+function resultOrder(searcher: Searcher, docs: Int32Array, scores: Float64Array | null, sort: SearchRequest['sort']): (a: number, b: number) => boolean {
+  const { dateRank, dayOf } = searcher.facets;
   if (sort === 'relevance' && scores) return (a, b) => scores[a] > scores[b] || (scores[a] === scores[b] && docs[a] < docs[b]);
   if (sort !== 'date-asc') return (a, b) => dateRank[docs[a]] < dateRank[docs[b]];
   return (a, b) => {
@@ -33,11 +29,11 @@ function resultOrder(index: SearchIndex, docs: Int32Array, scores: Float64Array 
   };
 }
 
-function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>, grouped: boolean, partial: boolean, quoted: QuotationMatcher | null, view: SearchRequest['view']): SearchHit {
-  const article = index.documents[n];
+function toHit(searcher: Searcher, n: number, score: number, terms: Set<string>, grouped: boolean, partial: boolean, quoted: QuotationMatcher | null, view: SearchRequest['view']): SearchHit {
+  const article = searcher.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
-  const body = pageText(index, n);
-  const text = (quoted && quotationSnippet(article.quotes, quoted, terms)) || snippet(body, terms.size > 0 ? matchedTextTokens(index, n, terms, body) : [], terms);
+  const body = searcher.texts.pageText(n);
+  const text = (quoted && quotationSnippet(article.quotes, quoted, terms)) || snippet(body, terms.size > 0 ? matchedTextTokens(searcher, n, terms, body) : [], terms);
   return {
     id: article.id,
     title: article.title,
@@ -45,28 +41,29 @@ function toHit(index: SearchIndex, n: number, score: number, terms: Set<string>,
     ...facetFields(article),
     snippet: text,
     score: Math.round(bm25Part(score) * 1000) / 1000,
-    ...(grouped ? hitStory(index, n) : {}),
+    ...(grouped ? hitStory(searcher, n) : {}),
     ...(partial ? { partial: true } : {}),
     ...(view === 'citations' ? { quotations: quotationHits(article.quotes, quoted, terms) } : {}),
   };
 }
 
-function hitStory(index: SearchIndex, n: number): Pick<SearchHit, 'story'> {
-  const members = storyOfArticle(index, n);
+function hitStory(searcher: Searcher, n: number): Pick<SearchHit, 'story'> {
+  const members = storyOfArticle(searcher, n);
   if (members.length < 2) return {};
-  return { story: { versions: members.length, others: members.slice(1).map((m) => ({ id: index.documents[m].id, source: index.documents[m].source })) } };
+  return { story: { versions: members.length, others: members.slice(1).map((m) => ({ id: searcher.documents[m].id, source: searcher.documents[m].source })) } };
 }
 
 /**
- * Computes once what every search of an index uses (the postings view, the
- * facet table, the completions of one- and two-letter beginnings), so that
- * no reader's keystroke pays for it.
+ * Computes ahead what every search of a build uses and its Searcher makes
+ * on first use (the facet table, the quotations' speakers, the completions
+ * of one- and two-letter beginnings, the entity pages' columns), so that no
+ * reader's keystroke pays for it.
  */
-export function prepareSearch(index: SearchIndex): void {
-  completions(postings(index), 'a');
-  facetTable(index.documents);
-  quoteSpeakerTable(index);
-  prepareEntities(index);
+export function prepareSearch(searcher: Searcher): void {
+  completions(searcher.postings, 'a');
+  void searcher.facets;
+  void searcher.quoteSpeakers;
+  prepareEntities(searcher);
 }
 
 /**
@@ -75,53 +72,54 @@ export function prepareSearch(index: SearchIndex): void {
  * reader's first keystrokes rather than during them (about half a second on
  * 100 000 articles, whatever the number of searches: it is compile time).
  */
-export function warmSearch(index: SearchIndex): void {
-  prepareSearch(index);
-  const view = postings(index);
+export function warmSearch(searcher: Searcher): void {
+  prepareSearch(searcher);
+  const view = searcher.postings;
   const words = completions(view, 'a').concat(completions(view, 'c'), completions(view, 'p')).map(([term]) => term);
+  // The typo dictionary, made on first use: before a reader's first unknown word.
+  view.termsNear(words[0] ?? '', 1);
   if (words.length < 4) return;
-  const table = facetTable(index.documents);
+  const table = searcher.facets;
   const speakers = table.facets.speakers.names.slice(0, 1);
   const organisations = table.facets.organisations.names.slice(0, 1);
   for (const q of [words[0], `${words[0]} ${words[1]}`, `${words[2]} ${words[3].slice(0, 3)}`, `"${words[0]} ${words[1]}"`]) {
-    search(index, { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
-    search(index, { q, filters: facetFilters({ speakers }), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
-    search(index, { q, filters: facetFilters({ organisations }), from: '2000-01-01', to: null, page: 1, perPage: 10, sort: 'date' });
+    search(searcher, { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
+    search(searcher, { q, filters: facetFilters({ speakers }), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
+    search(searcher, { q, filters: facetFilters({ organisations }), from: '2000-01-01', to: null, page: 1, perPage: 10, sort: 'date' });
   }
 }
 
-/** Runs a validated search request against an index. */
-export function search(index: SearchIndex, request: SearchRequest): SearchResponse {
+/** Runs a validated search request against a build. */
+export function search(searcher: Searcher, request: SearchRequest): SearchResponse {
   const started = performance.now();
-  beginTextReads(index);
   const parsed = parseQuery(request.q);
-  const found = evaluateQuery(index, parsed);
+  const found = evaluateQuery(searcher, parsed);
   // No query: every article, already newest first.
-  let docs = found.matches ? found.matches.docs : facetTable(index.documents).newestFirst;
+  let docs = found.matches ? found.matches.docs : searcher.facets.newestFirst;
   let scores = found.matches ? found.matches.scores : null;
   // cite:X, citation:mot: one quotation must hold it all
-  const quoted = quotationMatcher(index, parsed);
-  if (quoted) ({ docs, scores } = keepQuoted(index, docs, scores, quoted));
-  const storyArticle = request.story ? (index.byId.get(request.story) ?? -1) : null;
+  const quoted = quotationMatcher(searcher, parsed);
+  if (quoted) ({ docs, scores } = keepQuoted(searcher, docs, scores, quoted));
+  const storyArticle = request.story ? (searcher.byId.get(request.story) ?? -1) : null;
   if (storyArticle !== null) {
     // One story's versions: an unknown id lists nothing.
-    const kept = storyArticle < 0 ? new Int32Array(0) : inStory(index, docs, storyArticle);
+    const kept = storyArticle < 0 ? new Int32Array(0) : inStory(searcher, docs, storyArticle);
     docs = Int32Array.from(kept, (k) => docs[k]);
     if (scores) scores = Float64Array.from(kept, (k) => scores![k]);
   }
   const grouped = request.versions !== 'all' && storyArticle === null;
-  const facets = facetCounts(index.documents, docs, request);
+  const facets = facetCounts(searcher, docs, request);
   const first = (request.page - 1) * request.perPage;
-  const order = resultOrder(index, docs, scores, request.sort);
-  const stories = grouped ? storyPage(index, docs, facets.passing, first, request.perPage, order) : null;
+  const order = resultOrder(searcher, docs, scores, request.sort);
+  const stories = grouped ? storyPage(searcher, docs, facets.passing, first, request.perPage, order) : null;
   const page = stories ? stories.page : firstInOrder(facets.passing, first + request.perPage, order).slice(first);
-  const hits = page.map((k) => toHit(index, docs[k], scores ? scores[k] : 0, found.highlight, grouped, found.partial?.docs.has(docs[k]) ?? false, quoted, request.view));
+  const hits = page.map((k) => toHit(searcher, docs[k], scores ? scores[k] : 0, found.highlight, grouped, found.partial?.docs.has(docs[k]) ?? false, quoted, request.view));
   const total = stories ? stories.stories : facets.passing.length;
   // A correction is worth offering when the query came back empty or only partly matched.
-  const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(index, request.q) : null;
+  const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(searcher, request.q) : null;
   const understood = understandQuery(found.plan, parsed, found.clauseMatches, { relaxed: found.relaxed, partial: found.partial, total });
   // Filters that emptied the results: each one's count without it (the page is read, the scratch arrays are free).
-  if (total === 0 && docs.length > 0) understood.push(...emptyingFilters(request, (changed) => facetCounts(index.documents, docs, changed).passing.length));
+  if (total === 0 && docs.length > 0) understood.push(...emptyingFilters(request, (changed) => facetCounts(searcher, docs, changed).passing.length));
   return {
     query: request.q,
     total,

@@ -1,5 +1,6 @@
 /**
- * Typed arrays reused from one search to the next, one per role.
+ * Typed arrays reused from one search to the next, one per role, owned by
+ * the Searcher of a build (searcher.ts) and dropped with it.
  *
  * Why: a keystroke on 100 000 articles builds several arrays of up to a
  * number per article (the combined matches, their proximity-adjusted
@@ -15,19 +16,39 @@
  */
 type Role = 'query-docs' | 'query-scores' | 'proximity-scores' | 'exact-scores' | 'facet-passing';
 
-const int32 = new Map<Role, Int32Array>();
-const float64 = new Map<Role, Float64Array>();
-
-/** A view of `length` Int32 slots of the role's array (contents undefined). */
-export function scratchInt32(role: Role, length: number): Int32Array {
-  let array = int32.get(role);
-  if (!array || array.length < length) int32.set(role, (array = new Int32Array(Math.max(length, 1024))));
-  return array.subarray(0, length);
+/** Per-document count of lists and sum of scores when combining clauses (evaluate.ts), stamped so they never need clearing. */
+export interface CombineArrays {
+  counts: Uint16Array;
+  sums: Float64Array;
+  stamps: Uint32Array;
+  touched: Int32Array;
+  stamp: number;
 }
 
-/** A view of `length` Float64 slots of the role's array (contents undefined). */
-export function scratchFloat64(role: Role, length: number): Float64Array {
-  let array = float64.get(role);
-  if (!array || array.length < length) float64.set(role, (array = new Float64Array(Math.max(length, 1024))));
-  return array.subarray(0, length);
+export class Scratch {
+  private readonly int32 = new Map<Role, Int32Array>();
+  private readonly float64 = new Map<Role, Float64Array>();
+  private combined: CombineArrays = { counts: new Uint16Array(0), sums: new Float64Array(0), stamps: new Uint32Array(0), touched: new Int32Array(0), stamp: 0 };
+
+  /** A view of `length` Int32 slots of the role's array (contents undefined). */
+  int32Array(role: Role, length: number): Int32Array {
+    let array = this.int32.get(role);
+    if (!array || array.length < length) this.int32.set(role, (array = new Int32Array(Math.max(length, 1024))));
+    return array.subarray(0, length);
+  }
+
+  /** A view of `length` Float64 slots of the role's array (contents undefined). */
+  float64Array(role: Role, length: number): Float64Array {
+    let array = this.float64.get(role);
+    if (!array || array.length < length) this.float64.set(role, (array = new Float64Array(Math.max(length, 1024))));
+    return array.subarray(0, length);
+  }
+
+  /** The combining arrays, for `size` documents at least. */
+  combineArrays(size: number): CombineArrays {
+    if (this.combined.counts.length < size) {
+      this.combined = { counts: new Uint16Array(size), sums: new Float64Array(size), stamps: new Uint32Array(size), touched: new Int32Array(size), stamp: 0 };
+    }
+    return this.combined;
+  }
 }

@@ -1,4 +1,4 @@
-import type { SearchIndex } from '../index/index.js';
+import type { Searcher } from './searcher.js';
 import { firstInOrder } from './top-k.js';
 
 /**
@@ -15,12 +15,8 @@ export interface StoryMembers {
   ids: Int32Array;
 }
 
-const MEMBERS = new WeakMap<Int32Array, StoryMembers>();
-
-export function storyMembers(index: SearchIndex): StoryMembers {
-  const { storyOf } = index;
-  let members = MEMBERS.get(storyOf);
-  if (members) return members;
+/** The members of each story of `storyOf` (kept by the build's Searcher). */
+export function buildStoryMembers(storyOf: Int32Array): StoryMembers {
   const count = storyOf.length;
   const start = new Int32Array(count + 1);
   for (let n = 0; n < count; n++) start[storyOf[n] + 1]++;
@@ -28,24 +24,22 @@ export function storyMembers(index: SearchIndex): StoryMembers {
   const fill = start.slice(0, count);
   const ids = new Int32Array(count);
   for (let n = 0; n < count; n++) ids[fill[storyOf[n]]++] = n;
-  members = { start, ids };
-  MEMBERS.set(storyOf, members);
-  return members;
+  return { start, ids };
 }
 
 /** The article numbers of n's story, n's own first, then the others in article order. */
-export function storyOfArticle(index: SearchIndex, n: number): number[] {
-  const { start, ids } = storyMembers(index);
-  const s = index.storyOf[n];
+export function storyOfArticle(searcher: Searcher, n: number): number[] {
+  const { start, ids } = searcher.stories;
+  const s = searcher.storyOf[n];
   const others = Array.from(ids.subarray(start[s], start[s + 1])).filter((m) => m !== n);
   return [n, ...others];
 }
 
 /** The positions k of `docs` whose article is in the story of article `n`. */
-export function inStory(index: SearchIndex, docs: Int32Array, n: number): Int32Array {
-  const story = index.storyOf[n];
+export function inStory(searcher: Searcher, docs: Int32Array, n: number): Int32Array {
+  const story = searcher.storyOf[n];
   const kept: number[] = [];
-  for (let k = 0; k < docs.length; k++) if (index.storyOf[docs[k]] === story) kept.push(k);
+  for (let k = 0; k < docs.length; k++) if (searcher.storyOf[docs[k]] === story) kept.push(k);
   return Int32Array.from(kept);
 }
 
@@ -57,15 +51,15 @@ export function inStory(index: SearchIndex, docs: Int32Array, n: number): Int32A
  * places), at most doubling each round.
  */
 export function storyPage(
-  index: SearchIndex,
+  searcher: Searcher,
   docs: Int32Array,
   passing: Int32Array,
   first: number,
   count: number,
   before: (a: number, b: number) => boolean,
 ): { page: number[]; stories: number } {
-  const { storyOf } = index;
-  const { start } = storyMembers(index);
+  const { storyOf } = searcher;
+  const { start } = searcher.stories;
   const seen = new Uint8Array(storyOf.length);
   // Most articles stand alone: only members of stories of two or more can repeat one.
   let stories = passing.length;

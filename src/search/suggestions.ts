@@ -5,12 +5,11 @@
  * the number of articles that name them.
  */
 import { splitWords, type FacetName } from '../analysis/index.js';
-import type { SearchIndex } from '../index/index.js';
-import { facetKey, facetTable, type FacetColumn } from './facet-table.js';
+import type { Searcher } from './searcher.js';
+import { facetKey } from './facet-table.js';
 import { completions } from './match-terms.js';
 import { wordShape } from './query-plan.js';
-import { foldedNames, nameMatcher } from './name-match.js';
-import { postings } from './postings.js';
+import { nameMatcher } from './name-match.js';
 import { surfaceForm } from './suggest.js';
 
 /** Facets whose values are suggested: people and organisations. */
@@ -44,27 +43,14 @@ export function wordBeingTyped(q: string): string | null {
   return last && q.endsWith(last) ? last : null;
 }
 
-const totals = new WeakMap<FacetColumn, Uint32Array>();
-
-/** Articles naming each value of a facet (an article holds a value once). */
-function totalCounts(column: FacetColumn): Uint32Array {
-  let counts = totals.get(column);
-  if (!counts) {
-    counts = new Uint32Array(column.names.length);
-    for (const id of column.ids) counts[id]++;
-    totals.set(column, counts);
-  }
-  return counts;
-}
-
-function wordCompletions(index: SearchIndex, word: string): string[] {
+function wordCompletions(searcher: Searcher, word: string): string[] {
   const shape = wordShape(word, true);
   if (!shape || shape.folded.length < 2) return [];
   const seen = new Set<string>();
   const words: string[] = [];
-  for (const [term] of completions(postings(index), shape.folded)) {
+  for (const [term] of completions(searcher.postings, shape.folded)) {
     if (words.length >= WORD_SUGGESTIONS) break;
-    const written = surfaceForm(index, term);
+    const written = surfaceForm(searcher, term);
     if (!written || written.length <= word.length && facetKey(written) === facetKey(word)) continue;
     const key = written.toLowerCase();
     if (seen.has(key)) continue;
@@ -74,15 +60,14 @@ function wordCompletions(index: SearchIndex, word: string): string[] {
   return words;
 }
 
-function matchingNames(index: SearchIndex, text: string, matched: NameSuggestion['matched']): NameSuggestion[] {
+function matchingNames(searcher: Searcher, text: string, matched: NameSuggestion['matched']): NameSuggestion[] {
   const test = nameMatcher(text);
   if (!test || facetKey(text).replace(/\s/g, '').length < NAME_MIN_LETTERS) return [];
-  const table = facetTable(index.documents);
+  const table = searcher.facets;
   const found: NameSuggestion[] = [];
   for (const facet of SUGGESTED_FACETS) {
     const column = table.facets[facet];
-    const counts = totalCounts(column);
-    const keys = foldedNames(column.names);
+    const { totals: counts, keys } = column;
     column.names.forEach((value, id) => {
       if (counts[id] > 0 && test(keys[id])) found.push({ facet, value, count: counts[id], matched });
     });
@@ -90,10 +75,10 @@ function matchingNames(index: SearchIndex, text: string, matched: NameSuggestion
   return found.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr')).slice(0, NAME_SUGGESTIONS);
 }
 
-export function suggestions(index: SearchIndex, q: string): Suggestions {
+export function suggestions(searcher: Searcher, q: string): Suggestions {
   const text = q.trim();
   const word = wordBeingTyped(q);
-  let names = matchingNames(index, text, 'query');
-  if (names.length === 0 && word && word !== text) names = matchingNames(index, word, 'last-word');
-  return { words: word ? wordCompletions(index, word) : [], names };
+  let names = matchingNames(searcher, text, 'query');
+  if (names.length === 0 && word && word !== text) names = matchingNames(searcher, word, 'last-word');
+  return { words: word ? wordCompletions(searcher, word) : [], names };
 }

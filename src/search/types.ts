@@ -60,6 +60,8 @@ export interface HitStory {
 export interface FacetValue {
   value: string;
   count: number;
+  /** Set when the count was estimated from a sample of many matches (PostgreSQL, src/search/postgres/facet-counts.ts): shown "environ". */
+  approximate?: true;
 }
 
 /** A hit: the article's id, title, date and facet fields (speakers, organisations, source: src/analysis/fields.ts), its snippet and score. */

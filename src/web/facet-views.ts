@@ -32,16 +32,17 @@ export function withSelection(request: SearchRequest, name: FacetName, values: s
 export function facetView(name: FacetName, values: FacetValue[], request: SearchRequest): FacetView {
   const { param: parameter, title } = facetOf(name);
   const selectedValues = request.filters[name];
-  const toView = (value: string, count: number): FacetValueView => {
+  const toView = (value: string, count: number, approximate = false): FacetValueView => {
     const selected = has(selectedValues, value);
     return {
       name: value,
-      count: formatNumber(count),
+      // A count estimated from a sample of many matches (PostgreSQL) says so.
+      count: approximate ? `environ ${formatNumber(count)}` : formatNumber(count),
       selected,
       href: searchUrl(request, withSelection(request, name, selected ? without(selectedValues, value) : [...selectedValues, value])),
     };
   };
-  const views = values.map((v) => toView(v.value, v.count));
+  const views = values.map((v) => toView(v.value, v.count, v.approximate === true));
   // Selected values first, so that they never hide behind "voir plus".
   views.sort((a, b) => Number(b.selected) - Number(a.selected));
   const listed = new Set(values.map((v) => facetKey(v.value)));

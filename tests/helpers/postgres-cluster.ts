@@ -18,6 +18,9 @@ import pg from 'pg';
 export interface PostgresCluster {
   /** Connection URL of the `postgres` database. */
   url: string;
+  port: number;
+  /** Connection URL of database `name` of the cluster (a standby has those of its primary). */
+  databaseUrl(name: string): string;
   /** A fresh empty database of the cluster, as a URL. */
   createDatabase(name?: string): Promise<string>;
   stop(): Promise<void>;
@@ -50,7 +53,16 @@ async function freePort(): Promise<number> {
 
 let counter = 0;
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export interface ClusterOptions {
+  /**
+   * Start a hot standby of this running cluster instead of a new one: a base
+   * backup of it (pg_basebackup -R, which writes standby.signal and
+   * primary_conninfo), then streaming replication from it on loopback.
+   */
+  standbyOf?: PostgresCluster;
+}
+
+export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
   const bin = postgresBinDir();
   const root = mkdtempSync(path.join(tmpdir(), 'depeches-pg-'));
   const data = path.join(root, 'data');
@@ -68,9 +80,14 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   chmodSync(root, 0o700);
   const port = await freePort();
   try {
-    run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-    const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-    run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(root, 'log'), '-w', '-t', '60', 'start']);
+    if (options.standbyOf) {
+      // initdb's pg_hba.conf trusts replication connections from 127.0.0.1; wal_level is replica by default.
+      run('pg_basebackup', ['-D', data, '-R', '-X', 'stream', '-c', 'fast', '-h', '127.0.0.1', '-p', String(options.standbyOf.port), '-U', 'postgres', '--no-sync']);
+    } else {
+      run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+    }
+    const settings = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off${options.standbyOf ? ' -c hot_standby=on' : ''}`;
+    run('pg_ctl', ['-D', data, '-o', settings, '-l', path.join(root, 'log'), '-w', '-t', '60', 'start']);
   } catch (error) {
     const err = error as Error & { stderr?: Buffer };
     rmSync(root, { recursive: true, force: true });
@@ -80,6 +97,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   let stopped = false;
   return {
     url,
+    port,
+    databaseUrl: (name: string) => `postgres://postgres@127.0.0.1:${port}/${name}`,
     async createDatabase(name = `t${process.pid}_${++counter}`) {
       const client = new pg.Client({ connectionString: url });
       await client.connect();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { indexCorpus, loadIndex, type SearchIndex } from '../../src/index/index.js';
 import { FACETS, facetFilters, type FacetFilters } from '../../src/analysis/index.js';
-import type { SearchRequest } from '../../src/search/index.js';
+import { Searcher, type SearchRequest } from '../../src/search/index.js';
 
 export const SAMPLE_CORPUS = path.resolve('corpus');
 /** The search cases and metadata users expect of the samples, kept in the repository (a copy of the team's eval/cases.json). */
@@ -31,21 +31,22 @@ export function readEvalCases(): { cases: EvalCase[]; metadata: Record<string, S
   return evaluation;
 }
 
-/** Builds the real index of a corpus folder into a fresh temporary folder. */
-export async function buildSampleIndex(corpus = SAMPLE_CORPUS): Promise<{ dir: string; index: SearchIndex; cleanup: () => Promise<void> }> {
+/** Builds the real index of a corpus folder into a fresh temporary folder, and loads it with its Searcher. */
+export async function buildSampleIndex(corpus = SAMPLE_CORPUS): Promise<{ dir: string; index: SearchIndex; searcher: Searcher; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'depeches-index-'));
   await indexCorpus(corpus, dir);
   const index = await loadIndex(dir);
-  return { dir, index, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, index, searcher: new Searcher(index), cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** The real index of a corpus of the given files (name -> text), written into a fresh temporary folder. */
-export async function buildIndexOfFiles(files: Record<string, string>): Promise<{ index: SearchIndex; cleanup: () => Promise<void> }> {
+export async function buildIndexOfFiles(files: Record<string, string>): Promise<{ index: SearchIndex; searcher: Searcher; cleanup: () => Promise<void> }> {
   const corpus = await mkdtemp(path.join(tmpdir(), 'depeches-corpus-'));
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(corpus, name), text);
   const built = await buildSampleIndex(corpus);
   return {
     index: built.index,
+    searcher: built.searcher,
     cleanup: async () => {
       await built.cleanup();
       await rm(corpus, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facetFilters } from '../../src/analysis/index.js';
 import { indexCorpus, loadIndex } from '../../src/index/index.js';
-import { createPool, indexCorpusToPostgres } from '../../src/index/postgres/index.js';
+import { createPool, indexCorpusToPostgres, migrate } from '../../src/index/postgres/index.js';
 import { EmbeddedReader } from '../../src/search/backends/index.js';
 import type { SearchRequest } from '../../src/search/index.js';
 import { PostgresBackend } from '../../src/search/postgres/index.js';
@@ -54,11 +54,22 @@ describe('same story on PostgreSQL', { timeout: 120_000 }, () => {
       }
       const grouped = await backend.search(request());
       expect([grouped.total, grouped.articles]).toEqual([5, 8]);
+      // in_story marks the articles sharing their story; migration 6 gives a database indexed before it the same marks.
+      const marked = async () => (await pool.query<{ id: string }>('SELECT id FROM depeches.documents WHERE in_story ORDER BY id')).rows.map((r) => r.id);
+      const written = await marked();
+      expect(written.length).toBeGreaterThan(1);
+      expect(written.length).toBeLessThan(8);
+      await pool.query('ALTER TABLE depeches.documents DROP COLUMN in_story; DELETE FROM depeches.migrations WHERE version = 6');
+      expect(await migrate(pool)).toEqual([6]);
+      expect(await marked()).toEqual(written);
 
       await unlink(path.join(corpus, 'presse.jsonl'));
       await indexCorpusToPostgres(corpus, pool);
       const after = await backend.search(request({ q: 'dockers' }));
       expect(after.hits.map((h) => [h.id, h.story?.others.map((o) => o.id)])).toEqual([['matin-port', ['tribune-port']]]);
+      // Regrouped: the total still counts each story once.
+      const stories = (await pool.query<{ n: number }>('SELECT count(DISTINCT coalesce(story, id))::int AS n FROM depeches.documents')).rows[0].n;
+      expect((await backend.search(request())).total).toBe(stories);
     } finally {
       await backend.close();
       await pool.end();

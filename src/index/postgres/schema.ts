@@ -16,6 +16,8 @@
  *                           "vouliez-vous dire" corrections look here) and
  *                           btree-indexed in byte order (completions of the
  *                           word being typed)
+ *                           (`story`: the first article of its story;
+ *                           `in_story`: the story holds other articles)
  *     depeches.short_completions
  *                           the most frequent terms each beginning of one or
  *                           two letters completes to (live typing)
@@ -209,6 +211,15 @@ export const MIGRATIONS: Migration[] = [
       );
       CREATE INDEX IF NOT EXISTS quotations_tsv ON depeches.quotations USING gin (tsv);
       CREATE INDEX IF NOT EXISTS quotations_speaker ON depeches.quotations (speaker_key);`,
+  },
+  {
+    version: 6,
+    description: 'in_story: the article shares its story with another, so that a search counts the stories of its other matches without grouping them',
+    sql: `
+      ALTER TABLE depeches.documents ADD COLUMN IF NOT EXISTS in_story boolean NOT NULL DEFAULT false;
+      UPDATE depeches.documents d SET in_story = true
+      FROM (SELECT story FROM depeches.documents WHERE story IS NOT NULL GROUP BY story HAVING count(*) > 1) s
+      WHERE d.story = s.story AND NOT d.in_story;`,
   },
 ];
 

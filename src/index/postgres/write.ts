@@ -13,7 +13,7 @@ import { facetKey, FIELDS, fieldText, fieldValues, type FieldDeclaration, type F
 import type { Article } from '../../ingest/types.js';
 import { readLimitsOf, requireArticles, type IndexCorpusOptions, type IndexReport } from '../index-corpus.js';
 import { newBuildId, requireUniqueIds } from '../build.js';
-import { storiesOfArticles } from '../stories.js';
+import { storyColumns, type StoryColumns } from './story-columns.js';
 import { latestModification } from '../freshness.js';
 import { FACET_COLUMNS, TERMS_REFRESH, tsvectorSql } from './fields.js';
 import { readCorpusInWorkers } from '../parallel.js';
@@ -65,11 +65,12 @@ const PLACEHOLDERS = /[\uE000-\uE003]/g;
 const BATCH = 200;
 
 /** Rows as JSON for jsonb_to_recordset: one parameter per batch instead of one per column. */
-function rowsJson(articles: Article[]): string {
+function rowsJson(articles: Article[], stories: Map<string, StoryColumns>): string {
   return JSON.stringify(
     articles.map((a) => {
       const row: Record<string, unknown> = {
         id: a.id,
+        ...stories.get(a.id),
         content_hash: contentHash(a),
         path: a.path,
         url: a.url,
@@ -90,6 +91,8 @@ function rowsJson(articles: Article[]): string {
 const STORED_FIELDS = Object.keys(FIELDS) as FieldName[];
 const COLUMNS: [string, string][] = [
   ['id', 'text'],
+  ['story', 'text'],
+  ['in_story', 'boolean'],
   ['content_hash', 'text'],
   ['path', 'text'],
   ['url', 'text'],
@@ -170,6 +173,8 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
   let rowsWritten = started;
   try {
     await client.query('BEGIN');
+    // A build's statements (the terms of a whole archive, on a loaded machine) may take longer than a search may.
+    await client.query('SET LOCAL statement_timeout = 0');
     // One writer at a time; readers go on reading the committed index meanwhile.
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK + 1]);
     // What the database holds now, under the lock: another writer may have committed since this run began.
@@ -177,19 +182,20 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
     const changed = [...unique.values()].filter((a) => previous.get(a.id) !== contentHash(a));
     const inserted = changed.filter((a) => !previous.has(a.id)).length;
     const deletedIds = [...previous.keys()].filter((id) => !unique.has(id));
+    const all = [...unique.values()];
+    const stories = storyColumns(all);
+    // Rows written carry their story; only unchanged rows that were regrouped are updated after (an update rewrites every index entry of a row).
     for (let k = 0; k < changed.length; k += BATCH) {
       const batch = changed.slice(k, k + BATCH);
-      await client.query(UPSERT, [rowsJson(batch)]);
+      await client.query(UPSERT, [rowsJson(batch, stories)]);
       await client.query(QUOTATIONS_DELETE, [batch.map((a) => a.id)]);
       await client.query(QUOTATIONS_INSERT, [quotationsJson(batch)]);
     }
     if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
-    // Stories are computed over every article, as a build does: adding or removing one can regroup others.
-    const all = [...unique.values()];
-    const storyOf = storiesOfArticles(all);
-    const storyRows = JSON.stringify(all.map((a, n) => ({ id: a.id, story: all[storyOf[n]].id })));
+    const storyRows = JSON.stringify(all.map((a) => ({ id: a.id, ...stories.get(a.id) })));
     const regrouped = await client.query(
-      'UPDATE depeches.documents d SET story = r.story FROM jsonb_to_recordset($1::jsonb) AS r(id text, story text) WHERE d.id = r.id AND d.story IS DISTINCT FROM r.story',
+      `UPDATE depeches.documents d SET story = r.story, in_story = r.in_story FROM jsonb_to_recordset($1::jsonb) AS r(id text, story text, in_story boolean)
+       WHERE d.id = r.id AND (d.story IS DISTINCT FROM r.story OR d.in_story IS DISTINCT FROM r.in_story)`,
       [storyRows],
     );
     rowsWritten = performance.now();

@@ -14,6 +14,7 @@ import { searchFacetValues } from '../facet-search.js';
 import { highlightRange } from '../highlight.js';
 import { relatedArticles } from '../related.js';
 import { prepareSearch, search, warmSearch } from '../run.js';
+import { Searcher } from '../searcher.js';
 import { suggestions, type Suggestions } from '../suggestions.js';
 import type { FacetValue, SearchRequest, SearchResponse } from '../types.js';
 import { ServedIndex } from './served-index.js';
@@ -25,70 +26,70 @@ export class EmbeddedReader implements BackendReader {
 
   /** A reader of the build in service of `indexDir`; throws IndexLoadError when there is none that loads. */
   static async open(indexDir: string, options: OpenOptions = {}): Promise<EmbeddedReader> {
-    const index = await loadIndex(indexDir);
-    prepareSearch(index);
-    return new EmbeddedReader(new ServedIndex(indexDir, index, options.rebuild));
+    const searcher = new Searcher(await loadIndex(indexDir));
+    prepareSearch(searcher);
+    return new EmbeddedReader(new ServedIndex(indexDir, searcher, options.rebuild));
   }
 
   /** A reader of an index already loaded, never swapped (tests, benchmarks). */
   static of(index: SearchIndex): EmbeddedReader {
-    return new EmbeddedReader(new ServedIndex(null, index));
+    return new EmbeddedReader(new ServedIndex(null, new Searcher(index)));
   }
 
-  /** The build in service. */
-  get index(): SearchIndex {
+  /** The Searcher of the build in service (replaced whole at each swap). */
+  get searcher(): Searcher {
     return this.served.current;
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    return search(this.index, request);
+    return search(this.searcher, request);
   }
 
   async article(id: string): Promise<Article | null> {
-    const index = this.index;
-    const n = index.byId.get(id);
-    return n === undefined ? null : index.documents[n];
+    const searcher = this.searcher;
+    const n = searcher.byId.get(id);
+    return n === undefined ? null : searcher.documents[n];
   }
 
   async document(id: string, q: string): Promise<DocumentDetail | null> {
-    const index = this.index;
-    const n = index.byId.get(id);
+    const searcher = this.searcher;
+    const n = searcher.byId.get(id);
     if (n === undefined) return null;
-    const article = index.documents[n];
+    const article = searcher.documents[n];
     // The index terms the query matches, as the search itself finds them (stems, completions, typos).
-    const terms = q.trim() ? queryTerms(index, q) : new Set<string>();
-    const tokens = documentTokens(index, n);
+    const terms = q.trim() ? queryTerms(searcher, q) : new Set<string>();
+    const tokens = documentTokens(searcher, n);
     return {
       article,
       titleHtml: highlightRange(article.title, tokens.title, terms),
       textHtml: highlightRange(article.text, tokens.text, terms),
-      ...relatedArticles(index, n),
+      ...relatedArticles(searcher, n),
     };
   }
 
   async searchFacet(request: SearchRequest, name: FacetName, text: string): Promise<FacetValue[]> {
-    return searchFacetValues(this.index, request, name, text);
+    return searchFacetValues(this.searcher, request, name, text);
   }
 
   async suggestions(q: string): Promise<Suggestions> {
-    return suggestions(this.index, q);
+    return suggestions(this.searcher, q);
   }
 
   async dayCounts(request: SearchRequest): Promise<FacetValue[]> {
-    return searchDayCounts(this.index, request);
+    return searchDayCounts(this.searcher, request);
   }
 
   async entity(kind: EntityKind, slug: string): Promise<EntityProfile | null> {
-    return entityProfile(this.index, kind, slug);
+    return entityProfile(this.searcher, kind, slug);
   }
 
   async status(): Promise<BackendStatus> {
-    const { manifest, documents } = this.index;
+    const { manifest, documents } = this.searcher;
     return { backend: 'embedded', documents: documents.length, build: manifest.buildId, builtAt: manifest.builtAt };
   }
 
   buildId(): string {
-    return this.index.manifest.buildId;
+    return this.searcher.manifest.buildId;
   }
 
   damage(): string | null {
@@ -111,7 +112,7 @@ export class EmbeddedReader implements BackendReader {
   }
 
   warm(): void {
-    warmSearch(this.index);
+    warmSearch(this.searcher);
   }
 
   async close(): Promise<void> {

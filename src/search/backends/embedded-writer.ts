@@ -25,5 +25,9 @@ export class EmbeddedWriter implements BackendWriter {
     return (await readCurrentManifest(this.indexDir).catch(() => null))?.corpus ?? null;
   }
 
+  async readOnly(): Promise<string | null> {
+    return null;
+  }
+
   async close(): Promise<void> {}
 }

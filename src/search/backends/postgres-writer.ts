@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import type { IndexCorpusOptions } from '../../index/index.js';
-import { createPool, indexCorpusToPostgres, postgresRebuildReason, readPostgresBuild, redactUrl } from '../../index/postgres/index.js';
+import { createPool, indexCorpusToPostgres, isStandby, postgresRebuildReason, readPostgresBuild, redactUrl } from '../../index/postgres/index.js';
 import type { BackendWriter, BuildReport } from './types.js';
 
 export class PostgresWriter implements BackendWriter {
@@ -25,6 +25,8 @@ export class PostgresWriter implements BackendWriter {
   }
 
   async build(corpus: string, options: IndexCorpusOptions = {}): Promise<BuildReport> {
+    const readOnly = await this.readOnly();
+    if (readOnly) throw new Error(`cannot build the index in ${this.location}: ${readOnly}`);
     const { inserted, updated, deleted, unchanged, ...report } = await indexCorpusToPostgres(corpus, this.pool, options);
     return { ...report, changes: { inserted, updated, deleted, unchanged } };
   }
@@ -35,6 +37,10 @@ export class PostgresWriter implements BackendWriter {
 
   async builtFrom(): Promise<string | null> {
     return (await readPostgresBuild(this.pool).catch(() => null))?.corpus ?? null;
+  }
+
+  async readOnly(): Promise<string | null> {
+    return (await isStandby(this.pool)) ? 'it is a read-only standby, builds are written on its primary' : null;
   }
 
   async close(): Promise<void> {

@@ -8,8 +8,9 @@
  * is served. Events are logged as one JSON line each, as the server's.
  */
 import { watch, type FSWatcher } from 'node:fs';
-import { checkDocumentsFile, IndexReadError, loadIndex, loadServableIndex, type SearchIndex } from '../../index/index.js';
+import { checkDocumentsFile, IndexReadError, loadIndex, loadServableIndex } from '../../index/index.js';
 import { warmSearch } from '../run.js';
+import { Searcher } from '../searcher.js';
 
 const log = (level: 'info' | 'error', event: string, fields: Record<string, unknown>) =>
   (level === 'info' ? console.log : console.error)(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
@@ -26,7 +27,8 @@ export class ServedIndex {
   /** `indexDir` null: a build loaded by the caller, never swapped (tests, benchmarks). */
   constructor(
     private readonly indexDir: string | null,
-    public current: SearchIndex,
+    /** The Searcher of the build in service: a swap replaces it whole, and the old build's tables go with the old one. */
+    public current: Searcher,
     private readonly rebuild?: () => Promise<void>,
   ) {}
 
@@ -51,7 +53,7 @@ export class ServedIndex {
       try {
         do {
           this.again = false;
-          const next = await loadIndex(dir);
+          const next = new Searcher(await loadIndex(dir));
           // Readers keep the current build meanwhile: the new one is warmed whole before the swap.
           warmSearch(next);
           if (next.manifest.buildId !== this.current.manifest.buildId || this.damage) this.swap(next);
@@ -65,7 +67,7 @@ export class ServedIndex {
     return this.loading;
   }
 
-  private swap(next: SearchIndex): void {
+  private swap(next: Searcher): void {
     this.current = next;
     if (this.damage) log('info', 'index-recovered', { build: next.manifest.buildId, documents: next.documents.length });
     else log('info', 'index-swapped', { build: next.manifest.buildId, documents: next.documents.length });
@@ -102,7 +104,7 @@ export class ServedIndex {
       // A failed rebuild (full disk) still leaves an earlier build to serve.
       if (this.rebuild) await this.rebuild().catch((error: Error) => log('error', 'index-rebuild-failed', { error: error.message.split('\n')[0] }));
       // Every file checked: the damaged build is served again only once restored whole.
-      const next = await loadServableIndex(this.indexDir, (refused) => log('error', 'index-refused', { error: refused.message }));
+      const next = new Searcher(await loadServableIndex(this.indexDir, (refused) => log('error', 'index-refused', { error: refused.message })));
       warmSearch(next);
       if (this.damage) this.swap(next);
     } catch (error) {

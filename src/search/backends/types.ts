@@ -115,6 +115,8 @@ export interface BackendWriter {
   rebuildReason(corpus: string): Promise<string | null>;
   /** The corpus folder the build in service was made from, or null when unknown or when there is none. */
   builtFrom(): Promise<string | null>;
+  /** Why this store cannot be written here (a read-only standby: builds come from its primary), or null when it can. */
+  readOnly(): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -127,6 +129,8 @@ export interface OpenOptions {
 export interface Backend {
   readonly kind: BackendKind;
   readonly writer: BackendWriter;
+  /** Where readers read, printable (the writer's location, or a replica of it). */
+  readonly location: string;
   /** A reader of the build in service; throws (IndexLoadError for a folder) when there is none that can be read. */
   open(options?: OpenOptions): Promise<BackendReader>;
 }

@@ -17,43 +17,32 @@ import type { Article } from '../../ingest/types.js';
 import { createPool, parsable, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG } from '../../index/postgres/index.js';
 import { RELATED_LIMIT, type BackendReader, type BackendStatus, type DocumentDetail, type FailureKind, type RelatedArticle } from '../backends/types.js';
 import { FACET_LIMIT } from '../facets.js';
-import { escapeHtml, snippet } from '../highlight.js';
+import { escapeHtml } from '../highlight.js';
 import { typoBudget } from '../match-options.js';
 import { wordShape } from '../query-plan.js';
 import { parseQuery } from '../parse-query.js';
 import { understandQuery } from '../understood.js';
-import type { FacetValue, ParsedQuery, QuotationHit, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
-import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type QuotedCondition, type SearchRow } from './search-sql.js';
-import { quotationClauses, quotationOpening, speakerWords } from '../quotation-query.js';
+import type { FacetValue, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
+import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type QuotedCondition, type SearchRow } from './search-sql.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
+import { FACET_EXACT_LIMIT, facetValues } from './facet-counts.js';
+import { headlineHtml, hitSnippet } from './headline.js';
+import { addQuotations, quotedCondition } from './quotation-hits.js';
 import { postgresEntity } from './entities.js';
 import { isDatabaseUnavailable } from './unavailable.js';
 import type { EntityKind, EntityProfile } from '../entities.js';
 
 export { RANK_WINDOW } from './search-sql.js';
 
-/** Escaped HTML of a ts_headline result: only the placeholders become tags ("<" and "&" were hidden from the parser, see parsable()). */
-export function headlineHtml(headline: string): string {
-  return escapeHtml(headline).replaceAll(OPEN, '<mark>').replaceAll(CLOSE, '</mark>').replaceAll('\uE002', '&lt;').replaceAll('\uE003', '&amp;');
-}
-
 function topValues(values: FacetValue[]): FacetValue[] {
   return [...values].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr')).slice(0, FACET_LIMIT);
-}
-
-/** A snippet from ts_headline: whitespace collapsed, escaped, "…" where the passage cuts the text. */
-function hitSnippet(row: HitRow): string {
-  if (row.plain) return snippet(row.headline, [], new Set());
-  const body = headlineHtml(row.headline).replace(/\s+/g, ' ').trim();
-  const plainLength = row.headline.replaceAll(OPEN, '').replaceAll(CLOSE, '').trimEnd().length;
-  const lead = row.at !== 1;
-  const trail = row.at === 0 || row.at - 1 + plainLength < row.length;
-  return (lead ? '… ' : '') + body + (trail ? ' …' : '');
 }
 
 export interface PostgresBackendOptions {
   /** Most connections (default 10). */
   max?: number;
+  /** Most rows a facet counts exactly before it counts a sample (default FACET_EXACT_LIMIT, src/search/postgres/facet-counts.ts). */
+  facetExactLimit?: number;
 }
 
 export class PostgresBackend implements BackendReader {
@@ -62,6 +51,7 @@ export class PostgresBackend implements BackendReader {
     readonly pool: pg.Pool,
     /** The build last read from the database (at connection, then by each status()). */
     private lastBuildId: string,
+    private readonly facetExactLimit = FACET_EXACT_LIMIT,
   ) {}
 
   /** Connects to a database that `npm run index -- --database URL` wrote; throws saying what to run otherwise. */
@@ -72,7 +62,9 @@ export class PostgresBackend implements BackendReader {
       if (version < SCHEMA_VERSION) throw new Error(`the database has no depeches index (schema ${version}, this program needs ${SCHEMA_VERSION}): build it with npm run index -- --database URL`);
       const build = await readPostgresBuild(pool);
       if (!build) throw new Error('the database has no depeches index yet: build it with npm run index -- --database URL');
-      return new PostgresBackend(pool, build.buildId);
+      const limit = options.facetExactLimit;
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error(`facetExactLimit must be a positive integer, not ${limit}`);
+      return new PostgresBackend(pool, build.buildId, limit);
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw error;
@@ -108,7 +100,7 @@ export class PostgresBackend implements BackendReader {
     // Each story once, as the embedded engine lists them (src/search/stories.ts).
     const grouped = request.versions !== 'all' && !request.story;
     const run = (match: string | null, clauses: string[], required: number) =>
-      client.query<SearchRow>(searchSql(sort, grouped), searchParameters(request, match, compiled.highlight, clauses, required, quoted));
+      client.query<SearchRow>(searchSql(sort, grouped, this.facetExactLimit), searchParameters(request, match, compiled.highlight, clauses, required, quoted));
     let row = (await run(compiled.match, [], 0)).rows[0];
     let relaxed: { matched: number; of: number } | null = null;
     if (row.matched === 0 && compiled.positive.length > 1) {
@@ -144,7 +136,7 @@ export class PostgresBackend implements BackendReader {
       per_page: request.perPage,
       sort: request.sort,
       hits,
-      facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(row[name]) }))),
+      facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(facetValues(row[name])) }))),
       suggestion,
       relaxed,
       // Exactness and the partial fill are the embedded engine's (README, PostgreSQL differences).
@@ -279,35 +271,4 @@ export class PostgresBackend implements BackendReader {
   async close(): Promise<void> {
     await this.pool.end();
   }
-}
-
-
-/** The quotation condition of a `cite:`/`citation:` query on PostgreSQL (one row of depeches.quotations must meet it), or null. */
-async function quotedCondition(pool: pg.Pool, parsed: ParsedQuery): Promise<QuotedCondition | null> {
-  const clauses = quotationClauses(parsed);
-  if (clauses === null) return null;
-  const match = clauses.length > 0 ? (await compileTsQuery(pool, { raw: parsed.raw, clauses })).match : null;
-  return { speakerWords: speakerWords(parsed), match };
-}
-
-/** The 'Citations' view: each hit's quotations that the query matches (depeches.quotations), highlighted. */
-async function addQuotations(client: pg.PoolClient, hits: SearchHit[], compiled: CompiledTsQuery, quoted: QuotedCondition | null): Promise<void> {
-  const rows = await client.query<{ document_id: string; kind: 'direct' | 'indirect'; speaker: string | null; start_at: number; text: string; headline: string | null }>(
-    `SELECT q.document_id, q.kind, q.speaker, q.start_at, q.text,
-            CASE WHEN $2::tsquery IS NULL THEN NULL ELSE ts_headline('${TS_CONFIG}', ${parsable('q.text')}, $2::tsquery, 'HighlightAll=true, StartSel=${OPEN}, StopSel=${CLOSE}') END AS headline
-     FROM depeches.quotations q
-     WHERE q.document_id = ANY($1::text[])
-       AND (CASE WHEN $3::text[] IS NOT NULL
-                 THEN (cardinality($3::text[]) = 0 OR string_to_array(q.speaker_key, ' ') @> $3::text[]) AND ($4::tsquery IS NULL OR q.tsv @@ $4::tsquery)
-                 ELSE $2::tsquery IS NULL OR q.tsv @@ $2::tsquery END)
-     ORDER BY q.document_id, q.n`,
-    [hits.map((h) => h.id), compiled.highlight, quoted ? quoted.speakerWords : null, quoted ? quoted.match : null],
-  );
-  const byDocument = new Map<string, QuotationHit[]>();
-  for (const r of rows.rows) {
-    const list = byDocument.get(r.document_id) ?? [];
-    list.push({ html: r.headline === null ? escapeHtml(r.text) : headlineHtml(r.headline), speaker: r.speaker, kind: r.kind, start: r.start_at, opening: quotationOpening(r.text) });
-    byDocument.set(r.document_id, list);
-  }
-  for (const hit of hits) hit.quotations = byDocument.get(hit.id) ?? [];
 }

@@ -6,8 +6,8 @@
  */
 import { FACETS, facetKey, type FacetName } from '../../analysis/index.js';
 import { FACET_COLUMNS, parsable, TS_CONFIG } from '../../index/postgres/index.js';
-import { FACET_LIMIT } from '../facets.js';
 import type { FacetValue, SearchHit, SearchRequest } from '../types.js';
+import { bucketSql, FACET_EXACT_LIMIT, FACET_STATS, facetCountsSql, facetCtes, type FacetCountsRow } from './facet-counts.js';
 
 /** Placeholders ts_headline puts around matches; the text is escaped, then they become <mark>. */
 export const OPEN = '\uE000';
@@ -36,25 +36,25 @@ export const ORDER_BY: Record<'relevance' | 'date' | 'date-asc', string> = {
   'date-asc': 'date ASC NULLS LAST, id DESC',
 };
 
-/** Facet values fetched before the final ordering in JavaScript (French collation, as the embedded engine). */
-const FACET_FETCH = FACET_LIMIT * 2;
-
 /**
  * The search statement. `m` holds the matching rows, narrow (id, date, facet
- * keys, whether each filter passes): the GIN index finds them and, for plain
+ * keys, sample bucket, whether each filter passes; not the tsvector, which
+ * only the rows ranked read): the GIN index finds them and, for plain
  * lexemes, needs no recheck of their tsvector (the statement runs with
  * sequential scans off: a seq scan would decompress every tsvector to test
  * it). Only rows passing every filter are ranked, and only when the order is
  * by relevance; the page is a top-N
  * of them (see RANK_WINDOW), and ts_headline (which parses the whole text) runs for the page
- * alone. Facet counts group the keys of `m` (each article holds a key once)
- * and name the top ones from depeches.facet_names.
+ * alone. Facet counts group the keys of `m` (each article holds a key once),
+ * over a sample when the rows are many (./facet-counts.ts), and name the top
+ * ones from depeches.facet_names.
  */
 /** The statement's parameters before the facet filters ($1 to $8); facet f's selected keys are $${FACET_PARAMETER + f}. */
 const FACET_PARAMETER = 9;
 /** Each facet's filter flag in `m`, and the flags of all filters (facets and dates). */
 const passes = (name: FacetName) => `by_${name}`;
 const PASSES_ALL = [...FACETS.map(passes), 'by_d'].join(' AND ');
+const PASSES_ALL_M = [...FACETS.map(passes), 'by_d'].map((flag) => `m.${flag}`).join(' AND ');
 /** Every filter flag but one's own: what a facet's (or the date's) disjunctive counts require. */
 const othersPass = (own: string) => [...FACETS.map(passes), 'by_d'].filter((flag) => flag !== own).map((flag) => `m.${flag}`).join(' AND ');
 
@@ -76,28 +76,27 @@ const QUOTED = `($${QUOTED_WORDS}::text[] IS NULL OR EXISTS (
  * `grouped`: each story once (src/search/stories.ts), by its first member
  * in the list's order (DISTINCT ON the story, ordered by the list's order
  * within it); the total counts stories, `articles` the rows, and each hit
- * lists the other articles of its story.
+ * lists the other articles of its story (the stories are counted without
+ * grouping every match: an article whose story holds no other (`in_story`
+ * false) is one story, only the others are grouped). `facetExactLimit`: most rows a
+ * facet counts exactly (./facet-counts.ts).
  */
-export function searchSql(sort: keyof typeof ORDER_BY, grouped = false): string {
+export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExactLimit = FACET_EXACT_LIMIT): string {
   const order = ORDER_BY[sort];
   const best = (rows: string, columns: string) =>
     grouped ? `(SELECT * FROM (SELECT DISTINCT ON (${STORY}) ${columns} FROM ${rows} r0 ORDER BY ${STORY}, ${order}) b)` : rows;
-  const facet = (kind: string, keys: string, where: string) => `
-    (SELECT coalesce(json_agg(json_build_object('value', n.value, 'count', c.count) ORDER BY c.count DESC, n.value), '[]'::json) FROM (
-       SELECT u.key, count(*)::int AS count FROM m, unnest(m.${keys}) AS u(key) WHERE ${where}
-       GROUP BY u.key ORDER BY count(*) DESC, u.key LIMIT ${FACET_FETCH}) c
-     JOIN depeches.facet_names n ON n.facet = '${kind}' AND n.key = c.key)`;
   // By relevance: ts_rank over the newest RANK_WINDOW passing rows (all of them for any selective query), then the page.
   const page =
     sort === 'relevance'
       ? `scored AS (
-    SELECT r.id, r.date, r.story, CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', r.tsv, $1::tsquery, 1) END AS score
-    FROM (SELECT id, date, tsv, story FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r),
+    SELECT r.id, r.date, r.story, CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', d.tsv, $1::tsquery, 1) END AS score
+    FROM (SELECT id, date, story FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r
+    JOIN depeches.documents d USING (id)),
   page AS (SELECT id, date, score FROM ${best('scored', 'id, date, score, story')} s ORDER BY score DESC, id LIMIT $5 OFFSET $6)`
       : `page AS (SELECT id, 0::real AS score, date FROM ${best(`(SELECT id, date, story FROM m WHERE ${PASSES_ALL})`, 'id, date, story')} p ORDER BY ${order} LIMIT $5 OFFSET $6)`;
   return `
   WITH m AS MATERIALIZED (
-    SELECT d.id, d.date, d.tsv, d.story, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
+    SELECT d.id, d.date, d.story, d.in_story, ${bucketSql('d.id')} AS bucket, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
            ${FACET_COLUMNS.map((c, f) => `(cardinality($${FACET_PARAMETER + f}::text[]) = 0 OR d.${c.keys} && $${FACET_PARAMETER + f}::text[]) AS ${passes(c.name)},`).join('\n           ')}
            (($3::date IS NULL AND $4::date IS NULL) OR (d.date IS NOT NULL AND ($3::date IS NULL OR d.date >= $3::date) AND ($4::date IS NULL OR d.date <= $4::date))) AS by_d
     FROM depeches.documents d
@@ -106,11 +105,12 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false): string 
       AND ($${STORY_PARAMETER}::text IS NULL OR coalesce(d.story, d.id) = (SELECT coalesce(s.story, s.id) FROM depeches.documents s WHERE s.id = $${STORY_PARAMETER}::text))
       AND ${QUOTED}
   ),
+  ${facetCtes('m', [...FACET_COLUMNS.map((c) => ({ name: c.name as string, where: othersPass(passes(c.name)) })), { name: 'all', where: PASSES_ALL_M }, { name: 'alone', where: `${PASSES_ALL_M} AND NOT m.in_story` }], facetExactLimit)},
   ${page}
   SELECT
-    (SELECT count(${grouped ? `DISTINCT ${STORY}` : '*'}) FROM m WHERE ${PASSES_ALL})::int AS total,
-    (SELECT count(*) FROM m WHERE ${PASSES_ALL})::int AS articles,
-    (SELECT count(*) FROM m)::int AS matched,
+    ${grouped ? `((SELECT rows_alone FROM ${FACET_STATS}) + (SELECT count(*) FROM (SELECT story FROM m WHERE ${PASSES_ALL} AND in_story GROUP BY 1) stories))` : `(SELECT rows_all FROM ${FACET_STATS})`}::int AS total,
+    (SELECT rows_all FROM ${FACET_STATS})::int AS articles,
+    (SELECT matched FROM ${FACET_STATS})::int AS matched,
     (SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
        SELECT row_number() OVER (ORDER BY ${order.replace(/\b(score|date|id)\b/g, 'p.$1')}) AS rank, d.id, d.title, d.date, ${FACETS.map((name) => `d.${name}`).join(', ')}, p.score,
               hl.headline, $2::tsquery IS NULL AS plain,
@@ -119,7 +119,7 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false): string 
        FROM page p JOIN depeches.documents d USING (id)
        CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
                                        ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
-    ${FACET_COLUMNS.map((c) => `${facet(c.pgKey, c.keys, othersPass(passes(c.name)))} AS ${c.name},`).join('\n    ')}
+    ${FACET_COLUMNS.map((c) => `${facetCountsSql('m', c.name, c.pgKey, c.keys, othersPass(passes(c.name)), facetExactLimit)} AS ${c.name},`).join('\n    ')}
     (SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
        SELECT v.value, sum(days.count)::int AS count
        FROM (SELECT m.date, count(*) AS count FROM m WHERE ${othersPass('by_d')} AND m.date IS NOT NULL GROUP BY m.date) days,
@@ -147,7 +147,7 @@ export type SearchRow = {
   matched: number;
   hits: HitRow[];
   dates: FacetValue[];
-} & Record<FacetName, FacetValue[]>;
+} & Record<FacetName, FacetCountsRow>;
 
 /** The statement's parameters, in its numbering: the query tsqueries, dates, page, relaxed clauses, then each facet's folded keys. */
 export function searchParameters(request: SearchRequest, match: string | null, highlight: string | null, clauses: string[], required: number, quoted: QuotedCondition | null = null): unknown[] {

@@ -1,0 +1,103 @@
+import type { IndexManifest, SearchIndex, TermPositions } from '../index/index.js';
+import type { Article } from '../ingest/types.js';
+import { ArticleTexts } from './article-texts.js';
+import { ClauseCache } from './clause-cache.js';
+import type { DocumentTokens } from './document-tokens.js';
+import { invertColumn, type EntityKind, type InvertedColumn } from './entities.js';
+import { buildFacetTable, type FacetTable } from './facet-table.js';
+import { createPostings, type Postings } from './postings.js';
+import { buildQuoteSpeakerTable, type QuoteSpeakerTable } from './quote-speakers.js';
+import { Scratch } from './scratch.js';
+import { buildStoryMembers, type StoryMembers } from './stories.js';
+
+/** Pairs of (document, score) the clause cache of a build holds: 48 MB at most. */
+const CACHE_POSTINGS = 4_000_000;
+
+/**
+ * One build, ready to be searched, and everything searching it keeps: the
+ * flat postings with their scoring arrays and term dictionary (a
+ * SearchableMap for typos, the completions of beginnings), the facet
+ * table, the story members, the quotations' speakers, the entity pages'
+ * inverted columns, the clause cache, the recently read texts and tokens,
+ * and the scratch arrays searches reuse. Made once per loaded build (at load, and by the server at
+ * every hot swap: src/web/server.ts) and dropped with it, so that nothing
+ * of an old build outlives it and no table is looked up by the index it
+ * belongs to (as Tantivy's Searcher owns one index generation).
+ *
+ * Searches run one at a time and to completion (they are synchronous): the
+ * caches and scratch arrays need no locking, and a search's views of them
+ * are read before the next search begins.
+ */
+export class Searcher {
+  readonly postings: Postings;
+  readonly clauses: ClauseCache;
+  readonly scratch = new Scratch();
+  readonly texts: ArticleTexts;
+  /** Analyzed tokens of recently shown articles, in least-recently-used order (document-tokens.ts). */
+  readonly tokens = new Map<number, DocumentTokens>();
+  private facetTable: FacetTable | null = null;
+  private storyMembers: StoryMembers | null = null;
+  private quoteSpeakerTable: QuoteSpeakerTable | null = null;
+  private readonly inverted = new Map<EntityKind, InvertedColumn>();
+  private bits: Int32Array | null = null;
+
+  constructor(readonly index: SearchIndex) {
+    this.postings = createPostings(index.compact);
+    // Forty clauses' worth of the whole archive, for a small archive.
+    this.clauses = new ClauseCache(Math.min(CACHE_POSTINGS, Math.max(65_536, 40 * index.documents.length)));
+    this.texts = new ArticleTexts(index.documents);
+  }
+
+  get manifest(): IndexManifest {
+    return this.index.manifest;
+  }
+
+  get documents(): Article[] {
+    return this.index.documents;
+  }
+
+  get byId(): Map<string, number> {
+    return this.index.byId;
+  }
+
+  get positions(): TermPositions {
+    return this.index.positions;
+  }
+
+  get storyOf(): Int32Array {
+    return this.index.storyOf;
+  }
+
+  /** Starts a search: the clause cache and the texts it reads keep in place until the next one begins. */
+  beginSearch(): void {
+    this.clauses.beginSearch();
+    this.texts.beginSearch();
+  }
+
+  /** Facet values of every article as small integers (facet-table.ts), made on first use. */
+  get facets(): FacetTable {
+    return (this.facetTable ??= buildFacetTable(this.index.documents));
+  }
+
+  /** The members of each story (stories.ts), made on first use. */
+  get stories(): StoryMembers {
+    return (this.storyMembers ??= buildStoryMembers(this.index.storyOf));
+  }
+
+  /** The speakers of every quotation, as ids (quote-speakers.ts), made on first use. */
+  get quoteSpeakers(): QuoteSpeakerTable {
+    return (this.quoteSpeakerTable ??= buildQuoteSpeakerTable(this.index.documents));
+  }
+
+  /** Articles by value of a person or organisation facet (entities.ts), made on first use. */
+  entityColumn(kind: EntityKind): InvertedColumn {
+    let column = this.inverted.get(kind);
+    if (!column) this.inverted.set(kind, (column = invertColumn(this.facets.facets[kind])));
+    return column;
+  }
+
+  /** A bit mask per term id, all zero between uses (proximity.ts marks a query's terms in it and clears them). */
+  get clauseBits(): Int32Array {
+    return (this.bits ??= new Int32Array(this.index.compact.terms.length));
+  }
+}
