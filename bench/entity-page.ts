@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { indexCorpus, loadIndex, readCurrentManifest } from '../src/index/index.js';
 import { entityProfile, entitySlug, facetKey, prepareSearch, Searcher, type EntityKind } from '../src/search/index.js';
+import { EmbeddedReader } from '../src/search/backends/index.js';
 import { startServer } from '../src/web/server.js';
 import { generateCorpus } from './generate-corpus.js';
 
@@ -80,7 +81,7 @@ function mostQuoted(each: number): [string, number][] {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-const server = await startServer({ indexDir, index, port: 0, watchIndex: false });
+const server = await startServer({ reader: EmbeddedReader.of(index), port: 0, watchIndex: false });
 try {
   for (const kind of ['speakers', 'organisations'] as const) {
     const base = kind === 'speakers' ? 'intervenant' : 'organisation';

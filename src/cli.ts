@@ -8,7 +8,9 @@
  *
  * With --database URL (or DATABASE_URL in the environment), both commands
  * use PostgreSQL instead of the index folder: `index` writes the index into
- * the database, `serve` reads it from there. `serve --database PRIMARY
+ * the database, `serve` reads it from there. Which backend is the factory's
+ * choice (src/search/backends/factory.ts): this file drives a writer and a
+ * reader and has no branch on their kind. `serve --database PRIMARY
  * --replica STANDBY` (or DATABASE_REPLICA_URL) writes builds on the primary
  * and answers readers from the streaming standby; `serve --database STANDBY`
  * alone serves a standby as it is, never trying to write there.
@@ -18,10 +20,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorpusError } from './ingest/types.js';
-import { IndexLoadError, IndexWriteError, indexCorpus, loadIndex, readCurrentManifest, rebuildReason, watchCorpus, type IndexReport } from './index/index.js';
-import { createPool, indexCorpusToPostgres, isStandby, postgresRebuildReason, redactUrl, type PostgresIndexReport } from './index/postgres/index.js';
+import { IndexLoadError, IndexWriteError } from './index/index.js';
+import { openBackend, watchCorpus, type Backend, type BackendReader, type BackendWriter, type BuildReport, type CorpusWatcher } from './search/backends/index.js';
 import { parseBaseUrl } from './web/feeds.js';
-import { startServer, type RunningServer } from './web/server.js';
+import { startServer } from './web/server.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_CORPUS = path.join(PROJECT_ROOT, 'corpus');
@@ -55,10 +57,10 @@ function progressPrinter(): (done: number, total: number) => void {
   };
 }
 
-function printReport(report: IndexReport, outDir: string): void {
+function printReport(report: BuildReport, writer: BackendWriter): void {
   const { read, build, save } = report.seconds;
   console.log(
-    `indexed ${report.documentsIndexed} documents from ${report.filesSeen} files into ${outDir} ` +
+    `indexed ${report.documentsIndexed} documents from ${report.filesSeen} files into ${writer.location} ` +
       (report.filesReused > 0 ? `(${report.filesReused} unchanged files reused) ` : "") +
       `(read ${read.toFixed(1)} s, build ${build.toFixed(1)} s, save ${save.toFixed(1)} s)`,
   );
@@ -66,126 +68,91 @@ function printReport(report: IndexReport, outDir: string): void {
     console.log(`skipped ${report.skipped.length} files:`);
     for (const s of report.skipped) console.log(`  ${s.path}: ${s.reason}`);
   }
-}
-
-async function runIndex(corpus: string, out: string): Promise<void> {
-  printReport(await indexCorpus(corpus, out, { onProgress: progressPrinter() }), out);
-}
-
-function printPostgresReport(report: PostgresIndexReport, url: string): void {
-  printReport(report, redactUrl(url));
-  console.log(`  ${report.inserted} added, ${report.updated} changed, ${report.deleted} removed, ${report.unchanged} unchanged`);
-}
-
-/** Reindexes a corpus into PostgreSQL with a short-lived pool. */
-async function runIndexPostgres(corpus: string, url: string): Promise<void> {
-  const pool = createPool(url, { max: 2, applicationName: 'depeches-index' });
-  try {
-    printPostgresReport(await indexCorpusToPostgres(corpus, pool, { onProgress: progressPrinter() }), url);
-  } finally {
-    await pool.end();
+  if (report.changes) {
+    const { inserted, updated, deleted, unchanged } = report.changes;
+    console.log(`  ${inserted} added, ${updated} changed, ${deleted} removed, ${unchanged} unchanged`);
   }
+}
+
+async function runIndex(corpus: string, writer: BackendWriter): Promise<void> {
+  printReport(await writer.build(corpus, { onProgress: progressPrinter() }), writer);
 }
 
 /**
- * Serves the index of a PostgreSQL database, (re)building it from the corpus
- * first when missing or older. Readers are answered from `readUrl` (a
- * streaming standby) when given. A standby given as the database itself is
- * read-only: it is served as it is, builds come from its primary.
+ * A reader of the backend's build in service, (re)built from the corpus
+ * first when missing, stale, built from another corpus or damaged. The
+ * build in service opens while the corpus is checked (most starts need
+ * both); a build that cannot be written (full disk) does not stop the
+ * server when a whole, older build is there. `writable` false (no corpus,
+ * or a read-only store such as a standby): the build in service as it is.
  */
-async function runServePostgres(corpus: string, url: string, readUrl: string | undefined, listen: Listen, watchForChanges: boolean): Promise<void> {
-  const pool = createPool(url, { max: 2, applicationName: 'depeches-index' });
-  let corpusExists = existsSync(corpus);
-  try {
-    if (await isStandby(pool)) {
-      console.log(`${redactUrl(url)} is a read-only standby: serving its index as replicated, builds are written on its primary`);
-      corpusExists = false;
-    }
-    const reason = corpusExists ? await postgresRebuildReason(pool, corpus) : null;
-    if (reason) {
-      console.log(`building the index of ${corpus} in ${redactUrl(url)} (${reason})`);
-      printPostgresReport(await indexCorpusToPostgres(corpus, pool, { onProgress: progressPrinter() }), url);
-    }
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
-  let server: RunningServer;
-  try {
-    server = await startServer({ databaseUrl: readUrl ?? url, ...listen });
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
-  console.log(`depeches: searching ${corpus} in ${redactUrl(readUrl ?? url)}${readUrl ? ` (builds written on ${redactUrl(url)})` : ''} on ${server.url}`);
-  let timer: NodeJS.Timeout | null = null;
-  if (watchForChanges && corpusExists) {
-    let running = false;
-    timer = setInterval(() => {
-      if (running) return;
-      running = true;
-      postgresRebuildReason(pool, corpus)
-        .then(async (why) => {
-          if (!why) return;
-          const report = await indexCorpusToPostgres(corpus, pool);
-          console.log(`reindexed ${report.documentsIndexed} documents (${why}): ${report.inserted} added, ${report.updated} changed, ${report.deleted} removed`);
-        })
-        .catch((error: Error) => console.error(`depeches: reindexing failed: ${error.message}`))
-        .finally(() => (running = false));
-    }, 2000);
-    timer.unref();
-    console.log(`watching ${corpus} for changes`);
-  }
-  const stop = () => {
-    if (timer) clearInterval(timer);
-    void server
-      .close()
-      .then(() => pool.end())
-      .then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-async function runServe(corpus: string, indexDir: string, listen: Listen, watchForChanges: boolean): Promise<void> {
-  const corpusExists = existsSync(corpus);
-  // The saved index loads while the corpus is walked for changes (in a worker): most starts need both.
-  const [reason, loaded] = await Promise.all([corpusExists ? rebuildReason(indexDir, corpus) : null, loadIndex(indexDir).catch(() => undefined)]);
-  let fresh = false;
+async function freshReader(backend: Backend, corpus: string, writable: boolean): Promise<BackendReader> {
+  const { writer } = backend;
+  // Damaged while served: rebuilt from the corpus, then reloaded.
+  const options = { rebuild: writable ? () => runIndex(corpus, writer) : undefined };
+  const [reason, opened] = await Promise.all([writable ? writer.rebuildReason(corpus) : null, backend.open(options).catch((error: Error) => error)]);
+  let reader = opened instanceof Error ? null : opened;
   if (reason) {
-    console.log(`building the index of ${corpus} (${reason})`);
+    console.log(`building the index of ${corpus} in ${writer.location} (${reason})`);
     try {
-      await runIndex(corpus, indexDir);
-      fresh = true;
+      await runIndex(corpus, writer);
+      await reader?.refresh();
     } catch (error) {
-      // A build that cannot be written (full disk) does not stop the server when a whole, older build is there.
-      if (!loaded || !(error instanceof IndexWriteError)) throw error;
+      if (!reader || !(error instanceof IndexWriteError)) {
+        await reader?.close();
+        throw error;
+      }
       console.error(`depeches: ${error.message}; serving the previous build`);
     }
   }
-  // Damaged while served: rebuilt from the corpus, then reloaded.
-  const rebuild = corpusExists ? () => runIndex(corpus, indexDir) : undefined;
-  let server: RunningServer;
+  if (reader) return reader;
   try {
-    server = await startServer({ indexDir, index: fresh ? undefined : loaded, rebuild, ...listen });
+    return await backend.open(options);
   } catch (error) {
     if (!(error instanceof IndexLoadError)) throw error;
-    if (!corpusExists) throw new Error(`${error.message}; build it with: npm run index -- --corpus DIR --out ${indexDir}`);
+    if (!writable) throw new Error(`${error.message}; build it with: ${writer.buildCommand}`);
     // A damaged or foreign index is rebuilt from the corpus it serves.
     console.log(`rebuilding the index of ${corpus} (${error.message})`);
-    await runIndex(corpus, indexDir);
-    server = await startServer({ indexDir, rebuild, ...listen });
+    await runIndex(corpus, writer);
+    return backend.open(options);
   }
-  console.log(`depeches: searching ${corpus} on ${server.url}`);
-  if (watchForChanges) {
-    watchCorpus(corpus, indexDir, {
-      onRebuild: (report, reason) => console.log(`reindexed ${report.documentsIndexed} documents (${reason})`),
+}
+
+async function runServe(corpus: string, backend: Backend, listen: Listen, watchForChanges: boolean): Promise<void> {
+  const { writer } = backend;
+  // A standby given as the database is served as replicated: builds come from its primary.
+  const readOnly = await writer.readOnly();
+  if (readOnly) console.log(`${writer.location}: ${readOnly}; serving its index as replicated`);
+  const writable = !readOnly && existsSync(corpus);
+  let reader: BackendReader;
+  try {
+    reader = await freshReader(backend, corpus, writable);
+  } catch (error) {
+    await writer.close();
+    throw error;
+  }
+  const server = await startServer({ reader, ...listen });
+  console.log(`depeches: searching ${corpus} in ${backend.location} on ${server.url}`);
+  // Each new build is served by the reader as soon as it is written (BackendReader.follow, in startServer).
+  let watcher: CorpusWatcher | null = null;
+  if (watchForChanges && writable) {
+    watcher = watchCorpus(writer, corpus, {
+      onRebuild: (report, reason) => {
+        const changes = report.changes ? `: ${report.changes.inserted} added, ${report.changes.updated} changed, ${report.changes.deleted} removed` : '';
+        console.log(`reindexed ${report.documentsIndexed} documents (${reason})${changes}`);
+      },
       onError: (error) => console.error(`depeches: reindexing failed: ${error.message}`),
     });
     console.log(`watching ${corpus} for changes`);
   }
   // Finish the requests in flight, then exit.
-  const stop = () => void server.close().then(() => process.exit(0));
+  const stop = () => {
+    watcher?.stop();
+    void server
+      .close()
+      .then(() => writer.close())
+      .then(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
@@ -225,26 +192,28 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const indexDir = path.resolve((command === 'index' ? values.out : undefined) ?? values.index ?? DEFAULT_INDEX);
-  // Serving an index folder without --corpus serves the corpus it was built
-  // from: the sample corpus is only the default for a folder holding none, so
-  // that `npm start -- --index ARCHIVE` never replaces an archive's index.
-  const builtFrom = command === 'serve' && !values.corpus && values.index ? (await readCurrentManifest(indexDir).catch(() => null))?.corpus : null;
-  const corpus = path.resolve(values.corpus ?? builtFrom ?? DEFAULT_CORPUS);
   const database = values.database ?? (process.env.DATABASE_URL || undefined);
-  if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) throw new Error('--database (or DATABASE_URL) must be a postgres:// or postgresql:// URL');
   const replica = values.replica ?? (process.env.DATABASE_REPLICA_URL || undefined);
-  if (replica !== undefined && !/^postgres(ql)?:\/\//.test(replica)) throw new Error('--replica (or DATABASE_REPLICA_URL) must be a postgres:// or postgresql:// URL');
-  if (replica !== undefined && !database) throw new Error('--replica (or DATABASE_REPLICA_URL) needs --database (or DATABASE_URL): the primary that builds are written on');
+  const backend = openBackend({ index: indexDir, database, replica });
+  // Serving an index without --corpus serves the corpus it was built from:
+  // the sample corpus is only the default for an index holding none, so
+  // that `npm start -- --index ARCHIVE` (or --database) never replaces an
+  // archive's index.
+  const explicit = values.index !== undefined || database !== undefined;
+  const builtFrom = command === 'serve' && !values.corpus && explicit ? await backend.writer.builtFrom() : null;
+  const corpus = path.resolve(values.corpus ?? builtFrom ?? DEFAULT_CORPUS);
   if (command === 'index') {
-    if (database) await runIndexPostgres(corpus, database);
-    else await runIndex(corpus, indexDir);
+    try {
+      await runIndex(corpus, backend.writer);
+    } finally {
+      await backend.writer.close();
+    }
   } else if (command === 'serve') {
     const port = Number(values.port ?? process.env.PORT ?? 3000);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? process.env.PORT}`);
     const host = values.host ?? (process.env.HOST || '127.0.0.1');
     const listen: Listen = { port, host, baseUrl: values['base-url'] === undefined ? baseUrlOfEnvironment() : parseBaseUrl(values['base-url']) };
-    if (database) await runServePostgres(corpus, database, replica, listen, values.watch === true);
-    else await runServe(corpus, indexDir, listen, values.watch === true);
+    await runServe(corpus, backend, listen, values.watch === true);
   } else {
     throw new Error(`unknown command "${command}"\n${USAGE}`);
   }

@@ -77,6 +77,37 @@ describe('pipeline layout', () => {
   });
 });
 
+describe('backends as plug-ins', () => {
+  const files = sourceFiles(SRC);
+  const POSTGRES = [path.join(SRC, 'search', 'postgres'), path.join(SRC, 'index', 'postgres')];
+  const BACKENDS = path.join(SRC, 'search', 'backends');
+  const inside = (file: string, dir: string) => file.startsWith(dir + path.sep);
+
+  it('lets the CLI and the web stage reach a backend only through the factory, never its PostgreSQL or index-folder code', () => {
+    const entries = files.filter((file) => file === path.join(SRC, 'cli.ts') || inside(file, path.join(SRC, 'web')));
+    expect(entries.length).toBeGreaterThan(10);
+    const direct: string[] = [];
+    for (const file of entries) {
+      for (const imported of importsOf(file)) {
+        if (POSTGRES.some((dir) => inside(imported, dir))) direct.push(`${path.relative(SRC, file)} -> ${path.relative(SRC, imported)}`);
+        // Within the backends folder, only its index (the factory and the interfaces).
+        if (inside(imported, BACKENDS) && imported !== path.join(BACKENDS, 'index.ts')) direct.push(`${path.relative(SRC, file)} -> ${path.relative(SRC, imported)}`);
+      }
+    }
+    expect(direct).toEqual([]);
+  });
+
+  it('names no backend in cli.ts and server.ts but in the options that feed the factory', () => {
+    for (const file of ['cli.ts', path.join('web', 'server.ts')]) {
+      const code = readFileSync(path.join(SRC, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
+      // Branching on a backend is naming its class or its kind; the URL option and the usage text are allowed.
+      expect(code, file).not.toMatch(/Postgres[A-Z]\w*|EmbeddedReader|\.kind\b|'postgres'|'embedded'/);
+    }
+  });
+});
+
 describe('field declaration', () => {
   it('gives each facet its own URL parameter, response key, label, chip class and PostgreSQL key and column', () => {
     for (const key of ['param', 'responseKey', 'label', 'title', 'chipClass', 'pgKey', 'pgKeysColumn'] as const) {

@@ -94,7 +94,7 @@ describe('npm run index', () => {
 });
 
 describe('npm start', () => {
-  it('rebuilds a damaged index, serves it, and stops cleanly on SIGTERM', async () => {
+  it('rebuilds a damaged index, serves it, and stops cleanly on SIGTERM', { timeout: 120_000 }, async () => {
     const indexDir = path.join(work, 'served');
     await mkdir(indexDir);
     await writeFile(path.join(indexDir, 'current.json'), '{"build": "gone"}');
@@ -105,7 +105,7 @@ describe('npm start', () => {
     expect(await server.stop()).toBe(0);
   });
 
-  it('serves an index folder given without --corpus from the corpus it was built from, never the samples', async () => {
+  it('serves an index folder given without --corpus from the corpus it was built from, never the samples', { timeout: 120_000 }, async () => {
     const archive = path.join(work, 'archive');
     const indexDir = path.join(work, 'archive-index');
     await mkdir(archive);
@@ -119,7 +119,7 @@ describe('npm start', () => {
     expect(await server.stop()).toBe(0);
   });
 
-  it('is one process that a SIGTERM or SIGINT to `npm start` stops, freeing its port', async () => {
+  it('is one process that a SIGTERM or SIGINT to `npm start` stops, freeing its port', { timeout: 120_000 }, async () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const indexDir = path.join(work, `npm-start-${signal}`);
       // The signal goes to npm itself, as a process manager or a terminal sends it.

@@ -3,7 +3,8 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexCorpus, loadIndex, watchCorpus } from '../src/index/index.js';
+import { indexCorpus, loadIndex } from '../src/index/index.js';
+import { openBackend, watchCorpus } from '../src/search/backends/index.js';
 import { SAMPLE_CORPUS } from './helpers/sample-index.js';
 
 let work: string;
@@ -48,13 +49,13 @@ describe('index lifecycle', () => {
     expect(index.documents).toHaveLength(5);
   });
 
-  it('rebuilds when the watched corpus changes', async () => {
+  it('rebuilds when the watched corpus changes', { timeout: 120_000 }, async () => {
     const corpus = path.join(work, 'watched');
     const indexDir = path.join(work, 'watched-index');
     await cp(SAMPLE_CORPUS, corpus, { recursive: true });
     await indexCorpus(corpus, indexDir);
     const rebuilt = new Promise<string>((resolve) => {
-      const watcher = watchCorpus(corpus, indexDir, {
+      const watcher = watchCorpus(openBackend({ index: indexDir }).writer, corpus, {
         intervalMs: 100,
         onRebuild: (_report, reason) => {
           watcher.stop();

@@ -1,5 +1,5 @@
 /**
- * depeches on PostgreSQL, through the same SearchBackend as the server
+ * depeches on PostgreSQL, through the same BackendReader as the server
  * (facet counts and snippets included), each build in a fresh database of a
  * throw-away cluster started for the benchmark. Never DATABASE_URL: that is
  * where a reader keeps an archive's index, and a build replaces it. Its index

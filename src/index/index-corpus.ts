@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Article, SkippedFile } from '../ingest/types.js';
+import type { Article, CorpusReadResult, SkippedFile } from '../ingest/types.js';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { newManifest } from './build.js';
@@ -68,6 +68,14 @@ async function removeDeadSpills(): Promise<void> {
   await Promise.all(dead.map((name) => rm(path.join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined)));
 }
 
+/** Throws saying why when a corpus read gave no article (the previous index, if any, stays in service). */
+export function requireArticles(corpus: CorpusReadResult, corpusDir: string): void {
+  if (corpus.articles.length > 0) return;
+  const first = corpus.skipped[0];
+  const why = corpus.filesSeen === 0 ? 'the folder holds no files' : `none of its ${corpus.filesSeen} files could be read (${first.path}: ${first.reason}${corpus.skipped.length > 1 ? ', …' : ''})`;
+  throw new Error(`nothing to index in ${corpusDir}: ${why}`);
+}
+
 /**
  * Reads a corpus folder, builds its index and saves it atomically under
  * `outDir`. Throws CorpusError when the folder is missing, and an Error when
@@ -95,11 +103,7 @@ export async function indexCorpus(corpusDir: string, outDir: string, options: In
     previous.clear();
     try {
       const { corpus } = result;
-      if (corpus.articles.length === 0) {
-        const first = corpus.skipped[0];
-        const why = corpus.filesSeen === 0 ? 'the folder holds no files' : `none of its ${corpus.filesSeen} files could be read (${first.path}: ${first.reason}${corpus.skipped.length > 1 ? ', …' : ''})`;
-        throw new Error(`nothing to index in ${corpusDir}: ${why}`);
-      }
+      requireArticles(corpus, corpusDir);
       const t1 = performance.now();
       const manifest = newManifest(result.documents.length, result.compact.terms.length, path.resolve(corpusDir), readFrom);
       await saveBuild({ manifest, documents: result.documents, texts: result.texts, compact: result.compact, storyOf: result.storyOf }, outDir);

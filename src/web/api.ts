@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { textCut } from '../index/index.js';
 import type { Article } from '../ingest/types.js';
-import type { SearchBackend } from '../search/backend.js';
+import type { BackendReader } from '../search/backends/index.js';
 import { exportHandler } from './export.js';
 import { FACETS, facetOf } from '../analysis/index.js';
 import { FACET_QUERY_LENGTH, facetOfParam } from './facet-search-view.js';
@@ -15,7 +15,7 @@ export function documentJson(article: Article) {
 }
 
 /** The JSON API: /api/search, /api/export, /api/facet/:param, /api/suggest and /api/doc/:id. */
-export function apiRouter(backend: () => SearchBackend): Router {
+export function apiRouter(backend: () => BackendReader): Router {
   const router = Router();
 
   router.get('/search', async (req: Request, res: Response) => {

@@ -3,9 +3,7 @@ import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { IndexReadError } from '../index/index.js';
-import type { SearchBackend } from '../search/backend.js';
-import { isDatabaseUnavailable } from '../search/postgres/index.js';
+import type { BackendReader } from '../search/backends/index.js';
 import { apiRouter } from './api.js';
 import { localOrigin } from './feeds.js';
 import { pagesRouter } from './pages.js';
@@ -16,12 +14,8 @@ export const STATIC_DIR = path.join(PROJECT_ROOT, 'static');
 const HTMX_DIST = path.join(PROJECT_ROOT, 'node_modules', 'htmx.org', 'dist');
 
 export interface AppOptions {
-  /** The backend in service, or null while none is ready; called on every request so that a reindex can swap it. */
-  currentBackend: () => SearchBackend | null;
-  /** Why the index in service cannot be used right now (damaged while served), or null. */
-  damage?: () => string | null;
-  /** Hears a read error of the index in service (a file cut short or changed), so that it is recovered. */
-  onIndexReadError?: (error: IndexReadError) => void;
+  /** The backend in service, or null while none is ready; called on every request. It says itself when its index is damaged or its database unavailable. */
+  currentBackend: () => BackendReader | null;
   /** The origin of absolute URLs (feeds, OpenSearch) for a request. */
   origin?: (req: Request) => string;
 }
@@ -50,7 +44,7 @@ function rejectMalformedUrl(req: Request, res: Response, next: NextFunction): vo
 }
 
 /** The Express application: JSON API and HTML pages over one index. */
-export function createApp({ currentBackend, damage = () => null, onIndexReadError, origin = localOrigin }: AppOptions): express.Express {
+export function createApp({ currentBackend, origin = localOrigin }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('view engine', 'ejs');
@@ -89,7 +83,7 @@ export function createApp({ currentBackend, damage = () => null, onIndexReadErro
       res.status(503).json({ status: 'loading' });
       return;
     }
-    if (damage()) {
+    if (backend.damage()) {
       res.status(503).set('Retry-After', '5').json({ status: 'damaged' });
       return;
     }
@@ -105,12 +99,13 @@ export function createApp({ currentBackend, damage = () => null, onIndexReadErro
 
   // Until an index is loaded, everything but health and assets waits with a 503.
   app.use((req, res, next) => {
-    if (!currentBackend()) {
+    const backend = currentBackend();
+    if (!backend) {
       res.status(503).set('Retry-After', '2').type('text/plain; charset=utf-8').send('Index en cours de chargement, réessayez dans un instant.');
       return;
     }
     // A build found damaged while served answers nothing until it is recovered (never 500s, never wrong texts).
-    if (damage()) return unavailable(req, res, 'Index endommagé, rechargement en cours : réessayez dans un instant.');
+    if (backend.damage()) return unavailable(req, res, 'Index endommagé, rechargement en cours : réessayez dans un instant.');
     next();
   });
   const backend = () => currentBackend()!;
@@ -119,14 +114,11 @@ export function createApp({ currentBackend, damage = () => null, onIndexReadErro
 
   // Last resort: log one line, answer a short message, never a stack trace.
   app.use((error: Error & { status?: number }, req: Request, res: Response, _next: NextFunction) => {
-    if (error instanceof IndexReadError) {
+    // A build damaged while served (a file cut short or changed) is being recovered; a database down will be back.
+    const failure = currentBackend()?.diagnose(error) ?? null;
+    if (failure) {
       logError(req, error);
-      onIndexReadError?.(error);
-      return unavailable(req, res, 'Index endommagé, rechargement en cours : réessayez dans un instant.');
-    }
-    if (isDatabaseUnavailable(error)) {
-      logError(req, error);
-      return unavailable(req, res, 'Base de données indisponible : réessayez dans un instant.');
+      return unavailable(req, res, failure === 'damaged' ? 'Index endommagé, rechargement en cours : réessayez dans un instant.' : 'Base de données indisponible : réessayez dans un instant.');
     }
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logError(req, error);

@@ -4,7 +4,7 @@
  */
 import { facetFilters } from '../analysis/index.js';
 import { textCut } from '../index/index.js';
-import type { DocumentDetail, RelatedArticle } from '../search/backend.js';
+import type { DocumentDetail, RelatedArticle } from '../search/backends/index.js';
 import { entitySlug, type SearchRequest } from '../search/index.js';
 import { entityUrl } from './entity-links.js';
 import { documentUrl, frenchDate, searchUrl, type FilterLink } from './view-models.js';

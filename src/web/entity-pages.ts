@@ -9,7 +9,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { facetFilters } from '../analysis/index.js';
-import type { SearchBackend } from '../search/backend.js';
+import type { BackendReader } from '../search/backends/index.js';
 import { entitySlug, type Counted, type EntityKind, type EntityProfile, type SearchRequest } from '../search/index.js';
 import { ENTITY_PATHS, entityUrl } from './entity-links.js';
 import { documentUrl, formatNumber, frenchDate, frenchMonth, MONTHS_SHORT, searchUrl } from './links.js';
@@ -116,16 +116,14 @@ export function entityView(profile: EntityProfile): EntityView {
 }
 
 /** The routes of the two pages; a name no article holds is a 404 page in French. */
-export function entityRouter(backend: () => SearchBackend, notFound: (req: Request, res: Response, message: string) => void): Router {
+export function entityRouter(backend: () => BackendReader, notFound: (req: Request, res: Response, message: string) => void): Router {
   const router = Router();
   for (const kind of ['speakers', 'organisations'] as const) {
     router.get(`/${ENTITY_PATHS[kind]}/:slug`, async (req: Request, res: Response) => {
-      const current = backend();
       const slug = entitySlug(String(req.params.slug));
-      const profile = current.entity ? await current.entity(kind, slug) : null;
+      const profile = await backend().entity(kind, slug);
       if (!profile) {
-        const what = kind === 'speakers' ? 'Aucun article ne cite cet intervenant.' : 'Aucun article ne nomme cette organisation.';
-        notFound(req, res, current.entity ? what : 'Les fiches ne sont pas encore disponibles avec ce moteur de recherche.');
+        notFound(req, res, kind === 'speakers' ? 'Aucun article ne cite cet intervenant.' : 'Aucun article ne nomme cette organisation.');
         return;
       }
       const entity = entityView(profile);

@@ -7,7 +7,7 @@
  */
 import type { Request, Response } from 'express';
 import type { Article } from '../ingest/types.js';
-import type { SearchBackend } from '../search/backend.js';
+import type { BackendReader } from '../search/backends/index.js';
 import type { SearchHit, SearchRequest } from '../search/index.js';
 import { parseSearchParams } from './params.js';
 
@@ -50,7 +50,7 @@ function csvLine(row: ExportRow): string {
   }).join(',');
 }
 
-async function urlsOf(backend: SearchBackend, hits: SearchHit[]): Promise<(string | null)[]> {
+async function urlsOf(backend: BackendReader, hits: SearchHit[]): Promise<(string | null)[]> {
   return Promise.all(hits.map(async (h) => (await backend.article(h.id))?.url ?? null));
 }
 
@@ -67,7 +67,7 @@ export function exportFileName(request: SearchRequest, format: ExportFormat, tod
 }
 
 /** GET /api/export: the result set of the search parameters, streamed. */
-export function exportHandler(backend: () => SearchBackend) {
+export function exportHandler(backend: () => BackendReader) {
   return async (req: Request, res: Response): Promise<void> => {
     const format = req.query.format ?? 'csv';
     if (typeof format !== 'string' || !Object.hasOwn(FORMATS, format)) {

@@ -3,7 +3,7 @@
  * first) and the OpenSearch description that lets a browser add the engine.
  */
 import type { Request } from 'express';
-import type { SearchBackend } from '../search/backend.js';
+import type { BackendReader } from '../search/backends/index.js';
 import { FACETS, facetFilters, facetOf, fieldValues } from '../analysis/index.js';
 import type { SearchRequest } from '../search/index.js';
 import { documentUrl, periodLabel, searchUrl } from './view-models.js';
@@ -97,7 +97,7 @@ function feedTitle(request: SearchRequest): string {
 }
 
 /** The feed of a search: its first page sorted newest first. */
-export async function atomFeed(backend: SearchBackend, request: SearchRequest, base: string): Promise<AtomFeed> {
+export async function atomFeed(backend: BackendReader, request: SearchRequest, base: string): Promise<AtomFeed> {
   const feedRequest: SearchRequest = { ...request, sort: 'date', page: 1 };
   const [response, status] = await Promise.all([backend.search(feedRequest), backend.status()]);
   const builtAt = status.builtAt;

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { SearchBackend } from '../search/backend.js';
+import type { BackendReader } from '../search/backends/index.js';
 import { facetFilters } from '../analysis/index.js';
 import type { SearchRequest } from '../search/index.js';
 import { documentView } from './document-view.js';
@@ -33,7 +33,7 @@ function renderError(req: Request, res: Response, status: 400 | 404, title: stri
 }
 
 /** The HTML pages: search (full page or htmx fragment), article, feeds, OpenSearch. */
-export function pagesRouter(backend: () => SearchBackend, origin: (req: Request) => string): Router {
+export function pagesRouter(backend: () => BackendReader, origin: (req: Request) => string): Router {
   const router = Router();
 
   const searchPage = async (req: Request, res: Response) => {

@@ -1,15 +1,13 @@
 /**
  * The two search backends, for tests that must hold on both: the embedded
  * index (built into a temporary folder) and PostgreSQL (a throw-away cluster,
- * a fresh database, the same corpus indexed into it).
+ * a fresh database, the same corpus indexed into it), each written and read
+ * only through the backend factory.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { indexCorpus, loadIndex } from '../../src/index/index.js';
-import { createPool, indexCorpusToPostgres } from '../../src/index/postgres/index.js';
-import { EmbeddedBackend, type SearchBackend } from '../../src/search/backend.js';
-import { PostgresBackend } from '../../src/search/postgres/index.js';
+import { openBackend, type BackendReader } from '../../src/search/backends/index.js';
 import { startServer, type RunningServer } from '../../src/web/server.js';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 import { SAMPLE_CORPUS } from './sample-index.js';
@@ -18,7 +16,7 @@ export type BackendKind = 'embedded' | 'postgres';
 export const BACKENDS: BackendKind[] = ['embedded', 'postgres'];
 
 export interface BackendFixture {
-  backend: SearchBackend;
+  backend: BackendReader;
   /** Where the index lives: a folder or a database URL. */
   location: { indexDir: string } | { databaseUrl: string };
   stop(): Promise<void>;
@@ -39,7 +37,7 @@ export type IndexLocation = { indexDir: string } | { databaseUrl: string };
 export async function prepareIndex(kind: BackendKind, corpus = SAMPLE_CORPUS): Promise<{ location: IndexLocation; release: () => Promise<void> }> {
   if (kind === 'embedded') {
     const dir = await mkdtemp(path.join(tmpdir(), 'depeches-index-'));
-    await indexCorpus(corpus, dir);
+    await openBackend({ index: dir }).writer.build(corpus);
     return { location: { indexDir: dir }, release: () => rm(dir, { recursive: true, force: true }) };
   }
   users++;
@@ -52,11 +50,11 @@ export async function prepareIndex(kind: BackendKind, corpus = SAMPLE_CORPUS): P
   };
   try {
     const databaseUrl = await (await sharedCluster()).createDatabase();
-    const pool = createPool(databaseUrl, { max: 2 });
+    const { writer } = openBackend({ database: databaseUrl });
     try {
-      await indexCorpusToPostgres(corpus, pool);
+      await writer.build(corpus);
     } finally {
-      await pool.end();
+      await writer.close();
     }
     return { location: { databaseUrl }, release };
   } catch (error) {
@@ -65,10 +63,15 @@ export async function prepareIndex(kind: BackendKind, corpus = SAMPLE_CORPUS): P
   }
 }
 
+/** The factory's location of an index. */
+export function locationOf(location: IndexLocation): { index?: string; database?: string } {
+  return 'indexDir' in location ? { index: location.indexDir } : { database: location.databaseUrl };
+}
+
 /** A backend over the index of `corpus`. */
 export async function startBackend(kind: BackendKind, corpus = SAMPLE_CORPUS): Promise<BackendFixture> {
   const { location, release } = await prepareIndex(kind, corpus);
-  const backend = 'indexDir' in location ? EmbeddedBackend.of(await loadIndex(location.indexDir)) : await PostgresBackend.connect(location.databaseUrl);
+  const backend = await openBackend(locationOf(location)).open();
   return {
     backend,
     location,

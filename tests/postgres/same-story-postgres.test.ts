@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facetFilters } from '../../src/analysis/index.js';
 import { indexCorpus, loadIndex } from '../../src/index/index.js';
 import { createPool, indexCorpusToPostgres, migrate } from '../../src/index/postgres/index.js';
-import { EmbeddedBackend } from '../../src/search/backend.js';
+import { EmbeddedReader } from '../../src/search/backends/index.js';
 import type { SearchRequest } from '../../src/search/index.js';
 import { PostgresBackend } from '../../src/search/postgres/index.js';
 import { sharedCluster } from '../helpers/backends.js';
@@ -45,7 +45,7 @@ describe('same story on PostgreSQL', { timeout: 120_000 }, () => {
     const pool = createPool(url);
     await indexCorpusToPostgres(corpus, pool);
     await indexCorpus(corpus, path.join(work, 'index'), { threads: 0 });
-    const embedded = EmbeddedBackend.of(await loadIndex(path.join(work, 'index')));
+    const embedded = EmbeddedReader.of(await loadIndex(path.join(work, 'index')));
     const backend = await PostgresBackend.connect(url);
     try {
       for (const changes of [{}, { q: 'dockers' }, { q: 'grèce', sort: 'relevance' as const }, { versions: 'all' as const }, { story: 'tribune-port' }, { story: 'inconnu' }]) {
@@ -81,7 +81,7 @@ describe('same story on PostgreSQL', { timeout: 120_000 }, () => {
     const pool = createPool(url);
     await indexCorpusToPostgres(SAMPLE_CORPUS, pool);
     await indexCorpus(SAMPLE_CORPUS, path.join(work, 'sample'), { threads: 0 });
-    const embedded = EmbeddedBackend.of(await loadIndex(path.join(work, 'sample')));
+    const embedded = EmbeddedReader.of(await loadIndex(path.join(work, 'sample')));
     const backend = await PostgresBackend.connect(url);
     // Ties among the latest articles of one day may come in another order: compared as dates, and ids as a set (quotations too).
     const comparable = (p: EntityProfile | null) =>

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { facetKey, FIELDS, fieldText, fieldValues, type FieldDeclaration, type FieldName } from '../../analysis/index.js';
 import type { Article } from '../../ingest/types.js';
-import type { IndexReport } from '../index-corpus.js';
+import { readLimitsOf, requireArticles, type IndexCorpusOptions, type IndexReport } from '../index-corpus.js';
 import { newBuildId, requireUniqueIds } from '../build.js';
 import { storyColumns, type StoryColumns } from './story-columns.js';
 import { latestModification } from '../freshness.js';
@@ -242,17 +242,14 @@ export async function writeArticlesToPostgres(pool: pg.Pool, articles: Article[]
   }
 }
 
-export interface PostgresIndexOptions {
-  onProgress?: (filesDone: number, filesTotal: number) => void;
-}
-
 /**
  * Reads `corpusDir` and brings the database's index up to date with it.
  * Throws when the folder is missing or holds nothing readable, leaving the
  * database as it was.
  */
-export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, options: PostgresIndexOptions = {}): Promise<PostgresIndexReport> {
+export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, options: IndexCorpusOptions = {}): Promise<PostgresIndexReport> {
   const t0 = performance.now();
+  const limits = readLimitsOf(options); // a bad limit in the environment stops the run before any work
   await migrate(pool);
   const { client, done } = await checkOut(pool);
   try {
@@ -260,13 +257,9 @@ export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, op
     // As in the embedded index: the build is as old as the start of reading.
     const readFrom = new Date();
     // The same reading as the embedded index: worker threads, with their per-file size limit and time budget.
-    const corpus = await readCorpusInWorkers(corpusDir, { onProgress: options.onProgress, previous: previous.byPath });
+    const corpus = await readCorpusInWorkers(corpusDir, { onProgress: options.onProgress, previous: previous.byPath, threads: options.threads, workerHeapMb: options.workerHeapMb, ...limits });
     const t1 = performance.now();
-    if (corpus.articles.length === 0) {
-      const first = corpus.skipped[0];
-      const why = corpus.filesSeen === 0 ? 'the folder holds no files' : `none of its ${corpus.filesSeen} files could be read (${first.path}: ${first.reason}${corpus.skipped.length > 1 ? ', …' : ''})`;
-      throw new Error(`nothing to index in ${corpusDir}: ${why}`);
-    }
+    requireArticles(corpus, corpusDir);
     const written = await writeInTransaction(client, corpus.articles, path.resolve(corpusDir), readFrom);
     return {
       filesSeen: corpus.filesSeen,

@@ -15,61 +15,28 @@ import type { Suggestions } from '../suggestions.js';
 import { dayCountsPostgres, searchFacetPostgres, suggestionsPostgres } from './facet-search.js';
 import type { Article } from '../../ingest/types.js';
 import { createPool, parsable, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG } from '../../index/postgres/index.js';
-import type { BackendStatus, DocumentDetail, RelatedArticle, SearchBackend } from '../backend.js';
-import { RELATED_LIMIT } from '../backend.js';
+import { RELATED_LIMIT, type BackendReader, type BackendStatus, type DocumentDetail, type FailureKind, type RelatedArticle } from '../backends/types.js';
 import { FACET_LIMIT } from '../facets.js';
-import { escapeHtml, snippet } from '../highlight.js';
+import { escapeHtml } from '../highlight.js';
 import { typoBudget } from '../match-options.js';
 import { wordShape } from '../query-plan.js';
 import { parseQuery } from '../parse-query.js';
 import { understandQuery } from '../understood.js';
-import type { FacetValue, ParsedQuery, QuotationHit, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
-import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type HitRow, type QuotedCondition, type SearchRow } from './search-sql.js';
-import { quotationClauses, quotationOpening, speakerWords } from '../quotation-query.js';
+import type { FacetValue, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
+import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type QuotedCondition, type SearchRow } from './search-sql.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
 import { FACET_EXACT_LIMIT, facetValues } from './facet-counts.js';
+import { headlineHtml, hitSnippet } from './headline.js';
+import { addQuotations, quotedCondition } from './quotation-hits.js';
 import { postgresEntity } from './entities.js';
 import { quotationSpeakerFacet } from './quotation-facet.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 import type { EntityKind, EntityProfile } from '../entities.js';
 
 export { RANK_WINDOW } from './search-sql.js';
 
-/** Escaped HTML of a ts_headline result: only the placeholders become tags ("<" and "&" were hidden from the parser, see parsable()). */
-export function headlineHtml(headline: string): string {
-  return escapeHtml(headline).replaceAll(OPEN, '<mark>').replaceAll(CLOSE, '</mark>').replaceAll('\uE002', '&lt;').replaceAll('\uE003', '&amp;');
-}
-
 function topValues(values: FacetValue[]): FacetValue[] {
   return [...values].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr')).slice(0, FACET_LIMIT);
-}
-
-/** A snippet from ts_headline: whitespace collapsed, escaped, "…" where the passage cuts the text. */
-function hitSnippet(row: HitRow): string {
-  if (row.plain) return snippet(row.headline, [], new Set());
-  const body = headlineHtml(row.headline).replace(/\s+/g, ' ').trim();
-  const plainLength = row.headline.replaceAll(OPEN, '').replaceAll(CLOSE, '').trimEnd().length;
-  const lead = row.at !== 1;
-  const trail = row.at === 0 || row.at - 1 + plainLength < row.length;
-  return (lead ? '… ' : '') + body + (trail ? ' …' : '');
-}
-
-/** Network errors of a connection (the database stopped, restarted or unreachable). */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
-
-/**
- * True when an error says the database cannot answer now (down, restarting,
- * out of connections, unreachable) rather than that a request is wrong: the
- * server then answers 503 with Retry-After, as /healthz does, not 500.
- * PostgreSQL SQLSTATE classes 08 (connection exception), 57P (operator
- * intervention: shutdown, crash, cannot connect now) and 53 (insufficient
- * resources); pg's own messages for a connection closed or a pool that
- * timed out connecting.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (NETWORK_CODES.has(code) || /^(08|57P|53)/.test(code))) return true;
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(error.message);
 }
 
 export interface PostgresBackendOptions {
@@ -79,10 +46,12 @@ export interface PostgresBackendOptions {
   facetExactLimit?: number;
 }
 
-export class PostgresBackend implements SearchBackend {
+export class PostgresBackend implements BackendReader {
   readonly kind = 'postgres' as const;
   private constructor(
     readonly pool: pg.Pool,
+    /** The build last read from the database (at connection, then by each status()). */
+    private lastBuildId: string,
     private readonly facetExactLimit = FACET_EXACT_LIMIT,
   ) {}
 
@@ -92,10 +61,11 @@ export class PostgresBackend implements SearchBackend {
     try {
       const version = await schemaVersion(pool);
       if (version < SCHEMA_VERSION) throw new Error(`the database has no depeches index (schema ${version}, this program needs ${SCHEMA_VERSION}): build it with npm run index -- --database URL`);
-      if (!(await readPostgresBuild(pool))) throw new Error('the database has no depeches index yet: build it with npm run index -- --database URL');
+      const build = await readPostgresBuild(pool);
+      if (!build) throw new Error('the database has no depeches index yet: build it with npm run index -- --database URL');
       const limit = options.facetExactLimit;
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error(`facetExactLimit must be a positive integer, not ${limit}`);
-      return new PostgresBackend(pool, limit);
+      return new PostgresBackend(pool, build.buildId, limit);
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw error;
@@ -279,41 +249,32 @@ export class PostgresBackend implements SearchBackend {
   async status(): Promise<BackendStatus> {
     const build = await readPostgresBuild(this.pool);
     if (!build) throw new Error('the database has no depeches index');
+    this.lastBuildId = build.buildId;
     return { backend: 'postgres', documents: build.documentCount, build: build.buildId, builtAt: build.builtAt };
   }
+
+  buildId(): string {
+    return this.lastBuildId;
+  }
+
+  /** The database holds its index whole or not at all (one transaction per build): never damaged. */
+  damage(): string | null {
+    return null;
+  }
+
+  diagnose(error: unknown): FailureKind {
+    return isDatabaseUnavailable(error) ? 'unavailable' : null;
+  }
+
+  /** Readers always see the last committed build: nothing to follow or refresh. */
+  follow(): void {}
+
+  async refresh(): Promise<void> {}
+
+  /** The database keeps its own caches warm. */
+  warm(): void {}
 
   async close(): Promise<void> {
     await this.pool.end();
   }
-}
-
-
-/** The quotation condition of a `cite:`/`citation:` query on PostgreSQL (one row of depeches.quotations must meet it), or null. */
-async function quotedCondition(pool: pg.Pool, parsed: ParsedQuery): Promise<QuotedCondition | null> {
-  const clauses = quotationClauses(parsed);
-  if (clauses === null) return null;
-  const match = clauses.length > 0 ? (await compileTsQuery(pool, { raw: parsed.raw, clauses })).match : null;
-  return { speakerWords: speakerWords(parsed), match };
-}
-
-/** The 'Citations' view: each hit's quotations that the query matches (depeches.quotations), highlighted. */
-async function addQuotations(client: pg.PoolClient, hits: SearchHit[], compiled: CompiledTsQuery, quoted: QuotedCondition | null): Promise<void> {
-  const rows = await client.query<{ document_id: string; kind: 'direct' | 'indirect'; speaker: string | null; start_at: number; text: string; headline: string | null }>(
-    `SELECT q.document_id, q.kind, q.speaker, q.start_at, q.text,
-            CASE WHEN $2::tsquery IS NULL THEN NULL ELSE ts_headline('${TS_CONFIG}', ${parsable('q.text')}, $2::tsquery, 'HighlightAll=true, StartSel=${OPEN}, StopSel=${CLOSE}') END AS headline
-     FROM depeches.quotations q
-     WHERE q.document_id = ANY($1::text[])
-       AND (CASE WHEN $3::text[] IS NOT NULL
-                 THEN (cardinality($3::text[]) = 0 OR string_to_array(q.speaker_key, ' ') @> $3::text[]) AND ($4::tsquery IS NULL OR q.tsv @@ $4::tsquery)
-                 ELSE $2::tsquery IS NULL OR q.tsv @@ $2::tsquery END)
-     ORDER BY q.document_id, q.n`,
-    [hits.map((h) => h.id), compiled.highlight, quoted ? quoted.speakerWords : null, quoted ? quoted.match : null],
-  );
-  const byDocument = new Map<string, QuotationHit[]>();
-  for (const r of rows.rows) {
-    const list = byDocument.get(r.document_id) ?? [];
-    list.push({ html: r.headline === null ? escapeHtml(r.text) : headlineHtml(r.headline), speaker: r.speaker, kind: r.kind, start: r.start_at, opening: quotationOpening(r.text) });
-    byDocument.set(r.document_id, list);
-  }
-  for (const hit of hits) hit.quotations = byDocument.get(hit.id) ?? [];
 }
