@@ -8,7 +8,7 @@
  */
 import type { FacetName } from '../../analysis/index.js';
 import type { Article, SkippedFile } from '../../ingest/types.js';
-import type { IndexCorpusOptions } from '../../index/index.js';
+import type { IndexCorpusOptions, IndexReport } from '../../index/index.js';
 import type { EntityKind, EntityProfile } from '../entities.js';
 import type { Suggestions } from '../suggestions.js';
 import type { FacetValue, SearchRequest, SearchResponse } from '../types.js';
@@ -86,18 +86,8 @@ export interface BackendReader {
   close(): Promise<void>;
 }
 
-/** What a run of a writer did. */
-export interface BuildReport {
-  filesSeen: number;
-  /** Files whose articles were reused from the previous build without being parsed again. */
-  filesReused: number;
-  documentsIndexed: number;
-  /** Distinct terms of the index, when the backend counts them. */
-  termCount?: number;
-  skipped: SkippedFile[];
-  buildId: string;
-  /** read: files to articles; build: analysis and inverted index; save: writing and publishing the build. */
-  seconds: { read: number; build: number; save: number };
+/** What a run of a writer did: the embedded indexer's report, and the rows changed where the store is written article by article. */
+export interface BuildReport extends IndexReport {
   /** Rows of the store added, changed, removed and left alone, when the backend writes article by article. */
   changes?: { inserted: number; updated: number; deleted: number; unchanged: number };
 }
