@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIndex } from '../src/index/index.js';
 import { SAMPLE_CORPUS } from './helpers/sample-index.js';
+import { serveCli, serveUntilUrl, TSX } from './helpers/serving-process.js';
 
 const run = promisify(execFile);
-const TSX = path.resolve('node_modules/.bin/tsx');
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -25,38 +25,7 @@ beforeAll(async () => (work = await mkdtemp(path.join(tmpdir(), 'depeches-cli-')
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 /** Runs `serve` in a child process; resolves once it prints its URL. */
-async function serve(...args: string[]): Promise<{ url: string; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> }> {
-  return serveWith(TSX, ['src/cli.ts', 'serve', ...args]);
-}
-
-/** Runs a serving command in a child process; resolves once it prints its URL. */
-async function serveWith(command: string, args: string[]): Promise<{ url: string; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> }> {
-  const { spawn } = await import('node:child_process');
-  const child = spawn(command, args);
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`no URL in: ${output}`));
-    }, 60_000);
-    // A server that exits before serving fails at once, with what it said.
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited (${code}) before serving: ${output}`));
-    });
-    child.stdout.on('data', () => {
-      const match = /on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { url, output: () => output, stop: (signal = 'SIGTERM') => (child.kill(signal), exit) };
-}
+const serve = (...args: string[]) => serveCli(args);
 
 describe('npm run index', () => {
   it('indexes the sample corpus and says what it did', async () => {
@@ -123,7 +92,7 @@ describe('npm start', () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const indexDir = path.join(work, `npm-start-${signal}`);
       // The signal goes to npm itself, as a process manager or a terminal sends it.
-      const server = await serveWith('npm', ['start', '--silent', '--', '--corpus', SAMPLE_CORPUS, '--index', indexDir, '--port', '0']);
+      const server = await serveUntilUrl('npm', ['start', '--silent', '--', '--corpus', SAMPLE_CORPUS, '--index', indexDir, '--port', '0']);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       await server.stop(signal);
       await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();

@@ -247,15 +247,18 @@ export class CompactBuilder {
     for (const chunk of this.sequences.chunksInOrder()) for (let k = 0; k < chunk.length; k++) sequences[o++] = chunk[k] < 0 ? -1 : rank[chunk[k]];
     this.postings.dispose();
     this.sequences.dispose();
+    return { ...this.columns(sorted, termOffsets), postings, sequences };
+  }
+
+  /** What both ways of finishing return besides the postings and term positions. */
+  private columns(terms: string[], termOffsets: Int32Array) {
     return {
       documentCount: this.documentCount,
-      terms: sorted,
+      terms,
       termOffsets,
-      postings,
       fieldLengths: this.fieldLengths.toArray(),
       averageFieldLengths: this.averages(),
       sequenceOffsets: this.sequenceOffsets.toArray(),
-      sequences,
     };
   }
 
@@ -285,16 +288,7 @@ export class CompactBuilder {
         for (const chunk of self.sequences.chunksInOrder()) yield chunk.map((id) => (id < 0 ? -1 : rank[id]));
       },
     };
-    return {
-      documentCount: this.documentCount,
-      terms: sorted,
-      termOffsets,
-      postings,
-      fieldLengths: this.fieldLengths.toArray(),
-      averageFieldLengths: this.averages(),
-      sequenceOffsets: this.sequenceOffsets.toArray(),
-      sequences,
-    };
+    return { ...this.columns(sorted, termOffsets), postings, sequences };
   }
 
   /** Frees the chunks and removes the spill files. */

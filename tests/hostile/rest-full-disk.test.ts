@@ -8,7 +8,7 @@
  * build. Needs root to mount a small tmpfs (CI runs as root); skipped
  * otherwise, saying so.
  */
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,8 +16,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IndexWriteError, indexCorpus, loadIndex } from '../../src/index/index.js';
 import { SMALL_ARTICLES, writeCorpus } from './rest-helpers.js';
+import { serveCli, TSX } from '../helpers/serving-process.js';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 const run = promisify(execFile);
 
 let work = '';
@@ -101,7 +101,7 @@ describe('an index folder on a full disk', () => {
     expect(await leftovers(index)).toEqual([]);
 
     // The server starts on the previous build rather than refusing to.
-    const server = await serveUntilUrl(['--corpus', corpus, '--index', index, '--port', '0']);
+    const server = await serveCli(['--corpus', corpus, '--index', index, '--port', '0']);
     try {
       expect(server.output()).toMatch(/ENOSPC.*serving the previous build/);
       const health = (await (await fetch(`${server.url}/healthz`)).json()) as { status: string; build: string };
@@ -143,31 +143,3 @@ describe('an index folder on a full disk', () => {
     await rm(corpus, { recursive: true, force: true });
   }, 120_000);
 });
-
-/** `npm start` in a child process; resolves once it prints its URL. */
-async function serveUntilUrl(args: string[]): Promise<{ url: string; output: () => string; stop: () => Promise<void> }> {
-  const child = spawn(TSX, ['src/cli.ts', 'serve', ...args]);
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL in: ${output}`)), 60_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited (${code}) before serving: ${output}`));
-    });
-    child.stdout.on('data', () => {
-      const match = /on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-  }).catch(async (error: unknown) => {
-    child.kill('SIGTERM');
-    await exited;
-    throw error;
-  });
-  return { url, output: () => output, stop: () => (child.kill('SIGTERM'), exited) };
-}
