@@ -5,7 +5,7 @@ import { BUILD_FILES, BUILDS, currentBuild, POINTER, STAGING } from './build-fol
 import { checkOfFile, sealedManifest, type FileCheck } from './checksums.js';
 import type { CompactIndex, CompactSections } from './compact.js';
 import { writeCatalog } from './catalog-file.js';
-import { textsOfArticles, writeDocuments, type EncodedTexts } from './documents.js';
+import { textsOfArticles, writeDocuments, type EncodedTexts } from './write-documents.js';
 import type { Article } from '../ingest/types.js';
 import type { IndexManifest, SearchIndex } from './types.js';
 
