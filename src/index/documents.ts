@@ -189,6 +189,11 @@ const QUOTES_PROPERTY: PropertyDescriptor = {
   configurable: false,
 };
 
+/** The quotations of an article whose text is `text` (already read): a loaded article's are given their words from it, without reading it again. */
+export function quotationsOf(article: Article, text: string): Quote[] {
+  return article instanceof StoredArticle ? StoredArticle.storedQuotesOf(article).map((q) => quoteOf(q, text)) : article.quotes;
+}
+
 /** What a search needs of an article's quotations (speaker, kind, place, positions), without reading its text. */
 export function quoteOutlines(article: Article): QuoteOutline[] {
   return article instanceof StoredArticle ? StoredArticle.storedQuotesOf(article).map(outlineOf) : outlineOfQuotes(article.quotes);
