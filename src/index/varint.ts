@@ -1,0 +1,62 @@
+/**
+ * The compact coding of index.bin's integer sections (binary-file.ts): each
+ * 32-bit integer as a zigzag LEB128 varint (7 bits a byte, small values of
+ * either sign in one byte: -1, the stop word of a term sequence, is one
+ * byte), optionally as the difference from the integer `stride` places
+ * before it (document numbers of postings pairs ascend within a term,
+ * offsets ascend throughout), so that a term id takes two or three bytes
+ * instead of four and a posting two instead of eight. Decoding is one pass
+ * over the bytes into an Int32Array of a size given in the header.
+ */
+
+/** Most bytes a 32-bit integer takes. */
+export const MAX_VARINT_BYTES = 5;
+
+/**
+ * Encodes `values`, the integers from number `first` of a section, into
+ * `out` (at least MAX_VARINT_BYTES bytes a value long), `previous` holding
+ * the last `stride` integers before them by position modulo stride
+ * (updated); returns the bytes written.
+ */
+export function encodeVarints(values: Int32Array, first: number, stride: number, previous: Int32Array, out: Uint8Array): number {
+  let at = 0;
+  for (let k = 0; k < values.length; k++) {
+    let value = values[k];
+    if (stride > 0) {
+      const slot = (first + k) % stride;
+      const before = previous[slot];
+      previous[slot] = value;
+      value = (value - before) | 0;
+    }
+    // zigzag: 0, -1, 1, -2, 2 … as 0, 1, 2, 3, 4 …
+    let v = ((value << 1) ^ (value >> 31)) >>> 0;
+    while (v >= 0x80) {
+      out[at++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    out[at++] = v;
+  }
+  return at;
+}
+
+/** Decodes `count` integers coded by encodeVarints (with the same stride, from zeros); throws when the bytes do not hold exactly that many. */
+export function decodeVarints(bytes: Uint8Array, count: number, stride: number): Int32Array {
+  const out = new Int32Array(count);
+  let at = 0;
+  const end = bytes.length;
+  for (let k = 0; k < count; k++) {
+    let v = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      if (at >= end || shift > 28) throw new Error('varint section cut short or damaged');
+      byte = bytes[at++];
+      v |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    const value = (v >>> 1) ^ -(v & 1);
+    out[k] = stride > 0 && k >= stride ? (out[k - stride] + value) | 0 : value;
+  }
+  if (at !== end) throw new Error('varint section longer than its count');
+  return out;
+}
