@@ -42,21 +42,25 @@ export function encodeVarints(values: Int32Array, first: number, stride: number,
 /** Decodes `count` integers coded by encodeVarints (with the same stride, from zeros); throws when the bytes do not hold exactly that many. */
 export function decodeVarints(bytes: Uint8Array, count: number, stride: number): Int32Array {
   const out = new Int32Array(count);
-  let at = 0;
   const end = bytes.length;
+  let at = 0;
   for (let k = 0; k < count; k++) {
-    let v = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      if (at >= end || shift > 28) throw new Error('varint section cut short or damaged');
-      byte = bytes[at++];
-      v |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    const value = (v >>> 1) ^ -(v & 1);
-    out[k] = stride > 0 && k >= stride ? (out[k - stride] + value) | 0 : value;
+    if (at >= end) throw new Error('varint section cut short or damaged');
+    let v = bytes[at++];
+    // One or two bytes for most values (stop words, term ids below 8192, small differences): the loop only past them.
+    if (v >= 0x80) {
+      if (at >= end) throw new Error('varint section cut short or damaged');
+      let byte = bytes[at++];
+      v = (v & 0x7f) | ((byte & 0x7f) << 7);
+      for (let shift = 14; byte >= 0x80; shift += 7) {
+        if (at >= end || shift > 28) throw new Error('varint section cut short or damaged');
+        byte = bytes[at++];
+        v |= (byte & 0x7f) << shift;
+      }
+    }
+    out[k] = (v >>> 1) ^ -(v & 1);
   }
   if (at !== end) throw new Error('varint section longer than its count');
+  if (stride > 0) for (let k = stride; k < count; k++) out[k] = (out[k] + out[k - stride]) | 0;
   return out;
 }
