@@ -81,7 +81,7 @@ describe('the page at archive scale', { timeout: 90_000 }, () => {
     expect(await page.locator('#q').inputValue()).toBe('sécheresse');
     await Promise.all([page.waitForURL(/speaker=/), page.locator('#trouves-speaker a.valeur').first().click()]);
     expect(page.url()).toContain('q=s%C3%A9cheresse');
-    expect(await page.locator('.puce-active').count()).toBe(1);
+    await expect.poll(() => page.locator('.puce-active').count()).toBe(1);
   });
 
   it('suggestions by keyboard: a person becomes a filter, a word completes the query, Escape closes', async () => {
@@ -148,7 +148,7 @@ describe('the page at archive scale', { timeout: 90_000 }, () => {
     // A value picked there keeps the panel open.
     await page.locator('#facettes a.valeur[data-facette="speaker"]').first().tap();
     await expect.poll(() => page.url()).toContain('speaker=');
-    expect(await page.locator('#facettes').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#facettes').isVisible()).toBe(true);
     // Without JavaScript the control is a link down to the facets.
     const plain = await frenchPage(browser, contexts, problems, { viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
     await plain.goto(url + '/search?q=s%C3%A9cheresse');

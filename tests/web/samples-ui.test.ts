@@ -48,7 +48,7 @@ describe('archive-scale features on the samples', { timeout: 60_000 }, () => {
     for (let k = 0; k <= index; k++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toContain('speaker=Sergue%C3%AF+Lavrov');
-    expect(await page.locator('.puce-active').first().textContent()).toContain('Sergueï Lavrov');
+    await expect.poll(() => page.locator('.puce-active').first().textContent()).toContain('Sergueï Lavrov');
   });
 
   it('facet search finds an organisation as one types; a reversed date range is said in place', async () => {
