@@ -1,5 +1,6 @@
 import type { Article } from '../ingest/types.js';
 import { FACETS, facetKey, fieldValues, type FacetName } from '../analysis/index.js';
+import { SAMPLE_BUCKETS } from './keystroke-options.js';
 
 /** One facet's values as small integers. */
 export interface FacetColumn {
@@ -40,6 +41,8 @@ export interface FacetTable {
   dateRank: Int32Array;
   /** Article numbers, newest first (undated last). */
   newestFirst: Int32Array;
+  /** Sample bucket of each article, 0 to SAMPLE_BUCKETS - 1, a hash of its number: the sample approximate facet counts read (facets.ts). */
+  sampleBucket: Uint16Array;
 }
 
 export { facetKey };
@@ -97,6 +100,18 @@ function facetColumn(documents: readonly Article[], name: FacetName): FacetColum
   return { names: values.names, order: alphabeticalRanks(values.names), idByKey: values.idByKey, keys: values.keys, totals, start, ids: valueIds };
 }
 
+/** Each article's sample bucket: its number hashed (MurmurHash3's finaliser), so that any range of numbers spreads over every bucket. */
+function sampleBuckets(count: number): Uint16Array {
+  const buckets = new Uint16Array(count);
+  for (let n = 0; n < count; n++) {
+    let h = n;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    buckets[n] = (h ^ (h >>> 16)) & (SAMPLE_BUCKETS - 1);
+  }
+  return buckets;
+}
+
 /** The facet table of a build's articles (kept by the build's Searcher: src/search/searcher.ts). */
 export function buildFacetTable(documents: readonly Article[]): FacetTable {
   const periods = new Dictionary();
@@ -129,5 +144,6 @@ export function buildFacetTable(documents: readonly Article[]): FacetTable {
     dayOf,
     dateRank,
     newestFirst: Int32Array.from(order),
+    sampleBucket: sampleBuckets(count),
   };
 }

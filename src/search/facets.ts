@@ -1,5 +1,6 @@
 import { FACETS, facetOf, type FacetName, type FacetResponseKey } from '../analysis/index.js';
-import { dayNumber, facetKey } from './facet-table.js';
+import { dayNumber, facetKey, type FacetTable } from './facet-table.js';
+import { KEYSTROKE_OPTIONS, roundedCount, SAMPLE_BUCKETS } from './keystroke-options.js';
 import type { Searcher } from './searcher.js';
 import { firstInOrder } from './top-k.js';
 import type { FacetValue, SearchRequest, SearchResponse } from './types.js';
@@ -46,24 +47,51 @@ function topValues(counts: Uint32Array, names: string[], order: Uint32Array, lim
   return firstInOrder(counts.length, limit, before, (id) => counts[id] > 0).map((id) => ({ value: names[id], count: counts[id] }));
 }
 
-/** Adds article n's values of one facet to its counts. */
-function countArticle(start: Uint32Array, ids: Uint32Array, counts: Uint32Array, n: number): void {
-  for (let i = start[n], end = start[n + 1]; i < end; i++) counts[ids[i]]++;
-}
-
 /** The filter a candidate fails, when it fails exactly one: that facet's number, or the date range's (after the facets'). */
 const PASSES = -1;
 const FAILS_SEVERAL = -2;
+
+/**
+ * Counts one facet's values over the candidates it counts (those passing
+ * every filter, and those failing only this facet's: `fails[k]` is PASSES
+ * or the facet's number; every candidate when `fails` is null), all of them
+ * when they are at most `exactLimit`, else those of the articles' sample
+ * buckets below a cut-off keeping about `exactLimit` of them, scaled
+ * (keystroke-options.ts). `rows`: how many candidates the facet counts.
+ */
+function countFacet(table: FacetTable, f: number, candidates: Int32Array, fails: Int32Array | null, rows: number, exactLimit: number): FacetValue[] {
+  const column = table.facets[FACETS[f]];
+  const { start, ids } = column;
+  const counts = new Uint32Array(column.names.length);
+  const exact = rows <= exactLimit;
+  const cut = exact ? SAMPLE_BUCKETS : Math.ceil((SAMPLE_BUCKETS * exactLimit) / rows);
+  const bucket = table.sampleBucket;
+  let sampled = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    if (fails !== null && fails[k] !== PASSES && fails[k] !== f) continue;
+    const n = candidates[k];
+    if (bucket[n] >= cut) continue;
+    sampled++;
+    for (let i = start[n], end = start[n + 1]; i < end; i++) counts[ids[i]]++;
+  }
+  const values = topValues(counts, column.names, column.order, FACET_LIMIT);
+  if (exact) return values;
+  const scale = rows / Math.max(sampled, 1);
+  return values.map((v) => ({ value: v.value, count: roundedCount(Math.max(1, Math.round(v.count * scale))), approximate: true as const }));
+}
 
 /**
  * Filters `candidates` (article numbers matching the query) and counts the
  * facet values among them, each facet ignoring its own filter: a candidate
  * failing no filter counts everywhere, one failing one filter counts only in
  * that filter's facet, one failing more counts nowhere. Works on the facet
- * table's flat arrays, in one pass: no allocation per candidate. `passing`
- * is a scratch array of the build, valid until the next search.
+ * table's flat arrays: no allocation per candidate. A facet counting more
+ * than `exactLimit` candidates counts a fixed sample of them and says its
+ * counts are approximate (keystroke-options.ts); `passing` and the date
+ * histogram are always exact. `passing` is a scratch array of the build,
+ * valid until the next search.
  */
-export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, candidates: Int32Array, request: SearchRequest): FacetResult {
+export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, candidates: Int32Array, request: SearchRequest, exactLimit = KEYSTROKE_OPTIONS.facetExactLimit): FacetResult {
   const table = searcher.facets;
   const { dayOf, yearOf, monthOf } = table;
   const columns = FACETS.map((name) => table.facets[name]);
@@ -77,21 +105,12 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
   const datesFiltered = request.from !== null || request.to !== null;
   const from = request.from === null ? -Infinity : dayNumber(request.from);
   const to = request.to === null ? Infinity : dayNumber(request.to);
-  const counts = columns.map((column) => new Uint32Array(column.names.length));
   const periodCounts = new Uint32Array(table.periodNames.length);
   const passing = searcher.scratch.int32Array('facet-passing', candidates.length);
   let passed = 0;
+  let counts: FacetValue[][];
   if (filtered.length === 0 && !datesFiltered) {
     // No filter (the common case while typing): every candidate passes and counts everywhere.
-    for (let f = 0; f < facetCount; f++) {
-      const start = starts[f];
-      const values = ids[f];
-      const count = counts[f];
-      for (let k = 0; k < candidates.length; k++) {
-        const n = candidates[k];
-        for (let i = start[n], end = start[n + 1]; i < end; i++) count[values[i]]++;
-      }
-    }
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
       if (yearOf[n] >= 0) {
@@ -100,38 +119,36 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
       }
       passing[passed++] = k;
     }
+    counts = columns.map((_, f) => countFacet(table, f, candidates, null, candidates.length, exactLimit));
   } else {
+    // Which filter each candidate fails, then each facet counts those it should.
+    const fails = searcher.scratch.int32Array('facet-fails', candidates.length);
+    const rows = new Array<number>(facetCount).fill(0);
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
-      let fails = PASSES;
-      for (let j = 0; j < filtered.length && fails !== FAILS_SEVERAL; j++) {
+      let fail = PASSES;
+      for (let j = 0; j < filtered.length && fail !== FAILS_SEVERAL; j++) {
         const f = filtered[j];
         const start = starts[f];
-        if (!hasAny(ids[f], start[n], start[n + 1], selections[f]!)) fails = fails === PASSES ? f : FAILS_SEVERAL;
+        if (!hasAny(ids[f], start[n], start[n + 1], selections[f]!)) fail = fail === PASSES ? f : FAILS_SEVERAL;
       }
-      if (datesFiltered && fails !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fails = fails === PASSES ? dateFilter : FAILS_SEVERAL;
-      if (fails === FAILS_SEVERAL) continue;
-      if (fails === PASSES) {
-        passing[passed++] = k;
-        for (let f = 0; f < facetCount; f++) {
-          const start = starts[f];
-          const values = ids[f];
-          const count = counts[f];
-          for (let i = start[n], end = start[n + 1]; i < end; i++) count[values[i]]++;
-        }
-      } else if (fails !== dateFilter) countArticle(starts[fails], ids[fails], counts[fails], n);
-      if ((fails === PASSES || fails === dateFilter) && yearOf[n] >= 0) {
+      if (datesFiltered && fail !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fail = fail === PASSES ? dateFilter : FAILS_SEVERAL;
+      fails[k] = fail;
+      if (fail === PASSES) passing[passed++] = k;
+      else if (fail >= 0 && fail !== dateFilter) rows[fail]++;
+      if ((fail === PASSES || fail === dateFilter) && yearOf[n] >= 0) {
         periodCounts[yearOf[n]]++;
         periodCounts[monthOf[n]]++;
       }
     }
+    counts = columns.map((_, f) => countFacet(table, f, candidates, fails, passed + rows[f], exactLimit));
   }
   const date: FacetValue[] = [];
   for (let id = 0; id < periodCounts.length; id++) if (periodCounts[id] > 0) date.push({ value: table.periodNames[id], count: periodCounts[id] });
   date.sort((a, b) => (a.value < b.value ? -1 : 1));
   return {
     passing: passing.subarray(0, passed),
-    counts: Object.fromEntries(FACETS.map((name, f) => [name, topValues(counts[f], columns[f].names, columns[f].order, FACET_LIMIT)])) as Record<FacetName, FacetValue[]>,
+    counts: Object.fromEntries(FACETS.map((name, f) => [name, counts[f]])) as Record<FacetName, FacetValue[]>,
     date,
   };
 }
