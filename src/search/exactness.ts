@@ -1,7 +1,7 @@
 import { foldWord, withoutElision } from '../analysis/index.js';
 import type { Searcher } from './searcher.js';
 import type { Matches } from './postings.js';
-import { firstInOrder } from './top-k.js';
+import { firstByScore } from './top-k.js';
 import { RANKING } from './ranking-options.js';
 
 /**
@@ -77,8 +77,7 @@ export function rewardExactness(searcher: Searcher, matches: Matches, patterns: 
   scores.set(matches.scores);
   const tests = patterns.filter((p): p is RegExp => p !== null);
   if (tests.length === 0 || matches.docs.length < 2) return { docs: matches.docs, scores };
-  const best = (a: number, b: number) => matches.scores[a] > matches.scores[b] || (matches.scores[a] === matches.scores[b] && a < b);
-  for (const k of firstInOrder(matches.scores.length, RANKING.exactCandidates, best)) {
+  for (const k of firstByScore(matches.scores.length, RANKING.exactCandidates, matches.scores, null)) {
     const n = matches.docs[k];
     const title = searcher.documents[n].title.toLowerCase();
     let text: string | null = null;

@@ -1,5 +1,5 @@
 import { FACETS, facetOf, type FacetName, type FacetResponseKey } from '../analysis/index.js';
-import { dayNumber, facetKey, type FacetTable } from './facet-table.js';
+import { dayNumber, facetKey, type FacetColumn } from './facet-table.js';
 import { KEYSTROKE_OPTIONS, roundedCount, SAMPLE_BUCKETS } from './keystroke-options.js';
 import type { Searcher } from './searcher.js';
 import { firstInOrder } from './top-k.js';
@@ -41,43 +41,45 @@ function hasAny(ids: Uint32Array, from: number, to: number, selected: Uint8Array
   return false;
 }
 
-/** The `limit` values with the highest counts, ties in French alphabetical order. */
-function topValues(counts: Uint32Array, names: string[], order: Uint32Array, limit: number): FacetValue[] {
-  const before = (a: number, b: number) => counts[a] > counts[b] || (counts[a] === counts[b] && order[a] < order[b]);
-  return firstInOrder(counts.length, limit, before, (id) => counts[id] > 0).map((id) => ({ value: names[id], count: counts[id] }));
-}
-
 /** The filter a candidate fails, when it fails exactly one: that facet's number, or the date range's (after the facets'). */
 const PASSES = -1;
 const FAILS_SEVERAL = -2;
 
 /**
- * Counts one facet's values over the candidates it counts (those passing
- * every filter, and those failing only this facet's: `fails[k]` is PASSES
- * or the facet's number; every candidate when `fails` is null), all of them
- * when they are at most `exactLimit`, else those of the articles' sample
- * buckets below a cut-off keeping about `exactLimit` of them, scaled
- * (keystroke-options.ts). `rows`: how many candidates the facet counts.
+ * Adds to `counts` the values of one facet of the candidates at positions
+ * `positions` (all of them when null) that it counts: with `fails`, those
+ * passing every filter or failing only facet `f`'s; with `cut` below
+ * SAMPLE_BUCKETS, only articles of the sample buckets under it. Returns how
+ * many candidates it counted. Kept apart, on typed arrays only, so that the
+ * engine compiles this hot loop once.
  */
-function countFacet(table: FacetTable, f: number, candidates: Int32Array, fails: Int32Array | null, rows: number, exactLimit: number): FacetValue[] {
-  const column = table.facets[FACETS[f]];
+function tallyFacet(column: FacetColumn, counts: Uint32Array, candidates: Int32Array, positions: Int32Array | null, fails: Int32Array | null, f: number, cut: number, bucket: Uint16Array): number {
   const { start, ids } = column;
-  const counts = new Uint32Array(column.names.length);
-  const exact = rows <= exactLimit;
-  const cut = exact ? SAMPLE_BUCKETS : Math.ceil((SAMPLE_BUCKETS * exactLimit) / rows);
-  const bucket = table.sampleBucket;
-  let sampled = 0;
-  for (let k = 0; k < candidates.length; k++) {
+  const length = positions === null ? candidates.length : positions.length;
+  let counted = 0;
+  for (let p = 0; p < length; p++) {
+    const k = positions === null ? p : positions[p];
     if (fails !== null && fails[k] !== PASSES && fails[k] !== f) continue;
     const n = candidates[k];
-    if (bucket[n] >= cut) continue;
-    sampled++;
+    if (cut < SAMPLE_BUCKETS && bucket[n] >= cut) continue;
+    counted++;
     for (let i = start[n], end = start[n + 1]; i < end; i++) counts[ids[i]]++;
   }
-  const values = topValues(counts, column.names, column.order, FACET_LIMIT);
-  if (exact) return values;
-  const scale = rows / Math.max(sampled, 1);
-  return values.map((v) => ({ value: v.value, count: roundedCount(Math.max(1, Math.round(v.count * scale))), approximate: true as const }));
+  return counted;
+}
+
+/** The `limit` values with the highest counts, ties in French alphabetical order; scaled, rounded and flagged when sampled (`scale` not null). */
+function shownValues(column: FacetColumn, counts: Uint32Array, scale: number | null): FacetValue[] {
+  const { names, order } = column;
+  const before = (a: number, b: number) => counts[a] > counts[b] || (counts[a] === counts[b] && order[a] < order[b]);
+  const top = firstInOrder(counts.length, FACET_LIMIT, before, (id) => counts[id] > 0);
+  if (scale === null) return top.map((id) => ({ value: names[id], count: counts[id] }));
+  return top.map((id) => ({ value: names[id], count: roundedCount(Math.max(1, Math.round(counts[id] * scale))), approximate: true as const }));
+}
+
+/** The sample cut-off keeping about `exactLimit` of `rows` candidates (keystroke-options.ts), SAMPLE_BUCKETS when all are kept. */
+function sampleCut(rows: number, exactLimit: number): number {
+  return rows <= exactLimit ? SAMPLE_BUCKETS : Math.ceil((SAMPLE_BUCKETS * exactLimit) / rows);
 }
 
 /**
@@ -86,17 +88,17 @@ function countFacet(table: FacetTable, f: number, candidates: Int32Array, fails:
  * failing no filter counts everywhere, one failing one filter counts only in
  * that filter's facet, one failing more counts nowhere. Works on the facet
  * table's flat arrays: no allocation per candidate. A facet counting more
- * than `exactLimit` candidates counts a fixed sample of them and says its
- * counts are approximate (keystroke-options.ts); `passing` and the date
- * histogram are always exact. `passing` is a scratch array of the build,
- * valid until the next search.
+ * than `exactLimit` candidates counts those of a fixed sample of the
+ * articles (their `sampleBucket` below a cut-off keeping about `exactLimit`
+ * of them), scales the counts and says they are approximate
+ * (keystroke-options.ts); `passing` and the date histogram are always
+ * exact. `passing` is a scratch array of the build, valid until the next
+ * search.
  */
 export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, candidates: Int32Array, request: SearchRequest, exactLimit = KEYSTROKE_OPTIONS.facetExactLimit): FacetResult {
   const table = searcher.facets;
-  const { dayOf, yearOf, monthOf } = table;
+  const { dayOf, yearOf, monthOf, sampleBucket } = table;
   const columns = FACETS.map((name) => table.facets[name]);
-  const starts = columns.map((column) => column.start);
-  const ids = columns.map((column) => column.ids);
   const selections = FACETS.map((name, f) => selection(request.filters[name], columns[f].idByKey, columns[f].names.length));
   /** The facets with a selection, by number. */
   const filtered = selections.flatMap((selected, f) => (selected === null ? [] : [f]));
@@ -107,10 +109,14 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
   const to = request.to === null ? Infinity : dayNumber(request.to);
   const periodCounts = new Uint32Array(table.periodNames.length);
   const passing = searcher.scratch.int32Array('facet-passing', candidates.length);
+  const counts = columns.map((column) => new Uint32Array(column.names.length));
   let passed = 0;
-  let counts: FacetValue[][];
+  let scales: (number | null)[];
   if (filtered.length === 0 && !datesFiltered) {
-    // No filter (the common case while typing): every candidate passes and counts everywhere.
+    // No filter (the common case while typing): every candidate passes and counts everywhere, or those of the sample.
+    const cut = sampleCut(candidates.length, exactLimit);
+    const sample = cut < SAMPLE_BUCKETS ? searcher.scratch.int32Array('facet-sample', candidates.length) : null;
+    let sampled = 0;
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
       if (yearOf[n] >= 0) {
@@ -118,10 +124,14 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
         periodCounts[monthOf[n]]++;
       }
       passing[passed++] = k;
+      if (sample !== null && sampleBucket[n] < cut) sample[sampled++] = k;
     }
-    counts = columns.map((_, f) => countFacet(table, f, candidates, null, candidates.length, exactLimit));
+    const positions = sample === null ? null : sample.subarray(0, sampled);
+    for (let f = 0; f < facetCount; f++) tallyFacet(columns[f], counts[f], candidates, positions, null, f, SAMPLE_BUCKETS, sampleBucket);
+    const scale = sample === null ? null : candidates.length / Math.max(sampled, 1);
+    scales = columns.map(() => scale);
   } else {
-    // Which filter each candidate fails, then each facet counts those it should.
+    // First which filter each candidate fails (the page and the date histogram), then what each facet counts.
     const fails = searcher.scratch.int32Array('facet-fails', candidates.length);
     const rows = new Array<number>(facetCount).fill(0);
     for (let k = 0; k < candidates.length; k++) {
@@ -129,8 +139,8 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
       let fail = PASSES;
       for (let j = 0; j < filtered.length && fail !== FAILS_SEVERAL; j++) {
         const f = filtered[j];
-        const start = starts[f];
-        if (!hasAny(ids[f], start[n], start[n + 1], selections[f]!)) fail = fail === PASSES ? f : FAILS_SEVERAL;
+        const start = columns[f].start;
+        if (!hasAny(columns[f].ids, start[n], start[n + 1], selections[f]!)) fail = fail === PASSES ? f : FAILS_SEVERAL;
       }
       if (datesFiltered && fail !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fail = fail === PASSES ? dateFilter : FAILS_SEVERAL;
       fails[k] = fail;
@@ -141,14 +151,18 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
         periodCounts[monthOf[n]]++;
       }
     }
-    counts = columns.map((_, f) => countFacet(table, f, candidates, fails, passed + rows[f], exactLimit));
+    scales = columns.map((_, f) => {
+      const cut = sampleCut(passed + rows[f], exactLimit);
+      const counted = tallyFacet(columns[f], counts[f], candidates, null, fails, f, cut, sampleBucket);
+      return cut === SAMPLE_BUCKETS ? null : (passed + rows[f]) / Math.max(counted, 1);
+    });
   }
   const date: FacetValue[] = [];
   for (let id = 0; id < periodCounts.length; id++) if (periodCounts[id] > 0) date.push({ value: table.periodNames[id], count: periodCounts[id] });
   date.sort((a, b) => (a.value < b.value ? -1 : 1));
   return {
     passing: passing.subarray(0, passed),
-    counts: Object.fromEntries(FACETS.map((name, f) => [name, counts[f]])) as Record<FacetName, FacetValue[]>,
+    counts: Object.fromEntries(FACETS.map((name, f) => [name, shownValues(columns[f], counts[f], scales[f])])) as Record<FacetName, FacetValue[]>,
     date,
   };
 }

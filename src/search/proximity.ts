@@ -1,6 +1,6 @@
 import type { Searcher } from './searcher.js';
 import type { Matches } from './postings.js';
-import { firstInOrder } from './top-k.js';
+import { firstByScore } from './top-k.js';
 import { RANKING } from './ranking-options.js';
 
 const PROXIMITY_CANDIDATES = RANKING.proximityCandidates;
@@ -32,8 +32,7 @@ export function rewardProximity(searcher: Searcher, matches: Matches, clauses: {
   });
   const scores = searcher.scratch.float64Array('proximity-scores', matches.scores.length);
   scores.set(matches.scores);
-  const best = (a: number, b: number) => matches.scores[a] > matches.scores[b] || (matches.scores[a] === matches.scores[b] && a < b);
-  for (const k of firstInOrder(matches.scores.length, PROXIMITY_CANDIDATES, best)) {
+  for (const k of firstByScore(matches.scores.length, PROXIMITY_CANDIDATES, matches.scores, null)) {
     const n = matches.docs[k];
     const together = adjacentPairs(searcher.positions.sequence(n, 0), clauseBits, pairs) | adjacentPairs(searcher.positions.sequence(n, 1), clauseBits, pairs);
     scores[k] *= 1 + (PROXIMITY_BONUS * bitCount(together)) / pairs;

@@ -5,7 +5,7 @@ import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery } from './evaluate.js';
 import { bm25Part } from './exactness.js';
 import { completions } from './match-terms.js';
-import { firstInOrder } from './top-k.js';
+import { firstByScore, firstInOrder } from './top-k.js';
 import { facetCounts, responseFacets } from './facets.js';
 import { quotationSpeakerCounts } from './quotation-facet.js';
 import { snippet } from './highlight.js';
@@ -128,8 +128,10 @@ function computeSearch(searcher: Searcher, parsed: ParsedQuery, request: SearchR
   if (quotationSpeakers) facets.counts.speakers = quotationSpeakers;
   const first = (request.page - 1) * request.perPage;
   const order = resultOrder(searcher, docs, scores, request.sort);
-  const stories = grouped ? storyPage(searcher, docs, facets.passing, first, request.perPage, order) : null;
-  const page = stories ? stories.page : firstInOrder(facets.passing, first + request.perPage, order).slice(first);
+  // By relevance, the page is picked on the scores' typed arrays (top-k.ts); by date, on the order.
+  const pick = request.sort === 'relevance' && scores ? (items: Int32Array, count: number) => firstByScore(items, count, scores!, docs) : (items: Int32Array, count: number) => firstInOrder(items, count, order);
+  const stories = grouped ? storyPage(searcher, docs, facets.passing, first, request.perPage, pick) : null;
+  const page = stories ? stories.page : pick(facets.passing, first + request.perPage).slice(first);
   const hits = page.map((k) => toHit(searcher, docs[k], scores ? scores[k] : 0, found.highlight, grouped, found.partial?.docs.has(docs[k]) ?? false, quoted, request.view));
   const total = stories ? stories.stories : facets.passing.length;
   // A correction is worth offering when the query came back empty or only partly matched.

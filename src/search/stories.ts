@@ -1,5 +1,4 @@
 import type { Searcher } from './searcher.js';
-import { firstInOrder } from './top-k.js';
 
 /**
  * Same story, once, in results: the index gives each article its story
@@ -45,7 +44,8 @@ export function inStory(searcher: Searcher, docs: Int32Array, n: number): Int32A
 
 /**
  * The page of a grouped result list: among `passing` (positions in `docs`),
- * the first member in `before` order of each story, stories `first` to
+ * the first member in the result order of each story (`pick(items, count)`:
+ * the first `count` of `items` in that order, top-k.ts), stories `first` to
  * `first + count`; and the number of stories. Top-k is asked for more
  * articles until it has enough stories (a story of m members takes up to m
  * places), at most doubling each round.
@@ -56,7 +56,7 @@ export function storyPage(
   passing: Int32Array,
   first: number,
   count: number,
-  before: (a: number, b: number) => boolean,
+  pick: (items: Int32Array, count: number) => number[],
 ): { page: number[]; stories: number } {
   const { storyOf } = searcher;
   const { start } = searcher.stories;
@@ -71,7 +71,7 @@ export function storyPage(
   }
   const wanted = first + count;
   for (let asked = Math.min(passing.length, wanted + 8); ; asked = Math.min(passing.length, asked * 2)) {
-    const top = firstInOrder(passing, asked, before);
+    const top = pick(passing, asked);
     seen.fill(0);
     const heads: number[] = [];
     for (const k of top) {
