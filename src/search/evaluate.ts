@@ -110,19 +110,28 @@ function combine(scratch: Scratch, lists: Matches[], size: number): Combined {
  */
 function keepCount(scratch: Scratch, combined: Combined, count: number, { atLeast = false, transient = false } = {}): Matches {
   const { touched, touchedCount, counts, sums } = combined;
+  // One pass into scratch arrays (as many slots as documents touched): the query's own when transient,
+  // else arrays copied out at once (the query's may hold a view this search still reads).
+  const docs = scratch.int32Array(transient ? 'query-docs' : 'kept-docs', touchedCount);
+  const scores = scratch.float64Array(transient ? 'query-scores' : 'kept-scores', touchedCount);
   let kept = 0;
-  for (let k = 0; k < touchedCount; k++) if (atLeast ? counts[touched[k]] >= count : counts[touched[k]] === count) kept++;
-  const docs = transient ? scratch.int32Array('query-docs', kept) : new Int32Array(kept);
-  const scores = transient ? scratch.float64Array('query-scores', kept) : new Float64Array(kept);
-  kept = 0;
-  for (let k = 0; k < touchedCount; k++) {
-    const n = touched[k];
-    if (atLeast ? counts[n] >= count : counts[n] === count) {
+  if (atLeast) {
+    for (let k = 0; k < touchedCount; k++) {
+      const n = touched[k];
+      if (counts[n] < count) continue;
+      docs[kept] = n;
+      scores[kept++] = sums[n];
+    }
+  } else {
+    for (let k = 0; k < touchedCount; k++) {
+      const n = touched[k];
+      if (counts[n] !== count) continue;
       docs[kept] = n;
       scores[kept++] = sums[n];
     }
   }
-  return { docs, scores };
+  if (transient) return { docs: docs.subarray(0, kept), scores: scores.subarray(0, kept) };
+  return { docs: docs.slice(0, kept), scores: scores.slice(0, kept) };
 }
 
 /**
