@@ -68,6 +68,12 @@ function tallyFacet(column: FacetColumn, counts: Uint32Array, candidates: Int32A
   return counted;
 }
 
+/** Adds article n's values of one facet to its counts. */
+function countArticle(column: FacetColumn, counts: Uint32Array, n: number): void {
+  const { start, ids } = column;
+  for (let i = start[n], end = start[n + 1]; i < end; i++) counts[ids[i]]++;
+}
+
 /** The `limit` values with the highest counts, ties in French alphabetical order; scaled, rounded and flagged when sampled (`scale` not null). */
 function shownValues(column: FacetColumn, counts: Uint32Array, scale: number | null): FacetValue[] {
   const { names, order } = column;
@@ -130,8 +136,30 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
     for (let f = 0; f < facetCount; f++) tallyFacet(columns[f], counts[f], candidates, positions, null, f, SAMPLE_BUCKETS, sampleBucket);
     const scale = sample === null ? null : candidates.length / Math.max(sampled, 1);
     scales = columns.map(() => scale);
+  } else if (candidates.length <= exactLimit) {
+    // Filtered, few candidates: every facet counts exactly, in the same pass.
+    for (let k = 0; k < candidates.length; k++) {
+      const n = candidates[k];
+      let fail = PASSES;
+      for (let j = 0; j < filtered.length && fail !== FAILS_SEVERAL; j++) {
+        const f = filtered[j];
+        const start = columns[f].start;
+        if (!hasAny(columns[f].ids, start[n], start[n + 1], selections[f]!)) fail = fail === PASSES ? f : FAILS_SEVERAL;
+      }
+      if (datesFiltered && fail !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fail = fail === PASSES ? dateFilter : FAILS_SEVERAL;
+      if (fail === FAILS_SEVERAL) continue;
+      if (fail === PASSES) {
+        passing[passed++] = k;
+        for (let f = 0; f < facetCount; f++) countArticle(columns[f], counts[f], n);
+      } else if (fail !== dateFilter) countArticle(columns[fail], counts[fail], n);
+      if ((fail === PASSES || fail === dateFilter) && yearOf[n] >= 0) {
+        periodCounts[yearOf[n]]++;
+        periodCounts[monthOf[n]]++;
+      }
+    }
+    scales = columns.map(() => null);
   } else {
-    // First which filter each candidate fails (the page and the date histogram), then what each facet counts.
+    // Filtered, many candidates: first which filter each candidate fails (the page and the date histogram), then what each facet counts.
     const fails = searcher.scratch.int32Array('facet-fails', candidates.length);
     const rows = new Array<number>(facetCount).fill(0);
     for (let k = 0; k < candidates.length; k++) {
