@@ -43,6 +43,8 @@ export class Searcher {
   private readonly inverted = new Map<EntityKind, InvertedColumn>();
   private bits: Int32Array | null = null;
 
+  /** Where tested articles hold each typed form, by the form's pattern (exactness.ts). */
+  readonly exactForms = new Map<string, Map<number, number>>();
   /** Responses of searches for a short beginning ("c", "co"), by request (keystroke-options.ts, run.ts). */
   readonly shortPrefixResponses = new Map<string, SearchResponse>();
 
