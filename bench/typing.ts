@@ -17,10 +17,11 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '16' },
     slowest: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '1' },
+    half: { type: 'string' },
   },
 });
 if (!values.index) {
-  console.error('usage: npm run bench:typing -- --index DIR [--queries K] [--slowest N] [--rounds R]');
+  console.error('usage: npm run bench:typing -- --index DIR [--queries K] [--slowest N] [--rounds R] [--half filtered|unfiltered]');
   process.exit(2);
 }
 
@@ -33,7 +34,8 @@ warmSearch(searcher);
 console.log(`search prepared in ${((performance.now() - preparing) / 1000).toFixed(2)} s`);
 
 const topSpeaker = mostQuotedSpeaker(index.documents);
-const session = typingSession(sessionQueries(index.documents, Number(values.queries)), topSpeaker);
+// --half filtered|unfiltered: one half of the session alone (to profile it).
+const session = typingSession(sessionQueries(index.documents, Number(values.queries)), topSpeaker).filter((query) => !values.half || (values.half === 'filtered') === Boolean(query.speaker));
 
 // CPU time too (user + system of the process, GC threads included): on a shared, loaded machine a
 // keystroke's wall time also counts the time other processes held the core, its CPU time does not.

@@ -179,9 +179,11 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
         periodCounts[monthOf[n]]++;
       }
     }
+    // A facet without a selection counts only the passing candidates: it reads their positions, not every candidate.
+    const passingPositions = passing.subarray(0, passed);
     scales = columns.map((_, f) => {
       const cut = sampleCut(passed + rows[f], exactLimit);
-      const counted = tallyFacet(columns[f], counts[f], candidates, null, fails, f, cut, sampleBucket);
+      const counted = selections[f] === null ? tallyFacet(columns[f], counts[f], candidates, passingPositions, null, f, cut, sampleBucket) : tallyFacet(columns[f], counts[f], candidates, null, fails, f, cut, sampleBucket);
       return cut === SAMPLE_BUCKETS ? null : (passed + rows[f]) / Math.max(counted, 1);
     });
   }
