@@ -43,6 +43,8 @@ export interface FacetTable {
   newestFirst: Int32Array;
   /** Sample bucket of each article, 0 to SAMPLE_BUCKETS - 1, a hash of its number: the sample approximate facet counts read (facets.ts). */
   sampleBucket: Uint16Array;
+  /** The numbers 0 to n - 1: the positions passing an unfiltered search, as a view (facets.ts). */
+  positions: Int32Array;
 }
 
 export { facetKey };
@@ -145,5 +147,6 @@ export function buildFacetTable(documents: readonly Article[]): FacetTable {
     dateRank,
     newestFirst: Int32Array.from(order),
     sampleBucket: sampleBuckets(count),
+    positions: Int32Array.from({ length: count }, (_, n) => n),
   };
 }

@@ -114,11 +114,13 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
   const from = request.from === null ? -Infinity : dayNumber(request.from);
   const to = request.to === null ? Infinity : dayNumber(request.to);
   const periodCounts = new Uint32Array(table.periodNames.length);
-  const passing = searcher.scratch.int32Array('facet-passing', candidates.length);
+  const unfiltered = filtered.length === 0 && !datesFiltered;
+  // Unfiltered, every candidate passes: the positions 0..n-1, a view of the table's array (not written per search).
+  const passing = unfiltered ? table.positions.subarray(0, candidates.length) : searcher.scratch.int32Array('facet-passing', candidates.length);
   const counts = columns.map((column) => new Uint32Array(column.names.length));
   let passed = 0;
   let scales: (number | null)[];
-  if (filtered.length === 0 && !datesFiltered) {
+  if (unfiltered) {
     // No filter (the common case while typing): every candidate passes and counts everywhere, or those of the sample.
     const cut = sampleCut(candidates.length, exactLimit);
     const sample = cut < SAMPLE_BUCKETS ? searcher.scratch.int32Array('facet-sample', candidates.length) : null;
@@ -129,9 +131,9 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
         periodCounts[yearOf[n]]++;
         periodCounts[monthOf[n]]++;
       }
-      passing[passed++] = k;
       if (sample !== null && sampleBucket[n] < cut) sample[sampled++] = k;
     }
+    passed = candidates.length;
     const positions = sample === null ? null : sample.subarray(0, sampled);
     for (let f = 0; f < facetCount; f++) tallyFacet(columns[f], counts[f], candidates, positions, null, f, SAMPLE_BUCKETS, sampleBucket);
     const scale = sample === null ? null : candidates.length / Math.max(sampled, 1);
