@@ -50,6 +50,7 @@ for (let round = 0; round < Number(values.rounds); round++) {
   }
 }
 const show = (label: string, list: typeof timings) => {
+  if (list.length === 0) return;
   const p = percentiles(list.map((t) => t.ms));
   const c = percentiles(list.map((t) => t.cpu));
   console.log(`${label.padEnd(12)} n=${p.n}  p50 ${p.p50.toFixed(2)}  p95 ${p.p95.toFixed(2)}  p99 ${p.p99.toFixed(2)}  max ${p.max.toFixed(2)} ms  | CPU p50 ${c.p50.toFixed(2)}  p95 ${c.p95.toFixed(2)} ms`);
@@ -57,7 +58,7 @@ const show = (label: string, list: typeof timings) => {
 show('all', timings);
 show('unfiltered', timings.filter((t) => !t.speaker));
 show('filtered', timings.filter((t) => t.speaker));
-console.log('slowest:');
-for (const t of [...timings].sort((a, b) => b.ms - a.ms).slice(0, Number(values.slowest))) {
-  console.log(`  ${t.ms.toFixed(1).padStart(7)} ms  ${JSON.stringify(t.q)}${t.speaker ? ` [${t.speaker}]` : ''} → ${t.total}`);
+console.log('slowest (by CPU time):');
+for (const t of [...timings].sort((a, b) => b.cpu - a.cpu).slice(0, Number(values.slowest))) {
+  console.log(`  ${t.ms.toFixed(1).padStart(7)} ms (CPU ${t.cpu.toFixed(1)})  ${JSON.stringify(t.q)}${t.speaker ? ` [${t.speaker}]` : ''} → ${t.total}`);
 }

@@ -117,7 +117,7 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
   const unfiltered = filtered.length === 0 && !datesFiltered;
   // Unfiltered, every candidate passes: the positions 0..n-1, a view of the table's array (not written per search).
   const passing = unfiltered ? table.positions.subarray(0, candidates.length) : searcher.scratch.int32Array('facet-passing', candidates.length);
-  const counts = columns.map((column) => new Uint32Array(column.names.length));
+  const counts = columns.map((column, f) => searcher.scratch.facetTally(f, column.names.length));
   let passed = 0;
   let scales: (number | null)[];
   if (unfiltered) {

@@ -60,7 +60,8 @@ export function storyPage(
 ): { page: number[]; stories: number } {
   const { storyOf } = searcher;
   const { start } = searcher.stories;
-  const seen = new Uint8Array(storyOf.length);
+  // A byte per story, the build's (a new array per keystroke would be external memory V8 collects the heap for: scratch.ts).
+  const seen = searcher.scratch.zeroedBytes('stories-seen', storyOf.length);
   // Most articles stand alone: only members of stories of two or more can repeat one.
   let stories = passing.length;
   for (let i = 0; i < passing.length; i++) {
