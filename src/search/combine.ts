@@ -49,7 +49,7 @@ export function combine(scratch: Scratch, lists: Matches[], size: number): Combi
  */
 export function combineShared(scratch: Scratch, lists: Matches[], size: number): Combined {
   const arrays = scratch.combineArrays(size);
-  const { counts, sums, stamps, touched } = arrays;
+  const { counts, sums, stamps } = arrays;
   const stamp = ++arrays.stamp;
   const first = lists[0];
   for (let k = 0; k < first.docs.length; k++) {
@@ -57,7 +57,6 @@ export function combineShared(scratch: Scratch, lists: Matches[], size: number):
     stamps[n] = stamp;
     counts[n] = 1;
     sums[n] = first.scores[k];
-    touched[k] = n;
   }
   for (let l = 1; l < lists.length; l++) {
     const { docs, scores } = lists[l];
@@ -68,7 +67,8 @@ export function combineShared(scratch: Scratch, lists: Matches[], size: number):
       sums[n] += scores[k];
     }
   }
-  return { touched, touchedCount: first.docs.length, counts, sums };
+  // The documents touched are the first list's own.
+  return { touched: first.docs, touchedCount: first.docs.length, counts, sums };
 }
 
 /**

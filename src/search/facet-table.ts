@@ -32,6 +32,8 @@ export interface FacetTable {
   facets: Record<FacetName, FacetColumn>;
   /** "2022" and "2022-01" values, by id. */
   periodNames: string[];
+  /** The year id of each month id ("2022-01" -> "2022"), -1 for a year's id. */
+  yearOfMonth: Int32Array;
   /** Year id and month id of each article; -1 when undated. */
   yearOf: Int32Array;
   monthOf: Int32Array;
@@ -129,6 +131,8 @@ export function buildFacetTable(documents: readonly Article[]): FacetTable {
       dayOf[n] = dayNumber(doc.date);
     }
   }
+  const yearOfMonth = new Int32Array(periods.names.length).fill(-1);
+  for (let n = 0; n < count; n++) if (monthOf[n] >= 0) yearOfMonth[monthOf[n]] = yearOf[n];
   // Newest first, undated last, ties in article order: on the day numbers, not the date strings.
   const order = Array.from({ length: count }, (_, n) => n).sort((a, b) => {
     if (dayOf[a] === dayOf[b]) return a - b;
@@ -141,6 +145,7 @@ export function buildFacetTable(documents: readonly Article[]): FacetTable {
   return {
     facets: Object.fromEntries(FACETS.map((name) => [name, facetColumn(documents, name)])) as Record<FacetName, FacetColumn>,
     periodNames: periods.names,
+    yearOfMonth,
     yearOf,
     monthOf,
     dayOf,

@@ -125,14 +125,13 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
     const cut = sampleCut(candidates.length, exactLimit);
     const sample = cut < SAMPLE_BUCKETS ? searcher.scratch.int32Array('facet-sample', candidates.length) : null;
     let sampled = 0;
+    // Months only, one read an article; each year is the sum of its months, below.
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
-      if (yearOf[n] >= 0) {
-        periodCounts[yearOf[n]]++;
-        periodCounts[monthOf[n]]++;
-      }
+      if (monthOf[n] >= 0) periodCounts[monthOf[n]]++;
       if (sample !== null && sampleBucket[n] < cut) sample[sampled++] = k;
     }
+    for (let id = 0; id < periodCounts.length; id++) if (table.yearOfMonth[id] >= 0) periodCounts[table.yearOfMonth[id]] += periodCounts[id];
     passed = candidates.length;
     const positions = sample === null ? null : sample.subarray(0, sampled);
     for (let f = 0; f < facetCount; f++) tallyFacet(columns[f], counts[f], candidates, positions, null, f, SAMPLE_BUCKETS, sampleBucket);

@@ -12,6 +12,8 @@ import type { Searcher } from './searcher.js';
 export interface StoryMembers {
   start: Int32Array;
   ids: Int32Array;
+  /** By article: 1 when its story has other members (most articles stand alone, and a result list counts stories over every match). */
+  grouped: Uint8Array;
 }
 
 /** The members of each story of `storyOf` (kept by the build's Searcher). */
@@ -23,7 +25,9 @@ export function buildStoryMembers(storyOf: Int32Array): StoryMembers {
   const fill = start.slice(0, count);
   const ids = new Int32Array(count);
   for (let n = 0; n < count; n++) ids[fill[storyOf[n]]++] = n;
-  return { start, ids };
+  const grouped = new Uint8Array(count);
+  for (let n = 0; n < count; n++) grouped[n] = start[storyOf[n] + 1] - start[storyOf[n]] > 1 ? 1 : 0;
+  return { start, ids, grouped };
 }
 
 /** The article numbers of n's story, n's own first, then the others in article order. */
@@ -59,14 +63,15 @@ export function storyPage(
   pick: (items: Int32Array, count: number) => number[],
 ): { page: number[]; stories: number } {
   const { storyOf } = searcher;
-  const { start } = searcher.stories;
+  const { grouped } = searcher.stories;
   // A byte per story, the build's (a new array per keystroke would be external memory V8 collects the heap for: scratch.ts).
   const seen = searcher.scratch.zeroedBytes('stories-seen', storyOf.length);
   // Most articles stand alone: only members of stories of two or more can repeat one.
   let stories = passing.length;
   for (let i = 0; i < passing.length; i++) {
-    const s = storyOf[docs[passing[i]]];
-    if (start[s + 1] - start[s] < 2) continue;
+    const n = docs[passing[i]];
+    if (grouped[n] === 0) continue;
+    const s = storyOf[n];
     if (seen[s]) stories--;
     else seen[s] = 1;
   }
