@@ -1,0 +1,116 @@
+/**
+ * The public port of a server on several threads. Node's worker threads
+ * cannot share a listening socket, so this thread accepts each connection
+ * and pipes it, as it is, to the loopback port of one worker (the one with
+ * the fewest connections, in turn among equals). Bytes are not parsed here:
+ * HTTP, keep-alive and timeouts stay the workers' (src/web/server.ts).
+ *
+ * A connection whose worker stops while a request waits on it is answered
+ * 503 with a French message (never dropped silently); one that finds no
+ * worker running gets the same answer at once.
+ */
+import { connect, createServer, type Server, type Socket } from 'node:net';
+
+/** A worker as the front sees it. */
+export interface Upstream {
+  id: number;
+  /** Its loopback port, null while it starts or restarts. */
+  port: number | null;
+  /** Connections piped to it now. */
+  active: number;
+}
+
+const UNAVAILABLE_BODY = 'Service momentanément indisponible : un processus de recherche redémarre. Réessayez dans un instant.\n';
+const UNAVAILABLE = Buffer.from(
+  'HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 1\r\nConnection: close\r\n' +
+    `Content-Length: ${Buffer.byteLength(UNAVAILABLE_BODY)}\r\n\r\n${UNAVAILABLE_BODY}`,
+);
+/** Workers tried for one connection before answering 503 (one may stop between the choice and the connect). */
+const CONNECT_TRIES = 3;
+
+function unavailable(client: Socket): void {
+  if (!client.destroyed) client.end(UNAVAILABLE);
+}
+
+/** The worker to pipe a connection to: the fewest connections, in turn among equals; null when none runs. */
+export function pickUpstream(upstreams: readonly Upstream[], turn: number, exclude: ReadonlySet<number>): Upstream | null {
+  let best: Upstream | null = null;
+  for (let k = 0; k < upstreams.length; k++) {
+    const u = upstreams[(turn + k) % upstreams.length];
+    if (u.port === null || exclude.has(u.id)) continue;
+    if (!best || u.active < best.active) best = u;
+  }
+  return best;
+}
+
+/** A TCP server that pipes each connection to one of `upstreams` (read at each connection: workers come and go). */
+export function createFront(upstreams: readonly Upstream[], maxConnections: number): Server {
+  let turn = 0;
+  const front = createServer({ pauseOnConnect: true, allowHalfOpen: true }, (client) => {
+    client.on('error', () => client.destroy());
+    const tried = new Set<number>();
+    const attempt = () => {
+      const upstream = pickUpstream(upstreams, turn++, tried);
+      if (!upstream || tried.size >= CONNECT_TRIES) return unavailable(client);
+      tried.add(upstream.id);
+      const socket = connect({ port: upstream.port!, host: '127.0.0.1', allowHalfOpen: true });
+      socket.setNoDelay(true);
+      let connected = false;
+      socket.once('connect', () => {
+        connected = true;
+        pipeConnection(client, socket, upstream);
+      });
+      socket.once('error', () => {
+        // Refused before any byte went through: another worker takes the connection.
+        if (!connected) attempt();
+      });
+    };
+    client.setNoDelay(true);
+    attempt();
+  });
+  front.maxConnections = maxConnections;
+  return front;
+}
+
+/** Pipes client <-> upstream until either closes; a request left unanswered by a stopped worker gets a 503. */
+function pipeConnection(client: Socket, socket: Socket, upstream: Upstream): void {
+  upstream.active++;
+  // A request is waiting when the client sent bytes the worker has not answered yet.
+  let waiting = false;
+  let done = false;
+  client.on('data', (chunk) => {
+    waiting = true;
+    if (!socket.write(chunk)) client.pause();
+  });
+  socket.on('drain', () => client.resume());
+  socket.on('data', (chunk) => {
+    waiting = false;
+    if (!client.write(chunk)) socket.pause();
+  });
+  client.on('drain', () => socket.resume());
+  client.on('end', () => socket.end());
+  let ended = false;
+  // The worker closed its side (or stopped, the connection reset): a waiting request is answered, the connection closed.
+  const endClient = () => {
+    if (ended) return;
+    ended = true;
+    if (waiting) unavailable(client);
+    else if (!client.destroyed) client.end();
+  };
+  socket.on('end', endClient);
+  const finish = () => {
+    if (done) return;
+    done = true;
+    upstream.active--;
+  };
+  socket.on('close', () => {
+    finish();
+    endClient();
+  });
+  socket.on('error', () => socket.destroy());
+  client.on('close', () => {
+    finish();
+    socket.destroy();
+  });
+  client.resume();
+}

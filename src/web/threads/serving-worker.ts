@@ -1,0 +1,67 @@
+/**
+ * Entry point of a serving thread (threaded-server.ts): the real server
+ * (src/web/server.ts) on a loopback port, over the build the front thread
+ * shares with it (its arrays in SharedArrayBuffers: no copy), or over a
+ * PostgreSQL pool of its own. New builds come from the front thread
+ * (`swap`): loaded, warmed, then swapped in whole between requests, so a
+ * request in flight finishes on the build it started on.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadIndex } from '../../index/index.js';
+import { EmbeddedReader, openBackend, ServedIndex, type BackendReader } from '../../search/backends/index.js';
+import { prepareSearch, Searcher, warmSearch } from '../../search/index.js';
+import { startServer } from '../server.js';
+import type { FromWorker, ToWorker, WorkerStart } from './messages.js';
+
+const start = workerData as WorkerStart;
+const port = parentPort!;
+const tell = (message: FromWorker) => port.postMessage(message);
+
+async function main(): Promise<void> {
+  let served: ServedIndex | null = null;
+  let reader: BackendReader;
+  if (start.shared && start.indexDir) {
+    const searcher = new Searcher(await loadIndex(start.indexDir, start.shared));
+    prepareSearch(searcher);
+    served = new ServedIndex(null, searcher, undefined, (error) => tell({ kind: 'damaged', error }));
+    reader = EmbeddedReader.over(served);
+  } else {
+    reader = await openBackend({ database: start.database, replica: start.replica }).open();
+  }
+  const server = await startServer({
+    reader,
+    port: 0,
+    host: '127.0.0.1',
+    front: start.front,
+    baseUrl: start.baseUrl,
+    limits: start.limits,
+    workerId: start.workerId,
+    // A database reader follows new builds itself; a shared build is swapped by the front thread.
+    watchIndex: served === null,
+  });
+  const postings = served?.current.index.compact.postings;
+  tell({ kind: 'ready', port: Number(new URL(server.url).port), build: server.buildId(), sharedArrays: postings?.buffer instanceof SharedArrayBuffer });
+
+  let swaps = Promise.resolve();
+  port.on('message', (message: ToWorker) => {
+    if (message.kind === 'close') {
+      void server.close().then(() => tell({ kind: 'closed' }));
+      return;
+    }
+    // One swap at a time, in the order sent.
+    swaps = swaps.then(async () => {
+      const build = message.shared.build;
+      try {
+        const next = new Searcher(await loadIndex(start.indexDir!, message.shared));
+        // Requests keep the current build meanwhile: the new one is warmed whole before the swap.
+        warmSearch(next);
+        served!.install(next);
+        tell({ kind: 'swapped', build });
+      } catch (error) {
+        tell({ kind: 'swap-failed', build, error: (error as Error).message.split('\n')[0] });
+      }
+    });
+  });
+}
+
+main().catch((error: unknown) => tell({ kind: 'start-failed', error: (error as Error).message.split('\n')[0] }));
