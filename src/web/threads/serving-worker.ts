@@ -22,6 +22,8 @@ async function main(): Promise<void> {
   let reader: BackendReader;
   if (start.shared && start.indexDir) {
     const searcher = new Searcher(await loadIndex(start.indexDir, start.shared));
+    // Held by the Searcher from now on: not kept here too, so that a swap releases the first build's buffers.
+    delete start.shared;
     prepareSearch(searcher);
     served = new ServedIndex(null, searcher, undefined, (error) => tell({ kind: 'damaged', error }));
     reader = EmbeddedReader.over(served);
@@ -39,8 +41,8 @@ async function main(): Promise<void> {
     // A database reader follows new builds itself; a shared build is swapped by the front thread.
     watchIndex: served === null,
   });
-  const postings = served?.current.index.compact.postings;
-  tell({ kind: 'ready', port: Number(new URL(server.url).port), build: server.buildId(), sharedArrays: postings?.buffer instanceof SharedArrayBuffer });
+  const sharedArrays = served?.current.index.compact.postings.buffer instanceof SharedArrayBuffer;
+  tell({ kind: 'ready', port: Number(new URL(server.url).port), build: server.buildId(), sharedArrays });
 
   let swaps = Promise.resolve();
   port.on('message', (message: ToWorker) => {

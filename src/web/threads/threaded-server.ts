@@ -79,7 +79,8 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
 
   const startSlot = (slot: Slot): Promise<void> =>
     new Promise((resolve, reject) => {
-      const start: WorkerStart = {
+      // The build in service when it starts (a build swapped in later reaches it as a `swap`).
+      const worker = startServingThread({
         workerId: slot.id,
         indexDir,
         shared: current ? { build: current.build, sections: current.sections } : undefined,
@@ -88,8 +89,7 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
         front: { host, port: publicPort },
         baseUrl: options.baseUrl,
         limits: options.limits,
-      };
-      const worker = startServingThread(start);
+      } satisfies WorkerStart);
       slot.worker = worker;
       let settled = false;
       worker.on('message', (message: FromWorker) => {
@@ -118,7 +118,7 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
         // Started again on the build in service; its connections were answered by the front (503 at worst).
         const delay = Math.min(MAX_RESTART_DELAY_MS, 100 * 2 ** slot.failures++);
         log('error', 'thread-stopped', { worker: slot.id, exitCode: code, restartInMs: delay });
-        setTimeout(() => void startSlot(slot).catch((error: Error) => log('error', 'thread-start-failed', { worker: slot.id, error: error.message })), delay).unref();
+        setTimeout(() => void (closing ? null : startSlot(slot).catch((error: Error) => log('error', 'thread-start-failed', { worker: slot.id, error: error.message }))), delay).unref();
       });
     });
 
