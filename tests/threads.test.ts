@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexCorpus, readCurrentManifest } from '../src/index/index.js';
 import { startThreadedServer } from '../src/web/threads/threaded-server.js';
+import { startPostgresCluster } from './helpers/postgres-cluster.js';
 import { SAMPLE_CORPUS } from './helpers/sample-index.js';
 import { serveCli, TSX } from './helpers/serving-process.js';
 
@@ -148,4 +149,32 @@ describe('a serving thread that stops', () => {
       await server.close();
     }
   }, 120_000);
+});
+
+describe('serve --threads 2 --database', () => {
+  it('answers from both workers, each over a pool of its own', async () => {
+    const cluster = await startPostgresCluster();
+    try {
+      const database = await cluster.createDatabase();
+      await run(TSX, ['src/cli.ts', 'index', '--corpus', SAMPLE_CORPUS, '--database', database]);
+      const served = await serveCli(['--threads', '2', '--database', database, '--corpus', SAMPLE_CORPUS, '--port', '0']);
+      try {
+        await expect.poll(async () => Object.keys(await buildsByWorker(served.url)).sort(), { timeout: 60_000, interval: 200 }).toEqual(['0', '1']);
+        const seen = new Set<string>();
+        for (let k = 0; k < 8; k++) {
+          const answer = await fetchAlone(`${served.url}/api/search?q=ministre`);
+          expect(answer.status).toBe(200);
+          expect((JSON.parse(answer.body) as { total: number }).total).toBeGreaterThan(0);
+          seen.add(answer.worker!);
+        }
+        expect([...seen].sort()).toEqual(['0', '1']);
+        const health = JSON.parse((await fetchAlone(`${served.url}/healthz`)).body) as { backend: string };
+        expect(health.backend).toBe('postgres');
+      } finally {
+        await served.stop();
+      }
+    } finally {
+      await cluster.stop();
+    }
+  }, 240_000);
 });
