@@ -16,12 +16,11 @@
  * alone serves a standby as it is, never trying to write there.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorpusError } from './ingest/types.js';
-import { IndexLoadError, IndexWriteError, readCurrentManifest } from './index/index.js';
+import { IndexLoadError, IndexWriteError } from './index/index.js';
 import {
   openBackend,
   watchCorpus,
@@ -34,7 +33,7 @@ import {
 } from './search/backends/index.js';
 import { parseBaseUrl } from './web/feeds.js';
 import { startServer } from './web/server.js';
-import { startThreadedServer } from './web/threads/threaded-server.js';
+import { defaultThreads, startThreadedServer } from './web/threads/threaded-server.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_CORPUS = path.join(PROJECT_ROOT, 'corpus');
@@ -46,9 +45,6 @@ const USAGE = `usage:
   (PORT, HOST, BASE_URL, DATABASE_URL and DATABASE_REPLICA_URL in the environment work too; --host 0.0.0.0 opens the server to the network;
    --replica: readers are answered by that streaming standby, builds are written on --database;
    --threads N: N threads serve one index held once in memory; default one per core for an index of 64 MB or more, else 1)`;
-
-/** An index.bin from this size on is served by one thread per core unless --threads says otherwise. */
-const THREADED_INDEX_BYTES = 64 * 2 ** 20;
 
 /** Where and how the server listens. */
 interface Listen {
@@ -272,10 +268,7 @@ async function main(argv: string[]): Promise<void> {
     if (values.threads !== undefined) {
       threads = Number(values.threads);
       if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new Error(`invalid --threads: ${values.threads} (expected a whole number from 1 to 64)`);
-    } else if (!database) {
-      const bytes = (await readCurrentManifest(indexDir))?.files?.['index.bin']?.bytes ?? 0;
-      if (bytes >= THREADED_INDEX_BYTES) threads = availableParallelism();
-    }
+    } else threads = await defaultThreads(location);
     await runServe(corpus, backend, location, listen, values.watch === true, threads);
   } else {
     throw new Error(`unknown command "${command}"\n${USAGE}`);

@@ -16,8 +16,9 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { IndexLoadError, readServableSharedBuild, readSharedBuild, type LoadedSharedBuild } from '../../index/index.js';
+import { IndexLoadError, readCurrentManifest, readServableSharedBuild, readSharedBuild, type LoadedSharedBuild } from '../../index/index.js';
 import { DEFAULT_LIMITS, type ConnectionLimits } from '../server.js';
 import { createFront, type Upstream } from './front.js';
 import type { FromWorker, WorkerStart } from './messages.js';
@@ -64,6 +65,21 @@ interface Slot extends Upstream {
 
 /** Restart delays grow with the starts that failed in a row, up to this. */
 const MAX_RESTART_DELAY_MS = 10_000;
+
+/** An index.bin from this size on is served by one thread per core unless --threads says otherwise. */
+const THREADED_INDEX_BYTES = 64 * 2 ** 20;
+
+/**
+ * Threads to serve with when none is asked for: one per core for an index
+ * folder whose build in service is large enough to keep one thread busy
+ * (below, a thread's own memory costs more than it serves), else 1 (and
+ * always 1 for a database, whose searches run in PostgreSQL).
+ */
+export async function defaultThreads(location: { index?: string; database?: string }): Promise<number> {
+  if (location.database || !location.index) return 1;
+  const bytes = (await readCurrentManifest(location.index))?.files?.['index.bin']?.bytes ?? 0;
+  return bytes >= THREADED_INDEX_BYTES ? availableParallelism() : 1;
+}
 
 export async function startThreadedServer(options: ThreadedServerOptions): Promise<ThreadedServer> {
   const host = options.host ?? '127.0.0.1';
