@@ -28,7 +28,11 @@ void EVERY_FIELD_KEPT;
 const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMtimeMs']);
 
 /** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out); quotations by their place (stored-quotes.ts). */
-export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: StoredQuote[][] };
+export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: QuotesColumn };
+/** The quotations of each article by number: an array, or the packed column threads share (shared-quotes.ts). */
+export interface QuotesColumn {
+  at(n: number): StoredQuote[] | undefined;
+}
 
 export const WRITE_CHUNK = 4 * 1024 * 1024;
 
@@ -244,7 +248,7 @@ class StoredArticle {
 
   /** The quotations as stored (their place, not their words). */
   static storedQuotesOf(article: StoredArticle): StoredQuote[] {
-    return article.#catalog.quotes[article.#n];
+    return article.#catalog.quotes.at(article.#n)!;
   }
 
   static textOf(article: StoredArticle): string {

@@ -1,16 +1,19 @@
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ANALYZER_VERSION } from '../analysis/index.js';
 import { readSections } from './binary-file.js';
 import { BUILDS, currentBuild, readManifest } from './build-folder.js';
 import { verifyFile } from './checksums.js';
+import { packQuotes } from './shared-quotes.js';
 import type { SharedBuild } from './store.js';
 import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest } from './types.js';
 
 /**
  * A build read once for several threads: every file checked against the
  * manifest, and the arrays of index.bin (postings, positions, lengths, line
- * offsets, stories) in SharedArrayBuffers. Each thread that searches it then
+ * offsets, stories) and the catalog's quotations (shared-quotes.ts) in
+ * SharedArrayBuffers. Each thread that searches it then
  * loads it with `loadIndex(dir, shared)`, which reads only the catalog: the
  * big arrays are in memory once, whatever the number of threads.
  */
@@ -40,14 +43,16 @@ export async function readSharedBuild(dir: string, build?: string): Promise<Load
   try {
     if (manifest.buildId !== name) throw new Error(`its manifest names build ${manifest.buildId}`);
     const files = manifest.files ?? {};
-    const [sections] = await Promise.all([
+    const [sections, catalog] = await Promise.all([
       readSections(path.join(buildDir, 'index.bin'), files['index.bin']?.sha256 ?? 'none', { shared: true }),
+      readFile(path.join(buildDir, 'catalog.json')),
       verifyFile(path.join(buildDir, 'documents.jsonl'), 'documents.jsonl', files['documents.jsonl']),
-      verifyFile(path.join(buildDir, 'catalog.json'), 'catalog.json', files['catalog.json']),
     ]);
-    let sharedBytes = 0;
+    if (createHash('sha256').update(catalog).digest('hex') !== files['catalog.json']?.sha256) throw new Error('catalog.json fails its checksum');
+    const quotes = packQuotes(catalog);
+    let sharedBytes = quotes.bytes.byteLength + quotes.spans.byteLength;
     for (const value of sections.values()) if (typeof value !== 'string') sharedBytes += value.byteLength;
-    return { build: name, manifest, sections, sharedBytes };
+    return { build: name, manifest, sections, quotes, sharedBytes };
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     throw new IndexLoadError(`index build ${name} is damaged (${code === 'ENOENT' ? 'a file is missing' : message.split('\n')[0]})`, 'damaged');

@@ -11,6 +11,7 @@ import { assembleIndex } from './build.js';
 import { FIELD_COUNT, SEQUENCE_FIELD_COUNT, type CompactIndex } from './compact.js';
 import { verifyFile, type FileCheck } from './checksums.js';
 import { parseCatalog } from './catalog-file.js';
+import { PackedQuotesColumn, type PackedQuotes } from './shared-quotes.js';
 import { storedArticles, type Catalog } from './documents.js';
 import { articleOfLine } from './stored-quotes.js';
 import { checkStories } from './stories.js';
@@ -89,6 +90,8 @@ export async function readCurrentDocuments(dir: string): Promise<Article[] | nul
 export interface SharedBuild {
   build: string;
   sections: Map<string, Section>;
+  /** The catalog's quotations column, packed (shared-quotes.ts). */
+  quotes: PackedQuotes;
 }
 
 /**
@@ -96,7 +99,7 @@ export interface SharedBuild {
  * `shared`: a build whose files another thread checked and whose index.bin it read (in SharedArrayBuffers): only the catalog is read here.
  */
 export async function loadIndex(dir: string, shared?: SharedBuild): Promise<SearchIndex> {
-  return shared ? loadBuild(dir, shared.build, shared.sections) : loadBuild(dir, await currentBuild(dir));
+  return shared ? loadBuild(dir, shared.build, shared) : loadBuild(dir, await currentBuild(dir));
 }
 
 /**
@@ -124,7 +127,7 @@ export async function loadServableIndex(dir: string, onRefused?: (error: IndexLo
   }
 }
 
-async function loadBuild(dir: string, build: string, given?: Map<string, Section>): Promise<SearchIndex> {
+async function loadBuild(dir: string, build: string, given?: SharedBuild): Promise<SearchIndex> {
   const buildDir = path.join(dir, BUILDS, build);
   let manifest: IndexManifest;
   try {
@@ -145,7 +148,7 @@ async function loadBuild(dir: string, build: string, given?: Map<string, Section
     const documentsFile = path.join(buildDir, 'documents.jsonl');
     const catalogFile = path.join(buildDir, 'catalog.json');
     const [sections, catalogBytes] = await Promise.all([
-      given ?? readSections(path.join(buildDir, 'index.bin'), files['index.bin']?.sha256 ?? 'none'),
+      given?.sections ?? readSections(path.join(buildDir, 'index.bin'), files['index.bin']?.sha256 ?? 'none'),
       readFile(catalogFile),
       given ? null : verifyFile(documentsFile, 'documents.jsonl', files['documents.jsonl']),
     ]);
@@ -168,7 +171,7 @@ async function loadBuild(dir: string, build: string, given?: Map<string, Section
       sequences: section('sequences', Int32Array),
     };
     checkShape(compact);
-    const catalog = parseCatalog(catalogBytes);
+    const catalog = parseCatalog(catalogBytes, given && new PackedQuotesColumn(given.quotes));
     if (catalog.id?.length !== manifest.documentCount) throw new Error('document count mismatch');
     const layout = {
       offsets: section('lineOffsets', Float64Array),

@@ -44,10 +44,14 @@ export class Searcher {
   private readonly inverted = new Map<EntityKind, InvertedColumn>();
   private bits: Int32Array | null = null;
 
-  constructor(readonly index: SearchIndex) {
+  /** `threads`: Searchers of this build in other threads at once (src/web/threads/): they share the clause cache's memory budget. */
+  constructor(
+    readonly index: SearchIndex,
+    threads = 1,
+  ) {
     this.postings = createPostings(index.compact);
     // Forty clauses' worth of the whole archive, for a small archive.
-    this.clauses = new ClauseCache(Math.min(CACHE_POSTINGS, Math.max(65_536, 40 * index.documents.length)));
+    this.clauses = new ClauseCache(Math.max(65_536, Math.floor(Math.min(CACHE_POSTINGS, Math.max(65_536, 40 * index.documents.length)) / threads)));
     this.texts = new ArticleTexts(index.documents);
   }
 

@@ -5,6 +5,8 @@ import type { ConnectionLimits } from '../server.js';
 /** A worker's start: what it serves, and how the front is reached. */
 export interface WorkerStart {
   workerId: number;
+  /** Serving threads in all (they share the caches' memory budget). */
+  threads: number;
   /** The embedded backend: the index folder and the build in service, its arrays shared ... */
   indexDir?: string;
   shared?: SharedBuild;
@@ -23,7 +25,8 @@ export type ToWorker =
   | { kind: 'close' };
 
 export type FromWorker =
-  | { kind: 'ready'; port: number; build: string; sharedArrays: boolean }
+  /** `heapMb`: this thread's own JavaScript heap once warmed. */
+  | { kind: 'ready'; port: number; build: string; sharedArrays: boolean; heapMb: number }
   | { kind: 'start-failed'; error: string }
   | { kind: 'swapped'; build: string }
   | { kind: 'swap-failed'; build: string; error: string }

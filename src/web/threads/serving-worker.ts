@@ -6,6 +6,8 @@
  * (`swap`): loaded, warmed, then swapped in whole between requests, so a
  * request in flight finishes on the build it started on.
  */
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadIndex } from '../../index/index.js';
 import { EmbeddedReader, openBackend, ServedIndex, type BackendReader } from '../../search/backends/index.js';
@@ -14,6 +16,17 @@ import { startServer } from '../server.js';
 import type { FromWorker, ToWorker, WorkerStart } from './messages.js';
 
 const start = workerData as WorkerStart;
+
+/**
+ * A full collection: loading a build leaves a heap of parsed lines (the
+ * catalog's) that the engine would keep committed for a while, in every
+ * thread; collected at once, each thread holds about its live data only.
+ */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  return () => gc?.();
+})();
 const port = parentPort!;
 const tell = (message: FromWorker) => port.postMessage(message);
 
@@ -21,7 +34,7 @@ async function main(): Promise<void> {
   let served: ServedIndex | null = null;
   let reader: BackendReader;
   if (start.shared && start.indexDir) {
-    const searcher = new Searcher(await loadIndex(start.indexDir, start.shared));
+    const searcher = new Searcher(await loadIndex(start.indexDir, start.shared), start.threads);
     // Held by the Searcher from now on: not kept here too, so that a swap releases the first build's buffers.
     delete start.shared;
     prepareSearch(searcher);
@@ -42,7 +55,11 @@ async function main(): Promise<void> {
     watchIndex: served === null,
   });
   const sharedArrays = served?.current.index.compact.postings.buffer instanceof SharedArrayBuffer;
-  tell({ kind: 'ready', port: Number(new URL(server.url).port), build: server.buildId(), sharedArrays });
+  // After the warm-up (made right after listening, src/web/server.ts).
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+  const heapMb = Math.round(getHeapStatistics().total_heap_size / 2 ** 20);
+  tell({ kind: 'ready', port: Number(new URL(server.url).port), build: server.buildId(), sharedArrays, heapMb });
 
   let swaps = Promise.resolve();
   port.on('message', (message: ToWorker) => {
@@ -54,10 +71,11 @@ async function main(): Promise<void> {
     swaps = swaps.then(async () => {
       const build = message.shared.build;
       try {
-        const next = new Searcher(await loadIndex(start.indexDir!, message.shared));
+        const next = new Searcher(await loadIndex(start.indexDir!, message.shared), start.threads);
         // Requests keep the current build meanwhile: the new one is warmed whole before the swap.
         warmSearch(next);
         served!.install(next);
+        collectGarbage();
         tell({ kind: 'swapped', build });
       } catch (error) {
         tell({ kind: 'swap-failed', build, error: (error as Error).message.split('\n')[0] });

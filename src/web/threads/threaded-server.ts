@@ -98,8 +98,9 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
       // The build in service when it starts (a build swapped in later reaches it as a `swap`).
       const worker = startServingThread({
         workerId: slot.id,
+        threads: options.threads,
         indexDir,
-        shared: current ? { build: current.build, sections: current.sections } : undefined,
+        shared: current ? { build: current.build, sections: current.sections, quotes: current.quotes } : undefined,
         database,
         replica: options.replica,
         front: { host, port: publicPort },
@@ -113,7 +114,7 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
           slot.port = message.port;
           slot.build = message.build;
           slot.failures = 0;
-          log('info', 'thread-ready', { worker: slot.id, build: message.build, sharedArrays: message.sharedArrays });
+          log('info', 'thread-ready', { worker: slot.id, build: message.build, sharedArrays: message.sharedArrays, heapMb: message.heapMb });
           settled = true;
           resolve();
         } else if (message.kind === 'start-failed') {
@@ -162,7 +163,7 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
   /** Sends `next` to every worker; resolves once all serve it. */
   const install = async (next: LoadedSharedBuild, event: string): Promise<void> => {
     current = next;
-    const failures = await acknowledged(next.build, (slot) => slot.worker!.postMessage({ kind: 'swap', shared: { build: next.build, sections: next.sections } }));
+    const failures = await acknowledged(next.build, (slot) => slot.worker!.postMessage({ kind: 'swap', shared: { build: next.build, sections: next.sections, quotes: next.quotes } }));
     if (failures.length > 0) log('error', 'index-swap-failed', { build: next.build, errors: failures });
     else log('info', event, { build: next.build, documents: next.manifest.documentCount, threads: slots.length });
   };
