@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { Article } from '../ingest/types.js';
-import { CATALOG_FIELDS, WRITE_CHUNK, type Catalog, type CatalogField, type QuotesColumn } from './documents.js';
+import { CATALOG_FIELDS, WRITE_CHUNK, type Catalog, type CatalogField } from './documents.js';
+import type { QuotesColumn } from './stored-quotes.js';
 import type { StoredQuote } from './stored-quotes.js';
 
 /** catalog.json of a build (documents.ts describes what it holds): its layout on disk, written and read in lines. */

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { Article, Quote } from '../ingest/types.js';
-import { outlineOf, outlineOfQuotes, quoteOf, quotesCarryWords, storeQuotes, type QuoteOutline, type StoredQuote } from './stored-quotes.js';
+import { outlineOf, outlineOfQuotes, quoteOf, quotesCarryWords, storeQuotes, type QuoteOutline, type QuotesColumn, type StoredQuote } from './stored-quotes.js';
 
 /**
  * The articles of a saved build. `documents.jsonl` holds them whole, one a
@@ -29,10 +29,6 @@ const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMti
 
 /** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out); quotations by their place (stored-quotes.ts). */
 export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: QuotesColumn };
-/** The quotations of each article by number: an array, or the packed column threads share (shared-quotes.ts). */
-export interface QuotesColumn {
-  at(n: number): StoredQuote[] | undefined;
-}
 
 export const WRITE_CHUNK = 4 * 1024 * 1024;
 

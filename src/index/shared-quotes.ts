@@ -1,6 +1,6 @@
 import { CATALOG_BLOCK } from './catalog-file.js';
-import { CATALOG_FIELDS, type QuotesColumn } from './documents.js';
-import type { StoredQuote } from './stored-quotes.js';
+import { CATALOG_FIELDS } from './documents.js';
+import type { QuotesColumn, StoredQuote } from './stored-quotes.js';
 
 /**
  * The quotations column of a catalog.json kept as its JSON bytes, in a
