@@ -117,6 +117,8 @@ describe('serve --threads 2', () => {
       }
       expect([...seen].sort()).toEqual(['0', '1']);
       expect(served.output()).toMatch(/"event":"index-swapped".*"threads":2/);
+      // SIGTERM: every worker finishes its requests and stops, then the process exits cleanly.
+      expect(await served.stop()).toBe(0);
     } finally {
       await served.stop();
     }

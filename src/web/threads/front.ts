@@ -48,69 +48,81 @@ export function createFront(upstreams: readonly Upstream[], maxConnections: numb
   let turn = 0;
   const front = createServer({ pauseOnConnect: true, allowHalfOpen: true }, (client) => {
     client.on('error', () => client.destroy());
+    client.setNoDelay(true);
     const tried = new Set<number>();
     const attempt = () => {
-      const upstream = pickUpstream(upstreams, turn++, tried);
-      if (!upstream || tried.size >= CONNECT_TRIES) return unavailable(client);
+      if (client.destroyed) return;
+      const upstream = tried.size < CONNECT_TRIES ? pickUpstream(upstreams, turn++, tried) : null;
+      if (!upstream) return unavailable(client);
       tried.add(upstream.id);
       const socket = connect({ port: upstream.port!, host: '127.0.0.1', allowHalfOpen: true });
       socket.setNoDelay(true);
       let connected = false;
       socket.once('connect', () => {
         connected = true;
-        pipeConnection(client, socket, upstream);
+        pipeConnection(client, socket, upstream, attempt);
       });
       socket.once('error', () => {
         // Refused before any byte went through: another worker takes the connection.
         if (!connected) attempt();
       });
     };
-    client.setNoDelay(true);
     attempt();
   });
   front.maxConnections = maxConnections;
   return front;
 }
 
-/** Pipes client <-> upstream until either closes; a request left unanswered by a stopped worker gets a 503. */
-function pipeConnection(client: Socket, socket: Socket, upstream: Upstream): void {
+/**
+ * Pipes client <-> upstream until either closes. A request left unanswered
+ * by a worker that stopped gets a 503; a connection on which nothing went
+ * either way yet (its worker stopped at once) goes to another (`reroute`).
+ */
+function pipeConnection(client: Socket, socket: Socket, upstream: Upstream, reroute: () => void): void {
   upstream.active++;
   // A request is waiting when the client sent bytes the worker has not answered yet.
   let waiting = false;
+  let used = false;
   let done = false;
-  client.on('data', (chunk) => {
-    waiting = true;
+  const fromClient = (chunk: Buffer) => {
+    waiting = used = true;
     if (!socket.write(chunk)) client.pause();
-  });
+  };
+  const clientDrained = () => socket.resume();
+  const clientEnded = () => socket.end();
+  const clientClosed = () => {
+    finish();
+    socket.destroy();
+  };
+  client.on('data', fromClient);
+  client.on('drain', clientDrained);
+  client.on('end', clientEnded);
+  client.on('close', clientClosed);
   socket.on('drain', () => client.resume());
   socket.on('data', (chunk) => {
     waiting = false;
+    used = true;
     if (!client.write(chunk)) socket.pause();
   });
-  client.on('drain', () => socket.resume());
-  client.on('end', () => socket.end());
-  let ended = false;
-  // The worker closed its side (or stopped, the connection reset): a waiting request is answered, the connection closed.
-  const endClient = () => {
-    if (ended) return;
-    ended = true;
-    if (waiting) unavailable(client);
-    else if (!client.destroyed) client.end();
-  };
-  socket.on('end', endClient);
   const finish = () => {
     if (done) return;
     done = true;
     upstream.active--;
   };
-  socket.on('close', () => {
+  // The worker closed its side (or stopped, the connection reset).
+  const upstreamGone = () => {
+    if (done) return;
     finish();
-    endClient();
-  });
+    if (client.destroyed) return;
+    if (!used) {
+      client.pause();
+      client.off('data', fromClient).off('drain', clientDrained).off('end', clientEnded).off('close', clientClosed);
+      reroute();
+    } else if (waiting) unavailable(client);
+    else client.end();
+  };
+  socket.on('end', upstreamGone);
+  socket.on('close', upstreamGone);
   socket.on('error', () => socket.destroy());
-  client.on('close', () => {
-    finish();
-    socket.destroy();
-  });
   client.resume();
 }
