@@ -5,20 +5,16 @@
  * swapped in under continuous load without a failed request, and a
  * stopped worker started again without a connection left unanswered.
  */
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexCorpus, readCurrentManifest } from '../src/index/index.js';
 import { startThreadedServer } from '../src/web/threads/threaded-server.js';
 import { startPostgresCluster } from './helpers/postgres-cluster.js';
 import { SAMPLE_CORPUS } from './helpers/sample-index.js';
-import { serveCli, TSX } from './helpers/serving-process.js';
-
-const run = promisify(execFile);
+import { runCli, serveCli } from './helpers/serving-process.js';
 
 interface Answer {
   status: number;
@@ -99,7 +95,7 @@ describe('serve --threads 2', () => {
       const load = continuousLoad(served.url, ['/api/search?q=ministre', '/healthz', '/api/search?q=kazakh', '/search?q=rel'], 4, (a) => a.status === 200);
       // A new article, and the corpus reindexed by the real CLI while the load goes on.
       await writeFile(path.join(corpus, 'zz-threads.txt'), 'Le 4 mai 2024, la ministre Ondine Ferrandel a inauguré la médiathèque de Quillebois.');
-      await run(TSX, ['src/cli.ts', 'index', '--corpus', corpus, '--out', indexDir]);
+      expect((await runCli('index', '--corpus', corpus, '--out', indexDir)).code).toBe(0);
       const after = (await readCurrentManifest(indexDir))!.buildId;
       expect(after).not.toBe(before);
       // Every worker ends up on the new build.
@@ -125,9 +121,8 @@ describe('serve --threads 2', () => {
   }, 240_000);
 
   it('refuses a --threads that is no whole number, in one line', async () => {
-    const result = await run(TSX, ['src/cli.ts', 'serve', '--threads', 'deux', '--index', path.join(work, 'none')]).catch((error: { code: number; stderr: string }) => error);
-    expect((result as { code: number }).code).not.toBe(0);
-    const stderr = (result as { stderr: string }).stderr;
+    const { code, stderr } = await runCli('serve', '--threads', 'deux', '--index', path.join(work, 'none'));
+    expect(code).not.toBe(0);
     expect(stderr).toMatch(/^depeches: invalid --threads: deux \(expected a whole number from 1 to 64\)$/m);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
@@ -158,7 +153,7 @@ describe('serve --threads 2 --database', () => {
     const cluster = await startPostgresCluster();
     try {
       const database = await cluster.createDatabase();
-      await run(TSX, ['src/cli.ts', 'index', '--corpus', SAMPLE_CORPUS, '--database', database]);
+      expect((await runCli('index', '--corpus', SAMPLE_CORPUS, '--database', database)).code).toBe(0);
       const served = await serveCli(['--threads', '2', '--database', database, '--corpus', SAMPLE_CORPUS, '--port', '0']);
       try {
         await expect.poll(async () => Object.keys(await buildsByWorker(served.url)).sort(), { timeout: 60_000, interval: 200 }).toEqual(['0', '1']);
