@@ -171,7 +171,7 @@ async function runServe(corpus: string, backend: Backend, location: BackendLocat
     if (threads > 1) {
       const threaded = await startThreads(backend, location, corpus, writable, listen, threads);
       const shared = threaded.sharedBytes();
-      threadsNote = ` (${threads} threads${shared > 0 ? `, ${Math.round(shared / 2 ** 20)} MB of index shared` : ''})`;
+      threadsNote = ` (${threads} threads${shared > 0 ? `, ${shared < 2 ** 20 ? `${Math.ceil(shared / 1024)} KB` : `${Math.round(shared / 2 ** 20)} MB`} of index shared` : ''})`;
       server = threaded;
     } else {
       const reader: BackendReader = await freshReader(backend, corpus, writable);

@@ -83,7 +83,7 @@ describe('serve --threads 2', () => {
     await cp(SAMPLE_CORPUS, corpus, { recursive: true });
     const served = await serveCli(['--threads', '2', '--index', indexDir, '--corpus', corpus, '--port', '0']);
     try {
-      expect(served.output()).toMatch(/\(2 threads, \d+ MB of index shared\)/);
+      expect(served.output()).toMatch(/\(2 threads, \d+ [KM]B of index shared\)/);
       // Both workers answer, each over the arrays this process read once.
       await expect.poll(async () => Object.keys(await buildsByWorker(served.url)).sort(), { timeout: 60_000, interval: 200 }).toEqual(['0', '1']);
       const ready = (served.output().match(/^\{.*"event":"thread-ready".*$/gm) ?? []).map((line) => JSON.parse(line) as { worker: number; sharedArrays: boolean });

@@ -160,9 +160,12 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
       if (waiting.size === 0) done();
     });
 
+  /** A worker found the build in service damaged, and no whole build was installed since. */
+  let damaged = false;
   /** Sends `next` to every worker; resolves once all serve it. */
   const install = async (next: LoadedSharedBuild, event: string): Promise<void> => {
     current = next;
+    damaged = false;
     const failures = await acknowledged(next.build, (slot) => slot.worker!.postMessage({ kind: 'swap', shared: { build: next.build, sections: next.sections, quotes: next.quotes } }));
     if (failures.length > 0) log('error', 'index-swap-failed', { build: next.build, errors: failures });
     else log('info', event, { build: next.build, documents: next.manifest.documentCount, threads: slots.length });
@@ -194,13 +197,15 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
 
   let recovering = false;
   const recover = async (why: string, delayMs = 1000): Promise<void> => {
+    damaged = true;
     if (recovering || !indexDir || closing) return;
     recovering = true;
     try {
-      log('error', 'index-damaged', { build: current?.build, error: why });
+      // The workers log the damage they found; this thread rebuilds, then serves the newest build that reads whole.
       if (options.rebuild) await options.rebuild().catch((error: Error) => log('error', 'index-rebuild-failed', { error: error.message.split('\n')[0] }));
       const next = await readServableSharedBuild(indexDir, (refused) => log('error', 'index-refused', { error: refused.message }));
-      await install(next, 'index-recovered');
+      // The rebuild's new build may have been swapped in already (the folder is watched).
+      if (damaged) await install(next, 'index-recovered');
     } catch (error) {
       log('error', 'index-recovery-failed', { error: (error as Error).message.split('\n')[0], retryInMs: delayMs });
       setTimeout(() => void recover(why, Math.min(delayMs * 2, 60_000)), delayMs).unref();
