@@ -5,7 +5,7 @@
  * swapped in under continuous load without a failed request, and a
  * stopped worker started again without a connection left unanswered.
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -119,6 +119,33 @@ describe('serve --threads 2', () => {
       await served.stop();
     }
   }, 240_000);
+
+  it('recovers a build damaged while served: rebuilt once, then every worker serves the new build', async () => {
+    const corpus = path.join(work, 'damaged-corpus');
+    const indexDir = path.join(work, 'damaged-index');
+    await cp(SAMPLE_CORPUS, corpus, { recursive: true });
+    const served = await serveCli(['--threads', '2', '--index', indexDir, '--corpus', corpus, '--port', '0']);
+    try {
+      const damagedBuild = (await readCurrentManifest(indexDir))!.buildId;
+      await truncate(path.join(indexDir, 'builds', damagedBuild, 'documents.jsonl'), 100);
+      // Health checks see the damage (503), the front thread rebuilds, and both workers serve the rebuilt build.
+      await expect
+        .poll(
+          async () => {
+            const builds = await buildsByWorker(served.url);
+            return Object.keys(builds).length === 2 && Object.values(builds).every((b) => b !== damagedBuild) && new Set(Object.values(builds)).size === 1;
+          },
+          { timeout: 90_000, interval: 300 },
+        )
+        .toBe(true);
+      expect(served.output()).toMatch(/"event":"index-damaged"/);
+      expect(served.output().match(/^indexed 5 documents/gm)).toHaveLength(2);
+      const search = await fetchAlone(`${served.url}/api/search?q=ministre`);
+      expect(search.status).toBe(200);
+    } finally {
+      await served.stop();
+    }
+  }, 180_000);
 
   it('refuses a --threads that is no whole number, in one line', async () => {
     const { code, stderr } = await runCli('serve', '--threads', 'deux', '--index', path.join(work, 'none'));

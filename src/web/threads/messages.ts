@@ -31,5 +31,5 @@ export type FromWorker =
   | { kind: 'swapped'; build: string }
   | { kind: 'swap-failed'; build: string; error: string }
   /** The build in service is damaged (a read failed): the front thread recovers and sends a build. */
-  | { kind: 'damaged'; error: string }
+  | { kind: 'damaged'; build: string; error: string }
   | { kind: 'closed' };

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     // Held by the Searcher from now on: not kept here too, so that a swap releases the first build's buffers.
     delete start.shared;
     prepareSearch(searcher);
-    served = new ServedIndex(null, searcher, undefined, (error) => tell({ kind: 'damaged', error }));
+    served = new ServedIndex(null, searcher, undefined, (error) => tell({ kind: 'damaged', build: served!.current.manifest.buildId, error }));
     reader = EmbeddedReader.over(served);
   } else {
     reader = await openBackend({ database: start.database, replica: start.replica }).open();

@@ -122,7 +122,8 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
           reject(new Error(message.error));
           void worker.terminate();
         } else if (message.kind === 'swapped') slot.build = message.build;
-        else if (message.kind === 'damaged') void recover(message.error);
+        // A damage of a build already replaced (reported late) needs nothing more.
+        else if (message.kind === 'damaged' && message.build === current?.build) void recover(message.error);
         for (const listener of listeners) listener(slot, message);
       });
       worker.on('error', (error) => log('error', 'thread-error', { worker: slot.id, error: error.message.split('\n')[0] }));
