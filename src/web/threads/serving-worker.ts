@@ -6,27 +6,17 @@
  * (`swap`): loaded, warmed, then swapped in whole between requests, so a
  * request in flight finishes on the build it started on.
  */
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadIndex } from '../../index/index.js';
 import { EmbeddedReader, openBackend, ServedIndex, type BackendReader } from '../../search/backends/index.js';
 import { prepareSearch, Searcher, warmSearch } from '../../search/index.js';
 import { startServer } from '../server.js';
+import { collectGarbage } from './collect-garbage.js';
 import type { FromWorker, ToWorker, WorkerStart } from './messages.js';
 
 const start = workerData as WorkerStart;
 
-/**
- * A full collection: loading a build leaves a heap of parsed lines (the
- * catalog's) that the engine would keep committed for a while, in every
- * thread; collected at once, each thread holds about its live data only.
- */
-const collectGarbage: () => void = (() => {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as (() => void) | undefined;
-  return () => gc?.();
-})();
 const port = parentPort!;
 const tell = (message: FromWorker) => port.postMessage(message);
 

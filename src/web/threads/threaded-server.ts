@@ -20,6 +20,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { IndexLoadError, readCurrentManifest, readServableSharedBuild, readSharedBuild, type LoadedSharedBuild } from '../../index/index.js';
 import { DEFAULT_LIMITS, type ConnectionLimits } from '../server.js';
+import { collectGarbage } from './collect-garbage.js';
 import { createFront, type Upstream } from './front.js';
 import type { FromWorker, WorkerStart } from './messages.js';
 import { startServingThread } from './start-thread.js';
@@ -168,6 +169,8 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
     current = next;
     damaged = false;
     const failures = await acknowledged(next.build, (slot) => slot.worker!.postMessage({ kind: 'swap', shared: { build: next.build, sections: next.sections, quotes: next.quotes } }));
+    // The previous build's objects in this thread are the last holders of its buffers but for requests in flight.
+    collectGarbage();
     if (failures.length > 0) log('error', 'index-swap-failed', { build: next.build, errors: failures });
     else log('info', event, { build: next.build, documents: next.manifest.documentCount, threads: slots.length });
   };
