@@ -41,7 +41,7 @@ describe('a shared build', () => {
     for (let n = 0; n < alone.documents.length; n++) expect(quoteOutlines(fromShared.documents[n])).toEqual(quoteOutlines(alone.documents[n]));
     for (const q of ['ministre', 'pont', '"le port"']) {
       const a = search(new Searcher(alone), request({ q }));
-      const b = search(new Searcher(fromShared, 2), request({ q }));
+      const b = search(new Searcher(fromShared, undefined, 2), request({ q }));
       expect(b.hits.map((h) => h.id)).toEqual(a.hits.map((h) => h.id));
       expect(b.total).toBe(a.total);
     }

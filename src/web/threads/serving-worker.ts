@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   let served: ServedIndex | null = null;
   let reader: BackendReader;
   if (start.shared && start.indexDir) {
-    const searcher = new Searcher(await loadIndex(start.indexDir, start.shared), start.threads);
+    const searcher = new Searcher(await loadIndex(start.indexDir, start.shared), undefined, start.threads);
     // Held by the Searcher from now on: not kept here too, so that a swap releases the first build's buffers.
     delete start.shared;
     prepareSearch(searcher);
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     swaps = swaps.then(async () => {
       const build = message.shared.build;
       try {
-        const next = new Searcher(await loadIndex(start.indexDir!, message.shared), start.threads);
+        const next = new Searcher(await loadIndex(start.indexDir!, message.shared), undefined, start.threads);
         // Requests keep the current build meanwhile: the new one is warmed whole before the swap.
         warmSearch(next);
         served!.install(next);
