@@ -48,10 +48,17 @@ export class Searcher {
   /** Responses of searches for a short beginning ("c", "co"), by request (keystroke-options.ts, run.ts). */
   readonly shortPrefixResponses = new Map<string, SearchResponse>();
 
-  /** `keystroke`: the budgets bounding a keystroke's cost (keystroke-options.ts); a test may pass exhaustive ones. */
-  constructor(readonly index: SearchIndex, readonly keystroke: KeystrokeOptions = KEYSTROKE_OPTIONS) {
+  /**
+   * `keystroke`: the budgets bounding a keystroke's cost (keystroke-options.ts); a test may pass exhaustive ones.
+   * `threads`: Searchers of this build in other threads at once (src/web/threads/): they share the clause cache's memory budget.
+   */
+  constructor(
+    readonly index: SearchIndex,
+    readonly keystroke: KeystrokeOptions = KEYSTROKE_OPTIONS,
+    threads = 1,
+  ) {
     this.postings = createPostings(index.compact);
-    this.clauses = new ClauseCache(clauseCachePairs(index.documents.length, keystroke));
+    this.clauses = new ClauseCache(Math.max(keystroke.clauseCacheMinPairs, Math.floor(clauseCachePairs(index.documents.length, keystroke) / threads)));
     this.texts = new ArticleTexts(index.documents);
   }
 
