@@ -167,8 +167,10 @@ async function readAt(handle: FileHandle, bytes: Uint8Array, position: number, f
  * each into an array of its own; throws when the file is not one, is cut
  * short, a section fails its CRC-32, or the file's bytes (hashed as they
  * are read) do not have the SHA-256 `expectedSha256` (hex) when one is given.
+ * `shared`: numeric sections are read into SharedArrayBuffers, so that
+ * worker threads can search them without a copy (src/web/threads/).
  */
-export async function readSections(file: string, expectedSha256?: string): Promise<Map<string, Section>> {
+export async function readSections(file: string, expectedSha256?: string, options: { shared?: boolean } = {}): Promise<Map<string, Section>> {
   const hash = createHash('sha256');
   const handle = await open(file, 'r');
   const sections = new Map<string, Section>();
@@ -195,7 +197,9 @@ export async function readSections(file: string, expectedSha256?: string): Promi
     for (const s of header.sections) {
       if (s.offset + s.bytes > size) throw new Error(`${file} is cut short`);
       await gap(s.offset);
-      const buffer = new ArrayBuffer(s.bytes);
+      // Text is decoded into a string of each thread's own: only numbers are worth sharing.
+      // (A varint section's bytes are decoded into an array of their own, shared then: they are read into a buffer of this thread's.)
+      const buffer = options.shared && s.kind !== 'utf8' && s.kind !== 'varint32' ? new SharedArrayBuffer(s.bytes) : new ArrayBuffer(s.bytes);
       const bytes = new Uint8Array(buffer);
       await readAt(handle, bytes, s.offset, file);
       // Hashed and checked in slices: a hash update has size limits too.
@@ -207,7 +211,7 @@ export async function readSections(file: string, expectedSha256?: string): Promi
       }
       position = s.offset + s.bytes;
       if (crc >>> 0 !== s.crc32) throw new Error(`${file} section ${s.name} fails its CRC-32`);
-      sections.set(s.name, sectionOf(s, buffer, file));
+      sections.set(s.name, sectionOf(s, buffer, file, options.shared === true));
     }
     await gap(size);
   } finally {
@@ -217,13 +221,13 @@ export async function readSections(file: string, expectedSha256?: string): Promi
   return sections;
 }
 
-function sectionOf(s: SectionEntry, buffer: ArrayBuffer, file: string): Section {
-  if (s.kind === 'utf8') return Buffer.from(buffer).toString('utf8');
+function sectionOf(s: SectionEntry, buffer: ArrayBufferLike, file: string, shared: boolean): Section {
+  if (s.kind === 'utf8') return Buffer.from(new Uint8Array(buffer)).toString('utf8');
   if (s.kind === 'int32') return new Int32Array(buffer);
   if (s.kind === 'float64') return new Float64Array(buffer);
   if (s.kind === 'varint32' && Number.isInteger(s.count) && Number.isInteger(s.stride)) {
     try {
-      return decodeVarints(new Uint8Array(buffer), s.count!, s.stride!);
+      return decodeVarints(new Uint8Array(buffer), s.count!, s.stride!, shared);
     } catch (error) {
       throw new Error(`${file} section ${s.name}: ${(error as Error).message}`);
     }

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { Article, Quote } from '../ingest/types.js';
-import { outlineOf, outlineOfQuotes, quoteOf, quotesCarryWords, type QuoteOutline, type StoredQuote } from './stored-quotes.js';
+import { outlineOf, outlineOfQuotes, quoteOf, quotesCarryWords, type QuoteOutline, type QuotesColumn, type StoredQuote } from './stored-quotes.js';
 
 /**
  * The articles of a saved build, as a loaded index reads them (they are
@@ -28,7 +28,7 @@ void EVERY_FIELD_KEPT;
 const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMtimeMs']);
 
 /** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out); quotations by their place (stored-quotes.ts). */
-export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: StoredQuote[][] };
+export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: QuotesColumn };
 
 /**
  * Bytes of an article's text (as JSON-encoded in its line) read for a page,
@@ -160,7 +160,7 @@ class StoredArticle {
 
   /** The quotations as stored (their place, not their words). */
   static storedQuotesOf(article: StoredArticle): StoredQuote[] {
-    return article.#catalog.quotes[article.#n];
+    return article.#catalog.quotes.at(article.#n)!;
   }
 
   static textOf(article: StoredArticle): string {

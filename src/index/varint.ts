@@ -39,9 +39,9 @@ export function encodeVarints(values: Int32Array, first: number, stride: number,
   return at;
 }
 
-/** Decodes `count` integers coded by encodeVarints (with the same stride, from zeros); throws when the bytes do not hold exactly that many. */
-export function decodeVarints(bytes: Uint8Array, count: number, stride: number): Int32Array {
-  const out = new Int32Array(count);
+/** Decodes `count` integers coded by encodeVarints (with the same stride, from zeros), into a SharedArrayBuffer when `shared`; throws when the bytes do not hold exactly that many. */
+export function decodeVarints(bytes: Uint8Array, count: number, stride: number, shared = false): Int32Array {
+  const out = shared ? new Int32Array(new SharedArrayBuffer(count * 4)) : new Int32Array(count);
   const end = bytes.length;
   let at = 0;
   for (let k = 0; k < count; k++) {
