@@ -28,6 +28,10 @@ describe('varint sections', () => {
     expect(sections.get('pairs')).toEqual(pairs);
     expect(sections.get('before')).toBe('texte');
     expect(sections.get('after')).toEqual(Float64Array.from([0.25]));
+    // read for threads to share (src/index/shared-build.ts), a varint section is decoded into a SharedArrayBuffer
+    const shared = (await readSections(file, undefined, { shared: true })).get('pairs') as Int32Array;
+    expect(shared.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(shared)).toEqual(Array.from(pairs));
     // documents ascending by pairs take a byte each, not four
     const bytes = (await readFile(file)).length;
     expect(bytes).toBeLessThan(pairs.byteLength / 2);
