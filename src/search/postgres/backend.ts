@@ -28,7 +28,7 @@ import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js
 import { FACET_EXACT_LIMIT, facetValues } from './facet-counts.js';
 import { headlineHtml, hitSnippet } from './headline.js';
 import { addQuotations, quotedCondition } from './quotation-hits.js';
-import { postgresEntity } from './entities.js';
+import { EntityNames, postgresEntity } from './entities.js';
 import { quotationSpeakerFacet } from './quotation-facet.js';
 import { isDatabaseUnavailable } from './unavailable.js';
 import type { EntityKind, EntityProfile } from '../entities.js';
@@ -48,12 +48,16 @@ export interface PostgresBackendOptions {
 
 export class PostgresBackend implements BackendReader {
   readonly kind = 'postgres' as const;
+  /** The person and organisation pages' names, cached for this reader's lifetime (one build at a time). */
+  private readonly entityNames: EntityNames;
   private constructor(
     readonly pool: pg.Pool,
     /** The build last read from the database (at connection, then by each status()). */
     private lastBuildId: string,
     private readonly facetExactLimit = FACET_EXACT_LIMIT,
-  ) {}
+  ) {
+    this.entityNames = new EntityNames(pool);
+  }
 
   /** Connects to a database that `npm run index -- --database URL` wrote; throws saying what to run otherwise. */
   static async connect(url: string, options: PostgresBackendOptions = {}): Promise<PostgresBackend> {
@@ -73,7 +77,7 @@ export class PostgresBackend implements BackendReader {
   }
 
   async entity(kind: EntityKind, slug: string): Promise<EntityProfile | null> {
-    return postgresEntity(this.pool, kind, slug);
+    return postgresEntity(this.pool, this.entityNames, kind, slug);
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
