@@ -18,7 +18,7 @@ import { latestModification } from '../freshness.js';
 import { FACET_COLUMNS, TERMS_REFRESH, tsvectorSql } from './fields.js';
 import { readCorpusInWorkers } from '../parallel.js';
 import { checkOut } from './pool.js';
-import { migrate, MIGRATION_LOCK, parsable, SCHEMA_VERSION, SHORT_COMPLETIONS_REFRESH, TS_CONFIG } from './schema.js';
+import { migrate, MIGRATION_LOCK, parsable, SCHEMA_VERSION, SEARCH_ROW_COLUMNS, SHORT_COMPLETIONS_REFRESH, TS_CONFIG } from './schema.js';
 
 export interface PostgresIndexReport extends IndexReport {
   inserted: number;
@@ -105,13 +105,25 @@ const COLUMNS: [string, string][] = [
 ];
 
 const UPSERT = `
-  INSERT INTO depeches.documents AS d (${COLUMNS.map(([c]) => c).join(', ')}, tsv)
-  SELECT ${COLUMNS.map(([c]) => `r.${c}`).join(', ')},
-         ${tsvectorSql('r')}
+  INSERT INTO depeches.documents AS d (${COLUMNS.map(([c]) => c).join(', ')})
+  SELECT ${COLUMNS.map(([c]) => `r.${c}`).join(', ')}
   FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS.map(([c, type]) => `${c} ${type}`).join(', ')})
   ON CONFLICT (id) DO UPDATE SET
-    ${[...COLUMNS.filter(([c]) => c !== 'id').map(([c]) => c), 'tsv'].map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+    ${COLUMNS.filter(([c]) => c !== 'id').map(([c]) => `${c} = EXCLUDED.${c}`).join(', ')}
   WHERE d.content_hash IS DISTINCT FROM EXCLUDED.content_hash`;
+
+/** The search rows of documents just written (ids $1): their copied columns and their tsvector, computed from the documents row. */
+const SEARCH_ROWS_UPSERT = `
+  INSERT INTO depeches.search_rows AS s (id, ${SEARCH_ROW_COLUMNS.join(', ')}, tsv)
+  SELECT d.id, ${SEARCH_ROW_COLUMNS.map((c) => `d.${c}`).join(', ')},
+         ${tsvectorSql('d')}
+  FROM depeches.documents d WHERE d.id = ANY($1::text[])
+  ON CONFLICT (id) DO UPDATE SET ${[...SEARCH_ROW_COLUMNS, 'tsv'].map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
+
+/** The story columns of search rows whose documents were regrouped (ids $1). */
+const SEARCH_ROWS_REGROUP = `
+  UPDATE depeches.search_rows s SET story = d.story, in_story = d.in_story
+  FROM depeches.documents d WHERE d.id = s.id AND s.id = ANY($1::text[])`;
 
 /** The quotations of articles as rows of depeches.quotations (replaced whole when an article changes). */
 function quotationsJson(articles: Article[]): string {
@@ -188,16 +200,18 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
     for (let k = 0; k < changed.length; k += BATCH) {
       const batch = changed.slice(k, k + BATCH);
       await client.query(UPSERT, [rowsJson(batch, stories)]);
+      await client.query(SEARCH_ROWS_UPSERT, [batch.map((a) => a.id)]);
       await client.query(QUOTATIONS_DELETE, [batch.map((a) => a.id)]);
       await client.query(QUOTATIONS_INSERT, [quotationsJson(batch)]);
     }
     if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
     const storyRows = JSON.stringify(all.map((a) => ({ id: a.id, ...stories.get(a.id) })));
-    const regrouped = await client.query(
+    const regrouped = await client.query<{ id: string }>(
       `UPDATE depeches.documents d SET story = r.story, in_story = r.in_story FROM jsonb_to_recordset($1::jsonb) AS r(id text, story text, in_story boolean)
-       WHERE d.id = r.id AND (d.story IS DISTINCT FROM r.story OR d.in_story IS DISTINCT FROM r.in_story)`,
+       WHERE d.id = r.id AND (d.story IS DISTINCT FROM r.story OR d.in_story IS DISTINCT FROM r.in_story) RETURNING d.id`,
       [storyRows],
     );
+    if (regrouped.rows.length > 0) await client.query(SEARCH_ROWS_REGROUP, [regrouped.rows.map((r) => r.id)]);
     rowsWritten = performance.now();
     const dirty = changed.length + deletedIds.length + (regrouped.rowCount ?? 0) > 0;
     if (dirty) {
@@ -219,7 +233,7 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
       [buildId, corpus, readFrom?.toISOString() ?? null],
     );
     await client.query('COMMIT');
-    if (dirty) await client.query('ANALYZE depeches.documents, depeches.terms, depeches.short_completions, depeches.facet_names');
+    if (dirty) await client.query('ANALYZE depeches.documents, depeches.search_rows, depeches.terms, depeches.short_completions, depeches.facet_names');
     return {
       documents: unique.size,
       rowsSeconds: (rowsWritten - started) / 1000,

@@ -113,7 +113,7 @@ export class PostgresBackend implements BackendReader {
       // Nobody holds every word: the articles holding the most of them, as the embedded engine does.
       const loose = relaxedMatch(compiled);
       const most = await client.query<{ most: number | null }>(
-        'SELECT max((SELECT count(*) FROM unnest($2::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause))::int AS most FROM depeches.documents d WHERE d.tsv @@ $1::tsquery',
+        'SELECT max((SELECT count(*) FROM unnest($2::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause))::int AS most FROM depeches.search_rows d WHERE d.tsv @@ $1::tsquery',
         [loose, compiled.positive],
       );
       const count = most.rows[0].most ?? 0;
@@ -178,7 +178,7 @@ export class PostgresBackend implements BackendReader {
       `SELECT w.word, (
          SELECT ts_headline('${TS_CONFIG}', concat_ws(E'\\n', d.title, array_to_string(d.speakers, ' ; '), array_to_string(d.organisations, ' ; '), d.text),
                             quote_literal(best.term)::tsquery, 'StartSel=${OPEN}, StopSel=${CLOSE}, MaxFragments=1, MaxWords=3, MinWords=1')
-         FROM depeches.documents d WHERE d.tsv @@ quote_literal(best.term)::tsquery LIMIT 1) AS written
+         FROM depeches.search_rows s JOIN depeches.documents d USING (id) WHERE s.tsv @@ quote_literal(best.term)::tsquery LIMIT 1) AS written
        FROM unnest($1::text[], $2::int[]) AS w(word, budget)
        CROSS JOIN LATERAL (SELECT (tsvector_to_array(to_tsvector('${TS_CONFIG}', w.word)))[1] AS lexeme) l
        CROSS JOIN LATERAL (

@@ -91,7 +91,7 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExa
       ? `scored AS (
     SELECT r.id, r.date, r.story, CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', d.tsv, $1::tsquery, 1) END AS score
     FROM (SELECT id, date, story FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r
-    JOIN depeches.documents d USING (id)),
+    JOIN depeches.search_rows d USING (id)),
   page AS (SELECT id, date, score FROM ${best('scored', 'id, date, score, story')} s ORDER BY score DESC, id LIMIT $5 OFFSET $6)`
       : `page AS (SELECT id, 0::real AS score, date FROM ${best(`(SELECT id, date, story FROM m WHERE ${PASSES_ALL})`, 'id, date, story')} p ORDER BY ${order} LIMIT $5 OFFSET $6)`;
   return `
@@ -99,7 +99,7 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExa
     SELECT d.id, d.date, d.story, d.in_story, ${bucketSql('d.id')} AS bucket, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
            ${FACET_COLUMNS.map((c, f) => `(cardinality($${FACET_PARAMETER + f}::text[]) = 0 OR d.${c.keys} && $${FACET_PARAMETER + f}::text[]) AS ${passes(c.name)},`).join('\n           ')}
            (($3::date IS NULL AND $4::date IS NULL) OR (d.date IS NOT NULL AND ($3::date IS NULL OR d.date >= $3::date) AND ($4::date IS NULL OR d.date <= $4::date))) AS by_d
-    FROM depeches.documents d
+    FROM depeches.search_rows d
     WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
       AND ($8::int = 0 OR (SELECT count(*) FROM unnest($7::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $8::int)
       AND ($${STORY_PARAMETER}::text IS NULL OR coalesce(d.story, d.id) = (SELECT coalesce(s.story, s.id) FROM depeches.documents s WHERE s.id = $${STORY_PARAMETER}::text))
