@@ -60,27 +60,64 @@ export function facetCtes(rows: string, facets: { name: string; where: string }[
     SELECT * FROM ${rows} m WHERE (SELECT matched FROM ${FACET_STATS}) > ${exactLimit} AND m.bucket < (SELECT buckets FROM ${FACET_STATS}))`;
 }
 
+/** A facet the statement counts: its name (for FACET_STATS), its column of folded keys, the condition a row it counts meets (on alias `m`). */
+export interface CountedFacet {
+  name: string;
+  keys: string;
+  where: string;
+}
+
+/** The CTE holding every facet's key counts, counted in one pass (see facetKeyCountsCte). */
+export const FACET_KEY_COUNTS = 'facet_key_counts';
+
+/** The column of FACET_KEY_COUNTS holding the keys of the k-th facet counted. */
+const keyColumn = (k: number) => `key_${k}`;
+
+/**
+ * The CTE counting the keys of every facet in one pass over the rows they
+ * count (it was one pass each, and each unnest of a row's keys costs about as
+ * much as the grouping): each row's key arrays are unnested together
+ * (`unnest(a, b, c)`, the shorter padded with NULL), each facet's key kept
+ * only where that facet counts the row, and grouped by GROUPING SETS, one set
+ * per facet (the k-th facet's counts are the rows where `key_k` is not null).
+ * A facet counts every row of `rows` meeting its `where` when they are at
+ * most `exactLimit`, else those of FACET_SAMPLE (its counts are then scaled,
+ * see facetCountsSql): the two halves of the pass, each gated facet by facet
+ * by a one-time comparison on FACET_STATS.
+ */
+export function facetKeyCountsCte(rows: string, facets: CountedFacet[], exactLimit = FACET_EXACT_LIMIT): string {
+  const exact = (f: CountedFacet) => `(SELECT ${rowsColumn(f.name)} FROM ${FACET_STATS}) <= ${exactLimit}`;
+  const unnested = `unnest(${facets.map((f) => `m.${f.keys}`).join(', ')}) AS u(${facets.map((_f, k) => keyColumn(k)).join(', ')})`;
+  const half = (from: string, sampled: boolean) => {
+    const counts = (f: CountedFacet) => `(${sampled ? 'NOT ' : ''}${exact(f)} AND ${f.where})`;
+    return `SELECT ${facets.map((f, k) => `CASE WHEN ${counts(f)} THEN u.${keyColumn(k)} END AS ${keyColumn(k)}`).join(', ')}
+      FROM ${from} m, ${unnested} WHERE ${facets.map(counts).join(' OR ')}`;
+  };
+  return `${FACET_KEY_COUNTS} AS MATERIALIZED (
+    SELECT ${facets.map((_f, k) => keyColumn(k)).join(', ')}, count(*)::int AS count FROM (
+      ${half(rows, false)}
+      UNION ALL
+      ${half(FACET_SAMPLE, true)}) k
+    GROUP BY GROUPING SETS (${facets.map((_f, k) => `(${keyColumn(k)})`).join(', ')}))`;
+}
+
 /**
  * One facet's counts as one JSON object {approximate, values: [{value,
- * count}]}: over every row of `rows` satisfying `where` when they are at most
- * `exactLimit`, else over those of FACET_SAMPLE, scaled. `keys` is the column
- * of folded keys, `kind` the facet's "char" in depeches.facet_names (which
- * gives each key its name). Each branch is gated by a one-time filter on
- * FACET_STATS: the one not taken reads no row.
+ * count}]}, from FACET_KEY_COUNTS (the facet is the k-th of those it
+ * counts): exact when it counts at most `exactLimit` rows, else counted over
+ * FACET_SAMPLE and scaled by rows per row sampled. `kind` is the facet's
+ * "char" in depeches.facet_names (which gives each key its name).
  */
-export function facetCountsSql(rows: string, name: string, kind: string, keys: string, where: string, exactLimit = FACET_EXACT_LIMIT): string {
-  const counted = `(SELECT ${rowsColumn(name)} FROM ${FACET_STATS})`;
+export function facetCountsSql(facet: CountedFacet, k: number, kind: string, exactLimit = FACET_EXACT_LIMIT): string {
+  const counted = `(SELECT ${rowsColumn(facet.name)} FROM ${FACET_STATS})`;
+  const key = keyColumn(k);
   return `(SELECT json_build_object('approximate', s.rows > ${exactLimit}, 'values', coalesce((
        SELECT json_agg(json_build_object('value', n.value, 'count',
                 CASE WHEN s.rows > ${exactLimit} THEN round(c.count::numeric * s.rows / greatest(s.sampled, 1))::int ELSE c.count END)
               ORDER BY c.count DESC, n.value)
-       FROM (SELECT k.key, count(*)::int AS count FROM (
-               SELECT u.key FROM ${rows} m, unnest(m.${keys}) AS u(key) WHERE ${counted} <= ${exactLimit} AND ${where}
-               UNION ALL
-               SELECT u.key FROM ${FACET_SAMPLE} m, unnest(m.${keys}) AS u(key) WHERE ${counted} > ${exactLimit} AND ${where}) k
-             GROUP BY k.key ORDER BY count(*) DESC, k.key LIMIT ${FACET_FETCH}) c
+       FROM (SELECT ${key} AS key, count FROM ${FACET_KEY_COUNTS} WHERE ${key} IS NOT NULL ORDER BY count DESC, ${key} LIMIT ${FACET_FETCH}) c
        JOIN depeches.facet_names n ON n.facet = '${kind}' AND n.key = c.key), '[]'::json))
-     FROM (SELECT ${counted} AS rows, (SELECT count(*) FROM ${FACET_SAMPLE} m WHERE ${where}) AS sampled) s)`;
+     FROM (SELECT ${counted} AS rows, CASE WHEN ${counted} > ${exactLimit} THEN (SELECT count(*) FROM ${FACET_SAMPLE} m WHERE ${facet.where}) ELSE 0 END AS sampled) s)`;
 }
 
 /** A facet's counts as the statement returns them. */
