@@ -7,7 +7,7 @@
 import { FACETS, facetKey, type FacetName } from '../../analysis/index.js';
 import { FACET_COLUMNS, parsable, TS_CONFIG } from '../../index/postgres/index.js';
 import type { FacetValue, SearchHit, SearchRequest } from '../types.js';
-import { bucketSql, FACET_EXACT_LIMIT, FACET_STATS, facetCountsSql, facetCtes, facetKeyCountsCte, type CountedFacet, type FacetCountsRow } from './facet-counts.js';
+import { bucketSql, FACET_EXACT_LIMIT, FACET_STATS, facetCountsSql, facetCtes, facetKeyCountsCte, ROW_AT, type CountedFacet, type FacetCountsRow } from './facet-counts.js';
 
 /** Placeholders ts_headline puts around matches; the text is escaped, then they become <mark>. */
 export const OPEN = '\uE000';
@@ -25,7 +25,7 @@ const RANK_WEIGHTS = '{0.4, 0.6, 0.6, 1.0}';
  * most articles hold) the most relevant among the RANK_WINDOW newest matches.
  * Fewer matches than that (any selective query) are all ranked.
  */
-export const RANK_WINDOW = 2000;
+export const RANK_WINDOW = 1000;
 
 /** Memory for one search's sorts and its matching rows (they would otherwise spill to disk past a few tens of thousands). */
 export const SEARCH_WORK_MEM = '32MB';
@@ -37,9 +37,10 @@ export const ORDER_BY: Record<'relevance' | 'date' | 'date-asc', string> = {
 };
 
 /**
- * The search statement. `m` holds the matching rows, narrow (id, date, facet
- * keys, sample bucket, whether each filter passes; not the tsvector, which
- * only the rows ranked read): the GIN index finds them and, for plain
+ * The search statement. `m` holds the matching rows, narrow (id, date, story,
+ * sample bucket, whether each filter passes, where the row is; not the facet
+ * keys, which only the rows counted read, nor the tsvector, which only the
+ * rows ranked read): the GIN index of depeches.search_rows finds them and, for plain
  * lexemes, needs no recheck of their tsvector (the statement runs with
  * sequential scans off: a seq scan would decompress every tsvector to test
  * it). Only rows passing every filter are ranked, and only when the order is
@@ -98,7 +99,7 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExa
       : `page AS (SELECT id, 0::real AS score, date FROM ${best(`(SELECT id, date, story FROM m WHERE ${PASSES_ALL})`, 'id, date, story')} p ORDER BY ${order} LIMIT $5 OFFSET $6)`;
   return `
   WITH m AS MATERIALIZED (
-    SELECT d.id, d.date, d.story, d.in_story, ${bucketSql('d.id')} AS bucket, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
+    SELECT d.id, d.date, d.story, d.in_story, ${bucketSql('d.id')} AS bucket, d.ctid AS ${ROW_AT},
            ${FACET_COLUMNS.map((c, f) => `(cardinality($${FACET_PARAMETER + f}::text[]) = 0 OR d.${c.keys} && $${FACET_PARAMETER + f}::text[]) AS ${passes(c.name)},`).join('\n           ')}
            (($3::date IS NULL AND $4::date IS NULL) OR (d.date IS NOT NULL AND ($3::date IS NULL OR d.date >= $3::date) AND ($4::date IS NULL OR d.date <= $4::date))) AS by_d
     FROM depeches.search_rows d
