@@ -15,10 +15,11 @@ import { readLimitsOf, requireArticles, type IndexCorpusOptions, type IndexRepor
 import { newBuildId, requireUniqueIds } from '../build.js';
 import { storyColumns, type StoryColumns } from './story-columns.js';
 import { latestModification } from '../freshness.js';
-import { FACET_COLUMNS, TERMS_REFRESH, tsvectorSql } from './fields.js';
+import { FACET_COLUMNS, TERMS_REFRESH } from './fields.js';
 import { readCorpusInWorkers } from '../parallel.js';
 import { checkOut } from './pool.js';
-import { migrate, MIGRATION_LOCK, parsable, SCHEMA_VERSION, SEARCH_ROW_COLUMNS, SHORT_COMPLETIONS_REFRESH, TS_CONFIG } from './schema.js';
+import { migrate, MIGRATION_LOCK, parsable, SCHEMA_VERSION, SHORT_COMPLETIONS_REFRESH, TS_CONFIG } from './schema.js';
+import { SEARCH_ROWS_REGROUP, SEARCH_ROWS_UPSERT } from './search-rows.js';
 
 export interface PostgresIndexReport extends IndexReport {
   inserted: number;
@@ -111,19 +112,6 @@ const UPSERT = `
   ON CONFLICT (id) DO UPDATE SET
     ${COLUMNS.filter(([c]) => c !== 'id').map(([c]) => `${c} = EXCLUDED.${c}`).join(', ')}
   WHERE d.content_hash IS DISTINCT FROM EXCLUDED.content_hash`;
-
-/** The search rows of documents just written (ids $1): their copied columns and their tsvector, computed from the documents row. */
-const SEARCH_ROWS_UPSERT = `
-  INSERT INTO depeches.search_rows AS s (id, ${SEARCH_ROW_COLUMNS.join(', ')}, tsv)
-  SELECT d.id, ${SEARCH_ROW_COLUMNS.map((c) => `d.${c}`).join(', ')},
-         ${tsvectorSql('d')}
-  FROM depeches.documents d WHERE d.id = ANY($1::text[])
-  ON CONFLICT (id) DO UPDATE SET ${[...SEARCH_ROW_COLUMNS, 'tsv'].map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
-
-/** The story columns of search rows whose documents were regrouped (ids $1). */
-const SEARCH_ROWS_REGROUP = `
-  UPDATE depeches.search_rows s SET story = d.story, in_story = d.in_story
-  FROM depeches.documents d WHERE d.id = s.id AND s.id = ANY($1::text[])`;
 
 /** The quotations of articles as rows of depeches.quotations (replaced whole when an article changes). */
 function quotationsJson(articles: Article[]): string {
