@@ -97,6 +97,14 @@ describe('reindexing', () => {
       const changed = await indexCorpusToPostgres(corpus, pool);
       expect(changed).toMatchObject({ documentsIndexed: 5, inserted: 1, updated: 1, deleted: 1, unchanged: 3 });
       expect(changed.buildId).not.toBe(first.buildId);
+      // The search rows follow the documents: one each, same story and keys, the tsvector of the text as rewritten.
+      const apart = await pool.query(
+        `SELECT d.id FROM depeches.documents d FULL JOIN depeches.search_rows s USING (id)
+         WHERE s.id IS NULL OR d.id IS NULL OR (d.date, d.story, d.in_story, d.speaker_keys, d.organisation_keys, d.source_keys) IS DISTINCT FROM (s.date, s.story, s.in_story, s.speaker_keys, s.organisation_keys, s.source_keys)`,
+      );
+      expect(apart.rows).toEqual([]);
+      const zanzibar = await pool.query<{ id: string }>("SELECT id FROM depeches.search_rows WHERE tsv @@ to_tsquery('depeches.french', 'zanzibar')");
+      expect(zanzibar.rows.map((r) => r.id)).toEqual(['001_2fae7799cb8809e3']);
 
       const backend = await PostgresBackend.connect(url);
       try {
