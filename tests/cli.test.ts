@@ -1,24 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIndex } from '../src/index/index.js';
 import { SAMPLE_CORPUS } from './helpers/sample-index.js';
-import { serveCli, serveUntilUrl, TSX } from './helpers/serving-process.js';
+import { runCli, serveCli, serveUntilUrl } from './helpers/serving-process.js';
 
-const run = promisify(execFile);
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, ['src/cli.ts', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 let work: string;
 beforeAll(async () => (work = await mkdtemp(path.join(tmpdir(), 'depeches-cli-'))));
@@ -30,7 +18,7 @@ const serve = (...args: string[]) => serveCli(args);
 describe('npm run index', () => {
   it('indexes the sample corpus and says what it did', async () => {
     const out = path.join(work, 'index');
-    const { code, stdout } = await cli('index', '--corpus', SAMPLE_CORPUS, '--out', out);
+    const { code, stdout } = await runCli('index', '--corpus', SAMPLE_CORPUS, '--out', out);
     expect(code).toBe(0);
     expect(stdout).toMatch(/indexed 5 documents from 5 files/);
     expect((await loadIndex(out)).documents).toHaveLength(5);
@@ -42,7 +30,7 @@ describe('npm run index', () => {
     await writeFile(path.join(corpus, 'ok.txt'), 'Le 3 mars 2023, le ministre a déclaré que tout allait bien.');
     await writeFile(path.join(corpus, 'empty.txt'), '');
     await writeFile(path.join(corpus, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
-    const { code, stdout } = await cli('index', '--corpus', corpus, '--out', path.join(work, 'mixed-index'));
+    const { code, stdout } = await runCli('index', '--corpus', corpus, '--out', path.join(work, 'mixed-index'));
     expect(code).toBe(0);
     expect(stdout).toMatch(/indexed 1 documents/);
     expect(stdout).toMatch(/empty\.txt: .+/);
@@ -50,12 +38,12 @@ describe('npm run index', () => {
   });
 
   it('fails with one line when the corpus folder is missing or holds nothing readable', async () => {
-    const missing = await cli('index', '--corpus', path.join(work, 'nowhere'), '--out', path.join(work, 'x'));
+    const missing = await runCli('index', '--corpus', path.join(work, 'nowhere'), '--out', path.join(work, 'x'));
     expect(missing.code).not.toBe(0);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     const empty = path.join(work, 'empty');
     await mkdir(empty);
-    const nothing = await cli('index', '--corpus', empty, '--out', path.join(work, 'y'));
+    const nothing = await runCli('index', '--corpus', empty, '--out', path.join(work, 'y'));
     expect(nothing.code).not.toBe(0);
     expect(nothing.stderr).toMatch(/nothing to index/);
     expect(await readdir(work)).not.toContain('y');
@@ -79,7 +67,7 @@ describe('npm start', () => {
     const indexDir = path.join(work, 'archive-index');
     await mkdir(archive);
     await writeFile(path.join(archive, 'a.txt'), 'Un article de l’archive\n\nLe ministre Ivan Petrov a déclaré que la récolte de betteraves était bonne.');
-    expect((await cli('index', '--corpus', archive, '--out', indexDir)).code).toBe(0);
+    expect((await runCli('index', '--corpus', archive, '--out', indexDir)).code).toBe(0);
     const server = await serve('--index', indexDir, '--port', '0');
     expect(server.output()).not.toMatch(/building the index|rebuilding the index/);
     expect(server.output()).toContain(archive);

@@ -8,17 +8,15 @@
  * build. Needs root to mount a small tmpfs (CI runs as root); skipped
  * otherwise, saying so.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IndexWriteError, indexCorpus, loadIndex } from '../../src/index/index.js';
 import { SMALL_ARTICLES, writeCorpus } from './rest-helpers.js';
-import { serveCli, TSX } from '../helpers/serving-process.js';
+import { runCli, serveCli } from '../helpers/serving-process.js';
 
-const run = promisify(execFile);
 
 let work = '';
 let mountPoint = '';
@@ -64,15 +62,7 @@ function bulkArticles(megabytes: number, prefix: string) {
   return Array.from({ length: Math.ceil((megabytes * 1e6) / 40_000) }, (_, k) => ({ id: `${prefix}${k}`, title: `Grêle à Castelmaure, épisode ${k}`, text }));
 }
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, ['src/cli.ts', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+
 
 const leftovers = async (index: string) => (await readdir(path.join(index, 'builds')).catch(() => [] as string[])).filter((n) => n.startsWith('.'));
 
@@ -95,7 +85,7 @@ describe('an index folder on a full disk', () => {
     expect((await loadIndex(index)).manifest.buildId).toBe(first.buildId);
 
     // The command says the same in one line, no stack trace.
-    const command = await cli('index', '--corpus', corpus, '--out', index);
+    const command = await runCli('index', '--corpus', corpus, '--out', index);
     expect(command.code).toBe(1);
     expect(command.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^depeches: cannot write the index in .*ENOSPC/)]);
     expect(await leftovers(index)).toEqual([]);
@@ -130,7 +120,7 @@ describe('an index folder on a full disk', () => {
       expect(error).toBeInstanceOf(IndexWriteError);
       expect(error.message).toMatch(/read-only file system \(EROFS\)/);
       expect(error.message).not.toMatch(/ENOENT/);
-      const command = await cli('index', '--corpus', corpus, '--out', path.join(readOnlyPoint, 'never-made'));
+      const command = await runCli('index', '--corpus', corpus, '--out', path.join(readOnlyPoint, 'never-made'));
       expect(command.code).toBe(1);
       expect(command.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^depeches: cannot write the index in .*\(EROFS\)/)]);
     } finally {

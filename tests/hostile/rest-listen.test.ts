@@ -10,10 +10,10 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TSX } from '../helpers/serving-process.js';
 import { indexCorpus } from '../../src/index/index.js';
 import { SMALL_ARTICLES, writeCorpus } from './rest-helpers.js';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 let corpus: string;
 let index: string;
 

@@ -8,12 +8,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TSX } from '../helpers/serving-process.js';
 import { createPool, indexCorpusToPostgres } from '../../src/index/postgres/index.js';
 import { startServer } from '../../src/web/server.js';
 import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { SMALL_ARTICLES, writeCorpus } from './rest-helpers.js';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 const clusters: PostgresCluster[] = [];
 const folders: string[] = [];
 afterEach(async () => {

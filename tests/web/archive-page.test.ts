@@ -1,26 +1,23 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
-import { frenchPage, noHorizontalScroll, SCREENSHOTS, startArchiveServer } from './archive-server.js';
+import { BrowserSession } from './browser.js';
+import { noHorizontalScroll, SCREENSHOTS, startArchiveServer } from './archive-server.js';
 
 /** The page over a generated archive of 80 years and 400 speakers: facet search, suggestions, phone filters, errors in place. */
-let browser: Browser;
+const session = new BrowserSession();
 let url: string;
 let stop: () => Promise<void>;
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  await session.launch();
   await mkdir(SCREENSHOTS, { recursive: true });
   ({ url, stop } = await startArchiveServer());
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
+  await session.close();
   await stop?.();
 });
 
@@ -31,7 +28,7 @@ const focused = (page: Page) => page.evaluate(() => {
 
 describe('the page at archive scale', { timeout: 90_000 }, () => {
   it('a facet search reaches a speaker outside the top 100 as one types, and focus stays on the value picked', async () => {
-    const page = await frenchPage(browser, contexts, problems);
+    const page = await session.page();
     await page.goto(url + '/');
     // The box lists the most frequent speakers (10, then "voir plus"): Thaïs Tourvel is not among them.
     expect(await page.locator('a.valeur[data-facette="speaker"][data-valeur="Thaïs Tourvel"]').count()).toBe(0);
@@ -56,7 +53,7 @@ describe('the page at archive scale', { timeout: 90_000 }, () => {
   });
 
   it('a facet value clicked in the box keeps the focus on it', async () => {
-    const page = await frenchPage(browser, contexts, problems);
+    const page = await session.page();
     await page.goto(url + '/');
     const first = page.locator('#facettes a.valeur[data-facette="org"]').first();
     const name = await first.getAttribute('data-valeur');
@@ -70,7 +67,7 @@ describe('the page at archive scale', { timeout: 90_000 }, () => {
   });
 
   it('without JavaScript the facet search is a plain form', async () => {
-    const page = await frenchPage(browser, contexts, problems, { javaScriptEnabled: false });
+    const page = await session.page({ javaScriptEnabled: false });
     await page.goto(url + '/search?q=s%C3%A9cheresse');
     await page.locator('#fq-speaker').fill('Tourvel');
     await Promise.all([page.waitForURL(/facette=speaker&fq=Tourvel/), page.locator('#fq-speaker').press('Enter')]);
@@ -81,11 +78,11 @@ describe('the page at archive scale', { timeout: 90_000 }, () => {
     expect(await page.locator('#q').inputValue()).toBe('sécheresse');
     await Promise.all([page.waitForURL(/speaker=/), page.locator('#trouves-speaker a.valeur').first().click()]);
     expect(page.url()).toContain('q=s%C3%A9cheresse');
-    expect(await page.locator('.puce-active').count()).toBe(1);
+    await expect.poll(() => page.locator('.puce-active').count()).toBe(1);
   });
 
   it('suggestions by keyboard: a person becomes a filter, a word completes the query, Escape closes', async () => {
-    const page = await frenchPage(browser, contexts, problems);
+    const page = await session.page();
     await page.goto(url + '/');
     const q = page.locator('#q');
     await q.pressSequentially('tourv', { delay: 40 });
@@ -130,7 +127,7 @@ describe('the page at archive scale', { timeout: 90_000 }, () => {
   });
 
   it('on a phone, "Filtrer" at the top opens the facets, and the active filters show at the top', async () => {
-    const page = await frenchPage(browser, contexts, problems, { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+    const page = await session.page({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
     await page.goto(url + '/search?q=s%C3%A9cheresse&org=Ligue+des+Ports');
     const control = page.locator('[data-filtrer]');
     expect(await control.isVisible()).toBe(true);
@@ -148,16 +145,16 @@ describe('the page at archive scale', { timeout: 90_000 }, () => {
     // A value picked there keeps the panel open.
     await page.locator('#facettes a.valeur[data-facette="speaker"]').first().tap();
     await expect.poll(() => page.url()).toContain('speaker=');
-    expect(await page.locator('#facettes').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#facettes').isVisible()).toBe(true);
     // Without JavaScript the control is a link down to the facets.
-    const plain = await frenchPage(browser, contexts, problems, { viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+    const plain = await session.page({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
     await plain.goto(url + '/search?q=s%C3%A9cheresse');
     expect(await plain.locator('[data-filtrer]').getAttribute('href')).toBe('#titre-facettes');
     expect(await plain.locator('#facettes').isVisible()).toBe(true);
   });
 
   it('errors in place: a reversed range is said beside the date fields and the results stay; a page past the end links to the last', async () => {
-    const page = await frenchPage(browser, contexts, problems);
+    const page = await session.page();
     await page.goto(url + '/search?q=s%C3%A9cheresse');
     const count = async () => (await page.locator('#titre-resultats').textContent())!.replace(/ en .*/, '');
     const before = await count();
@@ -186,6 +183,6 @@ describe('the page at archive scale', { timeout: 90_000 }, () => {
 
   it('the console stayed clean', () => {
     // But for the 400 asked for on purpose above.
-    expect(problems.filter((p) => !p.includes('status of 400') || !p.includes('sort=hasard'))).toEqual([]);
+    expect(session.problems.filter((p) => !p.includes('status of 400') || !p.includes('sort=hasard'))).toEqual([]);
   });
 });

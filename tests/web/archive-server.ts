@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { indexCorpus } from '../../src/index/index.js';
 import { startServer } from '../../src/web/server.js';
 import { generateArchive } from '../helpers/generated-archive.js';
@@ -22,18 +22,6 @@ export async function startArchiveServer(options: Parameters<typeof generateArch
       await archive.cleanup();
     },
   };
-}
-
-/** A French page of a fresh context; console errors and page errors are collected into `problems`. */
-export async function frenchPage(browser: Browser, contexts: BrowserContext[], problems: string[], options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 }, ...options });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()} (${page.url()})`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return page;
 }
 
 /** Labels and counts of the timeline that are clipped, wrapped or overflow their bar (none, when it reads well). */

@@ -126,7 +126,7 @@ describe('search in a real browser', { timeout: 60_000 }, () => {
     const org = page.locator('#contenu .resultat .puce-organisation').first();
     await org.click();
     await expect.poll(() => page.url()).toContain('org=');
-    expect(await page.locator('.puce-active').count()).toBe(2);
+    await expect.poll(() => page.locator('.puce-active').count()).toBe(2);
 
     await page.goBack();
     await expect.poll(() => page.url()).not.toContain('org=');
@@ -172,7 +172,7 @@ describe('search in a real browser', { timeout: 60_000 }, () => {
     await Promise.all([page.waitForURL(/\/search\?q=Kazakhstan/), page.locator('#q').press('Enter')]);
     expect(await page.locator('#contenu .resultat').count()).toBeGreaterThan(0);
     await Promise.all([page.waitForURL(/speaker=/), page.locator('a.valeur[data-facette="speaker"]').first().click()]);
-    expect(await page.locator('.puce-active').count()).toBe(1);
+    await expect.poll(() => page.locator('.puce-active').count()).toBe(1);
     // The search form carries the filter along when the query changes.
     await page.locator('#q').fill('Lavrov');
     await Promise.all([page.waitForURL(/q=Lavrov/), page.locator('#q').press('Enter')]);

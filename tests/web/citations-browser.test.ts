@@ -7,39 +7,31 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexCorpus } from '../../src/index/index.js';
 import { startServer, type RunningServer } from '../../src/web/server.js';
-import { launchBrowser } from './browser.js';
+import { BrowserSession } from './browser.js';
 
 let server: RunningServer;
 let dir: string;
-let browser: Browser;
-const problems: string[] = [];
+const session = new BrowserSession();
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'depeches-citations-'));
   await indexCorpus(path.resolve('tests', 'fixtures', 'quotes-corpus'), dir);
   server = await startServer({ indexDir: dir, port: 0, watchIndex: false });
-  browser = await launchBrowser();
+  await session.launch();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await session.close();
   await server?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function newPage(): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return page;
-}
-
 describe('the Citations view in a real browser', { timeout: 60_000 }, () => {
   it('switches from articles to quotations, keeps the view while typing, and links each quotation to its article', async () => {
-    const page = await newPage();
+    const page = await session.page();
     await page.goto(`${server.url}/search?q=${encodeURIComponent('cite:Vasseur guerre')}`);
     await expect(page.locator('#contenu .lien-resultat').allTextContents()).resolves.toEqual(['Le port de Brest rouvrira au printemps']);
 
@@ -75,6 +67,6 @@ describe('the Citations view in a real browser', { timeout: 60_000 }, () => {
     await page.getByRole('link', { name: 'Articles', exact: true }).click();
     await page.waitForURL((u) => !u.search.includes('vue='));
     await expect(page.locator('#contenu .lien-resultat').count()).resolves.toBe(2);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

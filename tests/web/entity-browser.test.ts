@@ -1,21 +1,18 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexCorpus } from '../../src/index/index.js';
 import { startServer, type RunningServer } from '../../src/web/server.js';
 import { writeStoryCorpus } from '../helpers/story-corpus.js';
-import { launchBrowser } from './browser.js';
+import { BrowserSession } from './browser.js';
 import { startSampleServer } from './server.js';
+import { SCREENSHOTS } from './archive-server.js';
 
-const SCREENSHOTS = path.resolve('tests', 'screenshots');
-
-let browser: Browser;
+const session = new BrowserSession();
 let sample: { url: string; stop: () => Promise<void> };
 let stories: RunningServer;
 let work: string;
-const problems: string[] = [];
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'depeches-stories-web-'));
@@ -23,25 +20,18 @@ beforeAll(async () => {
   await indexCorpus(path.join(work, 'corpus'), path.join(work, 'index'), { threads: 0 });
   stories = await startServer({ indexDir: path.join(work, 'index'), port: 0, watchIndex: false });
   sample = await startSampleServer();
-  browser = await launchBrowser();
+  await session.launch();
   await mkdir(SCREENSHOTS, { recursive: true });
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await session.close();
   await stories?.close();
   await sample?.stop();
   await rm(work, { recursive: true, force: true });
 });
 
-async function newPage(): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'fr-FR', viewport: { width: 1200, height: 1000 } })).newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`${m.text()} on ${page.url()}`);
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return page;
-}
+const newPage = () => session.page({ viewport: { width: 1200, height: 1000 } });
 
 describe('same story and entity pages in a real browser', { timeout: 90_000 }, () => {
   it('shows each story once with its other sources, lists one story, and every version on demand', async () => {
@@ -72,7 +62,7 @@ describe('same story and entity pages in a real browser', { timeout: 90_000 }, (
     await page.press('#q', 'Enter');
     await expect.poll(() => page.url()).toMatch(/q=dockers/);
     await expect.poll(() => page.locator('.lien-resultat').count()).toBe(3);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 
   it('goes from a result chip to a person page, then to an organisation named beside', async () => {
@@ -102,7 +92,7 @@ describe('same story and entity pages in a real browser', { timeout: 90_000 }, (
     await page.goBack();
     await page.goBack();
     await page.waitForURL(/q=chine/);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
   it('shows a person’s quotations, server-rendered, each linked to its place in its article', async () => {
     // Without JavaScript too: the section is in the page's HTML.
@@ -128,6 +118,6 @@ describe('same story and entity pages in a real browser', { timeout: 90_000 }, (
     await page.waitForURL(/vue=citations/);
     expect(await page.locator('.liste-citations .citation').count()).toBeGreaterThan(0);
     expect(await page.locator('.liste-citations .citation-auteur').first().textContent()).toContain('Wang Yi');
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { entitySlug } from '../../src/search/index.js';
-import { startSampleServer } from './server.js';
+import { useSampleServer } from './server.js';
 
-let url: string;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ url, stop } = await startSampleServer());
-}, 60_000);
-afterAll(async () => stop?.());
+const sample = useSampleServer();
 
 async function get(path: string) {
-  const res = await fetch(url + path);
+  const res = await fetch(sample.url + path);
   return { status: res.status, body: await res.text() };
 }
 async function api(params: Record<string, string | string[]>) {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) for (const one of [v].flat()) search.append(k, one);
   search.set('versions', 'all');
-  return (await (await fetch(`${url}/api/search?${search}`)).json()) as { total: number; facets: Record<string, { value: string; count: number }[]> };
+  return (await (await fetch(`${sample.url}/api/search?${search}`)).json()) as { total: number; facets: Record<string, { value: string; count: number }[]> };
 }
 const decode = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSampleServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { useSampleServer } from './server.js';
 
-let url: string;
-let stop: () => Promise<void>;
-beforeAll(async () => {
-  ({ url, stop } = await startSampleServer());
-}, 60_000);
-afterAll(async () => stop?.());
+const sample = useSampleServer();
 
 const json = async (path: string) => {
-  const response = await fetch(url + path);
+  const response = await fetch(sample.url + path);
   return { status: response.status, body: await response.json() };
 };
 
@@ -38,14 +33,14 @@ describe('facet search and suggestions over HTTP', () => {
   });
 
   it('/suggestions answers options for the combobox; /facette the found values; both keep the state in their links', async () => {
-    const options = await (await fetch(url + '/suggestions?q=lavr&org=OTSC')).text();
+    const options = await (await fetch(sample.url + '/suggestions?q=lavr&org=OTSC')).text();
     expect(options).toMatch(/<li role="option" id="suggestion-\d+" class="option option-nom"[^>]*data-href="\/search\?speaker=Sergue%C3%AF\+Lavrov&amp;org=OTSC|data-href="\/search\?org=OTSC&amp;speaker=/);
     expect(options).toContain('· intervenant ·');
-    const found = await (await fetch(url + '/facette?facette=org&fq=otsc&q=kazakhstan', { headers: { 'HX-Request': 'true' } })).text();
+    const found = await (await fetch(sample.url + '/facette?facette=org&fq=otsc&q=kazakhstan', { headers: { 'HX-Request': 'true' } })).text();
     expect(found).toContain('data-valeur="OTSC"');
     expect(found).toContain('href="/search?q=kazakhstan&amp;org=OTSC"');
     // Without htmx, /facette is the whole page with the facet box's search.
-    const page = await (await fetch(url + '/facette?facette=org&fq=otsc&q=kazakhstan')).text();
+    const page = await (await fetch(sample.url + '/facette?facette=org&fq=otsc&q=kazakhstan')).text();
     expect(page).toContain('<html lang="fr">');
     expect(page).toContain('id="trouves-org"');
   });

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSampleServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { useSampleServer } from './server.js';
 
-let url: string;
-let stop: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ url, stop } = await startSampleServer());
-}, 60_000);
-afterAll(async () => stop?.());
+const sample = useSampleServer();
 
 async function get(path: string, headers: Record<string, string> = {}) {
-  const res = await fetch(url + path, { headers });
+  const res = await fetch(sample.url + path, { headers });
   return { status: res.status, type: res.headers.get('content-type') ?? '', vary: res.headers.get('vary') ?? '', body: await res.text() };
 }
 

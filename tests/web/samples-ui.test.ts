@@ -1,31 +1,27 @@
-import type { Browser, BrowserContext } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { BrowserSession } from './browser.js';
 import { startSampleServer } from './server.js';
-import { frenchPage, noHorizontalScroll, unreadableTimelineText } from './archive-server.js';
+import { noHorizontalScroll, unreadableTimelineText } from './archive-server.js';
 
 /** The archive-scale features on the sample corpus (5 real articles over 2021-2023). */
-let browser: Browser;
+const session = new BrowserSession();
 let url: string;
 let stop: () => Promise<void>;
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  await session.launch();
   ({ url, stop } = await startSampleServer());
 }, 60_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
+  await session.close();
   await stop?.();
 });
 
 describe('archive-scale features on the samples', { timeout: 60_000 }, () => {
   it('the timeline reads at 1280 and 375 px and drills down to months', async () => {
     for (const width of [1280, 375]) {
-      const page = await frenchPage(browser, contexts, problems, { viewport: { width, height: 800 } });
+      const page = await session.page({ viewport: { width, height: 800 } });
       await page.goto(url + '/');
       if (width === 375) await page.locator('[data-filtrer]').click();
       expect(await page.locator('#titre-frise').textContent()).toBe('Articles par année');
@@ -38,7 +34,7 @@ describe('archive-scale features on the samples', { timeout: 60_000 }, () => {
   });
 
   it('suggestions: "lavr" offers Sergueï Lavrov, and Enter applies him as a filter', async () => {
-    const page = await frenchPage(browser, contexts, problems);
+    const page = await session.page();
     await page.goto(url + '/');
     await page.locator('#q').pressSequentially('lavr', { delay: 40 });
     const person = page.locator('#suggestions .option-nom', { hasText: 'Sergueï Lavrov' });
@@ -48,11 +44,11 @@ describe('archive-scale features on the samples', { timeout: 60_000 }, () => {
     for (let k = 0; k <= index; k++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toContain('speaker=Sergue%C3%AF+Lavrov');
-    expect(await page.locator('.puce-active').first().textContent()).toContain('Sergueï Lavrov');
+    await expect.poll(() => page.locator('.puce-active').first().textContent()).toContain('Sergueï Lavrov');
   });
 
   it('facet search finds an organisation as one types; a reversed date range is said in place', async () => {
-    const page = await frenchPage(browser, contexts, problems);
+    const page = await session.page();
     await page.goto(url + '/search?q=kazakhstan');
     await page.locator('#fq-org').pressSequentially('otsc', { delay: 40 });
     await page.locator('#trouves-org a.valeur[data-valeur="OTSC"]').waitFor();
@@ -65,6 +61,6 @@ describe('archive-scale features on the samples', { timeout: 60_000 }, () => {
   });
 
   it('the console stayed clean', () => {
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { indexCorpus } from '../../src/index/index.js';
 import { startServer, type RunningServer } from '../../src/web/server.js';
 
@@ -15,6 +16,21 @@ export async function startSampleServer(): Promise<{ server: RunningServer; url:
     stop: async () => {
       await server.close();
       await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The sample server of a test file: started before its tests, stopped after them. */
+export function useSampleServer(): { readonly url: string } {
+  let running: Awaited<ReturnType<typeof startSampleServer>> | undefined;
+  beforeAll(async () => {
+    running = await startSampleServer();
+  }, 60_000);
+  afterAll(async () => running?.stop());
+  return {
+    get url() {
+      if (!running) throw new Error('the sample server is not started yet');
+      return running.url;
     },
   };
 }

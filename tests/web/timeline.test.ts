@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
-import { frenchPage, noHorizontalScroll, SCREENSHOTS, startArchiveServer, unreadableTimelineText } from './archive-server.js';
+import { BrowserSession } from './browser.js';
+import { noHorizontalScroll, SCREENSHOTS, startArchiveServer, unreadableTimelineText } from './archive-server.js';
 
 /** Archives spanning 1, 10 and 80 years. */
 const SPANS = [
@@ -12,20 +11,17 @@ const SPANS = [
   { years: 80, options: { articles: 1200, firstYear: 1944, lastYear: 2024 }, heading: 'Articles par décennie', bars: 9 },
 ];
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
+const session = new BrowserSession();
 const servers: { url: string; stop: () => Promise<void> }[] = [];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  await session.launch();
   await mkdir(SCREENSHOTS, { recursive: true });
   for (const span of SPANS) servers.push(await startArchiveServer(span.options));
 }, 180_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
+  await session.close();
   for (const s of servers) await s.stop();
 });
 
@@ -33,7 +29,7 @@ describe('the timeline reads over 1 to 80 years', { timeout: 90_000 }, () => {
   SPANS.forEach((span, i) => {
     for (const width of [1280, 375]) {
       it(`${span.years} year(s) at ${width} px: one bar per period, every label and count whole`, async () => {
-        const page = await frenchPage(browser, contexts, problems, { viewport: { width, height: 900 } });
+        const page = await session.page({ viewport: { width, height: 900 } });
         await page.goto(servers[i].url + '/');
         if (width === 375) await page.locator('[data-filtrer]').click();
         const frise = page.locator('[data-frise]');
@@ -51,7 +47,7 @@ describe('the timeline reads over 1 to 80 years', { timeout: 90_000 }, () => {
   });
 
   it('80 years: a decade drills down to its years, a year to its months, a month to its days, and back up', async () => {
-    const page = await frenchPage(browser, contexts, problems);
+    const page = await session.page();
     await page.goto(servers[2].url + '/');
     await page.locator('[data-frise] a.barre', { hasText: '1950–1959' }).click();
     await expect.poll(() => page.url()).toContain('from=1950-01-01&to=1959-12-31');
@@ -84,7 +80,7 @@ describe('the timeline reads over 1 to 80 years', { timeout: 90_000 }, () => {
   });
 
   it('dragging across bars chooses the range they span', async () => {
-    const page = await frenchPage(browser, contexts, problems);
+    const page = await session.page();
     await page.goto(servers[1].url + '/');
     const from = page.locator('[data-frise] a.barre', { hasText: '2012' });
     const to = page.locator('[data-frise] a.barre', { hasText: '2015' });
@@ -99,13 +95,13 @@ describe('the timeline reads over 1 to 80 years', { timeout: 90_000 }, () => {
     await expect.poll(() => page.url()).toContain('from=2012-01-01&to=2015-12-31');
     await expect.poll(() => page.locator('.puce-active').first().textContent()).toContain('du 1er janvier 2012 au 31 décembre 2015');
     // Without JavaScript every bar is still a link.
-    const plain = await frenchPage(browser, contexts, problems, { javaScriptEnabled: false });
+    const plain = await session.page({ javaScriptEnabled: false });
     await plain.goto(servers[1].url + '/');
     await Promise.all([plain.waitForURL(/from=2013-01-01&to=2013-12-31/), plain.locator('[data-frise] a.barre', { hasText: '2013' }).click()]);
     expect(await plain.locator('#titre-frise').textContent()).toBe('Articles par mois en 2013');
   });
 
   it('the console stayed clean', () => {
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

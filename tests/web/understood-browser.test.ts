@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { BrowserSession } from './browser.js';
 import { startSampleServer } from './server.js';
 
 /**
@@ -9,25 +9,20 @@ import { startSampleServer } from './server.js';
  */
 let url: string;
 let stop: () => Promise<void>;
-let browser: Browser;
-let context: BrowserContext;
-const problems: string[] = [];
+const session = new BrowserSession();
 
 beforeAll(async () => {
   ({ url, stop } = await startSampleServer());
-  browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'fr-FR' });
+  await session.launch();
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
+  await session.close();
   await stop?.();
 });
 
 async function open(query: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(e.message));
+  const page = await session.page();
   await page.goto(`${url}/search?${query}`);
   return page;
 }
@@ -71,6 +66,6 @@ describe('the understood line in a real browser', { timeout: 60_000 }, () => {
     await page.locator('#contenu .compris a', { hasText: 'retirer ce filtre' }).click();
     await expect.poll(() => page.url(), { timeout: 30_000 }).not.toContain('speaker=');
     await expect.poll(() => page.locator('#contenu .lien-resultat').count(), { timeout: 30_000 }).toBe(1);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });
