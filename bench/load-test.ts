@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { indexCorpus } from '../src/index/index.js';
 import { startServer } from '../src/web/server.js';
+import { loadMix, sampleOf } from './load-mix.js';
 
 const { values } = parseArgs({
   options: {
@@ -20,13 +21,6 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
   },
 });
-
-const QUERIES = ['relations bilatérales', 'coopération stratégique', 'Asie centrale', 'situation au Kazakhstan', 'Jeux olympiques', 'stabilité régionale'];
-
-/** Every prefix of every query, as a person typing produces them. */
-function typingPrefixes(): string[] {
-  return QUERIES.flatMap((q) => Array.from({ length: q.length }, (_, k) => q.slice(0, k + 1)).filter((p) => !p.endsWith(' ')));
-}
 
 async function main(): Promise<void> {
   let indexDir = values.index;
@@ -41,36 +35,8 @@ async function main(): Promise<void> {
   const server = await startServer({ indexDir, port: 0, watchIndex: false });
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   const rssAfterLoad = process.memoryUsage().rss;
-  // Ids and facet values to request come from the server itself, so the index is loaded once.
-  const sample = (await (await fetch(`${server.url}/api/search?per_page=100`)).json()) as {
-    total: number;
-    hits: { id: string }[];
-    facets: { speaker: { value: string }[]; organisation: { value: string }[] };
-  };
-  const ids = sample.hits.map((h) => h.id);
-  const speakers = sample.facets.speaker.slice(0, 20).map((f) => f.value);
-  const organisations = sample.facets.organisation.slice(0, 20).map((f) => f.value);
-
-  const prefixes = typingPrefixes();
-  let k = 0;
-  const pick = <T>(list: T[]) => list[k % list.length];
-  /** The mix: 60 % live typing (htmx fragment or API), 20 % faceted, 10 % full page, 10 % document. */
-  const nextPath = (): string => {
-    k++;
-    const q = encodeURIComponent(pick(prefixes));
-    switch (k % 10) {
-      case 0:
-        return `/doc/${encodeURIComponent(pick(ids))}?q=${q}`;
-      case 1:
-        return `/search?q=${q}`;
-      case 2:
-        return `/api/search?q=${q}&speaker=${encodeURIComponent(pick(speakers) ?? '')}`;
-      case 3:
-        return `/api/search?q=${q}&org=${encodeURIComponent(pick(organisations) ?? '')}&from=2021-01-01`;
-      default:
-        return `/api/search?q=${q}`;
-    }
-  };
+  const sample = await sampleOf(server.url);
+  const nextPath = loadMix(sample);
 
   const result = await autocannon({
     url: server.url,

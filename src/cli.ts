@@ -21,9 +21,19 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorpusError } from './ingest/types.js';
 import { IndexLoadError, IndexWriteError } from './index/index.js';
-import { openBackend, watchCorpus, type Backend, type BackendReader, type BackendWriter, type BuildReport, type CorpusWatcher } from './search/backends/index.js';
+import {
+  openBackend,
+  watchCorpus,
+  type Backend,
+  type BackendLocation,
+  type BackendReader,
+  type BackendWriter,
+  type BuildReport,
+  type CorpusWatcher,
+} from './search/backends/index.js';
 import { parseBaseUrl } from './web/feeds.js';
 import { startServer } from './web/server.js';
+import { defaultThreads, startThreadedServer } from './web/threads/threaded-server.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_CORPUS = path.join(PROJECT_ROOT, 'corpus');
@@ -31,9 +41,10 @@ const DEFAULT_INDEX = path.join(PROJECT_ROOT, 'index');
 
 const USAGE = `usage:
   npm run index -- --corpus DIR [--out DIR | --database URL]
-  npm start -- [--corpus DIR] [--index DIR | --database URL [--replica URL]] [--port N] [--host ADDRESS] [--base-url URL] [--watch]
+  npm start -- [--corpus DIR] [--index DIR | --database URL [--replica URL]] [--port N] [--host ADDRESS] [--base-url URL] [--watch] [--threads N]
   (PORT, HOST, BASE_URL, DATABASE_URL and DATABASE_REPLICA_URL in the environment work too; --host 0.0.0.0 opens the server to the network;
-   --replica: readers are answered by that streaming standby, builds are written on --database)`;
+   --replica: readers are answered by that streaming standby, builds are written on --database;
+   --threads N: N threads serve one index held once in memory; default one per core for an index of 64 MB or more, else 1)`;
 
 /** Where and how the server listens. */
 interface Listen {
@@ -118,21 +129,59 @@ async function freshReader(backend: Backend, corpus: string, writable: boolean):
   }
 }
 
-async function runServe(corpus: string, backend: Backend, listen: Listen, watchForChanges: boolean): Promise<void> {
+/**
+ * Several threads serving the build in service (src/web/threads/): built
+ * first from the corpus when missing, stale or damaged, as freshReader does,
+ * but never loaded in this thread as a reader (the threads share one copy).
+ */
+async function startThreads(backend: Backend, location: BackendLocation, corpus: string, writable: boolean, listen: Listen, threads: number) {
+  const { writer } = backend;
+  const rebuild = writable ? () => runIndex(corpus, writer) : undefined;
+  const reason = writable ? await writer.rebuildReason(corpus) : null;
+  if (reason) {
+    console.log(`building the index of ${corpus} in ${writer.location} (${reason})`);
+    try {
+      await runIndex(corpus, writer);
+    } catch (error) {
+      if (!(error instanceof IndexWriteError)) throw error;
+      console.error(`depeches: ${error.message}; serving the previous build`);
+    }
+  }
+  const options = { threads, indexDir: location.index, databaseUrl: location.database, replica: location.replica, rebuild, ...listen };
+  try {
+    return await startThreadedServer(options);
+  } catch (error) {
+    if (!(error instanceof IndexLoadError)) throw error;
+    if (!rebuild) throw new Error(`${error.message}; build it with: ${writer.buildCommand}`);
+    console.log(`rebuilding the index of ${corpus} (${error.message})`);
+    await rebuild();
+    return startThreadedServer(options);
+  }
+}
+
+async function runServe(corpus: string, backend: Backend, location: BackendLocation, listen: Listen, watchForChanges: boolean, threads: number): Promise<void> {
   const { writer } = backend;
   // A standby given as the database is served as replicated: builds come from its primary.
   const readOnly = await writer.readOnly();
   if (readOnly) console.log(`${writer.location}: ${readOnly}; serving its index as replicated`);
   const writable = !readOnly && existsSync(corpus);
-  let reader: BackendReader;
+  let server: { url: string; close(): Promise<void> };
+  let threadsNote = '';
   try {
-    reader = await freshReader(backend, corpus, writable);
+    if (threads > 1) {
+      const threaded = await startThreads(backend, location, corpus, writable, listen, threads);
+      const shared = threaded.sharedBytes();
+      threadsNote = ` (${threads} threads${shared > 0 ? `, ${shared < 2 ** 20 ? `${Math.ceil(shared / 1024)} KB` : `${Math.round(shared / 2 ** 20)} MB`} of index shared` : ''})`;
+      server = threaded;
+    } else {
+      const reader: BackendReader = await freshReader(backend, corpus, writable);
+      server = await startServer({ reader, ...listen });
+    }
   } catch (error) {
     await writer.close();
     throw error;
   }
-  const server = await startServer({ reader, ...listen });
-  console.log(`depeches: searching ${corpus} in ${backend.location} on ${server.url}`);
+  console.log(`depeches: searching ${corpus} in ${backend.location} on ${server.url}${threadsNote}`);
   // Each new build is served by the reader as soon as it is written (BackendReader.follow, in startServer).
   let watcher: CorpusWatcher | null = null;
   if (watchForChanges && writable) {
@@ -183,6 +232,7 @@ async function main(argv: string[]): Promise<void> {
       watch: { type: 'boolean' },
       database: { type: 'string' },
       replica: { type: 'string' },
+      threads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -194,7 +244,8 @@ async function main(argv: string[]): Promise<void> {
   const indexDir = path.resolve((command === 'index' ? values.out : undefined) ?? values.index ?? DEFAULT_INDEX);
   const database = values.database ?? (process.env.DATABASE_URL || undefined);
   const replica = values.replica ?? (process.env.DATABASE_REPLICA_URL || undefined);
-  const backend = openBackend({ index: indexDir, database, replica });
+  const location: BackendLocation = { index: indexDir, database, replica };
+  const backend = openBackend(location);
   // Serving an index without --corpus serves the corpus it was built from:
   // the sample corpus is only the default for an index holding none, so
   // that `npm start -- --index ARCHIVE` (or --database) never replaces an
@@ -213,7 +264,12 @@ async function main(argv: string[]): Promise<void> {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? process.env.PORT}`);
     const host = values.host ?? (process.env.HOST || '127.0.0.1');
     const listen: Listen = { port, host, baseUrl: values['base-url'] === undefined ? baseUrlOfEnvironment() : parseBaseUrl(values['base-url']) };
-    await runServe(corpus, backend, listen, values.watch === true);
+    let threads = 1;
+    if (values.threads !== undefined) {
+      threads = Number(values.threads);
+      if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new Error(`invalid --threads: ${values.threads} (expected a whole number from 1 to 64)`);
+    } else threads = await defaultThreads(location);
+    await runServe(corpus, backend, location, listen, values.watch === true, threads);
   } else {
     throw new Error(`unknown command "${command}"\n${USAGE}`);
   }

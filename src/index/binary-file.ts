@@ -128,8 +128,10 @@ async function readAt(handle: FileHandle, bytes: Uint8Array, position: number, f
  * each into an array of its own; throws when the file is not one, is cut
  * short, a section fails its CRC-32, or the file's bytes (hashed as they
  * are read) do not have the SHA-256 `expectedSha256` (hex) when one is given.
+ * `shared`: numeric sections are read into SharedArrayBuffers, so that
+ * worker threads can search them without a copy (src/web/threads/).
  */
-export async function readSections(file: string, expectedSha256?: string): Promise<Map<string, Section>> {
+export async function readSections(file: string, expectedSha256?: string, options: { shared?: boolean } = {}): Promise<Map<string, Section>> {
   const hash = createHash('sha256');
   const handle = await open(file, 'r');
   const sections = new Map<string, Section>();
@@ -156,7 +158,8 @@ export async function readSections(file: string, expectedSha256?: string): Promi
     for (const s of header.sections) {
       if (s.offset + s.bytes > size) throw new Error(`${file} is cut short`);
       await gap(s.offset);
-      const buffer = new ArrayBuffer(s.bytes);
+      // Text is decoded into a string of each thread's own: only numbers are worth sharing.
+      const buffer = options.shared && s.kind !== 'utf8' ? new SharedArrayBuffer(s.bytes) : new ArrayBuffer(s.bytes);
       const bytes = new Uint8Array(buffer);
       await readAt(handle, bytes, s.offset, file);
       // Hashed and checked in slices: a hash update has size limits too.
@@ -168,7 +171,7 @@ export async function readSections(file: string, expectedSha256?: string): Promi
       }
       position = s.offset + s.bytes;
       if (crc >>> 0 !== s.crc32) throw new Error(`${file} section ${s.name} fails its CRC-32`);
-      sections.set(s.name, s.kind === 'utf8' ? Buffer.from(buffer).toString('utf8') : s.kind === 'int32' ? new Int32Array(buffer) : new Float64Array(buffer));
+      sections.set(s.name, s.kind === 'utf8' ? Buffer.from(bytes).toString('utf8') : s.kind === 'int32' ? new Int32Array(buffer) : new Float64Array(buffer));
     }
     await gap(size);
   } finally {

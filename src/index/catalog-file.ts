@@ -1,11 +1,12 @@
 import { open } from 'node:fs/promises';
 import type { Article } from '../ingest/types.js';
 import { CATALOG_FIELDS, WRITE_CHUNK, type Catalog, type CatalogField } from './documents.js';
+import type { QuotesColumn } from './stored-quotes.js';
 import type { StoredQuote } from './stored-quotes.js';
 
 /** catalog.json of a build (documents.ts describes what it holds): its layout on disk, written and read in lines. */
 /** Articles per line of catalog.json: a line stays far below V8's largest string (about 512 MB) whatever the archive's size. */
-const CATALOG_BLOCK = 4096;
+export const CATALOG_BLOCK = 4096;
 
 /**
  * Writes the catalog of the articles to `file` (fsynced), column by
@@ -37,8 +38,8 @@ export async function writeCatalog(file: string, articles: readonly Article[], q
   }
 }
 
-/** The columns of a catalog.json written by `writeCatalog`, parsed line by line from its bytes; throws when they do not fit. */
-export function parseCatalog(bytes: Buffer): Catalog {
+/** The columns of a catalog.json written by `writeCatalog`, parsed line by line from its bytes; throws when they do not fit. `quotes`: the quotations column read elsewhere (shared-quotes.ts), its lines skipped. */
+export function parseCatalog(bytes: Buffer, quotes?: QuotesColumn): Catalog {
   let at = 0;
   const nextLine = (): unknown => {
     const end = bytes.indexOf(0x0a, at);
@@ -52,6 +53,13 @@ export function parseCatalog(bytes: Buffer): Catalog {
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || JSON.stringify(head.fields) !== JSON.stringify(CATALOG_FIELDS)) throw new Error('catalog.json has another layout');
   const catalog = {} as Record<CatalogField, unknown[]>;
   for (const field of CATALOG_FIELDS) {
+    if (field === 'quotes' && quotes) {
+      for (let from = 0; from < count; from += CATALOG_BLOCK) {
+        at = bytes.indexOf(0x0a, at) + 1;
+        if (at === 0) throw new Error('catalog.json is cut short');
+      }
+      continue;
+    }
     const column: unknown[] = new Array(count);
     for (let from = 0; from < count; from += CATALOG_BLOCK) {
       const block = nextLine();
@@ -61,6 +69,7 @@ export function parseCatalog(bytes: Buffer): Catalog {
     catalog[field] = column;
   }
   if (at !== bytes.length) throw new Error('catalog.json has more than its count');
+  if (quotes) (catalog as Record<string, unknown>).quotes = quotes;
   return catalog as unknown as Catalog;
 }
 

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { Article, Quote } from '../ingest/types.js';
-import { outlineOf, outlineOfQuotes, quoteOf, quotesCarryWords, storeQuotes, type QuoteOutline, type StoredQuote } from './stored-quotes.js';
+import { outlineOf, outlineOfQuotes, quoteOf, quotesCarryWords, storeQuotes, type QuoteOutline, type QuotesColumn, type StoredQuote } from './stored-quotes.js';
 
 /**
  * The articles of a saved build. `documents.jsonl` holds them whole, one a
@@ -28,7 +28,7 @@ void EVERY_FIELD_KEPT;
 const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMtimeMs']);
 
 /** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out); quotations by their place (stored-quotes.ts). */
-export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: StoredQuote[][] };
+export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: QuotesColumn };
 
 export const WRITE_CHUNK = 4 * 1024 * 1024;
 
@@ -244,7 +244,7 @@ class StoredArticle {
 
   /** The quotations as stored (their place, not their words). */
   static storedQuotesOf(article: StoredArticle): StoredQuote[] {
-    return article.#catalog.quotes[article.#n];
+    return article.#catalog.quotes.at(article.#n)!;
   }
 
   static textOf(article: StoredArticle): string {

@@ -1,6 +1,7 @@
 /** The index stage: build an index of articles, save it atomically, load it back. */
 export { buildIndex, indexedFields, newBuildId } from './build.js';
-export { saveIndex, loadIndex, loadServableIndex, readCurrentManifest, writeFileAtomic, IndexWriteError } from './store.js';
+export { saveIndex, loadIndex, loadServableIndex, readCurrentManifest, writeFileAtomic, IndexWriteError, type SharedBuild } from './store.js';
+export { readSharedBuild, readServableSharedBuild, type LoadedSharedBuild } from './shared-build.js';
 export { IndexReadError, TEXT_WINDOW, textCut, checkDocumentsFile, quoteOutlines } from './documents.js';
 export type { QuoteOutline } from './stored-quotes.js';
 export { rebuildReason, latestModification } from './freshness.js';

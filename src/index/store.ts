@@ -5,12 +5,13 @@ import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { ANALYZER_VERSION } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
-import { readSections } from './binary-file.js';
+import { readSections, type Section } from './binary-file.js';
 import { BUILDS, currentBuild, readManifest } from './build-folder.js';
 import { assembleIndex } from './build.js';
 import { FIELD_COUNT, SEQUENCE_FIELD_COUNT, type CompactIndex } from './compact.js';
 import { verifyFile, type FileCheck } from './checksums.js';
 import { parseCatalog } from './catalog-file.js';
+import { PackedQuotesColumn, type PackedQuotes } from './shared-quotes.js';
 import { storedArticles, type Catalog } from './documents.js';
 import { articleOfLine } from './stored-quotes.js';
 import { checkStories } from './stories.js';
@@ -85,9 +86,20 @@ export async function readCurrentDocuments(dir: string): Promise<Article[] | nul
   }
 }
 
-/** Loads the build in service from an index folder, every file checked against its checksum; throws IndexLoadError saying what is wrong. */
-export async function loadIndex(dir: string): Promise<SearchIndex> {
-  return loadBuild(dir, await currentBuild(dir));
+/** The sections of a build's index.bin read (and every file of it checked) by another thread: shared-build.ts. */
+export interface SharedBuild {
+  build: string;
+  sections: Map<string, Section>;
+  /** The catalog's quotations column, packed (shared-quotes.ts). */
+  quotes: PackedQuotes;
+}
+
+/**
+ * Loads the build in service from an index folder, every file checked against its checksum; throws IndexLoadError saying what is wrong.
+ * `shared`: a build whose files another thread checked and whose index.bin it read (in SharedArrayBuffers): only the catalog is read here.
+ */
+export async function loadIndex(dir: string, shared?: SharedBuild): Promise<SearchIndex> {
+  return shared ? loadBuild(dir, shared.build, shared) : loadBuild(dir, await currentBuild(dir));
 }
 
 /**
@@ -115,7 +127,7 @@ export async function loadServableIndex(dir: string, onRefused?: (error: IndexLo
   }
 }
 
-async function loadBuild(dir: string, build: string): Promise<SearchIndex> {
+async function loadBuild(dir: string, build: string, given?: SharedBuild): Promise<SearchIndex> {
   const buildDir = path.join(dir, BUILDS, build);
   let manifest: IndexManifest;
   try {
@@ -136,9 +148,9 @@ async function loadBuild(dir: string, build: string): Promise<SearchIndex> {
     const documentsFile = path.join(buildDir, 'documents.jsonl');
     const catalogFile = path.join(buildDir, 'catalog.json');
     const [sections, catalogBytes] = await Promise.all([
-      readSections(path.join(buildDir, 'index.bin'), files['index.bin']?.sha256 ?? 'none'),
+      given?.sections ?? readSections(path.join(buildDir, 'index.bin'), files['index.bin']?.sha256 ?? 'none'),
       readFile(catalogFile),
-      verifyFile(documentsFile, 'documents.jsonl', files['documents.jsonl']),
+      given ? null : verifyFile(documentsFile, 'documents.jsonl', files['documents.jsonl']),
     ]);
     if (createHash('sha256').update(catalogBytes).digest('hex') !== files['catalog.json']?.sha256) throw new Error('catalog.json fails its checksum');
     const section = <T>(name: string, type: new (...args: never[]) => T): T => {
@@ -159,7 +171,7 @@ async function loadBuild(dir: string, build: string): Promise<SearchIndex> {
       sequences: section('sequences', Int32Array),
     };
     checkShape(compact);
-    const catalog = parseCatalog(catalogBytes);
+    const catalog = parseCatalog(catalogBytes, given && new PackedQuotesColumn(given.quotes));
     if (catalog.id?.length !== manifest.documentCount) throw new Error('document count mismatch');
     const layout = {
       offsets: section('lineOffsets', Float64Array),

@@ -14,6 +14,11 @@ import type { Article, Quote } from '../ingest/types.js';
  */
 export type StoredQuote = [number, number, string | null, 'd' | 'i', number] | [number, number, string | null, 'd' | 'i', number, string];
 
+/** The quotations of each article by number: an array, or the packed column threads share (shared-quotes.ts). */
+export interface QuotesColumn {
+  at(n: number): StoredQuote[] | undefined;
+}
+
 /** What a search knows of a quotation without reading its article's text. */
 export interface QuoteOutline {
   speaker: string | null;

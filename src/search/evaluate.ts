@@ -10,6 +10,7 @@ import { rewardProximity } from './proximity.js';
 import { exactForms, exactPattern, RANK_STEP, rewardExactness } from './exactness.js';
 import { RANKING } from './ranking-options.js';
 import type { Scratch } from './scratch.js';
+import { combine, combineShared, keepCount, type Combined } from './combine.js';
 import { parseQuery } from './parse-query.js';
 import type { Clause, ParsedQuery } from './types.js';
 
@@ -62,67 +63,13 @@ function cached(searcher: Searcher, key: string, compute: () => CachedClause): C
 
 /** Sums the scores of documents present in every list (`lists` non-empty). */
 function intersect(scratch: Scratch, lists: Matches[], size: number): Matches {
-  return keepCount(scratch, combine(scratch, lists, size), lists.length);
+  return keepCount(scratch, combineShared(scratch, lists, size), lists.length);
 }
 
 /** Sums the scores of documents present in any list. */
 function union(scratch: Scratch, lists: Matches[], size: number): Matches {
   if (lists.length === 1) return lists[0];
   return keepCount(scratch, combine(scratch, lists, size), 1, { atLeast: true });
-}
-
-interface Combined {
-  /** Documents in any list, in the first `touchedCount` slots. */
-  touched: Int32Array;
-  touchedCount: number;
-  /** By document: the number of lists holding it and the sum of its scores. */
-  counts: Uint16Array;
-  sums: Float64Array;
-}
-
-/** Per-document count of lists and sum of scores, in the build's arrays reused across queries (no allocation per document). */
-function combine(scratch: Scratch, lists: Matches[], size: number): Combined {
-  const arrays = scratch.combineArrays(size);
-  const { counts, sums, stamps, touched } = arrays;
-  const stamp = ++arrays.stamp;
-  let touchedCount = 0;
-  for (const { docs, scores } of lists) {
-    for (let k = 0; k < docs.length; k++) {
-      const n = docs[k];
-      if (stamps[n] !== stamp) {
-        stamps[n] = stamp;
-        counts[n] = 1;
-        sums[n] = scores[k];
-        touched[touchedCount++] = n;
-      } else {
-        counts[n]++;
-        sums[n] += scores[k];
-      }
-    }
-  }
-  return { touched, touchedCount, counts, sums };
-}
-
-/**
- * The documents held by exactly `count` lists (or at least, with `atLeast`),
- * with their summed scores; in the search's scratch arrays when `transient`
- * (the final matches of a query, read before the search returns).
- */
-function keepCount(scratch: Scratch, combined: Combined, count: number, { atLeast = false, transient = false } = {}): Matches {
-  const { touched, touchedCount, counts, sums } = combined;
-  let kept = 0;
-  for (let k = 0; k < touchedCount; k++) if (atLeast ? counts[touched[k]] >= count : counts[touched[k]] === count) kept++;
-  const docs = transient ? scratch.int32Array('query-docs', kept) : new Int32Array(kept);
-  const scores = transient ? scratch.float64Array('query-scores', kept) : new Float64Array(kept);
-  kept = 0;
-  for (let k = 0; k < touchedCount; k++) {
-    const n = touched[k];
-    if (atLeast ? counts[n] >= count : counts[n] === count) {
-      docs[kept] = n;
-      scores[kept++] = sums[n];
-    }
-  }
-  return { docs, scores };
 }
 
 /**
@@ -249,9 +196,10 @@ export function evaluateQuery(searcher: Searcher, parsed: ParsedQuery): QueryMat
   const patterns = positive.map((p) => p.exact ?? null);
   const rank = (matches: Matches) => rewardExactness(searcher, rewardProximity(searcher, matches, positive), patterns);
   if (lists.length === 1) return { matches: rank(withoutDocs(lists[0], excluded)), highlight, relaxed: null, partial: null, clauseMatches, plan };
-  const combined = combine(searcher.scratch, lists, size);
-  const all = withoutDocs(keepCount(searcher.scratch, combined, lists.length, { transient: true }), excluded);
+  const all = withoutDocs(keepCount(searcher.scratch, combineShared(searcher.scratch, lists, size), lists.length, { transient: true }), excluded);
   if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches, plan };
+  // Few or none hold every word: every document of every list, for those missing one word or the most words held.
+  const combined = combine(searcher.scratch, lists, size);
   if (all.docs.length > 0) {
     // Few articles hold every word: the page goes on with those missing one, after them. Of two
     // words, with those holding the rarer one (the commoner alone says little, and may be held by most of the archive).

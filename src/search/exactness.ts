@@ -1,7 +1,7 @@
 import { foldWord, withoutElision } from '../analysis/index.js';
 import type { Searcher } from './searcher.js';
 import type { Matches } from './postings.js';
-import { firstInOrder } from './top-k.js';
+import { firstByScore } from './top-k.js';
 import { RANKING } from './ranking-options.js';
 
 /**
@@ -73,26 +73,56 @@ export function leadOf(text: string): string {
  * scores in a scratch array; `matches` is left as it is (it may be cached).
  */
 export function rewardExactness(searcher: Searcher, matches: Matches, patterns: (RegExp | null)[]): Matches {
+  const tests = patterns.filter((p): p is RegExp => p !== null);
+  if (tests.length === 0 || matches.docs.length < 2) return matches;
   const scores = searcher.scratch.float64Array('exact-scores', matches.scores.length);
   scores.set(matches.scores);
-  const tests = patterns.filter((p): p is RegExp => p !== null);
-  if (tests.length === 0 || matches.docs.length < 2) return { docs: matches.docs, scores };
-  const best = (a: number, b: number) => matches.scores[a] > matches.scores[b] || (matches.scores[a] === matches.scores[b] && a < b);
-  for (const k of firstInOrder(matches.scores.length, RANKING.exactCandidates, best)) {
+  const found = tests.map((test) => foundForms(searcher, test));
+  for (const k of firstByScore(matches.scores.length, RANKING.exactCandidates, matches.scores, null)) {
     const n = matches.docs[k];
-    const title = searcher.documents[n].title.toLowerCase();
     let text: string | null = null;
+    let title: string | null = null;
     let lead: string | null = null;
     let lowered: string | null = null;
     let steps = 0;
     let inTitleOrLead = 0;
-    for (const test of tests) {
-      if (test.test(title) || test.test((lead ??= leadOf((text ??= searcher.texts.text(n))).toLowerCase()))) {
-        steps += RANKING.exactStep;
-        inTitleOrLead++;
-      } else if (test.test((lowered ??= text!.toLowerCase()))) steps += RANKING.exactStep;
+    for (let t = 0; t < tests.length; t++) {
+      let where = found[t].get(n);
+      if (where === undefined) {
+        const test = tests[t];
+        if (test.test((title ??= searcher.documents[n].title.toLowerCase())) || test.test((lead ??= leadOf((text ??= searcher.texts.text(n))).toLowerCase()))) where = IN_TITLE_OR_LEAD;
+        else where = test.test((lowered ??= (text ??= searcher.texts.text(n)).toLowerCase())) ? IN_TEXT : ABSENT;
+        found[t].set(n, where);
+      }
+      if (where !== ABSENT) steps += RANKING.exactStep;
+      if (where === IN_TITLE_OR_LEAD) inTitleOrLead++;
     }
     scores[k] = scores[k] * (1 + (RANKING.titleOrLeadBonus * inTitleOrLead) / tests.length) + steps * RANK_STEP;
   }
   return { docs: matches.docs, scores };
+}
+
+/** Where an article holds a typed form: nowhere, in its text, in its title or lead. */
+const ABSENT = 0;
+const IN_TEXT = 1;
+const IN_TITLE_OR_LEAD = 2;
+/** Typed forms whose findings are kept (a typing session's finished words), and articles per form. */
+const KEPT_FORMS = 256;
+const KEPT_ARTICLES = 1024;
+
+/**
+ * Where the articles already tested hold the forms of `test`, kept by the
+ * build's Searcher: the words already typed are tested again on each
+ * keystroke after them, on mostly the same best candidates, and a test
+ * lowercases and scans the whole text. Least recently used forms leave
+ * first; a form's findings are dropped when they pass KEPT_ARTICLES.
+ */
+function foundForms(searcher: Searcher, test: RegExp): Map<number, number> {
+  const kept = searcher.exactForms;
+  let found = kept.get(test.source);
+  if (found) kept.delete(test.source);
+  else if (kept.size >= KEPT_FORMS) kept.delete(kept.keys().next().value!);
+  if (!found || found.size > KEPT_ARTICLES) found = new Map();
+  kept.set(test.source, found);
+  return found;
 }

@@ -1,5 +1,6 @@
 import type { Article } from '../ingest/types.js';
 import { FACETS, facetKey, fieldValues, type FacetName } from '../analysis/index.js';
+import { SAMPLE_BUCKETS } from './keystroke-options.js';
 
 /** One facet's values as small integers. */
 export interface FacetColumn {
@@ -31,6 +32,8 @@ export interface FacetTable {
   facets: Record<FacetName, FacetColumn>;
   /** "2022" and "2022-01" values, by id. */
   periodNames: string[];
+  /** The year id of each month id ("2022-01" -> "2022"), -1 for a year's id. */
+  yearOfMonth: Int32Array;
   /** Year id and month id of each article; -1 when undated. */
   yearOf: Int32Array;
   monthOf: Int32Array;
@@ -40,6 +43,10 @@ export interface FacetTable {
   dateRank: Int32Array;
   /** Article numbers, newest first (undated last). */
   newestFirst: Int32Array;
+  /** Sample bucket of each article, 0 to SAMPLE_BUCKETS - 1, a hash of its number: the sample approximate facet counts read (facets.ts). */
+  sampleBucket: Uint16Array;
+  /** The numbers 0 to n - 1: the positions passing an unfiltered search, as a view (facets.ts). */
+  positions: Int32Array;
 }
 
 export { facetKey };
@@ -97,6 +104,18 @@ function facetColumn(documents: readonly Article[], name: FacetName): FacetColum
   return { names: values.names, order: alphabeticalRanks(values.names), idByKey: values.idByKey, keys: values.keys, totals, start, ids: valueIds };
 }
 
+/** Each article's sample bucket: its number hashed (MurmurHash3's finaliser), so that any range of numbers spreads over every bucket. */
+function sampleBuckets(count: number): Uint16Array {
+  const buckets = new Uint16Array(count);
+  for (let n = 0; n < count; n++) {
+    let h = n;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    buckets[n] = (h ^ (h >>> 16)) & (SAMPLE_BUCKETS - 1);
+  }
+  return buckets;
+}
+
 /** The facet table of a build's articles (kept by the build's Searcher: src/search/searcher.ts). */
 export function buildFacetTable(documents: readonly Article[]): FacetTable {
   const periods = new Dictionary();
@@ -112,6 +131,8 @@ export function buildFacetTable(documents: readonly Article[]): FacetTable {
       dayOf[n] = dayNumber(doc.date);
     }
   }
+  const yearOfMonth = new Int32Array(periods.names.length).fill(-1);
+  for (let n = 0; n < count; n++) if (monthOf[n] >= 0) yearOfMonth[monthOf[n]] = yearOf[n];
   // Newest first, undated last, ties in article order: on the day numbers, not the date strings.
   const order = Array.from({ length: count }, (_, n) => n).sort((a, b) => {
     if (dayOf[a] === dayOf[b]) return a - b;
@@ -124,10 +145,13 @@ export function buildFacetTable(documents: readonly Article[]): FacetTable {
   return {
     facets: Object.fromEntries(FACETS.map((name) => [name, facetColumn(documents, name)])) as Record<FacetName, FacetColumn>,
     periodNames: periods.names,
+    yearOfMonth,
     yearOf,
     monthOf,
     dayOf,
     dateRank,
     newestFirst: Int32Array.from(order),
+    sampleBucket: sampleBuckets(count),
+    positions: Int32Array.from({ length: count }, (_, n) => n),
   };
 }

@@ -1,5 +1,6 @@
 import { FACETS, facetOf, type FacetName, type FacetResponseKey } from '../analysis/index.js';
-import { dayNumber, facetKey } from './facet-table.js';
+import { dayNumber, facetKey, type FacetColumn } from './facet-table.js';
+import { KEYSTROKE_OPTIONS, roundedCount, SAMPLE_BUCKETS } from './keystroke-options.js';
 import type { Searcher } from './searcher.js';
 import { firstInOrder } from './top-k.js';
 import type { FacetValue, SearchRequest, SearchResponse } from './types.js';
@@ -40,35 +41,70 @@ function hasAny(ids: Uint32Array, from: number, to: number, selected: Uint8Array
   return false;
 }
 
-/** The `limit` values with the highest counts, ties in French alphabetical order. */
-function topValues(counts: Uint32Array, names: string[], order: Uint32Array, limit: number): FacetValue[] {
-  const before = (a: number, b: number) => counts[a] > counts[b] || (counts[a] === counts[b] && order[a] < order[b]);
-  return firstInOrder(counts.length, limit, before, (id) => counts[id] > 0).map((id) => ({ value: names[id], count: counts[id] }));
-}
-
-/** Adds article n's values of one facet to its counts. */
-function countArticle(start: Uint32Array, ids: Uint32Array, counts: Uint32Array, n: number): void {
-  for (let i = start[n], end = start[n + 1]; i < end; i++) counts[ids[i]]++;
-}
-
 /** The filter a candidate fails, when it fails exactly one: that facet's number, or the date range's (after the facets'). */
 const PASSES = -1;
 const FAILS_SEVERAL = -2;
+
+/**
+ * Adds to `counts` the values of one facet of the candidates at positions
+ * `positions` (all of them when null) that it counts: with `fails`, those
+ * passing every filter or failing only facet `f`'s; with `cut` below
+ * SAMPLE_BUCKETS, only articles of the sample buckets under it. Returns how
+ * many candidates it counted. Kept apart, on typed arrays only, so that the
+ * engine compiles this hot loop once.
+ */
+function tallyFacet(column: FacetColumn, counts: Uint32Array, candidates: Int32Array, positions: Int32Array | null, fails: Int32Array | null, f: number, cut: number, bucket: Uint16Array): number {
+  const { start, ids } = column;
+  const length = positions === null ? candidates.length : positions.length;
+  let counted = 0;
+  for (let p = 0; p < length; p++) {
+    const k = positions === null ? p : positions[p];
+    if (fails !== null && fails[k] !== PASSES && fails[k] !== f) continue;
+    const n = candidates[k];
+    if (cut < SAMPLE_BUCKETS && bucket[n] >= cut) continue;
+    counted++;
+    for (let i = start[n], end = start[n + 1]; i < end; i++) counts[ids[i]]++;
+  }
+  return counted;
+}
+
+/** Adds article n's values of one facet to its counts. */
+function countArticle(column: FacetColumn, counts: Uint32Array, n: number): void {
+  const { start, ids } = column;
+  for (let i = start[n], end = start[n + 1]; i < end; i++) counts[ids[i]]++;
+}
+
+/** The `limit` values with the highest counts, ties in French alphabetical order; scaled, rounded and flagged when sampled (`scale` not null). */
+function shownValues(column: FacetColumn, counts: Uint32Array, scale: number | null): FacetValue[] {
+  const { names, order } = column;
+  const before = (a: number, b: number) => counts[a] > counts[b] || (counts[a] === counts[b] && order[a] < order[b]);
+  const top = firstInOrder(counts.length, FACET_LIMIT, before, (id) => counts[id] > 0);
+  if (scale === null) return top.map((id) => ({ value: names[id], count: counts[id] }));
+  return top.map((id) => ({ value: names[id], count: roundedCount(Math.max(1, Math.round(counts[id] * scale))), approximate: true as const }));
+}
+
+/** The sample cut-off keeping about `exactLimit` of `rows` candidates (keystroke-options.ts), SAMPLE_BUCKETS when all are kept. */
+function sampleCut(rows: number, exactLimit: number): number {
+  return rows <= exactLimit ? SAMPLE_BUCKETS : Math.ceil((SAMPLE_BUCKETS * exactLimit) / rows);
+}
 
 /**
  * Filters `candidates` (article numbers matching the query) and counts the
  * facet values among them, each facet ignoring its own filter: a candidate
  * failing no filter counts everywhere, one failing one filter counts only in
  * that filter's facet, one failing more counts nowhere. Works on the facet
- * table's flat arrays, in one pass: no allocation per candidate. `passing`
- * is a scratch array of the build, valid until the next search.
+ * table's flat arrays: no allocation per candidate. A facet counting more
+ * than `exactLimit` candidates counts those of a fixed sample of the
+ * articles (their `sampleBucket` below a cut-off keeping about `exactLimit`
+ * of them), scales the counts and says they are approximate
+ * (keystroke-options.ts); `passing` and the date histogram are always
+ * exact. `passing` is a scratch array of the build, valid until the next
+ * search.
  */
-export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, candidates: Int32Array, request: SearchRequest): FacetResult {
+export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, candidates: Int32Array, request: SearchRequest, exactLimit = KEYSTROKE_OPTIONS.facetExactLimit): FacetResult {
   const table = searcher.facets;
-  const { dayOf, yearOf, monthOf } = table;
+  const { dayOf, yearOf, monthOf, sampleBucket } = table;
   const columns = FACETS.map((name) => table.facets[name]);
-  const starts = columns.map((column) => column.start);
-  const ids = columns.map((column) => column.ids);
   const selections = FACETS.map((name, f) => selection(request.filters[name], columns[f].idByKey, columns[f].names.length));
   /** The facets with a selection, by number. */
   const filtered = selections.flatMap((selected, f) => (selected === null ? [] : [f]));
@@ -77,61 +113,87 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
   const datesFiltered = request.from !== null || request.to !== null;
   const from = request.from === null ? -Infinity : dayNumber(request.from);
   const to = request.to === null ? Infinity : dayNumber(request.to);
-  const counts = columns.map((column) => new Uint32Array(column.names.length));
   const periodCounts = new Uint32Array(table.periodNames.length);
-  const passing = searcher.scratch.int32Array('facet-passing', candidates.length);
+  const unfiltered = filtered.length === 0 && !datesFiltered;
+  // Unfiltered, every candidate passes: the positions 0..n-1, a view of the table's array (not written per search).
+  const passing = unfiltered ? table.positions.subarray(0, candidates.length) : searcher.scratch.int32Array('facet-passing', candidates.length);
+  const counts = columns.map((column, f) => searcher.scratch.facetTally(f, column.names.length));
   let passed = 0;
-  if (filtered.length === 0 && !datesFiltered) {
-    // No filter (the common case while typing): every candidate passes and counts everywhere.
-    for (let f = 0; f < facetCount; f++) {
-      const start = starts[f];
-      const values = ids[f];
-      const count = counts[f];
-      for (let k = 0; k < candidates.length; k++) {
-        const n = candidates[k];
-        for (let i = start[n], end = start[n + 1]; i < end; i++) count[values[i]]++;
-      }
-    }
+  let scales: (number | null)[];
+  if (unfiltered) {
+    // No filter (the common case while typing): every candidate passes and counts everywhere, or those of the sample.
+    const cut = sampleCut(candidates.length, exactLimit);
+    const sample = cut < SAMPLE_BUCKETS ? searcher.scratch.int32Array('facet-sample', candidates.length) : null;
+    let sampled = 0;
+    // Months only, one read an article; each year is the sum of its months, below.
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
-      if (yearOf[n] >= 0) {
-        periodCounts[yearOf[n]]++;
-        periodCounts[monthOf[n]]++;
-      }
-      passing[passed++] = k;
+      if (monthOf[n] >= 0) periodCounts[monthOf[n]]++;
+      if (sample !== null && sampleBucket[n] < cut) sample[sampled++] = k;
     }
-  } else {
+    for (let id = 0; id < periodCounts.length; id++) if (table.yearOfMonth[id] >= 0) periodCounts[table.yearOfMonth[id]] += periodCounts[id];
+    passed = candidates.length;
+    const positions = sample === null ? null : sample.subarray(0, sampled);
+    for (let f = 0; f < facetCount; f++) tallyFacet(columns[f], counts[f], candidates, positions, null, f, SAMPLE_BUCKETS, sampleBucket);
+    const scale = sample === null ? null : candidates.length / Math.max(sampled, 1);
+    scales = columns.map(() => scale);
+  } else if (candidates.length <= exactLimit) {
+    // Filtered, few candidates: every facet counts exactly, in the same pass.
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
-      let fails = PASSES;
-      for (let j = 0; j < filtered.length && fails !== FAILS_SEVERAL; j++) {
+      let fail = PASSES;
+      for (let j = 0; j < filtered.length && fail !== FAILS_SEVERAL; j++) {
         const f = filtered[j];
-        const start = starts[f];
-        if (!hasAny(ids[f], start[n], start[n + 1], selections[f]!)) fails = fails === PASSES ? f : FAILS_SEVERAL;
+        const start = columns[f].start;
+        if (!hasAny(columns[f].ids, start[n], start[n + 1], selections[f]!)) fail = fail === PASSES ? f : FAILS_SEVERAL;
       }
-      if (datesFiltered && fails !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fails = fails === PASSES ? dateFilter : FAILS_SEVERAL;
-      if (fails === FAILS_SEVERAL) continue;
-      if (fails === PASSES) {
+      if (datesFiltered && fail !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fail = fail === PASSES ? dateFilter : FAILS_SEVERAL;
+      if (fail === FAILS_SEVERAL) continue;
+      if (fail === PASSES) {
         passing[passed++] = k;
-        for (let f = 0; f < facetCount; f++) {
-          const start = starts[f];
-          const values = ids[f];
-          const count = counts[f];
-          for (let i = start[n], end = start[n + 1]; i < end; i++) count[values[i]]++;
-        }
-      } else if (fails !== dateFilter) countArticle(starts[fails], ids[fails], counts[fails], n);
-      if ((fails === PASSES || fails === dateFilter) && yearOf[n] >= 0) {
+        for (let f = 0; f < facetCount; f++) countArticle(columns[f], counts[f], n);
+      } else if (fail !== dateFilter) countArticle(columns[fail], counts[fail], n);
+      if ((fail === PASSES || fail === dateFilter) && yearOf[n] >= 0) {
         periodCounts[yearOf[n]]++;
         periodCounts[monthOf[n]]++;
       }
     }
+    scales = columns.map(() => null);
+  } else {
+    // Filtered, many candidates: first which filter each candidate fails (the page and the date histogram), then what each facet counts.
+    const fails = searcher.scratch.int32Array('facet-fails', candidates.length);
+    const rows = new Array<number>(facetCount).fill(0);
+    for (let k = 0; k < candidates.length; k++) {
+      const n = candidates[k];
+      let fail = PASSES;
+      for (let j = 0; j < filtered.length && fail !== FAILS_SEVERAL; j++) {
+        const f = filtered[j];
+        const start = columns[f].start;
+        if (!hasAny(columns[f].ids, start[n], start[n + 1], selections[f]!)) fail = fail === PASSES ? f : FAILS_SEVERAL;
+      }
+      if (datesFiltered && fail !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fail = fail === PASSES ? dateFilter : FAILS_SEVERAL;
+      fails[k] = fail;
+      if (fail === PASSES) passing[passed++] = k;
+      else if (fail >= 0 && fail !== dateFilter) rows[fail]++;
+      if ((fail === PASSES || fail === dateFilter) && yearOf[n] >= 0) {
+        periodCounts[yearOf[n]]++;
+        periodCounts[monthOf[n]]++;
+      }
+    }
+    // A facet without a selection counts only the passing candidates: it reads their positions, not every candidate.
+    const passingPositions = passing.subarray(0, passed);
+    scales = columns.map((_, f) => {
+      const cut = sampleCut(passed + rows[f], exactLimit);
+      const counted = selections[f] === null ? tallyFacet(columns[f], counts[f], candidates, passingPositions, null, f, cut, sampleBucket) : tallyFacet(columns[f], counts[f], candidates, null, fails, f, cut, sampleBucket);
+      return cut === SAMPLE_BUCKETS ? null : (passed + rows[f]) / Math.max(counted, 1);
+    });
   }
   const date: FacetValue[] = [];
   for (let id = 0; id < periodCounts.length; id++) if (periodCounts[id] > 0) date.push({ value: table.periodNames[id], count: periodCounts[id] });
   date.sort((a, b) => (a.value < b.value ? -1 : 1));
   return {
     passing: passing.subarray(0, passed),
-    counts: Object.fromEntries(FACETS.map((name, f) => [name, topValues(counts[f], columns[f].names, columns[f].order, FACET_LIMIT)])) as Record<FacetName, FacetValue[]>,
+    counts: Object.fromEntries(FACETS.map((name, f) => [name, shownValues(columns[f], counts[f], scales[f])])) as Record<FacetName, FacetValue[]>,
     date,
   };
 }

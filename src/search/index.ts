@@ -4,6 +4,7 @@
  */
 export { prepareSearch, search, warmSearch } from './run.js';
 export { Searcher } from './searcher.js';
+export { KEYSTROKE_OPTIONS, type KeystrokeOptions } from './keystroke-options.js';
 export { parseQuery } from './parse-query.js';
 export { queryTerms } from './evaluate.js';
 export { escapeHtml, highlightRange, snippet } from './highlight.js';

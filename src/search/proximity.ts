@@ -1,6 +1,6 @@
 import type { Searcher } from './searcher.js';
 import type { Matches } from './postings.js';
-import { firstInOrder } from './top-k.js';
+import { firstByScore } from './top-k.js';
 import { RANKING } from './ranking-options.js';
 
 const PROXIMITY_CANDIDATES = RANKING.proximityCandidates;
@@ -31,11 +31,11 @@ export function rewardProximity(searcher: Searcher, matches: Matches, clauses: {
     }
   });
   const scores = searcher.scratch.float64Array('proximity-scores', matches.scores.length);
+  const lastSeen = new Float64Array(pairs + 1);
   scores.set(matches.scores);
-  const best = (a: number, b: number) => matches.scores[a] > matches.scores[b] || (matches.scores[a] === matches.scores[b] && a < b);
-  for (const k of firstInOrder(matches.scores.length, PROXIMITY_CANDIDATES, best)) {
+  for (const k of firstByScore(matches.scores.length, PROXIMITY_CANDIDATES, matches.scores, null)) {
     const n = matches.docs[k];
-    const together = adjacentPairs(searcher.positions.sequence(n, 0), clauseBits, pairs) | adjacentPairs(searcher.positions.sequence(n, 1), clauseBits, pairs);
+    const together = adjacentPairs(searcher.positions.sequence(n, 0), clauseBits, pairs, lastSeen) | adjacentPairs(searcher.positions.sequence(n, 1), clauseBits, pairs, lastSeen);
     scores[k] *= 1 + (PROXIMITY_BONUS * bitCount(together)) / pairs;
   }
   for (const id of marked) clauseBits[id] = 0;
@@ -45,10 +45,10 @@ export function rewardProximity(searcher: Searcher, matches: Matches, clauses: {
 /**
  * The pairs of consecutive clauses (bit c for clauses c - 1 and c) whose
  * terms stand in order within PROXIMITY_WINDOW positions somewhere in the
- * sequence, in one pass over it.
+ * sequence, in one pass over it (`lastSeen`: a slot per clause, reused).
  */
-function adjacentPairs(sequence: Int32Array, clauseBits: Int32Array, pairs: number): number {
-  const lastSeen = new Array<number>(pairs + 1).fill(-Infinity);
+function adjacentPairs(sequence: Int32Array, clauseBits: Int32Array, pairs: number, lastSeen: Float64Array): number {
+  lastSeen.fill(-Infinity);
   let found = 0;
   for (let p = 0; p < sequence.length; p++) {
     const id = sequence[p];

@@ -5,7 +5,7 @@ import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery } from './evaluate.js';
 import { bm25Part } from './exactness.js';
 import { completions } from './match-terms.js';
-import { firstInOrder } from './top-k.js';
+import { firstByScore, firstInOrder } from './top-k.js';
 import { facetCounts, responseFacets } from './facets.js';
 import { quotationSpeakerCounts } from './quotation-facet.js';
 import { snippet } from './highlight.js';
@@ -15,7 +15,8 @@ import { parseQuery } from './parse-query.js';
 import { keepQuoted, quotationHits, quotationMatcher, quotationSnippet, type QuotationMatcher } from './quotation-query.js';
 import { suggestCorrection } from './suggest.js';
 import { emptyingFilters, understandQuery } from './understood.js';
-import type { SearchHit, SearchRequest, SearchResponse } from './types.js';
+import { keepShortPrefix, keptShortPrefix, shortPrefixKey, warmShortPrefixes } from './short-prefixes.js';
+import type { ParsedQuery, SearchHit, SearchRequest, SearchResponse } from './types.js';
 
 /** The order of a result list, on positions in `docs`: by score, newest first, or oldest first (undated last either way). */
 function resultOrder(searcher: Searcher, docs: Int32Array, scores: Float64Array | null, sort: SearchRequest['sort']): (a: number, b: number) => boolean {
@@ -81,6 +82,7 @@ export function warmSearch(searcher: Searcher): void {
   const words = completions(view, 'a').concat(completions(view, 'c'), completions(view, 'p')).map(([term]) => term);
   // The typo dictionary, made on first use: before a reader's first unknown word.
   view.termsNear(words[0] ?? '', 1);
+  warmShortPrefixes(searcher, (request) => search(searcher, request));
   if (words.length < 4) return;
   const table = searcher.facets;
   const speakers = table.facets.speakers.names.slice(0, 1);
@@ -96,6 +98,15 @@ export function warmSearch(searcher: Searcher): void {
 export function search(searcher: Searcher, request: SearchRequest): SearchResponse {
   const started = performance.now();
   const parsed = parseQuery(request.q);
+  const memo = shortPrefixKey(searcher, parsed, request);
+  const kept = memo === null ? undefined : keptShortPrefix(searcher, memo);
+  if (kept) return { ...structuredClone(kept), query: request.q, took_ms: Math.round((performance.now() - started) * 100) / 100 };
+  const response = computeSearch(searcher, parsed, request, started);
+  if (memo !== null) keepShortPrefix(searcher, memo, response);
+  return response;
+}
+
+function computeSearch(searcher: Searcher, parsed: ParsedQuery, request: SearchRequest, started: number): SearchResponse {
   const found = evaluateQuery(searcher, parsed);
   // No query: every article, already newest first.
   let docs = found.matches ? found.matches.docs : searcher.facets.newestFirst;
@@ -113,12 +124,14 @@ export function search(searcher: Searcher, request: SearchRequest): SearchRespon
   const grouped = request.versions !== 'all' && storyArticle === null;
   // The Citations view and quotation queries count the speakers of the matching quotations (before facetCounts: both use its scratch array)
   const quotationSpeakers = request.view === 'citations' || quoted ? quotationSpeakerCounts(searcher, docs, request, quoted, found.highlight) : null;
-  const facets = facetCounts(searcher, docs, request);
+  const facets = facetCounts(searcher, docs, request, searcher.keystroke.facetExactLimit);
   if (quotationSpeakers) facets.counts.speakers = quotationSpeakers;
   const first = (request.page - 1) * request.perPage;
   const order = resultOrder(searcher, docs, scores, request.sort);
-  const stories = grouped ? storyPage(searcher, docs, facets.passing, first, request.perPage, order) : null;
-  const page = stories ? stories.page : firstInOrder(facets.passing, first + request.perPage, order).slice(first);
+  // By relevance, the page is picked on the scores' typed arrays (top-k.ts); by date, on the order.
+  const pick = request.sort === 'relevance' && scores ? (items: Int32Array, count: number) => firstByScore(items, count, scores!, docs) : (items: Int32Array, count: number) => firstInOrder(items, count, order);
+  const stories = grouped ? storyPage(searcher, docs, facets.passing, first, request.perPage, pick) : null;
+  const page = stories ? stories.page : pick(facets.passing, first + request.perPage).slice(first);
   const hits = page.map((k) => toHit(searcher, docs[k], scores ? scores[k] : 0, found.highlight, grouped, found.partial?.docs.has(docs[k]) ?? false, quoted, request.view));
   const total = stories ? stories.stories : facets.passing.length;
   // A correction is worth offering when the query came back empty or only partly matched.

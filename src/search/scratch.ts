@@ -14,7 +14,8 @@
  *
  * Anything kept beyond the search (the clause cache) must not use them.
  */
-type Role = 'query-docs' | 'query-scores' | 'proximity-scores' | 'exact-scores' | 'facet-passing' | 'coverage';
+type ByteRole = 'stories-seen';
+type Role = 'query-docs' | 'query-scores' | 'kept-docs' | 'kept-scores' | 'proximity-scores' | 'exact-scores' | 'facet-passing' | 'facet-fails' | 'facet-sample' | 'coverage';
 
 /** Per-document count of lists and sum of scores when combining clauses (evaluate.ts), stamped so they never need clearing. */
 export interface CombineArrays {
@@ -28,6 +29,8 @@ export interface CombineArrays {
 export class Scratch {
   private readonly int32 = new Map<Role, Int32Array>();
   private readonly float64 = new Map<Role, Float64Array>();
+  private readonly bytes = new Map<ByteRole, Uint8Array>();
+  private readonly tallies: Uint32Array[] = [];
   private combined: CombineArrays = { counts: new Uint16Array(0), sums: new Float64Array(0), stamps: new Uint32Array(0), touched: new Int32Array(0), stamp: 0 };
 
   /** A view of `length` Int32 slots of the role's array (contents undefined). */
@@ -42,6 +45,24 @@ export class Scratch {
     let array = this.float64.get(role);
     if (!array || array.length < length) this.float64.set(role, (array = new Float64Array(Math.max(length, 1024))));
     return array.subarray(0, length);
+  }
+
+  /** A view of `length` bytes of the role's array, all zero. */
+  zeroedBytes(role: ByteRole, length: number): Uint8Array {
+    let array = this.bytes.get(role);
+    if (!array || array.length < length) this.bytes.set(role, (array = new Uint8Array(Math.max(length, 1024))));
+    const view = array.subarray(0, length);
+    view.fill(0);
+    return view;
+  }
+
+  /** Counting slots of facet number `facet` (facets.ts), `length` of them, all zero; valid until the next call for that facet. */
+  facetTally(facet: number, length: number): Uint32Array {
+    let array = this.tallies[facet];
+    if (!array || array.length < length) this.tallies[facet] = array = new Uint32Array(Math.max(length, 1024));
+    const view = array.subarray(0, length);
+    view.fill(0);
+    return view;
   }
 
   /** The combining arrays, for `size` documents at least. */

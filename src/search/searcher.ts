@@ -8,11 +8,10 @@ import { buildSpeakerQuotations, type SpeakerQuotations } from './entity-quotati
 import { buildFacetTable, type FacetTable } from './facet-table.js';
 import { createPostings, type Postings } from './postings.js';
 import { buildQuoteSpeakerTable, type QuoteSpeakerTable } from './quote-speakers.js';
+import { clauseCachePairs, KEYSTROKE_OPTIONS, type KeystrokeOptions } from './keystroke-options.js';
 import { Scratch } from './scratch.js';
 import { buildStoryMembers, type StoryMembers } from './stories.js';
-
-/** Pairs of (document, score) the clause cache of a build holds: 48 MB at most. */
-const CACHE_POSTINGS = 4_000_000;
+import type { SearchResponse } from './types.js';
 
 /**
  * One build, ready to be searched, and everything searching it keeps: the
@@ -44,10 +43,22 @@ export class Searcher {
   private readonly inverted = new Map<EntityKind, InvertedColumn>();
   private bits: Int32Array | null = null;
 
-  constructor(readonly index: SearchIndex) {
+  /** Where tested articles hold each typed form, by the form's pattern (exactness.ts). */
+  readonly exactForms = new Map<string, Map<number, number>>();
+  /** Responses of searches for a short beginning ("c", "co"), by request (keystroke-options.ts, run.ts). */
+  readonly shortPrefixResponses = new Map<string, SearchResponse>();
+
+  /**
+   * `keystroke`: the budgets bounding a keystroke's cost (keystroke-options.ts); a test may pass exhaustive ones.
+   * `threads`: Searchers of this build in other threads at once (src/web/threads/): they share the clause cache's memory budget.
+   */
+  constructor(
+    readonly index: SearchIndex,
+    readonly keystroke: KeystrokeOptions = KEYSTROKE_OPTIONS,
+    threads = 1,
+  ) {
     this.postings = createPostings(index.compact);
-    // Forty clauses' worth of the whole archive, for a small archive.
-    this.clauses = new ClauseCache(Math.min(CACHE_POSTINGS, Math.max(65_536, 40 * index.documents.length)));
+    this.clauses = new ClauseCache(Math.max(keystroke.clauseCacheMinPairs, Math.floor(clauseCachePairs(index.documents.length, keystroke) / threads)));
     this.texts = new ArticleTexts(index.documents);
   }
 

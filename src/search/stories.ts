@@ -1,5 +1,4 @@
 import type { Searcher } from './searcher.js';
-import { firstInOrder } from './top-k.js';
 
 /**
  * Same story, once, in results: the index gives each article its story
@@ -13,6 +12,8 @@ import { firstInOrder } from './top-k.js';
 export interface StoryMembers {
   start: Int32Array;
   ids: Int32Array;
+  /** By article: 1 when its story has other members (most articles stand alone, and a result list counts stories over every match). */
+  grouped: Uint8Array;
 }
 
 /** The members of each story of `storyOf` (kept by the build's Searcher). */
@@ -24,7 +25,9 @@ export function buildStoryMembers(storyOf: Int32Array): StoryMembers {
   const fill = start.slice(0, count);
   const ids = new Int32Array(count);
   for (let n = 0; n < count; n++) ids[fill[storyOf[n]]++] = n;
-  return { start, ids };
+  const grouped = new Uint8Array(count);
+  for (let n = 0; n < count; n++) grouped[n] = start[storyOf[n] + 1] - start[storyOf[n]] > 1 ? 1 : 0;
+  return { start, ids, grouped };
 }
 
 /** The article numbers of n's story, n's own first, then the others in article order. */
@@ -45,7 +48,8 @@ export function inStory(searcher: Searcher, docs: Int32Array, n: number): Int32A
 
 /**
  * The page of a grouped result list: among `passing` (positions in `docs`),
- * the first member in `before` order of each story, stories `first` to
+ * the first member in the result order of each story (`pick(items, count)`:
+ * the first `count` of `items` in that order, top-k.ts), stories `first` to
  * `first + count`; and the number of stories. Top-k is asked for more
  * articles until it has enough stories (a story of m members takes up to m
  * places), at most doubling each round.
@@ -56,22 +60,24 @@ export function storyPage(
   passing: Int32Array,
   first: number,
   count: number,
-  before: (a: number, b: number) => boolean,
+  pick: (items: Int32Array, count: number) => number[],
 ): { page: number[]; stories: number } {
   const { storyOf } = searcher;
-  const { start } = searcher.stories;
-  const seen = new Uint8Array(storyOf.length);
+  const { grouped } = searcher.stories;
+  // A byte per story, the build's (a new array per keystroke would be external memory V8 collects the heap for: scratch.ts).
+  const seen = searcher.scratch.zeroedBytes('stories-seen', storyOf.length);
   // Most articles stand alone: only members of stories of two or more can repeat one.
   let stories = passing.length;
   for (let i = 0; i < passing.length; i++) {
-    const s = storyOf[docs[passing[i]]];
-    if (start[s + 1] - start[s] < 2) continue;
+    const n = docs[passing[i]];
+    if (grouped[n] === 0) continue;
+    const s = storyOf[n];
     if (seen[s]) stories--;
     else seen[s] = 1;
   }
   const wanted = first + count;
   for (let asked = Math.min(passing.length, wanted + 8); ; asked = Math.min(passing.length, asked * 2)) {
-    const top = firstInOrder(passing, asked, before);
+    const top = pick(passing, asked);
     seen.fill(0);
     const heads: number[] = [];
     for (const k of top) {

@@ -54,6 +54,10 @@ export interface ServerOptions {
   /** Rebuilds the index from its corpus; called when the build in service turns out damaged while served. */
   rebuild?: () => Promise<void>;
   limits?: Partial<ConnectionLimits>;
+  /** A worker thread behind the threads' front (src/web/threads/): its number, sent in X-Depeches-Worker ... */
+  workerId?: number;
+  /** ... and where clients reach it (the front's address), for absolute URLs. */
+  front?: { host: string; port: number };
 }
 
 /** Serves a backend's reader: the one given, or one opened on `indexDir` or `databaseUrl`. */
@@ -64,8 +68,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = options.port;
   const app = createApp({
     currentBackend: () => backend,
-    origin: publicOrigin({ baseUrl: options.baseUrl, listenHost: host, port: () => port }),
+    origin: publicOrigin({ baseUrl: options.baseUrl, listenHost: options.front?.host ?? host, port: () => options.front?.port ?? port }),
   });
+  const workerId = options.workerId === undefined ? null : String(options.workerId);
   const server = createServer(
     {
       // Slow clients are checked against the timeouts every second (Node's default is every 30 s).
@@ -75,7 +80,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       keepAliveTimeout: limits.keepAliveTimeoutMs,
       maxHeaderSize: 16 * 1024,
     },
-    app,
+    workerId === null
+      ? app
+      : (request, response) => {
+          response.setHeader('X-Depeches-Worker', workerId);
+          app(request, response);
+        },
   );
   server.maxConnections = limits.maxConnections;
   server.maxHeadersCount = 100;

@@ -36,6 +36,11 @@ export class EmbeddedReader implements BackendReader {
     return new EmbeddedReader(new ServedIndex(null, new Searcher(index)));
   }
 
+  /** A reader of the builds another thread loads and installs in `served` (src/web/threads/). */
+  static over(served: ServedIndex): EmbeddedReader {
+    return new EmbeddedReader(served);
+  }
+
   /** The Searcher of the build in service (replaced whole at each swap). */
   get searcher(): Searcher {
     return this.served.current;

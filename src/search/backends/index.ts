@@ -2,6 +2,7 @@
 export { openBackend, checkDatabaseUrl, type BackendLocation } from './factory.js';
 export { watchCorpus, type CorpusWatcher, type WatchOptions } from './watch-corpus.js';
 export { EmbeddedReader } from './embedded-reader.js';
+export { ServedIndex } from './served-index.js';
 export {
   RELATED_LIMIT,
   type Backend,

@@ -30,7 +30,15 @@ export class ServedIndex {
     /** The Searcher of the build in service: a swap replaces it whole, and the old build's tables go with the old one. */
     public current: Searcher,
     private readonly rebuild?: () => Promise<void>,
+    /** A thread serving builds that another thread loads (src/web/threads/): a damaged build is reported to it rather than recovered here. */
+    private readonly reportDamage?: (message: string) => void,
   ) {}
+
+  /** Serves a build loaded elsewhere (by the thread that shares its arrays), the damage of the previous one forgotten. */
+  install(next: Searcher): void {
+    this.current = next;
+    this.damage = null;
+  }
 
   /** Reloads whenever the folder's pointer to its build in service changes. */
   watch(): void {
@@ -94,7 +102,8 @@ export class ServedIndex {
     if (this.damage) return;
     this.damage = error.message;
     log('error', 'index-damaged', { build: this.current.manifest.buildId, error: error.message });
-    void this.recover(1000);
+    if (this.reportDamage) this.reportDamage(error.message);
+    else void this.recover(1000);
   }
 
   private async recover(delayMs: number): Promise<void> {

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ANALYZER_VERSION } from '../analysis/index.js';
+import { readSections } from './binary-file.js';
+import { BUILDS, currentBuild, readManifest } from './build-folder.js';
+import { verifyFile } from './checksums.js';
+import { packQuotes } from './shared-quotes.js';
+import type { SharedBuild } from './store.js';
+import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest } from './types.js';
+
+/**
+ * A build read once for several threads: every file checked against the
+ * manifest, and the arrays of index.bin (postings, positions, lengths, line
+ * offsets, stories) and the catalog's quotations (shared-quotes.ts) in
+ * SharedArrayBuffers. Each thread that searches it then
+ * loads it with `loadIndex(dir, shared)`, which reads only the catalog: the
+ * big arrays are in memory once, whatever the number of threads.
+ */
+export interface LoadedSharedBuild extends SharedBuild {
+  manifest: IndexManifest;
+  /** Bytes of the shared arrays. */
+  sharedBytes: number;
+}
+
+/** Reads `build` (default: the build in service) of an index folder for sharing; throws IndexLoadError saying what is wrong. */
+export async function readSharedBuild(dir: string, build?: string): Promise<LoadedSharedBuild> {
+  const name = build ?? (await currentBuild(dir));
+  const buildDir = path.join(dir, BUILDS, name);
+  let manifest: IndexManifest;
+  try {
+    manifest = await readManifest(buildDir);
+  } catch (error) {
+    const why = error instanceof SyntaxError || (error as NodeJS.ErrnoException).code ? 'no readable manifest' : (error as Error).message;
+    throw new IndexLoadError(`index build ${name} is damaged (${why})`, 'damaged');
+  }
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.analyzerVersion !== ANALYZER_VERSION) {
+    throw new IndexLoadError(
+      `index built by another version (format ${manifest.formatVersion}, analyzer ${manifest.analyzerVersion}; this program reads format ${INDEX_FORMAT_VERSION}, analyzer ${ANALYZER_VERSION})`,
+      'stale',
+    );
+  }
+  try {
+    if (manifest.buildId !== name) throw new Error(`its manifest names build ${manifest.buildId}`);
+    const files = manifest.files ?? {};
+    const [sections, catalog] = await Promise.all([
+      readSections(path.join(buildDir, 'index.bin'), files['index.bin']?.sha256 ?? 'none', { shared: true }),
+      readFile(path.join(buildDir, 'catalog.json')),
+      verifyFile(path.join(buildDir, 'documents.jsonl'), 'documents.jsonl', files['documents.jsonl']),
+    ]);
+    if (createHash('sha256').update(catalog).digest('hex') !== files['catalog.json']?.sha256) throw new Error('catalog.json fails its checksum');
+    const quotes = packQuotes(catalog);
+    let sharedBytes = quotes.bytes.byteLength + quotes.spans.byteLength;
+    for (const value of sections.values()) if (typeof value !== 'string') sharedBytes += value.byteLength;
+    return { build: name, manifest, sections, quotes, sharedBytes };
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new IndexLoadError(`index build ${name} is damaged (${code === 'ENOENT' ? 'a file is missing' : message.split('\n')[0]})`, 'damaged');
+  }
+}
+
+/** The build in service for sharing, or when it is damaged the newest earlier build that reads whole (as loadServableIndex). */
+export async function readServableSharedBuild(dir: string, onRefused?: (error: IndexLoadError) => void): Promise<LoadedSharedBuild> {
+  const build = await currentBuild(dir);
+  try {
+    return await readSharedBuild(dir, build);
+  } catch (error) {
+    if (!(error instanceof IndexLoadError) || error.kind !== 'damaged') throw error;
+    onRefused?.(error);
+    const earlier = (await readdir(path.join(dir, BUILDS)).catch(() => [] as string[])).filter((n) => !n.startsWith('.') && n !== build).sort().reverse();
+    for (const name of earlier) {
+      try {
+        return await readSharedBuild(dir, name);
+      } catch {
+        // Damaged or of another version too: try the one before.
+      }
+    }
+    throw error;
+  }
+}

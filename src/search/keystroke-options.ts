@@ -1,0 +1,70 @@
+/**
+ * The embedded engine's budgets that keep a keystroke's cost bounded by the
+ * page rather than by its matches, in one documented object (as
+ * match-options.ts and ranking-options.ts): a one-letter beginning matches
+ * most of an archive, and what the reader sees of it is ten hits and the
+ * facet boxes. Each budget says what it trades. A Searcher takes them at
+ * construction (searcher.ts), so that a test can compare the bounded engine
+ * with an exhaustive one on the same build.
+ */
+export interface KeystrokeOptions {
+  /**
+   * Most matches a facet counts one by one. Above, it counts the matches of
+   * a fixed sample of the articles (those whose `sampleBucket`, a hash of
+   * the article number, is below a cut-off chosen to keep about this many)
+   * and scales each count by the matches per match sampled: the counts are
+   * then approximate and say so (`approximate: true`, shown "environ",
+   * rounded to two significant digits), as PostgreSQL's facet counts do
+   * above the same limit (src/search/postgres/facet-counts.ts). The sample
+   * is the same for every query of a build, so that typing one more letter
+   * does not reshuffle the counts. Totals, the page and the date histogram
+   * stay exact.
+   */
+  facetExactLimit: number;
+  /**
+   * A search whose query is one beginning of this many letters or fewer
+   * ("c", "co") matches most of the archive and recurs in every reader's
+   * session: its whole response (page, totals, facets) is kept by the
+   * build's Searcher once computed, and the one-letter ones are computed
+   * when the build is warmed (run.ts `warmSearch`).
+   */
+  shortPrefixLength: number;
+  /** Most responses of short beginnings kept (a few kilobytes each); 0 keeps none. */
+  shortPrefixResponses: number;
+  /**
+   * The clause cache (clause-cache.ts) holds this many whole-archive
+   * clauses' worth of (document, score) pairs, 12 bytes each...
+   */
+  clauseCacheArchives: number;
+  /** ... at least this many pairs (a small archive's clauses are many and small)... */
+  clauseCacheMinPairs: number;
+  /** ... and at most this many (192 MB): at a million articles, sixteen common words. */
+  clauseCacheMaxPairs: number;
+}
+
+export const KEYSTROKE_OPTIONS: KeystrokeOptions = Object.freeze({
+  facetExactLimit: 10_000,
+  shortPrefixLength: 2,
+  shortPrefixResponses: 2_000,
+  clauseCacheArchives: 40,
+  clauseCacheMinPairs: 65_536,
+  clauseCacheMaxPairs: 16_000_000,
+});
+
+/** Buckets of the facet sample: an article is in bucket `sampleBucket[n]` (facet-table.ts), 0 to SAMPLE_BUCKETS - 1. */
+export const SAMPLE_BUCKETS = 1024;
+
+/** The clause cache's capacity in pairs for an archive of `documents` articles. */
+export function clauseCachePairs(documents: number, options: KeystrokeOptions = KEYSTROKE_OPTIONS): number {
+  return Math.min(options.clauseCacheMaxPairs, Math.max(options.clauseCacheMinPairs, options.clauseCacheArchives * documents));
+}
+
+/**
+ * An approximate count as shown: two significant digits (12 345 -> 12 000),
+ * since the sample cannot tell more (as PostgreSQL's `roundedCount`).
+ */
+export function roundedCount(count: number): number {
+  if (count < 100) return count;
+  const unit = 10 ** (Math.floor(Math.log10(count)) - 1);
+  return Math.round(count / unit) * unit;
+}

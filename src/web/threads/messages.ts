@@ -1,0 +1,35 @@
+/** What the serving threads and their front thread tell each other (threaded-server.ts, serving-worker.ts). */
+import type { SharedBuild } from '../../index/index.js';
+import type { ConnectionLimits } from '../server.js';
+
+/** A worker's start: what it serves, and how the front is reached. */
+export interface WorkerStart {
+  workerId: number;
+  /** Serving threads in all (they share the caches' memory budget). */
+  threads: number;
+  /** The embedded backend: the index folder and the build in service, its arrays shared ... */
+  indexDir?: string;
+  shared?: SharedBuild;
+  /** ... or PostgreSQL: each worker opens its own pool (and follows new builds itself). */
+  database?: string;
+  replica?: string;
+  front: { host: string; port: number };
+  baseUrl?: string;
+  limits?: Partial<ConnectionLimits>;
+}
+
+export type ToWorker =
+  /** Serve this build from now on (answer `swapped`). */
+  | { kind: 'swap'; shared: SharedBuild }
+  /** Finish the requests in flight and stop (answer `closed`). */
+  | { kind: 'close' };
+
+export type FromWorker =
+  /** `heapMb`: this thread's own JavaScript heap once warmed. */
+  | { kind: 'ready'; port: number; build: string; sharedArrays: boolean; heapMb: number }
+  | { kind: 'start-failed'; error: string }
+  | { kind: 'swapped'; build: string }
+  | { kind: 'swap-failed'; build: string; error: string }
+  /** The build in service is damaged (a read failed): the front thread recovers and sends a build. */
+  | { kind: 'damaged'; build: string; error: string }
+  | { kind: 'closed' };

@@ -1,0 +1,58 @@
+/**
+ * A build read once for several threads (src/index/shared-build.ts): its
+ * arrays and the catalog's quotations in SharedArrayBuffers, loaded by a
+ * thread into the same articles, quotations and search results as a build
+ * loaded alone, and refused in one line when a file changed.
+ */
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexCorpus, IndexLoadError, loadIndex, quoteOutlines, readCurrentManifest, readSharedBuild } from '../src/index/index.js';
+import { search, Searcher } from '../src/search/index.js';
+import { SAMPLE_CORPUS, request } from './helpers/sample-index.js';
+
+let work: string;
+let indexDir: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'depeches-shared-'));
+  const corpus = path.join(work, 'corpus');
+  await cp(SAMPLE_CORPUS, corpus, { recursive: true });
+  await cp(path.resolve('tests/fixtures/quotes-corpus'), path.join(corpus, 'quotes'), { recursive: true });
+  indexDir = path.join(work, 'index');
+  await indexCorpus(corpus, indexDir);
+}, 120_000);
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('a shared build', () => {
+  it('holds its arrays and quotations in shared memory, and loads into what a build loaded alone gives', async () => {
+    const shared = await readSharedBuild(indexDir);
+    const numeric = [...shared.sections.values()].filter((s) => typeof s !== 'string');
+    expect(numeric.length).toBeGreaterThan(5);
+    for (const section of numeric) expect((section as Int32Array).buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared.quotes.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+
+    const alone = await loadIndex(indexDir);
+    const fromShared = await loadIndex(indexDir, shared);
+    expect(fromShared.compact.postings.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(JSON.stringify(fromShared.documents)).toBe(JSON.stringify(alone.documents));
+    const quoted = alone.documents.filter((d) => d.quotes.length > 0);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (let n = 0; n < alone.documents.length; n++) expect(quoteOutlines(fromShared.documents[n])).toEqual(quoteOutlines(alone.documents[n]));
+    for (const q of ['ministre', 'pont', '"le port"']) {
+      const a = search(new Searcher(alone), request({ q }));
+      const b = search(new Searcher(fromShared, undefined, 2), request({ q }));
+      expect(b.hits.map((h) => h.id)).toEqual(a.hits.map((h) => h.id));
+      expect(b.total).toBe(a.total);
+    }
+  });
+
+  it('is refused in one line when a file of the build changed', async () => {
+    const { buildId } = (await readCurrentManifest(indexDir))!;
+    await appendFile(path.join(indexDir, 'builds', buildId, 'catalog.json'), ' ');
+    const error = await readSharedBuild(indexDir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexLoadError);
+    expect((error as IndexLoadError).kind).toBe('damaged');
+    expect((error as Error).message).toMatch(/^index build \S+ is damaged \(catalog\.json fails its checksum\)$/);
+  });
+});
