@@ -2,7 +2,7 @@
  * The PostgreSQL backend alone, for corpora where the full benchmark (which
  * also serves and loads the embedded index) takes too long:
  *
- *     npx tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse] [--queries K]
+ *     npx tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse] [--queries K] [--slowest N]
  *
  * Reads the corpus with the shared TypeScript ingestion, writes it into a
  * fresh database of a throw-away cluster (or into --database URL, whose
@@ -11,7 +11,9 @@
  * corpus), then
  * times the live-typing session of bench/run.ts through the backend (ranked
  * hits, facet counts, snippets), without and with a speaker filter. Prints
- * build time, index size on disk and the percentiles, as text and JSON.
+ * build time, index size on disk and the percentiles, as text and JSON, and
+ * the N slowest keystrokes of each half (default 8: what to EXPLAIN with
+ * bench/postgres-explain.ts).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     database: { type: 'string' },
     reuse: { type: 'boolean', default: false },
     queries: { type: 'string', default: '16' },
+    slowest: { type: 'string', default: '8' },
   },
 });
 if (!values.corpus && !(values.reuse && values.database)) throw new Error('usage: tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse] [--queries K] (--corpus may be left out with --database URL --reuse)');
@@ -87,7 +90,12 @@ async function main(): Promise<void> {
     const unfiltered = session.filter((s) => !s.speaker);
     const filtered = session.filter((s) => s.speaker);
     log(`${session.length} typed prefixes (${queries.length} queries), filter speaker "${topSpeaker}"`);
-    const run = async (q: { q: string; speaker?: string }) => backend!.search(request(q.q, q.speaker));
+    const timings: { q: string; speaker?: string; ms: number; total: number }[] = [];
+    const run = async (q: { q: string; speaker?: string }) => {
+      const t = performance.now();
+      const response = await backend!.search(request(q.q, q.speaker));
+      timings.push({ ...q, ms: performance.now() - t, total: response.total });
+    };
     const loadBefore = loadavg();
     const typing = await timeEach(unfiltered, run);
     const typingFiltered = await timeEach(filtered, run);
@@ -100,6 +108,10 @@ async function main(): Promise<void> {
     console.log(`typing: ${show(typing)}`);
     console.log(`typing, speaker filter: ${show(typingFiltered)}`);
     console.log(load);
+    for (const half of [false, true]) {
+      const slowest = timings.filter((t) => Boolean(t.speaker) === half).sort((a, b) => b.ms - a.ms).slice(0, Number(values.slowest));
+      console.log(`slowest${half ? ', speaker filter' : ''}: ${slowest.map((t) => `${JSON.stringify(t.q)} ${t.ms.toFixed(0)} ms (${t.total})`).join(', ')}`);
+    }
     console.log(JSON.stringify({ articles: articles.length, readSeconds, buildSeconds, indexBytes, typing, typingFiltered, topSpeaker, queries }));
   } finally {
     await backend?.close();

@@ -10,10 +10,11 @@ import { GOOD_TEXT, tempFolder, writeFiles } from './in-helpers.js';
  * its worker, listed as skipped, and the files around it are indexed; a
  * file over the size limit is read up to a line break before it.
  *
- * The slow file is slow for a reason the test controls: 2 MB of ordinary
- * Markdown takes about two seconds to read and extract, against a budget
- * lowered to 400 ms; a small file takes 2 ms in a warm worker, so a loaded
- * machine leaves the small files far under the budget and the big ones over it.
+ * The slow file is slow for a reason the test controls: ordinary Markdown,
+ * long enough to take about five budgets on this machine at this moment
+ * (measured on a 256 KiB file first, reading being linear), against a budget
+ * lowered to 1.5 s; a small file takes milliseconds, so even a loaded machine
+ * leaves the small files far under the budget and the big ones over it.
  */
 
 const work = tempFolder('in-budget');
@@ -21,21 +22,34 @@ afterAll(work.dispose);
 
 const PARAGRAPH = 'Le ministre Jean Exemple a déclaré mardi à Lyon que la réforme serait adoptée avant l’été, selon l’AFP.\n\n';
 const bigMarkdown = (bytes: number) => PARAGRAPH.repeat(Math.ceil(bytes / Buffer.byteLength(PARAGRAPH)));
+const BUDGET_MS = 1500;
+
+/** Markdown that takes about five budgets to read here and now, under the 20 MiB size limit. */
+async function slowMarkdown(): Promise<string> {
+  const corpus = path.join(work.dir, 'calibration');
+  const probeBytes = 256 * 1024;
+  writeFiles(corpus, { 'sonde.md': bigMarkdown(probeBytes) });
+  const started = performance.now();
+  await readCorpusInWorkers(corpus, { fileTimeoutMs: 0 });
+  const bytesPerMs = probeBytes / Math.max(1, performance.now() - started);
+  return bigMarkdown(Math.min(19 * 1024 * 1024, Math.ceil(5 * BUDGET_MS * bytesPerMs)));
+}
 
 describe('the time budget per file', () => {
   it('stops a file over budget, lists it with the reason, and indexes the files before and after it', async () => {
     const corpus = path.join(work.dir, 'slow');
+    const slow = await slowMarkdown();
     writeFiles(corpus, {
       'a-avant.txt': GOOD_TEXT,
-      'm-lent.md': bigMarkdown(2 * 1024 * 1024),
-      'n-lent.md': bigMarkdown(2 * 1024 * 1024),
+      'm-lent.md': slow,
+      'n-lent.md': slow,
       'z-apres.txt': GOOD_TEXT.replace('Paris', 'Marseille'),
     });
     const out = path.join(work.dir, 'slow-index');
-    const report = await indexCorpus(corpus, out, { fileTimeoutMs: 400 });
+    const report = await indexCorpus(corpus, out, { fileTimeoutMs: BUDGET_MS });
     expect(report.skipped).toEqual([
-      { path: 'm-lent.md', reason: 'took more than 400 ms to read (time budget per file, or per article of a JSON Lines file): stopped' },
-      { path: 'n-lent.md', reason: 'took more than 400 ms to read (time budget per file, or per article of a JSON Lines file): stopped' },
+      { path: 'm-lent.md', reason: 'took more than 1500 ms to read (time budget per file, or per article of a JSON Lines file): stopped' },
+      { path: 'n-lent.md', reason: 'took more than 1500 ms to read (time budget per file, or per article of a JSON Lines file): stopped' },
     ]);
     const documents = (await readCurrentDocuments(out)) ?? [];
     expect(documents.map((d) => d.id).sort()).toEqual(['a-avant', 'z-apres']);
@@ -43,8 +57,8 @@ describe('the time budget per file', () => {
 
   it('readCorpusInWorkers (for indexers that analyze by themselves) applies the same budget', async () => {
     const corpus = path.join(work.dir, 'slow-read');
-    writeFiles(corpus, { 'a-avant.txt': GOOD_TEXT, 'm-lent.md': bigMarkdown(2 * 1024 * 1024) });
-    const result = await readCorpusInWorkers(corpus, { fileTimeoutMs: 400 });
+    writeFiles(corpus, { 'a-avant.txt': GOOD_TEXT, 'm-lent.md': await slowMarkdown() });
+    const result = await readCorpusInWorkers(corpus, { fileTimeoutMs: BUDGET_MS });
     expect(result.articles.map((a) => a.id)).toEqual(['a-avant']);
     expect(result.skipped.map((s) => s.path)).toEqual(['m-lent.md']);
   }, 60_000);

@@ -53,7 +53,8 @@ describe('schema', () => {
       await pool.query(`ALTER TABLE depeches.documents DROP COLUMN source_keys;
         DELETE FROM depeches.migrations WHERE version >= 3;
         DELETE FROM depeches.facet_names WHERE facet = 'r';
-        UPDATE depeches.documents SET content_hash = 'schema 2', tsv = setweight(to_tsvector('depeches.french', title), 'A')`);
+        UPDATE depeches.documents SET content_hash = 'schema 2';
+        UPDATE depeches.search_rows SET tsv = setweight(to_tsvector('depeches.french', 'titre'), 'A')`);
       await expect(PostgresBackend.connect(url)).rejects.toThrow(new RegExp(`schema 2, this program needs ${SCHEMA_VERSION}.*npm run index -- --database`));
       const report = await indexCorpusToPostgres(SAMPLE_CORPUS, pool);
       expect(report).toMatchObject({ inserted: 0, updated: 5, deleted: 0 });
@@ -96,6 +97,14 @@ describe('reindexing', () => {
       const changed = await indexCorpusToPostgres(corpus, pool);
       expect(changed).toMatchObject({ documentsIndexed: 5, inserted: 1, updated: 1, deleted: 1, unchanged: 3 });
       expect(changed.buildId).not.toBe(first.buildId);
+      // The search rows follow the documents: one each, same story and keys, the tsvector of the text as rewritten.
+      const apart = await pool.query(
+        `SELECT d.id FROM depeches.documents d FULL JOIN depeches.search_rows s USING (id)
+         WHERE s.id IS NULL OR d.id IS NULL OR (d.date, d.story, d.in_story, d.speaker_keys, d.organisation_keys, d.source_keys) IS DISTINCT FROM (s.date, s.story, s.in_story, s.speaker_keys, s.organisation_keys, s.source_keys)`,
+      );
+      expect(apart.rows).toEqual([]);
+      const zanzibar = await pool.query<{ id: string }>("SELECT id FROM depeches.search_rows WHERE tsv @@ to_tsquery('depeches.french', 'zanzibar')");
+      expect(zanzibar.rows.map((r) => r.id)).toEqual(['001_2fae7799cb8809e3']);
 
       const backend = await PostgresBackend.connect(url);
       try {

@@ -2,7 +2,8 @@
  * The SQL that the field declaration (src/analysis/fields.ts) makes for
  * PostgreSQL: each article field is a column of depeches.documents under its
  * own name, each facet adds a column of folded keys (GIN-indexed) and a
- * `"char"` in depeches.facet_names, each indexed field a weight in `tsv`.
+ * `"char"` in depeches.facet_names, each indexed field a weight in `tsv`
+ * (a column of depeches.search_rows, computed from the documents row).
  *
  * Weights are four (A to D) for five indexed fields, so a field sharing its
  * weight (the source shares D with the text) cannot be searched alone by
@@ -57,7 +58,7 @@ export function tsvectorSql(r: string): string {
 }
 
 /** Rows of depeches.terms: every lexeme of the index but the tagged ones. */
-export const TERMS_REFRESH = `INSERT INTO depeches.terms (term, documents) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM depeches.documents')${
+export const TERMS_REFRESH = `INSERT INTO depeches.terms (term, documents) SELECT word, ndoc FROM ts_stat('SELECT tsv FROM depeches.search_rows')${
   TAGGED_FIELDS.size > 0 ? ` WHERE ${[...TAGGED_FIELDS].map((f) => `word NOT LIKE '${f}:%'`).join(' AND ')}` : ''
 }`;
 

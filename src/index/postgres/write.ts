@@ -15,10 +15,11 @@ import { readLimitsOf, requireArticles, type IndexCorpusOptions, type IndexRepor
 import { newBuildId, requireUniqueIds } from '../build.js';
 import { storyColumns, type StoryColumns } from './story-columns.js';
 import { latestModification } from '../freshness.js';
-import { FACET_COLUMNS, TERMS_REFRESH, tsvectorSql } from './fields.js';
+import { FACET_COLUMNS, TERMS_REFRESH } from './fields.js';
 import { readCorpusInWorkers } from '../parallel.js';
 import { checkOut } from './pool.js';
 import { migrate, MIGRATION_LOCK, parsable, SCHEMA_VERSION, SHORT_COMPLETIONS_REFRESH, TS_CONFIG } from './schema.js';
+import { SEARCH_ROWS_REGROUP, SEARCH_ROWS_UPSERT } from './search-rows.js';
 
 export interface PostgresIndexReport extends IndexReport {
   inserted: number;
@@ -105,12 +106,11 @@ const COLUMNS: [string, string][] = [
 ];
 
 const UPSERT = `
-  INSERT INTO depeches.documents AS d (${COLUMNS.map(([c]) => c).join(', ')}, tsv)
-  SELECT ${COLUMNS.map(([c]) => `r.${c}`).join(', ')},
-         ${tsvectorSql('r')}
+  INSERT INTO depeches.documents AS d (${COLUMNS.map(([c]) => c).join(', ')})
+  SELECT ${COLUMNS.map(([c]) => `r.${c}`).join(', ')}
   FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS.map(([c, type]) => `${c} ${type}`).join(', ')})
   ON CONFLICT (id) DO UPDATE SET
-    ${[...COLUMNS.filter(([c]) => c !== 'id').map(([c]) => c), 'tsv'].map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+    ${COLUMNS.filter(([c]) => c !== 'id').map(([c]) => `${c} = EXCLUDED.${c}`).join(', ')}
   WHERE d.content_hash IS DISTINCT FROM EXCLUDED.content_hash`;
 
 /** The quotations of articles as rows of depeches.quotations (replaced whole when an article changes). */
@@ -188,16 +188,18 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
     for (let k = 0; k < changed.length; k += BATCH) {
       const batch = changed.slice(k, k + BATCH);
       await client.query(UPSERT, [rowsJson(batch, stories)]);
+      await client.query(SEARCH_ROWS_UPSERT, [batch.map((a) => a.id)]);
       await client.query(QUOTATIONS_DELETE, [batch.map((a) => a.id)]);
       await client.query(QUOTATIONS_INSERT, [quotationsJson(batch)]);
     }
     if (deletedIds.length > 0) await client.query('DELETE FROM depeches.documents WHERE id = ANY($1::text[])', [deletedIds]);
     const storyRows = JSON.stringify(all.map((a) => ({ id: a.id, ...stories.get(a.id) })));
-    const regrouped = await client.query(
+    const regrouped = await client.query<{ id: string }>(
       `UPDATE depeches.documents d SET story = r.story, in_story = r.in_story FROM jsonb_to_recordset($1::jsonb) AS r(id text, story text, in_story boolean)
-       WHERE d.id = r.id AND (d.story IS DISTINCT FROM r.story OR d.in_story IS DISTINCT FROM r.in_story)`,
+       WHERE d.id = r.id AND (d.story IS DISTINCT FROM r.story OR d.in_story IS DISTINCT FROM r.in_story) RETURNING d.id`,
       [storyRows],
     );
+    if (regrouped.rows.length > 0) await client.query(SEARCH_ROWS_REGROUP, [regrouped.rows.map((r) => r.id)]);
     rowsWritten = performance.now();
     const dirty = changed.length + deletedIds.length + (regrouped.rowCount ?? 0) > 0;
     if (dirty) {
@@ -219,7 +221,7 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
       [buildId, corpus, readFrom?.toISOString() ?? null],
     );
     await client.query('COMMIT');
-    if (dirty) await client.query('ANALYZE depeches.documents, depeches.terms, depeches.short_completions, depeches.facet_names');
+    if (dirty) await client.query('ANALYZE depeches.documents, depeches.search_rows, depeches.terms, depeches.short_completions, depeches.facet_names');
     return {
       documents: unique.size,
       rowsSeconds: (rowsWritten - started) / 1000,

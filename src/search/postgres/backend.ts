@@ -28,7 +28,7 @@ import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js
 import { FACET_EXACT_LIMIT, facetValues } from './facet-counts.js';
 import { headlineHtml, hitSnippet } from './headline.js';
 import { addQuotations, quotedCondition } from './quotation-hits.js';
-import { postgresEntity } from './entities.js';
+import { EntityNames, postgresEntity } from './entities.js';
 import { quotationSpeakerFacet } from './quotation-facet.js';
 import { isDatabaseUnavailable } from './unavailable.js';
 import type { EntityKind, EntityProfile } from '../entities.js';
@@ -48,12 +48,16 @@ export interface PostgresBackendOptions {
 
 export class PostgresBackend implements BackendReader {
   readonly kind = 'postgres' as const;
+  /** The person and organisation pages' names, cached for this reader's lifetime (one build at a time). */
+  private readonly entityNames: EntityNames;
   private constructor(
     readonly pool: pg.Pool,
     /** The build last read from the database (at connection, then by each status()). */
     private lastBuildId: string,
     private readonly facetExactLimit = FACET_EXACT_LIMIT,
-  ) {}
+  ) {
+    this.entityNames = new EntityNames(pool);
+  }
 
   /** Connects to a database that `npm run index -- --database URL` wrote; throws saying what to run otherwise. */
   static async connect(url: string, options: PostgresBackendOptions = {}): Promise<PostgresBackend> {
@@ -73,7 +77,7 @@ export class PostgresBackend implements BackendReader {
   }
 
   async entity(kind: EntityKind, slug: string): Promise<EntityProfile | null> {
-    return postgresEntity(this.pool, kind, slug);
+    return postgresEntity(this.pool, this.entityNames, kind, slug);
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
@@ -109,7 +113,7 @@ export class PostgresBackend implements BackendReader {
       // Nobody holds every word: the articles holding the most of them, as the embedded engine does.
       const loose = relaxedMatch(compiled);
       const most = await client.query<{ most: number | null }>(
-        'SELECT max((SELECT count(*) FROM unnest($2::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause))::int AS most FROM depeches.documents d WHERE d.tsv @@ $1::tsquery',
+        'SELECT max((SELECT count(*) FROM unnest($2::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause))::int AS most FROM depeches.search_rows d WHERE d.tsv @@ $1::tsquery',
         [loose, compiled.positive],
       );
       const count = most.rows[0].most ?? 0;
@@ -174,7 +178,7 @@ export class PostgresBackend implements BackendReader {
       `SELECT w.word, (
          SELECT ts_headline('${TS_CONFIG}', concat_ws(E'\\n', d.title, array_to_string(d.speakers, ' ; '), array_to_string(d.organisations, ' ; '), d.text),
                             quote_literal(best.term)::tsquery, 'StartSel=${OPEN}, StopSel=${CLOSE}, MaxFragments=1, MaxWords=3, MinWords=1')
-         FROM depeches.documents d WHERE d.tsv @@ quote_literal(best.term)::tsquery LIMIT 1) AS written
+         FROM depeches.search_rows s JOIN depeches.documents d USING (id) WHERE s.tsv @@ quote_literal(best.term)::tsquery LIMIT 1) AS written
        FROM unnest($1::text[], $2::int[]) AS w(word, budget)
        CROSS JOIN LATERAL (SELECT (tsvector_to_array(to_tsvector('${TS_CONFIG}', w.word)))[1] AS lexeme) l
        CROSS JOIN LATERAL (

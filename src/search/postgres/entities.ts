@@ -2,8 +2,9 @@
  * The person and organisation pages on PostgreSQL (the embedded engine's
  * are src/search/entities.ts): the articles naming a value are found by its
  * folded key in the GIN-indexed key column, and the statistics are counted
- * here over those rows' keys, named from depeches.facet_names (cached per
- * build), so that both backends show the same page.
+ * here over those rows' keys, named from depeches.facet_names (read once per
+ * build by the reader's EntityNames, which lives as long as the reader that
+ * owns the pool), so that both backends show the same page.
  */
 import type pg from 'pg';
 import { facetKey, facetOf, FACETS, type FacetName } from '../../analysis/index.js';
@@ -19,22 +20,26 @@ interface Names {
   keyBySlug: Record<EntityKind, Map<string, string>>;
 }
 
-const NAMES = new WeakMap<pg.Pool, Names>();
 const collator = new Intl.Collator('fr');
 
-async function names(pool: pg.Pool): Promise<Names> {
-  const build = (await pool.query<{ build_id: string }>('SELECT build_id FROM depeches.build')).rows[0]?.build_id ?? '';
-  const cached = NAMES.get(pool);
-  if (cached && cached.build === build) return cached;
-  const rows = (await pool.query<{ facet: string; key: string; value: string }>('SELECT facet::text AS facet, key, value FROM depeches.facet_names')).rows;
-  const byKey = Object.fromEntries(FACETS.map((f) => [f, new Map<string, string>()])) as Names['byKey'];
-  const facetOfKey = new Map(FACETS.map((f) => [facetOf(f).pgKey, f]));
-  for (const r of rows) byKey[facetOfKey.get(r.facet)!]?.set(r.key, r.value);
-  const keyBySlug = { speakers: new Map<string, string>(), organisations: new Map<string, string>() };
-  for (const kind of ['speakers', 'organisations'] as const) for (const key of byKey[kind].keys()) if (!keyBySlug[kind].has(entitySlug(key))) keyBySlug[kind].set(entitySlug(key), key);
-  const fresh = { build, byKey, keyBySlug };
-  NAMES.set(pool, fresh);
-  return fresh;
+/** The facet names of the build in service, read again when the build changes: one per reader (src/search/postgres/backend.ts). */
+export class EntityNames {
+  private cached: Names | null = null;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async current(): Promise<Names> {
+    const build = (await this.pool.query<{ build_id: string }>('SELECT build_id FROM depeches.build')).rows[0]?.build_id ?? '';
+    if (this.cached && this.cached.build === build) return this.cached;
+    const rows = (await this.pool.query<{ facet: string; key: string; value: string }>('SELECT facet::text AS facet, key, value FROM depeches.facet_names')).rows;
+    const byKey = Object.fromEntries(FACETS.map((f) => [f, new Map<string, string>()])) as Names['byKey'];
+    const facetOfKey = new Map(FACETS.map((f) => [facetOf(f).pgKey, f]));
+    for (const r of rows) byKey[facetOfKey.get(r.facet)!]?.set(r.key, r.value);
+    const keyBySlug = { speakers: new Map<string, string>(), organisations: new Map<string, string>() };
+    for (const kind of ['speakers', 'organisations'] as const) for (const key of byKey[kind].keys()) if (!keyBySlug[kind].has(entitySlug(key))) keyBySlug[kind].set(entitySlug(key), key);
+    this.cached = { build, byKey, keyBySlug };
+    return this.cached;
+  }
 }
 
 type Row = { id: string; title: string; date: string | null; source: string | null; values: string[] } & Record<FacetName, string[]>;
@@ -48,8 +53,8 @@ function top(rows: Row[], facet: FacetName, shown: Map<string, string>, limit: n
     .slice(0, limit);
 }
 
-export async function postgresEntity(pool: pg.Pool, kind: EntityKind, slug: string): Promise<EntityProfile | null> {
-  const all = await names(pool);
+export async function postgresEntity(pool: pg.Pool, names: EntityNames, kind: EntityKind, slug: string): Promise<EntityProfile | null> {
+  const all = await names.current();
   const key = all.keyBySlug[kind].get(slug);
   if (key === undefined) return null;
   const keys = FACETS.map((f) => `${facetOf(f).pgKeysColumn} AS "${f}"`).join(', ');

@@ -32,7 +32,7 @@ export async function searchFacetPostgres(pool: pg.Pool, request: SearchRequest,
   const result = await pool.query<FacetValue>(
     `SELECT n.value, c.count FROM (
        SELECT u.key, count(*)::int AS count
-       FROM depeches.documents d, unnest(d.${own.keys}) AS u(key)
+       FROM depeches.search_rows d, unnest(d.${own.keys}) AS u(key)
        WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
          AND (($2::date IS NULL AND $3::date IS NULL) OR (d.date IS NOT NULL AND ($2::date IS NULL OR d.date >= $2::date) AND ($3::date IS NULL OR d.date <= $3::date)))
          ${filters.map((f) => `AND ${f}`).join(' ')}
@@ -74,7 +74,7 @@ async function wordCompletions(pool: pg.Pool, word: string): Promise<string[]> {
   const result = await pool.query<{ written: string | null }>(
     `SELECT (SELECT ts_headline('${TS_CONFIG}', concat_ws(E'\\n', d.title, d.text), quote_literal(t.term)::tsquery,
                                 'StartSel=${OPEN}, StopSel=${CLOSE}, MaxFragments=1, MaxWords=3, MinWords=1')
-             FROM depeches.documents d WHERE d.tsv @@ quote_literal(t.term)::tsquery LIMIT 1) AS written
+             FROM depeches.search_rows s JOIN depeches.documents d USING (id) WHERE s.tsv @@ quote_literal(t.term)::tsquery LIMIT 1) AS written
      FROM (SELECT term, documents FROM depeches.terms WHERE term COLLATE "C" >= $1 AND term COLLATE "C" < $1 || chr(1114111) AND term <> $1
            ORDER BY documents DESC, term LIMIT ${completionLimit(folded)}) t
      ORDER BY t.documents DESC, t.term`,
@@ -112,7 +112,7 @@ export async function dayCountsPostgres(pool: pg.Pool, request: SearchRequest): 
     return `(cardinality($${parameters.length}::text[]) = 0 OR d.${c.keys} && $${parameters.length}::text[])`;
   });
   const result = await pool.query<FacetValue>(
-    `SELECT to_char(d.date, 'YYYY-MM-DD') AS value, count(*)::int AS count FROM depeches.documents d
+    `SELECT to_char(d.date, 'YYYY-MM-DD') AS value, count(*)::int AS count FROM depeches.search_rows d
      WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery) AND d.date >= $2::date AND d.date <= $3::date ${filters.map((f) => `AND ${f}`).join(' ')}
      GROUP BY d.date ORDER BY d.date LIMIT ${MAX_DAYS * 12}`,
     parameters,

@@ -16,7 +16,7 @@ import { FACET_PARAMETER, QUOTED_MATCH, QUOTED_WORDS, searchParameters, STORY_PA
 const QUOTATION_SPEAKERS_SQL = `
   SELECT coalesce(json_agg(json_build_object('value', n.value, 'count', c.count) ORDER BY c.count DESC, n.value), '[]'::json) AS speakers FROM (
     SELECT q.speaker_key AS key, count(*)::int AS count
-    FROM depeches.documents d JOIN depeches.quotations q ON q.document_id = d.id
+    FROM depeches.search_rows d JOIN depeches.quotations q ON q.document_id = d.id
     WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
       AND ($8::int = 0 OR (SELECT count(*) FROM unnest($7::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $8::int)
       ${FACET_COLUMNS.map((c, f) => `AND (cardinality($${FACET_PARAMETER + f}::text[]) = 0 OR d.${c.keys} && $${FACET_PARAMETER + f}::text[])`).join('\n      ')}

@@ -7,7 +7,7 @@
 import { FACETS, facetKey, type FacetName } from '../../analysis/index.js';
 import { FACET_COLUMNS, parsable, TS_CONFIG } from '../../index/postgres/index.js';
 import type { FacetValue, SearchHit, SearchRequest } from '../types.js';
-import { bucketSql, FACET_EXACT_LIMIT, FACET_STATS, facetCountsSql, facetCtes, type FacetCountsRow } from './facet-counts.js';
+import { bucketSql, FACET_EXACT_LIMIT, FACET_STATS, facetCountsSql, facetCtes, facetKeyCountsCte, ROW_AT, type CountedFacet, type FacetCountsRow } from './facet-counts.js';
 
 /** Placeholders ts_headline puts around matches; the text is escaped, then they become <mark>. */
 export const OPEN = '\uE000';
@@ -25,7 +25,7 @@ const RANK_WEIGHTS = '{0.4, 0.6, 0.6, 1.0}';
  * most articles hold) the most relevant among the RANK_WINDOW newest matches.
  * Fewer matches than that (any selective query) are all ranked.
  */
-export const RANK_WINDOW = 2000;
+export const RANK_WINDOW = 1000;
 
 /** Memory for one search's sorts and its matching rows (they would otherwise spill to disk past a few tens of thousands). */
 export const SEARCH_WORK_MEM = '32MB';
@@ -37,9 +37,10 @@ export const ORDER_BY: Record<'relevance' | 'date' | 'date-asc', string> = {
 };
 
 /**
- * The search statement. `m` holds the matching rows, narrow (id, date, facet
- * keys, sample bucket, whether each filter passes; not the tsvector, which
- * only the rows ranked read): the GIN index finds them and, for plain
+ * The search statement. `m` holds the matching rows, narrow (id, date, story,
+ * sample bucket, whether each filter passes, where the row is; not the facet
+ * keys, which only the rows counted read, nor the tsvector, which only the
+ * rows ranked read): the GIN index of depeches.search_rows finds them and, for plain
  * lexemes, needs no recheck of their tsvector (the statement runs with
  * sequential scans off: a seq scan would decompress every tsvector to test
  * it). Only rows passing every filter are ranked, and only when the order is
@@ -83,29 +84,32 @@ const QUOTED = `($${QUOTED_WORDS}::text[] IS NULL OR EXISTS (
  */
 export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExactLimit = FACET_EXACT_LIMIT): string {
   const order = ORDER_BY[sort];
+  const counted: CountedFacet[] = FACET_COLUMNS.map((c) => ({ name: c.name, keys: c.keys, where: othersPass(passes(c.name)) }));
   const best = (rows: string, columns: string) =>
     grouped ? `(SELECT * FROM (SELECT DISTINCT ON (${STORY}) ${columns} FROM ${rows} r0 ORDER BY ${STORY}, ${order}) b)` : rows;
   // By relevance: ts_rank over the newest RANK_WINDOW passing rows (all of them for any selective query), then the page.
   const page =
     sort === 'relevance'
       ? `scored AS (
-    SELECT r.id, r.date, r.story, CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', d.tsv, $1::tsquery, 1) END AS score
-    FROM (SELECT id, date, story FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r
-    JOIN depeches.documents d USING (id)),
+    -- each ranked row's tsvector by its id (an index probe each: a join may walk the whole primary key in order)
+    SELECT r.id, r.date, r.story,
+           CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', (SELECT s.tsv FROM depeches.search_rows s WHERE s.id = r.id), $1::tsquery, 1) END AS score
+    FROM (SELECT id, date, story FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r),
   page AS (SELECT id, date, score FROM ${best('scored', 'id, date, score, story')} s ORDER BY score DESC, id LIMIT $5 OFFSET $6)`
       : `page AS (SELECT id, 0::real AS score, date FROM ${best(`(SELECT id, date, story FROM m WHERE ${PASSES_ALL})`, 'id, date, story')} p ORDER BY ${order} LIMIT $5 OFFSET $6)`;
   return `
   WITH m AS MATERIALIZED (
-    SELECT d.id, d.date, d.story, d.in_story, ${bucketSql('d.id')} AS bucket, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
+    SELECT d.id, d.date, d.story, d.in_story, ${bucketSql('d.id')} AS bucket, d.ctid AS ${ROW_AT},
            ${FACET_COLUMNS.map((c, f) => `(cardinality($${FACET_PARAMETER + f}::text[]) = 0 OR d.${c.keys} && $${FACET_PARAMETER + f}::text[]) AS ${passes(c.name)},`).join('\n           ')}
            (($3::date IS NULL AND $4::date IS NULL) OR (d.date IS NOT NULL AND ($3::date IS NULL OR d.date >= $3::date) AND ($4::date IS NULL OR d.date <= $4::date))) AS by_d
-    FROM depeches.documents d
+    FROM depeches.search_rows d
     WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
       AND ($8::int = 0 OR (SELECT count(*) FROM unnest($7::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $8::int)
       AND ($${STORY_PARAMETER}::text IS NULL OR coalesce(d.story, d.id) = (SELECT coalesce(s.story, s.id) FROM depeches.documents s WHERE s.id = $${STORY_PARAMETER}::text))
       AND ${QUOTED}
   ),
-  ${facetCtes('m', [...FACET_COLUMNS.map((c) => ({ name: c.name as string, where: othersPass(passes(c.name)) })), { name: 'all', where: PASSES_ALL_M }, { name: 'alone', where: `${PASSES_ALL_M} AND NOT m.in_story` }], facetExactLimit)},
+  ${facetCtes('m', [...counted, { name: 'all', where: PASSES_ALL_M }, { name: 'alone', where: `${PASSES_ALL_M} AND NOT m.in_story` }], facetExactLimit)},
+  ${facetKeyCountsCte('m', counted, facetExactLimit)},
   ${page}
   SELECT
     ${grouped ? `((SELECT rows_alone FROM ${FACET_STATS}) + (SELECT count(*) FROM (SELECT story FROM m WHERE ${PASSES_ALL} AND in_story GROUP BY 1) stories))` : `(SELECT rows_all FROM ${FACET_STATS})`}::int AS total,
@@ -119,7 +123,7 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExa
        FROM page p JOIN depeches.documents d USING (id)
        CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
                                        ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
-    ${FACET_COLUMNS.map((c) => `${facetCountsSql('m', c.name, c.pgKey, c.keys, othersPass(passes(c.name)), facetExactLimit)} AS ${c.name},`).join('\n    ')}
+    ${FACET_COLUMNS.map((c, k) => `${facetCountsSql(counted[k], k, c.pgKey, facetExactLimit)} AS ${c.name},`).join('\n    ')}
     (SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
        SELECT v.value, sum(days.count)::int AS count
        FROM (SELECT m.date, count(*) AS count FROM m WHERE ${othersPass('by_d')} AND m.date IS NOT NULL GROUP BY m.date) days,
