@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
+import { decodeVarints, encodeVarints, MAX_VARINT_BYTES } from './varint.js';
 
 /**
  * A file of named binary sections: typed arrays and UTF-8 text, each read
@@ -14,15 +15,20 @@ import { crc32 } from 'node:zlib';
  * CRC-32; sections start at multiples of 8 bytes. Numbers are stored in the
  * machine's byte order, which the header records. A section may be written
  * from a stream of chunks (a `SectionSource`), so that a build need not hold
- * its largest arrays whole.
+ * its largest arrays whole. An integer section may be stored as varints
+ * (`varints`, varint.ts: kind 'varint32', with its count of integers and
+ * its delta stride), and is read back as the Int32Array it was.
  */
-type Kind = 'int32' | 'float64' | 'utf8';
+type Kind = 'int32' | 'float64' | 'utf8' | 'varint32';
 interface SectionEntry {
   name: string;
   kind: Kind;
   offset: number;
   bytes: number;
   crc32: number;
+  /** varint32: the number of integers, and the stride of their differences (0: none). */
+  count?: number;
+  stride?: number;
 }
 interface Header {
   littleEndian: boolean;
@@ -35,6 +41,18 @@ export interface SectionSource {
   bytes: number;
   chunks(): Iterable<Int32Array | Float64Array>;
 }
+/** An integer section to store as varints (varint.ts), each the difference from the one `stride` places before when stride > 0. */
+export interface VarintSection {
+  kind: 'varint32';
+  values: Int32Array | SectionSource;
+  stride: number;
+}
+
+/** `values` stored as varints in index.bin: a term id in one to three bytes, ascending numbers as their differences. */
+export function varints(values: Int32Array | SectionSource, stride = 0): VarintSection {
+  return { kind: 'varint32', values, stride };
+}
+
 /** Bytes read or written per call: a single call has size limits. */
 const IO_SLICE = 1 << 28;
 
@@ -46,13 +64,26 @@ function bytesOf(value: Section): Uint8Array {
   return typeof value === 'string' ? Buffer.from(value, 'utf8') : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
 }
 
-function kindOf(value: Section | SectionSource): Kind {
+type Written = Section | SectionSource | VarintSection;
+
+function kindOf(value: Written): Kind {
   return typeof value === 'string' ? 'utf8' : value instanceof Int32Array ? 'int32' : value instanceof Float64Array ? 'float64' : value.kind;
 }
 
-function isSource(value: Section | SectionSource): value is SectionSource {
-  return typeof value === 'object' && 'chunks' in value;
+function isSource(value: Written): value is SectionSource {
+  return typeof value === 'object' && !ArrayBuffer.isView(value) && 'chunks' in value;
 }
+
+function isVarint(value: Written): value is VarintSection {
+  return typeof value === 'object' && !ArrayBuffer.isView(value) && value.kind === 'varint32';
+}
+
+function chunksOf(values: Int32Array | SectionSource): Iterable<Int32Array | Float64Array> {
+  return values instanceof Int32Array ? [values] : values.chunks();
+}
+
+/** Values varint-coded at once: the scratch buffer stays a few megabytes whatever the section's size. */
+const VARINT_SLICE = 1 << 20;
 
 async function writeAt(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
   for (let k = 0; k < bytes.byteLength; k += IO_SLICE) {
@@ -61,54 +92,62 @@ async function writeAt(handle: FileHandle, bytes: Uint8Array, position: number):
   }
 }
 
-/** Writes the sections to `file` (the header last, when every CRC is known) and fsyncs it. */
-export async function writeSections(file: string, sections: Record<string, Section | SectionSource>): Promise<void> {
+/**
+ * Writes the sections to `file` in order, each at the next multiple of 8
+ * bytes (a varint section's length is known once it is coded), the header
+ * last, when every offset and CRC is known, and fsyncs it.
+ */
+export async function writeSections(file: string, sections: Record<string, Written>): Promise<void> {
   const entries = Object.entries(sections).map(([name, value]) => {
-    const direct = isSource(value) ? null : bytesOf(value);
-    return { name, value, kind: kindOf(value), bytes: direct ? direct.byteLength : (value as SectionSource).bytes, direct };
+    const direct = isSource(value) || isVarint(value) ? null : bytesOf(value);
+    return { name, value, kind: kindOf(value), declared: direct ? direct.byteLength : isSource(value) ? value.bytes : null, direct };
   });
-  // The header's length depends on the offsets it lists: lay out with a generous bound on it.
-  const draft = (offsetBase: number, crcs: number[]): Header => {
-    let offset = offsetBase;
-    return {
-      littleEndian: LITTLE_ENDIAN,
-      sections: entries.map((p, k) => {
-        const entry = { name: p.name, kind: p.kind, offset, bytes: p.bytes, crc32: crcs[k] };
-        offset = align(offset + p.bytes);
-        return entry;
-      }),
-    };
-  };
-  const bound = Buffer.byteLength(JSON.stringify(draft(Number.MAX_SAFE_INTEGER, entries.map(() => 0xffffffff))));
+  // The header's length depends on the offsets it lists: room is kept for the largest it could be.
+  const widest: SectionEntry = { name: '', kind: 'varint32', offset: Number.MAX_SAFE_INTEGER, bytes: Number.MAX_SAFE_INTEGER, crc32: 0xffffffff, count: Number.MAX_SAFE_INTEGER, stride: 99 };
+  const bound = Buffer.byteLength(JSON.stringify({ littleEndian: LITTLE_ENDIAN, sections: entries.map((e) => ({ ...widest, name: e.name })) }));
   const start = align(8 + bound);
-  const layout = draft(start, []);
-  const crcs: number[] = [];
+  const header: Header = { littleEndian: LITTLE_ENDIAN, sections: [] };
   const handle = await open(file, 'w');
   try {
-    let end = start;
-    for (const [k, p] of entries.entries()) {
-      const at = layout.sections[k].offset;
+    let at = start;
+    for (const p of entries) {
       let crc = 0;
       let written = 0;
       const write = async (bytes: Uint8Array) => {
-        if (written + bytes.byteLength > p.bytes) throw new Error(`section ${p.name} longer than declared`);
+        if (p.declared !== null && written + bytes.byteLength > p.declared) throw new Error(`section ${p.name} longer than declared`);
         crc = crc32(bytes, crc);
         await writeAt(handle, bytes, at + written);
         written += bytes.byteLength;
       };
+      const entry: SectionEntry = { name: p.name, kind: p.kind, offset: at, bytes: 0, crc32: 0 };
       if (p.direct) await write(p.direct);
-      else for (const chunk of (p.value as SectionSource).chunks()) await write(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      if (written !== p.bytes) throw new Error(`section ${p.name} has ${written} bytes instead of ${p.bytes}`);
-      crcs.push(crc >>> 0);
-      end = align(at + p.bytes);
+      else if (isVarint(p.value)) {
+        const { stride } = p.value;
+        const previous = new Int32Array(Math.max(1, stride));
+        const scratch = new Uint8Array(VARINT_SLICE * MAX_VARINT_BYTES);
+        let count = 0;
+        for (const chunk of chunksOf(p.value.values)) {
+          for (let k = 0; k < chunk.length; k += VARINT_SLICE) {
+            const slice = chunk.subarray(k, Math.min(chunk.length, k + VARINT_SLICE)) as Int32Array;
+            await write(scratch.subarray(0, encodeVarints(slice, count, stride, previous, scratch)));
+            count += slice.length;
+          }
+        }
+        Object.assign(entry, { count, stride });
+      } else for (const chunk of (p.value as SectionSource).chunks()) await write(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      if (p.declared !== null && written !== p.declared) throw new Error(`section ${p.name} has ${written} bytes instead of ${p.declared}`);
+      entry.bytes = written;
+      entry.crc32 = crc >>> 0;
+      header.sections.push(entry);
+      at = align(at + written);
     }
-    const header = Buffer.from(JSON.stringify(draft(start, crcs)).padEnd(bound, ' '));
+    const headerBytes = Buffer.from(JSON.stringify(header).padEnd(bound, ' '));
     const prefix = Buffer.alloc(start);
     prefix.write(MAGIC, 0, 'latin1');
-    prefix.writeUInt32LE(header.byteLength, 4);
-    header.copy(prefix, 8);
+    prefix.writeUInt32LE(headerBytes.byteLength, 4);
+    headerBytes.copy(prefix, 8);
     await writeAt(handle, prefix, 0);
-    await handle.truncate(end);
+    await handle.truncate(at);
     await handle.sync();
   } finally {
     await handle.close();
@@ -159,7 +198,8 @@ export async function readSections(file: string, expectedSha256?: string, option
       if (s.offset + s.bytes > size) throw new Error(`${file} is cut short`);
       await gap(s.offset);
       // Text is decoded into a string of each thread's own: only numbers are worth sharing.
-      const buffer = options.shared && s.kind !== 'utf8' ? new SharedArrayBuffer(s.bytes) : new ArrayBuffer(s.bytes);
+      // (A varint section's bytes are decoded into an array of their own, shared then: they are read into a buffer of this thread's.)
+      const buffer = options.shared && s.kind !== 'utf8' && s.kind !== 'varint32' ? new SharedArrayBuffer(s.bytes) : new ArrayBuffer(s.bytes);
       const bytes = new Uint8Array(buffer);
       await readAt(handle, bytes, s.offset, file);
       // Hashed and checked in slices: a hash update has size limits too.
@@ -171,7 +211,7 @@ export async function readSections(file: string, expectedSha256?: string, option
       }
       position = s.offset + s.bytes;
       if (crc >>> 0 !== s.crc32) throw new Error(`${file} section ${s.name} fails its CRC-32`);
-      sections.set(s.name, s.kind === 'utf8' ? Buffer.from(bytes).toString('utf8') : s.kind === 'int32' ? new Int32Array(buffer) : new Float64Array(buffer));
+      sections.set(s.name, sectionOf(s, buffer, file, options.shared === true));
     }
     await gap(size);
   } finally {
@@ -179,4 +219,18 @@ export async function readSections(file: string, expectedSha256?: string, option
   }
   if (expectedSha256 !== undefined && hash.digest('hex') !== expectedSha256) throw new Error(`${file} fails its checksum`);
   return sections;
+}
+
+function sectionOf(s: SectionEntry, buffer: ArrayBufferLike, file: string, shared: boolean): Section {
+  if (s.kind === 'utf8') return Buffer.from(new Uint8Array(buffer)).toString('utf8');
+  if (s.kind === 'int32') return new Int32Array(buffer);
+  if (s.kind === 'float64') return new Float64Array(buffer);
+  if (s.kind === 'varint32' && Number.isInteger(s.count) && Number.isInteger(s.stride)) {
+    try {
+      return decodeVarints(new Uint8Array(buffer), s.count!, s.stride!, shared);
+    } catch (error) {
+      throw new Error(`${file} section ${s.name}: ${(error as Error).message}`);
+    }
+  }
+  throw new Error(`${file} section ${s.name} has an unknown kind`);
 }

@@ -3,13 +3,17 @@ import type { Article } from '../ingest/types.js';
 import { ANALYZER_VERSION, fieldText, INDEXED_FIELDS } from '../analysis/index.js';
 import { analyzeText, IntList, TermDictionary } from './analyze-fields.js';
 import { ALL_FIELDS, CompactBuilder, SEQUENCE_FIELD_COUNT, termPositions, type CompactIndex } from './compact.js';
+import { quotationsOf } from './documents.js';
 import { storyGroups, StorySignatures } from './stories.js';
 import { INDEX_FORMAT_VERSION, type IndexedFields, type IndexManifest, type SearchIndex } from './types.js';
 
 /** The fields of an article that the index holds. */
 export function indexedFields(article: Article, n: number): IndexedFields {
   const fields = { n } as IndexedFields;
-  for (const name of INDEXED_FIELDS) fields[name] = fieldText(article, name);
+  // A loaded article reads its text from disk on each use: read once, its quotations given their words from it.
+  const text = article.text;
+  const held = Object.create(article, { text: { value: text }, quotes: { value: quotationsOf(article, text) } }) as Article;
+  for (const name of INDEXED_FIELDS) fields[name] = fieldText(held, name);
   return fields;
 }
 

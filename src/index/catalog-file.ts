@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { Article } from '../ingest/types.js';
-import { CATALOG_FIELDS, WRITE_CHUNK, type Catalog, type CatalogField } from './documents.js';
+import { CATALOG_FIELDS, type Catalog, type CatalogField } from './documents.js';
+import { WRITE_CHUNK } from './write-documents.js';
 import type { QuotesColumn } from './stored-quotes.js';
 import type { StoredQuote } from './stored-quotes.js';
 
@@ -14,16 +15,17 @@ export const CATALOG_BLOCK = 4096;
  * in that order its values by blocks of CATALOG_BLOCK articles, one JSON
  * array a line. Neither the whole catalog nor a whole column is ever one
  * string (the quotations column alone passes 1 GB at a million articles).
- * Quotations are written by their place (`quotes`, as writeDocuments
- * returns them; stored-quotes.ts).
+ * Quotations are written by their place (`quotes`, by article number, as
+ * writeDocuments gives them; stored-quotes.ts).
  */
-export async function writeCatalog(file: string, articles: readonly Article[], quotes: readonly StoredQuote[][]): Promise<void> {
+export async function writeCatalog(file: string, articles: readonly Article[], quotes: (n: number) => StoredQuote[]): Promise<void> {
   const handle = await open(file, 'w');
   try {
     let pending = JSON.stringify({ count: articles.length, fields: CATALOG_FIELDS }) + '\n';
     for (const field of CATALOG_FIELDS) {
       for (let from = 0; from < articles.length; from += CATALOG_BLOCK) {
-        const block = field === 'quotes' ? quotes.slice(from, from + CATALOG_BLOCK) : articles.slice(from, from + CATALOG_BLOCK).map((a) => a[field] ?? null);
+        const to = Math.min(articles.length, from + CATALOG_BLOCK);
+        const block = field === 'quotes' ? Array.from({ length: to - from }, (_, k) => quotes(from + k)) : articles.slice(from, to).map((a) => a[field] ?? null);
         pending += JSON.stringify(block) + '\n';
         if (pending.length >= WRITE_CHUNK) {
           await handle.write(pending);

@@ -1,11 +1,11 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import type { Article, Quote } from '../ingest/types.js';
-import { outlineOf, outlineOfQuotes, quoteOf, quotesCarryWords, storeQuotes, type QuoteOutline, type QuotesColumn, type StoredQuote } from './stored-quotes.js';
+import { outlineOf, outlineOfQuotes, quoteOf, quotesCarryWords, type QuoteOutline, type QuotesColumn, type StoredQuote } from './stored-quotes.js';
 
 /**
- * The articles of a saved build. `documents.jsonl` holds them whole, one a
+ * The articles of a saved build, as a loaded index reads them (they are
+ * written by write-documents.ts and catalog-file.ts). `documents.jsonl` holds them whole, one a
  * line (for incremental reindexing, and for any tool that wants plain
  * articles); `catalog.json` holds everything but their texts, column by
  * column, and the byte offset of each line. A loaded index keeps the
@@ -30,8 +30,6 @@ const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMti
 /** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out); quotations by their place (stored-quotes.ts). */
 export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: QuotesColumn };
 
-export const WRITE_CHUNK = 4 * 1024 * 1024;
-
 /**
  * Bytes of an article's text (as JSON-encoded in its line) read for a page,
  * a snippet or the API: an article of hundreds of megabytes is shown and
@@ -55,88 +53,6 @@ export interface TextLayout {
 export class IndexReadError extends Error {
   override name = 'IndexReadError';
 }
-
-/** The start of an article's line: every field but its text, its quotations by their place, then the text's key (the text comes last, so that its bytes can be located and read apart). */
-function lineHead(article: Article, quotes: StoredQuote[]): string {
-  const { text: _, ...rest } = article;
-  const fields = JSON.stringify({ ...rest, quotes });
-  return fields.slice(0, -1) + ',' + '"text":';
-}
-
-/** The JSON encoding of a text, and the CRC-32 of its first TEXT_WINDOW bytes (checked on every read). */
-export function encodedText(text: string): { json: Buffer; check: number } {
-  const json = Buffer.from(JSON.stringify(text));
-  return { json, check: crc32(json.subarray(0, TEXT_WINDOW)) | 0 };
-}
-
-/** The JSON-encoded texts of a build's articles, by article number, wherever they are kept (text-spill.ts, or the articles themselves). */
-export interface EncodedTexts {
-  byteLength(n: number): number;
-  checkOf(n: number): number;
-  /** Article n's JSON-encoded text, in `into` when it is long enough. */
-  read(n: number, into: Buffer): Buffer;
-}
-
-/** The texts of articles held in memory, encoded one at a time. */
-export function textsOfArticles(articles: readonly Article[]): EncodedTexts {
-  let last = -1;
-  let encoded: { json: Buffer; check: number } = { json: Buffer.alloc(0), check: 0 };
-  const of = (n: number) => {
-    if (n !== last) {
-      encoded = encodedText(articles[n].text);
-      last = n;
-    }
-    return encoded;
-  };
-  return { byteLength: (n) => of(n).json.byteLength, checkOf: (n) => of(n).check, read: (n) => of(n).json };
-}
-
-/**
- * Writes the articles as JSON Lines to `file` (fsynced), in chunks (the
- * whole file may be larger than a JavaScript string can be), their texts
- * from `texts` (by default their own), and returns where each line and
- * text lies and each article's quotations by their place (for catalog.json).
- */
-export async function writeDocuments(file: string, articles: readonly Article[], texts: EncodedTexts = textsOfArticles(articles)): Promise<{ layout: TextLayout; quotes: StoredQuote[][] }> {
-  const count = articles.length;
-  const quotes: StoredQuote[][] = new Array(count);
-  const layout: TextLayout = { offsets: new Float64Array(count + 1), textStarts: new Float64Array(count), textBytes: new Float64Array(count), textChecks: new Int32Array(count) };
-  const handle = await open(file, 'w');
-  try {
-    let pending: Buffer[] = [];
-    let pendingLength = 0;
-    let offset = 0;
-    const flush = async () => {
-      await handle.write(Buffer.concat(pending, pendingLength));
-      pending = [];
-      pendingLength = 0;
-    };
-    for (let n = 0; n < count; n++) {
-      const a = articles[n];
-      const textBytes = texts.byteLength(n);
-      const text = texts.read(n, Buffer.allocUnsafe(textBytes));
-      // The words of a quotation come from the text unless a read would not return all of it (the text as written: the indexer's may be spilled).
-      const stored = a.quotes.length === 0 ? [] : storeQuotes(a.quotes, JSON.parse(text.toString('utf8')) as string, textBytes <= TEXT_WINDOW);
-      quotes[n] = stored;
-      const head = Buffer.from(lineHead(a, stored));
-      layout.offsets[n] = offset;
-      layout.textStarts[n] = offset + head.byteLength;
-      layout.textBytes[n] = textBytes;
-      layout.textChecks[n] = texts.checkOf(n);
-      offset = layout.textStarts[n] + textBytes + 2;
-      pending.push(head, text, LINE_END);
-      pendingLength += head.byteLength + textBytes + 2;
-      if (pendingLength >= WRITE_CHUNK) await flush();
-    }
-    layout.offsets[count] = offset;
-    if (pending.length > 0) await flush();
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return { layout, quotes };
-}
-const LINE_END = Buffer.from('}\n');
 
 /** The JSON string of a text cut at a byte, closed so that it parses: the cut falls between characters and escapes. */
 function parseCutText(bytes: Buffer): string {
@@ -272,6 +188,11 @@ const QUOTES_PROPERTY: PropertyDescriptor = {
   enumerable: true,
   configurable: false,
 };
+
+/** The quotations of an article whose text is `text` (already read): a loaded article's are given their words from it, without reading it again. */
+export function quotationsOf(article: Article, text: string): Quote[] {
+  return article instanceof StoredArticle ? StoredArticle.storedQuotesOf(article).map((q) => quoteOf(q, text)) : article.quotes;
+}
 
 /** What a search needs of an article's quotations (speaker, kind, place, positions), without reading its text. */
 export function quoteOutlines(article: Article): QuoteOutline[] {

@@ -4,7 +4,7 @@ import { IntList } from './analyze-fields.js';
 import { TermRemap } from './build.js';
 import { SEQUENCE_FIELDS, type CompactBuilder } from './compact.js';
 import { spillFileOf } from './read-pool.js';
-import { TextSpills } from './text-spill.js';
+import { SPILL_ENTRY, TextSpills } from './text-spill.js';
 import { TaskRunner, type FileAnalysis } from './worker-tasks.js';
 
 /** The id of this thread's analysis, when it analyses files itself (no workers, or articles reused from the previous build). */
@@ -76,7 +76,8 @@ export class ReadMerger {
     const { records, texts } = analysis;
     for (let k = 0; k < articles.length; k++) {
       at = this.builder.addPacked(records, at, remap, this.documentCount++, SEQUENCE_FIELDS);
-      this.texts.push(workerId, texts[3 * k], texts[3 * k + 1], texts[3 * k + 2]);
+      const e = SPILL_ENTRY * k;
+      this.texts.push(workerId, texts[e], texts[e + 1], texts[e + 2], texts[e + 3]);
     }
     const signatures = this.signatures;
     if (signatures.length + analysis.signatures.length > signatures.data.length) signatures.grow(signatures.length + analysis.signatures.length);

@@ -160,6 +160,8 @@ export async function readAndAnalyze(dir: string, options: ParallelBuildOptions 
     const { corpus, filesReused, workers, workerIds, analyzeThreads } = await readPhase(dir, options, (files) => (merger = new ReadMerger(builder, options.spillDir, files, options.previous)));
     const t1 = performance.now();
     const documents = corpus.articles;
+    // The quotations were stored where they were read, their speakers as each article spelled them: spelled as across the corpus when read back.
+    if (corpus.spellSpeaker) merger!.texts.spellSpeaker = corpus.spellSpeaker;
     if (documents.length !== merger!.documentCount) throw new Error(`${merger!.documentCount} articles analysed for ${documents.length}`);
     const storyOf = storyGroups(documents, [merger!.signatures.toArray()]);
     const progress = { nextBatch: 0 };

@@ -1,11 +1,11 @@
 import { mkdir, readdir, rename, rm, open } from 'node:fs/promises';
 import path from 'node:path';
-import { writeSections } from './binary-file.js';
+import { varints, writeSections } from './binary-file.js';
 import { BUILD_FILES, BUILDS, currentBuild, POINTER, STAGING } from './build-folder.js';
 import { checkOfFile, sealedManifest, type FileCheck } from './checksums.js';
 import type { CompactIndex, CompactSections } from './compact.js';
 import { writeCatalog } from './catalog-file.js';
-import { textsOfArticles, writeDocuments, type EncodedTexts } from './documents.js';
+import { textsOfArticles, writeDocuments, type EncodedTexts } from './write-documents.js';
 import type { Article } from '../ingest/types.js';
 import type { IndexManifest, SearchIndex } from './types.js';
 
@@ -151,17 +151,19 @@ async function writeBuild(parts: BuildParts, dir: string, staging: string): Prom
   await writeCatalog(path.join(staging, 'catalog.json'), parts.documents, quotes);
   await writeSections(path.join(staging, 'index.bin'), {
     terms: compact.terms.join('\n'),
-    termOffsets: compact.termOffsets,
-    postings: compact.postings,
-    fieldLengths: compact.fieldLengths,
+    // Integers as varints (varint.ts): ascending ones as differences, postings' documents from the pair before.
+    // Term positions stay 4 bytes each: decoding them would cost loading more than reading them does (term ids do not shrink as postings do).
+    termOffsets: varints(compact.termOffsets, 1),
+    postings: varints(compact.postings, 2),
+    fieldLengths: varints(compact.fieldLengths),
     averageFieldLengths: compact.averageFieldLengths,
-    sequenceOffsets: compact.sequenceOffsets,
+    sequenceOffsets: varints(compact.sequenceOffsets, 1),
     sequences: compact.sequences,
     lineOffsets: layout.offsets,
     textStarts: layout.textStarts,
     textBytes: layout.textBytes,
     textChecks: layout.textChecks,
-    storyOf: parts.storyOf,
+    storyOf: varints(parts.storyOf, 1),
   });
   // Checksums of the files as they are on disk (read back from the page cache).
   const files: Record<string, FileCheck> = {};

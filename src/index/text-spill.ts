@@ -1,45 +1,77 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { readAll } from './chunked-ints.js';
-export { encodedText } from './documents.js';
+import type { StoredQuote } from './stored-quotes.js';
+export { encodedText } from './write-documents.js';
 
 /**
- * Article texts on their way from the thread that read them to
- * documents.jsonl, without passing through the heap of the thread that
- * merges the build: each reading thread appends the JSON encoding of every
- * text it reads to a spill file of its own (`TextSpillWriter`), and sends
- * back only where it lies, its length and the CRC-32 of what a read of it
- * fetches (documents.ts). The merging thread records those in article
- * order (`TextSpills`) and, when it writes the build, copies the bytes
- * from the spill files into documents.jsonl.
+ * Article texts and quotations on their way from the thread that read them
+ * to the saved build, without passing through the heap of the thread that
+ * merges it: each reading thread appends the JSON encoding of every text
+ * it reads, then that of its quotations as stored (stored-quotes.ts), to a
+ * spill file of its own (`TextSpillWriter`), and sends back only where
+ * they lie, their lengths and the CRC-32 of what a read of the text fetches
+ * (documents.ts). The merging thread records those in article order
+ * (`TextSpills`) and, when it writes the build, copies the texts from the
+ * spill files into documents.jsonl and reads the quotations back, their
+ * speakers spelled as across the corpus, for documents.jsonl and catalog.json.
  */
+
+/** Bytes gathered before a write: one system call for many articles, not one each. */
+const WRITE_BUFFER = 1 << 20;
 
 export class TextSpillWriter {
   private readonly fd: number;
   private size = 0;
+  private buffer = Buffer.allocUnsafe(WRITE_BUFFER);
+  private used = 0;
   constructor(readonly file: string) {
     this.fd = openSync(file, 'w');
   }
 
-  /** Appends the bytes (written before this returns: a thread stopped afterwards loses nothing reported) and returns their offset. */
+  /** Appends the bytes (held until `flush`) and returns their offset. */
   append(bytes: Uint8Array): number {
     const at = this.size;
-    for (let done = 0; done < bytes.byteLength; ) done += writeSync(this.fd, bytes, done, bytes.byteLength - done, at + done);
+    if (this.used + bytes.byteLength > this.buffer.byteLength) this.flush();
+    if (bytes.byteLength > this.buffer.byteLength) writeAll(this.fd, bytes, at);
+    else {
+      this.buffer.set(bytes, this.used);
+      this.used += bytes.byteLength;
+    }
     this.size += bytes.byteLength;
     return at;
   }
 
+  /** Writes what is held (before a file's analysis is reported: a thread stopped afterwards loses nothing reported). */
+  flush(): void {
+    if (this.used === 0) return;
+    writeAll(this.fd, this.buffer.subarray(0, this.used), this.size - this.used);
+    this.used = 0;
+  }
+
   close(): void {
+    this.flush();
     closeSync(this.fd);
   }
 }
 
-/** Where each article's text lies, by article number: a spill file, an offset, a length, a check. */
+function writeAll(fd: number, bytes: Uint8Array, position: number): void {
+  for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done, bytes.byteLength - done, position + done);
+}
+
+/** Numbers a reading thread reports per article (FileAnalysis.texts): text offset, text bytes, text check, quotation bytes (they follow the text). */
+export const SPILL_ENTRY = 4;
+
+/** Where each article's text and quotations lie, by article number: a spill file, an offset, lengths, a check. */
 export class TextSpills {
   private readonly files = new Map<number, { path: string; fd: number | null }>();
   private file = new Int32Array(1024);
   private offset = new Float64Array(1024);
   private bytes = new Float64Array(1024);
   private check = new Int32Array(1024);
+  private quoteBytes = new Int32Array(1024);
+  private scratch = Buffer.allocUnsafe(1 << 16);
+  /** The corpus-wide spelling of a speaker (assembleCorpus), applied to quotations as they are read back. */
+  spellSpeaker: (name: string) => string = (name) => name;
   count = 0;
 
   /** Names spill file `id` (a writer's, in whatever thread it runs). */
@@ -47,8 +79,8 @@ export class TextSpills {
     this.files.set(id, { path, fd: null });
   }
 
-  /** Records the next article's text. */
-  push(file: number, offset: number, bytes: number, check: number): void {
+  /** Records the next article's text and quotations. */
+  push(file: number, offset: number, bytes: number, check: number, quoteBytes: number): void {
     if (this.count === this.file.length) {
       const grow = <T extends Int32Array | Float64Array>(a: T): T => {
         const next = new (a.constructor as new (n: number) => T)(a.length * 2);
@@ -59,12 +91,14 @@ export class TextSpills {
       this.offset = grow(this.offset);
       this.bytes = grow(this.bytes);
       this.check = grow(this.check);
+      this.quoteBytes = grow(this.quoteBytes);
     }
     const n = this.count++;
     this.file[n] = file;
     this.offset[n] = offset;
     this.bytes[n] = bytes;
     this.check[n] = check;
+    this.quoteBytes[n] = quoteBytes;
   }
 
   byteLength(n: number): number {
@@ -75,14 +109,29 @@ export class TextSpills {
     return this.check[n];
   }
 
-  /** Reads article n's JSON-encoded text into `into` (at least byteLength(n) long) and returns that view. */
-  read(n: number, into: Buffer): Buffer {
+  private fdOf(n: number): number {
     const entry = this.files.get(this.file[n]);
     if (!entry) throw new Error(`no spill file ${this.file[n]}`);
-    entry.fd ??= openSync(entry.path, 'r');
+    return (entry.fd ??= openSync(entry.path, 'r'));
+  }
+
+  /** Reads article n's JSON-encoded text into `into` (at least byteLength(n) long) and returns that view. */
+  read(n: number, into: Buffer): Buffer {
     const view = into.subarray(0, this.bytes[n]);
-    readAll(entry.fd, view, this.offset[n]);
+    readAll(this.fdOf(n), view, this.offset[n]);
     return view;
+  }
+
+  /** Article n's quotations as stored, their speakers spelled as across the corpus. */
+  storedQuotes(n: number): StoredQuote[] {
+    const length = this.quoteBytes[n];
+    if (length <= 2) return [];
+    if (length > this.scratch.byteLength) this.scratch = Buffer.allocUnsafe(length);
+    const view = this.scratch.subarray(0, length);
+    readAll(this.fdOf(n), view, this.offset[n] + this.bytes[n]);
+    const quotes = JSON.parse(view.toString('utf8')) as StoredQuote[];
+    for (const q of quotes) if (q[2] !== null) q[2] = this.spellSpeaker(q[2]);
+    return quotes;
   }
 
   /** Closes and removes the spill files. */

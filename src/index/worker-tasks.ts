@@ -4,15 +4,19 @@ import type { Article } from '../ingest/types.js';
 import { IntList } from './analyze-fields.js';
 import { ArticleAnalyzer } from './build.js';
 import { KEYWORD_FIELDS, SEQUENCE_FIELDS } from './compact.js';
-import { encodedText, TextSpillWriter } from './text-spill.js';
+import { storeQuotes } from './stored-quotes.js';
+import { encodedText, SPILL_ENTRY, TextSpillWriter } from './text-spill.js';
+import { TEXT_WINDOW } from './documents.js';
 import type { IndexedFields } from './types.js';
 
 /**
  * The text fields of a file's articles, analysed in the thread that read
- * them: per article a packed record of the title and text (compact.ts),
- * the story signatures, and where each text went in the thread's spill
- * file (offset, bytes, check: three numbers an article), the texts
- * themselves being emptied from the articles sent back.
+ * them: per article a packed record of the title, text and quotations
+ * (compact.ts), the story signatures, and where each text and its
+ * quotations as stored went in the thread's spill file (SPILL_ENTRY
+ * numbers an article, text-spill.ts), texts and quotations being emptied
+ * from the articles sent back (they neither cross threads nor stay in the
+ * merging thread's heap).
  */
 export interface FileAnalysis {
   newTerms: string[];
@@ -99,18 +103,24 @@ export class TaskRunner {
     }
     const records = new IntList(1 << 12);
     const signatures = new IntList(1 << 8);
-    const texts = new Float64Array(articles.length * 3);
+    const texts = new Float64Array(articles.length * SPILL_ENTRY);
     const fields: Partial<Record<(typeof INDEXED_FIELDS)[number], string>> = {};
     for (const [k, article] of articles.entries()) {
       for (const f of SEQUENCE_FIELDS) fields[INDEXED_FIELDS[f]] = fieldText(article, INDEXED_FIELDS[f]);
       this.analyzer.analyze(fields, records, signatures, SEQUENCE_FIELDS);
       const { json, check } = encodedText(article.text);
-      texts[3 * k] = this.spill.append(json);
-      texts[3 * k + 1] = json.byteLength;
-      texts[3 * k + 2] = check;
+      // The quotations by their place, while the text is at hand (their words only when a read of it would not give them back)
+      const quotes = Buffer.from(JSON.stringify(article.quotes.length === 0 ? [] : storeQuotes(article.quotes, article.text, json.byteLength <= TEXT_WINDOW)));
+      texts[SPILL_ENTRY * k] = this.spill.append(json);
+      this.spill.append(quotes);
+      texts[SPILL_ENTRY * k + 1] = json.byteLength;
+      texts[SPILL_ENTRY * k + 2] = check;
+      texts[SPILL_ENTRY * k + 3] = quotes.byteLength;
       article.text = '';
+      article.quotes = [];
       onArticle?.();
     }
+    this.spill.flush();
     return { newTerms: this.newTerms(), records: records.toArray(), signatures: signatures.toArray(), texts };
   }
 

@@ -55,6 +55,7 @@ export function assembleCorpus(listing: FolderListing, articlesByFile: Article[]
     }),
     skipped,
     filesSeen: listing.files.length,
+    spellSpeaker: spell,
   };
 }
 

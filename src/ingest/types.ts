@@ -61,6 +61,8 @@ export interface CorpusReadResult {
   skipped: SkippedFile[];
   /** Number of files looked at (indexed or skipped). */
   filesSeen: number;
+  /** The corpus-wide spelling of a speaker's name (assembleCorpus), for quotations kept apart from their articles (the indexer's spill files). */
+  spellSpeaker?: (name: string) => string;
 }
 
 /** Raised when the corpus folder itself cannot be used (missing, not a folder). */

@@ -20,7 +20,11 @@ const QUE_AFTER = /^[^.!?;:«»"“”\n]{0,60}?\bqu(?:e\s|['’])/u;
 const MAX_STATEMENT = 400;
 /** How long the subject of a verb inverted at the end of a sentence may be. */
 const INVERTED_SUBJECT_LENGTH = 160;
-const PARTICIPLE_QUE = /(?<![\p{L}])(?:(?:tout\s+)?en\s+)?(\p{Ll}{3,})ant\s+qu(?:e\s|['’])/gu;
+/** Where a present participle and que may stand ("…ant que", "…ant qu'"): a literal the engine finds fast; the participle is then read backwards (participleAt). */
+const ANT_QUE = /ant\s+qu(?:e\s|['’])/gu;
+const LOWER = /^\p{Ll}$/u;
+const LETTER = /^\p{L}$/u;
+const SPACE = /^\s$/u;
 /** "a dit vouloir …", "a affirmé avoir …", "confie ne plus …", "a promis de …": an infinitive right after the verb. */
 const INFINITIVE_AFTER = /^[\s\u00a0]+((?:ne[\s\u00a0]+(?:plus|pas|jamais)[\s\u00a0]+|n['’](?:avoir|être)\b)?(?:avoir|être|\p{Ll}{2,}(?:er|ir|re|oir))(?![\p{L}-])|(?:de[\s\u00a0]+|d['’])\p{Ll}{2,}(?:er|ir|re|oir)(?![\p{L}-]))/u;
 
@@ -79,6 +83,54 @@ function closesSentence(text: string, from: number): boolean {
   return !/[«»“”"]|(?<![\p{L}])(?:qui|que|qu['’]|dont|et|mais|alors)(?![\p{L}])/u.test(subject) && text[end] === '.';
 }
 
+/** The code point ending at `end` (a surrogate pair read whole) and its length in code units. */
+function codePointBefore(text: string, end: number): [string, number] {
+  const low = text.charCodeAt(end - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && end >= 2) {
+    const high = text.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return [text.slice(end - 2, end), 2];
+  }
+  return [text[end - 1], 1];
+}
+
+/** Start of the word `word` ending at `end`, read backwards after whitespace, when a non-letter stands before it; -1 otherwise. */
+function wordBefore(text: string, end: number, word: string, floor: number): number {
+  let i = end;
+  while (i > floor && SPACE.test(text[i - 1])) i--;
+  if (i === end || i - word.length < floor || text.slice(i - word.length, i) !== word) return -1;
+  const start = i - word.length;
+  return start === 0 || !LETTER.test(codePointBefore(text, start)[0]) ? start : -1;
+}
+
+/**
+ * The participle of a match of ANT_QUE at `ant` (its "ant"), as the pattern
+ * (?<![\p{L}])(?:(?:tout\s+)?en\s+)?(\p{Ll}{3,})ant\s+qu(?:e\s|['’]) would
+ * match it leftmost from `floor` (the end of the previous match): the run of
+ * lowercase letters before "ant", at least three, after no letter, and where
+ * the match starts ("tout en", "en" before it, or the stem itself).
+ */
+export function participleAt(text: string, ant: number, end: number, floor: number): { index: number; end: number; stem: string } | null {
+  let start = ant;
+  let letters = 0;
+  while (start > floor) {
+    const [c, size] = codePointBefore(text, start);
+    if (!LOWER.test(c)) break;
+    start -= size;
+    letters++;
+  }
+  // fewer than three letters, or a run cut by `floor` or after a capital: no participle starts here
+  if (letters < 3 || (start > 0 && LETTER.test(codePointBefore(text, start)[0]))) return null;
+  const stem = text.slice(start, ant);
+  let index = start;
+  const en = wordBefore(text, start, 'en', floor);
+  if (en >= 0) {
+    index = en;
+    const tout = wordBefore(text, en, 'tout', floor);
+    if (tout >= 0) index = tout;
+  }
+  return { index, end, stem };
+}
+
 /**
  * "…, soulignant que …", "tout en admettant que …", "en répétant qu'…": a present
  * participle of a speech verb and que, whose speaker is that of the attribution site
@@ -89,14 +141,18 @@ function participleStatements(text: string, events: AttributionSite[], direct: Q
   const found: Quote[] = [];
   const cursor = { k: 0 };
   let k = 0;
-  for (const m of text.matchAll(PARTICIPLE_QUE)) {
-    const stem = m[1];
+  let from = 0;
+  for (const candidate of text.matchAll(ANT_QUE)) {
+    const m = participleAt(text, candidate.index, candidate.index + candidate[0].length, from);
+    if (!m) continue;
+    from = m.end;
+    const stem = m.stem;
     if (!forms.get(stem + 'é')?.participle && !forms.get(stem + 'u')?.participle && !forms.get(stem + 'i')?.participle) continue;
     if (insideDirect(direct, m.index, cursor)) continue;
     while (k < events.length && events[k].index < m.index) k++;
     const site = events[k - 1];
     if (!site || !site.read || site.speaker === null || site.according === 'pour' || site.index < sentenceStart(text, m.index)) continue;
-    const start = skipSpaces(text, m.index + m[0].length);
+    const start = skipSpaces(text, m.end);
     const quote = quoteOf(text, start, sentenceEnd(text, start), site.speaker.display);
     if (quote) found.push(quote);
   }

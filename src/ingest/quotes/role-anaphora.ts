@@ -103,8 +103,13 @@ const HEAD_DETERMINER = /(?<![\p{L}])(?:(de|à|d['’])\s+)?(?:le|la|l['’]|les
 /** Heads of the role phrases in a window before a name: every noun a determiner introduces, not those of a complement ("de la fédération", "à l'Intérieur"). */
 function leftHeads(phrase: string, into: Map<string, Gender>): void {
   // the role phrase that runs up to the name: the last one no verb or relative separates from it
+  // tested from the last determiner back: the first that passes is the last one that would (one test, not one per determiner)
+  const matches = [...phrase.matchAll(HEAD_DETERMINER)];
   let last: RegExpMatchArray | null = null;
-  for (const m of phrase.matchAll(HEAD_DETERMINER)) if (!m[1] && !CLAUSE_WORD.test(phrase.slice(m.index! + m[0].length))) last = m;
+  for (let k = matches.length - 1; k >= 0 && !last; k--) {
+    const m = matches[k];
+    if (!m[1] && !CLAUSE_WORD.test(phrase.slice(m.index! + m[0].length))) last = m;
+  }
   if (!last) return;
   const head = roleHead(phrase.slice(last.index));
   if (head) addHead(into, head, roleGender(phrase.slice(last.index)));
