@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ANALYZER_VERSION } from '../analysis/index.js';
 import { readSections } from './binary-file.js';
-import { BUILDS, currentBuild, readManifest } from './build-folder.js';
+import { BUILDS, currentBuild, readServableBuild, readServableManifest } from './build-folder.js';
 import { verifyFile } from './checksums.js';
 import { packQuotes } from './shared-quotes.js';
 import type { SharedBuild } from './store.js';
-import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest } from './types.js';
+import { IndexLoadError, type IndexManifest } from './types.js';
 
 /**
  * A build read once for several threads: every file checked against the
@@ -27,19 +26,7 @@ export interface LoadedSharedBuild extends SharedBuild {
 export async function readSharedBuild(dir: string, build?: string): Promise<LoadedSharedBuild> {
   const name = build ?? (await currentBuild(dir));
   const buildDir = path.join(dir, BUILDS, name);
-  let manifest: IndexManifest;
-  try {
-    manifest = await readManifest(buildDir);
-  } catch (error) {
-    const why = error instanceof SyntaxError || (error as NodeJS.ErrnoException).code ? 'no readable manifest' : (error as Error).message;
-    throw new IndexLoadError(`index build ${name} is damaged (${why})`, 'damaged');
-  }
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.analyzerVersion !== ANALYZER_VERSION) {
-    throw new IndexLoadError(
-      `index built by another version (format ${manifest.formatVersion}, analyzer ${manifest.analyzerVersion}; this program reads format ${INDEX_FORMAT_VERSION}, analyzer ${ANALYZER_VERSION})`,
-      'stale',
-    );
-  }
+  const manifest = await readServableManifest(buildDir, name);
   try {
     if (manifest.buildId !== name) throw new Error(`its manifest names build ${manifest.buildId}`);
     const files = manifest.files ?? {};
@@ -61,20 +48,5 @@ export async function readSharedBuild(dir: string, build?: string): Promise<Load
 
 /** The build in service for sharing, or when it is damaged the newest earlier build that reads whole (as loadServableIndex). */
 export async function readServableSharedBuild(dir: string, onRefused?: (error: IndexLoadError) => void): Promise<LoadedSharedBuild> {
-  const build = await currentBuild(dir);
-  try {
-    return await readSharedBuild(dir, build);
-  } catch (error) {
-    if (!(error instanceof IndexLoadError) || error.kind !== 'damaged') throw error;
-    onRefused?.(error);
-    const earlier = (await readdir(path.join(dir, BUILDS)).catch(() => [] as string[])).filter((n) => !n.startsWith('.') && n !== build).sort().reverse();
-    for (const name of earlier) {
-      try {
-        return await readSharedBuild(dir, name);
-      } catch {
-        // Damaged or of another version too: try the one before.
-      }
-    }
-    throw error;
-  }
+  return readServableBuild(dir, (build) => readSharedBuild(dir, build), onRefused);
 }

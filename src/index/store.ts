@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { ANALYZER_VERSION } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
 import { readSections, type Section } from './binary-file.js';
-import { BUILDS, currentBuild, readManifest } from './build-folder.js';
+import { BUILDS, currentBuild, readManifest, readServableBuild, readServableManifest } from './build-folder.js';
 import { assembleIndex } from './build.js';
 import { FIELD_COUNT, SEQUENCE_FIELD_COUNT, type CompactIndex } from './compact.js';
 import { verifyFile, type FileCheck } from './checksums.js';
 import { parseCatalog } from './catalog-file.js';
 import { PackedQuotesColumn, type PackedQuotes } from './shared-quotes.js';
-import { storedArticles, type Catalog } from './documents.js';
+import { storedArticles } from './documents.js';
 import { articleOfLine } from './stored-quotes.js';
 import { checkStories } from './stories.js';
 import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex } from './types.js';
@@ -109,39 +109,12 @@ export async function loadIndex(dir: string, shared?: SharedBuild): Promise<Sear
  * the build in service was passed over.
  */
 export async function loadServableIndex(dir: string, onRefused?: (error: IndexLoadError) => void): Promise<SearchIndex> {
-  const build = await currentBuild(dir);
-  try {
-    return await loadBuild(dir, build);
-  } catch (error) {
-    if (!(error instanceof IndexLoadError) || error.kind !== 'damaged') throw error;
-    onRefused?.(error);
-    const earlier = (await readdir(path.join(dir, BUILDS)).catch(() => [] as string[])).filter((n) => !n.startsWith('.') && n !== build).sort().reverse();
-    for (const name of earlier) {
-      try {
-        return await loadBuild(dir, name);
-      } catch {
-        // Damaged or of another version too: try the one before.
-      }
-    }
-    throw error;
-  }
+  return readServableBuild(dir, (build) => loadBuild(dir, build), onRefused);
 }
 
 async function loadBuild(dir: string, build: string, given?: SharedBuild): Promise<SearchIndex> {
   const buildDir = path.join(dir, BUILDS, build);
-  let manifest: IndexManifest;
-  try {
-    manifest = await readManifest(buildDir);
-  } catch (error) {
-    const why = error instanceof SyntaxError || (error as NodeJS.ErrnoException).code ? 'no readable manifest' : (error as Error).message;
-    throw new IndexLoadError(`index build ${build} is damaged (${why})`, 'damaged');
-  }
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.analyzerVersion !== ANALYZER_VERSION) {
-    throw new IndexLoadError(
-      `index built by another version (format ${manifest.formatVersion}, analyzer ${manifest.analyzerVersion}; this program reads format ${INDEX_FORMAT_VERSION}, analyzer ${ANALYZER_VERSION})`,
-      'stale',
-    );
-  }
+  const manifest = await readServableManifest(buildDir, build);
   try {
     if (manifest.buildId !== build) throw new Error(`its manifest names build ${manifest.buildId}`);
     const files = manifest.files ?? {};

@@ -120,6 +120,17 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
   const counts = columns.map((column, f) => searcher.scratch.facetTally(f, column.names.length));
   let passed = 0;
   let scales: (number | null)[];
+  /** Which filter article `n` fails: PASSES, one facet's number (or dateFilter), or FAILS_SEVERAL. */
+  const failedFilter = (n: number): number => {
+    let fail = PASSES;
+    for (let j = 0; j < filtered.length && fail !== FAILS_SEVERAL; j++) {
+      const f = filtered[j];
+      const start = columns[f].start;
+      if (!hasAny(columns[f].ids, start[n], start[n + 1], selections[f]!)) fail = fail === PASSES ? f : FAILS_SEVERAL;
+    }
+    if (datesFiltered && fail !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fail = fail === PASSES ? dateFilter : FAILS_SEVERAL;
+    return fail;
+  };
   if (unfiltered) {
     // No filter (the common case while typing): every candidate passes and counts everywhere, or those of the sample.
     const cut = sampleCut(candidates.length, exactLimit);
@@ -141,13 +152,7 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
     // Filtered, few candidates: every facet counts exactly, in the same pass.
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
-      let fail = PASSES;
-      for (let j = 0; j < filtered.length && fail !== FAILS_SEVERAL; j++) {
-        const f = filtered[j];
-        const start = columns[f].start;
-        if (!hasAny(columns[f].ids, start[n], start[n + 1], selections[f]!)) fail = fail === PASSES ? f : FAILS_SEVERAL;
-      }
-      if (datesFiltered && fail !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fail = fail === PASSES ? dateFilter : FAILS_SEVERAL;
+      const fail = failedFilter(n);
       if (fail === FAILS_SEVERAL) continue;
       if (fail === PASSES) {
         passing[passed++] = k;
@@ -165,13 +170,7 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
     const rows = new Array<number>(facetCount).fill(0);
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
-      let fail = PASSES;
-      for (let j = 0; j < filtered.length && fail !== FAILS_SEVERAL; j++) {
-        const f = filtered[j];
-        const start = columns[f].start;
-        if (!hasAny(columns[f].ids, start[n], start[n + 1], selections[f]!)) fail = fail === PASSES ? f : FAILS_SEVERAL;
-      }
-      if (datesFiltered && fail !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fail = fail === PASSES ? dateFilter : FAILS_SEVERAL;
+      const fail = failedFilter(n);
       fails[k] = fail;
       if (fail === PASSES) passing[passed++] = k;
       else if (fail >= 0 && fail !== dateFilter) rows[fail]++;

@@ -19,7 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { IndexLoadError, readCurrentManifest, readServableSharedBuild, readSharedBuild, type LoadedSharedBuild } from '../../index/index.js';
-import { DEFAULT_LIMITS, type ConnectionLimits } from '../server.js';
+import { DEFAULT_LIMITS, type ServerOptions } from '../server.js';
 import { collectGarbage } from './collect-garbage.js';
 import { createFront, type Upstream } from './front.js';
 import type { FromWorker, WorkerStart } from './messages.js';
@@ -28,21 +28,10 @@ import { startServingThread } from './start-thread.js';
 const log = (level: 'info' | 'error', event: string, fields: Record<string, unknown>) =>
   (level === 'info' ? console.log : console.error)(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
 
-export interface ThreadedServerOptions {
+/** As startServer's options (the backend's location, address, swaps, rebuild, limits), plus the threads and a replica as for openBackend. */
+export interface ThreadedServerOptions extends Pick<ServerOptions, 'indexDir' | 'databaseUrl' | 'port' | 'host' | 'baseUrl' | 'watchIndex' | 'rebuild' | 'limits'> {
   threads: number;
-  /** The embedded backend's index folder (its builds shared by the threads) ... */
-  indexDir?: string;
-  /** ... or a database URL (each thread its own pool), which wins; `replica` as for openBackend. */
-  databaseUrl?: string;
   replica?: string;
-  port: number;
-  host?: string;
-  baseUrl?: string;
-  /** Serve each new build as soon as it is written (default true). */
-  watchIndex?: boolean;
-  /** Rebuilds the index from its corpus; called when a worker finds the build in service damaged. */
-  rebuild?: () => Promise<void>;
-  limits?: Partial<ConnectionLimits>;
 }
 
 export interface ThreadedServer {
