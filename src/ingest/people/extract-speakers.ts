@@ -1,7 +1,7 @@
 import { cleanDocument } from '../chrome/clean.js';
 import { personKey } from '../text/fold.js';
 import { wordStartMatches } from '../text/scan.js';
-import { clauseStart, isAbbreviationPeriod } from '../text/sentences.js';
+import { clauseStart, firstNotBefore, sentenceStart } from '../text/sentences.js';
 import { curatedBySurname, preferredSpelling } from './canonical-names.js';
 import { findSpeechVerbs, type SpeechVerb } from './find-speech-verbs.js';
 import { findNameMentions, isFullName, nameAtEnd, type NameMention } from './person-names.js';
@@ -48,17 +48,6 @@ const SENTENCE_END = /[.!?;\n]/u;
 const FOR_PERSON = /[Pp]our\s+/gu;
 /** "Pascal Bruckner, pour qui …", "Marlène Schiappa, selon qui …". */
 const FOR_WHOM = /,\s+(?:pour|selon|d['’]après)\s+qui\s/gu;
-
-/** Start of the sentence holding `index`: after the last full stop, "!", "?" or line end, 400 characters back at most. */
-function sentenceStart(text: string, index: number): number {
-  const floor = Math.max(0, index - 400);
-  for (let i = index - 1; i >= floor; i--) {
-    const c = text[i];
-    if (c === '\n' || c === '!' || c === '?') return i + 1;
-    if (c === '.' && !isAbbreviationPeriod(text, i)) return i + 1;
-  }
-  return floor;
-}
 
 export class SpeakerFinder {
   readonly mentions: NameMention[];
@@ -116,13 +105,7 @@ export class SpeakerFinder {
         if (this.peopleByEndWord.get(word) === 1) name = this.fullNames[candidates[0]].name;
         else {
           // several people share the word: the one named last before this point (binary search: linear overall)
-          let low = 0;
-          let high = candidates.length;
-          while (low < high) {
-            const mid = (low + high) >> 1;
-            if (this.fullNames[candidates[mid]].start < index) low = mid + 1;
-            else high = mid;
-          }
+          const low = firstNotBefore(candidates.length, (k) => this.fullNames[candidates[k]].start < index);
           name = this.fullNames[candidates[Math.max(0, low - 1)]].name;
         }
       }

@@ -3,7 +3,7 @@ import type { NameMention } from '../people/person-names.js';
 import type { Person } from '../people/role-book.js';
 import { ACCORDING_TO } from '../people/speech-verbs.js';
 import { isComplementOfNoun } from '../people/subjects.js';
-import { clauseStart, isAbbreviationPeriod } from '../text/sentences.js';
+import { clauseStart, firstNotBefore, isAbbreviationPeriod } from '../text/sentences.js';
 import { RoleAnaphora, roleHead, type Gender } from './role-anaphora.js';
 import { sentenceSubject } from './sentence-subject.js';
 
@@ -171,14 +171,7 @@ export class AttributionSites {
   /** Index (in the finder's mentions) of the first name mention starting at or after `index`. */
   firstMentionIndexFrom(index: number): number {
     const mentions = this.finder.mentions;
-    let low = 0;
-    let high = mentions.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (mentions[mid].start < index) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return firstNotBefore(mentions.length, (k) => mentions[k].start < index);
   }
 
   /** Whether the subject after `from` is a first name given alone ("s'insurgeait Philippe, un livreur de 44 ans"). */
@@ -241,13 +234,6 @@ export class AttributionSites {
 
   /** Index of the first site at or after `index`. */
   firstFrom(index: number): number {
-    let low = 0;
-    let high = this.sites.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.sites[mid].index < index) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return firstNotBefore(this.sites.length, (k) => this.sites[k].index < index);
   }
 }

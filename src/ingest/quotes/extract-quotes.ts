@@ -3,6 +3,7 @@ import { AttributionSites, type AttributionSite } from './attribution-sites.js';
 import { sentenceSubject } from './sentence-subject.js';
 import { findIndirectSpeech } from './indirect-speech.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.js';
+import { firstNotBefore } from '../text/sentences.js';
 import type { Quote } from '../types.js';
 
 /**
@@ -47,14 +48,7 @@ const SENTENCE_END = /[.!?\n]/u;
 
 /** Index of the first event at or after `index` (events are sorted by index). */
 function firstEventFrom(events: AttributionSite[], index: number): number {
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (events[mid].index < index) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstNotBefore(events.length, (k) => events[k].index < index);
 }
 
 function wordCount(text: string): number {

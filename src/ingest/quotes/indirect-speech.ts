@@ -1,4 +1,4 @@
-import { isAbbreviationPeriod } from '../text/sentences.js';
+import { isAbbreviationPeriod, sentenceStart } from '../text/sentences.js';
 import { speechVerbForms } from '../people/speech-verbs.js';
 import type { AttributionSite } from './attribution-sites.js';
 import type { Quote } from '../types.js';
@@ -36,16 +36,6 @@ function sentenceEnd(text: string, from: number): number {
     if (c === '.' && !isAbbreviationPeriod(text, i)) return i;
   }
   return limit;
-}
-
-function sentenceStart(text: string, index: number): number {
-  const floor = Math.max(0, index - MAX_STATEMENT);
-  for (let i = index - 1; i >= floor; i--) {
-    const c = text[i];
-    if (c === '\n' || c === '!' || c === '?') return i + 1;
-    if (c === '.' && !isAbbreviationPeriod(text, i)) return i + 1;
-  }
-  return floor;
 }
 
 function skipSpaces(text: string, i: number): number {
@@ -151,7 +141,7 @@ function participleStatements(text: string, events: AttributionSite[], direct: Q
     if (insideDirect(direct, m.index, cursor)) continue;
     while (k < events.length && events[k].index < m.index) k++;
     const site = events[k - 1];
-    if (!site || !site.read || site.speaker === null || site.according === 'pour' || site.index < sentenceStart(text, m.index)) continue;
+    if (!site || !site.read || site.speaker === null || site.according === 'pour' || site.index < sentenceStart(text, m.index, MAX_STATEMENT)) continue;
     const start = skipSpaces(text, m.end);
     const quote = quoteOf(text, start, sentenceEnd(text, start), site.speaker.display);
     if (quote) found.push(quote);
@@ -177,7 +167,7 @@ export function findIndirectSpeech(text: string, events: AttributionSite[], dire
     const speaker = event.speaker.display;
     let quote: Quote | null = null;
     if (event.according === 'selon') {
-      const start = sentenceStart(text, event.index);
+      const start = sentenceStart(text, event.index, MAX_STATEMENT);
       if (text.slice(start, event.index).trim() === '') {
         // "Selon X, …": the statement after the comma that ends the attribution
         const comma = text.indexOf(',', event.end);
@@ -190,7 +180,7 @@ export function findIndirectSpeech(text: string, events: AttributionSite[], dire
         quote = quoteOf(text, start, sentenceEnd(text, start), speaker);
       } else if (/,\s*$/u.test(text.slice(Math.max(0, event.index - 3), event.index)) && !afterQuote(text, event.index) && closesSentence(text, event.end)) {
         // "Le conducteur a été tué sur le coup, a-t-il ajouté.": the inverted verb closes the sentence (a partial quote inside is also a direct quotation)
-        const start = sentenceStart(text, event.index);
+        const start = sentenceStart(text, event.index, MAX_STATEMENT);
         if (!/^[\s\u00a0]*[«“"]/u.test(text.slice(start, event.index))) quote = quoteOf(text, skipSpaces(text, start), event.index, speaker);
       } else if (event.according === null) {
         const infinitive = INFINITIVE_AFTER.exec(text.slice(event.end, event.end + 60));

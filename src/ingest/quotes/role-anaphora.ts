@@ -2,6 +2,7 @@ import { isFullName } from '../people/person-names.js';
 import type { SpeakerFinder } from '../people/extract-speakers.js';
 import type { Person } from '../people/role-book.js';
 import { foldKey } from '../text/fold.js';
+import { firstNotBefore } from '../text/sentences.js';
 
 /**
  * Role anaphora: "a précisé le procureur", "affirme la chercheuse", "le
@@ -165,13 +166,7 @@ export class RoleAnaphora {
     const head = roleHead(phrase);
     if (head === null) return null;
     const gender = roleGender(phrase);
-    let low = 0;
-    let high = this.entries.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.entries[mid].start < index) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstNotBefore(this.entries.length, (k) => this.entries[k].start < index);
     for (let k = low - 1; k >= 0 && k >= low - MENTIONS_BACK; k--) {
       const nouns = this.entries[k].nouns;
       if (!nouns.has(head)) continue;

@@ -1,6 +1,6 @@
 import type { Person } from '../people/role-book.js';
 import { isComplementOfNoun } from '../people/subjects.js';
-import { isAbbreviationPeriod } from '../text/sentences.js';
+import { sentenceStart } from '../text/sentences.js';
 import type { AttributionSites } from './attribution-sites.js';
 
 /**
@@ -25,16 +25,6 @@ const NOT_A_ROLE = /(?<![\p{L}])(?:d['’]une?|de ce|de cette|par|pour|avec|cont
 const ROLE_SUBJECT = /^((?:le|la|l['’])\s*[^,.;:!?«»()]{2,60}?)\s+(?:a|avait|aurait|est|était|n['’]a|n['’]avait|s['’]est|se|ne|en|y)\s/iu;
 const PRONOUN_SUBJECT = /^(?:il|elle)\s+(?:n['’]|ne\s+|l['’]|lui\s+|en\s+|y\s+)*\p{Ll}/iu;
 
-function sentenceStart(text: string, index: number): number {
-  const floor = Math.max(0, index - REACH);
-  for (let i = index - 1; i >= floor; i--) {
-    const c = text[i];
-    if (c === '\n' || c === '!' || c === '?') return i + 1;
-    if (c === '.' && !isAbbreviationPeriod(text, i)) return i + 1;
-  }
-  return floor;
-}
-
 /** "…», M. Fillon a admis": the name right after the comma that closes the participial clause, a verb after it. */
 function subjectAfter(text: string, sites: AttributionSites, from: number): Person | null {
   const window = text.slice(from, from + REACH);
@@ -50,7 +40,7 @@ function subjectAfter(text: string, sites: AttributionSites, from: number): Pers
 
 /** The person the sentence holding the quote opening at `open` is about, as its subject; undefined when it has none to read. */
 export function sentenceSubject(text: string, sites: AttributionSites, open: number, toColon = false): { speaker: Person | null } | undefined {
-  const start = sentenceStart(text, open);
+  const start = sentenceStart(text, open, REACH);
   const region = text.slice(start, open);
   if (region.trim() === '') return undefined;
   // the last named subject before the quote

@@ -8,6 +8,32 @@ export function isAbbreviationPeriod(text: string, index: number): boolean {
   return ABBREVIATION_BEFORE_PERIOD.test(text.slice(Math.max(0, index - 6), index));
 }
 
+/** Start of the sentence holding `index`: after the last full stop, "!", "?" or line end, `reach` characters back at most. */
+export function sentenceStart(text: string, index: number, reach = 400): number {
+  const floor = Math.max(0, index - reach);
+  for (let i = index - 1; i >= floor; i--) {
+    const c = text[i];
+    if (c === '\n' || c === '!' || c === '?') return i + 1;
+    if (c === '.' && !isAbbreviationPeriod(text, i)) return i + 1;
+  }
+  return floor;
+}
+
+/**
+ * The first position `k` in 0..length of a sorted list for which
+ * `before(k)` is false (binary search: the first item at or after a point).
+ */
+export function firstNotBefore(length: number, before: (k: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (before(mid)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Start of the clause that ends at `index`: after the last sentence, quote or parenthesis boundary (400 characters back at most). */
 export function clauseStart(text: string, index: number): number {
   const floor = Math.max(0, index - 400);
