@@ -1,3 +1,4 @@
+import { letterOrMarkLength } from '../text/char-classes.js';
 import { speechVerbForms } from './speech-verbs.js';
 
 /**
@@ -20,7 +21,32 @@ export interface SpeechVerb {
   passive: boolean;
 }
 
-const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?(?:-[\p{L}\p{M}]+){0,4}/gu;
+/**
+ * The words are what /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?(?:-[\p{L}\p{M}]+){0,4}/gu
+ * matches, read by hand: most words start with a capital or are not
+ * verbs, and are skipped without a match object or a substring.
+ */
+function runEnd(text: string, i: number): number {
+  let length: number;
+  while ((length = letterOrMarkLength(text, i)) > 0) i += length;
+  return i;
+}
+
+/** End of the word starting at `start` (a letter or mark): its letters, an elided part, up to four hyphenated parts. */
+function wordEnd(text: string, start: number): number {
+  let i = runEnd(text, start);
+  const c = text.charCodeAt(i);
+  if (c === 39 || c === 0x2019) {
+    const length = letterOrMarkLength(text, i + 1);
+    if (length > 0) i = runEnd(text, i + 1 + length);
+  }
+  for (let parts = 0; parts < 4 && text.charCodeAt(i) === 45; parts++) {
+    const length = letterOrMarkLength(text, i + 1);
+    if (length === 0) break;
+    i = runEnd(text, i + 1 + length);
+  }
+  return i;
+}
 const INVERTED = /^(.+?)(?:-t)?-(il|elle|ils|elles|on)$/u;
 /** Object pronouns between the subject and the auxiliary: "», nous a confirmé X", "X lui a dit". */
 const OBJECT_PRONOUNS = new Set(['nous', 'vous', 'lui', 'leur', 'me', 'te']);
@@ -91,13 +117,17 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
   let previousSeStart = -1;
   let previousClitic = -2; // end of the last object pronoun ("nous a confirmé", "lui a dit")
   let previousCliticStart = -1;
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) !== null) {
-    const token = m[0];
-    if (!startsLowercase(token)) continue;
-    const tokenStart = m.index;
-    const tokenEnd = tokenStart + token.length;
+  let at = 0;
+  while (at < text.length) {
+    if (letterOrMarkLength(text, at) === 0) {
+      at++;
+      continue;
+    }
+    const tokenStart = at;
+    const tokenEnd = wordEnd(text, tokenStart);
+    at = tokenEnd;
+    if (!startsLowercase(text[tokenStart])) continue;
+    const token = text.slice(tokenStart, tokenEnd);
     if (token === 'se') {
       previousSe = tokenEnd;
       previousSeStart = tokenStart;
@@ -166,7 +196,7 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
           const agent = nextWord(text, word.end);
           if (agent?.text === 'par') found.push({ index: start, end: agent.end, pronoun: null, simple: false, passive: true });
         }
-        WORD.lastIndex = word.end;
+        at = word.end;
       }
       continue;
     }
@@ -177,6 +207,5 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
       found.push({ index: reflexiveStart >= 0 ? reflexiveStart : tokenStart, end: tokenEnd, pronoun, simple: reflexiveStart < 0, passive: false });
     }
   }
-  WORD.lastIndex = 0;
   return found;
 }
