@@ -32,9 +32,8 @@ function runEnd(text: string, i: number): number {
   return i;
 }
 
-/** End of the word starting at `start` (a letter or mark): its letters, an elided part, up to four hyphenated parts. */
-function wordEnd(text: string, start: number): number {
-  let i = runEnd(text, start);
+/** End of the word whose first run of letters ends at `i`: an elided part, up to four hyphenated parts. */
+function wordEnd(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c === 39 || c === 0x2019) {
     const length = letterOrMarkLength(text, i + 1);
@@ -65,6 +64,32 @@ const ADVERB_PHRASES = [
   ['en', 'outre'], ['une', 'nouvelle', 'fois'], ['à', 'nouveau'], ['de', 'nouveau'], ['plus', 'tard'], ['quant', 'à', 'lui'],
   ['quant', 'à', 'elle'], ['de', 'plus'], ['en', 'effet'], ['en', 'revanche'], ['au', 'passage'],
 ];
+
+/**
+ * A sieve for the words without apostrophe or hyphen that the pass must
+ * read: the words it knows (verb forms, auxiliaries, pronouns, "se"), by
+ * their first and last code units (low bytes), with a bit per length. A
+ * word the sieve rejects is none of them and is skipped without a
+ * substring or a set look-up; a word it lets through is looked up.
+ */
+const knownWordLengths = new Uint32Array(0x10000);
+let sieveBuilt = false;
+
+function sieveIndex(first: number, last: number): number {
+  return ((first & 0xff) << 8) | (last & 0xff);
+}
+
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
+}
+
+function buildSieve(words: Iterable<string>): void {
+  for (const word of words) if (word.length > 0) knownWordLengths[sieveIndex(word.charCodeAt(0), word.charCodeAt(word.length - 1))] |= lengthBit(word.length);
+}
+
+function mayBeKnownWord(text: string, start: number, end: number): boolean {
+  return (knownWordLengths[sieveIndex(text.charCodeAt(start), text.charCodeAt(end - 1))] & lengthBit(end - start)) !== 0;
+}
 
 /** The next word when only spaces separate it from `at` (sticky: no scan beyond it). */
 const NEXT_WORD = /[ \t\n\u00a0\u202f]+([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?(?:-[\p{L}\p{M}]+){0,4})/uy;
@@ -107,6 +132,10 @@ function startsLowercase(word: string): boolean {
  */
 export function findSpeechVerbs(text: string): SpeechVerb[] {
   const forms = speechVerbForms();
+  if (!sieveBuilt) {
+    for (const words of [forms.keys(), OBJECT_PRONOUNS, AUXILIARIES, REFLEXIVE_AUXILIARIES, ['se']]) buildSieve(words);
+    sieveBuilt = true;
+  }
   const found: SpeechVerb[] = [];
   const tailFits = (tails: string[] | null, at: number): boolean => {
     if (!tails) return true;
@@ -124,9 +153,16 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
       continue;
     }
     const tokenStart = at;
-    const tokenEnd = wordEnd(text, tokenStart);
+    const runEnds = runEnd(text, tokenStart);
+    const tokenEnd = wordEnd(text, runEnds);
     at = tokenEnd;
     if (!startsLowercase(text[tokenStart])) continue;
+    if (runEnds === tokenEnd && !mayBeKnownWord(text, tokenStart, tokenEnd)) {
+      // what reading an unknown word does: it ends any "se" or object pronoun run
+      previousClitic = -2;
+      previousSe = -2;
+      continue;
+    }
     const token = text.slice(tokenStart, tokenEnd);
     if (token === 'se') {
       previousSe = tokenEnd;

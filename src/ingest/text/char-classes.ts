@@ -8,10 +8,14 @@
 
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 const WORD_CHARACTER = /^[\p{L}\p{N}\p{M}]$/u;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const UPPERCASE = /^\p{Lu}$/u;
 
 /** 0: not yet known, 1: in the class, 2: not in it. */
 const letterOrMarkTable = new Uint8Array(0x10000);
 const wordCharacterTable = new Uint8Array(0x10000);
+const letterOrNumberTable = new Uint8Array(0x10000);
+const uppercaseTable = new Uint8Array(0x10000);
 
 function lookUp(table: Uint8Array, pattern: RegExp, code: number): boolean {
   let known = table[code];
@@ -29,6 +33,18 @@ export function isLetterOrMarkUnit(code: number): boolean {
 export function isWordCharacterUnit(code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   return lookUp(wordCharacterTable, WORD_CHARACTER, code);
+}
+
+/** [\p{L}\p{N}] of one code unit (a lone surrogate is neither). */
+export function isLetterOrNumberUnit(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return lookUp(letterOrNumberTable, LETTER_OR_NUMBER, code);
+}
+
+/** \p{Lu} of one code unit (a lone surrogate is none). */
+export function isUppercaseUnit(code: number): boolean {
+  if (code < 128) return code >= 65 && code <= 90;
+  return lookUp(uppercaseTable, UPPERCASE, code);
 }
 
 /**

@@ -20,18 +20,27 @@ const FOLD_CACHE_LIMIT = 200_000;
 let foldCache = new Map<string, string>();
 let oldFoldCache = new Map<string, string>();
 
-/** True when `s` is printable ASCII without spaces or backquotes: folding it is lowercasing it. */
-function isPlainWord(s: string): boolean {
+/**
+ * 0 when `s` is printable ASCII without spaces, backquotes or capitals (it
+ * is its own fold), 1 when it is such ASCII with capitals (folding it is
+ * lowercasing it), 2 otherwise.
+ */
+function plainness(s: string): number {
+  let capitals = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f || c === 0x60) return false;
+    if (c <= 0x20 || c >= 0x7f || c === 0x60) return 2;
+    if (c >= 65 && c <= 90) capitals = 1;
   }
-  return true;
+  return capitals;
 }
 
 /** Lowercase, accents removed, curly apostrophes straightened, spaces collapsed. */
 export function foldKey(s: string): string {
-  if (isPlainWord(s)) return s.toLowerCase();
+  // the word itself, not a lowercased copy, when nothing changes: its hash is then computed once for every look-up
+  const plain = plainness(s);
+  if (plain === 0) return s;
+  if (plain === 1) return s.toLowerCase();
   const latin = foldLatinWord(s);
   if (latin !== null) return latin;
   let folded = foldCache.get(s);
