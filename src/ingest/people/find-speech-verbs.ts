@@ -1,4 +1,5 @@
 import { letterOrMarkLength } from '../text/char-classes.js';
+import { WordSieve } from '../text/word-sieve.js';
 import { speechVerbForms } from './speech-verbs.js';
 
 /**
@@ -66,30 +67,11 @@ const ADVERB_PHRASES = [
 ];
 
 /**
- * A sieve for the words without apostrophe or hyphen that the pass must
- * read: the words it knows (verb forms, auxiliaries, pronouns, "se"), by
- * their first and last code units (low bytes), with a bit per length. A
- * word the sieve rejects is none of them and is skipped without a
- * substring or a set look-up; a word it lets through is looked up.
+ * The words without apostrophe or hyphen that the pass must read (verb
+ * forms, auxiliaries, pronouns, "se"): any other is skipped without a
+ * substring or a set look-up.
  */
-const knownWordLengths = new Uint32Array(0x10000);
-let sieveBuilt = false;
-
-function sieveIndex(first: number, last: number): number {
-  return ((first & 0xff) << 8) | (last & 0xff);
-}
-
-function lengthBit(length: number): number {
-  return 1 << Math.min(length, 31);
-}
-
-function buildSieve(words: Iterable<string>): void {
-  for (const word of words) if (word.length > 0) knownWordLengths[sieveIndex(word.charCodeAt(0), word.charCodeAt(word.length - 1))] |= lengthBit(word.length);
-}
-
-function mayBeKnownWord(text: string, start: number, end: number): boolean {
-  return (knownWordLengths[sieveIndex(text.charCodeAt(start), text.charCodeAt(end - 1))] & lengthBit(end - start)) !== 0;
-}
+let knownWords: WordSieve | null = null;
 
 /** The next word when only spaces separate it from `at` (sticky: no scan beyond it). */
 const NEXT_WORD = /[ \t\n\u00a0\u202f]+([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?(?:-[\p{L}\p{M}]+){0,4})/uy;
@@ -132,10 +114,11 @@ function startsLowercase(word: string): boolean {
  */
 export function findSpeechVerbs(text: string): SpeechVerb[] {
   const forms = speechVerbForms();
-  if (!sieveBuilt) {
-    for (const words of [forms.keys(), OBJECT_PRONOUNS, AUXILIARIES, REFLEXIVE_AUXILIARIES, ['se']]) buildSieve(words);
-    sieveBuilt = true;
+  if (knownWords === null) {
+    knownWords = new WordSieve(forms.keys());
+    for (const words of [OBJECT_PRONOUNS, AUXILIARIES, REFLEXIVE_AUXILIARIES, ['se']]) knownWords.addAll(words);
   }
+  const sieve = knownWords;
   const found: SpeechVerb[] = [];
   const tailFits = (tails: string[] | null, at: number): boolean => {
     if (!tails) return true;
@@ -157,7 +140,7 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
     const tokenEnd = wordEnd(text, runEnds);
     at = tokenEnd;
     if (!startsLowercase(text[tokenStart])) continue;
-    if (runEnds === tokenEnd && !mayBeKnownWord(text, tokenStart, tokenEnd)) {
+    if (runEnds === tokenEnd && !sieve.mayHoldSpan(text, tokenStart, tokenEnd)) {
       // what reading an unknown word does: it ends any "se" or object pronoun run
       previousClitic = -2;
       previousSe = -2;

@@ -59,7 +59,8 @@ function nameMatches(text: string): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
   let at = 0;
   while (at < text.length) {
-    if (!mayStartName(text, at) || (at > 0 && gluedToName(text.charCodeAt(at - 1)))) {
+    // inside a word most characters are glued to the one before: that test comes first
+    if ((at > 0 && gluedToName(text.charCodeAt(at - 1))) || !mayStartName(text, at)) {
       at++;
       continue;
     }

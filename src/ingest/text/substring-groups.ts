@@ -6,10 +6,10 @@
  * characters beyond Latin-1, which most French copy has: ’ « »).
  */
 export class SubstringGroups {
-  /** Words by (first code unit << 16 | second code unit), with the index of their group. */
-  private readonly byStart = new Map<number, { word: string; group: number }[]>();
-  /** Whether any word starts with this code unit (first units < 0x10000). */
-  private readonly firstUnits = new Uint8Array(0x10000);
+  /** Words by the low bytes of their first two code units, with the index of their group (a shared slot only costs a startsWith). */
+  private readonly byStart: ({ word: string; group: number }[] | undefined)[] = new Array(0x10000).fill(undefined);
+  /** Whether any word's first code unit has this low byte. */
+  private readonly firstBytes = new Uint8Array(0x100);
   private readonly groupCount: number;
 
   constructor(groups: string[][]) {
@@ -17,11 +17,9 @@ export class SubstringGroups {
     groups.forEach((words, group) => {
       for (const word of words) {
         if (word.length < 2) throw new Error(`SubstringGroups: "${word}" is shorter than two characters`);
-        const start = (word.charCodeAt(0) << 16) | word.charCodeAt(1);
-        const list = this.byStart.get(start);
-        if (list) list.push({ word, group });
-        else this.byStart.set(start, [{ word, group }]);
-        this.firstUnits[word.charCodeAt(0)] = 1;
+        const slot = startSlot(word.charCodeAt(0), word.charCodeAt(1));
+        (this.byStart[slot] ??= []).push({ word, group });
+        this.firstBytes[word.charCodeAt(0) & 0xff] = 1;
       }
     });
   }
@@ -33,8 +31,8 @@ export class SubstringGroups {
     const last = text.length - 1;
     for (let i = 0; i < last; i++) {
       const first = text.charCodeAt(i);
-      if (this.firstUnits[first] === 0) continue;
-      const words = this.byStart.get((first << 16) | text.charCodeAt(i + 1));
+      if (this.firstBytes[first & 0xff] === 0) continue;
+      const words = this.byStart[startSlot(first, text.charCodeAt(i + 1))];
       if (words === undefined) continue;
       for (const { word, group } of words) {
         if (found[group] || !text.startsWith(word, i)) continue;
@@ -44,4 +42,8 @@ export class SubstringGroups {
     }
     return found;
   }
+}
+
+function startSlot(first: number, second: number): number {
+  return ((first & 0xff) << 8) | (second & 0xff);
 }
