@@ -235,10 +235,14 @@ export function firstName(phrase: string): { name: string; titled: boolean; inde
 
 /** Two words or more besides particles: "Wang Yi", "Luigi Di Maio"; not "Di Maio", "Wang". */
 export function isFullName(name: string): boolean {
+  // asked for every mention and speaker, often of the same names: words read between spaces, without an array
   let content = 0;
-  for (const word of name.split(' ')) {
+  for (let from = 0; ; ) {
+    const space = name.indexOf(' ', from);
+    const word = space < 0 ? name.slice(from) : name.slice(from, space);
     if (!NAME_PARTICLES.includes(word) && !isInnerNameParticle(word)) content++;
     if (content >= 2) return true;
+    if (space < 0) return false;
+    from = space + 1;
   }
-  return false;
 }
