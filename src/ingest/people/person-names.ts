@@ -228,7 +228,7 @@ export function firstName(phrase: string): { name: string; titled: boolean; inde
     // where the name itself starts: "d'Angers Yves Gambert" -> "Yves Gambert"
     const offset = m[0].lastIndexOf(found.name);
     const index = m.index + (offset === -1 ? 0 : offset);
-    return { ...found, titled: found.titled || afterTitleWord(phrase.slice(0, m.index)), index, sequenceIndex: m.index };
+    return { name: found.name, titled: found.titled || afterTitleWord(phrase.slice(0, m.index)), index, sequenceIndex: m.index };
   }
   return null;
 }
