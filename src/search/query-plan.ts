@@ -21,7 +21,7 @@ import type { Clause, ParsedQuery, QueryField } from './types.js';
 
 export type { AsyncTermDictionary, TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest };
 
-export type AlternativeKind = 'exact' | 'stem' | 'completion' | 'truncated-stem' | 'typo' | 'typo-on-stem';
+export type AlternativeKind = 'exact' | 'stem' | 'completion' | 'truncated-stem' | 'typo' | 'typo-on-stem' | 'joined' | 'hyphenated';
 
 /** One index term a word stands for. */
 export interface Alternative {
@@ -31,11 +31,25 @@ export interface Alternative {
    * term, which its other forms share; `completion`: a term the typed
    * letters begin; `truncated-stem`: the longest indexed beginning of the
    * word; `typo`: the term of a word one typo away as written;
-   * `typo-on-stem`: a term within the typo budget of the word's term.
+   * `typo-on-stem`: a term within the typo budget of the word's term;
+   * `joined`: a hyphenated compound's parts written as one word
+   * ("anti-casseurs" -> "anticasseur"); `hyphenated`: a compound the index
+   * holds whose parts written together are the word ("anticasseurs" ->
+   * "anti-casseur").
    */
   kind: AlternativeKind;
   /** How much it counts against the word itself (1); PostgreSQL's ts_rank ignores it. */
   weight: number;
+  /** The other spelling as the reader is told it (`joined` and `hyphenated` only): "anti-casseurs". */
+  written?: string;
+}
+
+/** A hyphenated compound's parts written apart, searched as a phrase ("vice président" for "vice-président"). */
+export interface ApartPhrase {
+  words: string[];
+  weight: number;
+  /** A backend's own expression of the phrase (PostgreSQL: its phraseto_tsquery); not part of the shared plan. */
+  expression?: string;
 }
 
 export interface WordPlan {
@@ -57,6 +71,8 @@ export interface WordPlan {
   budget: number;
   /** The terms it stands for; an excluded word is its term alone, as written. */
   alternatives: Alternative[];
+  /** A hyphenated compound also stands for its parts written apart, as a phrase ranked below it; null otherwise. */
+  apart: ApartPhrase | null;
   /** A backend's own expression of a word it cuts into several terms (PostgreSQL: "aujourd'hui"); not part of the shared plan. */
   expression?: string;
 }
@@ -114,6 +130,28 @@ export interface WordShape {
   compound: boolean;
   /** A stop word (kept only while typed: it may begin a real word). */
   stop: boolean;
+  /** A compound joined by hyphens only (not "aujourd'hui"): its parts as written, for its other spellings. */
+  hyphenParts: string[] | null;
+}
+
+/** Hyphens of a compound (the hyphen-minus and the non-breaking hyphen); apostrophes join other compounds. */
+const HYPHENS = /[-‑]/;
+const APOSTROPHES = /['’]/;
+
+/**
+ * The word with hyphens at `cuts`, letters of its folded form from its start
+ * ("anticasseurs", [4] -> "anti-casseurs"): the word as typed when folding
+ * kept its length, else the folded word ("œ" folds to "oe").
+ */
+export function hyphenatedSpelling(word: string, folded: string, cuts: number[]): string {
+  const typed = Array.from(word);
+  const letters = typed.length === Array.from(folded).length ? typed : Array.from(folded);
+  let out = '';
+  letters.forEach((letter, k) => {
+    if (cuts.includes(k)) out += '-';
+    out += letter;
+  });
+  return out;
 }
 
 export function wordShape(text: string, typing: boolean, options: MatchOptions = MATCH_OPTIONS): WordShape | null {
@@ -131,15 +169,26 @@ export function wordShape(text: string, typing: boolean, options: MatchOptions =
   const folded = compound ? compoundTerm(parts) : foldWord(word);
   const stop = !compound && analyzeWord(word) === null;
   if (stop && !(typing && folded && options.stopWords.completeWhileTyping)) return null;
-  return { word, folded, compound, stop };
+  const hyphenParts = compound && !APOSTROPHES.test(word) && HYPHENS.test(word) ? parts : null;
+  return { word, folded, compound, stop, hyphenParts };
 }
 
 function draftWord(clause: Extract<Clause, { kind: 'word' }>, options: MatchOptions): Draft | null {
   const typing = clause.prefix && !clause.negated;
   const shape = wordShape(clause.text, typing, options);
   if (!shape) return null;
-  const { word, folded, compound, stop } = shape;
+  const { word, folded, compound, stop, hyphenParts } = shape;
   const budget = clause.negated || compound || stop ? 0 : typoBudget(folded, typing, options);
+  const { maxParts, minJoinedLength } = options.compounds;
+  // Other spellings of the same word: a compound joined or apart, a word as the compounds it is written together.
+  // An excluded word is excluded as written.
+  const spellings = clause.negated
+    ? {}
+    : hyphenParts
+      ? { ...(hyphenParts.length <= maxParts ? { joined: hyphenParts.join('') } : {}), apart: hyphenParts.join(' ') }
+      : !compound && !stop && Array.from(folded).length >= minJoinedLength
+        ? { hyphenatedParts: maxParts }
+        : {};
   const plan: WordPlan = {
     kind: 'word',
     word,
@@ -152,6 +201,7 @@ function draftWord(clause: Extract<Clause, { kind: 'word' }>, options: MatchOpti
     optional: stop,
     budget,
     alternatives: [],
+    apart: null,
   };
   const request: WordRequest = {
     text: word,
@@ -160,21 +210,31 @@ function draftWord(clause: Extract<Clause, { kind: 'word' }>, options: MatchOpti
     completeTerm: typing,
     completeFolded: typing && !compound,
     stems: typing && !stop && !compound ? truncatedStemCandidates(folded, true, options) : [],
+    ...spellings,
   };
   return { plan, request };
 }
 
 /** Adds an alternative, keeping the larger weight of a form found twice. */
-function add(plan: WordPlan, form: string, kind: AlternativeKind, weight: number): void {
+function add(plan: WordPlan, form: string, kind: AlternativeKind, weight: number, written?: string): void {
   const old = plan.alternatives.find((a) => a.form === form);
-  if (!old) plan.alternatives.push({ form, kind, weight });
+  if (!old) plan.alternatives.push({ form, kind, weight, ...(written ? { written } : {}) });
   else if (weight > old.weight) Object.assign(old, { kind, weight });
 }
 
-function applyWord(plan: WordPlan, answer: WordAnswer, options: MatchOptions): void {
+/** The word's other spellings (match-options.ts, compounds): joined, hyphenated, apart. */
+function applySpellings(plan: WordPlan, request: WordRequest, answer: WordAnswer, options: MatchOptions): void {
+  const { spellingWeight, apartWeight } = options.compounds;
+  if (request.joined && answer.joined) add(plan, answer.joined, 'joined', spellingWeight, request.joined);
+  for (const { term, cuts } of answer.hyphenated ?? []) add(plan, term, 'hyphenated', spellingWeight, hyphenatedSpelling(plan.word, plan.folded, cuts));
+  if (request.apart) plan.apart = { words: request.apart.split(' '), weight: apartWeight, ...(answer.apartExpression ? { expression: answer.apartExpression } : {}) };
+}
+
+function applyWord(plan: WordPlan, request: WordRequest, answer: WordAnswer, options: MatchOptions): void {
   plan.term = answer.term;
   if (answer.expression) plan.expression = answer.expression;
   if (answer.term === null) return;
+  applySpellings(plan, request, answer, options);
   // An excluded word is excluded as written: no completions, no typos.
   // A compound's term is its parts' stems: a stem, whatever the folded parts.
   const own: AlternativeKind = answer.term === plan.folded && !plan.compound ? 'exact' : 'stem';
@@ -232,7 +292,7 @@ function draftPlan(parsed: ParsedQuery, options: MatchOptions): { plan: QueryPla
 }
 
 function afterWords(drafts: Draft[], answers: WordAnswer[], options: MatchOptions): { plan: WordPlan; request: TypoRequest }[] {
-  drafts.forEach((d, k) => applyWord(d.plan, answers[k], options));
+  drafts.forEach((d, k) => applyWord(d.plan, d.request, answers[k], options));
   return drafts.map((d) => ({ plan: d.plan, request: typoRequest(d.plan, options) })).filter((t): t is { plan: WordPlan; request: TypoRequest } => t.request !== null);
 }
 

@@ -5,6 +5,8 @@
  *
  *     word            ( 'alternative' | 'alternative' | ... ), as the plan lists them
  *                     (exact lexemes, never a `:*` prefix that would match every row)
+ *     vice-président  ( 'vice-president' | 'vicepresident' | 'vice' <-> 'president' ):
+ *                     the compound, joined, and apart (the plan's spellings)
  *     "a b c"         phraseto_tsquery: 'a' <-> 'b' <2> 'c' (stop words are gaps)
  *     -word -"a b"    !'lexeme'   !( 'a' <-> 'b' )       (exact, no typo)
  *     a OR b          ( a | b )
@@ -120,6 +122,8 @@ function wordTsQuery(plan: WordPlan): string | null {
   if (plan.term === null) return null;
   const forms = plan.alternatives.length > 0 ? plan.alternatives.map((a) => a.form) : [plan.term];
   const alternatives = [...new Set(forms.map((form) => restricted(operand(form), plan.field)))];
+  // A compound's parts written apart, as a phrase ("vice président"): PostgreSQL's own phrase of them.
+  if (plan.apart?.expression) alternatives.push(`( ${restricted(plan.apart.expression, plan.field)} )`);
   return alternatives.length === 1 ? alternatives[0] : `( ${alternatives.join(' | ')} )`;
 }
 
