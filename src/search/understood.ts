@@ -114,7 +114,8 @@ function wordParts(plan: WordPlan | null, clause: Extract<Clause, { kind: 'word'
   } else if (clause.prefix && completions.length > 0) {
     parts.push({ kind: 'completion', text: `${quoted(clause.text)} et les mots qu’il commence : ${termsList(completions)}${also ? ` (${also})` : ''}${where}` });
   } else {
-    const notes = [also, plan.term !== null && plan.term !== plan.folded ? `toutes les formes de ${plan.term}…` : ''].filter(Boolean);
+    // A compound's term is its parts' stems, each backend's own: no form to name to the reader.
+    const notes = [also, !plan.compound && plan.term !== null && plan.term !== plan.folded ? `toutes les formes de ${plan.term}…` : ''].filter(Boolean);
     parts.push({ kind: 'word', text: `${quoted(clause.text)}${notes.length ? ` (${notes.join(' ; ')})` : ''}${where}` });
   }
   // under cite:, the words are in the quotations because of the name: said once, by the name's part
