@@ -17,9 +17,11 @@
 import { analyzeWord, compoundTerm, foldWord, JOINER, withoutElision } from '../analysis/index.js';
 import { completionWeight, MATCH_OPTIONS, truncatedStemCandidates, typoBudget, typoWeight, type MatchOptions } from './match-options.js';
 import type { AsyncTermDictionary, TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest } from './term-dictionary.js';
+import { hyphenParts, spellingAlternatives, spellingRequest, type ApartPhrase } from './spellings.js';
 import type { Clause, ParsedQuery, QueryField } from './types.js';
 
-export type { AsyncTermDictionary, TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest };
+export type { AsyncTermDictionary, TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest, ApartPhrase };
+export { hyphenatedSpelling } from './spellings.js';
 
 export type AlternativeKind = 'exact' | 'stem' | 'completion' | 'truncated-stem' | 'typo' | 'typo-on-stem' | 'joined' | 'hyphenated';
 
@@ -42,14 +44,6 @@ export interface Alternative {
   weight: number;
   /** The other spelling as the reader is told it (`joined` and `hyphenated` only): "anti-casseurs". */
   written?: string;
-}
-
-/** A hyphenated compound's parts written apart, searched as a phrase ("vice président" for "vice-président"). */
-export interface ApartPhrase {
-  words: string[];
-  weight: number;
-  /** A backend's own expression of the phrase (PostgreSQL: its phraseto_tsquery); not part of the shared plan. */
-  expression?: string;
 }
 
 export interface WordPlan {
@@ -134,26 +128,6 @@ export interface WordShape {
   hyphenParts: string[] | null;
 }
 
-/** Hyphens of a compound (the hyphen-minus and the non-breaking hyphen); apostrophes join other compounds. */
-const HYPHENS = /[-‑]/;
-const APOSTROPHES = /['’]/;
-
-/**
- * The word with hyphens at `cuts`, letters of its folded form from its start
- * ("anticasseurs", [4] -> "anti-casseurs"): the word as typed when folding
- * kept its length, else the folded word ("œ" folds to "oe").
- */
-export function hyphenatedSpelling(word: string, folded: string, cuts: number[]): string {
-  const typed = Array.from(word);
-  const letters = typed.length === Array.from(folded).length ? typed : Array.from(folded);
-  let out = '';
-  letters.forEach((letter, k) => {
-    if (cuts.includes(k)) out += '-';
-    out += letter;
-  });
-  return out;
-}
-
 export function wordShape(text: string, typing: boolean, options: MatchOptions = MATCH_OPTIONS): WordShape | null {
   let word = withoutElision(text);
   const parts = word.split(JOINER).filter(Boolean);
@@ -169,26 +143,15 @@ export function wordShape(text: string, typing: boolean, options: MatchOptions =
   const folded = compound ? compoundTerm(parts) : foldWord(word);
   const stop = !compound && analyzeWord(word) === null;
   if (stop && !(typing && folded && options.stopWords.completeWhileTyping)) return null;
-  const hyphenParts = compound && !APOSTROPHES.test(word) && HYPHENS.test(word) ? parts : null;
-  return { word, folded, compound, stop, hyphenParts };
+  return { word, folded, compound, stop, hyphenParts: hyphenParts(word, parts, compound) };
 }
 
 function draftWord(clause: Extract<Clause, { kind: 'word' }>, options: MatchOptions): Draft | null {
   const typing = clause.prefix && !clause.negated;
   const shape = wordShape(clause.text, typing, options);
   if (!shape) return null;
-  const { word, folded, compound, stop, hyphenParts } = shape;
+  const { word, folded, compound, stop } = shape;
   const budget = clause.negated || compound || stop ? 0 : typoBudget(folded, typing, options);
-  const { maxParts, minJoinedLength } = options.compounds;
-  // Other spellings of the same word: a compound joined or apart, a word as the compounds it is written together.
-  // An excluded word is excluded as written.
-  const spellings = clause.negated
-    ? {}
-    : hyphenParts
-      ? { ...(hyphenParts.length <= maxParts ? { joined: hyphenParts.join('') } : {}), apart: hyphenParts.join(' ') }
-      : !compound && !stop && Array.from(folded).length >= minJoinedLength
-        ? { hyphenatedParts: maxParts }
-        : {};
   const plan: WordPlan = {
     kind: 'word',
     word,
@@ -210,7 +173,8 @@ function draftWord(clause: Extract<Clause, { kind: 'word' }>, options: MatchOpti
     completeTerm: typing,
     completeFolded: typing && !compound,
     stems: typing && !stop && !compound ? truncatedStemCandidates(folded, true, options) : [],
-    ...spellings,
+    // Other spellings of the same word (spellings.ts): a compound joined or apart, a word as the compounds it joins.
+    ...spellingRequest(shape, clause.negated, options),
   };
   return { plan, request };
 }
@@ -219,22 +183,17 @@ function draftWord(clause: Extract<Clause, { kind: 'word' }>, options: MatchOpti
 function add(plan: WordPlan, form: string, kind: AlternativeKind, weight: number, written?: string): void {
   const old = plan.alternatives.find((a) => a.form === form);
   if (!old) plan.alternatives.push({ form, kind, weight, ...(written ? { written } : {}) });
-  else if (weight > old.weight) Object.assign(old, { kind, weight });
-}
-
-/** The word's other spellings (match-options.ts, compounds): joined, hyphenated, apart. */
-function applySpellings(plan: WordPlan, request: WordRequest, answer: WordAnswer, options: MatchOptions): void {
-  const { spellingWeight, apartWeight } = options.compounds;
-  if (request.joined && answer.joined) add(plan, answer.joined, 'joined', spellingWeight, request.joined);
-  for (const { term, cuts } of answer.hyphenated ?? []) add(plan, term, 'hyphenated', spellingWeight, hyphenatedSpelling(plan.word, plan.folded, cuts));
-  if (request.apart) plan.apart = { words: request.apart.split(' '), weight: apartWeight, ...(answer.apartExpression ? { expression: answer.apartExpression } : {}) };
+  else if (weight > old.weight) {
+    Object.assign(old, { kind, weight });
+    if (written) old.written = written;
+    else delete old.written;
+  }
 }
 
 function applyWord(plan: WordPlan, request: WordRequest, answer: WordAnswer, options: MatchOptions): void {
   plan.term = answer.term;
   if (answer.expression) plan.expression = answer.expression;
   if (answer.term === null) return;
-  applySpellings(plan, request, answer, options);
   // An excluded word is excluded as written: no completions, no typos.
   // A compound's term is its parts' stems: a stem, whatever the folded parts.
   const own: AlternativeKind = answer.term === plan.folded && !plan.compound ? 'exact' : 'stem';
@@ -245,6 +204,9 @@ function applyWord(plan: WordPlan, request: WordRequest, answer: WordAnswer, opt
     for (const term of terms) add(plan, term, 'completion', completionWeight(term, prefix, options));
   }
   if (answer.truncated) add(plan, answer.truncated, 'truncated-stem', options.completions.weight);
+  const spellings = spellingAlternatives(plan, request, answer, options);
+  for (const a of spellings.alternatives) add(plan, a.form, a.kind, a.weight, a.written);
+  plan.apart = spellings.apart;
 }
 
 /** The forms of the last unknown words: an unknown word stays in the query for every keystroke after it. */
