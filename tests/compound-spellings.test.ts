@@ -16,7 +16,7 @@ import { BACKENDS, startBackendServer } from './helpers/backends.js';
 const CORPUS = path.resolve('tests', 'fixtures', 'compounds-corpus');
 
 interface Body {
-  hits: { id: string }[];
+  hits: { id: string; snippet: string }[];
   understood: UnderstoodPart[];
 }
 
@@ -43,6 +43,16 @@ describe.each(BACKENDS)('compounds written joined, hyphenated or apart, %s backe
     expect((await ids('vice-président ')).sort()).toEqual(['c-vice-president', 'd-vice-apart']);
     // Apart means next to each other: "vice" and "président" elsewhere in an article do not count.
     expect(await ids('"vice président"')).toContain('d-vice-apart');
+  });
+
+  it('highlights the other spelling in the snippet', async () => {
+    const marked = async (q: string, id: string) => {
+      const hit = (await searched(q)).hits.find((h) => h.id === id);
+      return [...(hit?.snippet ?? '').matchAll(/<mark>([^<]+)<\/mark>/g)].map((m) => m[1].toLowerCase());
+    };
+    expect((await marked('anticasseurs ', 'a-anti-casseurs')).join(' ')).toMatch(/anti.*casseurs/);
+    expect(await marked('anti-casseurs ', 'b-anticasseurs')).toContain('anticasseurs');
+    expect((await marked('vice-président ', 'd-vice-apart')).join(' ')).toMatch(/vice.*président/);
   });
 
   it('works for a compound no lexicon knows', async () => {

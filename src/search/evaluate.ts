@@ -148,7 +148,9 @@ function evaluateClause(searcher: Searcher, view: Postings, clause: Clause, plan
       const own = terms.length ? view.score(terms, plan.field) : EMPTY;
       const apart = plan.apart ? phrasePattern(plan.apart.words, plan.field) : null;
       if (!plan.apart || !apart || apart.terms.length < 2) return { matches: own, terms: shown };
-      return { matches: withApart(searcher, view, copyMatches(own), apart, plan.apart.weight), terms: [...shown, ...apart.terms] };
+      // Its terms are the compound's parts, shown through the compound when indexed (highlighting splits it).
+      const partTerms = plan.term !== null && shown.includes(plan.term) ? shown : [...shown, ...apart.terms];
+      return { matches: withApart(searcher, view, copyMatches(own), apart, plan.apart.weight), terms: partTerms };
     });
     // The word being typed counts when it is already a whole word of the article ("coopération"
     // as typed is not held by "coopérer"); unfinished, it is held by nobody and orders nothing.

@@ -44,6 +44,8 @@ export interface Alternative {
   weight: number;
   /** The other spelling as the reader is told it (`joined` and `hyphenated` only): "anti-casseurs". */
   written?: string;
+  /** A backend's own expression of a `hyphenated` compound's parts, for highlighting; not part of the shared plan. */
+  highlight?: string;
 }
 
 export interface WordPlan {
@@ -179,14 +181,14 @@ function draftWord(clause: Extract<Clause, { kind: 'word' }>, options: MatchOpti
   return { plan, request };
 }
 
-/** Adds an alternative, keeping the larger weight of a form found twice. */
-function add(plan: WordPlan, form: string, kind: AlternativeKind, weight: number, written?: string): void {
+/** Adds an alternative, keeping the larger weight of a form found twice (with what it says of its spelling). */
+function add(plan: WordPlan, form: string, kind: AlternativeKind, weight: number, spelling: Pick<Alternative, 'written' | 'highlight'> = {}): void {
   const old = plan.alternatives.find((a) => a.form === form);
-  if (!old) plan.alternatives.push({ form, kind, weight, ...(written ? { written } : {}) });
+  if (!old) plan.alternatives.push({ form, kind, weight, ...spelling });
   else if (weight > old.weight) {
-    Object.assign(old, { kind, weight });
-    if (written) old.written = written;
-    else delete old.written;
+    delete old.written;
+    delete old.highlight;
+    Object.assign(old, { kind, weight, ...spelling });
   }
 }
 
@@ -205,7 +207,7 @@ function applyWord(plan: WordPlan, request: WordRequest, answer: WordAnswer, opt
   }
   if (answer.truncated) add(plan, answer.truncated, 'truncated-stem', options.completions.weight);
   const spellings = spellingAlternatives(plan, request, answer, options);
-  for (const a of spellings.alternatives) add(plan, a.form, a.kind, a.weight, a.written);
+  for (const { form, kind, weight, ...spelling } of spellings.alternatives) add(plan, form, kind, weight, spelling);
   plan.apart = spellings.apart;
 }
 

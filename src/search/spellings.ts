@@ -65,7 +65,9 @@ export function spellingAlternatives(
   const { spellingWeight: weight, apartWeight } = options.compounds;
   const alternatives: Alternative[] = [];
   if (request.joined && answer.joined) alternatives.push({ form: answer.joined, kind: 'joined', weight, written: request.joined });
-  for (const { term, cuts } of answer.hyphenated ?? []) alternatives.push({ form: term, kind: 'hyphenated', weight, written: hyphenatedSpelling(word.word, word.folded, cuts) });
+  for (const { term, cuts, highlight } of answer.hyphenated ?? []) {
+    alternatives.push({ form: term, kind: 'hyphenated', weight, written: hyphenatedSpelling(word.word, word.folded, cuts), ...(highlight ? { highlight } : {}) });
+  }
   const apart = request.apart ? { words: request.apart.split(' '), weight: apartWeight, ...(answer.apartExpression ? { expression: answer.apartExpression } : {}) } : null;
   return { alternatives, apart };
 }

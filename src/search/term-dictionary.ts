@@ -32,6 +32,8 @@ export interface HyphenatedForm {
   term: string;
   /** Where its hyphens cut the word, in letters from its start ([4] for "anti-casseurs" as "anticasseurs"). */
   cuts: number[];
+  /** A backend's own expression of the compound's parts, for highlighting (PostgreSQL: ts_headline marks no compound lexeme). */
+  highlight?: string;
 }
 
 export interface WordAnswer {

@@ -44,10 +44,12 @@ const JOINED = `CASE WHEN l.joined IS NOT NULL THEN (
  * ("anti-casseur" for "anticasseurs"): PostgreSQL stems a compound whole,
  * as one word with hyphens, so its lexeme is the joined word's with the
  * hyphens in. Read on depeches.terms_joined (an index of the compounds by
- * their letters, migration 8): one probe, no guessed split.
+ * their letters, migration 8): one probe, no guessed split. Each comes with
+ * the phrase of its parts, which ts_headline marks (it marks no compound
+ * lexeme): the stems of its stemmed parts, the parts' own lexemes.
  */
 const HYPHENATED = `CASE WHEN l.hyphenated_parts IS NOT NULL AND l.term IS NOT NULL THEN ARRAY(
-    SELECT t.term FROM depeches.terms t
+    SELECT json_build_object('term', t.term, 'parts', phraseto_tsquery('${TS_CONFIG}', replace(t.term, '-', ' '))::text) FROM depeches.terms t
     WHERE replace(t.term, '-', '') = l.term AND strpos(t.term, '-') > 0
       AND char_length(t.term) - char_length(replace(t.term, '-', '')) < l.hyphenated_parts
       AND t.term !~ '(^-|--|-$)'
@@ -114,7 +116,7 @@ interface WordRow {
   truncated: string | null;
   joined: string | null;
   apart_expression: string | null;
-  hyphenated: string[] | null;
+  hyphenated: { term: string; parts: string }[] | null;
 }
 
 interface TypoRow {
@@ -143,7 +145,7 @@ export function postgresDictionary(db: pg.Pool | pg.PoolClient): AsyncTermDictio
         ...(r.expression ? { expression: r.expression } : {}),
         ...(requests[k].joined !== undefined ? { joined: r.joined } : {}),
         ...(r.apart_expression ? { apartExpression: r.apart_expression } : {}),
-        ...(r.hyphenated ? { hyphenated: r.hyphenated.map((term) => ({ term, cuts: cutsOf(term) })) } : {}),
+        ...(r.hyphenated ? { hyphenated: r.hyphenated.map(({ term, parts }) => ({ term, cuts: cutsOf(term), ...(parts ? { highlight: parts } : {}) })) } : {}),
       }));
     },
     async typos(requests: TypoRequest[]): Promise<TypoAnswer[]> {

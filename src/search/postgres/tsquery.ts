@@ -15,7 +15,7 @@
  */
 import type pg from 'pg';
 import { fieldRestriction, TAGGED_FIELDS, TS_CONFIG } from '../../index/postgres/index.js';
-import { planQueryAsync, type ClausePlan, type QueryPlan, type WordPlan } from '../query-plan.js';
+import { planQueryAsync, wordPlans, type ClausePlan, type QueryPlan, type WordPlan } from '../query-plan.js';
 import type { Clause, ParsedQuery, QueryField } from '../types.js';
 import { postgresDictionary } from './term-dictionary.js';
 
@@ -156,6 +156,8 @@ export async function compileTsQuery(db: pg.Pool | pg.PoolClient, parsed: Parsed
   const kept = (positive.some((p) => !p.optional) ? positive.filter((p) => !p.optional) : positive).map((p) => p.query);
   if (kept.length === 0 && negative.length === 0) return { match: null, highlight: null, positive: kept, negative, plan };
   const match = [...kept, ...negative.map((n) => `!${n}`)].join(' & ');
-  const highlight = [...new Set(kept.map(unweighted))];
+  // ts_headline marks no compound lexeme: a word's compounds (written together as it is) are highlighted by their parts.
+  const compoundParts = wordPlans(plan).filter((w) => !w.negated).flatMap((w) => w.alternatives.flatMap((a) => (a.highlight ? [`( ${a.highlight} )`] : [])));
+  const highlight = [...new Set([...kept.map(unweighted), ...compoundParts])];
   return { match, highlight: highlight.length > 0 ? highlight.join(' | ') : null, positive: kept, negative, plan };
 }
