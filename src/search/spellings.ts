@@ -32,10 +32,11 @@ export function hyphenParts(word: string, parts: string[], compound: boolean): s
 
 /** What a word asks its backend of its other spellings (nothing for an excluded word: it is excluded as written). */
 export function spellingRequest(shape: WordShape, negated: boolean, options: MatchOptions): Pick<WordRequest, 'joined' | 'apart' | 'hyphenatedParts'> {
-  const { maxParts, minJoinedLength } = options.compounds;
+  const { maxParts, minJoinedLength, maxJoinedLength } = options.compounds;
   if (negated) return {};
   if (shape.hyphenParts) return { ...(shape.hyphenParts.length <= maxParts ? { joined: shape.hyphenParts.join('') } : {}), apart: shape.hyphenParts.join(' ') };
-  if (!shape.compound && !shape.stop && Array.from(shape.folded).length >= minJoinedLength) return { hyphenatedParts: maxParts };
+  const letters = Array.from(shape.folded).length;
+  if (!shape.compound && !shape.stop && letters >= minJoinedLength && letters <= maxJoinedLength) return { hyphenatedParts: maxParts };
   return {};
 }
 
