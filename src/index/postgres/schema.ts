@@ -36,6 +36,7 @@
  */
 import type pg from 'pg';
 import { FACETS, FIELDS, type FacetName } from '../../analysis/index.js';
+import { inSearchSample } from './search-sample.js';
 
 /** The text search configuration every tsvector and tsquery of depeches uses. */
 export const TS_CONFIG = 'depeches.french';
@@ -254,6 +255,15 @@ export const MIGRATIONS: Migration[] = [
       END $$;
       CREATE INDEX IF NOT EXISTS search_rows_tsv ON depeches.search_rows USING gin (tsv);
       CREATE INDEX IF NOT EXISTS search_rows_date ON depeches.search_rows (date DESC NULLS LAST, id);`,
+  },
+  {
+    version: 8,
+    description: 'search_rows_sample_tsv: a GIN index of the fixed sample of stories a keystroke with many matches counts (src/index/postgres/search-sample.ts), and the build\'s count of sampled rows',
+    sql: `
+      CREATE INDEX IF NOT EXISTS search_rows_sample_tsv ON depeches.search_rows USING gin (tsv) WHERE ${inSearchSample()};
+      ALTER TABLE depeches.build ADD COLUMN IF NOT EXISTS sampled_count integer;
+      UPDATE depeches.build SET sampled_count = (SELECT count(*) FROM depeches.search_rows WHERE ${inSearchSample()});
+      ANALYZE depeches.search_rows;`,
   },
 ];
 
