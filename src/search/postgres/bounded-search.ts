@@ -11,7 +11,7 @@
  *   - the matches are first found in the fixed sample of stories
  *     (src/index/postgres/search-sample.ts, one in 32, with its own partial
  *     GIN index): when the sample's rows passing every filter, scaled, are
- *     more than `limit` (FACET_EXACT_LIMIT, 10 000), the total, the date
+ *     more than `limit` (BOUNDED_LIMIT, 5 000), the total, the date
  *     counts and the facet counts are the sample's scaled, each marked
  *     approximate ("environ" on the page); otherwise the statement stops
  *     there (`bounded` false) and the exact statement runs;
@@ -19,14 +19,15 @@
  *     over the RANK_WINDOW newest matches passing the filters, read here in
  *     the order of the date index (search_rows_date), which stops once it
  *     has them (a broad query finds 1 000 matches in about as many rows),
- *     so the hits are the exact statement's.
+ *     or, when fewer rows match (DATE_ORDER_SHARE), found by the GIN index
+ *     and sorted; so the hits are the exact statement's.
  *
  * Its parameters are the exact statement's (searchParameters), so that one
  * request is answered by either.
  */
 import { FACETS } from '../../analysis/index.js';
 import { FACET_COLUMNS, inSearchSample, SAMPLE_BUCKET_COUNT, SEARCH_SAMPLE_BUCKETS } from '../../index/postgres/index.js';
-import { FACET_FETCH, FACET_EXACT_LIMIT, roundedCount } from './facet-counts.js';
+import { FACET_FETCH, roundedCount } from './facet-counts.js';
 import { bestOfStories, filterConditions, hitsSql, othersPass, passes, PASSES_ALL, QUOTED_MATCH, QUOTED_WORDS, RANK_WINDOW, rankSql, STORY_PARAMETER, type SearchRow } from './search-sql.js';
 import type { FacetValue } from '../types.js';
 
@@ -37,12 +38,23 @@ export type BoundedSort = 'relevance' | 'date';
 export interface BoundedOptions {
   /** Buckets of 1 024 in the sample (default SEARCH_SAMPLE_BUCKETS: the one with a partial index). */
   buckets?: number;
-  /** Estimated rows passing the filters above which the counts are the sample's (default FACET_EXACT_LIMIT). */
+  /** Estimated rows passing the filters above which the counts are the sample's (default BOUNDED_LIMIT). */
   limit?: number;
 }
 
 /** The statement's row: the exact statement's, and whether it answered (`bounded`) or the exact one must. */
 export type BoundedRow = SearchRow & { bounded: boolean };
+
+/** Estimated rows passing the filters above which a keystroke is answered from the sample (its total, dates and facets). */
+export const BOUNDED_LIMIT = 5_000;
+
+/**
+ * Share of the archive a query must match for its newest matches to be read
+ * in date order: about 1 000 / share rows then come from the date index,
+ * and every one is tested against the query (its tsvector read); fewer
+ * matches are found cheaper by the GIN index and sorted.
+ */
+export const DATE_ORDER_SHARE = 0.3;
 
 /** The sample's matching rows (CTE). */
 const SAMPLED = 'sampled';
@@ -53,7 +65,7 @@ const GATE = `(SELECT bounded FROM ${PROBE})`;
 /** The bounded search statement for `sort`, each story once when `grouped`. */
 export function boundedSearchSql(sort: BoundedSort, grouped: boolean, options: BoundedOptions = {}): string {
   const buckets = options.buckets ?? SEARCH_SAMPLE_BUCKETS;
-  const limit = options.limit ?? FACET_EXACT_LIMIT;
+  const limit = options.limit ?? BOUNDED_LIMIT;
   // Rows per sampled row: the build's (its articles over the sample's), else the buckets' ratio (a build written before migration 8, or a test's sample).
   const ratio = SAMPLE_BUCKET_COUNT / buckets;
   const scaleSql = buckets === SEARCH_SAMPLE_BUCKETS ? `(SELECT coalesce(b.document_count::numeric / nullif(b.sampled_count, 0), ${ratio}) FROM depeches.build b)` : `${ratio}::numeric`;
@@ -62,11 +74,18 @@ export function boundedSearchSql(sort: BoundedSort, grouped: boolean, options: B
   const passing = filters.map(([, condition]) => condition).join(' AND ');
   const key = (k: number) => `key_${k}`;
   const counts = (name: string) => othersPass(passes(name as (typeof FACETS)[number]));
-  // The newest matches passing the filters, from the date index: `IS TRUE` keeps the GIN index (which would find every match first) out of this scan.
-  const window = `SELECT d.id, d.date, d.story, ${sort === 'relevance' ? rankSql('d.tsv') : '0::real'} AS score
+  const windowSize = `greatest(${RANK_WINDOW}, $5::int + $6::int)`;
+  // The newest matches passing the filters. When most rows match, from the date index, which stops once it has them (the CASE tests the
+  // filters, in the row, before the tsvector, out of line, and keeps the GIN index, which would find every match first, out of this scan);
+  // else from the GIN index, the passing rows sorted by date (`+ 0` keeps the date index out), each ranked row's tsvector read by its id.
+  const scanned = `SELECT d.id, d.date, d.story, ${sort === 'relevance' ? rankSql('d.tsv') : '0::real'} AS score
     FROM depeches.search_rows d
-    WHERE ${GATE} AND (d.tsv @@ $1::tsquery) IS TRUE AND ${passing}
-    ORDER BY d.date DESC NULLS LAST, d.id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)`;
+    WHERE (SELECT bounded AND by_date FROM ${PROBE}) AND CASE WHEN ${passing} THEN d.tsv @@ $1::tsquery ELSE false END
+    ORDER BY d.date DESC NULLS LAST, d.id LIMIT ${windowSize}`;
+  const found = `SELECT r.id, r.date, r.story, ${sort === 'relevance' ? rankSql('(SELECT s.tsv FROM depeches.search_rows s WHERE s.id = r.id)') : '0::real'} AS score
+    FROM (SELECT d.id, d.date, d.story FROM depeches.search_rows d
+          WHERE (SELECT bounded AND NOT by_date FROM ${PROBE}) AND d.tsv @@ $1::tsquery AND ${passing}
+          ORDER BY d.date + 0 DESC NULLS LAST, d.id LIMIT ${windowSize}) r`;
   return `
   WITH unused_parameters AS (SELECT $7::tsquery[] AS clauses, $8::int AS required, $${STORY_PARAMETER}::text AS story, $${QUOTED_WORDS}::text[] AS quoted_words, $${QUOTED_MATCH}::tsquery AS quoted_match),
   scale AS MATERIALIZED (SELECT coalesce(${scaleSql}, ${ratio}) AS factor),
@@ -76,8 +95,11 @@ export function boundedSearchSql(sort: BoundedSort, grouped: boolean, options: B
     FROM depeches.search_rows d
     WHERE ${inSearchSample('d', buckets)} AND d.tsv @@ $1::tsquery
   ),
-  ${PROBE} AS MATERIALIZED (SELECT count(*) FILTER (WHERE ${PASSES_ALL}) * ${scale} > ${limit} AS bounded FROM ${SAMPLED}),
-  window_rows AS (${window}),
+  ${PROBE} AS MATERIALIZED (
+    SELECT count(*) FILTER (WHERE ${PASSES_ALL}) * ${scale} > ${limit} AS bounded,
+           count(*) * ${scale} >= ${DATE_ORDER_SHARE} * (SELECT document_count FROM depeches.build) AS by_date
+    FROM ${SAMPLED}),
+  window_rows AS ((${scanned}) UNION ALL (${found})),
   page AS (SELECT id, date, score FROM ${bestOfStories('window_rows', 'id, date, score, story', sort, grouped)} p ORDER BY ${sort === 'relevance' ? 'score DESC, id' : 'date DESC NULLS LAST, id'} LIMIT $5 OFFSET $6),
   key_counts AS MATERIALIZED (
     SELECT ${FACET_COLUMNS.map((_c, k) => key(k)).join(', ')}, count(*)::int AS count FROM (
