@@ -6,6 +6,7 @@
  * 1 200 articles crosses it; a sample of every bucket estimates exactly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATE_ORDER_SHARE } from '../../src/search/postgres/bounded-search.js';
 import { roundedCount } from '../../src/search/postgres/facet-counts.js';
 import { PostgresBackend } from '../../src/search/postgres/index.js';
 import type { FacetValue, SearchRequest, SearchResponse } from '../../src/search/types.js';
@@ -15,7 +16,7 @@ import { prepareIndex } from '../helpers/backends.js';
 import { generateArchive, type GeneratedArchive } from '../helpers/generated-archive.js';
 import { request } from '../helpers/sample-index.js';
 
-const LIMIT = 100;
+const LIMIT = 250;
 let archive: GeneratedArchive;
 let release: () => Promise<void>;
 let databaseUrl: string;
@@ -25,6 +26,8 @@ let exact: PostgresBackend;
 let whole: PostgresBackend;
 /** Bounded past LIMIT, over half of the stories. */
 let half: PostgresBackend;
+/** Bounded past a fifth of LIMIT, over every story (for filtered keystrokes). */
+let narrow: PostgresBackend;
 /** The defaults (bounded past 10 000 rows, over one story in 32). */
 let plain: PostgresBackend;
 beforeAll(async () => {
@@ -35,10 +38,11 @@ beforeAll(async () => {
   exact = await PostgresBackend.connect(databaseUrl, { bounded: { limit: 1_000_000_000 } });
   whole = await PostgresBackend.connect(databaseUrl, { bounded: { buckets: 1024, limit: LIMIT } });
   half = await PostgresBackend.connect(databaseUrl, { bounded: { buckets: 512, limit: LIMIT } });
+  narrow = await PostgresBackend.connect(databaseUrl, { bounded: { buckets: 1024, limit: LIMIT / 5 } });
   plain = await PostgresBackend.connect(databaseUrl);
 }, 120_000);
 afterAll(async () => {
-  for (const backend of [exact, whole, half, plain]) await backend?.close();
+  for (const backend of [exact, whole, half, narrow, plain]) await backend?.close();
   await release?.();
   await archive?.cleanup();
 });
@@ -52,6 +56,17 @@ async function both(search: SearchRequest, bounded = whole): Promise<[SearchResp
 
 describe('PostgreSQL keystrokes with many matches', () => {
   const broad = [request({ q: 'question' }), request({ q: 'p' }), request({ q: 'question', sort: 'date' }), request({ q: 'question', page: 3 })];
+
+  it('reads the newest matches from the date index (most rows match) or from the GIN index (fewer do)', async () => {
+    // The two ways the page's window is read (DATE_ORDER_SHARE): both are exercised below.
+    expect((await exact.search(request({ q: 'p' }))).total).toBeGreaterThan(DATE_ORDER_SHARE * 1200);
+    const fewer = request({ q: 'sécheresse' });
+    const [truth, estimate] = await both(fewer, narrow);
+    expect(truth.total).toBeLessThan(DATE_ORDER_SHARE * 1200);
+    expect(estimate.total_approximate).toBe(true);
+    expect(estimate.hits.map((h) => h.id)).toEqual(truth.hits.map((h) => h.id));
+    expect(estimate.hits.map((h) => h.score)).toEqual(truth.hits.map((h) => h.score));
+  });
 
   it('keeps the exact hits, in the same order, and marks the estimated total', async () => {
     for (const search of broad) {
@@ -88,8 +103,9 @@ describe('PostgreSQL keystrokes with many matches', () => {
 
   it('filters the page and the estimates as the exact statement does', async () => {
     const speaker = (await exact.search(request({ q: 'p' }))).facets.speaker[0].value;
-    const [truth, estimate] = await both(request({ q: 'p', speakers: [speaker] }));
-    expect(truth.total).toBeGreaterThan(LIMIT);
+    const [truth, estimate] = await both(request({ q: 'p', speakers: [speaker] }), narrow);
+    expect(truth.total).toBeGreaterThan(LIMIT / 5);
+    expect(estimate.total_approximate).toBe(true);
     expect(estimate.hits.map((h) => h.id)).toEqual(truth.hits.map((h) => h.id));
     expect(estimate.hits.every((h) => h.speakers.includes(speaker))).toBe(true);
     expect(estimate.total).toBe(roundedCount(truth.total));
