@@ -28,7 +28,9 @@ let whole: PostgresBackend;
 let half: PostgresBackend;
 /** Bounded past a fifth of LIMIT, over every story (for filtered keystrokes). */
 let narrow: PostgresBackend;
-/** The defaults (bounded past 10 000 rows, over one story in 32). */
+/** Bounded past LIMIT, and narrow past LIMIT matches, over every story. */
+let narrowCase: PostgresBackend;
+/** The defaults (bounded past 5 000 rows, over one story in 32). */
 let plain: PostgresBackend;
 beforeAll(async () => {
   archive = await generateArchive({ articles: 1200 });
@@ -39,10 +41,11 @@ beforeAll(async () => {
   whole = await PostgresBackend.connect(databaseUrl, { bounded: { buckets: 1024, limit: LIMIT } });
   half = await PostgresBackend.connect(databaseUrl, { bounded: { buckets: 512, limit: LIMIT } });
   narrow = await PostgresBackend.connect(databaseUrl, { bounded: { buckets: 1024, limit: LIMIT / 5 } });
+  narrowCase = await PostgresBackend.connect(databaseUrl, { bounded: { buckets: 1024, limit: LIMIT, manyAbove: LIMIT } });
   plain = await PostgresBackend.connect(databaseUrl);
 }, 120_000);
 afterAll(async () => {
-  for (const backend of [exact, whole, half, narrow, plain]) await backend?.close();
+  for (const backend of [exact, whole, half, narrow, narrowCase, plain]) await backend?.close();
   await release?.();
   await archive?.cleanup();
 });
@@ -111,6 +114,23 @@ describe('PostgreSQL keystrokes with many matches', () => {
     expect(estimate.total).toBe(roundedCount(truth.total));
     // Disjunctive: the speakers are counted over the rows passing the other filters (all the matches).
     expect(counts(estimate.facets.speaker).get(speaker)).toBe(roundedCount(counts(truth.facets.speaker).get(speaker)!));
+  });
+
+  it('counts exactly the few rows passing a filter among many matches, but the filtered facet', async () => {
+    const speaker = (await exact.search(request({ q: 'p' }))).facets.speaker[0].value;
+    const search = request({ q: 'p', speakers: [speaker] });
+    const [truth, answer] = await both(search, narrowCase);
+    expect(truth.total).toBeLessThanOrEqual(LIMIT);
+    expect((await exact.search(request({ q: 'p' }))).total).toBeGreaterThan(LIMIT);
+    expect(answer.total_approximate).toBeUndefined();
+    expect(answer.hits).toEqual(truth.hits);
+    expect([answer.total, answer.articles]).toEqual([truth.total, truth.articles]);
+    expect(answer.facets.date).toEqual(truth.facets.date);
+    expect(answer.facets.organisation).toEqual(truth.facets.organisation);
+    expect(answer.facets.source).toEqual(truth.facets.source);
+    // The speakers, which count every match (the selection ignored), come from the sample: flagged (every story sampled here: the same counts).
+    expect(answer.facets.speaker.every((v) => v.approximate)).toBe(true);
+    expect(counts(answer.facets.speaker).get(speaker)).toBe(roundedCount(counts(truth.facets.speaker).get(speaker)!));
   });
 
   it('answers exactly when the sample says the matches are few, or the order is oldest first', async () => {

@@ -116,8 +116,9 @@ export class PostgresBackend implements BackendReader {
     // A keystroke with many matches: counted on a sample, its page read in date order (./bounded-search.ts); the exact statement when the sample says they are few.
     const boundable = compiled.match !== null && !request.story && !quoted && (sort === 'relevance' || sort === 'date');
     const bounded = boundable ? (await client.query<BoundedRow>(boundedSearchSql(sort, grouped, this.bounded), searchParameters(request, compiled.match, compiled.highlight, [], 0, null))).rows[0] : null;
+    // Answered there when its total is estimated (`bounded`) or when many rows match but few pass the facet filters (`narrow`, exact).
     const estimated = bounded?.bounded === true;
-    let row: SearchRow = estimated ? bounded! : (await run(compiled.match, [], 0)).rows[0];
+    let row: SearchRow = estimated || bounded?.narrow ? bounded! : (await run(compiled.match, [], 0)).rows[0];
     let used = { match: compiled.match, highlight: compiled.highlight, clauses: [] as string[], required: 0 };
     let relaxed: { matched: number; of: number } | null = null;
     if (row.matched === 0 && compiled.positive.length > 1) {
