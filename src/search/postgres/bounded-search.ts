@@ -15,7 +15,7 @@
  *     counts and the facet counts are the sample's scaled, each marked
  *     approximate ("environ" on the page);
  *   - the narrow case: when the sample's matches, scaled, are more than
- *     FACET_EXACT_LIMIT but the rows passing the facet filters are not (a
+ *     NARROW_MATCHES but the rows passing the facet filters are not (a
  *     broad beginning with a speaker selected), only those rows are read
  *     (from the GIN index, materialised): the total, the dates and the
  *     counts of the facets without a selection are exact, those of a facet
@@ -36,7 +36,7 @@
  */
 import { FACETS } from '../../analysis/index.js';
 import { FACET_COLUMNS, inSearchSample, SAMPLE_BUCKET_COUNT, SEARCH_SAMPLE_BUCKETS } from '../../index/postgres/index.js';
-import { FACET_EXACT_LIMIT, FACET_FETCH, roundedCount } from './facet-counts.js';
+import { FACET_FETCH, roundedCount } from './facet-counts.js';
 import { bestOfStories, FACET_PARAMETER, filterConditions, hitsSql, othersPass, passes, PASSES_ALL, QUOTED_MATCH, QUOTED_WORDS, RANK_WINDOW, rankSql, STORY_PARAMETER, type SearchRow } from './search-sql.js';
 import type { FacetValue } from '../types.js';
 
@@ -49,7 +49,7 @@ export interface BoundedOptions {
   buckets?: number;
   /** Estimated rows passing the filters above which the counts are the sample's (default BOUNDED_LIMIT). */
   limit?: number;
-  /** Estimated matches above which, with at most as many rows passing the facet filters, the passing rows alone are counted (the narrow case; default FACET_EXACT_LIMIT). */
+  /** Estimated matches above which, with at most as many rows passing the facet filters, the passing rows alone are counted (the narrow case; default NARROW_MATCHES). */
   manyAbove?: number;
 }
 
@@ -58,6 +58,9 @@ export type BoundedRow = SearchRow & { bounded: boolean; narrow: boolean };
 
 /** Estimated rows passing the filters above which a keystroke is answered from the sample (its total, dates and facets). */
 export const BOUNDED_LIMIT = 5_000;
+
+/** Estimated matches above which, with at most as many rows passing the facet filters, a keystroke reads the passing rows alone (the narrow case). */
+export const NARROW_MATCHES = 10_000;
 
 /**
  * Share of the archive a query must match for its newest matches to be read
@@ -80,7 +83,7 @@ const NARROW = `(SELECT narrow FROM ${PROBE})`;
 export function boundedSearchSql(sort: BoundedSort, grouped: boolean, options: BoundedOptions = {}): string {
   const buckets = options.buckets ?? SEARCH_SAMPLE_BUCKETS;
   const limit = options.limit ?? BOUNDED_LIMIT;
-  const many = options.manyAbove ?? FACET_EXACT_LIMIT;
+  const many = options.manyAbove ?? NARROW_MATCHES;
   // Rows per sampled row: the build's (its articles over the sample's), else the buckets' ratio (a build written before migration 8, or a test's sample).
   const ratio = SAMPLE_BUCKET_COUNT / buckets;
   const scaleSql = buckets === SEARCH_SAMPLE_BUCKETS ? `(SELECT coalesce(b.document_count::numeric / nullif(b.sampled_count, 0), ${ratio}) FROM depeches.build b)` : `${ratio}::numeric`;
