@@ -115,7 +115,10 @@ export class PostgresBackend implements BackendReader {
       client.query<SearchRow>(searchSql(sort, grouped, this.facetExactLimit), searchParameters(request, match, compiled.highlight, clauses, required, quoted));
     // A keystroke with many matches: counted on a sample, its page read in date order (./bounded-search.ts); the exact statement when the sample says they are few.
     const boundable = compiled.match !== null && !request.story && !quoted && (sort === 'relevance' || sort === 'date');
+    // Without parallel workers: their start-up (tens of ms on a loaded machine) was paid even by the branches the sample turns off.
+    if (boundable) await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
     const bounded = boundable ? (await client.query<BoundedRow>(boundedSearchSql(sort, grouped, this.bounded), searchParameters(request, compiled.match, compiled.highlight, [], 0, null))).rows[0] : null;
+    if (boundable) await client.query('RESET max_parallel_workers_per_gather');
     // Answered there when its total is estimated (`bounded`) or when many rows match but few pass the facet filters (`narrow`, exact).
     const estimated = bounded?.bounded === true;
     let row: SearchRow = estimated || bounded?.narrow ? bounded! : (await run(compiled.match, [], 0)).rows[0];
