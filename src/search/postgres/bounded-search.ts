@@ -115,9 +115,9 @@ export function boundedSearchSql(sort: BoundedSort, grouped: boolean, options: B
         SELECT ${FACET_COLUMNS.map((c, k) => `(${where(c.name)}) AS counts_${k}, unnest(m.${c.keys}) AS ${key(k)}`).join(', ')}
         FROM ${rows}) u) k
     GROUP BY GROUPING SETS (${FACET_COLUMNS.map((_c, k) => `(${key(k)})`).join(', ')}))`;
-  const facetJson = (k: number, counts: string, factor: string, approximate: boolean) => `json_build_object('approximate', ${approximate}, 'values', coalesce((
+  const facetJson = (k: number, keyCountsCte: string, factor: string, approximate: boolean) => `json_build_object('approximate', ${approximate}, 'values', coalesce((
        SELECT json_agg(json_build_object('value', n.value, 'count', round(c.count * ${factor})::int) ORDER BY c.count DESC, n.value)
-       FROM (SELECT ${key(k)} AS key, count FROM ${counts} WHERE ${key(k)} IS NOT NULL ORDER BY count DESC, ${key(k)} LIMIT ${FACET_FETCH}) c
+       FROM (SELECT ${key(k)} AS key, count FROM ${keyCountsCte} WHERE ${key(k)} IS NOT NULL ORDER BY count DESC, ${key(k)} LIMIT ${FACET_FETCH}) c
        JOIN depeches.facet_names n ON n.facet = '${FACET_COLUMNS[k].pgKey}' AND n.key = c.key), '[]'::json))`;
   const dateJson = (rows: string, where: string, factor: string) => `(SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
        SELECT v.value, round(sum(days.count) * ${factor})::int AS count
