@@ -17,9 +17,10 @@
  *                           documents row (SEARCH_ROW_COLUMNS)
  *     depeches.terms        every lexeme of the index with its document
  *                           count, trigram-indexed (typo tolerance and the
- *                           "vouliez-vous dire" corrections look here) and
+ *                           "vouliez-vous dire" corrections look here),
  *                           btree-indexed in byte order (completions of the
- *                           word being typed)
+ *                           word being typed) and, for compounds, by their
+ *                           letters without hyphens (a word written together)
  *                           (`story`: the first article of its story;
  *                           `in_story`: the story holds other articles)
  *     depeches.short_completions
@@ -258,6 +259,11 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 8,
+    description: 'compounds by their letters: a word written together ("anticasseurs") finds the compound lexemes it is the joined spelling of ("anti-casseur")',
+    sql: `CREATE INDEX IF NOT EXISTS terms_joined ON depeches.terms (replace(term, '-', '')) WHERE strpos(term, '-') > 0;`,
+  },
+  {
+    version: 9,
     description: 'search_rows_sample_tsv: a GIN index of the fixed sample of stories a keystroke with many matches counts (src/index/postgres/search-sample.ts), and the build\'s count of sampled rows',
     sql: `
       CREATE INDEX IF NOT EXISTS search_rows_sample_tsv ON depeches.search_rows USING gin (tsv) WHERE ${inSearchSample()};

@@ -3,7 +3,7 @@
  * matches counts instead of every match (src/search/postgres/bounded-search.ts):
  * the stories whose id hashes into the first SEARCH_SAMPLE_BUCKETS of 1 024
  * buckets, about one article in 32, with their own partial GIN index
- * (schema.ts, migration 8), so that counting a query's matches in the sample
+ * (schema.ts, migration 9), so that counting a query's matches in the sample
  * reads the sample's posting lists only, never the whole archive's.
  *
  * A story is sampled whole (the hash of its first article's id): the stories

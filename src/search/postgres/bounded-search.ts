@@ -84,7 +84,7 @@ export function boundedSearchSql(sort: BoundedSort, grouped: boolean, options: B
   const buckets = options.buckets ?? SEARCH_SAMPLE_BUCKETS;
   const limit = options.limit ?? BOUNDED_LIMIT;
   const many = options.manyAbove ?? NARROW_MATCHES;
-  // Rows per sampled row: the build's (its articles over the sample's), else the buckets' ratio (a build written before migration 8, or a test's sample).
+  // Rows per sampled row: the build's (its articles over the sample's), else the buckets' ratio (a build written before migration 9, or a test's sample).
   const ratio = SAMPLE_BUCKET_COUNT / buckets;
   const scaleSql = buckets === SEARCH_SAMPLE_BUCKETS ? `(SELECT coalesce(b.document_count::numeric / nullif(b.sampled_count, 0), ${ratio}) FROM depeches.build b)` : `${ratio}::numeric`;
   const scale = '(SELECT factor FROM scale)';
