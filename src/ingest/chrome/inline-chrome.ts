@@ -1,6 +1,7 @@
 import { MONTH_SOURCE, TIME_SOURCE } from '../dates/calendar-words.js';
 import { findDateMentions, isValidDate } from '../dates/date-mentions.js';
 import { wordStartMatches } from '../text/scan.js';
+import { SubstringGroups } from '../text/substring-groups.js';
 import { creditEnd, headlineEnd, removeSpans, segmentStart, sentenceAround } from './spans.js';
 
 /**
@@ -57,8 +58,11 @@ const CREDIT_LINE_AND_CAPTION = /(^|\n)(?:crédits? photos?|photos?)\s?:[^\n]{0,
 /** Ad and tracking scripts, cut from their first identifier to the balanced end of the statement. */
 const SCRIPT_START = /(?:\(\s?)?(?:googletag|adsbygoogle|window\.(?:dataLayer|_?gaq|fbq|googletag)|dataLayer\.push|_gaq\.push|fbq\(|gtag\(|document\.write\()|(?:\$|jQuery)\(\s?['"][#.]?[\w-]+['"]\s?\)\.\w+\(/gu;
 const SCRIPT_REACH = 4000;
-/** Words one of which every script start holds; includes() on each is cheaper than one alternation scan. */
-const SCRIPT_WORDS = ['googletag', 'adsbygoogle', 'dataLayer', '_gaq', 'fbq(', 'gtag(', 'document.write', '$(', 'jQuery('];
+/** Words one of which every script start holds (first) and one of which every post holds (second); one pass for both is cheaper than an alternation scan. */
+const SCRIPT_AND_POST_WORDS = new SubstringGroups([
+  ['googletag', 'adsbygoogle', 'dataLayer', '_gaq', 'fbq(', 'gtag(', 'document.write', '$(', 'jQuery('],
+  ['(@', 'twitter.com', 't.co/'],
+]);
 const VIDEO_CAPTION = /(^|\n|[.!?»] )\s?vidéo\s?[-–:][^\n]*$/iu;
 
 /** Newsletter and subscription prompts: the whole sentence goes. */
@@ -89,7 +93,6 @@ function scriptEnd(text: string, start: number): number | null {
 }
 
 function scriptSpans(text: string, spans: [number, number][]): void {
-  if (!SCRIPT_WORDS.some((word) => text.includes(word))) return;
   let after = 0;
   for (const m of wordStartMatches(SCRIPT_START, text)) {
     if (m.index < after) continue;
@@ -132,7 +135,6 @@ function laterCopy(text: string, signature: number, after: number, floor: number
  * opening words, found again just before the signature.
  */
 function tweetSpans(text: string, spans: [number, number][], postDates: string[]): void {
-  if (!text.includes('(@') && !text.includes('twitter.com') && !text.includes('t.co/')) return;
   for (const m of wordStartMatches(POST_LABEL, text)) spans.push([m.index, m.index + m[0].length]);
   let floor = 0;
   if (text.includes('(@')) {
@@ -252,24 +254,32 @@ export interface InlineCleaning {
   postDates: string[];
 }
 
+/** Words (lowercase) one of which each kind of chrome holds: related articles, credits, subscription calls, furniture dates. */
+const GATES = new SubstringGroups([
+  ['lire aussi', 'voir aussi', 'lire également', 'voir également', 'lire ensuite', 'regarder aussi', 'écouter aussi', 'dossier', 'regarder sur'],
+  ['photo', 'crédit', 'illustration', 'infographie', 'image'],
+  ['abonn', 'inscri', 'recevez', 'envois', 'lire la suite', 'infolettre', 'suivez'],
+  ['créé', 'publié', 'à jour', 'modifié', 'actualisé'],
+]);
+
 /** The text with in-paragraph chrome cut out, and the dates its furniture stated. */
 export function removeInlineChrome(text: string): InlineCleaning {
   const furnitureDates: string[] = [];
   const postDates: string[] = [];
   const spans: [number, number][] = [];
-  scriptSpans(text, spans);
-  tweetSpans(text, spans, postDates);
+  const [script, post] = SCRIPT_AND_POST_WORDS.present(text);
+  if (script) scriptSpans(text, spans);
+  if (post) tweetSpans(text, spans, postDates);
   let out = removeSpans(text, spans, '\n');
   // a text that is nothing but a post keeps the post's words, without its links
   if (out.trim() === '' && spans.length > 0) out = text.replace(TWEET_LINK, ' ');
-  // cheap gates: most articles carry none of these, and a lowercase copy tested with plain words costs less than each pattern's scan
-  const lower = out.toLowerCase();
+  // cheap gates: most articles carry none of these, and a lowercase copy searched for plain words costs less than each pattern's scan
+  const [related, credit, subscription, furniture] = GATES.present(out.toLowerCase());
   spans.length = 0;
-  const has = (words: string[]) => words.some((word) => lower.includes(word));
-  if (has(['lire aussi', 'voir aussi', 'lire également', 'voir également', 'lire ensuite', 'regarder aussi', 'écouter aussi', 'dossier', 'regarder sur'])) relatedSpans(out, spans);
-  if (lower.includes('photo') || lower.includes('crédit') || lower.includes('illustration') || lower.includes('infographie') || lower.includes('image') || out.includes('©')) creditSpans(out, spans);
-  if (has(['abonn', 'inscri', 'recevez', 'envois', 'lire la suite', 'infolettre', 'suivez'])) subscriptionSpans(out, spans);
-  if (has(['créé', 'publié', 'à jour', 'modifié', 'actualisé'])) furnitureSpans(out, spans, furnitureDates);
+  if (related) relatedSpans(out, spans);
+  if (credit || out.includes('©')) creditSpans(out, spans);
+  if (subscription) subscriptionSpans(out, spans);
+  if (furniture) furnitureSpans(out, spans, furnitureDates);
   out = removeSpans(out, spans, '\n');
   return { text: out, furnitureDates, postDates };
 }

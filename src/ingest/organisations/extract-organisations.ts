@@ -3,6 +3,7 @@ import { isPlace } from '../lexicon/places.js';
 import { foldKey } from '../text/fold.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 import { tokenize } from '../text/tokens.js';
+import { WordSieve } from '../text/word-sieve.js';
 import { isAcronymToken, longFormKind, joined, longFormAfter, longFormStart, shoutingTokens } from './acronyms.js';
 import { COMPANY_SUFFIXES, acronymConfirmedByContext, classNounNames, suffixedCompanyNames } from './context-names.js';
 import {
@@ -14,6 +15,10 @@ import { isAffiliation, isBodyOf, isCredit, isPlaceUse, isSurnameUse } from './m
 const CONTRACTED_ARTICLES = new Set(['du', 'au', 'des', 'aux']);
 /** "(Ofpra)", "(Giec)": a titlecase acronym, taken only when the initials of its long form spell it. */
 const TITLECASE_ACRONYM = /^\p{Lu}\p{Ll}{2,5}$/u;
+
+/** Most lowercase words are neither: the sieves spare their look-ups. */
+const LOWERCASE_HEAD_SIEVE = new WordSieve(LOWERCASE_HEADS);
+const CLASS_NOUN_SIEVE = new WordSieve(CLASS_NOUNS);
 
 /**
  * Organisations named in a text, canonical and merged, most mentioned first:
@@ -65,8 +70,8 @@ export function extractOrganisations(text: string): string[] {
       if (COMPANY_SUFFIXES.has(token.text)) suffixes.push(i);
       if (i > 0 && CONTRACTED_ARTICLES.has(tokens[i - 1].text)) afterContraction.push(i);
     } else {
-      if (LOWERCASE_HEADS.has(token.text)) heads.push(i);
-      if (CLASS_NOUNS.has(token.key)) classNouns.push(i);
+      if (LOWERCASE_HEAD_SIEVE.mayHold(token.text) && LOWERCASE_HEADS.has(token.text)) heads.push(i);
+      if (CLASS_NOUN_SIEVE.mayHold(token.key) && CLASS_NOUNS.has(token.key)) classNouns.push(i);
     }
   }
 

@@ -186,7 +186,7 @@ export class SpeakerFinder {
     type Hit = { index: number; end: number; pronoun: string | null; simple: boolean; passive: boolean; according: 'selon' | 'pour' | 'pour qui' | null };
     const hits: Hit[] = [];
     this.verbs = findSpeechVerbs(this.text);
-    for (const verb of this.verbs) hits.push({ ...verb, according: null });
+    for (const verb of this.verbs) hits.push({ index: verb.index, end: verb.end, pronoun: verb.pronoun, simple: verb.simple, passive: verb.passive, according: null });
     const attribution = (index: number, end: number, according: Hit['according']): Hit => ({ index, end, pronoun: null, simple: false, passive: false, according });
     for (const m of wordStartMatches(ACCORDING_TO, this.text)) hits.push(attribution(m.index, m.index + m[0].length, 'selon'));
     for (const m of wordStartMatches(FOR_PERSON, this.text)) {

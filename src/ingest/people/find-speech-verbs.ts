@@ -1,3 +1,5 @@
+import { letterOrMarkLength } from '../text/char-classes.js';
+import { WordSieve } from '../text/word-sieve.js';
 import { speechVerbForms } from './speech-verbs.js';
 
 /**
@@ -20,7 +22,31 @@ export interface SpeechVerb {
   passive: boolean;
 }
 
-const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?(?:-[\p{L}\p{M}]+){0,4}/gu;
+/**
+ * The words are what /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?(?:-[\p{L}\p{M}]+){0,4}/gu
+ * matches, read by hand: most words start with a capital or are not
+ * verbs, and are skipped without a match object or a substring.
+ */
+function runEnd(text: string, i: number): number {
+  let length: number;
+  while ((length = letterOrMarkLength(text, i)) > 0) i += length;
+  return i;
+}
+
+/** End of the word whose first run of letters ends at `i`: an elided part, up to four hyphenated parts. */
+function wordEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 39 || c === 0x2019) {
+    const length = letterOrMarkLength(text, i + 1);
+    if (length > 0) i = runEnd(text, i + 1 + length);
+  }
+  for (let parts = 0; parts < 4 && text.charCodeAt(i) === 45; parts++) {
+    const length = letterOrMarkLength(text, i + 1);
+    if (length === 0) break;
+    i = runEnd(text, i + 1 + length);
+  }
+  return i;
+}
 const INVERTED = /^(.+?)(?:-t)?-(il|elle|ils|elles|on)$/u;
 /** Object pronouns between the subject and the auxiliary: "», nous a confirmé X", "X lui a dit". */
 const OBJECT_PRONOUNS = new Set(['nous', 'vous', 'lui', 'leur', 'me', 'te']);
@@ -39,6 +65,13 @@ const ADVERB_PHRASES = [
   ['en', 'outre'], ['une', 'nouvelle', 'fois'], ['à', 'nouveau'], ['de', 'nouveau'], ['plus', 'tard'], ['quant', 'à', 'lui'],
   ['quant', 'à', 'elle'], ['de', 'plus'], ['en', 'effet'], ['en', 'revanche'], ['au', 'passage'],
 ];
+
+/**
+ * The words without apostrophe or hyphen that the pass must read (verb
+ * forms, auxiliaries, pronouns, "se"): any other is skipped without a
+ * substring or a set look-up.
+ */
+let knownWords: WordSieve | null = null;
 
 /** The next word when only spaces separate it from `at` (sticky: no scan beyond it). */
 const NEXT_WORD = /[ \t\n\u00a0\u202f]+([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?(?:-[\p{L}\p{M}]+){0,4})/uy;
@@ -81,6 +114,11 @@ function startsLowercase(word: string): boolean {
  */
 export function findSpeechVerbs(text: string): SpeechVerb[] {
   const forms = speechVerbForms();
+  if (knownWords === null) {
+    knownWords = new WordSieve(forms.keys());
+    for (const words of [OBJECT_PRONOUNS, AUXILIARIES, REFLEXIVE_AUXILIARIES, ['se']]) knownWords.addAll(words);
+  }
+  const sieve = knownWords;
   const found: SpeechVerb[] = [];
   const tailFits = (tails: string[] | null, at: number): boolean => {
     if (!tails) return true;
@@ -91,13 +129,24 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
   let previousSeStart = -1;
   let previousClitic = -2; // end of the last object pronoun ("nous a confirmé", "lui a dit")
   let previousCliticStart = -1;
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) !== null) {
-    const token = m[0];
-    if (!startsLowercase(token)) continue;
-    const tokenStart = m.index;
-    const tokenEnd = tokenStart + token.length;
+  let at = 0;
+  while (at < text.length) {
+    if (letterOrMarkLength(text, at) === 0) {
+      at++;
+      continue;
+    }
+    const tokenStart = at;
+    const runEnds = runEnd(text, tokenStart);
+    const tokenEnd = wordEnd(text, runEnds);
+    at = tokenEnd;
+    if (!startsLowercase(text[tokenStart])) continue;
+    if (runEnds === tokenEnd && !sieve.mayHoldSpan(text, tokenStart, tokenEnd)) {
+      // what reading an unknown word does: it ends any "se" or object pronoun run
+      previousClitic = -2;
+      previousSe = -2;
+      continue;
+    }
+    const token = text.slice(tokenStart, tokenEnd);
     if (token === 'se') {
       previousSe = tokenEnd;
       previousSeStart = tokenStart;
@@ -166,7 +215,7 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
           const agent = nextWord(text, word.end);
           if (agent?.text === 'par') found.push({ index: start, end: agent.end, pronoun: null, simple: false, passive: true });
         }
-        WORD.lastIndex = word.end;
+        at = word.end;
       }
       continue;
     }
@@ -177,6 +226,5 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
       found.push({ index: reflexiveStart >= 0 ? reflexiveStart : tokenStart, end: tokenEnd, pronoun, simple: reflexiveStart < 0, passive: false });
     }
   }
-  WORD.lastIndex = 0;
   return found;
 }

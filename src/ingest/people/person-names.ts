@@ -2,7 +2,7 @@ import { NAME_PARTICLES, isInnerNameParticle, isNonNameWord, isTitleWord } from 
 import { isCommonWord, isKnownFirstName, isKnownSurname, isOtherProperNoun } from '../lexicon/name-lexicon.js';
 import { isPlace } from '../lexicon/places.js';
 import { canonicalOrganisation } from '../organisations/gazetteer.js';
-import { wordStartMatches } from '../text/scan.js';
+import { isLetterOrNumberUnit, isUppercaseUnit } from '../text/char-classes.js';
 
 /**
  * Sequences of capitalised words that may be people's names, and the rules
@@ -18,24 +18,63 @@ const PARTICLES = NAME_PARTICLES.filter((p) => p !== 'la' && p !== 'le').join('|
 /** Titles kept in the match so they can be recognised ("M. Wang", "Mme Merkel"). */
 const ABBREVIATED_TITLE = '(?:M\\.|MM\\.|Mme|Mmes|Mlle|Dr|Pr|Mgr|Me)';
 
-/** Up to five name words, with particles and initials between them, optionally after an abbreviated title. Use with wordStartMatches. */
+/** Up to five name words, with particles and initials between them, optionally after an abbreviated title; read at word starts by nameMatches. */
 export const NAME_SEQUENCE = new RegExp(
   `(?:${ABBREVIATED_TITLE}\\s+)?${NAME_WORD}(?:\\s+(?:(?:${PARTICLES})\\s+(?:(?:la|le|${PARTICLES})\\s+)?)?(?:${NAME_WORD}|\\p{Lu}\\.(?=\\s+\\p{Lu})))` +
     `{0,4}(?![\\p{L}\\p{N}-])`,
   'gu',
 );
 
-/** Characters that may not come right before a name. */
-const GLUED_TO_NAME = /[\p{L}\p{N}-]/u;
+/** NAME_SEQUENCE tried at one position only. */
+const NAME_SEQUENCE_AT = new RegExp(NAME_SEQUENCE.source, 'uy');
 /** An apostrophe before a name is fine after an elided word: "qu'Olivier Ramezon", "d'Emmanuel Macron". */
 const ELISION_BEFORE = /(?:^|[^\p{L}])(?:[dlDL]|[qQ]u|jusqu|lorsqu|puisqu)['’]$/u;
 
-/** Matches of NAME_SEQUENCE that start a word (an elided article or conjunction may come right before). */
+/** Whether a character (one code unit) may not come right before a name: [\p{L}\p{N}-]. */
+function gluedToName(code: number): boolean {
+  return code === 45 || isLetterOrNumberUnit(code);
+}
+
+/**
+ * Whether NAME_SEQUENCE may match at `i`: every title and name word starts
+ * with a capital (a surrogate pair may be one), save "al-", "el-", "ben-",
+ * "bin-", "ibn-", "abu-", "abou-", whose hyphen comes within five characters.
+ */
+function mayStartName(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return true;
+    return (c === 97 || c === 98 || c === 101 || c === 105) && (text.charCodeAt(i + 2) === 45 || text.charCodeAt(i + 3) === 45 || text.charCodeAt(i + 4) === 45);
+  }
+  return (c >= 0xd800 && c <= 0xdbff) || isUppercaseUnit(c);
+}
+
+/**
+ * Matches of NAME_SEQUENCE that start a word (an elided article or
+ * conjunction may come right before): what wordStartMatches gives, with the
+ * expression tried only where a name may start, the rest of the text
+ * skipped one character read at a time.
+ */
 function nameMatches(text: string): RegExpExecArray[] {
-  return wordStartMatches(NAME_SEQUENCE, text, GLUED_TO_NAME).filter((m) => {
+  const matches: RegExpExecArray[] = [];
+  let at = 0;
+  while (at < text.length) {
+    // inside a word most characters are glued to the one before: that test comes first
+    if ((at > 0 && gluedToName(text.charCodeAt(at - 1))) || !mayStartName(text, at)) {
+      at++;
+      continue;
+    }
+    NAME_SEQUENCE_AT.lastIndex = at;
+    const m = NAME_SEQUENCE_AT.exec(text);
+    if (m === null) {
+      at++;
+      continue;
+    }
+    at += Math.max(1, m[0].length);
     const before = text[m.index - 1];
-    return (before !== "'" && before !== '’') || ELISION_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index));
-  });
+    if ((before !== "'" && before !== '’') || ELISION_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) matches.push(m);
+  }
+  return matches;
 }
 
 /** A name found in the text. */
@@ -189,17 +228,21 @@ export function firstName(phrase: string): { name: string; titled: boolean; inde
     // where the name itself starts: "d'Angers Yves Gambert" -> "Yves Gambert"
     const offset = m[0].lastIndexOf(found.name);
     const index = m.index + (offset === -1 ? 0 : offset);
-    return { ...found, titled: found.titled || afterTitleWord(phrase.slice(0, m.index)), index, sequenceIndex: m.index };
+    return { name: found.name, titled: found.titled || afterTitleWord(phrase.slice(0, m.index)), index, sequenceIndex: m.index };
   }
   return null;
 }
 
 /** Two words or more besides particles: "Wang Yi", "Luigi Di Maio"; not "Di Maio", "Wang". */
 export function isFullName(name: string): boolean {
+  // asked for every mention and speaker, often of the same names: words read between spaces, without an array
   let content = 0;
-  for (const word of name.split(' ')) {
+  for (let from = 0; ; ) {
+    const space = name.indexOf(' ', from);
+    const word = space < 0 ? name.slice(from) : name.slice(from, space);
     if (!NAME_PARTICLES.includes(word) && !isInnerNameParticle(word)) content++;
     if (content >= 2) return true;
+    if (space < 0) return false;
+    from = space + 1;
   }
-  return false;
 }

@@ -4,6 +4,7 @@ import type { Person } from '../people/role-book.js';
 import { ACCORDING_TO } from '../people/speech-verbs.js';
 import { isComplementOfNoun } from '../people/subjects.js';
 import { clauseStart, firstNotBefore, isAbbreviationPeriod } from '../text/sentences.js';
+import { collapseWhitespace } from '../text/whitespace.js';
 import { RoleAnaphora, roleHead, type Gender } from './role-anaphora.js';
 import { sentenceSubject } from './sentence-subject.js';
 
@@ -208,7 +209,8 @@ export class AttributionSites {
       if (person || !alone || !/^\s*,/u.test(this.text.slice(mention.end, mention.end + 3))) return { speaker: person };
     }
     if (nameOnly) return undefined;
-    let phrase = this.text.slice(from, this.sentenceEnd(from, false)).replace(/[«»“”"]/gu, ' ').replace(/\s+/gu, ' ');
+    let phrase = this.text.slice(from, this.sentenceEnd(from, false)).replace(/[«»“”"]/gu, ' ');
+    phrase = collapseWhitespace(phrase);
     let viaComplement = false;
     for (let skips = 0; skips < 3; skips++) {
       const skipped = LEADING_COMPLEMENT.exec(phrase);

@@ -5,6 +5,8 @@ import { findIndirectSpeech } from './indirect-speech.js';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.js';
 import { firstNotBefore } from '../text/sentences.js';
 import type { Quote } from '../types.js';
+import { isLetterOrNumberUnit } from '../text/char-classes.js';
+import { collapseWhitespace, isWhitespaceUnit } from '../text/whitespace.js';
 
 /**
  * The quotations of a text, each with its speaker when the text says who
@@ -51,8 +53,30 @@ function firstEventFrom(events: AttributionSite[], index: number): number {
   return firstNotBefore(events.length, (k) => events[k].index < index);
 }
 
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** What text.split(/[\s\u00a0]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length counts, without the array: the runs between spaces that hold a letter or a digit. */
 function wordCount(text: string): number {
-  return text.split(/[\s\u00a0]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let words = 0;
+  let counted = false; // the current run already holds a letter or a digit
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isWhitespaceUnit(c)) {
+      counted = false;
+      continue;
+    }
+    if (counted) continue;
+    const isLetterOrNumber = c >= 0xd800 && c <= 0xdbff ? LETTER_OR_NUMBER.test(text.slice(i, i + 2)) && isTrailSurrogate(text.charCodeAt(i + 1)) : isLetterOrNumberUnit(c);
+    if (isLetterOrNumber) {
+      words++;
+      counted = true;
+    }
+  }
+  return words;
+}
+
+function isTrailSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** Words between marks that are a name or a title: every word capitalised ("Charia Hebdo", "Fugueuse"). */
@@ -240,7 +264,7 @@ export class QuoteReader {
 
 /** Whitespace of a quotation as one space; the « that repeats at each paragraph of a long quote dropped. */
 function clean(raw: string): string {
-  return raw.replace(/\n\s*«\s*/gu, ' ').replace(/\s+/gu, ' ').trim();
+  return collapseWhitespace(raw.includes('\n') ? raw.replace(/\n\s*«\s*/gu, ' ') : raw).trim();
 }
 
 /**

@@ -2,6 +2,7 @@ import { isAbbreviationPeriod, sentenceStart } from '../text/sentences.js';
 import { speechVerbForms } from '../people/speech-verbs.js';
 import type { AttributionSite } from './attribution-sites.js';
 import type { Quote } from '../types.js';
+import { collapseWhitespace } from '../text/whitespace.js';
 
 /**
  * Indirect speech: a statement reported by a speech verb of a named speaker,
@@ -57,7 +58,7 @@ function insideDirect(direct: Quote[], index: number, cursor: { k: number }): bo
 function quoteOf(text: string, start: number, end: number, speaker: string): Quote | null {
   end = trimEnd(text, start, end);
   if (end - start < 10) return null;
-  return { text: text.slice(start, end).replace(/\s+/gu, ' '), start, end, speaker, kind: 'indirect' };
+  return { text: collapseWhitespace(text.slice(start, end)), start, end, speaker, kind: 'indirect' };
 }
 
 /** Whether the event is the attribution right after a direct quote ("« … », a-t-il ajouté"). */

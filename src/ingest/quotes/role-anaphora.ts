@@ -99,13 +99,42 @@ function addHead(into: Map<string, Gender>, head: string, gender: Gender): void 
 }
 
 const CLAUSE_WORD = /(?<![\p{L}])(?:a|ont|est|sont|était|avait|sera|qui|que|qu['’]|dont|par|pour|avec|sur|dans|selon)(?![\p{L}])|[.;:!?«»]/iu;
-const HEAD_DETERMINER = /(?<![\p{L}])(?:(de|à|d['’])\s+)?(?:le|la|l['’]|les|un|une|son|sa|ses|leur|ce|cet|cette)\s*(?=\p{L})/giu;
+/** A determiner (after "de", "à" when a complement), at a word start: the letter before is checked by headDeterminers, a leading lookbehind is tried at every position. */
+const HEAD_DETERMINER = /(?:(de|à|d['’])\s+)?(?:le|la|l['’]|les|un|une|son|sa|ses|leur|ce|cet|cette)\s*(?=\p{L})/giu;
+const LETTER = /\p{L}/u;
+
+/** Whether the character (code point) before `index` is a letter. */
+function letterBefore(text: string, index: number): boolean {
+  if (index === 0) return false;
+  const c = text.charCodeAt(index - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && index >= 2) {
+    const lead = text.charCodeAt(index - 2);
+    if (lead >= 0xd800 && lead <= 0xdbff) return LETTER.test(text.slice(index - 2, index));
+  }
+  return LETTER.test(text[index - 1]);
+}
+
+/** The matches of HEAD_DETERMINER that no letter precedes: what (?<![\p{L}]) in front of it would give. */
+function headDeterminers(phrase: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  HEAD_DETERMINER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HEAD_DETERMINER.exec(phrase)) !== null) {
+    if (letterBefore(phrase, m.index)) {
+      HEAD_DETERMINER.lastIndex = m.index + 1;
+      continue;
+    }
+    matches.push(m);
+  }
+  HEAD_DETERMINER.lastIndex = 0;
+  return matches;
+}
 
 /** Heads of the role phrases in a window before a name: every noun a determiner introduces, not those of a complement ("de la fédération", "à l'Intérieur"). */
 function leftHeads(phrase: string, into: Map<string, Gender>): void {
   // the role phrase that runs up to the name: the last one no verb or relative separates from it
   // tested from the last determiner back: the first that passes is the last one that would (one test, not one per determiner)
-  const matches = [...phrase.matchAll(HEAD_DETERMINER)];
+  const matches = headDeterminers(phrase);
   let last: RegExpMatchArray | null = null;
   for (let k = matches.length - 1; k >= 0 && !last; k--) {
     const m = matches[k];

@@ -1,4 +1,5 @@
 import { tokenize, type Token } from './tokens.js';
+import { WordSieve } from './word-sieve.js';
 
 /**
  * Finds known phrases (aliases of organisations, people) in tokenised text
@@ -45,8 +46,12 @@ function obeys(rule: CaseRule, expected: string, actual: string): boolean {
 export class PhraseMatcher {
   private readonly root: TrieNode = { children: new Map() };
 
+  /** First words of the phrases, for a large matcher (a sieve costs a 256 kB table: not worth it for a text's few phrases). */
+  private readonly firstWords: WordSieve | null;
+
   constructor(entries: Iterable<{ phrase: string; value: string }>) {
     for (const { phrase, value } of entries) this.add(phrase, value);
+    this.firstWords = this.root.children.size > 64 ? new WordSieve(this.root.children.keys()) : null;
   }
 
   private add(phrase: string, value: string): void {
@@ -76,6 +81,7 @@ export class PhraseMatcher {
   findAll(tokens: Token[]): PhraseMatch[] {
     const matches: PhraseMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
+      if (this.firstWords !== null && !this.firstWords.mayHold(tokens[i].key)) continue;
       let node = this.root.children.get(tokens[i].key);
       let best: PhraseMatch | null = null;
       let j = i;

@@ -1,3 +1,4 @@
+import { isWordCharacterUnit } from './char-classes.js';
 import { foldKey } from './fold.js';
 
 /** A word of the text with its place, for matchers that work on words rather than characters. */
@@ -9,12 +10,8 @@ export interface Token {
   end: number;
 }
 
-const NON_ASCII_WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
-
-function isWordCharacter(code: number, ch: string): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return NON_ASCII_WORD_CHARACTER.test(ch);
-}
+/** [\p{L}\p{N}\p{M}] of one code unit tested one code unit at a time (a surrogate alone is none). */
+const isWordCharacter = isWordCharacterUnit;
 
 /**
  * Words: letters and digits, with inner hyphens ("Asie-Pacifique",
@@ -27,15 +24,15 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isWordCharacter(text.charCodeAt(i), text[i])) {
+    if (!isWordCharacter(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
     for (;;) {
-      while (i < n && isWordCharacter(text.charCodeAt(i), text[i])) i++;
+      while (i < n && isWordCharacter(text.charCodeAt(i))) i++;
       // an inner hyphen joins two words into one ("Kassym-Jomart")
-      if (i + 1 < n && text.charCodeAt(i) === 45 && isWordCharacter(text.charCodeAt(i + 1), text[i + 1])) {
+      if (i + 1 < n && text.charCodeAt(i) === 45 && isWordCharacter(text.charCodeAt(i + 1))) {
         i++;
         continue;
       }

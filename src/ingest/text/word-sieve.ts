@@ -1,0 +1,38 @@
+/**
+ * A sieve in front of a set of words: a word whose first and last code
+ * units (low bytes) and length no word of the set shares is surely not in
+ * it, and is rejected with three character reads, without hashing it or
+ * cutting it out of its text; a word the sieve lets through still has to
+ * be looked up. Most words of running text are in none of the small sets
+ * the extractors ask about, so most look-ups stop here.
+ */
+export class WordSieve {
+  private readonly lengths = new Uint32Array(0x10000);
+
+  constructor(words: Iterable<string>) {
+    this.addAll(words);
+  }
+
+  addAll(words: Iterable<string>): void {
+    for (const word of words) if (word.length > 0) this.lengths[slot(word.charCodeAt(0), word.charCodeAt(word.length - 1))] |= lengthBit(word.length);
+  }
+
+  /** False when `text.slice(start, end)` is surely none of the words. */
+  mayHoldSpan(text: string, start: number, end: number): boolean {
+    return end > start && (this.lengths[slot(text.charCodeAt(start), text.charCodeAt(end - 1))] & lengthBit(end - start)) !== 0;
+  }
+
+  /** False when `word` is surely none of the words. */
+  mayHold(word: string): boolean {
+    return this.mayHoldSpan(word, 0, word.length);
+  }
+}
+
+function slot(first: number, last: number): number {
+  return ((first & 0xff) << 8) | (last & 0xff);
+}
+
+/** Lengths of 31 and more share one bit. */
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
+}
