@@ -7,6 +7,9 @@ import type { TermPositions } from './types.js';
 /** The indexed fields, in field id order (declared in src/analysis/fields.ts). */
 export const FIELDS = INDEXED_FIELDS;
 export const FIELD_COUNT = FIELDS.length;
+/** The text's field id, and the quotations': spans of the text, whose terms and positions are taken from it (quotation-record.ts). */
+export const TEXT_FIELD = FIELDS.indexOf('text');
+export const QUOTES_FIELD = FIELDS.indexOf('quotes');
 /** The text fields come first and are the ones saved position by position (sequence field 0, 1). */
 export const SEQUENCE_FIELD_COUNT = TEXT_FIELDS.length;
 if (TEXT_FIELDS.some((f, k) => FIELDS[k] !== f)) throw new Error('src/analysis/fields.ts: text fields must come first');
@@ -33,6 +36,14 @@ export interface CompactIndex {
   /** Term ids by position of document n's text fields (title, text, quotes: SEQUENCE_FIELD_COUNT of them, at SEQUENCE_FIELD_COUNT * n + f), from sequenceOffsets[k] to sequenceOffsets[k + 1] in `sequences`. */
   sequenceOffsets: Int32Array;
   sequences: Int32Array;
+  /**
+   * Where each quotation of document n lies among the term ids by position: quotations quoteOffsets[n] to
+   * quoteOffsets[n + 1] - 1, in the article's order, each a (place, positions) pair in `quotePlaces`. A place >= 0
+   * is a position of the document's text sequence (the quotation is that span of it), a place p < 0 the position
+   * -p - 1 of its `quotes` sequence, which holds only the quotations that are not one span of the text.
+   */
+  quoteOffsets: Int32Array;
+  quotePlaces: Int32Array;
 }
 
 /** Id of `term` in sorted `terms`, or -1. */
@@ -79,6 +90,8 @@ export interface CompactSections {
   averageFieldLengths: Float64Array;
   sequenceOffsets: Int32Array;
   sequences: SectionSource;
+  quoteOffsets: Int32Array;
+  quotePlaces: Int32Array;
 }
 
 /**
@@ -103,6 +116,8 @@ export class CompactBuilder {
   private readonly lengthSums = new Float64Array(FIELD_COUNT);
   private readonly sequences: ChunkedInts;
   private readonly sequenceOffsets = new IntList(1 << 12);
+  private readonly quoteOffsets = new IntList(1 << 12);
+  private readonly quotePlaces = new IntList(1 << 12);
   private stamps = new Int32Array(1 << 16);
   private counts = new Int32Array(1 << 16);
   private stamp = 0;
@@ -135,8 +150,9 @@ export class CompactBuilder {
   /**
    * Adds fields of document `n` from a packed record in `data` at `at`: for
    * each field of `fields` (ascending), a count then the ids of its terms to
-   * index (as `indexTerms` gives them), and for the title and the text,
-   * after those, a count then the id at each position (-1 for a stop word).
+   * index (as `indexTerms` gives them), and for the title, the text and the
+   * quotations, after those, a count then the id at each position (-1 for a
+   * stop word); for the quotations then their places (quotation-record.ts).
    * Ids go through `remap` when given. Returns the offset after the record.
    */
   addPacked(data: Int32Array, at: number, remap: Int32Array | null, n = this.documentCount, fields: readonly number[] = ALL_FIELDS): number {
@@ -167,6 +183,7 @@ export class CompactBuilder {
         this.postings.push3(id * FIELD_COUNT + f, n, counts[id]);
       }
       if (f < SEQUENCE_FIELD_COUNT) at = this.addSequence(data, at, remap, SEQUENCE_FIELD_COUNT * n + f);
+      if (f === QUOTES_FIELD) at = this.addQuotePlaces(data, at, n);
     }
     return at;
   }
@@ -180,6 +197,15 @@ export class CompactBuilder {
       const id = data[at];
       sequences.push(id < 0 ? -1 : remap ? remap[id] : id);
     }
+    return at;
+  }
+
+  /** After the quotes field's sequence: a count of quotations, then a (place, positions) pair for each (quotation-record.ts). */
+  private addQuotePlaces(data: Int32Array, at: number, n: number): number {
+    if (n !== this.quoteOffsets.length) throw new Error(`quotations of document ${n} out of order`);
+    const count = data[at++];
+    this.quoteOffsets.push(this.quotePlaces.length / 2);
+    for (const end = at + 2 * count; at < end; at++) this.quotePlaces.push(data[at]);
     return at;
   }
 
@@ -230,6 +256,8 @@ export class CompactBuilder {
   private closeOffsets(): void {
     if (this.sequenceOffsets.length !== SEQUENCE_FIELD_COUNT * this.documentCount) throw new Error('term positions missing for some documents');
     this.sequenceOffsets.push(this.sequences.length);
+    if (this.quoteOffsets.length !== this.documentCount) throw new Error('quotations missing for some documents');
+    this.quoteOffsets.push(this.quotePlaces.length / 2);
   }
 
   private averages(): Float64Array {
@@ -259,6 +287,8 @@ export class CompactBuilder {
       fieldLengths: this.fieldLengths.toArray(),
       averageFieldLengths: this.averages(),
       sequenceOffsets: this.sequenceOffsets.toArray(),
+      quoteOffsets: this.quoteOffsets.toArray(),
+      quotePlaces: this.quotePlaces.toArray(),
     };
   }
 
