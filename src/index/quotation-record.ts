@@ -1,3 +1,4 @@
+import { elisionLength } from '../analysis/index.js';
 import type { Quote } from '../ingest/types.js';
 import { analyzeText, IntList, type TermDictionary, type WordLayout } from './analyze-fields.js';
 import { wordsAt } from './stored-quotes.js';
@@ -71,11 +72,16 @@ export class QuotationRecorder {
   /** The positions [from, to) of the text's sequence that hold the quotation's words, or null when they are not one span of it. */
   private rangeOf(quote: Quote, text: string): [number, number] | null {
     const { wordStarts, wordEnds } = this;
-    const from = lowerBound(wordStarts, quote.start);
+    let from = lowerBound(wordStarts, quote.start);
     const to = lowerBound(wordStarts, quote.end);
-    if (to <= from) return null;
-    // No word of the text across either end of the span.
-    if (wordEnds.data[to - 1] > quote.end || (from > 0 && wordEnds.data[from - 1] > quote.start)) return null;
+    if (from > 0 && wordEnds.data[from - 1] > quote.start) {
+      // A reported quotation may start after an elision ("qu'|il n'y a…"): the word's positions are those of its part after it.
+      const wordStart = wordStarts.data[from - 1];
+      if (elisionLength(text.slice(wordStart, wordEnds.data[from - 1])) !== quote.start - wordStart) return null;
+      from = lowerBound(wordStarts, wordStart);
+    }
+    // No word of the text across the end of the span.
+    if (to <= from || wordEnds.data[to - 1] > quote.end) return null;
     return wordsAt(text, quote.start, quote.end) === quote.text ? [from, to] : null;
   }
 }
