@@ -152,7 +152,8 @@ export class CompactBuilder {
    * each field of `fields` (ascending), a count then the ids of its terms to
    * index (as `indexTerms` gives them), and for the title, the text and the
    * quotations, after those, a count then the id at each position (-1 for a
-   * stop word); for the quotations then their places (quotation-record.ts).
+   * stop word); for the quotations the ids to post come between their
+   * terms and their positions, and their places after (quotation-record.ts).
    * Ids go through `remap` when given. Returns the offset after the record.
    */
   addPacked(data: Int32Array, at: number, remap: Int32Array | null, n = this.documentCount, fields: readonly number[] = ALL_FIELDS): number {
@@ -162,30 +163,46 @@ export class CompactBuilder {
     if ((n + 1) * FIELD_COUNT > lengths.length) lengths.length = (n + 1) * FIELD_COUNT;
     for (const f of fields) {
       const length = data[at++];
-      const end = at + length;
-      const stamp = ++this.stamp;
-      const { stamps, counts, touched } = this;
-      touched.length = 0;
-      for (; at < end; at++) {
-        const id = remap ? remap[data[at]] : data[at];
-        if (stamps[id] !== stamp) {
-          stamps[id] = stamp;
-          counts[id] = 1;
-          touched.push(id);
-        } else counts[id]++;
-      }
+      const distinct = this.countTerms(data, at, at + length, remap);
+      at += length;
       // MiniSearch's field length is the number of distinct terms.
-      const distinct = touched.length;
       lengths.data[n * FIELD_COUNT + f] = distinct;
       this.lengthSums[f] += distinct;
-      for (let k = 0; k < distinct; k++) {
-        const id = touched.data[k];
-        this.postings.push3(id * FIELD_COUNT + f, n, counts[id]);
-      }
+      // The quotations' field: its length from all its terms, its postings from those a search cannot read in the text's sequence.
+      if (f === QUOTES_FIELD) {
+        const posted = data[at++];
+        this.postTerms(n, f, this.countTerms(data, at, at + posted, remap));
+        at += posted;
+      } else this.postTerms(n, f, distinct);
       if (f < SEQUENCE_FIELD_COUNT) at = this.addSequence(data, at, remap, SEQUENCE_FIELD_COUNT * n + f);
       if (f === QUOTES_FIELD) at = this.addQuotePlaces(data, at, n);
     }
     return at;
+  }
+
+  /** Counts the terms of data[from, to) into `counts`, the distinct ones listed in `touched`; returns how many. */
+  private countTerms(data: Int32Array, from: number, to: number, remap: Int32Array | null): number {
+    const stamp = ++this.stamp;
+    const { stamps, counts, touched } = this;
+    touched.length = 0;
+    for (let at = from; at < to; at++) {
+      const id = remap ? remap[data[at]] : data[at];
+      if (stamps[id] !== stamp) {
+        stamps[id] = stamp;
+        counts[id] = 1;
+        touched.push(id);
+      } else counts[id]++;
+    }
+    return touched.length;
+  }
+
+  /** The postings of the `distinct` terms countTerms listed, in field f of document n. */
+  private postTerms(n: number, f: number, distinct: number): void {
+    const { counts, touched } = this;
+    for (let k = 0; k < distinct; k++) {
+      const id = touched.data[k];
+      this.postings.push3(id * FIELD_COUNT + f, n, counts[id]);
+    }
   }
 
   private addSequence(data: Int32Array, at: number, remap: Int32Array | null, slot: number): number {
