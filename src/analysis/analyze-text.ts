@@ -115,20 +115,15 @@ export interface IdSink {
 
 /**
  * Where the words of an analysed text lie: for each position of its
- * sequence the start and end of its word in the text, for each term to
- * index the position it stands at, and apart the terms to index that are
- * no position's term (a compound whole, at its last part's position). A
- * span of the text (a quotation) takes its terms from these, without being
- * analysed again (src/index/quotation-record.ts), and a search finds the
- * others in its sequence: a term pushed to `indexed` that is not the term
- * of its position must be pushed to `wholeIds` too.
+ * sequence the start and end of its word in the text, and for each term
+ * to index the position it stands at (a compound whole at its last part's).
+ * A span of the text (a quotation) takes its terms from these, without
+ * being analysed again (src/index/quotation-record.ts).
  */
 export interface WordLayout {
   wordStarts: IdSink;
   wordEnds: IdSink;
   indexedAt: IdSink;
-  wholeIds: IdSink;
-  wholeAt: IdSink;
 }
 
 /**
@@ -175,13 +170,8 @@ export function analyzeText(text: string, dictionary: TermDictionary, indexed: I
       }
     }
     if (parts.length > 1 && analyzedParts > 1) {
-      const whole = dictionary.id(compoundTerm(parts));
-      indexed.push(whole);
-      if (marks) {
-        marks.indexedAt.push(position - 1);
-        marks.wholeIds.push(whole);
-        marks.wholeAt.push(position - 1);
-      }
+      indexed.push(dictionary.id(compoundTerm(parts)));
+      if (marks) marks.indexedAt.push(position - 1);
     }
   }
 }

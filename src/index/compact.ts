@@ -72,6 +72,17 @@ export function termPositions(compact: CompactIndex): TermPositions {
   };
 }
 
+/**
+ * A posting of the text field holds the term's frequency in the text and, in its low QUOTED_BITS, its frequency in
+ * the article's quotations (spans of the text), so that the quotes field needs no postings of its own but for a
+ * term quoted QUOTED_OVERFLOW times or more, or quoted and not in the text (src/search/quotation-postings.ts).
+ */
+export const QUOTED_BITS = 4;
+export const QUOTED_OVERFLOW = (1 << QUOTED_BITS) - 1;
+export function textPosting(inText: number, inQuotes: number): number {
+  return (inText << QUOTED_BITS) | (inQuotes < QUOTED_OVERFLOW ? inQuotes : QUOTED_OVERFLOW);
+}
+
 /** Every field id, in order: what a packed record of a whole document holds. */
 export const ALL_FIELDS: readonly number[] = Array.from({ length: FIELD_COUNT }, (_, f) => f);
 /** The positioned (text) fields, analysed where the text is read, and the others, analysed once the corpus is assembled. */
@@ -122,6 +133,14 @@ export class CompactBuilder {
   private counts = new Int32Array(1 << 16);
   private stamp = 0;
   private readonly touched = new IntList(1024);
+  /** The quotations' counts, and the text's distinct terms held until those are known (postTextAndQuotes). */
+  private quotedStamps = new Int32Array(1 << 16);
+  private quotedCounts = new Int32Array(1 << 16);
+  private quotedStamp = 0;
+  private readonly quoted = new IntList(1024);
+  private readonly textIds = new IntList(1024);
+  private textStamp = -1;
+  private textPending = false;
   documentCount = 0;
 
   constructor(spillDir: string | null = null) {
@@ -142,6 +161,12 @@ export class CompactBuilder {
         const counts = new Int32Array(this.counts.length * 2);
         counts.set(this.counts);
         this.counts = counts;
+        const quotedStamps = new Int32Array(this.quotedStamps.length * 2);
+        quotedStamps.set(this.quotedStamps);
+        this.quotedStamps = quotedStamps;
+        const quotedCounts = new Int32Array(this.quotedCounts.length * 2);
+        quotedCounts.set(this.quotedCounts);
+        this.quotedCounts = quotedCounts;
       }
     }
     return id;
@@ -161,22 +186,25 @@ export class CompactBuilder {
     const lengths = this.fieldLengths;
     if ((n + 1) * FIELD_COUNT > lengths.data.length) lengths.grow((n + 1) * FIELD_COUNT);
     if ((n + 1) * FIELD_COUNT > lengths.length) lengths.length = (n + 1) * FIELD_COUNT;
+    this.textPending = false;
+    this.textStamp = -1;
     for (const f of fields) {
+      const quotations = f === QUOTES_FIELD;
+      // The text's counts wait for the quotations' only when those come next.
+      if (this.textPending && !quotations) this.postTextAndQuotes(n, 0);
       const length = data[at++];
-      const distinct = this.countTerms(data, at, at + length, remap);
+      const distinct = quotations ? this.countQuoted(data, at, at + length, remap) : this.countTerms(data, at, at + length, remap);
       at += length;
       // MiniSearch's field length is the number of distinct terms.
       lengths.data[n * FIELD_COUNT + f] = distinct;
       this.lengthSums[f] += distinct;
-      // The quotations' field: its length from all its terms, its postings from those a search cannot read in the text's sequence.
-      if (f === QUOTES_FIELD) {
-        const posted = data[at++];
-        this.postTerms(n, f, this.countTerms(data, at, at + posted, remap));
-        at += posted;
-      } else this.postTerms(n, f, distinct);
+      if (f === TEXT_FIELD) this.holdText(distinct);
+      else if (quotations) this.postTextAndQuotes(n, distinct);
+      else this.postTerms(n, f, distinct);
       if (f < SEQUENCE_FIELD_COUNT) at = this.addSequence(data, at, remap, SEQUENCE_FIELD_COUNT * n + f);
-      if (f === QUOTES_FIELD) at = this.addQuotePlaces(data, at, n);
+      if (quotations) at = this.addQuotePlaces(data, at, n);
     }
+    if (this.textPending) this.postTextAndQuotes(n, 0);
     return at;
   }
 
@@ -196,12 +224,59 @@ export class CompactBuilder {
     return touched.length;
   }
 
+  /** countTerms for the quotations, into arrays of their own (the text's counts are still to be posted). */
+  private countQuoted(data: Int32Array, from: number, to: number, remap: Int32Array | null): number {
+    const stamp = ++this.stamp;
+    const { quotedStamps, quotedCounts, quoted } = this;
+    quoted.length = 0;
+    for (let at = from; at < to; at++) {
+      const id = remap ? remap[data[at]] : data[at];
+      if (quotedStamps[id] !== stamp) {
+        quotedStamps[id] = stamp;
+        quotedCounts[id] = 1;
+        quoted.push(id);
+      } else quotedCounts[id]++;
+    }
+    this.quotedStamp = stamp;
+    return quoted.length;
+  }
+
   /** The postings of the `distinct` terms countTerms listed, in field f of document n. */
   private postTerms(n: number, f: number, distinct: number): void {
     const { counts, touched } = this;
     for (let k = 0; k < distinct; k++) {
       const id = touched.data[k];
       this.postings.push3(id * FIELD_COUNT + f, n, counts[id]);
+    }
+  }
+
+  /** Keeps the text's counts until the quotations' are known: a text posting carries both. */
+  private holdText(distinct: number): void {
+    const { touched, counts, textIds } = this;
+    textIds.length = 0;
+    for (let k = 0; k < distinct; k++) textIds.push(touched.data[k]);
+    this.textStamp = this.stamp;
+    this.textPending = true;
+  }
+
+  /**
+   * Posts the held text counts, each with the term's count in the quotations in its low bits (textPosting), and in
+   * the quotes field only what those bits cannot say: a term quoted QUOTED_OVERFLOW times or more, or not in the text.
+   */
+  private postTextAndQuotes(n: number, quotedDistinct: number): void {
+    const { counts, stamps, textIds, quotedStamps, quotedCounts, quoted } = this;
+    const quotedStamp = quotedDistinct > 0 ? this.quotedStamp : -1;
+    if (this.textPending) {
+      for (let k = 0; k < textIds.length; k++) {
+        const id = textIds.data[k];
+        const inQuotes = quotedStamps[id] === quotedStamp ? quotedCounts[id] : 0;
+        this.postings.push3(id * FIELD_COUNT + TEXT_FIELD, n, textPosting(counts[id], inQuotes));
+      }
+      this.textPending = false;
+    }
+    for (let k = 0; k < quotedDistinct; k++) {
+      const id = quoted.data[k];
+      if (quotedCounts[id] >= QUOTED_OVERFLOW || stamps[id] !== this.textStamp) this.postings.push3(id * FIELD_COUNT + QUOTES_FIELD, n, quotedCounts[id]);
     }
   }
 

@@ -13,37 +13,27 @@ import { wordsAt } from './stored-quotes.js';
  * " […] "), analysed apart as before.
  *
  * The field's packed record (compact.ts) is then: a count then the ids of
- * the terms to index (the field's length, as a field of its own words
- * would give it); a count then the ids of those a search cannot read in
- * the text's sequence (compound wholes, and the words of the quotations
- * analysed apart), the field's only postings; a count then the term ids
- * by position of the quotations analysed apart; and a count then, per
+ * the terms to index (its postings and length, as a field of the
+ * quotations' own words would give them); a count then the term ids by
+ * position of the quotations analysed apart; and a count then, per
  * quotation, its place and its number of positions: a place >= 0 is a
  * position in the text's sequence, a place p < 0 the position -p - 1 in
- * the quotes' own. A search counts a term in the quotations from the
- * text's sequence and these postings (src/search/quotation-postings.ts).
+ * the quotes' own.
  */
 export class QuotationRecorder {
   private readonly wordStarts = new IntList(1 << 12);
   private readonly wordEnds = new IntList(1 << 12);
   private readonly indexedAt = new IntList(1 << 12);
-  private readonly wholeIds = new IntList(1 << 8);
-  private readonly wholeAt = new IntList(1 << 8);
   private readonly indexed = new IntList(1 << 10);
-  private readonly posted = new IntList(1 << 8);
-  /** A quotation analysed apart: each of its terms to index is also posted. */
-  private readonly both = { push: (id: number) => (this.indexed.push(id), this.posted.push(id)) };
   private readonly apart = new IntList(1 << 8);
   private readonly places = new IntList(1 << 6);
-  private readonly sinks: WordLayout = { wordStarts: this.wordStarts, wordEnds: this.wordEnds, indexedAt: this.indexedAt, wholeIds: this.wholeIds, wholeAt: this.wholeAt };
+  private readonly sinks: WordLayout = { wordStarts: this.wordStarts, wordEnds: this.wordEnds, indexedAt: this.indexedAt };
 
   /** Where the text's analysis writes its layout (emptied for a new text). */
   layout(): WordLayout {
     this.wordStarts.length = 0;
     this.wordEnds.length = 0;
     this.indexedAt.length = 0;
-    this.wholeIds.length = 0;
-    this.wholeAt.length = 0;
     return this.sinks;
   }
 
@@ -54,9 +44,8 @@ export class QuotationRecorder {
    * quotation analysed apart.
    */
   write(quotes: readonly Quote[], text: string, textIndexed: IntList | null, textSequence: IntList | null, dictionary: TermDictionary, out: IntList): void {
-    const { indexed, posted, apart, places, wholeIds } = this;
+    const { indexed, apart, places } = this;
     indexed.length = 0;
-    posted.length = 0;
     apart.length = 0;
     places.length = 0;
     for (const quote of quotes) {
@@ -66,19 +55,16 @@ export class QuotationRecorder {
         const first = lowerBound(this.indexedAt, from);
         const last = lowerBound(this.indexedAt, to);
         for (let k = first; k < last; k++) indexed.push(textIndexed!.data[k]);
-        const lastWhole = lowerBound(this.wholeAt, to);
-        for (let k = lowerBound(this.wholeAt, from); k < lastWhole; k++) posted.push(wholeIds.data[k]);
         places.push(from);
         places.push(to - from);
       } else {
         const before = apart.length;
-        analyzeText(quote.text, dictionary, this.both, apart);
+        analyzeText(quote.text, dictionary, indexed, apart);
         places.push(-before - 1);
         places.push(apart.length - before);
       }
     }
     append(out, indexed);
-    append(out, posted);
     append(out, apart);
     out.push(quotes.length);
     append(out, places, false);

@@ -1,6 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { BOOSTS } from '../analysis/index.js';
-import { FIELDS, type CompactIndex } from '../index/index.js';
+import { FIELDS, QUOTED_BITS, type CompactIndex } from '../index/index.js';
 import { quotationPostings } from './quotation-postings.js';
 import type { TypoAnswer } from './term-dictionary.js';
 import type { QueryField } from './types.js';
@@ -113,11 +113,11 @@ export function createPostings(compact: CompactIndex): Postings {
    * numbers and typed arrays only, so that the engine compiles the hottest
    * loop of a search once and for all.
    */
-  function accumulate(data: Int32Array, first: number, last: number, f: number, factor: number, count: number): number {
+  function accumulate(data: Int32Array, first: number, last: number, f: number, factor: number, count: number, shift: number): number {
     const k1 = BM25.k + 1;
     for (let p = first; p < last; p++) {
       const n = data[2 * p];
-      const tf = data[2 * p + 1];
+      const tf = data[2 * p + 1] >> shift;
       const score = factor * (BM25.d + (tf * k1) / (tf + norms[n * fieldCount + f]));
       if (stamps[n] !== stamp) {
         stamps[n] = stamp;
@@ -145,6 +145,7 @@ export function createPostings(compact: CompactIndex): Postings {
   }
   const quotations = quotationPostings(compact);
   const quotesField = fieldId.quotes;
+  const textField = fieldId.text;
 
   const idOf = (term: string): number => {
     const at = lowerBound(terms, term);
@@ -192,7 +193,8 @@ export function createPostings(compact: CompactIndex): Postings {
           const matching = last - first;
           if (matching === 0) continue;
           const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
-          count = accumulate(pairs, first, last, f, weight * boost * idf, count);
+          // A text posting carries the quotations' count in its low bits (src/index/compact.ts, textPosting).
+          count = accumulate(pairs, first, last, f, weight * boost * idf, count, f === textField ? QUOTED_BITS : 0);
         }
       }
       const docs = touched.subarray(0, count);
