@@ -27,13 +27,17 @@ export interface CompactIndex {
   terms: string[];
   /** Postings of term t in field f are the (document, frequency) pairs from pair termOffsets[t * F + f] to termOffsets[t * F + f + 1]. */
   termOffsets: Int32Array;
-  /** (document number, term frequency) pairs, documents ascending within a term and field. */
+  /** (document number, term frequency) pairs, documents ascending within a term and field; a text posting's frequency also holds the quotations' (textPosting). */
   postings: Int32Array;
   /** Number of distinct terms of document n in field f at n * F + f (MiniSearch's field length). */
   fieldLengths: Int32Array;
   /** MiniSearch's average field lengths, by field id. */
   averageFieldLengths: Float64Array;
-  /** Term ids by position of document n's text fields (title, text, quotes: SEQUENCE_FIELD_COUNT of them, at SEQUENCE_FIELD_COUNT * n + f), from sequenceOffsets[k] to sequenceOffsets[k + 1] in `sequences`. */
+  /**
+   * Term ids by position of document n's text fields (title, text, quotes: SEQUENCE_FIELD_COUNT of them, at
+   * SEQUENCE_FIELD_COUNT * n + f), from sequenceOffsets[k] to sequenceOffsets[k + 1] in `sequences`. The quotes'
+   * hold only the quotations that are not one span of the text (the others are spans of the text's: quotePlaces).
+   */
   sequenceOffsets: Int32Array;
   sequences: Int32Array;
   /**
