@@ -3,6 +3,8 @@ import { IntList } from './analyze-fields.js';
 import { ChunkedInts } from './chunked-ints.js';
 import type { SectionSource } from './binary-file.js';
 import type { TermPositions } from './types.js';
+import { PostingCounter } from './posting-counts.js';
+export { QUOTED_BITS, QUOTED_OVERFLOW, textPosting } from './posting-counts.js';
 
 /** The indexed fields, in field id order (declared in src/analysis/fields.ts). */
 export const FIELDS = INDEXED_FIELDS;
@@ -76,17 +78,6 @@ export function termPositions(compact: CompactIndex): TermPositions {
   };
 }
 
-/**
- * A posting of the text field holds the term's frequency in the text and, in its low QUOTED_BITS, its frequency in
- * the article's quotations (spans of the text), so that the quotes field needs no postings of its own but for a
- * term quoted QUOTED_OVERFLOW times or more, or quoted and not in the text (src/search/quotation-postings.ts).
- */
-export const QUOTED_BITS = 4;
-export const QUOTED_OVERFLOW = (1 << QUOTED_BITS) - 1;
-export function textPosting(inText: number, inQuotes: number): number {
-  return (inText << QUOTED_BITS) | (inQuotes < QUOTED_OVERFLOW ? inQuotes : QUOTED_OVERFLOW);
-}
-
 /** Every field id, in order: what a packed record of a whole document holds. */
 export const ALL_FIELDS: readonly number[] = Array.from({ length: FIELD_COUNT }, (_, f) => f);
 /** The positioned (text) fields, analysed where the text is read, and the others, analysed once the corpus is assembled. */
@@ -133,23 +124,13 @@ export class CompactBuilder {
   private readonly sequenceOffsets = new IntList(1 << 12);
   private readonly quoteOffsets = new IntList(1 << 12);
   private readonly quotePlaces = new IntList(1 << 12);
-  private stamps = new Int32Array(1 << 16);
-  private counts = new Int32Array(1 << 16);
-  private stamp = 0;
-  private readonly touched = new IntList(1024);
-  /** The quotations' counts, and the text's distinct terms held until those are known (postTextAndQuotes). */
-  private quotedStamps = new Int32Array(1 << 16);
-  private quotedCounts = new Int32Array(1 << 16);
-  private quotedStamp = 0;
-  private readonly quoted = new IntList(1024);
-  private readonly textIds = new IntList(1024);
-  private textStamp = -1;
-  private textPending = false;
+  private readonly counter: PostingCounter;
   documentCount = 0;
 
   constructor(spillDir: string | null = null) {
     this.postings = new ChunkedInts(spillDir && `${spillDir}/postings.spill`);
     this.sequences = new ChunkedInts(spillDir && `${spillDir}/sequences.spill`);
+    this.counter = new PostingCounter(this.postings);
   }
 
   globalId(term: string): number {
@@ -158,130 +139,42 @@ export class CompactBuilder {
       id = this.terms.length;
       this.ids.set(term, id);
       this.terms.push(term);
-      if (id >= this.stamps.length) {
-        const stamps = new Int32Array(this.stamps.length * 2);
-        stamps.set(this.stamps);
-        this.stamps = stamps;
-        const counts = new Int32Array(this.counts.length * 2);
-        counts.set(this.counts);
-        this.counts = counts;
-        const quotedStamps = new Int32Array(this.quotedStamps.length * 2);
-        quotedStamps.set(this.quotedStamps);
-        this.quotedStamps = quotedStamps;
-        const quotedCounts = new Int32Array(this.quotedCounts.length * 2);
-        quotedCounts.set(this.quotedCounts);
-        this.quotedCounts = quotedCounts;
-      }
+      this.counter.fit(id + 1);
     }
     return id;
   }
 
   /**
-   * Adds fields of document `n` from a packed record in `data` at `at`: for
-   * each field of `fields` (ascending), a count then the ids of its terms to
-   * index (as `indexTerms` gives them), and for the title, the text and the
-   * quotations, after those, a count then the id at each position (-1 for a
-   * stop word); for the quotations the ids to post come between their
-   * terms and their positions, and their places after (quotation-record.ts).
-   * Ids go through `remap` when given. Returns the offset after the record.
+   * Adds fields of document `n` from a packed record in `data` at `at`: for each field of `fields` (ascending), a
+   * count then the ids of its terms to index (as `indexTerms` gives them), and for the title, the text and the
+   * quotations, after those, a count then the id at each position (-1 for a stop word); for the quotations then
+   * their places (quotation-record.ts). Ids go through `remap` when given. Returns the offset after the record.
    */
   addPacked(data: Int32Array, at: number, remap: Int32Array | null, n = this.documentCount, fields: readonly number[] = ALL_FIELDS): number {
     if (n >= this.documentCount) this.documentCount = n + 1;
     const lengths = this.fieldLengths;
     if ((n + 1) * FIELD_COUNT > lengths.data.length) lengths.grow((n + 1) * FIELD_COUNT);
     if ((n + 1) * FIELD_COUNT > lengths.length) lengths.length = (n + 1) * FIELD_COUNT;
-    this.textPending = false;
-    this.textStamp = -1;
+    const counter = this.counter;
+    counter.startDocument();
     for (const f of fields) {
       const quotations = f === QUOTES_FIELD;
       // The text's counts wait for the quotations' only when those come next.
-      if (this.textPending && !quotations) this.postTextAndQuotes(n, 0);
+      if (!quotations) counter.postHeldText(n);
       const length = data[at++];
-      const distinct = quotations ? this.countQuoted(data, at, at + length, remap) : this.countTerms(data, at, at + length, remap);
+      const distinct = quotations ? counter.countQuoted(data, at, at + length, remap) : counter.countTerms(data, at, at + length, remap);
       at += length;
       // MiniSearch's field length is the number of distinct terms.
       lengths.data[n * FIELD_COUNT + f] = distinct;
       this.lengthSums[f] += distinct;
-      if (f === TEXT_FIELD) this.holdText(distinct);
-      else if (quotations) this.postTextAndQuotes(n, distinct);
-      else this.postTerms(n, f, distinct);
+      if (f === TEXT_FIELD) counter.holdText(distinct);
+      else if (quotations) counter.postTextAndQuotes(n, distinct);
+      else counter.postTerms(n, f, distinct);
       if (f < SEQUENCE_FIELD_COUNT) at = this.addSequence(data, at, remap, SEQUENCE_FIELD_COUNT * n + f);
       if (quotations) at = this.addQuotePlaces(data, at, n);
     }
-    if (this.textPending) this.postTextAndQuotes(n, 0);
+    counter.postHeldText(n);
     return at;
-  }
-
-  /** Counts the terms of data[from, to) into `counts`, the distinct ones listed in `touched`; returns how many. */
-  private countTerms(data: Int32Array, from: number, to: number, remap: Int32Array | null): number {
-    const stamp = ++this.stamp;
-    const { stamps, counts, touched } = this;
-    touched.length = 0;
-    for (let at = from; at < to; at++) {
-      const id = remap ? remap[data[at]] : data[at];
-      if (stamps[id] !== stamp) {
-        stamps[id] = stamp;
-        counts[id] = 1;
-        touched.push(id);
-      } else counts[id]++;
-    }
-    return touched.length;
-  }
-
-  /** countTerms for the quotations, into arrays of their own (the text's counts are still to be posted). */
-  private countQuoted(data: Int32Array, from: number, to: number, remap: Int32Array | null): number {
-    const stamp = ++this.stamp;
-    const { quotedStamps, quotedCounts, quoted } = this;
-    quoted.length = 0;
-    for (let at = from; at < to; at++) {
-      const id = remap ? remap[data[at]] : data[at];
-      if (quotedStamps[id] !== stamp) {
-        quotedStamps[id] = stamp;
-        quotedCounts[id] = 1;
-        quoted.push(id);
-      } else quotedCounts[id]++;
-    }
-    this.quotedStamp = stamp;
-    return quoted.length;
-  }
-
-  /** The postings of the `distinct` terms countTerms listed, in field f of document n. */
-  private postTerms(n: number, f: number, distinct: number): void {
-    const { counts, touched } = this;
-    for (let k = 0; k < distinct; k++) {
-      const id = touched.data[k];
-      this.postings.push3(id * FIELD_COUNT + f, n, counts[id]);
-    }
-  }
-
-  /** Keeps the text's counts until the quotations' are known: a text posting carries both. */
-  private holdText(distinct: number): void {
-    const { touched, counts, textIds } = this;
-    textIds.length = 0;
-    for (let k = 0; k < distinct; k++) textIds.push(touched.data[k]);
-    this.textStamp = this.stamp;
-    this.textPending = true;
-  }
-
-  /**
-   * Posts the held text counts, each with the term's count in the quotations in its low bits (textPosting), and in
-   * the quotes field only what those bits cannot say: a term quoted QUOTED_OVERFLOW times or more, or not in the text.
-   */
-  private postTextAndQuotes(n: number, quotedDistinct: number): void {
-    const { counts, stamps, textIds, quotedStamps, quotedCounts, quoted } = this;
-    const quotedStamp = quotedDistinct > 0 ? this.quotedStamp : -1;
-    if (this.textPending) {
-      for (let k = 0; k < textIds.length; k++) {
-        const id = textIds.data[k];
-        const inQuotes = quotedStamps[id] === quotedStamp ? quotedCounts[id] : 0;
-        this.postings.push3(id * FIELD_COUNT + TEXT_FIELD, n, textPosting(counts[id], inQuotes));
-      }
-      this.textPending = false;
-    }
-    for (let k = 0; k < quotedDistinct; k++) {
-      const id = quoted.data[k];
-      if (quotedCounts[id] >= QUOTED_OVERFLOW || stamps[id] !== this.textStamp) this.postings.push3(id * FIELD_COUNT + QUOTES_FIELD, n, quotedCounts[id]);
-    }
   }
 
   private addSequence(data: Int32Array, at: number, remap: Int32Array | null, slot: number): number {
