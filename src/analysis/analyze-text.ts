@@ -114,20 +114,43 @@ export interface IdSink {
 }
 
 /**
+ * Where the words of an analysed text lie: for each position of its
+ * sequence the start and end of its word in the text, and for each term
+ * to index the position it stands at (a compound whole at its last part's).
+ * A span of the text (a quotation) takes its terms from these, without
+ * being analysed again (src/index/quotation-record.ts).
+ */
+export interface WordLayout {
+  wordStarts: IdSink;
+  wordEnds: IdSink;
+  indexedAt: IdSink;
+}
+
+/**
  * Analyzes `text`: pushes the term id (or -1 for a stop word) of every word
  * position to `sequence` when given, and every term to index to `indexed`
- * (token terms and compound wholes, in `indexTerms` order). Plain words go
+ * (token terms and compound wholes, in `indexTerms` order), and with
+ * `layout` (and a sequence) where each of them stands. Plain words go
  * through a WordTable; words with joiners (elisions, compounds) are cut into
  * parts as `tokenize` cuts them.
  */
-export function analyzeText(text: string, dictionary: TermDictionary, indexed: IdSink, sequence: IdSink | null): void {
+export function analyzeText(text: string, dictionary: TermDictionary, indexed: IdSink, sequence: IdSink | null, layout: WordLayout | null = null): void {
   const table = dictionary.wordTable;
   const word = scannedWord();
+  // Positions are counted only for a layout (which needs a sequence).
+  const marks = sequence !== null ? layout : null;
+  let position = 0;
   for (let i = 0; nextWord(text, i, word, true); i = word.end) {
     if (!word.joined) {
       const id = table.lookup(text, word.start, word.end, word.hash);
       if (id >= 0) indexed.push(id);
       sequence?.push(id);
+      if (marks) {
+        if (id >= 0) marks.indexedAt.push(position);
+        marks.wordStarts.push(word.start);
+        marks.wordEnds.push(word.end);
+        position++;
+      }
       continue;
     }
     const parts = withoutElision(text.slice(word.start, word.end)).split(JOINER);
@@ -139,8 +162,17 @@ export function analyzeText(text: string, dictionary: TermDictionary, indexed: I
         analyzedParts++;
       }
       sequence?.push(id);
+      if (marks) {
+        if (id >= 0) marks.indexedAt.push(position);
+        marks.wordStarts.push(word.start);
+        marks.wordEnds.push(word.end);
+        position++;
+      }
     }
-    if (parts.length > 1 && analyzedParts > 1) indexed.push(dictionary.id(compoundTerm(parts)));
+    if (parts.length > 1 && analyzedParts > 1) {
+      indexed.push(dictionary.id(compoundTerm(parts)));
+      if (marks) marks.indexedAt.push(position - 1);
+    }
   }
 }
 

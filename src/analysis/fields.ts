@@ -20,9 +20,11 @@ import { foldWord } from './fold.js';
  *            without case or accents
  *   date     YYYY-MM-DD, the year and month histogram and from/to range
  *   quotes   the article's quotations (src/ingest/quotes): their words are
- *            indexed with positions, as a text field's, one quotation after
- *            another; `citation:mot` searches them alone, and `cite:Nom`
- *            (src/search/quotation-query.ts) those of one speaker
+ *            searched as a text field's, with positions; being spans of the
+ *            text, they are taken from its analysis, not analysed again
+ *            (src/index/quotation-record.ts); `citation:mot` searches them
+ *            alone, and `cite:Nom` (src/search/quotation-query.ts) those of
+ *            one speaker
  *
  * The order of the indexed fields (text, then keyword) is MiniSearch's
  * field id order and the saved index's: append, never reorder, without

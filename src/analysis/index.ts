@@ -7,8 +7,8 @@ export { foldWord } from './fold.js';
 export { STOP_WORDS, isStopWord } from './stopwords.js';
 export { stemFolded } from './stem.js';
 export { analyzeWord, tokenize, positionSpans, indexTerms, compoundTerm, type Token } from './tokenize.js';
-export { splitWords, withoutElision, ELISION, JOINER } from './words.js';
-export { analyzeText, sequenceLength, TermDictionary, type IdSink } from './analyze-text.js';
+export { elisionLength, splitWords, withoutElision, ELISION, JOINER } from './words.js';
+export { analyzeText, sequenceLength, TermDictionary, type IdSink, type WordLayout } from './analyze-text.js';
 
 /** Bump when the analysis changes: an index built by another version must be rebuilt. */
 export const ANALYZER_VERSION = 3;

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Article } from '../ingest/types.js';
+import type { Article, Quote } from '../ingest/types.js';
 import { ANALYZER_VERSION, fieldText, INDEXED_FIELDS } from '../analysis/index.js';
 import { analyzeText, IntList, TermDictionary } from './analyze-fields.js';
-import { ALL_FIELDS, CompactBuilder, SEQUENCE_FIELD_COUNT, termPositions, type CompactIndex } from './compact.js';
+import { ALL_FIELDS, CompactBuilder, QUOTES_FIELD, SEQUENCE_FIELD_COUNT, TEXT_FIELD, termPositions, type CompactIndex } from './compact.js';
+import { QuotationRecorder } from './quotation-record.js';
 import { quotationsOf } from './documents.js';
 import { storyGroups, StorySignatures } from './stories.js';
 import { INDEX_FORMAT_VERSION, type IndexedFields, type IndexManifest, type SearchIndex } from './types.js';
@@ -15,6 +16,14 @@ export function indexedFields(article: Article, n: number): IndexedFields {
   const held = Object.create(article, { text: { value: text }, quotes: { value: quotationsOf(article, text) } }) as Article;
   for (const name of INDEXED_FIELDS) fields[name] = fieldText(held, name);
   return fields;
+}
+
+/** The fields of an article that the analyzer reads: its text read once, and its quotations (spans of it) given their words from it. */
+function analyzedFields(article: Article): { fields: Partial<Omit<IndexedFields, 'n' | 'quotes'>>; quotes: Quote[] } {
+  const text = article.text;
+  const fields: Partial<Omit<IndexedFields, 'n' | 'quotes'>> = {};
+  for (const name of INDEXED_FIELDS) if (name !== 'quotes') fields[name] = name === 'text' ? text : fieldText(article, name);
+  return { fields, quotes: quotationsOf(article, text) };
 }
 
 /** A sortable, unique build name: "20260123T101500Z-3fa2". */
@@ -39,26 +48,44 @@ export function requireUniqueIds(articles: readonly Article[]): void {
 /**
  * Analyzes articles into packed records for `CompactBuilder.addPacked`:
  * for each indexed field the ids of its terms (`indexTerms`), and for the
- * title and the text the term id at each position (`tokenize`); and the
- * same-story signature of the text, from those term ids (stories.ts).
+ * title and the text the term id at each position (`tokenize`); the
+ * quotations' from the text's (quotation-record.ts); and the same-story
+ * signature of the text, from those term ids (stories.ts).
  */
 export class ArticleAnalyzer {
   readonly dictionary = new TermDictionary();
   private readonly indexed = new IntList(1 << 14);
   private readonly sequence = new IntList(1 << 14);
+  private readonly textIndexed = new IntList(1 << 14);
+  private readonly textSequence = new IntList(1 << 14);
+  private readonly quotations = new QuotationRecorder();
   private readonly signatures = new StorySignatures();
 
-  /** Appends the record of one article's fields (those of `only`, ascending; default all) to `out`, and its story signature to `signatures` when the text is among them. */
-  analyze(fields: Partial<Omit<IndexedFields, 'n'>>, out: IntList, signatures: IntList, only: readonly number[] = ALL_FIELDS): void {
-    const { indexed, sequence, dictionary } = this;
+  /**
+   * Appends the record of one article's fields (those of `only`, ascending; default all) to `out`, and its story
+   * signature to `signatures` when the text is among them. The `quotes` field is made of `quotes`, spans of `fields.text`.
+   */
+  analyze(fields: Partial<Omit<IndexedFields, 'n' | 'quotes'>>, out: IntList, signatures: IntList, only: readonly number[] = ALL_FIELDS, quotes: readonly Quote[] = []): void {
+    const { dictionary } = this;
+    let textAnalysed = false;
     for (const f of only) {
+      if (f === QUOTES_FIELD) {
+        this.quotations.write(quotes, fields.text ?? '', textAnalysed ? this.textIndexed : null, textAnalysed ? this.textSequence : null, dictionary, out);
+        continue;
+      }
+      const isText = f === TEXT_FIELD;
+      const indexed = isText ? this.textIndexed : this.indexed;
+      const sequence = isText ? this.textSequence : this.sequence;
       indexed.length = 0;
       sequence.length = 0;
       const positioned = f < SEQUENCE_FIELD_COUNT;
-      analyzeText(fields[INDEXED_FIELDS[f]] ?? '', dictionary, indexed, positioned ? sequence : null);
+      analyzeText(fields[INDEXED_FIELDS[f] as keyof typeof fields] ?? '', dictionary, indexed, positioned ? sequence : null, isText && quotes.length > 0 ? this.quotations.layout() : null);
       append(out, indexed);
       if (positioned) append(out, sequence);
-      if (INDEXED_FIELDS[f] === 'text') this.signatures.write(sequence, dictionary.terms, signatures);
+      if (isText) {
+        textAnalysed = true;
+        this.signatures.write(sequence, dictionary.terms, signatures);
+      }
     }
   }
 }
@@ -132,7 +159,8 @@ export function buildIndex(articles: Article[], corpus: string | null = null): S
   const remap = new TermRemap(builder);
   for (let n = 0; n < documents.length; n++) {
     record.length = 0;
-    analyzer.analyze(indexedFields(documents[n], n), record, signatures);
+    const { fields, quotes } = analyzedFields(documents[n]);
+    analyzer.analyze(fields, record, signatures, ALL_FIELDS, quotes);
     builder.addPacked(record.data, 0, remap.add(analyzer.dictionary.terms, remap.count));
   }
   return assembleIndex(documents, builder.finish(), storyGroups(documents, [signatures.toArray()]), corpus);

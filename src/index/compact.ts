@@ -3,10 +3,15 @@ import { IntList } from './analyze-fields.js';
 import { ChunkedInts } from './chunked-ints.js';
 import type { SectionSource } from './binary-file.js';
 import type { TermPositions } from './types.js';
+import { PostingCounter } from './posting-counts.js';
+export { QUOTED_BITS, QUOTED_OVERFLOW, textPosting } from './posting-counts.js';
 
 /** The indexed fields, in field id order (declared in src/analysis/fields.ts). */
 export const FIELDS = INDEXED_FIELDS;
 export const FIELD_COUNT = FIELDS.length;
+/** The text's field id, and the quotations': spans of the text, whose terms and positions are taken from it (quotation-record.ts). */
+export const TEXT_FIELD = FIELDS.indexOf('text');
+export const QUOTES_FIELD = FIELDS.indexOf('quotes');
 /** The text fields come first and are the ones saved position by position (sequence field 0, 1). */
 export const SEQUENCE_FIELD_COUNT = TEXT_FIELDS.length;
 if (TEXT_FIELDS.some((f, k) => FIELDS[k] !== f)) throw new Error('src/analysis/fields.ts: text fields must come first');
@@ -24,15 +29,27 @@ export interface CompactIndex {
   terms: string[];
   /** Postings of term t in field f are the (document, frequency) pairs from pair termOffsets[t * F + f] to termOffsets[t * F + f + 1]. */
   termOffsets: Int32Array;
-  /** (document number, term frequency) pairs, documents ascending within a term and field. */
+  /** (document number, term frequency) pairs, documents ascending within a term and field; a text posting's frequency also holds the quotations' (textPosting). */
   postings: Int32Array;
   /** Number of distinct terms of document n in field f at n * F + f (MiniSearch's field length). */
   fieldLengths: Int32Array;
   /** MiniSearch's average field lengths, by field id. */
   averageFieldLengths: Float64Array;
-  /** Term ids by position of document n's text fields (title, text, quotes: SEQUENCE_FIELD_COUNT of them, at SEQUENCE_FIELD_COUNT * n + f), from sequenceOffsets[k] to sequenceOffsets[k + 1] in `sequences`. */
+  /**
+   * Term ids by position of document n's text fields (title, text, quotes: SEQUENCE_FIELD_COUNT of them, at
+   * SEQUENCE_FIELD_COUNT * n + f), from sequenceOffsets[k] to sequenceOffsets[k + 1] in `sequences`. The quotes'
+   * hold only the quotations that are not one span of the text (the others are spans of the text's: quotePlaces).
+   */
   sequenceOffsets: Int32Array;
   sequences: Int32Array;
+  /**
+   * Where each quotation of document n lies among the term ids by position: quotations quoteOffsets[n] to
+   * quoteOffsets[n + 1] - 1, in the article's order, each a (place, positions) pair in `quotePlaces`. A place >= 0
+   * is a position of the document's text sequence (the quotation is that span of it), a place p < 0 the position
+   * -p - 1 of its `quotes` sequence, which holds only the quotations that are not one span of the text.
+   */
+  quoteOffsets: Int32Array;
+  quotePlaces: Int32Array;
 }
 
 /** Id of `term` in sorted `terms`, or -1. */
@@ -79,6 +96,8 @@ export interface CompactSections {
   averageFieldLengths: Float64Array;
   sequenceOffsets: Int32Array;
   sequences: SectionSource;
+  quoteOffsets: Int32Array;
+  quotePlaces: Int32Array;
 }
 
 /**
@@ -103,15 +122,15 @@ export class CompactBuilder {
   private readonly lengthSums = new Float64Array(FIELD_COUNT);
   private readonly sequences: ChunkedInts;
   private readonly sequenceOffsets = new IntList(1 << 12);
-  private stamps = new Int32Array(1 << 16);
-  private counts = new Int32Array(1 << 16);
-  private stamp = 0;
-  private readonly touched = new IntList(1024);
+  private readonly quoteOffsets = new IntList(1 << 12);
+  private readonly quotePlaces = new IntList(1 << 12);
+  private readonly counter: PostingCounter;
   documentCount = 0;
 
   constructor(spillDir: string | null = null) {
     this.postings = new ChunkedInts(spillDir && `${spillDir}/postings.spill`);
     this.sequences = new ChunkedInts(spillDir && `${spillDir}/sequences.spill`);
+    this.counter = new PostingCounter(this.postings);
   }
 
   globalId(term: string): number {
@@ -120,54 +139,41 @@ export class CompactBuilder {
       id = this.terms.length;
       this.ids.set(term, id);
       this.terms.push(term);
-      if (id >= this.stamps.length) {
-        const stamps = new Int32Array(this.stamps.length * 2);
-        stamps.set(this.stamps);
-        this.stamps = stamps;
-        const counts = new Int32Array(this.counts.length * 2);
-        counts.set(this.counts);
-        this.counts = counts;
-      }
+      this.counter.fit(id + 1);
     }
     return id;
   }
 
   /**
-   * Adds fields of document `n` from a packed record in `data` at `at`: for
-   * each field of `fields` (ascending), a count then the ids of its terms to
-   * index (as `indexTerms` gives them), and for the title and the text,
-   * after those, a count then the id at each position (-1 for a stop word).
-   * Ids go through `remap` when given. Returns the offset after the record.
+   * Adds fields of document `n` from a packed record in `data` at `at`: for each field of `fields` (ascending), a
+   * count then the ids of its terms to index (as `indexTerms` gives them), and for the title, the text and the
+   * quotations, after those, a count then the id at each position (-1 for a stop word); for the quotations then
+   * their places (quotation-record.ts). Ids go through `remap` when given. Returns the offset after the record.
    */
   addPacked(data: Int32Array, at: number, remap: Int32Array | null, n = this.documentCount, fields: readonly number[] = ALL_FIELDS): number {
     if (n >= this.documentCount) this.documentCount = n + 1;
     const lengths = this.fieldLengths;
     if ((n + 1) * FIELD_COUNT > lengths.data.length) lengths.grow((n + 1) * FIELD_COUNT);
     if ((n + 1) * FIELD_COUNT > lengths.length) lengths.length = (n + 1) * FIELD_COUNT;
+    const counter = this.counter;
+    counter.startDocument();
     for (const f of fields) {
+      const quotations = f === QUOTES_FIELD;
+      // The text's counts wait for the quotations' only when those come next.
+      if (!quotations) counter.postHeldText(n);
       const length = data[at++];
-      const end = at + length;
-      const stamp = ++this.stamp;
-      const { stamps, counts, touched } = this;
-      touched.length = 0;
-      for (; at < end; at++) {
-        const id = remap ? remap[data[at]] : data[at];
-        if (stamps[id] !== stamp) {
-          stamps[id] = stamp;
-          counts[id] = 1;
-          touched.push(id);
-        } else counts[id]++;
-      }
+      const distinct = quotations ? counter.countQuoted(data, at, at + length, remap) : counter.countTerms(data, at, at + length, remap);
+      at += length;
       // MiniSearch's field length is the number of distinct terms.
-      const distinct = touched.length;
       lengths.data[n * FIELD_COUNT + f] = distinct;
       this.lengthSums[f] += distinct;
-      for (let k = 0; k < distinct; k++) {
-        const id = touched.data[k];
-        this.postings.push3(id * FIELD_COUNT + f, n, counts[id]);
-      }
+      if (f === TEXT_FIELD) counter.holdText(distinct);
+      else if (quotations) counter.postTextAndQuotes(n, distinct);
+      else counter.postTerms(n, f, distinct);
       if (f < SEQUENCE_FIELD_COUNT) at = this.addSequence(data, at, remap, SEQUENCE_FIELD_COUNT * n + f);
+      if (quotations) at = this.addQuotePlaces(data, at, n);
     }
+    counter.postHeldText(n);
     return at;
   }
 
@@ -180,6 +186,15 @@ export class CompactBuilder {
       const id = data[at];
       sequences.push(id < 0 ? -1 : remap ? remap[id] : id);
     }
+    return at;
+  }
+
+  /** After the quotes field's sequence: a count of quotations, then a (place, positions) pair for each (quotation-record.ts). */
+  private addQuotePlaces(data: Int32Array, at: number, n: number): number {
+    if (n !== this.quoteOffsets.length) throw new Error(`quotations of document ${n} out of order`);
+    const count = data[at++];
+    this.quoteOffsets.push(this.quotePlaces.length / 2);
+    for (const end = at + 2 * count; at < end; at++) this.quotePlaces.push(data[at]);
     return at;
   }
 
@@ -230,6 +245,8 @@ export class CompactBuilder {
   private closeOffsets(): void {
     if (this.sequenceOffsets.length !== SEQUENCE_FIELD_COUNT * this.documentCount) throw new Error('term positions missing for some documents');
     this.sequenceOffsets.push(this.sequences.length);
+    if (this.quoteOffsets.length !== this.documentCount) throw new Error('quotations missing for some documents');
+    this.quoteOffsets.push(this.quotePlaces.length / 2);
   }
 
   private averages(): Float64Array {
@@ -259,6 +276,8 @@ export class CompactBuilder {
       fieldLengths: this.fieldLengths.toArray(),
       averageFieldLengths: this.averages(),
       sequenceOffsets: this.sequenceOffsets.toArray(),
+      quoteOffsets: this.quoteOffsets.toArray(),
+      quotePlaces: this.quotePlaces.toArray(),
     };
   }
 

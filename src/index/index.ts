@@ -7,4 +7,4 @@ export type { QuoteOutline } from './stored-quotes.js';
 export { rebuildReason, latestModification } from './freshness.js';
 export { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex, type IndexedFields, type TermPositions } from './types.js';
 export { indexCorpus, type IndexReport, type IndexCorpusOptions } from './index-corpus.js';
-export { FIELDS, type CompactIndex } from './compact.js';
+export { FIELDS, QUOTED_BITS, QUOTED_OVERFLOW, type CompactIndex } from './compact.js';

@@ -159,6 +159,8 @@ async function writeBuild(parts: BuildParts, dir: string, staging: string): Prom
     averageFieldLengths: compact.averageFieldLengths,
     sequenceOffsets: varints(compact.sequenceOffsets, 1),
     sequences: compact.sequences,
+    quoteOffsets: varints(compact.quoteOffsets, 1),
+    quotePlaces: varints(compact.quotePlaces),
     lineOffsets: layout.offsets,
     textStarts: layout.textStarts,
     textBytes: layout.textBytes,

@@ -142,6 +142,8 @@ async function loadBuild(dir: string, build: string, given?: SharedBuild): Promi
       averageFieldLengths: section('averageFieldLengths', Float64Array),
       sequenceOffsets: section('sequenceOffsets', Int32Array),
       sequences: section('sequences', Int32Array),
+      quoteOffsets: section('quoteOffsets', Int32Array),
+      quotePlaces: section('quotePlaces', Int32Array),
     };
     checkShape(compact);
     const catalog = parseCatalog(catalogBytes, given && new PackedQuotesColumn(given.quotes));
@@ -172,6 +174,8 @@ function checkShape(c: CompactIndex): void {
     c.termOffsets[slots] * 2 === c.postings.length &&
     c.fieldLengths.length === c.documentCount * FIELD_COUNT &&
     c.sequenceOffsets.length === c.documentCount * SEQUENCE_FIELD_COUNT + 1 &&
-    c.sequenceOffsets[c.documentCount * SEQUENCE_FIELD_COUNT] === c.sequences.length;
+    c.sequenceOffsets[c.documentCount * SEQUENCE_FIELD_COUNT] === c.sequences.length &&
+    c.quoteOffsets.length === c.documentCount + 1 &&
+    c.quoteOffsets[c.documentCount] * 2 === c.quotePlaces.length;
   if (!ok) throw new Error('index.bin arrays do not fit together');
 }

@@ -29,7 +29,7 @@ export interface QuoteOutline {
 }
 
 /** The words of text[start, end) as a quotation's: whitespace as single spaces, the « repeated at each paragraph of a long quote dropped. */
-function wordsAt(text: string, start: number, end: number): string {
+export function wordsAt(text: string, start: number, end: number): string {
   return text.slice(start, end).replace(/\n\s*«\s*/gu, ' ').replace(/\s+/gu, ' ').trim();
 }
 

@@ -1,4 +1,3 @@
-import { fieldText, INDEXED_FIELDS } from '../analysis/index.js';
 import { readCorpusFileSync, type FileOutcome, type PreviousFile, type ReadLimits } from '../ingest/index.js';
 import type { Article } from '../ingest/types.js';
 import { IntList } from './analyze-fields.js';
@@ -104,10 +103,12 @@ export class TaskRunner {
     const records = new IntList(1 << 12);
     const signatures = new IntList(1 << 8);
     const texts = new Float64Array(articles.length * SPILL_ENTRY);
-    const fields: Partial<Record<(typeof INDEXED_FIELDS)[number], string>> = {};
+    const fields: { title?: string; text?: string } = {};
     for (const [k, article] of articles.entries()) {
-      for (const f of SEQUENCE_FIELDS) fields[INDEXED_FIELDS[f]] = fieldText(article, INDEXED_FIELDS[f]);
-      this.analyzer.analyze(fields, records, signatures, SEQUENCE_FIELDS);
+      // The quotations are spans of the text: their field is taken from its analysis (quotation-record.ts).
+      fields.title = article.title;
+      fields.text = article.text;
+      this.analyzer.analyze(fields, records, signatures, SEQUENCE_FIELDS, article.quotes);
       const { json, check } = encodedText(article.text);
       // The quotations by their place, while the text is at hand (their words only when a read of it would not give them back)
       const quotes = Buffer.from(JSON.stringify(article.quotes.length === 0 ? [] : storeQuotes(article.quotes, article.text, json.byteLength <= TEXT_WINDOW)));

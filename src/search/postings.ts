@@ -1,6 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { BOOSTS } from '../analysis/index.js';
-import { FIELDS, type CompactIndex } from '../index/index.js';
+import { FIELDS, QUOTED_BITS, type CompactIndex } from '../index/index.js';
+import { quotationPostings } from './quotation-postings.js';
 import type { TypoAnswer } from './term-dictionary.js';
 import type { QueryField } from './types.js';
 
@@ -112,11 +113,11 @@ export function createPostings(compact: CompactIndex): Postings {
    * numbers and typed arrays only, so that the engine compiles the hottest
    * loop of a search once and for all.
    */
-  function accumulate(data: Int32Array, first: number, last: number, f: number, factor: number, count: number): number {
+  function accumulate(data: Int32Array, first: number, last: number, f: number, factor: number, count: number, shift: number): number {
     const k1 = BM25.k + 1;
     for (let p = first; p < last; p++) {
       const n = data[2 * p];
-      const tf = data[2 * p + 1];
+      const tf = data[2 * p + 1] >> shift;
       const score = factor * (BM25.d + (tf * k1) / (tf + norms[n * fieldCount + f]));
       if (stamps[n] !== stamp) {
         stamps[n] = stamp;
@@ -126,6 +127,25 @@ export function createPostings(compact: CompactIndex): Postings {
     }
     return count;
   }
+
+  /** The same on a list of (document, frequency) counted for the term (the quotations', quotation-postings.ts). */
+  function accumulateCounted(docs: Int32Array, frequencies: Int32Array, length: number, f: number, factor: number, count: number): number {
+    const k1 = BM25.k + 1;
+    for (let p = 0; p < length; p++) {
+      const n = docs[p];
+      const tf = frequencies[p];
+      const score = factor * (BM25.d + (tf * k1) / (tf + norms[n * fieldCount + f]));
+      if (stamps[n] !== stamp) {
+        stamps[n] = stamp;
+        scratch[n] = score;
+        touched[count++] = n;
+      } else scratch[n] += score;
+    }
+    return count;
+  }
+  const quotations = quotationPostings(compact);
+  const quotesField = fieldId.quotes;
+  const textField = fieldId.text;
 
   const idOf = (term: string): number => {
     const at = lowerBound(terms, term);
@@ -160,12 +180,21 @@ export function createPostings(compact: CompactIndex): Postings {
         const id = idOf(term);
         if (id < 0) continue;
         for (const [f, boost] of boosts) {
+          if (f === quotesField) {
+            // Counted from the text's postings and sequence (the quotations are spans of it): the same BM25+ as postings of their own.
+            const matching = quotations.collect(id);
+            if (matching === 0) continue;
+            const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
+            count = accumulateCounted(quotations.docs, quotations.frequencies, matching, f, weight * boost * idf, count);
+            continue;
+          }
           const first = termOffsets[id * fieldCount + f];
           const last = termOffsets[id * fieldCount + f + 1];
           const matching = last - first;
           if (matching === 0) continue;
           const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
-          count = accumulate(pairs, first, last, f, weight * boost * idf, count);
+          // A text posting carries the quotations' count in its low bits (src/index/compact.ts, textPosting).
+          count = accumulate(pairs, first, last, f, weight * boost * idf, count, f === textField ? QUOTED_BITS : 0);
         }
       }
       const docs = touched.subarray(0, count);

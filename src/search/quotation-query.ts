@@ -154,7 +154,7 @@ export function quotationMatcher(searcher: Searcher, parsed: ParsedQuery): Quota
     matchesAt(n, i) {
       if (cited && (table.quoteSpeaker[i] < 0 || cited[table.quoteSpeaker[i]] === 0)) return false;
       if (idTests.length === 0) return true;
-      // An article whose quotations do not tile its sequence (an index built otherwise): their words, from the text.
+      // An article whose quotations have no places in the index (an index built otherwise): their words, from the text.
       if (table.aligned[n] === 0) return matcher.matches(searcher.documents[n].quotes[i - table.offsets[n]]);
       const from = table.sequenceStart[i];
       const to = from + table.sequenceLength[i];

@@ -3,8 +3,8 @@ import { quoteOutlines, type SearchIndex } from '../index/index.js';
 
 /**
  * The speakers of every quotation of a build, as ids, and where each
- * quotation lies in its article's `quotes` sequence (term ids by position,
- * saved with the index), built once per build by its Searcher
+ * quotation's term ids by position lie (a span of its article's text
+ * sequence, or of its `quotes` sequence, src/index/compact.ts), built once per build by its Searcher
  * (src/search/searcher.ts) from the quotations' outlines (no article text
  * is read): a `cite:` search then marks the few speakers whose name holds
  * the name typed and scans integer arrays, and tests a quotation's words on
@@ -20,15 +20,16 @@ export interface QuoteSpeakerTable {
   quoteSpeaker: Int32Array;
   /** The term ids by position of every article's text fields (the index's own array, src/index/compact.ts). */
   sequences: Int32Array;
-  /** Each quotation's first position in `sequences` (within its article's `quotes` sequence) and its number of positions. */
+  /** Each quotation's first position in `sequences` (within its article's text or `quotes` sequence) and its number of positions. */
   sequenceStart: Int32Array;
   sequenceLength: Int32Array;
-  /** 1 when article n's quotations tile its `quotes` sequence exactly (else their words are read from their text). */
+  /** 1 when article n's quotations have their places in the index (else their words are read from their text). */
   aligned: Uint8Array;
 }
 
 /** The `quotes` field's number among the fields saved position by position. */
 export const QUOTES_SEQUENCE = TEXT_FIELDS.indexOf('quotes') as 0 | 1 | 2;
+const TEXT_SEQUENCE = TEXT_FIELDS.indexOf('text');
 
 export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
   const ids = new Map<string, number>();
@@ -43,14 +44,16 @@ export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
   const sequenceLength = new Int32Array(total);
   const aligned = new Uint8Array(documents.length);
   // Read in place: a view per article would cost an allocation for each one a search reads.
-  const compact = index.compact;
+  const { sequenceOffsets, quoteOffsets, quotePlaces } = index.compact;
   let at = 0;
   for (let n = 0; n < documents.length; n++) {
     offsets[n] = at;
-    const k = TEXT_FIELDS.length * n + QUOTES_SEQUENCE;
-    const base = compact.sequenceOffsets[k];
-    let position = base;
-    for (const quote of outlines[n]) {
+    const k = TEXT_FIELDS.length * n;
+    const textBase = sequenceOffsets[k + TEXT_SEQUENCE];
+    const quotesBase = sequenceOffsets[k + QUOTES_SEQUENCE];
+    const placed = quoteOffsets[n];
+    const fits = outlines[n].length === quoteOffsets[n + 1] - placed;
+    for (const [j, quote] of outlines[n].entries()) {
       let id = -1;
       if (quote.speaker !== null) {
         id = ids.get(quote.speaker) ?? -1;
@@ -60,15 +63,18 @@ export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
           names.push(quote.speaker);
         }
       }
-      sequenceStart[at] = position;
-      sequenceLength[at] = quote.positions;
-      position += quote.positions;
+      if (fits) {
+        // A span of the text's sequence, or (a quotation not one span of the text) of the quotations' own
+        const place = quotePlaces[2 * (placed + j)];
+        sequenceStart[at] = place >= 0 ? textBase + place : quotesBase - place - 1;
+        sequenceLength[at] = quotePlaces[2 * (placed + j) + 1];
+      }
       quoteSpeaker[at++] = id;
     }
-    aligned[n] = outlines[n].length > 0 && position === compact.sequenceOffsets[k + 1] ? 1 : 0;
+    aligned[n] = outlines[n].length > 0 && fits ? 1 : 0;
   }
   offsets[documents.length] = at;
-  return { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker, sequences: compact.sequences, sequenceStart, sequenceLength, aligned };
+  return { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker, sequences: index.compact.sequences, sequenceStart, sequenceLength, aligned };
 }
 
 /** Which speakers (by id) hold every word of each name: a flag per speaker. */
