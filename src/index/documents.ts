@@ -1,7 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { Article, Quote } from '../ingest/types.js';
-import { outlineOf, outlineOfQuotes, quoteOf, quotesCarryWords, type QuoteOutline, type QuotesColumn, type StoredQuote } from './stored-quotes.js';
+import type { PackedQuotesColumn } from './shared-quotes.js';
+import { outlineOfQuotes, quoteOf, quotesCarryWords, type QuoteOutline, type StoredQuote } from './stored-quotes.js';
 
 /**
  * The articles of a saved build, as a loaded index reads them (they are
@@ -28,7 +29,7 @@ void EVERY_FIELD_KEPT;
 const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMtimeMs']);
 
 /** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out); quotations by their place (stored-quotes.ts). */
-export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: QuotesColumn };
+export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: PackedQuotesColumn };
 
 /**
  * Bytes of an article's text (as JSON-encoded in its line) read for a page,
@@ -163,6 +164,10 @@ class StoredArticle {
     return article.#catalog.quotes.at(article.#n)!;
   }
 
+  static outlinesOf(article: StoredArticle): QuoteOutline[] {
+    return article.#catalog.quotes.outlines(article.#n);
+  }
+
   static textOf(article: StoredArticle): string {
     return article.#source.text(article.#n);
   }
@@ -196,7 +201,7 @@ export function quotationsOf(article: Article, text: string): Quote[] {
 
 /** What a search needs of an article's quotations (speaker, kind, place, positions), without reading its text. */
 export function quoteOutlines(article: Article): QuoteOutline[] {
-  return article instanceof StoredArticle ? StoredArticle.storedQuotesOf(article).map(outlineOf) : outlineOfQuotes(article.quotes);
+  return article instanceof StoredArticle ? StoredArticle.outlinesOf(article) : outlineOfQuotes(article.quotes);
 }
 
 const TEXT_PROPERTY: PropertyDescriptor = {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { readSections } from './binary-file.js';
 import { BUILDS, currentBuild, readServableBuild, readServableManifest } from './build-folder.js';
 import { verifyFile } from './checksums.js';
-import { packQuotes } from './shared-quotes.js';
+import { packCatalogQuotes } from './catalog-file.js';
+import { packedBytes } from './shared-quotes.js';
 import type { SharedBuild } from './store.js';
 import { IndexLoadError, type IndexManifest } from './types.js';
 
@@ -36,8 +37,8 @@ export async function readSharedBuild(dir: string, build?: string): Promise<Load
       verifyFile(path.join(buildDir, 'documents.jsonl'), 'documents.jsonl', files['documents.jsonl']),
     ]);
     if (createHash('sha256').update(catalog).digest('hex') !== files['catalog.json']?.sha256) throw new Error('catalog.json fails its checksum');
-    const quotes = packQuotes(catalog);
-    let sharedBytes = quotes.bytes.byteLength + quotes.spans.byteLength;
+    const quotes = packCatalogQuotes(catalog);
+    let sharedBytes = packedBytes(quotes);
     for (const value of sections.values()) if (typeof value !== 'string') sharedBytes += value.byteLength;
     return { build: name, manifest, sections, quotes, sharedBytes };
   } catch (error) {

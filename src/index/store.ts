@@ -11,7 +11,7 @@ import { assembleIndex } from './build.js';
 import { FIELD_COUNT, SEQUENCE_FIELD_COUNT, type CompactIndex } from './compact.js';
 import { verifyFile, type FileCheck } from './checksums.js';
 import { parseCatalog } from './catalog-file.js';
-import { PackedQuotesColumn, type PackedQuotes } from './shared-quotes.js';
+import type { PackedQuotes } from './shared-quotes.js';
 import { storedArticles } from './documents.js';
 import { articleOfLine } from './stored-quotes.js';
 import { checkStories } from './stories.js';
@@ -90,7 +90,7 @@ export async function readCurrentDocuments(dir: string): Promise<Article[] | nul
 export interface SharedBuild {
   build: string;
   sections: Map<string, Section>;
-  /** The catalog's quotations column, packed (shared-quotes.ts). */
+  /** The catalog's quotations column, packed in shared memory (shared-quotes.ts). */
   quotes: PackedQuotes;
 }
 
@@ -144,7 +144,7 @@ async function loadBuild(dir: string, build: string, given?: SharedBuild): Promi
       sequences: section('sequences', Int32Array),
     };
     checkShape(compact);
-    const catalog = parseCatalog(catalogBytes, given && new PackedQuotesColumn(given.quotes));
+    const catalog = parseCatalog(catalogBytes, given?.quotes);
     if (catalog.id?.length !== manifest.documentCount) throw new Error('document count mismatch');
     const layout = {
       offsets: section('lineOffsets', Float64Array),
