@@ -18,13 +18,13 @@ beforeAll(async () => (work = await mkdtemp(path.join(tmpdir(), 'depeches-quotes
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 const COUNT = CATALOG_BLOCK + 50;
-const SPEAKERS = ['Zéphyrine Quallec', 'Bartholomé Ondrakis', null];
+const SPEAKERS = ['Zéphyrine Quallec', 'Bartholomé « Bart » "Ondrakis" \\ fils', null];
 /** Article n's quotations: none for every third, else one or two, some carrying their words. */
 function quotesOf(n: number): StoredQuote[] {
   if (n % 3 === 0) return [];
   const first: StoredQuote = [10 * n, 10 * n + 7, SPEAKERS[n % 3], n % 2 ? 'd' : 'i', n % 11];
   if (n % 4 !== 1) return [first];
-  return [first, [10 * n + 20, 10 * n + 40, SPEAKERS[(n + 1) % 3], 'd', 3, `« Nous ne céderons pas », n° ${n}`]];
+  return [first, [10 * n + 20, 10 * n + 40, SPEAKERS[(n + 1) % 3], 'd', 3, `« Nous ne céderons pas »,\n\t"dit-il" n° ${n}`]];
 }
 const articles = Array.from({ length: COUNT }, (_, n): Article => ({
   id: `a${n}`,
@@ -51,7 +51,7 @@ describe('the quotations column of a loaded catalog', () => {
     expect(packed.start.buffer).toBeInstanceOf(SharedArrayBuffer);
     const shared = parseCatalog(bytes, packed).quotes;
     // Two names, however many quotations they speak.
-    expect(packed.speakers).toEqual(['Bartholomé Ondrakis', 'Zéphyrine Quallec']);
+    expect(packed.speakers).toEqual([SPEAKERS[1], SPEAKERS[0]]);
     for (let n = 0; n < COUNT; n++) {
       expect(alone.at(n)).toEqual(quotesOf(n));
       expect(shared.at(n)).toEqual(quotesOf(n));
@@ -68,5 +68,13 @@ describe('the quotations column of a loaded catalog', () => {
     await writeFile(file, text);
     expect(() => parseCatalog(Buffer.from(text))).toThrow(/^catalog\.json has an unreadable quotation$/);
     expect(() => packCatalogQuotes(Buffer.from(text))).toThrow(/unreadable quotation/);
+    // Cut, extended or reshaped anywhere in a quotation: refused, never read as something else.
+    const lines = (await readFile(path.join(work, 'catalog.json'), 'utf8')).split('\n');
+    const quotesLine = lines.findIndex((line) => line.includes(',"d",'));
+    for (const [from, to] of [['[[10,17,', '[[10,,'], [',"i",', ',"i"'], ['null,', 'nul,'], ['null,', '0,'], [']],[', ']],,['], [',"d",', ',"d",-']]) {
+      expect(lines[quotesLine]).toContain(from);
+      const damaged = lines.map((line, k) => (k === quotesLine ? line.replace(from, to) : line)).join('\n');
+      expect(() => parseCatalog(Buffer.from(damaged))).toThrow(/^catalog\.json (has an unreadable quotation|does not fit its count)$/);
+    }
   });
 });

@@ -55,6 +55,14 @@ class CatalogLines {
     this.at = this.bytes.indexOf(0x0a, this.at) + 1;
     if (this.at === 0) throw new Error('catalog.json is cut short');
   }
+  /** The next line, a block of quotations, added to `packer` as it is scanned. */
+  quotesBlock(packer: QuotesPacker, from: number, count: number): void {
+    const end = this.bytes.indexOf(0x0a, this.at);
+    if (end === -1) throw new Error('catalog.json is cut short');
+    const lists = packer.addLine(this.bytes, this.at, end);
+    this.at = end + 1;
+    if (lists !== Math.min(CATALOG_BLOCK, count - from)) throw new Error('catalog.json does not fit its count');
+  }
   /** The article count of the first line; throws when the fields are not ours. */
   head(): number {
     const head = this.next() as { count?: unknown; fields?: unknown };
@@ -73,8 +81,7 @@ class CatalogLines {
 /** The quotations lines of `lines` (at them), packed into columns (shared-quotes.ts). */
 function packQuotesLines(lines: CatalogLines, count: number, shared: boolean): PackedQuotes {
   const packer = new QuotesPacker();
-  // Block by block: each line's arrays die young, once packed.
-  for (let from = 0; from < count; from += CATALOG_BLOCK) packer.addBlock(lines.block(from, count));
+  for (let from = 0; from < count; from += CATALOG_BLOCK) lines.quotesBlock(packer, from, count);
   return packer.finish(shared);
 }
 

@@ -1,3 +1,4 @@
+import { scanQuotesLine, SpeakerNames, type QuotationSink } from './quote-line-scan.js';
 import type { QuoteOutline } from './stored-quotes.js';
 import type { QuotesColumn, StoredQuote } from './stored-quotes.js';
 
@@ -51,54 +52,39 @@ class Growing {
   }
 }
 
-const isInt = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff;
-
 /** Packs the quotations of catalog.json's blocks, article after article; throws when a quotation is not one writeCatalog writes. */
-export class QuotesPacker {
+export class QuotesPacker implements QuotationSink {
   private readonly first = new Growing();
   private readonly start = new Growing();
   private readonly end = new Growing();
   private readonly speaker = new Growing();
   private readonly kind = new Growing();
   private readonly positions = new Growing();
-  private readonly speakerIds = new Map<string, number>();
-  private readonly speakers: string[] = [];
+  private readonly names = new SpeakerNames();
   private readonly wordsOf = new Growing();
   private readonly words: string[] = [];
   private count = 0;
 
-  /** Adds one block line's articles (a JSON array of each article's list). */
-  addBlock(block: unknown[]): void {
-    for (const list of block) {
-      if (!Array.isArray(list)) throw new Error('catalog.json has an unreadable quotation');
-      this.first.push(this.count);
-      for (const q of list as unknown[]) {
-        if (!Array.isArray(q) || (q.length !== 5 && q.length !== 6)) throw new Error('catalog.json has an unreadable quotation');
-        const [start, end, speaker, kind, positions, words] = q as unknown[];
-        if (!isInt(start) || !isInt(end) || !isInt(positions) || (kind !== 'd' && kind !== 'i') || (speaker !== null && typeof speaker !== 'string') || (q.length === 6 && typeof words !== 'string')) {
-          throw new Error('catalog.json has an unreadable quotation');
-        }
-        this.start.push(start);
-        this.end.push(end);
-        this.kind.push(kind === 'd' ? 1 : 0);
-        this.positions.push(positions);
-        let id = -1;
-        if (speaker !== null) {
-          id = this.speakerIds.get(speaker) ?? -1;
-          if (id < 0) {
-            id = this.speakers.length;
-            this.speakerIds.set(speaker, id);
-            this.speakers.push(speaker);
-          }
-        }
-        this.speaker.push(id);
-        if (q.length === 6) {
-          this.wordsOf.push(this.count);
-          this.words.push(words as string);
-        }
-        this.count++;
-      }
+  /** Adds the articles of one quotations line of catalog.json, bytes[at, end) (quote-line-scan.ts); returns their number. */
+  addLine(bytes: Uint8Array, at: number, end: number): number {
+    return scanQuotesLine(bytes, at, end, this.names, this);
+  }
+
+  article(): void {
+    this.first.push(this.count);
+  }
+
+  quotation(start: number, end: number, speaker: number, direct: boolean, positions: number, words: string | null): void {
+    this.start.push(start);
+    this.end.push(end);
+    this.speaker.push(speaker);
+    this.kind.push(direct ? 1 : 0);
+    this.positions.push(positions);
+    if (words !== null) {
+      this.wordsOf.push(this.count);
+      this.words.push(words);
     }
+    this.count++;
   }
 
   /** The columns, in SharedArrayBuffers when `shared`. */
@@ -114,7 +100,7 @@ export class QuotesPacker {
       speaker: this.speaker.done(shared),
       direct,
       positions: this.positions.done(shared),
-      speakers: this.speakers,
+      speakers: this.names.names,
       wordsOf: this.wordsOf.done(false),
       words: this.words,
     };
