@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { Article, Quote } from '../ingest/types.js';
-import type { PackedQuotesColumn } from './shared-quotes.js';
+import type { PackedQuotes, PackedQuotesColumn } from './shared-quotes.js';
 import { outlineOfQuotes, quoteOf, quotesCarryWords, type QuoteOutline, type StoredQuote } from './stored-quotes.js';
 
 /**
@@ -164,6 +164,10 @@ class StoredArticle {
     return article.#catalog.quotes.at(article.#n)!;
   }
 
+  static quotesColumnOf(article: StoredArticle): PackedQuotesColumn {
+    return article.#catalog.quotes;
+  }
+
   static outlinesOf(article: StoredArticle): QuoteOutline[] {
     return article.#catalog.quotes.outlines(article.#n);
   }
@@ -197,6 +201,19 @@ const QUOTES_PROPERTY: PropertyDescriptor = {
 /** The quotations of an article whose text is `text` (already read): a loaded article's are given their words from it, without reading it again. */
 export function quotationsOf(article: Article, text: string): Quote[] {
   return article instanceof StoredArticle ? StoredArticle.storedQuotesOf(article).map((q) => quoteOf(q, text)) : article.quotes;
+}
+
+/**
+ * The quotations of every article of a loaded build, as the columns it
+ * holds them in (shared-quotes.ts), so that a table over all of them is
+ * made without an object per quotation; null for articles held in memory.
+ */
+export function packedQuotesOf(documents: readonly Article[]): PackedQuotes | null {
+  const first = documents[0];
+  const last = documents[documents.length - 1];
+  if (!(first instanceof StoredArticle) || !(last instanceof StoredArticle)) return null;
+  const column = StoredArticle.quotesColumnOf(first);
+  return column === StoredArticle.quotesColumnOf(last) && column.length === documents.length ? column.packed : null;
 }
 
 /** What a search needs of an article's quotations (speaker, kind, place, positions), without reading its text. */

@@ -1,5 +1,5 @@
 import { facetKey, TEXT_FIELDS } from '../analysis/index.js';
-import { quoteOutlines, type SearchIndex } from '../index/index.js';
+import { packedQuotesOf, quoteOutlines, type SearchIndex } from '../index/index.js';
 
 /**
  * The speakers of every quotation of a build, as ids, and where each
@@ -30,26 +30,27 @@ export interface QuoteSpeakerTable {
 /** The `quotes` field's number among the fields saved position by position. */
 export const QUOTES_SEQUENCE = TEXT_FIELDS.indexOf('quotes') as 0 | 1 | 2;
 
-export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
+/** Distinct speakers, where each article's quotations begin, and each quotation's speaker id and positions. */
+interface SpeakerColumns {
+  names: string[];
+  offsets: Int32Array;
+  quoteSpeaker: Int32Array;
+  positions: Int32Array;
+}
+
+/** The columns of articles held in memory (or loaded otherwise), from each article's quotation outlines. */
+function speakerColumns(documents: SearchIndex['documents']): SpeakerColumns {
   const ids = new Map<string, number>();
   const names: string[] = [];
-  const documents = index.documents;
   const outlines = documents.map((a) => quoteOutlines(a));
   const offsets = new Int32Array(documents.length + 1);
   let total = 0;
   for (const o of outlines) total += o.length;
   const quoteSpeaker = new Int32Array(total);
-  const sequenceStart = new Int32Array(total);
-  const sequenceLength = new Int32Array(total);
-  const aligned = new Uint8Array(documents.length);
-  // Read in place: a view per article would cost an allocation for each one a search reads.
-  const compact = index.compact;
+  const positions = new Int32Array(total);
   let at = 0;
   for (let n = 0; n < documents.length; n++) {
     offsets[n] = at;
-    const k = TEXT_FIELDS.length * n + QUOTES_SEQUENCE;
-    const base = compact.sequenceOffsets[k];
-    let position = base;
     for (const quote of outlines[n]) {
       let id = -1;
       if (quote.speaker !== null) {
@@ -60,15 +61,32 @@ export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
           names.push(quote.speaker);
         }
       }
-      sequenceStart[at] = position;
-      sequenceLength[at] = quote.positions;
-      position += quote.positions;
+      positions[at] = quote.positions;
       quoteSpeaker[at++] = id;
     }
-    aligned[n] = outlines[n].length > 0 && position === compact.sequenceOffsets[k + 1] ? 1 : 0;
   }
   offsets[documents.length] = at;
-  return { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker, sequences: compact.sequences, sequenceStart, sequenceLength, aligned };
+  return { names, offsets, quoteSpeaker, positions };
+}
+
+export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
+  // A loaded build holds its quotations in these very columns (src/index/shared-quotes.ts): used as they are, shared by threads.
+  const packed = packedQuotesOf(index.documents);
+  const { names, offsets, quoteSpeaker, positions } = packed ? { names: packed.speakers, offsets: packed.first, quoteSpeaker: packed.speaker, positions: packed.positions } : speakerColumns(index.documents);
+  const count = index.documents.length;
+  const sequenceStart = new Int32Array(quoteSpeaker.length);
+  const aligned = new Uint8Array(count);
+  const compact = index.compact;
+  for (let n = 0; n < count; n++) {
+    const k = TEXT_FIELDS.length * n + QUOTES_SEQUENCE;
+    let position = compact.sequenceOffsets[k];
+    for (let q = offsets[n]; q < offsets[n + 1]; q++) {
+      sequenceStart[q] = position;
+      position += positions[q];
+    }
+    aligned[n] = offsets[n + 1] > offsets[n] && position === compact.sequenceOffsets[k + 1] ? 1 : 0;
+  }
+  return { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker, sequences: compact.sequences, sequenceStart, sequenceLength: positions, aligned };
 }
 
 /** Which speakers (by id) hold every word of each name: a flag per speaker. */
