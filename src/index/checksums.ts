@@ -65,7 +65,8 @@ export function checkOfFilesInThread(files: readonly string[]): Promise<FileChec
     promise.catch(() => {});
     return { promise, resolve, reject };
   });
-  const worker = new Worker(HASHER, { eval: true, workerData: files });
+  // Plain JavaScript: none of this process's loaders (tsx) is started in it.
+  const worker = new Worker(HASHER, { eval: true, workerData: files, execArgv: [] });
   let left = files.length;
   worker.on('message', (m: { k: number; bytes?: number; sha256?: string; message?: string; code?: string }) => {
     left--;
