@@ -8,12 +8,13 @@ import { MATCH_OPTIONS, typoBudget } from '../src/search/match-options.js';
 import { embeddedDictionary } from '../src/search/match-terms.js';
 import { parseQuery } from '../src/search/parse-query.js';
 import type { Searcher } from '../src/search/searcher.js';
-import { planQuery, wordPlans, type WordPlan } from '../src/search/query-plan.js';
+import { hyphenatedSpelling, planQuery, wordPlans, type WordPlan } from '../src/search/query-plan.js';
 import { buildIndexOfFiles } from './helpers/sample-index.js';
 
 const FILES = {
   'a.txt': 'Zorbaliev rencontre Quenterel\n\nLe ministre Vadim Zorbaliev a rencontré Ilse Quenterel à Brovnik pour parler de coopération régionale et de la démocratie.',
   'b.txt': 'Brovnik accueille le sommet\n\nLa coopération entre les deux villes progresse, a déclaré Ilse Quenterel devant le conseil municipal de Brovnik.',
+  'c.txt': 'La fête du Tic-tac-boum\n\nLe Tic-tac-boum de Brovnik et la tour de Saint-Germain-des-Prés ont reçu les co-présidents du conseil.',
 };
 
 describe('the query plan', () => {
@@ -73,6 +74,28 @@ describe('the query plan', () => {
     const plan = planQuery(parseQuery('speaker:Quenterel "conseil municipal" coopération NEAR/3 régionale'), embeddedDictionary(searcher.postings));
     expect(plan.clauses.map((c) => c?.kind)).toEqual(['word', 'phrase', 'near']);
     expect((plan.clauses[0] as WordPlan).field).toBe('speakers');
+  });
+  it('writes a compound\'s other spellings into the plan: joined up to three parts, apart always, and a word as the compounds it joins', () => {
+    const [compound] = words('Tic-tac-boum ');
+    expect(compound.apart).toMatchObject({ words: ['Tic', 'tac', 'boum'], weight: MATCH_OPTIONS.compounds.apartWeight });
+    // Nobody wrote "tictacboum": the joined spelling is asked, and not kept.
+    expect(forms(compound, 'joined')).toEqual([]);
+    const [joined] = words('tictacboum ');
+    expect(joined.alternatives.filter((a) => a.kind === 'hyphenated')).toEqual([{ form: 'tic-tac-boum', kind: 'hyphenated', weight: MATCH_OPTIONS.compounds.spellingWeight, written: 'tic-tac-boum' }]);
+    expect(words('copresidents ')[0].alternatives.find((a) => a.kind === 'hyphenated')?.written).toBe('co-presidents');
+    // Four parts are a name, not a spelling: apart, never joined.
+    const [name] = words('Saint-Germain-des-Prés ');
+    expect(name.apart?.words).toEqual(['Saint', 'Germain', 'des', 'Prés']);
+    expect(forms(words('saintgermaindespres ')[0], 'hyphenated')).toEqual([]);
+    // An excluded word is excluded as written; an apostrophe compound has no other spelling.
+    expect(words('-Tic-tac-boum ')[0].apart).toBeNull();
+    expect(words("aujourd'hui ")[0].apart).toBeNull();
+  });
+
+  it('writes the hyphens into the word as typed, or folded when folding changed its length', () => {
+    expect(hyphenatedSpelling('Anticasseurs', 'anticasseurs', [4])).toBe('Anti-casseurs');
+    expect(hyphenatedSpelling('tictacboum', 'tictacboum', [3, 6])).toBe('tic-tac-boum');
+    expect(hyphenatedSpelling('cœurmachin', 'coeurmachin', [5])).toBe('coeur-machin');
   });
 });
 

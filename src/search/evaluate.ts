@@ -121,6 +121,18 @@ function phraseMatches(searcher: Searcher, view: Postings, pattern: PhrasePatter
   });
 }
 
+/**
+ * A compound's matches and those of its parts written apart, as a phrase
+ * ("vice président" for "vice-président"), scaled by `weight`: the phrase
+ * also holds where the compound is written hyphenated (its parts stand at
+ * consecutive positions), which then counts a little more.
+ */
+function withApart(searcher: Searcher, view: Postings, own: Matches, apart: PhrasePattern, weight: number): Matches {
+  const phrase = phraseMatches(searcher, view, apart).matches;
+  const scaled = { docs: phrase.docs, scores: Float64Array.from(phrase.scores, (score) => score * weight) };
+  return union(searcher.scratch, own.docs.length > 0 ? [own, scaled] : [scaled], searcher.documents.length);
+}
+
 type Evaluated = { matches: Matches; terms: string[]; optional?: boolean; exact?: RegExp | null } | null;
 
 function evaluateClause(searcher: Searcher, view: Postings, clause: Clause, plan: ClausePlan | null): Evaluated {
@@ -130,9 +142,15 @@ function evaluateClause(searcher: Searcher, view: Postings, clause: Clause, plan
     const evaluated = cached(searcher, key, () => {
       const terms = plan.alternatives.map((a) => ({ term: a.form, weight: a.weight }));
       // A completion that is a compound whole ("chin" -> "chin-russ") matches through the part typed:
-      // its other parts ("russ") are no match to show. A compound the reader typed shows all its parts.
-      const shown = terms.map((t) => t.term).filter((t) => !t.includes('-') || t === plan.term);
-      return { matches: terms.length ? view.score(terms, plan.field) : EMPTY, terms: shown };
+      // its other parts ("russ") are no match to show. A compound the reader typed, or the compound
+      // a word is written together ("anticasseurs" -> "anti-casseur"), shows all its parts.
+      const shown = plan.alternatives.filter((a) => !a.form.includes('-') || a.form === plan.term || a.kind === 'hyphenated').map((a) => a.form);
+      const own = terms.length ? view.score(terms, plan.field) : EMPTY;
+      const apart = plan.apart ? phrasePattern(plan.apart.words, plan.field) : null;
+      if (!plan.apart || !apart || apart.terms.length < 2) return { matches: own, terms: shown };
+      // Its terms are the compound's parts, shown through the compound when indexed (highlighting splits it).
+      const partTerms = plan.term !== null && shown.includes(plan.term) ? shown : [...shown, ...apart.terms];
+      return { matches: withApart(searcher, view, copyMatches(own), apart, plan.apart.weight), terms: partTerms };
     });
     // The word being typed counts when it is already a whole word of the article ("coopération"
     // as typed is not held by "coopérer"); unfinished, it is held by nobody and orders nothing.

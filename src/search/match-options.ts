@@ -51,6 +51,24 @@ export interface MatchOptions {
     /** Words typed shorter than this are not truncated (their stem is the word). */
     minWordLength: number;
   };
+  compounds: {
+    /**
+     * A hyphenated compound of at most this many parts is also searched
+     * written as one word ("anti-casseurs" / "anticasseurs"), and a word is
+     * also searched as the compounds of at most this many parts the index
+     * holds that it is written together ("bidulemachin" / "Bidule-machin").
+     * Longer chains ("Saint-Germain-des-Prés") are names, not spellings.
+     */
+    maxParts: number;
+    /** Words shorter than this are not looked up as compounds written together ("cote" is not "co-te")... */
+    minJoinedLength: number;
+    /** ... nor longer than this: the embedded engine analyzes each placement of the hyphens, some 300 for 25 letters, and a pasted string of letters is no word. */
+    maxJoinedLength: number;
+    /** How much the other spelling (joined or hyphenated) counts against the word itself: the same word. */
+    spellingWeight: number;
+    /** How much a compound's parts written apart, as a phrase ("vice président"), count: the same words, perhaps not one word. */
+    apartWeight: number;
+  };
   stopWords: {
     /**
      * A stop word being typed ("conseil de") may be the beginning of a real
@@ -65,6 +83,7 @@ export const MATCH_OPTIONS: MatchOptions = Object.freeze({
   typos: Object.freeze({ minLength: 5, oneTypoUpTo: 8, maxLength: 25, whileTyping: 1, weight: 0.45 }),
   completions: Object.freeze({ max: 24, short: Object.freeze([0, 4, 8]), shortPrefix: 3, weight: 0.375, lengthPenalty: 0.3 }),
   truncatedStem: Object.freeze({ typingSlack: 4, minLength: 4, minShare: 0.5, minWordLength: 5 }),
+  compounds: Object.freeze({ maxParts: 3, minJoinedLength: 5, maxJoinedLength: 25, spellingWeight: 1, apartWeight: 0.8 }),
   stopWords: Object.freeze({ completeWhileTyping: true }),
 }) as MatchOptions;
 

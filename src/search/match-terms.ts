@@ -1,7 +1,7 @@
-import { analyzeWord, compoundTerm, JOINER } from '../analysis/index.js';
+import { analyzeWord, compoundTerm, foldWord, JOINER } from '../analysis/index.js';
 import { completionLimit, MATCH_OPTIONS } from './match-options.js';
 import type { Postings } from './postings.js';
-import type { TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest } from './term-dictionary.js';
+import type { HyphenatedForm, TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest } from './term-dictionary.js';
 
 /**
  * The embedded engine's term dictionary for the query plan (query-plan.ts):
@@ -88,16 +88,48 @@ function termOf(request: WordRequest): string | null {
   return analyzeWord(request.text);
 }
 
+/** Every way to cut a word's letters into 2 to `maxParts` non-empty parts: the places of the cuts. */
+function* cutPlaces(length: number, maxParts: number): Generator<number[]> {
+  for (let i = 1; i < length; i++) {
+    yield [i];
+    if (maxParts >= 3) for (let j = i + 1; j < length; j++) yield [i, j];
+  }
+}
+
+/**
+ * The compounds the index holds whose parts written together are the word
+ * ("anticasseurs" -> "anti-casseur"), the most frequent first. The embedded
+ * analysis stems a compound part by part (indexTerms), so the word's own
+ * term cannot name them: each placement of the hyphens is analyzed as the
+ * index analyzes a compound, and only a compound term the index holds is
+ * kept. Nothing is searched that no article wrote hyphenated.
+ */
+function hyphenatedForms(postings: Postings, folded: string, maxParts: number): HyphenatedForm[] {
+  const letters = Array.from(folded);
+  const found = new Map<string, HyphenatedForm>();
+  for (const cuts of cutPlaces(letters.length, maxParts)) {
+    const parts = [0, ...cuts].map((from, k) => letters.slice(from, k < cuts.length ? cuts[k] : letters.length).join(''));
+    // Indexed whole only when two parts or more are words (indexTerms).
+    if (parts.filter((part) => analyzeWord(part) !== null).length < 2) continue;
+    const term = compoundTerm(parts);
+    if (!found.has(term) && postings.has(term)) found.set(term, { term, cuts });
+  }
+  return [...found.values()].sort((a, b) => postings.documentFrequency(b.term) - postings.documentFrequency(a.term) || (a.term < b.term ? -1 : 1));
+}
+
 function answerWord(postings: Postings, request: WordRequest): WordAnswer {
   const term = termOf(request);
   const prefixes: string[] = [];
   if (term !== null && request.completeTerm) prefixes.push(term);
   if (request.completeFolded && request.folded && request.folded !== term) prefixes.push(request.folded);
+  const joined = request.joined !== undefined ? analyzeWord(request.joined) : null;
   return {
     term,
     known: term !== null && postings.has(term),
     completions: prefixes.map((prefix) => ({ prefix, known: postings.has(prefix), terms: completions(postings, prefix).map(([t]) => t) })),
     truncated: firstIndexed(postings, request.stems),
+    ...(request.joined !== undefined ? { joined: joined !== null && postings.has(joined) ? joined : null } : {}),
+    ...(request.hyphenatedParts ? { hyphenated: hyphenatedForms(postings, foldWord(request.text), request.hyphenatedParts) } : {}),
   };
 }
 

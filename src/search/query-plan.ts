@@ -17,11 +17,13 @@
 import { analyzeWord, compoundTerm, foldWord, JOINER, withoutElision } from '../analysis/index.js';
 import { completionWeight, MATCH_OPTIONS, truncatedStemCandidates, typoBudget, typoWeight, type MatchOptions } from './match-options.js';
 import type { AsyncTermDictionary, TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest } from './term-dictionary.js';
+import { hyphenParts, spellingAlternatives, spellingRequest, type ApartPhrase } from './spellings.js';
 import type { Clause, ParsedQuery, QueryField } from './types.js';
 
-export type { AsyncTermDictionary, TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest };
+export type { AsyncTermDictionary, TermDictionary, TypoAnswer, TypoRequest, WordAnswer, WordRequest, ApartPhrase };
+export { hyphenatedSpelling } from './spellings.js';
 
-export type AlternativeKind = 'exact' | 'stem' | 'completion' | 'truncated-stem' | 'typo' | 'typo-on-stem';
+export type AlternativeKind = 'exact' | 'stem' | 'completion' | 'truncated-stem' | 'typo' | 'typo-on-stem' | 'joined' | 'hyphenated';
 
 /** One index term a word stands for. */
 export interface Alternative {
@@ -31,11 +33,19 @@ export interface Alternative {
    * term, which its other forms share; `completion`: a term the typed
    * letters begin; `truncated-stem`: the longest indexed beginning of the
    * word; `typo`: the term of a word one typo away as written;
-   * `typo-on-stem`: a term within the typo budget of the word's term.
+   * `typo-on-stem`: a term within the typo budget of the word's term;
+   * `joined`: a hyphenated compound's parts written as one word
+   * ("anti-casseurs" -> "anticasseur"); `hyphenated`: a compound the index
+   * holds whose parts written together are the word ("anticasseurs" ->
+   * "anti-casseur").
    */
   kind: AlternativeKind;
   /** How much it counts against the word itself (1); PostgreSQL's ts_rank ignores it. */
   weight: number;
+  /** The other spelling as the reader is told it (`joined` and `hyphenated` only): "anti-casseurs". */
+  written?: string;
+  /** A backend's own expression of a `hyphenated` compound's parts, for highlighting; not part of the shared plan. */
+  highlight?: string;
 }
 
 export interface WordPlan {
@@ -57,6 +67,8 @@ export interface WordPlan {
   budget: number;
   /** The terms it stands for; an excluded word is its term alone, as written. */
   alternatives: Alternative[];
+  /** A hyphenated compound also stands for its parts written apart, as a phrase ranked below it; null otherwise. */
+  apart: ApartPhrase | null;
   /** A backend's own expression of a word it cuts into several terms (PostgreSQL: "aujourd'hui"); not part of the shared plan. */
   expression?: string;
 }
@@ -114,6 +126,8 @@ export interface WordShape {
   compound: boolean;
   /** A stop word (kept only while typed: it may begin a real word). */
   stop: boolean;
+  /** A compound joined by hyphens only (not "aujourd'hui"): its parts as written, for its other spellings. */
+  hyphenParts: string[] | null;
 }
 
 export function wordShape(text: string, typing: boolean, options: MatchOptions = MATCH_OPTIONS): WordShape | null {
@@ -131,7 +145,7 @@ export function wordShape(text: string, typing: boolean, options: MatchOptions =
   const folded = compound ? compoundTerm(parts) : foldWord(word);
   const stop = !compound && analyzeWord(word) === null;
   if (stop && !(typing && folded && options.stopWords.completeWhileTyping)) return null;
-  return { word, folded, compound, stop };
+  return { word, folded, compound, stop, hyphenParts: hyphenParts(word, parts, compound) };
 }
 
 function draftWord(clause: Extract<Clause, { kind: 'word' }>, options: MatchOptions): Draft | null {
@@ -152,6 +166,7 @@ function draftWord(clause: Extract<Clause, { kind: 'word' }>, options: MatchOpti
     optional: stop,
     budget,
     alternatives: [],
+    apart: null,
   };
   const request: WordRequest = {
     text: word,
@@ -160,18 +175,24 @@ function draftWord(clause: Extract<Clause, { kind: 'word' }>, options: MatchOpti
     completeTerm: typing,
     completeFolded: typing && !compound,
     stems: typing && !stop && !compound ? truncatedStemCandidates(folded, true, options) : [],
+    // Other spellings of the same word (spellings.ts): a compound joined or apart, a word as the compounds it joins.
+    ...spellingRequest(shape, clause.negated, options),
   };
   return { plan, request };
 }
 
-/** Adds an alternative, keeping the larger weight of a form found twice. */
-function add(plan: WordPlan, form: string, kind: AlternativeKind, weight: number): void {
+/** Adds an alternative, keeping the larger weight of a form found twice (with what it says of its spelling). */
+function add(plan: WordPlan, form: string, kind: AlternativeKind, weight: number, spelling: Pick<Alternative, 'written' | 'highlight'> = {}): void {
   const old = plan.alternatives.find((a) => a.form === form);
-  if (!old) plan.alternatives.push({ form, kind, weight });
-  else if (weight > old.weight) Object.assign(old, { kind, weight });
+  if (!old) plan.alternatives.push({ form, kind, weight, ...spelling });
+  else if (weight > old.weight) {
+    delete old.written;
+    delete old.highlight;
+    Object.assign(old, { kind, weight, ...spelling });
+  }
 }
 
-function applyWord(plan: WordPlan, answer: WordAnswer, options: MatchOptions): void {
+function applyWord(plan: WordPlan, request: WordRequest, answer: WordAnswer, options: MatchOptions): void {
   plan.term = answer.term;
   if (answer.expression) plan.expression = answer.expression;
   if (answer.term === null) return;
@@ -185,6 +206,9 @@ function applyWord(plan: WordPlan, answer: WordAnswer, options: MatchOptions): v
     for (const term of terms) add(plan, term, 'completion', completionWeight(term, prefix, options));
   }
   if (answer.truncated) add(plan, answer.truncated, 'truncated-stem', options.completions.weight);
+  const spellings = spellingAlternatives(plan, request, answer, options);
+  for (const { form, kind, weight, ...spelling } of spellings.alternatives) add(plan, form, kind, weight, spelling);
+  plan.apart = spellings.apart;
 }
 
 /** The forms of the last unknown words: an unknown word stays in the query for every keystroke after it. */
@@ -232,7 +256,7 @@ function draftPlan(parsed: ParsedQuery, options: MatchOptions): { plan: QueryPla
 }
 
 function afterWords(drafts: Draft[], answers: WordAnswer[], options: MatchOptions): { plan: WordPlan; request: TypoRequest }[] {
-  drafts.forEach((d, k) => applyWord(d.plan, answers[k], options));
+  drafts.forEach((d, k) => applyWord(d.plan, d.request, answers[k], options));
   return drafts.map((d) => ({ plan: d.plan, request: typoRequest(d.plan, options) })).filter((t): t is { plan: WordPlan; request: TypoRequest } => t.request !== null);
 }
 

@@ -18,6 +18,22 @@ export interface WordRequest {
   completeFolded: boolean;
   /** Beginnings of the folded word, longest first: which is the first indexed. */
   stems: string[];
+  /** A hyphenated compound's parts written together ("anticasseurs"): its term, when indexed. */
+  joined?: string;
+  /** A hyphenated compound's parts written apart ("anti casseurs"): searched as a phrase. */
+  apart?: string;
+  /** A plain word: the compounds of 2 to this many parts the index holds whose parts written together are this word. */
+  hyphenatedParts?: number;
+}
+
+/** A compound the index holds that a word is the joined spelling of. */
+export interface HyphenatedForm {
+  /** Its index term ("anti-casseur"). */
+  term: string;
+  /** Where its hyphens cut the word, in letters from its start ([4] for "anti-casseurs" as "anticasseurs"). */
+  cuts: number[];
+  /** A backend's own expression of the compound's parts, for highlighting (PostgreSQL: ts_headline marks no compound lexeme). */
+  highlight?: string;
 }
 
 export interface WordAnswer {
@@ -28,6 +44,12 @@ export interface WordAnswer {
   completions: { prefix: string; known: boolean; terms: string[] }[];
   truncated: string | null;
   expression?: string;
+  /** The term of `joined`, when indexed. */
+  joined?: string | null;
+  /** A backend's own expression of the `apart` phrase (PostgreSQL: its phraseto_tsquery). */
+  apartExpression?: string;
+  /** The compounds asked by `hyphenatedParts`, the most frequent first. */
+  hyphenated?: HyphenatedForm[];
 }
 
 /** What is asked, only for a word whose term and completions the index does not hold. */

@@ -70,6 +70,18 @@ function termsList(terms: string[]): string {
   return terms.slice(0, SHOWN_TERMS).join(', ') + (terms.length > SHOWN_TERMS ? '…' : '');
 }
 
+/**
+ * The other spellings a word was also searched as, in French: a compound
+ * joined or apart, a word as the compounds it is written together
+ * (« anticasseurs (aussi anti-casseurs) »); empty when none.
+ */
+function otherSpellings(plan: WordPlan): string {
+  const written = plan.alternatives.filter((a) => a.kind === 'joined' || a.kind === 'hyphenated').map((a) => a.written ?? a.form);
+  if (plan.apart) written.push(plan.apart.words.join(' '));
+  const unique = [...new Set(written)];
+  return unique.length > 0 ? `aussi ${termsList(unique)}` : '';
+}
+
 /** The parts of one word clause, read from its plan (null: the analysis dropped it). */
 function wordParts(plan: WordPlan | null, clause: Extract<Clause, { kind: 'word' }>, k: number, parsed: ParsedQuery, matched: number | null): UnderstoodPart[] {
   const parts: UnderstoodPart[] = [];
@@ -89,7 +101,8 @@ function wordParts(plan: WordPlan | null, clause: Extract<Clause, { kind: 'word'
   const others = shown.filter((a) => a.form !== plan.term).map((a) => a.form);
   const completions = shown.filter((a) => a.kind === 'completion').map((a) => a.form);
   const corrected = shown.some((a) => a.kind === 'typo' || a.kind === 'typo-on-stem');
-  if (plan.alternatives.length === 0) {
+  const also = otherSpellings(plan);
+  if (plan.alternatives.length === 0 && !plan.apart) {
     parts.push({ kind: 'unknown', text: `${quoted(clause.text)} : aucun article`, undo: { q: rewritten(parsed, k) }, undoLabel: 'chercher sans ce mot' });
   } else if (!known && completions.length === 0 && corrected) {
     parts.push({
@@ -99,10 +112,11 @@ function wordParts(plan: WordPlan | null, clause: Extract<Clause, { kind: 'word'
       undoLabel: `chercher « ${clause.text} » tel quel`,
     });
   } else if (clause.prefix && completions.length > 0) {
-    parts.push({ kind: 'completion', text: `${quoted(clause.text)} et les mots qu’il commence : ${termsList(completions)}${where}` });
+    parts.push({ kind: 'completion', text: `${quoted(clause.text)} et les mots qu’il commence : ${termsList(completions)}${also ? ` (${also})` : ''}${where}` });
   } else {
-    const stem = plan.term !== null && plan.term !== plan.folded ? ` (toutes les formes de ${plan.term}…)` : '';
-    parts.push({ kind: 'word', text: `${quoted(clause.text)}${stem}${where}` });
+    // A compound's term is its parts' stems, each backend's own: no form to name to the reader.
+    const notes = [also, !plan.compound && plan.term !== null && plan.term !== plan.folded ? `toutes les formes de ${plan.term}…` : ''].filter(Boolean);
+    parts.push({ kind: 'word', text: `${quoted(clause.text)}${notes.length ? ` (${notes.join(' ; ')})` : ''}${where}` });
   }
   // under cite:, the words are in the quotations because of the name: said once, by the name's part
   if (clause.field && !(clause.field === 'quotes' && parsed.cited?.length)) parts.push({ kind: 'field', text: `${quoted(clause.text)} cherché${where} seulement`, undo: { q: rewritten(parsed, k, clause.text) }, undoLabel: 'chercher partout' });

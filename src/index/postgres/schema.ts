@@ -17,9 +17,10 @@
  *                           documents row (SEARCH_ROW_COLUMNS)
  *     depeches.terms        every lexeme of the index with its document
  *                           count, trigram-indexed (typo tolerance and the
- *                           "vouliez-vous dire" corrections look here) and
+ *                           "vouliez-vous dire" corrections look here),
  *                           btree-indexed in byte order (completions of the
- *                           word being typed)
+ *                           word being typed) and, for compounds, by their
+ *                           letters without hyphens (a word written together)
  *                           (`story`: the first article of its story;
  *                           `in_story`: the story holds other articles)
  *     depeches.short_completions
@@ -254,6 +255,11 @@ export const MIGRATIONS: Migration[] = [
       END $$;
       CREATE INDEX IF NOT EXISTS search_rows_tsv ON depeches.search_rows USING gin (tsv);
       CREATE INDEX IF NOT EXISTS search_rows_date ON depeches.search_rows (date DESC NULLS LAST, id);`,
+  },
+  {
+    version: 8,
+    description: 'compounds by their letters: a word written together ("anticasseurs") finds the compound lexemes it is the joined spelling of ("anti-casseur")',
+    sql: `CREATE INDEX IF NOT EXISTS terms_joined ON depeches.terms (replace(term, '-', '')) WHERE strpos(term, '-') > 0;`,
   },
 ];
 

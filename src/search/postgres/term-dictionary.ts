@@ -34,6 +34,38 @@ const COMPLETIONS = `
 /** The first indexed of beginnings (longest first). */
 const firstKnown = (array: string) => `(SELECT s.t FROM unnest(${array}) WITH ORDINALITY AS s(t, n) WHERE ${known('s.t')} ORDER BY s.n LIMIT 1)`;
 
+/** The lexeme of a compound's parts written together ("anticasseurs"), when it is one and indexed. */
+const JOINED = `CASE WHEN l.joined IS NOT NULL THEN (
+    SELECT CASE WHEN cardinality(j.a) = 1 AND ${known('j.a[1]')} THEN j.a[1] END
+    FROM (SELECT tsvector_to_array(to_tsvector('${TS_CONFIG}', l.joined)) AS a) j) END`;
+
+/**
+ * The compound lexemes whose hyphens taken out give the word's lexeme
+ * ("anti-casseur" for "anticasseurs"): PostgreSQL stems a compound whole,
+ * as one word with hyphens, so its lexeme is the joined word's with the
+ * hyphens in. Read on depeches.terms_joined (an index of the compounds by
+ * their letters, migration 8): one probe, no guessed split. Each comes with
+ * the phrase of its parts, which ts_headline marks (it marks no compound
+ * lexeme): the stems of its stemmed parts, the parts' own lexemes.
+ */
+const HYPHENATED = `CASE WHEN l.hyphenated_parts IS NOT NULL AND l.term IS NOT NULL THEN ARRAY(
+    SELECT json_build_object('term', t.term, 'parts', phraseto_tsquery('${TS_CONFIG}', replace(t.term, '-', ' '))::text) FROM depeches.terms t
+    WHERE replace(t.term, '-', '') = l.term AND strpos(t.term, '-') > 0
+      AND char_length(t.term) - char_length(replace(t.term, '-', '')) < l.hyphenated_parts
+      AND t.term !~ '(^-|--|-$)'
+    ORDER BY t.documents DESC, t.term) END`;
+
+/** Where the hyphens of a compound lexeme cut its letters ("anti-casseur" -> [4]). */
+function cutsOf(term: string): number[] {
+  const cuts: number[] = [];
+  let letters = 0;
+  for (const c of term) {
+    if (c === '-') cuts.push(letters);
+    else letters++;
+  }
+  return cuts;
+}
+
 /**
  * Each word's lexeme: the folded stop word as typed; the one lexeme of a
  * word; the whole of a hyphenated compound (PostgreSQL also indexes it
@@ -42,7 +74,7 @@ const firstKnown = (array: string) => `(SELECT s.t FROM unnest(${array}) WITH OR
  */
 const WORDS = `
   WITH w AS MATERIALIZED (
-    SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(k int, text text, shape text, folded text, complete_term boolean, complete_folded boolean, stems text[])
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(k int, text text, shape text, folded text, complete_term boolean, complete_folded boolean, stems text[], joined text, apart text, hyphenated_parts int)
   ),
   l AS MATERIALIZED (
     SELECT w.*, CASE WHEN w.shape = 'stop' THEN w.folded
@@ -57,7 +89,10 @@ const WORDS = `
          (SELECT coalesce(json_agg(json_build_object('prefix', p.prefix, 'known', ${known('p.prefix')}, 'terms', ARRAY(${COMPLETIONS})) ORDER BY p.n), '[]'::json)
           FROM (SELECT v.prefix, min(v.n) AS n FROM (VALUES (CASE WHEN l.complete_term THEN l.term END, 1), (CASE WHEN l.complete_folded THEN l.folded END, 2)) AS v(prefix, n)
                 WHERE v.prefix IS NOT NULL AND v.prefix <> '' AND (v.n = 1 OR l.term IS NULL OR v.prefix <> l.term) GROUP BY v.prefix) p) AS completions,
-         ${firstKnown('l.stems')} AS truncated
+         ${firstKnown('l.stems')} AS truncated,
+         ${JOINED} AS joined,
+         CASE WHEN l.apart IS NOT NULL THEN phraseto_tsquery('${TS_CONFIG}', l.apart)::text END AS apart_expression,
+         ${HYPHENATED} AS hyphenated
   FROM l ORDER BY l.k`;
 
 const TYPOS = `
@@ -79,6 +114,9 @@ interface WordRow {
   expression: string | null;
   completions: { prefix: string; known: boolean; terms: string[] }[];
   truncated: string | null;
+  joined: string | null;
+  apart_expression: string | null;
+  hyphenated: { term: string; parts: string }[] | null;
 }
 
 interface TypoRow {
@@ -94,9 +132,21 @@ interface TypoRow {
 export function postgresDictionary(db: pg.Pool | pg.PoolClient): AsyncTermDictionary {
   return {
     async words(requests: WordRequest[]): Promise<WordAnswer[]> {
-      const sent = requests.map((r, k) => ({ k, text: r.text, shape: r.shape, folded: r.folded, complete_term: r.completeTerm, complete_folded: r.completeFolded, stems: r.stems }));
+      const sent = requests.map((r, k) => ({
+        k, text: r.text, shape: r.shape, folded: r.folded, complete_term: r.completeTerm, complete_folded: r.completeFolded, stems: r.stems,
+        joined: r.joined ?? null, apart: r.apart ?? null, hyphenated_parts: r.hyphenatedParts ?? null,
+      }));
       const rows = (await db.query<WordRow>(WORDS, [JSON.stringify(sent)])).rows;
-      return rows.map((r) => ({ term: r.term, known: r.known, completions: r.completions, truncated: r.truncated, ...(r.expression ? { expression: r.expression } : {}) }));
+      return rows.map((r, k) => ({
+        term: r.term,
+        known: r.known,
+        completions: r.completions,
+        truncated: r.truncated,
+        ...(r.expression ? { expression: r.expression } : {}),
+        ...(requests[k].joined !== undefined ? { joined: r.joined } : {}),
+        ...(r.apart_expression ? { apartExpression: r.apart_expression } : {}),
+        ...(r.hyphenated ? { hyphenated: r.hyphenated.map(({ term, parts }) => ({ term, cuts: cutsOf(term), ...(parts ? { highlight: parts } : {}) })) } : {}),
+      }));
     },
     async typos(requests: TypoRequest[]): Promise<TypoAnswer[]> {
       const sent = requests.map((r, k) => ({ k, ...r }));

@@ -5,6 +5,8 @@
  *
  *     word            ( 'alternative' | 'alternative' | ... ), as the plan lists them
  *                     (exact lexemes, never a `:*` prefix that would match every row)
+ *     vice-président  ( 'vice-president' | 'vicepresident' | 'vice' <-> 'president' ):
+ *                     the compound, joined, and apart (the plan's spellings)
  *     "a b c"         phraseto_tsquery: 'a' <-> 'b' <2> 'c' (stop words are gaps)
  *     -word -"a b"    !'lexeme'   !( 'a' <-> 'b' )       (exact, no typo)
  *     a OR b          ( a | b )
@@ -13,7 +15,7 @@
  */
 import type pg from 'pg';
 import { fieldRestriction, TAGGED_FIELDS, TS_CONFIG } from '../../index/postgres/index.js';
-import { planQueryAsync, type ClausePlan, type QueryPlan, type WordPlan } from '../query-plan.js';
+import { planQueryAsync, wordPlans, type ClausePlan, type QueryPlan, type WordPlan } from '../query-plan.js';
 import type { Clause, ParsedQuery, QueryField } from '../types.js';
 import { postgresDictionary } from './term-dictionary.js';
 
@@ -120,6 +122,8 @@ function wordTsQuery(plan: WordPlan): string | null {
   if (plan.term === null) return null;
   const forms = plan.alternatives.length > 0 ? plan.alternatives.map((a) => a.form) : [plan.term];
   const alternatives = [...new Set(forms.map((form) => restricted(operand(form), plan.field)))];
+  // A compound's parts written apart, as a phrase ("vice président"): PostgreSQL's own phrase of them.
+  if (plan.apart?.expression) alternatives.push(`( ${restricted(plan.apart.expression, plan.field)} )`);
   return alternatives.length === 1 ? alternatives[0] : `( ${alternatives.join(' | ')} )`;
 }
 
@@ -152,6 +156,8 @@ export async function compileTsQuery(db: pg.Pool | pg.PoolClient, parsed: Parsed
   const kept = (positive.some((p) => !p.optional) ? positive.filter((p) => !p.optional) : positive).map((p) => p.query);
   if (kept.length === 0 && negative.length === 0) return { match: null, highlight: null, positive: kept, negative, plan };
   const match = [...kept, ...negative.map((n) => `!${n}`)].join(' & ');
-  const highlight = [...new Set(kept.map(unweighted))];
+  // ts_headline marks no compound lexeme: a word's compounds (written together as it is) are highlighted by their parts.
+  const compoundParts = wordPlans(plan).filter((w) => !w.negated).flatMap((w) => w.alternatives.flatMap((a) => (a.highlight ? [`( ${a.highlight} )`] : [])));
+  const highlight = [...new Set([...kept.map(unweighted), ...compoundParts])];
   return { match, highlight: highlight.length > 0 ? highlight.join(' | ') : null, positive: kept, negative, plan };
 }
