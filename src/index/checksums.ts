@@ -48,6 +48,8 @@ const { createReadStream } = require('node:fs');
       parentPort.postMessage({ k, message: String(error && error.message), code: error && error.code });
     }
   }
+  // Kept alive until the parent, once it has every answer, ends it: an exit of its own could reach the parent before the last answer.
+  parentPort.once('message', () => {});
 })();
 `;
 
@@ -72,11 +74,13 @@ export function checkOfFilesInThread(files: readonly string[]): Promise<FileChec
     left--;
     if (m.sha256 !== undefined) settle[m.k].resolve({ bytes: m.bytes!, sha256: m.sha256 });
     else settle[m.k].reject(Object.assign(new Error(m.message), { code: m.code }));
+    if (left === 0) void worker.terminate();
   });
   const failAll = (error: Error) => {
     for (const s of settle) s.reject(error);
   };
   worker.on('error', failAll);
+  // It ends only when told, after its last answer: an exit before is a thread that died.
   worker.on('exit', () => left > 0 && failAll(new Error('the hashing thread stopped')));
   return settle.map((s) => s.promise);
 }
