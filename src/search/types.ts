@@ -93,6 +93,8 @@ export interface SearchResponse {
   total: number;
   /** When the list shows each story once: `total` counts stories, `articles` the articles they hold (facets count articles). */
   articles?: number;
+  /** Set when `total` (and `articles`) were estimated from a sample of many matches (PostgreSQL, src/search/postgres/bounded-search.ts): shown "environ". */
+  total_approximate?: true;
   took_ms: number;
   page: number;
   per_page: number;

@@ -32,11 +32,12 @@ function emptyRequest(): SearchRequest {
   return { q: '', filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' };
 }
 
-/** "12 dépêches (15 articles)" when reprints were folded, else "12 résultats". */
+/** "12 dépêches (15 articles)" when reprints were folded, else "12 résultats"; "environ 45 000 résultats" when estimated from a sample. */
 export function storyCount(response: SearchResponse): string {
   const { total, articles } = response;
-  if (articles === undefined || articles === total) return resultCount(total);
-  return `${formatNumber(total)} dépêche${total > 1 ? 's' : ''} (${formatNumber(articles)} articles)`;
+  const about = response.total_approximate ? 'environ ' : '';
+  if (articles === undefined || articles === total) return `${about}${resultCount(total)}`;
+  return `${about}${formatNumber(total)} dépêche${total > 1 ? 's' : ''} (${about}${formatNumber(articles)} articles)`;
 }
 
 export interface VersionsControl {

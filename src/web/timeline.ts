@@ -84,13 +84,14 @@ function dayTimeline(days: FacetValue[], request: SearchRequest, month: { from: 
 }
 
 /** The bars of periods: each links to its period, a selected one to `back` (the period above it). */
-function timelineBars(periods: { label: string; from: string; to: string; count: number }[], request: SearchRequest, back: Pick<SearchRequest, 'from' | 'to'>): TimelineBar[] {
+function timelineBars(periods: { label: string; from: string; to: string; count: number }[], request: SearchRequest, back: Pick<SearchRequest, 'from' | 'to'>, approximate = false): TimelineBar[] {
   const max = Math.max(0, ...periods.map((p) => p.count));
   return periods.map((p) => {
     const selected = request.from === p.from && request.to === p.to;
     return {
       label: p.label,
-      count: formatNumber(p.count),
+      // Counts estimated from a sample of many matches (PostgreSQL) say so.
+      count: approximate && p.count > 0 ? `environ ${formatNumber(p.count)}` : formatNumber(p.count),
       unit: p.count > 1 ? 'articles' : 'article',
       step: step(p.count, max),
       from: p.from,
@@ -147,6 +148,6 @@ export function timelineView(values: FacetValue[], request: SearchRequest, days:
     if (request.from || request.to) up = everyDate;
   }
   // A selected month goes back to its year, a selected year or decade to every date.
-  const bars = timelineBars(periods, request, unit === 'month' ? { from: yearFrom(first), to: yearTo(first) } : { from: null, to: null });
+  const bars = timelineBars(periods, request, unit === 'month' ? { from: yearFrom(first), to: yearTo(first) } : { from: null, to: null }, values.some((v) => v.approximate));
   return { unit, heading, bars, up };
 }

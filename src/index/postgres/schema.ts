@@ -37,6 +37,7 @@
  */
 import type pg from 'pg';
 import { FACETS, FIELDS, type FacetName } from '../../analysis/index.js';
+import { inSearchSample } from './search-sample.js';
 
 /** The text search configuration every tsvector and tsquery of depeches uses. */
 export const TS_CONFIG = 'depeches.french';
@@ -260,6 +261,15 @@ export const MIGRATIONS: Migration[] = [
     version: 8,
     description: 'compounds by their letters: a word written together ("anticasseurs") finds the compound lexemes it is the joined spelling of ("anti-casseur")',
     sql: `CREATE INDEX IF NOT EXISTS terms_joined ON depeches.terms (replace(term, '-', '')) WHERE strpos(term, '-') > 0;`,
+  },
+  {
+    version: 9,
+    description: 'search_rows_sample_tsv: a GIN index of the fixed sample of stories a keystroke with many matches counts (src/index/postgres/search-sample.ts), and the build\'s count of sampled rows',
+    sql: `
+      CREATE INDEX IF NOT EXISTS search_rows_sample_tsv ON depeches.search_rows USING gin (tsv) WHERE ${inSearchSample()};
+      ALTER TABLE depeches.build ADD COLUMN IF NOT EXISTS sampled_count integer;
+      UPDATE depeches.build SET sampled_count = (SELECT count(*) FROM depeches.search_rows WHERE ${inSearchSample()});
+      ANALYZE depeches.search_rows;`,
   },
 ];
 

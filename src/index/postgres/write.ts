@@ -18,6 +18,7 @@ import { latestModification } from '../freshness.js';
 import { FACET_COLUMNS, TERMS_REFRESH } from './fields.js';
 import { readCorpusInWorkers } from '../parallel.js';
 import { checkOut } from './pool.js';
+import { inSearchSample } from './search-sample.js';
 import { migrate, MIGRATION_LOCK, parsable, SCHEMA_VERSION, SHORT_COMPLETIONS_REFRESH, TS_CONFIG } from './schema.js';
 import { SEARCH_ROWS_REGROUP, SEARCH_ROWS_UPSERT } from './search-rows.js';
 
@@ -215,9 +216,9 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
     const current = await client.query<{ build_id: string }>('SELECT build_id FROM depeches.build');
     const buildId = dirty || current.rowCount === 0 ? newBuildId() : current.rows[0].build_id;
     await client.query(
-      `INSERT INTO depeches.build (singleton, build_id, built_at, corpus, document_count)
-       VALUES (true, $1, coalesce($3::timestamptz, now()), $2, (SELECT count(*) FROM depeches.documents))
-       ON CONFLICT (singleton) DO UPDATE SET build_id = EXCLUDED.build_id, built_at = EXCLUDED.built_at, corpus = EXCLUDED.corpus, document_count = EXCLUDED.document_count`,
+      `INSERT INTO depeches.build (singleton, build_id, built_at, corpus, document_count, sampled_count)
+       VALUES (true, $1, coalesce($3::timestamptz, now()), $2, (SELECT count(*) FROM depeches.documents), (SELECT count(*) FROM depeches.search_rows WHERE ${inSearchSample()}))
+       ON CONFLICT (singleton) DO UPDATE SET build_id = EXCLUDED.build_id, built_at = EXCLUDED.built_at, corpus = EXCLUDED.corpus, document_count = EXCLUDED.document_count, sampled_count = EXCLUDED.sampled_count`,
       [buildId, corpus, readFrom?.toISOString() ?? null],
     );
     await client.query('COMMIT');

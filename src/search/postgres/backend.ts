@@ -14,7 +14,7 @@ import { FACETS, facetFields, facetOf, splitWords, type FacetName } from '../../
 import type { Suggestions } from '../suggestions.js';
 import { dayCountsPostgres, searchFacetPostgres, suggestionsPostgres } from './facet-search.js';
 import type { Article } from '../../ingest/types.js';
-import { createPool, parsable, readPostgresBuild, schemaVersion, SCHEMA_VERSION, TS_CONFIG } from '../../index/postgres/index.js';
+import { createPool, parsable, readPostgresBuild, SAMPLE_BUCKET_COUNT, schemaVersion, SCHEMA_VERSION, TS_CONFIG } from '../../index/postgres/index.js';
 import { RELATED_LIMIT, type BackendReader, type BackendStatus, type DocumentDetail, type FailureKind, type RelatedArticle } from '../backends/types.js';
 import { FACET_LIMIT } from '../facets.js';
 import { escapeHtml } from '../highlight.js';
@@ -25,7 +25,8 @@ import { understandQuery } from '../understood.js';
 import type { FacetValue, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
 import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type QuotedCondition, type SearchRow } from './search-sql.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
-import { FACET_EXACT_LIMIT, facetValues } from './facet-counts.js';
+import { FACET_EXACT_LIMIT, facetValues, roundedCount } from './facet-counts.js';
+import { approximateDates, boundedSearchSql, type BoundedOptions, type BoundedRow } from './bounded-search.js';
 import { headlineHtml, hitSnippet } from './headline.js';
 import { addQuotations, quotedCondition } from './quotation-hits.js';
 import { EntityNames, postgresEntity } from './entities.js';
@@ -44,6 +45,8 @@ export interface PostgresBackendOptions {
   max?: number;
   /** Most rows a facet counts exactly before it counts a sample (default FACET_EXACT_LIMIT, src/search/postgres/facet-counts.ts). */
   facetExactLimit?: number;
+  /** The sample and the limit past which a keystroke's total, dates and facets are estimated (./bounded-search.ts; defaults there). */
+  bounded?: BoundedOptions;
 }
 
 export class PostgresBackend implements BackendReader {
@@ -55,6 +58,7 @@ export class PostgresBackend implements BackendReader {
     /** The build last read from the database (at connection, then by each status()). */
     private lastBuildId: string,
     private readonly facetExactLimit = FACET_EXACT_LIMIT,
+    private readonly bounded: BoundedOptions = {},
   ) {
     this.entityNames = new EntityNames(pool);
   }
@@ -69,7 +73,10 @@ export class PostgresBackend implements BackendReader {
       if (!build) throw new Error('the database has no depeches index yet: build it with npm run index -- --database URL');
       const limit = options.facetExactLimit;
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error(`facetExactLimit must be a positive integer, not ${limit}`);
-      return new PostgresBackend(pool, build.buildId, limit);
+      const { buckets, limit: boundedLimit } = options.bounded ?? {};
+      if (buckets !== undefined && !(Number.isInteger(buckets) && buckets > 0 && buckets <= SAMPLE_BUCKET_COUNT)) throw new Error(`bounded.buckets must be an integer from 1 to ${SAMPLE_BUCKET_COUNT}, not ${buckets}`);
+      if (boundedLimit !== undefined && !(Number.isInteger(boundedLimit) && boundedLimit >= 0)) throw new Error(`bounded.limit must be a non-negative integer, not ${boundedLimit}`);
+      return new PostgresBackend(pool, build.buildId, limit, options.bounded ?? {});
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw error;
@@ -106,7 +113,15 @@ export class PostgresBackend implements BackendReader {
     const grouped = request.versions !== 'all' && !request.story;
     const run = (match: string | null, clauses: string[], required: number) =>
       client.query<SearchRow>(searchSql(sort, grouped, this.facetExactLimit), searchParameters(request, match, compiled.highlight, clauses, required, quoted));
-    let row = (await run(compiled.match, [], 0)).rows[0];
+    // A keystroke with many matches: counted on a sample, its page read in date order (./bounded-search.ts); the exact statement when the sample says they are few.
+    const boundable = compiled.match !== null && !request.story && !quoted && (sort === 'relevance' || sort === 'date');
+    // Without parallel workers: their start-up (tens of ms on a loaded machine) was paid even by the branches the sample turns off.
+    if (boundable) await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
+    const bounded = boundable ? (await client.query<BoundedRow>(boundedSearchSql(sort, grouped, this.bounded), searchParameters(request, compiled.match, compiled.highlight, [], 0, null))).rows[0] : null;
+    if (boundable) await client.query('RESET max_parallel_workers_per_gather');
+    // Answered there when its total is estimated (`bounded`) or when many rows match but few pass the facet filters (`narrow`, exact).
+    const estimated = bounded?.bounded === true;
+    let row: SearchRow = estimated || bounded?.narrow ? bounded! : (await run(compiled.match, [], 0)).rows[0];
     let used = { match: compiled.match, highlight: compiled.highlight, clauses: [] as string[], required: 0 };
     let relaxed: { matched: number; of: number } | null = null;
     if (row.matched === 0 && compiled.positive.length > 1) {
@@ -138,14 +153,15 @@ export class PostgresBackend implements BackendReader {
     const suggestion = compiled.match !== null && (row.total === 0 || relaxed !== null) ? await this.suggest(client, withoutNul(request.q)) : null;
     return {
       query: request.q,
-      total: row.total,
-      ...(grouped ? { articles: row.articles } : {}),
+      total: estimated ? roundedCount(row.total) : row.total,
+      ...(grouped ? { articles: estimated ? roundedCount(row.articles) : row.articles } : {}),
+      ...(estimated ? { total_approximate: true as const } : {}),
       took_ms: Math.round((performance.now() - started) * 100) / 100,
       page: request.page,
       per_page: request.perPage,
       sort: request.sort,
       hits,
-      facets: Object.assign({ date: row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(name === 'speakers' && quotationSpeakers ? quotationSpeakers : facetValues(row[name])) }))),
+      facets: Object.assign({ date: estimated ? approximateDates(row.dates) : row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(name === 'speakers' && quotationSpeakers ? quotationSpeakers : facetValues(row[name])) }))),
       ...(quotationSpeakers ? { speaker_counts: 'quotations' as const } : {}),
       suggestion,
       relaxed,

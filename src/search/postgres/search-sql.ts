@@ -53,16 +53,16 @@ export const ORDER_BY: Record<'relevance' | 'date' | 'date-asc', string> = {
 /** The statement's parameters before the facet filters ($1 to $8); facet f's selected keys are $${FACET_PARAMETER + f}. */
 export const FACET_PARAMETER = 9;
 /** Each facet's filter flag in `m`, and the flags of all filters (facets and dates). */
-const passes = (name: FacetName) => `by_${name}`;
-const PASSES_ALL = [...FACETS.map(passes), 'by_d'].join(' AND ');
+export const passes = (name: FacetName) => `by_${name}`;
+export const PASSES_ALL = [...FACETS.map(passes), 'by_d'].join(' AND ');
 const PASSES_ALL_M = [...FACETS.map(passes), 'by_d'].map((flag) => `m.${flag}`).join(' AND ');
 /** Every filter flag but one's own: what a facet's (or the date's) disjunctive counts require. */
-const othersPass = (own: string) => [...FACETS.map(passes), 'by_d'].filter((flag) => flag !== own).map((flag) => `m.${flag}`).join(' AND ');
+export const othersPass = (own: string) => [...FACETS.map(passes), 'by_d'].filter((flag) => flag !== own).map((flag) => `m.${flag}`).join(' AND ');
 
 /** The parameter of `story=ID` (null when not given), after the facets'. */
 export const STORY_PARAMETER = FACET_PARAMETER + FACETS.length;
 /** An article's story; an article written before stories were (NULL) stands alone. */
-const STORY = 'coalesce(story, id)';
+export const STORY = 'coalesce(story, id)';
 
 /** Parameters after the story's: the folded words a quotation's speaker must hold, and the tsquery its words must match (cite:, citation:). */
 export const QUOTED_WORDS = STORY_PARAMETER + 1;
@@ -72,6 +72,42 @@ const QUOTED = `($${QUOTED_WORDS}::text[] IS NULL OR EXISTS (
         SELECT 1 FROM depeches.quotations q WHERE q.document_id = d.id
           AND (cardinality($${QUOTED_WORDS}::text[]) = 0 OR string_to_array(q.speaker_key, ' ') @> $${QUOTED_WORDS}::text[])
           AND ($${QUOTED_MATCH}::tsquery IS NULL OR q.tsv @@ $${QUOTED_MATCH}::tsquery)))`;
+
+/**
+ * Each filter's flag and its condition on a search row of `alias`: one per
+ * facet (no key selected, or one of them held), then the dates' (`by_d`).
+ */
+export function filterConditions(alias: string): [flag: string, condition: string][] {
+  return [
+    ...FACET_COLUMNS.map((c, f): [string, string] => [passes(c.name), `(cardinality($${FACET_PARAMETER + f}::text[]) = 0 OR ${alias}.${c.keys} && $${FACET_PARAMETER + f}::text[])`]),
+    ['by_d', `(($3::date IS NULL AND $4::date IS NULL) OR (${alias}.date IS NOT NULL AND ($3::date IS NULL OR ${alias}.date >= $3::date) AND ($4::date IS NULL OR ${alias}.date <= $4::date)))`],
+  ];
+}
+
+/** Each story once: the first of each story in the list's order (`rows` has id, story and the order's columns). */
+export function bestOfStories(rows: string, columns: string, sort: keyof typeof ORDER_BY, grouped: boolean): string {
+  return grouped ? `(SELECT * FROM (SELECT DISTINCT ON (${STORY}) ${columns} FROM ${rows} r0 ORDER BY ${STORY}, ${ORDER_BY[sort]}) b)` : rows;
+}
+
+/** The ts_rank of a search row's tsvector `tsv` against the query ($1). */
+export const rankSql = (tsv: string) => `ts_rank('${RANK_WEIGHTS}', ${tsv}, $1::tsquery, 1)`;
+
+/**
+ * The page's hits as one JSON array, from the CTE `page` (id, date, score):
+ * each article's fields from depeches.documents, and ts_headline (which
+ * parses the whole text) for these rows alone.
+ */
+export function hitsSql(sort: keyof typeof ORDER_BY, grouped: boolean): string {
+  const order = ORDER_BY[sort];
+  return `(SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
+       SELECT row_number() OVER (ORDER BY ${order.replace(/\b(score|date|id)\b/g, 'p.$1')}) AS rank, d.id, d.title, d.date, ${FACETS.map((name) => `d.${name}`).join(', ')}, p.score,
+              hl.headline, $2::tsquery IS NULL AS plain,
+              strpos(ltrim(${parsable('d.text')}), ltrim(translate(hl.headline, '${OPEN}${CLOSE}', ''))) AS at, length(rtrim(ltrim(d.text))) AS length,
+              ${grouped ? `(SELECT coalesce(json_agg(json_build_object('id', o.id, 'source', o.source) ORDER BY o.id), '[]'::json) FROM depeches.documents o WHERE d.story IS NOT NULL AND o.story = d.story AND o.id <> d.id)` : `'[]'::json`} AS others
+       FROM page p JOIN depeches.documents d USING (id)
+       CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
+                                       ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h)`;
+}
 
 /**
  * `grouped`: each story once (src/search/stories.ts), by its first member
@@ -85,23 +121,21 @@ const QUOTED = `($${QUOTED_WORDS}::text[] IS NULL OR EXISTS (
 export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExactLimit = FACET_EXACT_LIMIT): string {
   const order = ORDER_BY[sort];
   const counted: CountedFacet[] = FACET_COLUMNS.map((c) => ({ name: c.name, keys: c.keys, where: othersPass(passes(c.name)) }));
-  const best = (rows: string, columns: string) =>
-    grouped ? `(SELECT * FROM (SELECT DISTINCT ON (${STORY}) ${columns} FROM ${rows} r0 ORDER BY ${STORY}, ${order}) b)` : rows;
+  const best = (rows: string, columns: string) => bestOfStories(rows, columns, sort, grouped);
   // By relevance: ts_rank over the newest RANK_WINDOW passing rows (all of them for any selective query), then the page.
   const page =
     sort === 'relevance'
       ? `scored AS (
     -- each ranked row's tsvector by its id (an index probe each: a join may walk the whole primary key in order)
     SELECT r.id, r.date, r.story,
-           CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ts_rank('${RANK_WEIGHTS}', (SELECT s.tsv FROM depeches.search_rows s WHERE s.id = r.id), $1::tsquery, 1) END AS score
+           CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ${rankSql('(SELECT s.tsv FROM depeches.search_rows s WHERE s.id = r.id)')} END AS score
     FROM (SELECT id, date, story FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r),
   page AS (SELECT id, date, score FROM ${best('scored', 'id, date, score, story')} s ORDER BY score DESC, id LIMIT $5 OFFSET $6)`
       : `page AS (SELECT id, 0::real AS score, date FROM ${best(`(SELECT id, date, story FROM m WHERE ${PASSES_ALL})`, 'id, date, story')} p ORDER BY ${order} LIMIT $5 OFFSET $6)`;
   return `
   WITH m AS MATERIALIZED (
     SELECT d.id, d.date, d.story, d.in_story, ${bucketSql('d.id')} AS bucket, d.ctid AS ${ROW_AT},
-           ${FACET_COLUMNS.map((c, f) => `(cardinality($${FACET_PARAMETER + f}::text[]) = 0 OR d.${c.keys} && $${FACET_PARAMETER + f}::text[]) AS ${passes(c.name)},`).join('\n           ')}
-           (($3::date IS NULL AND $4::date IS NULL) OR (d.date IS NOT NULL AND ($3::date IS NULL OR d.date >= $3::date) AND ($4::date IS NULL OR d.date <= $4::date))) AS by_d
+           ${filterConditions('d').map(([flag, condition]) => `${condition} AS ${flag}`).join(',\n           ')}
     FROM depeches.search_rows d
     WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
       AND ($8::int = 0 OR (SELECT count(*) FROM unnest($7::tsquery[]) AS c(clause) WHERE d.tsv @@ c.clause) >= $8::int)
@@ -115,14 +149,7 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExa
     ${grouped ? `((SELECT rows_alone FROM ${FACET_STATS}) + (SELECT count(*) FROM (SELECT story FROM m WHERE ${PASSES_ALL} AND in_story GROUP BY 1) stories))` : `(SELECT rows_all FROM ${FACET_STATS})`}::int AS total,
     (SELECT rows_all FROM ${FACET_STATS})::int AS articles,
     (SELECT matched FROM ${FACET_STATS})::int AS matched,
-    (SELECT coalesce(json_agg(h ORDER BY h.rank), '[]'::json) FROM (
-       SELECT row_number() OVER (ORDER BY ${order.replace(/\b(score|date|id)\b/g, 'p.$1')}) AS rank, d.id, d.title, d.date, ${FACETS.map((name) => `d.${name}`).join(', ')}, p.score,
-              hl.headline, $2::tsquery IS NULL AS plain,
-              strpos(ltrim(${parsable('d.text')}), ltrim(translate(hl.headline, '${OPEN}${CLOSE}', ''))) AS at, length(rtrim(ltrim(d.text))) AS length,
-              ${grouped ? `(SELECT coalesce(json_agg(json_build_object('id', o.id, 'source', o.source) ORDER BY o.id), '[]'::json) FROM depeches.documents o WHERE d.story IS NOT NULL AND o.story = d.story AND o.id <> d.id)` : `'[]'::json`} AS others
-       FROM page p JOIN depeches.documents d USING (id)
-       CROSS JOIN LATERAL (SELECT CASE WHEN $2::tsquery IS NULL THEN left(d.text, 400)
-                                       ELSE ts_headline('${TS_CONFIG}', ${parsable('d.text')}, $2::tsquery, '${SNIPPET_OPTIONS}') END AS headline) hl) h) AS hits,
+    ${hitsSql(sort, grouped)} AS hits,
     ${FACET_COLUMNS.map((c, k) => `${facetCountsSql(counted[k], k, c.pgKey, facetExactLimit)} AS ${c.name},`).join('\n    ')}
     (SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
        SELECT v.value, sum(days.count)::int AS count
