@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSections, varints, writeSections, type SectionSource } from '../src/index/binary-file.js';
-import { decodeVarints, encodeVarints } from '../src/index/varint.js';
+import { decodeVarints, encodeVarints, VarintDecoder } from '../src/index/varint.js';
 
 /** index.bin's integer sections stored as varints (src/index/varint.ts) read back as the arrays written. */
 let work: string;
@@ -51,5 +51,33 @@ describe('varint sections', () => {
     expect(decodeVarints(coded.subarray(0, length), values.length, 1)).toEqual(values);
     expect(() => decodeVarints(coded.subarray(0, length - 1), values.length, 1)).toThrow(/cut short/);
     expect(() => decodeVarints(coded.subarray(0, length), values.length - 1, 1)).toThrow(/longer than its count/);
+  });
+
+  it('decodes the same integers fed in slices of any length, a varint split between two', () => {
+    const values = Int32Array.from({ length: 3000 }, (_, k) => (k % 2 === 0 ? k * 977 : (k % 7) - 3));
+    const coded = new Uint8Array(5 * values.length);
+    const length = encodeVarints(values, 0, 2, new Int32Array(2), coded);
+    for (const sliceBytes of [1, 2, 3, 7, 64]) {
+      const decoder = new VarintDecoder(values.length, 2);
+      const buffer = new Uint8Array(sliceBytes + 5);
+      let carried = 0;
+      for (let read = 0; read < length; ) {
+        const n = Math.min(sliceBytes, length - read);
+        buffer.set(coded.subarray(read, read + n), carried);
+        read += n;
+        const used = decoder.feed(buffer, carried + n, read === length);
+        buffer.copyWithin(0, used, carried + n);
+        carried = carried + n - used;
+      }
+      expect(decoder.finish()).toEqual(values);
+    }
+  });
+
+  it('refuses a file whose hash, computed in another thread, is not the one expected', async () => {
+    const file = path.join(work, 'hashed.bin');
+    await writeSections(file, { values: varints(Int32Array.from([1, 2, 3]), 1) });
+    const right = await sha256(file);
+    expect((await readSections(file, right)).get('values')).toEqual(Int32Array.from([1, 2, 3]));
+    await expect(readSections(file, right.replace(/^./, (c) => (c === '0' ? '1' : '0')))).rejects.toThrow(/hashed\.bin fails its checksum/);
   });
 });

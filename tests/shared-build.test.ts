@@ -30,7 +30,8 @@ describe('a shared build', () => {
     const numeric = [...shared.sections.values()].filter((s) => typeof s !== 'string');
     expect(numeric.length).toBeGreaterThan(5);
     for (const section of numeric) expect((section as Int32Array).buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(shared.quotes.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    for (const column of [shared.quotes.first, shared.quotes.start, shared.quotes.speaker, shared.quotes.direct, shared.quotes.positions]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared.quotes.start.length).toBeGreaterThan(0);
 
     const alone = await loadIndex(indexDir);
     const fromShared = await loadIndex(indexDir, shared);

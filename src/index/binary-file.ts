@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import { decodeVarints, encodeVarints, MAX_VARINT_BYTES } from './varint.js';
+import { checkOfFilesInThread, type FileCheck } from './checksums.js';
+import { encodeVarints, MAX_VARINT_BYTES, VarintDecoder } from './varint.js';
 
 /**
  * A file of named binary sections: typed arrays and UTF-8 text, each read
@@ -162,20 +162,29 @@ async function readAt(handle: FileHandle, bytes: Uint8Array, position: number, f
   }
 }
 
+/** Bytes of a varint section read at once (into one buffer reused by every section). */
+const VARINT_READ = 1 << 22;
+
 /**
  * Reads the sections of a file written by `writeSections`, in file order,
- * each into an array of its own; throws when the file is not one, is cut
- * short, a section fails its CRC-32, or the file's bytes (hashed as they
- * are read) do not have the SHA-256 `expectedSha256` (hex) when one is given.
+ * each into an array of its own (a varint section decoded as it is read, a
+ * few megabytes at a time); throws when the file is not one, is cut short,
+ * or its bytes do not have the SHA-256 `expectedSha256` (hex) when one is
+ * given. The file is then hashed in another thread while this one reads
+ * and decodes it (`check`: its size and hash, computed by the caller's
+ * thread with other files, checksums.ts); without one, each section is
+ * checked against its CRC-32 instead (the hash of the whole file is the
+ * stronger check: both would cost a load a third more).
  * `shared`: numeric sections are read into SharedArrayBuffers, so that
  * worker threads can search them without a copy (src/web/threads/).
  */
-export async function readSections(file: string, expectedSha256?: string, options: { shared?: boolean } = {}): Promise<Map<string, Section>> {
-  const hash = createHash('sha256');
+export async function readSections(file: string, expectedSha256?: string, options: { shared?: boolean; check?: Promise<FileCheck> } = {}): Promise<Map<string, Section>> {
+  const check = expectedSha256 === undefined ? null : (options.check ?? checkOfFilesInThread([file])[0]);
   const handle = await open(file, 'r');
   const sections = new Map<string, Section>();
+  let size: number;
   try {
-    const { size } = await handle.stat();
+    size = (await handle.stat()).size;
     const start = Buffer.alloc(Math.min(size, 8));
     await readAt(handle, start, 0, file);
     if (start.length < 8 || start.toString('latin1', 0, 4) !== MAGIC) throw new Error(`${file} is not an index file`);
@@ -183,54 +192,68 @@ export async function readSections(file: string, expectedSha256?: string, option
     if (8 + headerLength > size) throw new Error(`${file} is cut short`);
     const headerBytes = Buffer.alloc(headerLength);
     await readAt(handle, headerBytes, 8, file);
-    hash.update(start).update(headerBytes);
-    let position = 8 + headerLength;
     const header = JSON.parse(headerBytes.toString('utf8')) as Header;
     if (header.littleEndian !== LITTLE_ENDIAN) throw new Error(`${file} was written on a machine of another byte order`);
-    const gap = async (to: number) => {
-      if (to < position) throw new Error(`${file} has overlapping sections`);
-      const bytes = Buffer.alloc(to - position);
-      await readAt(handle, bytes, position, file);
-      hash.update(bytes);
-      position = to;
-    };
+    let scratch: Uint8Array | null = null;
+    let position = 8 + headerLength;
     for (const s of header.sections) {
+      if (s.offset < position) throw new Error(`${file} has overlapping sections`);
       if (s.offset + s.bytes > size) throw new Error(`${file} is cut short`);
-      await gap(s.offset);
+      position = s.offset + s.bytes;
+      const crcChecked = (crc: number) => {
+        if (!check && crc >>> 0 !== s.crc32) throw new Error(`${file} section ${s.name} fails its CRC-32`);
+      };
+      if (s.kind === 'varint32') {
+        if (!Number.isInteger(s.count) || !Number.isInteger(s.stride)) throw new Error(`${file} section ${s.name} has an unknown kind`);
+        scratch ??= new Uint8Array(VARINT_READ + MAX_VARINT_BYTES);
+        const decoder = new VarintDecoder(s.count!, s.stride!, options.shared === true);
+        let crc = 0;
+        let carried = 0;
+        try {
+          for (let read = 0; read < s.bytes; ) {
+            const length = Math.min(VARINT_READ, s.bytes - read);
+            const slice = scratch.subarray(carried, carried + length);
+            await readAt(handle, slice, s.offset + read, file);
+            if (!check) crc = crc32(slice, crc);
+            read += length;
+            const end = carried + length;
+            const used = decoder.feed(scratch, end, read === s.bytes);
+            // The bytes of a varint that may go on in the next slice, moved to the front.
+            scratch.copyWithin(0, used, end);
+            carried = end - used;
+          }
+          crcChecked(crc);
+          sections.set(s.name, decoder.finish());
+        } catch (error) {
+          throw new Error(`${file} section ${s.name}: ${(error as Error).message}`);
+        }
+        continue;
+      }
       // Text is decoded into a string of each thread's own: only numbers are worth sharing.
-      // (A varint section's bytes are decoded into an array of their own, shared then: they are read into a buffer of this thread's.)
-      const buffer = options.shared && s.kind !== 'utf8' && s.kind !== 'varint32' ? new SharedArrayBuffer(s.bytes) : new ArrayBuffer(s.bytes);
+      const buffer = options.shared && s.kind !== 'utf8' ? new SharedArrayBuffer(s.bytes) : new ArrayBuffer(s.bytes);
       const bytes = new Uint8Array(buffer);
       await readAt(handle, bytes, s.offset, file);
-      // Hashed and checked in slices: a hash update has size limits too.
-      let crc = 0;
-      for (let k = 0; k < bytes.byteLength; k += IO_SLICE) {
-        const slice = bytes.subarray(k, Math.min(bytes.byteLength, k + IO_SLICE));
-        hash.update(slice);
-        crc = crc32(slice, crc);
+      if (!check) {
+        // In slices: a single call has size limits.
+        let crc = 0;
+        for (let k = 0; k < bytes.byteLength; k += IO_SLICE) crc = crc32(bytes.subarray(k, Math.min(bytes.byteLength, k + IO_SLICE)), crc);
+        crcChecked(crc);
       }
-      position = s.offset + s.bytes;
-      if (crc >>> 0 !== s.crc32) throw new Error(`${file} section ${s.name} fails its CRC-32`);
-      sections.set(s.name, sectionOf(s, buffer, file, options.shared === true));
+      sections.set(s.name, sectionOf(s, buffer, file));
     }
-    await gap(size);
   } finally {
     await handle.close();
   }
-  if (expectedSha256 !== undefined && hash.digest('hex') !== expectedSha256) throw new Error(`${file} fails its checksum`);
+  if (check) {
+    const { bytes, sha256 } = await check;
+    if (bytes !== size || sha256 !== expectedSha256) throw new Error(`${file} fails its checksum`);
+  }
   return sections;
 }
 
-function sectionOf(s: SectionEntry, buffer: ArrayBufferLike, file: string, shared: boolean): Section {
+function sectionOf(s: SectionEntry, buffer: ArrayBufferLike, file: string): Section {
   if (s.kind === 'utf8') return Buffer.from(new Uint8Array(buffer)).toString('utf8');
   if (s.kind === 'int32') return new Int32Array(buffer);
   if (s.kind === 'float64') return new Float64Array(buffer);
-  if (s.kind === 'varint32' && Number.isInteger(s.count) && Number.isInteger(s.stride)) {
-    try {
-      return decodeVarints(new Uint8Array(buffer), s.count!, s.stride!, shared);
-    } catch (error) {
-      throw new Error(`${file} section ${s.name}: ${(error as Error).message}`);
-    }
-  }
   throw new Error(`${file} section ${s.name} has an unknown kind`);
 }

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import type { Article } from '../ingest/types.js';
 import { CATALOG_FIELDS, type Catalog, type CatalogField } from './documents.js';
 import { WRITE_CHUNK } from './write-documents.js';
-import type { QuotesColumn } from './stored-quotes.js';
+import { PackedQuotesColumn, QuotesPacker, type PackedQuotes } from './shared-quotes.js';
 import type { StoredQuote } from './stored-quotes.js';
 
 /** catalog.json of a build (documents.ts describes what it holds): its layout on disk, written and read in lines. */
@@ -40,38 +40,84 @@ export async function writeCatalog(file: string, articles: readonly Article[], q
   }
 }
 
-/** The columns of a catalog.json written by `writeCatalog`, parsed line by line from its bytes; throws when they do not fit. `quotes`: the quotations column read elsewhere (shared-quotes.ts), its lines skipped. */
-export function parseCatalog(bytes: Buffer, quotes?: QuotesColumn): Catalog {
-  let at = 0;
-  const nextLine = (): unknown => {
-    const end = bytes.indexOf(0x0a, at);
+/** Reads catalog.json's lines in order, from its bytes. */
+class CatalogLines {
+  at = 0;
+  constructor(private readonly bytes: Buffer) {}
+  next(): unknown {
+    const end = this.bytes.indexOf(0x0a, this.at);
     if (end === -1) throw new Error('catalog.json is cut short');
-    const line = bytes.toString('utf8', at, end);
-    at = end + 1;
+    const line = this.bytes.toString('utf8', this.at, end);
+    this.at = end + 1;
     return JSON.parse(line);
-  };
-  const head = nextLine() as { count?: unknown; fields?: unknown };
-  const count = head.count;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || JSON.stringify(head.fields) !== JSON.stringify(CATALOG_FIELDS)) throw new Error('catalog.json has another layout');
-  const catalog = {} as Record<CatalogField, unknown[]>;
+  }
+  skip(): void {
+    this.at = this.bytes.indexOf(0x0a, this.at) + 1;
+    if (this.at === 0) throw new Error('catalog.json is cut short');
+  }
+  /** The next line, a block of quotations, added to `packer` as it is scanned. */
+  quotesBlock(packer: QuotesPacker, from: number, count: number): void {
+    const end = this.bytes.indexOf(0x0a, this.at);
+    if (end === -1) throw new Error('catalog.json is cut short');
+    const lists = packer.addLine(this.bytes, this.at, end);
+    this.at = end + 1;
+    if (lists !== Math.min(CATALOG_BLOCK, count - from)) throw new Error('catalog.json does not fit its count');
+  }
+  /** The article count of the first line; throws when the fields are not ours. */
+  head(): number {
+    const head = this.next() as { count?: unknown; fields?: unknown };
+    const count = head.count;
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || JSON.stringify(head.fields) !== JSON.stringify(CATALOG_FIELDS)) throw new Error('catalog.json has another layout');
+    return count;
+  }
+  /** The next line, a block of the values of articles from..from + CATALOG_BLOCK. */
+  block(from: number, count: number): unknown[] {
+    const block = this.next();
+    if (!Array.isArray(block) || block.length !== Math.min(CATALOG_BLOCK, count - from)) throw new Error('catalog.json does not fit its count');
+    return block;
+  }
+}
+
+/** The quotations lines of `lines` (at them), packed into columns (shared-quotes.ts). */
+function packQuotesLines(lines: CatalogLines, count: number, shared: boolean): PackedQuotes {
+  const packer = new QuotesPacker();
+  for (let from = 0; from < count; from += CATALOG_BLOCK) lines.quotesBlock(packer, from, count);
+  return packer.finish(shared);
+}
+
+/**
+ * The columns of a catalog.json written by `writeCatalog`, parsed line by
+ * line from its bytes; throws when they do not fit. `quotes`: the
+ * quotations column read elsewhere (shared-build.ts), its lines skipped.
+ */
+export function parseCatalog(bytes: Buffer, quotes?: PackedQuotes): Catalog {
+  const lines = new CatalogLines(bytes);
+  const count = lines.head();
+  const catalog = {} as Record<CatalogField, unknown>;
   for (const field of CATALOG_FIELDS) {
-    if (field === 'quotes' && quotes) {
-      for (let from = 0; from < count; from += CATALOG_BLOCK) {
-        at = bytes.indexOf(0x0a, at) + 1;
-        if (at === 0) throw new Error('catalog.json is cut short');
-      }
+    if (field === 'quotes') {
+      if (quotes) for (let from = 0; from < count; from += CATALOG_BLOCK) lines.skip();
+      const column = new PackedQuotesColumn(quotes ?? packQuotesLines(lines, count, false));
+      if (column.length !== count) throw new Error('catalog.json quotations do not fit its count');
+      catalog.quotes = column;
       continue;
     }
     const column: unknown[] = new Array(count);
     for (let from = 0; from < count; from += CATALOG_BLOCK) {
-      const block = nextLine();
-      if (!Array.isArray(block) || block.length !== Math.min(CATALOG_BLOCK, count - from)) throw new Error('catalog.json does not fit its count');
+      const block = lines.block(from, count);
       for (let k = 0; k < block.length; k++) column[from + k] = block[k];
     }
     catalog[field] = column;
   }
-  if (at !== bytes.length) throw new Error('catalog.json has more than its count');
-  if (quotes) (catalog as Record<string, unknown>).quotes = quotes;
+  if (lines.at !== bytes.length) throw new Error('catalog.json has more than its count');
   return catalog as unknown as Catalog;
 }
 
+/** The quotations column of a catalog.json's bytes, packed in SharedArrayBuffers for the threads serving it; throws when it does not fit. */
+export function packCatalogQuotes(bytes: Buffer): PackedQuotes {
+  const lines = new CatalogLines(bytes);
+  const count = lines.head();
+  const before = CATALOG_FIELDS.indexOf('quotes') * Math.ceil(count / CATALOG_BLOCK);
+  for (let k = 0; k < before; k++) lines.skip();
+  return packQuotesLines(lines, count, true);
+}

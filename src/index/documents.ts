@@ -1,7 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { Article, Quote } from '../ingest/types.js';
-import { outlineOf, outlineOfQuotes, quoteOf, quotesCarryWords, type QuoteOutline, type QuotesColumn, type StoredQuote } from './stored-quotes.js';
+import type { PackedQuotes, PackedQuotesColumn } from './shared-quotes.js';
+import { outlineOfQuotes, quoteOf, quotesCarryWords, type QuoteOutline, type StoredQuote } from './stored-quotes.js';
 
 /**
  * The articles of a saved build, as a loaded index reads them (they are
@@ -28,7 +29,7 @@ void EVERY_FIELD_KEPT;
 const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMtimeMs']);
 
 /** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out); quotations by their place (stored-quotes.ts). */
-export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: QuotesColumn };
+export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: PackedQuotesColumn };
 
 /**
  * Bytes of an article's text (as JSON-encoded in its line) read for a page,
@@ -138,12 +139,13 @@ interface StoredArticle extends Article {}
 class StoredArticle {
   readonly #source: TextSource;
   readonly #n: number;
-  readonly #catalog: Catalog;
+  // The quotations column only: the other columns' values are copied into the article, and the columns dropped once loaded (a tenth of a load's heap).
+  readonly #quotes: PackedQuotesColumn;
 
   constructor(catalog: Catalog, n: number, texts: TextSource) {
     this.#source = texts;
     this.#n = n;
-    this.#catalog = catalog;
+    this.#quotes = catalog.quotes;
     const fields = this as unknown as Record<string, unknown>;
     for (const field of CATALOG_FIELDS) {
       if (field === 'quotes') {
@@ -160,7 +162,15 @@ class StoredArticle {
 
   /** The quotations as stored (their place, not their words). */
   static storedQuotesOf(article: StoredArticle): StoredQuote[] {
-    return article.#catalog.quotes.at(article.#n)!;
+    return article.#quotes.at(article.#n)!;
+  }
+
+  static quotesColumnOf(article: StoredArticle): PackedQuotesColumn {
+    return article.#quotes;
+  }
+
+  static outlinesOf(article: StoredArticle): QuoteOutline[] {
+    return article.#quotes.outlines(article.#n);
   }
 
   static textOf(article: StoredArticle): string {
@@ -194,9 +204,22 @@ export function quotationsOf(article: Article, text: string): Quote[] {
   return article instanceof StoredArticle ? StoredArticle.storedQuotesOf(article).map((q) => quoteOf(q, text)) : article.quotes;
 }
 
+/**
+ * The quotations of every article of a loaded build, as the columns it
+ * holds them in (shared-quotes.ts), so that a table over all of them is
+ * made without an object per quotation; null for articles held in memory.
+ */
+export function packedQuotesOf(documents: readonly Article[]): PackedQuotes | null {
+  const first = documents[0];
+  const last = documents[documents.length - 1];
+  if (!(first instanceof StoredArticle) || !(last instanceof StoredArticle)) return null;
+  const column = StoredArticle.quotesColumnOf(first);
+  return column === StoredArticle.quotesColumnOf(last) && column.length === documents.length ? column.packed : null;
+}
+
 /** What a search needs of an article's quotations (speaker, kind, place, positions), without reading its text. */
 export function quoteOutlines(article: Article): QuoteOutline[] {
-  return article instanceof StoredArticle ? StoredArticle.storedQuotesOf(article).map(outlineOf) : outlineOfQuotes(article.quotes);
+  return article instanceof StoredArticle ? StoredArticle.outlinesOf(article) : outlineOfQuotes(article.quotes);
 }
 
 const TEXT_PROPERTY: PropertyDescriptor = {

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readSections } from './binary-file.js';
 import { BUILDS, currentBuild, readServableBuild, readServableManifest } from './build-folder.js';
-import { verifyFile } from './checksums.js';
-import { packQuotes } from './shared-quotes.js';
+import { checkOfFilesInThread, verifyCatalog, verifyCheck } from './checksums.js';
+import { packCatalogQuotes } from './catalog-file.js';
+import { packedBytes } from './shared-quotes.js';
 import type { SharedBuild } from './store.js';
 import { IndexLoadError, type IndexManifest } from './types.js';
 
@@ -30,14 +30,18 @@ export async function readSharedBuild(dir: string, build?: string): Promise<Load
   try {
     if (manifest.buildId !== name) throw new Error(`its manifest names build ${manifest.buildId}`);
     const files = manifest.files ?? {};
+    const catalogFile = path.join(buildDir, 'catalog.json');
+    const indexFile = path.join(buildDir, 'index.bin');
+    // Hashed in another thread while this one reads (checksums.ts).
+    const [catalogCheck, indexCheck, documentsCheck] = checkOfFilesInThread([catalogFile, indexFile, path.join(buildDir, 'documents.jsonl')]);
     const [sections, catalog] = await Promise.all([
-      readSections(path.join(buildDir, 'index.bin'), files['index.bin']?.sha256 ?? 'none', { shared: true }),
-      readFile(path.join(buildDir, 'catalog.json')),
-      verifyFile(path.join(buildDir, 'documents.jsonl'), 'documents.jsonl', files['documents.jsonl']),
+      readSections(indexFile, files['index.bin']?.sha256 ?? 'none', { shared: true, check: indexCheck }),
+      readFile(catalogFile),
+      verifyCheck(documentsCheck, 'documents.jsonl', files['documents.jsonl']),
+      verifyCatalog(catalogCheck, files['catalog.json']?.sha256),
     ]);
-    if (createHash('sha256').update(catalog).digest('hex') !== files['catalog.json']?.sha256) throw new Error('catalog.json fails its checksum');
-    const quotes = packQuotes(catalog);
-    let sharedBytes = quotes.bytes.byteLength + quotes.spans.byteLength;
+    const quotes = packCatalogQuotes(catalog);
+    let sharedBytes = packedBytes(quotes);
     for (const value of sections.values()) if (typeof value !== 'string') sharedBytes += value.byteLength;
     return { build: name, manifest, sections, quotes, sharedBytes };
   } catch (error) {

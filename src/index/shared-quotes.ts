@@ -1,74 +1,152 @@
-import { CATALOG_BLOCK } from './catalog-file.js';
-import { CATALOG_FIELDS } from './documents.js';
+import { scanQuotesLine, SpeakerNames, type QuotationSink } from './quote-line-scan.js';
+import type { QuoteOutline } from './stored-quotes.js';
 import type { QuotesColumn, StoredQuote } from './stored-quotes.js';
 
 /**
- * The quotations column of a catalog.json kept as its JSON bytes, in a
- * SharedArrayBuffer, with where each article's list lies: the threads
- * serving one build (src/web/threads/) share it rather than each hold
- * hundreds of thousands of small arrays (88 MB of heap per thread at 100 000
- * articles, for 24 MB of JSON). An article's quotations are parsed when
- * asked for: a page's few articles, and once per build for the speakers'
- * table (src/search/quote-speakers.ts).
+ * The quotations column of a loaded build as flat typed arrays, one entry
+ * per quotation, instead of an array of five or six values per quotation:
+ * 100 000 articles hold some 700 000 quotations, 88 MB of heap as arrays
+ * (and most of a load's garbage collection, every one of them surviving),
+ * 12 MB as columns. Speakers are ids into one list of distinct names, so
+ * that a name recurring in thousands of quotations is one string. The
+ * threads serving one build (src/web/threads/) share the arrays
+ * (SharedArrayBuffers) and each hold a copy of the names.
+ *
+ * A StoredQuote (stored-quotes.ts) is made again only when an article's
+ * quotations are asked for (a page's few articles).
  */
 export interface PackedQuotes {
-  /** The quotations lines of catalog.json, one after the other. */
-  bytes: Uint8Array;
-  /** Article n's list (a JSON array) is bytes[spans[2n], spans[2n + 1]). */
-  spans: Float64Array;
+  /** Article n's quotations are numbers first[n] to first[n + 1] - 1. */
+  first: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Id in `speakers`, -1 for none. */
+  speaker: Int32Array;
+  /** 1 direct, 0 indirect. */
+  direct: Uint8Array;
+  /** Positions in the `quotes` field's sequence. */
+  positions: Int32Array;
+  speakers: string[];
+  /** The quotations that carry their own words (stored-quotes.ts), by number, and those words. */
+  wordsOf: Int32Array;
+  words: string[];
 }
 
-const OPEN = 0x5b; // [
-const CLOSE = 0x5d; // ]
-const QUOTE = 0x22; // "
-const BACKSLASH = 0x5c;
-
-/** The quotations column of the bytes of a catalog.json (written by writeCatalog), in shared memory; throws when it does not fit its layout. */
-export function packQuotes(catalog: Uint8Array): PackedQuotes {
-  const headEnd = catalog.indexOf(0x0a);
-  const { count } = JSON.parse(Buffer.from(catalog.buffer, catalog.byteOffset, headEnd).toString('utf8')) as { count: number };
-  const blocks = Math.ceil(count / CATALOG_BLOCK);
-  // The quotations lines: after the header and the blocks of the columns before.
-  let at = headEnd + 1;
-  for (let k = 0; k < CATALOG_FIELDS.indexOf('quotes') * blocks; k++) at = catalog.indexOf(0x0a, at) + 1;
-  let end = at;
-  for (let k = 0; k < blocks; k++) end = catalog.indexOf(0x0a, end) + 1;
-  if (at === 0 || end === 0) throw new Error('catalog.json is cut short');
-  const bytes = new Uint8Array(new SharedArrayBuffer(end - at));
-  bytes.set(catalog.subarray(at, end));
-  const spans = new Float64Array(new SharedArrayBuffer(16 * count));
-  // Each line is an array of the articles' lists: their bounds are the brackets at depth 2, outside strings.
-  let depth = 0;
-  let inString = false;
-  let n = 0;
-  for (let p = 0; p < bytes.length; p++) {
-    const b = bytes[p];
-    if (inString) {
-      if (b === BACKSLASH) p++;
-      else if (b === QUOTE) inString = false;
-    } else if (b === QUOTE) inString = true;
-    else if (b === OPEN) {
-      if (++depth === 2) spans[2 * n] = p;
-    } else if (b === CLOSE) {
-      if (depth-- === 2) spans[2 * n++ + 1] = p + 1;
+/** A growable Int32Array: quotation counts are known only once every block is read. */
+class Growing {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const wider = new Int32Array(this.data.length * 2);
+      wider.set(this.data);
+      this.data = wider;
     }
+    this.data[this.length++] = value;
   }
-  if (n !== count || depth !== 0) throw new Error('catalog.json quotations do not fit its count');
-  return { bytes, spans };
+  /** The values in an array of their exact size, in shared memory when `shared`. */
+  done(shared: boolean): Int32Array {
+    const out = shared ? new Int32Array(new SharedArrayBuffer(this.length * 4)) : new Int32Array(this.length);
+    out.set(this.data.subarray(0, this.length));
+    return out;
+  }
+}
+
+/** Packs the quotations of catalog.json's blocks, article after article; throws when a quotation is not one writeCatalog writes. */
+export class QuotesPacker implements QuotationSink {
+  private readonly first = new Growing();
+  private readonly start = new Growing();
+  private readonly end = new Growing();
+  private readonly speaker = new Growing();
+  private readonly kind = new Growing();
+  private readonly positions = new Growing();
+  private readonly names = new SpeakerNames();
+  private readonly wordsOf = new Growing();
+  private readonly words: string[] = [];
+  private count = 0;
+
+  /** Adds the articles of one quotations line of catalog.json, bytes[at, end) (quote-line-scan.ts); returns their number. */
+  addLine(bytes: Uint8Array, at: number, end: number): number {
+    return scanQuotesLine(bytes, at, end, this.names, this);
+  }
+
+  article(): void {
+    this.first.push(this.count);
+  }
+
+  quotation(start: number, end: number, speaker: number, direct: boolean, positions: number, words: string | null): void {
+    this.start.push(start);
+    this.end.push(end);
+    this.speaker.push(speaker);
+    this.kind.push(direct ? 1 : 0);
+    this.positions.push(positions);
+    if (words !== null) {
+      this.wordsOf.push(this.count);
+      this.words.push(words);
+    }
+    this.count++;
+  }
+
+  /** The columns, in SharedArrayBuffers when `shared`. */
+  finish(shared = false): PackedQuotes {
+    this.first.push(this.count);
+    const kinds = this.kind.done(false);
+    const direct = new Uint8Array(shared ? new SharedArrayBuffer(kinds.length) : new ArrayBuffer(kinds.length));
+    direct.set(kinds);
+    return {
+      first: this.first.done(shared),
+      start: this.start.done(shared),
+      end: this.end.done(shared),
+      speaker: this.speaker.done(shared),
+      direct,
+      positions: this.positions.done(shared),
+      speakers: this.names.names,
+      wordsOf: this.wordsOf.done(false),
+      words: this.words,
+    };
+  }
+}
+
+/** Bytes of the shared arrays of packed quotations. */
+export function packedBytes(p: PackedQuotes): number {
+  return p.first.byteLength + p.start.byteLength + p.end.byteLength + p.speaker.byteLength + p.direct.byteLength + p.positions.byteLength;
 }
 
 const NONE: StoredQuote[] = [];
 
-/** The quotations column read from packed bytes, article by article. */
+/** The quotations column read from packed columns, article by article. */
 export class PackedQuotesColumn implements QuotesColumn {
-  constructor(private readonly packed: PackedQuotes) {}
+  /** Words by quotation number, for the few that carry them. */
+  private readonly words = new Map<number, string>();
+  constructor(readonly packed: PackedQuotes) {
+    packed.wordsOf.forEach((q, k) => this.words.set(q, packed.words[k]));
+  }
+
+  /** Articles in the column. */
+  get length(): number {
+    return this.packed.first.length - 1;
+  }
 
   at(n: number): StoredQuote[] | undefined {
-    const { bytes, spans } = this.packed;
-    if (!(n >= 0 && 2 * n < spans.length)) return undefined;
-    const start = spans[2 * n];
-    const end = spans[2 * n + 1];
-    if (end - start === 2) return NONE;
-    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8')) as StoredQuote[];
+    const { first, start, end, speaker, direct, positions, speakers } = this.packed;
+    if (!(n >= 0 && n < first.length - 1)) return undefined;
+    if (first[n] === first[n + 1]) return NONE;
+    const list: StoredQuote[] = [];
+    for (let q = first[n]; q < first[n + 1]; q++) {
+      const stored: StoredQuote = [start[q], end[q], speaker[q] < 0 ? null : speakers[speaker[q]], direct[q] ? 'd' : 'i', positions[q]];
+      const words = this.words.get(q);
+      list.push(words === undefined ? stored : [...stored, words]);
+    }
+    return list;
+  }
+
+  /** Article n's quotations as a search reads them, made from the columns (no StoredQuote in between). */
+  outlines(n: number): QuoteOutline[] {
+    const { first, start, speaker, direct, positions, speakers } = this.packed;
+    const list: QuoteOutline[] = [];
+    for (let q = first[n]; q < first[n + 1]; q++) {
+      list.push({ start: start[q], speaker: speaker[q] < 0 ? null : speakers[speaker[q]], kind: direct[q] ? 'direct' : 'indirect', positions: positions[q] });
+    }
+    return list;
   }
 }

@@ -9,9 +9,9 @@ import { readSections, type Section } from './binary-file.js';
 import { BUILDS, currentBuild, readManifest, readServableBuild, readServableManifest } from './build-folder.js';
 import { assembleIndex } from './build.js';
 import { FIELD_COUNT, SEQUENCE_FIELD_COUNT, type CompactIndex } from './compact.js';
-import { verifyFile, type FileCheck } from './checksums.js';
+import { checkOfFilesInThread, verifyCatalog, verifyCheck, type FileCheck } from './checksums.js';
 import { parseCatalog } from './catalog-file.js';
-import { PackedQuotesColumn, type PackedQuotes } from './shared-quotes.js';
+import type { PackedQuotes } from './shared-quotes.js';
 import { storedArticles } from './documents.js';
 import { articleOfLine } from './stored-quotes.js';
 import { checkStories } from './stories.js';
@@ -90,7 +90,7 @@ export async function readCurrentDocuments(dir: string): Promise<Article[] | nul
 export interface SharedBuild {
   build: string;
   sections: Map<string, Section>;
-  /** The catalog's quotations column, packed (shared-quotes.ts). */
+  /** The catalog's quotations column, packed in shared memory (shared-quotes.ts). */
   quotes: PackedQuotes;
 }
 
@@ -120,12 +120,17 @@ async function loadBuild(dir: string, build: string, given?: SharedBuild): Promi
     const files = manifest.files ?? {};
     const documentsFile = path.join(buildDir, 'documents.jsonl');
     const catalogFile = path.join(buildDir, 'catalog.json');
+    const indexFile = path.join(buildDir, 'index.bin');
+    // The three files hashed in another thread (checksums.ts) while this one reads index.bin and the catalog.
+    const [catalogCheck, indexCheck, documentsCheck] = given
+      ? [checkOfFilesInThread([catalogFile])[0], null, null]
+      : checkOfFilesInThread([catalogFile, indexFile, documentsFile]);
     const [sections, catalogBytes] = await Promise.all([
-      given?.sections ?? readSections(path.join(buildDir, 'index.bin'), files['index.bin']?.sha256 ?? 'none'),
+      given?.sections ?? readSections(indexFile, files['index.bin']?.sha256 ?? 'none', { check: indexCheck! }),
       readFile(catalogFile),
-      given ? null : verifyFile(documentsFile, 'documents.jsonl', files['documents.jsonl']),
+      documentsCheck && verifyCheck(documentsCheck, 'documents.jsonl', files['documents.jsonl']),
+      verifyCatalog(catalogCheck, files['catalog.json']?.sha256),
     ]);
-    if (createHash('sha256').update(catalogBytes).digest('hex') !== files['catalog.json']?.sha256) throw new Error('catalog.json fails its checksum');
     const section = <T>(name: string, type: new (...args: never[]) => T): T => {
       const value = sections.get(name);
       if (!(value instanceof type)) throw new Error(`index.bin has no ${name}`);
@@ -146,7 +151,7 @@ async function loadBuild(dir: string, build: string, given?: SharedBuild): Promi
       quotePlaces: section('quotePlaces', Int32Array),
     };
     checkShape(compact);
-    const catalog = parseCatalog(catalogBytes, given && new PackedQuotesColumn(given.quotes));
+    const catalog = parseCatalog(catalogBytes, given?.quotes);
     if (catalog.id?.length !== manifest.documentCount) throw new Error('document count mismatch');
     const layout = {
       offsets: section('lineOffsets', Float64Array),

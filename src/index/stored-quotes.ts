@@ -14,7 +14,7 @@ import type { Article, Quote } from '../ingest/types.js';
  */
 export type StoredQuote = [number, number, string | null, 'd' | 'i', number] | [number, number, string | null, 'd' | 'i', number, string];
 
-/** The quotations of each article by number: an array, or the packed column threads share (shared-quotes.ts). */
+/** The quotations of each article by number (a loaded build's: its packed columns, shared-quotes.ts). */
 export interface QuotesColumn {
   at(n: number): StoredQuote[] | undefined;
 }
@@ -44,10 +44,6 @@ export function storeQuotes(quotes: readonly Quote[], text: string, readable: bo
 export function quoteOf(stored: StoredQuote, text: string): Quote {
   const [start, end, speaker, kind] = stored;
   return { text: stored.length === 6 ? stored[5] : wordsAt(text, start, end), start, end, speaker, kind: kind === 'd' ? 'direct' : 'indirect' };
-}
-
-export function outlineOf(stored: StoredQuote): QuoteOutline {
-  return { start: stored[0], speaker: stored[2], kind: stored[3] === 'd' ? 'direct' : 'indirect', positions: stored[4] };
 }
 
 /** Whether every quotation carries its words (no read of the text needed). */

@@ -39,28 +39,90 @@ export function encodeVarints(values: Int32Array, first: number, stride: number,
   return at;
 }
 
+const damaged = () => new Error('varint section cut short or damaged');
+
+/**
+ * Decodes a varint section fed in slices (binary-file.ts reads a section a
+ * few megabytes at a time into one buffer, rather than whole), into an
+ * Int32Array of `count` integers, each difference added to the integer
+ * `stride` places before as it is decoded (one pass over the output).
+ */
+export class VarintDecoder {
+  readonly out: Int32Array;
+  private decoded = 0;
+
+  constructor(
+    private readonly count: number,
+    private readonly stride: number,
+    shared = false,
+  ) {
+    this.out = shared ? new Int32Array(new SharedArrayBuffer(count * 4)) : new Int32Array(count);
+  }
+
+  /**
+   * Decodes the varints of bytes[0, end); returns how many bytes it used.
+   * Unless `last`, a varint that may continue past `end` (in its last
+   * MAX_VARINT_BYTES - 1 bytes) is left for the next call, which must be
+   * given those bytes again, first.
+   */
+  feed(bytes: Uint8Array, end: number, last: boolean): number {
+    const { out, count, stride } = this;
+    let k = this.decoded;
+    let at = 0;
+    // Up to `safe`, a varint of five bytes lies within the bytes: no bound to check byte by byte.
+    const safe = end - MAX_VARINT_BYTES;
+    const stop = last ? end : safe + 1;
+    while (at < stop) {
+      if (k === count) throw new Error('varint section longer than its count');
+      let v: number;
+      if (at > safe) {
+        // The last few bytes of the section: each checked.
+        v = 0;
+        for (let shift = 0, byte = 0x80; byte >= 0x80; shift += 7) {
+          if (at >= end || shift > 28) throw damaged();
+          byte = bytes[at++];
+          v |= (byte & 0x7f) << shift;
+        }
+      } else {
+        let byte = bytes[at++];
+        v = byte & 0x7f;
+        if (byte >= 0x80) {
+          byte = bytes[at++];
+          v |= (byte & 0x7f) << 7;
+          if (byte >= 0x80) {
+            byte = bytes[at++];
+            v |= (byte & 0x7f) << 14;
+            if (byte >= 0x80) {
+              byte = bytes[at++];
+              v |= (byte & 0x7f) << 21;
+              if (byte >= 0x80) {
+                byte = bytes[at++];
+                if (byte >= 0x80) throw damaged();
+                v |= byte << 28;
+              }
+            }
+          }
+        }
+      }
+      // zigzag back, then the difference added
+      v = (v >>> 1) ^ -(v & 1);
+      out[k] = stride > 0 && k >= stride ? (v + out[k - stride]) | 0 : v;
+      k++;
+    }
+    this.decoded = k;
+    return at;
+  }
+
+  /** The integers; throws when fewer were fed than the count. */
+  finish(): Int32Array {
+    if (this.decoded !== this.count) throw damaged();
+    return this.out;
+  }
+}
+
 /** Decodes `count` integers coded by encodeVarints (with the same stride, from zeros), into a SharedArrayBuffer when `shared`; throws when the bytes do not hold exactly that many. */
 export function decodeVarints(bytes: Uint8Array, count: number, stride: number, shared = false): Int32Array {
-  const out = shared ? new Int32Array(new SharedArrayBuffer(count * 4)) : new Int32Array(count);
-  const end = bytes.length;
-  let at = 0;
-  for (let k = 0; k < count; k++) {
-    if (at >= end) throw new Error('varint section cut short or damaged');
-    let v = bytes[at++];
-    // One or two bytes for most values (stop words, term ids below 8192, small differences): the loop only past them.
-    if (v >= 0x80) {
-      if (at >= end) throw new Error('varint section cut short or damaged');
-      let byte = bytes[at++];
-      v = (v & 0x7f) | ((byte & 0x7f) << 7);
-      for (let shift = 14; byte >= 0x80; shift += 7) {
-        if (at >= end || shift > 28) throw new Error('varint section cut short or damaged');
-        byte = bytes[at++];
-        v |= (byte & 0x7f) << shift;
-      }
-    }
-    out[k] = (v >>> 1) ^ -(v & 1);
-  }
-  if (at !== end) throw new Error('varint section longer than its count');
-  if (stride > 0) for (let k = stride; k < count; k++) out[k] = (out[k] + out[k - stride]) | 0;
-  return out;
+  const decoder = new VarintDecoder(count, stride, shared);
+  decoder.feed(bytes, bytes.length, true);
+  return decoder.finish();
 }

@@ -35,26 +35,29 @@ export interface SpeakerQuotations {
 
 export function buildSpeakerQuotations(table: QuoteSpeakerTable): SpeakerQuotations {
   const { names, offsets, quoteSpeaker } = table;
-  const slugOf = names.map((name) => entitySlug(name));
-  const counts = new Map<string, number>();
-  for (let i = 0; i < quoteSpeaker.length; i++) if (quoteSpeaker[i] >= 0) counts.set(slugOf[quoteSpeaker[i]], (counts.get(slugOf[quoteSpeaker[i]]) ?? 0) + 1);
-  const positions = new Map<string, Int32Array>();
-  const fill = new Map<string, number>();
-  for (const [slug, count] of counts) {
-    positions.set(slug, new Int32Array(count));
-    fill.set(slug, 0);
-  }
+  // Slugs as small integers first (several spellings may share one): the 700 000 quotations of 100 000 articles are then sorted by integer arithmetic alone.
+  const slugIds = new Map<string, number>();
+  const slugOfName = Int32Array.from(names, (name) => {
+    const slug = entitySlug(name);
+    let id = slugIds.get(slug);
+    if (id === undefined) slugIds.set(slug, (id = slugIds.size));
+    return id;
+  });
+  const starts = new Int32Array(slugIds.size + 1);
+  for (let i = 0; i < quoteSpeaker.length; i++) if (quoteSpeaker[i] >= 0) starts[slugOfName[quoteSpeaker[i]] + 1]++;
+  for (let s = 0; s < slugIds.size; s++) starts[s + 1] += starts[s];
+  // Every slug's positions in one array, slug after slug, each in table order.
+  const grouped = new Int32Array(starts[slugIds.size]);
+  const fill = starts.slice(0, slugIds.size);
   const articleOf = new Int32Array(quoteSpeaker.length);
   for (let n = 0; n + 1 < offsets.length; n++) {
     for (let i = offsets[n]; i < offsets[n + 1]; i++) {
       articleOf[i] = n;
-      if (quoteSpeaker[i] < 0) continue;
-      const slug = slugOf[quoteSpeaker[i]];
-      const at = fill.get(slug)!;
-      positions.get(slug)![at] = i;
-      fill.set(slug, at + 1);
+      if (quoteSpeaker[i] >= 0) grouped[fill[slugOfName[quoteSpeaker[i]]]++] = i;
     }
   }
+  const positions = new Map<string, Int32Array>();
+  for (const [slug, id] of slugIds) if (starts[id + 1] > starts[id]) positions.set(slug, grouped.subarray(starts[id], starts[id + 1]));
   return { positions, articleOf };
 }
 

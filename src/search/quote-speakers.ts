@@ -1,5 +1,5 @@
 import { facetKey, TEXT_FIELDS } from '../analysis/index.js';
-import { quoteOutlines, type SearchIndex } from '../index/index.js';
+import { packedQuotesOf, quoteOutlines, type SearchIndex } from '../index/index.js';
 
 /**
  * The speakers of every quotation of a build, as ids, and where each
@@ -31,29 +31,26 @@ export interface QuoteSpeakerTable {
 export const QUOTES_SEQUENCE = TEXT_FIELDS.indexOf('quotes') as 0 | 1 | 2;
 const TEXT_SEQUENCE = TEXT_FIELDS.indexOf('text');
 
-export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
+/** Distinct speakers, where each article's quotations begin, and each quotation's speaker id. */
+interface SpeakerColumns {
+  names: string[];
+  offsets: Int32Array;
+  quoteSpeaker: Int32Array;
+}
+
+/** The columns of articles held in memory (or loaded otherwise), from each article's quotation outlines. */
+function speakerColumns(documents: SearchIndex['documents']): SpeakerColumns {
   const ids = new Map<string, number>();
   const names: string[] = [];
-  const documents = index.documents;
   const outlines = documents.map((a) => quoteOutlines(a));
   const offsets = new Int32Array(documents.length + 1);
   let total = 0;
   for (const o of outlines) total += o.length;
   const quoteSpeaker = new Int32Array(total);
-  const sequenceStart = new Int32Array(total);
-  const sequenceLength = new Int32Array(total);
-  const aligned = new Uint8Array(documents.length);
-  // Read in place: a view per article would cost an allocation for each one a search reads.
-  const { sequenceOffsets, quoteOffsets, quotePlaces } = index.compact;
   let at = 0;
   for (let n = 0; n < documents.length; n++) {
     offsets[n] = at;
-    const k = TEXT_FIELDS.length * n;
-    const textBase = sequenceOffsets[k + TEXT_SEQUENCE];
-    const quotesBase = sequenceOffsets[k + QUOTES_SEQUENCE];
-    const placed = quoteOffsets[n];
-    const fits = outlines[n].length === quoteOffsets[n + 1] - placed;
-    for (const [j, quote] of outlines[n].entries()) {
+    for (const quote of outlines[n]) {
       let id = -1;
       if (quote.speaker !== null) {
         id = ids.get(quote.speaker) ?? -1;
@@ -63,17 +60,40 @@ export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
           names.push(quote.speaker);
         }
       }
-      if (fits) {
-        // A span of the text's sequence, or (a quotation not one span of the text) of the quotations' own
-        const place = quotePlaces[2 * (placed + j)];
-        sequenceStart[at] = place >= 0 ? textBase + place : quotesBase - place - 1;
-        sequenceLength[at] = quotePlaces[2 * (placed + j) + 1];
-      }
       quoteSpeaker[at++] = id;
     }
-    aligned[n] = outlines[n].length > 0 && fits ? 1 : 0;
   }
   offsets[documents.length] = at;
+  return { names, offsets, quoteSpeaker };
+}
+
+export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
+  // A loaded build holds its quotations in these very columns (src/index/shared-quotes.ts): used as they are, shared by threads.
+  const packed = packedQuotesOf(index.documents);
+  const { names, offsets, quoteSpeaker } = packed ? { names: packed.speakers, offsets: packed.first, quoteSpeaker: packed.speaker } : speakerColumns(index.documents);
+  const count = index.documents.length;
+  const sequenceStart = new Int32Array(quoteSpeaker.length);
+  const sequenceLength = new Int32Array(quoteSpeaker.length);
+  const aligned = new Uint8Array(count);
+  // Read in place: a view per article would cost an allocation for each one a search reads.
+  const { sequenceOffsets, quoteOffsets, quotePlaces } = index.compact;
+  for (let n = 0; n < count; n++) {
+    const k = TEXT_FIELDS.length * n;
+    const textBase = sequenceOffsets[k + TEXT_SEQUENCE];
+    const quotesBase = sequenceOffsets[k + QUOTES_SEQUENCE];
+    const placed = quoteOffsets[n];
+    const quotes = offsets[n + 1] - offsets[n];
+    const fits = quotes === quoteOffsets[n + 1] - placed;
+    if (fits) {
+      for (let j = 0; j < quotes; j++) {
+        // A span of the text's sequence, or (a quotation not one span of the text) of the quotations' own
+        const place = quotePlaces[2 * (placed + j)];
+        sequenceStart[offsets[n] + j] = place >= 0 ? textBase + place : quotesBase - place - 1;
+        sequenceLength[offsets[n] + j] = quotePlaces[2 * (placed + j) + 1];
+      }
+    }
+    aligned[n] = quotes > 0 && fits ? 1 : 0;
+  }
   return { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker, sequences: index.compact.sequences, sequenceStart, sequenceLength, aligned };
 }
 
