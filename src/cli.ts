@@ -194,16 +194,20 @@ async function runServe(corpus: string, backend: Backend, location: BackendLocat
     });
     console.log(`watching ${corpus} for changes`);
   }
-  // Finish the requests in flight, then exit.
+  // Finish the requests in flight, then exit. A second signal while stopping
+  // changes nothing (a process manager may repeat it): without a handler it would kill the process mid-close.
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     watcher?.stop();
     void server
       .close()
       .then(() => writer.close())
       .then(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 /** BASE_URL of the environment; other tools (Vite, vitest) set it to a path, which is ignored with a warning. */

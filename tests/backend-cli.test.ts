@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from './helpers/backends.js';
 import { startPostgresCluster, type PostgresCluster } from './helpers/postgres-cluster.js';
-import { serveCli, TSX } from './helpers/serving-process.js';
+import { serveCli, CLI, NODE } from './helpers/serving-process.js';
 
 
 describe.each(BACKENDS)('the CLI on the %s backend', (kind) => {
@@ -37,7 +37,7 @@ describe.each(BACKENDS)('the CLI on the %s backend', (kind) => {
     await mkdir(archive);
     await writeFile(path.join(archive, 'a.txt'), 'Un article de l’archive\n\nLe ministre Ivan Pétrovel a déclaré que la récolte de betteraves était bonne.');
     const indexArgs = kind === 'postgres' ? location : ['--out', location[1]];
-    const { stdout } = await promisify(execFile)(TSX, ['src/cli.ts', 'index', '--corpus', archive, ...indexArgs]);
+    const { stdout } = await promisify(execFile)(NODE, [...CLI, 'index', '--corpus', archive, ...indexArgs]);
     expect(stdout).toMatch(/indexed 1 documents from 1 files into /);
     const server = await serveCli([...location, '--port', '0']);
     try {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexCorpus, loadIndex } from '../src/index/index.js';
 import { openBackend, watchCorpus } from '../src/search/backends/index.js';
 import { SAMPLE_CORPUS } from './helpers/sample-index.js';
+import { CLI, NODE } from './helpers/serving-process.js';
 
 let work: string;
 beforeAll(async () => (work = await mkdtemp(path.join(tmpdir(), 'depeches-lifecycle-'))));
@@ -27,7 +28,7 @@ describe('index lifecycle', () => {
         await writeFile(path.join(big, `f${folder}`, `${k}-${name}`), (await readFile(path.join(SAMPLE_CORPUS, name), 'utf8')) + `\nCopie ${folder}-${k}.`);
       }
     }
-    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/cli.ts', 'index', '--corpus', big, '--out', indexDir]);
+    const child = spawn(NODE, [...CLI, 'index', '--corpus', big, '--out', indexDir]);
     let output = '';
     const exited = new Promise<string | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     await new Promise<void>((resolve) => {

@@ -2,12 +2,18 @@ import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-export const TSX = path.resolve('node_modules/.bin/tsx');
+/**
+ * The CLI as `npm start` runs it: one node process with tsx's loader. Not the
+ * `tsx` command, which relays a signal to its child and, when the child has not
+ * said it received it within 30 ms (a loaded machine), kills it and exits 143.
+ */
+export const NODE = process.execPath;
+export const CLI = ['--import', 'tsx', path.resolve('src/cli.ts')];
 
 /** Runs `src/cli.ts` with these arguments to its end: its exit code and what it printed. */
 export async function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, ['src/cli.ts', ...args]);
+    const { stdout, stderr } = await promisify(execFile)(NODE, [...CLI, ...args]);
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -56,4 +62,4 @@ export async function serveUntilUrl(command: string, args: string[], timeoutMs =
 }
 
 /** `depeches serve ARGS` through tsx. */
-export const serveCli = (args: string[], timeoutMs?: number) => serveUntilUrl(TSX, ['src/cli.ts', 'serve', ...args], timeoutMs);
+export const serveCli = (args: string[], timeoutMs?: number) => serveUntilUrl(NODE, [...CLI, 'serve', ...args], timeoutMs);

@@ -10,7 +10,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TSX } from '../helpers/serving-process.js';
+import { CLI, NODE } from '../helpers/serving-process.js';
 import { indexCorpus } from '../../src/index/index.js';
 import { SMALL_ARTICLES, writeCorpus } from './rest-helpers.js';
 
@@ -47,7 +47,7 @@ function accepts(address: string, port: number): Promise<boolean> {
 
 /** `npm start` until it prints its URL; whether it then accepts connections on loopback and on this machine's outward address. */
 async function reachable(args: string[], env: Record<string, string> = {}): Promise<{ loopback: boolean; outward: boolean }> {
-  const child = spawn(TSX, ['src/cli.ts', 'serve', '--corpus', corpus, '--index', index, '--port', '0', ...args], { env: { ...process.env, ...env } });
+  const child = spawn(NODE, [...CLI, 'serve', '--corpus', corpus, '--index', index, '--port', '0', ...args], { env: { ...process.env, ...env } });
   let output = '';
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -85,7 +85,7 @@ describe('npm start', () => {
   }, 90_000);
 
   it('refuses a base URL that is no http(s) origin, in one line', async () => {
-    const result = await promisify(execFile)(TSX, ['src/cli.ts', 'serve', '--index', index, '--port', '0', '--base-url', 'javascript:alert(1)']).catch((e: { code: number; stderr: string }) => e);
+    const result = await promisify(execFile)(NODE, [...CLI, 'serve', '--index', index, '--port', '0', '--base-url', 'javascript:alert(1)']).catch((e: { code: number; stderr: string }) => e);
     expect((result as { code: number }).code).toBe(1);
     expect((result as { stderr: string }).stderr.trim().split('\n')).toEqual([expect.stringMatching(/^depeches: invalid base URL: javascript:alert\(1\)/)]);
   }, 60_000);

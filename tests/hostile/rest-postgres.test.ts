@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TSX } from '../helpers/serving-process.js';
+import { CLI, NODE } from '../helpers/serving-process.js';
 import { createPool, indexCorpusToPostgres } from '../../src/index/postgres/index.js';
 import { startServer } from '../../src/web/server.js';
 import { startPostgresCluster, type PostgresCluster } from '../helpers/postgres-cluster.js';
@@ -64,7 +64,7 @@ describe('the PostgreSQL indexer when the database dies under it', () => {
     folders.push(corpus);
     const text = SMALL_ARTICLES.map((a) => a.text).join('\n\n');
     for (let k = 0; k < 3000; k++) await writeFile(path.join(corpus, `${String(k).padStart(4, '0')}.txt`), `Dépêche ${k} de Sorbec\n\n${text}`);
-    const child = spawn(TSX, ['src/cli.ts', 'index', '--corpus', corpus, '--database', url]);
+    const child = spawn(NODE, [...CLI, 'index', '--corpus', corpus, '--database', url]);
     let stderr = '';
     let stopping: Promise<void> | null = null;
     child.stderr.on('data', (chunk) => {

@@ -13,8 +13,8 @@ import { createPool, indexCorpusToPostgres, isStandby, readPostgresBuild } from 
 import { startServer, type RunningServer } from '../../src/web/server.js';
 import { startReplicatedDatabase, type ReplicatedDatabase } from '../helpers/postgres-replica.js';
 import { SAMPLE_CORPUS } from '../helpers/sample-index.js';
+import { CLI, NODE } from '../helpers/serving-process.js';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 
 let database: ReplicatedDatabase;
 let work: string;
@@ -37,7 +37,7 @@ async function search(url: string, q: string): Promise<{ total: number; ids: str
 
 /** `serve` in a child process, resolved once it prints its URL. */
 async function serve(args: string[]): Promise<{ url: string; output: () => string; stop: () => Promise<void> }> {
-  const child = spawn(TSX, ['src/cli.ts', 'serve', '--port', '0', ...args], { env: { ...process.env, DATABASE_URL: '', DATABASE_REPLICA_URL: '' } });
+  const child = spawn(NODE, [...CLI, 'serve', '--port', '0', ...args], { env: { ...process.env, DATABASE_URL: '', DATABASE_REPLICA_URL: '' } });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -124,7 +124,7 @@ describe('a primary and a streaming standby', () => {
   });
 
   it('refuses --replica without the primary it replicates, in one line', async () => {
-    const child = spawn(TSX, ['src/cli.ts', 'serve', '--replica', database.standbyUrl], { env: { ...process.env, DATABASE_URL: '' } });
+    const child = spawn(NODE, [...CLI, 'serve', '--replica', database.standbyUrl], { env: { ...process.env, DATABASE_URL: '' } });
     let output = '';
     child.stderr.on('data', (chunk) => (output += chunk));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
