@@ -114,33 +114,24 @@ export function createPostings(compact: CompactIndex): Postings {
    * loop of a search once and for all.
    */
   function accumulate(data: Int32Array, first: number, last: number, f: number, factor: number, count: number, shift: number): number {
-    const k1 = BM25.k + 1;
-    for (let p = first; p < last; p++) {
-      const n = data[2 * p];
-      const tf = data[2 * p + 1] >> shift;
-      const score = factor * (BM25.d + (tf * k1) / (tf + norms[n * fieldCount + f]));
-      if (stamps[n] !== stamp) {
-        stamps[n] = stamp;
-        scratch[n] = score;
-        touched[count++] = n;
-      } else scratch[n] += score;
-    }
+    for (let p = first; p < last; p++) count = add(data[2 * p], data[2 * p + 1] >> shift, f, factor, count);
+    return count;
+  }
+
+  /** Adds one posting's BM25+ score (document n, frequency tf in field f) to the scratch scores; returns the count of documents touched. Small enough to be inlined in both loops. */
+  function add(n: number, tf: number, f: number, factor: number, count: number): number {
+    const score = factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norms[n * fieldCount + f]));
+    if (stamps[n] !== stamp) {
+      stamps[n] = stamp;
+      scratch[n] = score;
+      touched[count++] = n;
+    } else scratch[n] += score;
     return count;
   }
 
   /** The same on a list of (document, frequency) counted for the term (the quotations', quotation-postings.ts). */
   function accumulateCounted(docs: Int32Array, frequencies: Int32Array, length: number, f: number, factor: number, count: number): number {
-    const k1 = BM25.k + 1;
-    for (let p = 0; p < length; p++) {
-      const n = docs[p];
-      const tf = frequencies[p];
-      const score = factor * (BM25.d + (tf * k1) / (tf + norms[n * fieldCount + f]));
-      if (stamps[n] !== stamp) {
-        stamps[n] = stamp;
-        scratch[n] = score;
-        touched[count++] = n;
-      } else scratch[n] += score;
-    }
+    for (let p = 0; p < length; p++) count = add(docs[p], frequencies[p], f, factor, count);
     return count;
   }
   const quotations = quotationPostings(compact);
