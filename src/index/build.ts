@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Article, Quote } from '../ingest/types.js';
+import type { Article } from '../ingest/types.js';
 import { ANALYZER_VERSION, fieldText, INDEXED_FIELDS } from '../analysis/index.js';
 import { analyzeText, IntList, TermDictionary } from './analyze-fields.js';
 import { ALL_FIELDS, CompactBuilder, QUOTES_FIELD, SEQUENCE_FIELD_COUNT, TEXT_FIELD, termPositions, type CompactIndex } from './compact.js';
-import { QuotationRecorder } from './quotation-record.js';
-import { quotationsOf } from './documents.js';
+import { QuotationRecorder, type QuotationSpan } from './quotation-record.js';
+import { quotationSpansOf, quotationsOf } from './documents.js';
 import { storyGroups, StorySignatures } from './stories.js';
 import { INDEX_FORMAT_VERSION, type IndexedFields, type IndexManifest, type SearchIndex } from './types.js';
 
@@ -19,11 +19,11 @@ export function indexedFields(article: Article, n: number): IndexedFields {
 }
 
 /** The fields of an article that the analyzer reads: its text read once, and its quotations (spans of it) given their words from it. */
-function analyzedFields(article: Article): { fields: Partial<Omit<IndexedFields, 'n' | 'quotes'>>; quotes: Quote[] } {
+function analyzedFields(article: Article): { fields: Partial<Omit<IndexedFields, 'n' | 'quotes'>>; quotes: readonly QuotationSpan[] } {
   const text = article.text;
   const fields: Partial<Omit<IndexedFields, 'n' | 'quotes'>> = {};
   for (const name of INDEXED_FIELDS) if (name !== 'quotes') fields[name] = name === 'text' ? text : fieldText(article, name);
-  return { fields, quotes: quotationsOf(article, text) };
+  return { fields, quotes: quotationSpansOf(article) };
 }
 
 /** A sortable, unique build name: "20260123T101500Z-3fa2". */
@@ -65,7 +65,7 @@ export class ArticleAnalyzer {
    * Appends the record of one article's fields (those of `only`, ascending; default all) to `out`, and its story
    * signature to `signatures` when the text is among them. The `quotes` field is made of `quotes`, spans of `fields.text`.
    */
-  analyze(fields: Partial<Omit<IndexedFields, 'n' | 'quotes'>>, out: IntList, signatures: IntList, only: readonly number[] = ALL_FIELDS, quotes: readonly Quote[] = []): void {
+  analyze(fields: Partial<Omit<IndexedFields, 'n' | 'quotes'>>, out: IntList, signatures: IntList, only: readonly number[] = ALL_FIELDS, quotes: readonly QuotationSpan[] = []): void {
     const { dictionary } = this;
     let textAnalysed = false;
     for (const f of only) {

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import type { Article, Quote } from '../ingest/types.js';
+import type { QuotationSpan } from './quotation-record.js';
 import type { PackedQuotes, PackedQuotesColumn } from './shared-quotes.js';
 import { outlineOfQuotes, quoteOf, quotesCarryWords, type QuoteOutline, type StoredQuote } from './stored-quotes.js';
 
@@ -202,6 +203,11 @@ const QUOTES_PROPERTY: PropertyDescriptor = {
 /** The quotations of an article whose text is `text` (already read): a loaded article's are given their words from it, without reading it again. */
 export function quotationsOf(article: Article, text: string): Quote[] {
   return article instanceof StoredArticle ? StoredArticle.storedQuotesOf(article).map((q) => quoteOf(q, text)) : article.quotes;
+}
+
+/** The quotations of an article as its analysis needs them: a loaded article's stored without words are spans of its text, and are not given their words only to be compared with it again. */
+export function quotationSpansOf(article: Article): readonly QuotationSpan[] {
+  return article instanceof StoredArticle ? StoredArticle.storedQuotesOf(article).map((q) => ({ start: q[0], end: q[1], text: q.length === 6 ? q[5] : null })) : article.quotes;
 }
 
 /**

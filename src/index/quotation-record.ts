@@ -1,5 +1,4 @@
 import { elisionLength } from '../analysis/index.js';
-import type { Quote } from '../ingest/types.js';
 import { analyzeText, IntList, type TermDictionary, type WordLayout } from './analyze-fields.js';
 import { wordsAt } from './stored-quotes.js';
 
@@ -20,6 +19,13 @@ import { wordsAt } from './stored-quotes.js';
  * position in the text's sequence, a place p < 0 the position -p - 1 in
  * the quotes' own.
  */
+/** A quotation as its record needs it: its place, and its words, or null when they are known to be the span's (a loaded build's, stored without words). */
+export interface QuotationSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string | null;
+}
+
 export class QuotationRecorder {
   private readonly wordStarts = new IntList(1 << 12);
   private readonly wordEnds = new IntList(1 << 12);
@@ -43,7 +49,7 @@ export class QuotationRecorder {
    * by it), or with `textIndexed` null (the text not analysed) each
    * quotation analysed apart.
    */
-  write(quotes: readonly Quote[], text: string, textIndexed: IntList | null, textSequence: IntList | null, dictionary: TermDictionary, out: IntList): void {
+  write(quotes: readonly QuotationSpan[], text: string, textIndexed: IntList | null, textSequence: IntList | null, dictionary: TermDictionary, out: IntList): void {
     const { indexed, apart, places } = this;
     indexed.length = 0;
     apart.length = 0;
@@ -59,7 +65,7 @@ export class QuotationRecorder {
         places.push(to - from);
       } else {
         const before = apart.length;
-        analyzeText(quote.text, dictionary, indexed, apart);
+        analyzeText(quote.text ?? wordsAt(text, quote.start, quote.end), dictionary, indexed, apart);
         places.push(-before - 1);
         places.push(apart.length - before);
       }
@@ -71,7 +77,7 @@ export class QuotationRecorder {
   }
 
   /** The positions [from, to) of the text's sequence that hold the quotation's words, or null when they are not one span of it. */
-  private rangeOf(quote: Quote, text: string): [number, number] | null {
+  private rangeOf(quote: QuotationSpan, text: string): [number, number] | null {
     const { wordStarts, wordEnds } = this;
     let from = lowerBound(wordStarts, quote.start);
     const to = lowerBound(wordStarts, quote.end);
@@ -83,7 +89,7 @@ export class QuotationRecorder {
     }
     // No word of the text across the end of the span.
     if (to <= from || wordEnds.data[to - 1] > quote.end) return null;
-    return wordsAt(text, quote.start, quote.end) === quote.text ? [from, to] : null;
+    return quote.text === null || wordsAt(text, quote.start, quote.end) === quote.text ? [from, to] : null;
   }
 }
 
