@@ -69,35 +69,28 @@ export class PostingCounter {
 
   /** Counts the terms of data[from, to) into `counts`, the distinct ones listed in `touched`; returns how many. */
   countTerms(data: Int32Array, from: number, to: number, remap: Int32Array | null): number {
+    return this.countInto(data, from, to, remap, this.stamps, this.counts, this.touched);
+  }
+
+  /** countTerms for the quotations, into arrays of their own (the text's counts are still to be posted). */
+  countQuoted(data: Int32Array, from: number, to: number, remap: Int32Array | null): number {
+    const distinct = this.countInto(data, from, to, remap, this.quotedStamps, this.quotedCounts, this.quoted);
+    this.quotedStamp = this.stamp;
+    return distinct;
+  }
+
+  private countInto(data: Int32Array, from: number, to: number, remap: Int32Array | null, stamps: Int32Array, counts: Int32Array, distinct: IntList): number {
     const stamp = ++this.stamp;
-    const { stamps, counts, touched } = this;
-    touched.length = 0;
+    distinct.length = 0;
     for (let at = from; at < to; at++) {
       const id = remap ? remap[data[at]] : data[at];
       if (stamps[id] !== stamp) {
         stamps[id] = stamp;
         counts[id] = 1;
-        touched.push(id);
+        distinct.push(id);
       } else counts[id]++;
     }
-    return touched.length;
-  }
-
-  /** countTerms for the quotations, into arrays of their own (the text's counts are still to be posted). */
-  countQuoted(data: Int32Array, from: number, to: number, remap: Int32Array | null): number {
-    const stamp = ++this.stamp;
-    const { quotedStamps, quotedCounts, quoted } = this;
-    quoted.length = 0;
-    for (let at = from; at < to; at++) {
-      const id = remap ? remap[data[at]] : data[at];
-      if (quotedStamps[id] !== stamp) {
-        quotedStamps[id] = stamp;
-        quotedCounts[id] = 1;
-        quoted.push(id);
-      } else quotedCounts[id]++;
-    }
-    this.quotedStamp = stamp;
-    return quoted.length;
+    return distinct.length;
   }
 
   /** The postings of the `distinct` terms countTerms listed, in field f of document n. */

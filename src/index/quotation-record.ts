@@ -1,4 +1,5 @@
 import { elisionLength } from '../analysis/index.js';
+import { firstNotBefore } from '../ingest/index.js';
 import { analyzeText, IntList, type TermDictionary, type WordLayout } from './analyze-fields.js';
 import { wordsAt } from './stored-quotes.js';
 
@@ -93,18 +94,9 @@ export class QuotationRecorder {
   }
 }
 
+
 /** First index of ascending `list` whose value is not below `value`. */
-function lowerBound(list: IntList, value: number): number {
-  const data = list.data;
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (data[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
+const lowerBound = (list: IntList, value: number): number => firstNotBefore(list.length, (k) => list.data[k] < value);
 
 function append(out: IntList, list: IntList, counted = true): void {
   if (counted) out.push(list.length);

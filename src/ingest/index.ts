@@ -14,3 +14,4 @@ export { extractOrganisations } from './organisations/extract-organisations.js';
 export { extractTitle } from './title.js';
 export { extractSource } from './source.js';
 export { CorpusError, type Article, type CorpusReadResult, type SkippedFile, type SourceFormat, type Quote } from './types.js';
+export { firstNotBefore } from './text/sentences.js';

@@ -1,6 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { BOOSTS } from '../analysis/index.js';
 import { FIELDS, QUOTED_BITS, type CompactIndex } from '../index/index.js';
+import { firstNotBefore } from '../ingest/index.js';
 import { quotationPostings } from './quotation-postings.js';
 import type { TypoAnswer } from './term-dictionary.js';
 import type { QueryField } from './types.js';
@@ -63,17 +64,6 @@ export interface Postings {
   readonly typoCache: Map<string, TypoAnswer>;
 }
 
-/** First index of sorted `terms` not below `term`. */
-function lowerBound(terms: readonly string[], term: string): number {
-  let low = 0;
-  let high = terms.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (terms[middle] < term) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 /** The postings of one build, with their scoring arrays (made once, by the build's Searcher). */
 export function createPostings(compact: CompactIndex): Postings {
@@ -139,7 +129,7 @@ export function createPostings(compact: CompactIndex): Postings {
   const textField = fieldId.text;
 
   const idOf = (term: string): number => {
-    const at = lowerBound(terms, term);
+    const at = firstNotBefore(terms.length, (k) => terms[k] < term);
     return at < terms.length && terms[at] === term ? at : -1;
   };
   const frequency = (id: number): number => {
@@ -158,7 +148,7 @@ export function createPostings(compact: CompactIndex): Postings {
     },
     has: (term) => idOf(term) >= 0,
     *termsWithPrefix(prefix) {
-      for (let id = lowerBound(terms, prefix); id < terms.length && terms[id].startsWith(prefix); id++) yield [terms[id], frequency(id)];
+      for (let id = firstNotBefore(terms.length, (k) => terms[k] < prefix); id < terms.length && terms[id].startsWith(prefix); id++) yield [terms[id], frequency(id)];
     },
     termsNear(term, distance) {
       return [...typoDictionary().fuzzyGet(term, distance)].map(([t, [, d]]) => [t, d]);
