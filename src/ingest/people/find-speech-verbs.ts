@@ -28,9 +28,19 @@ export interface SpeechVerb {
  * verbs, and are skipped without a match object or a substring.
  */
 function runEnd(text: string, i: number): number {
-  let length: number;
-  while ((length = letterOrMarkLength(text, i)) > 0) i += length;
-  return i;
+  const n = text.length;
+  for (;;) {
+    // ASCII letters without a call: most of the text
+    while (i < n && isAsciiLetter(text.charCodeAt(i))) i++;
+    const length = letterOrMarkLength(text, i);
+    if (length === 0) return i;
+    i += length;
+  }
+}
+
+function isAsciiLetter(c: number): boolean {
+  const lower = c | 0x20;
+  return lower >= 97 && lower <= 122;
 }
 
 /** End of the word whose first run of letters ends at `i`: an elided part, up to four hyphenated parts. */
@@ -103,8 +113,7 @@ function splitElision(word: string): [string, string] {
 }
 
 /** Lowercase initial (verbs are never capitalised in the middle of copy). */
-function startsLowercase(word: string): boolean {
-  const c = word.charCodeAt(0);
+function isLowercaseInitial(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
 }
 
@@ -130,8 +139,10 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
   let previousClitic = -2; // end of the last object pronoun ("nous a confirmé", "lui a dit")
   let previousCliticStart = -1;
   let at = 0;
-  while (at < text.length) {
-    if (letterOrMarkLength(text, at) === 0) {
+  const n = text.length;
+  while (at < n) {
+    const first = text.charCodeAt(at);
+    if (first < 0x80 ? !isAsciiLetter(first) : letterOrMarkLength(text, at) === 0) {
       at++;
       continue;
     }
@@ -139,7 +150,7 @@ export function findSpeechVerbs(text: string): SpeechVerb[] {
     const runEnds = runEnd(text, tokenStart);
     const tokenEnd = wordEnd(text, runEnds);
     at = tokenEnd;
-    if (!startsLowercase(text[tokenStart])) continue;
+    if (!isLowercaseInitial(first)) continue;
     if (runEnds === tokenEnd && !sieve.mayHoldSpan(text, tokenStart, tokenEnd)) {
       // what reading an unknown word does: it ends any "se" or object pronoun run
       previousClitic = -2;
