@@ -28,7 +28,18 @@ export interface CleanedDocument {
 }
 
 const whole = (sources: string[]) => new RegExp(`^(?:${sources.join('|')})$`, 'iu');
-const CHROME_LINE_RE = whole([...CHROME_LINES, BREADCRUMB_LINE]);
+/**
+ * The whole-line rules, in three expressions: a line is chrome when one of
+ * them matches. Two rules scan the whole line from every position (a
+ * footer ending in "tous droits réservés", a breadcrumb), and most lines
+ * are paragraphs: they are tried only on a line that holds their
+ * characters ("droit" in any case, a chevron), so the answer is the same.
+ */
+const RIGHTS_RESERVED = CHROME_LINES.filter((source) => source.includes('tous droits réservés'));
+const CHROME_LINE_RE = whole(CHROME_LINES.filter((source) => !RIGHTS_RESERVED.includes(source)));
+const RIGHTS_RESERVED_LINE_RE = whole(RIGHTS_RESERVED);
+const BREADCRUMB_LINE_RE = whole([BREADCRUMB_LINE]);
+const RIGHTS_GATE = /droit/i;
 const CHROME_PREFIX_RE = new RegExp(`^(?:${CHROME_LINE_PREFIXES.join('|')})`, 'iu');
 const CHROME_FRAGMENT_RE = new RegExp(CHROME_FRAGMENTS.join('|'), 'giu');
 const TAIL_MARKER_RE = whole(TAIL_MARKERS);
@@ -41,6 +52,8 @@ const STARTS_LOWERCASE = /^\p{Ll}/u;
 
 function isChromeLine(line: string): boolean {
   if (CHROME_LINE_RE.test(line)) return true;
+  if ((line.includes('>') || line.includes('›')) && BREADCRUMB_LINE_RE.test(line)) return true;
+  if (RIGHTS_GATE.test(line) && RIGHTS_RESERVED_LINE_RE.test(line)) return true;
   return line.length <= MAX_PREFIX_RULE_LINE && CHROME_PREFIX_RE.test(line);
 }
 

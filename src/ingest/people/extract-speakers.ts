@@ -1,12 +1,13 @@
 import { cleanDocument } from '../chrome/clean.js';
 import { personKey } from '../text/fold.js';
+import { isLetterOrNumberUnit } from '../text/char-classes.js';
 import { wordStartMatches } from '../text/scan.js';
 import { clauseStart, firstNotBefore, sentenceStart } from '../text/sentences.js';
 import { curatedBySurname, preferredSpelling } from './canonical-names.js';
 import { findSpeechVerbs, type SpeechVerb } from './find-speech-verbs.js';
 import { findNameMentions, isFullName, nameAtEnd, type NameMention } from './person-names.js';
 import { RoleBook, type Person } from './role-book.js';
-import { ACCORDING_TO } from './speech-verbs.js';
+import { accordingToMatches } from './speech-verbs.js';
 import { isRoleLead, SubjectReader } from './subjects.js';
 
 /**
@@ -188,7 +189,10 @@ export class SpeakerFinder {
     this.verbs = findSpeechVerbs(this.text);
     for (const verb of this.verbs) hits.push({ index: verb.index, end: verb.end, pronoun: verb.pronoun, simple: verb.simple, passive: verb.passive, according: null });
     const attribution = (index: number, end: number, according: Hit['according']): Hit => ({ index, end, pronoun: null, simple: false, passive: false, according });
-    for (const m of wordStartMatches(ACCORDING_TO, this.text)) hits.push(attribution(m.index, m.index + m[0].length, 'selon'));
+    for (const m of accordingToMatches(this.text)) {
+      // a word start, as wordStartMatches would take it ("Raselon" is none)
+      if (m.index === 0 || !isLetterOrNumberUnit(this.text.charCodeAt(m.index - 1))) hits.push(attribution(m.index, m.end, 'selon'));
+    }
     for (const m of wordStartMatches(FOR_PERSON, this.text)) {
       // "Pour X, …" opening a sentence, or "Cependant, pour le président X, …" after a comma
       const opens = m[0][0] === 'P' ? this.startsSentence(m.index) : this.afterComma(m.index);

@@ -1,7 +1,7 @@
 import type { SpeakerFinder, SpeechEvent } from '../people/extract-speakers.js';
 import type { NameMention } from '../people/person-names.js';
 import type { Person } from '../people/role-book.js';
-import { ACCORDING_TO } from '../people/speech-verbs.js';
+import { accordingToMatches } from '../people/speech-verbs.js';
 import { isComplementOfNoun } from '../people/subjects.js';
 import { clauseStart, firstNotBefore, isAbbreviationPeriod } from '../text/sentences.js';
 import { collapseWhitespace } from '../text/whitespace.js';
@@ -88,8 +88,8 @@ export class AttributionSites {
       raws.push({ index: verb.index, end: verb.end, according: null, event, pronoun: verb.pronoun ?? this.pronounBefore(verb.index) });
     }
     for (const event of events) if (!used.has(event)) raws.push({ index: event.index, end: event.end, according: event.according, event, pronoun: null });
-    for (const m of text.matchAll(ACCORDING_TO)) {
-      if (!byIndex.has(m.index)) raws.push({ index: m.index, end: m.index + m[0].length, according: 'selon', event: null, pronoun: null });
+    for (const m of accordingToMatches(text)) {
+      if (!byIndex.has(m.index)) raws.push({ index: m.index, end: m.end, according: 'selon', event: null, pronoun: null });
     }
     // "Pour le chef de file des députés UDI (centre), Jean-Christophe Lagarde, …": an opinion the speaker extraction could not name
     for (const m of text.matchAll(FOR_PERSON)) {
