@@ -53,7 +53,31 @@ export const NAME_PARTICLES = ['de', 'du', 'des', 'van', 'von', 'der', 'den', 'd
 const TITLE_SET = new Set(TITLE_WORDS);
 const INNER_PARTICLE_SET = new Set(INNER_PARTICLES);
 
+/** Bits of the ASCII lowercase letters the particles start and end with. */
+const PARTICLE_FIRSTS = letterBits(INNER_PARTICLES.map((p) => p[0]));
+const PARTICLE_LASTS = letterBits(INNER_PARTICLES.map((p) => p[p.length - 1]));
+
+function letterBits(letters: string[]): number {
+  let bits = 0;
+  for (const letter of letters) bits |= 1 << (letter.charCodeAt(0) - 97);
+  return bits;
+}
+
+/**
+ * False for an ASCII letter (either case) outside `bits`, true for any
+ * other unit: folding keeps an ASCII letter at a word's edge (it only
+ * lowercases it), so a word whose first or last unit fails cannot fold to
+ * a particle.
+ */
+function edgeMayBe(code: number, bits: number): boolean {
+  const lower = code | 0x20;
+  if (lower < 97 || lower > 122) return true;
+  return (bits & (1 << (lower - 97))) !== 0;
+}
+
 export function isInnerNameParticle(word: string): boolean {
+  // asked for every word of every name (isFullName): most fail at their first or last letter, without folding
+  if (word.length === 0 || !edgeMayBe(word.charCodeAt(0), PARTICLE_FIRSTS) || !edgeMayBe(word.charCodeAt(word.length - 1), PARTICLE_LASTS)) return false;
   return INNER_PARTICLE_SET.has(foldKey(word));
 }
 const NON_NAME_SET = new Set(NON_NAME_WORDS);

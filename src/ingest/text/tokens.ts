@@ -29,8 +29,24 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
+    // what foldKey would find out by reading the word again: plain ASCII (its own key, or lowercased when it has capitals) or not
+    let ascii = true;
+    let capitals = false;
     for (;;) {
-      while (i < n && isWordCharacter(text.charCodeAt(i))) i++;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80) {
+          if (c >= 97 && c <= 122) continue;
+          if (c >= 65 && c <= 90) {
+            capitals = true;
+            continue;
+          }
+          if (c >= 48 && c <= 57) continue;
+          break;
+        }
+        if (!isWordCharacter(c)) break;
+        ascii = false;
+      }
       // an inner hyphen joins two words into one ("Kassym-Jomart")
       if (i + 1 < n && text.charCodeAt(i) === 45 && isWordCharacter(text.charCodeAt(i + 1))) {
         i++;
@@ -39,7 +55,28 @@ export function tokenize(text: string): Token[] {
       break;
     }
     const word = text.slice(start, i);
-    tokens.push({ text: word, key: foldKey(word), start, end: i });
+    tokens.push({ text: word, key: ascii ? (capitals ? word.toLowerCase() : word) : cachedFold(word), start, end: i });
   }
   return tokens;
+}
+
+/**
+ * foldKey of the words beyond ASCII, remembered: words recur from article to
+ * article, and finding a word's key again costs one hash where folding
+ * builds it code unit by code unit. Two generations keep memory flat.
+ */
+const FOLD_CACHE_LIMIT = 50_000;
+let folds = new Map<string, string>();
+let oldFolds = new Map<string, string>();
+
+function cachedFold(word: string): string {
+  let key = folds.get(word);
+  if (key !== undefined) return key;
+  key = oldFolds.get(word) ?? foldKey(word);
+  if (folds.size >= FOLD_CACHE_LIMIT) {
+    oldFolds = folds;
+    folds = new Map();
+  }
+  folds.set(word, key);
+  return key;
 }
