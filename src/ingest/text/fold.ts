@@ -17,6 +17,7 @@ export function stripAccents(s: string): string {
  * on any corpus without the cache ever starting from nothing.
  */
 const FOLD_CACHE_LIMIT = 200_000;
+const CACHED_LENGTH_MAX = 12;
 let foldCache = new Map<string, string>();
 let oldFoldCache = new Map<string, string>();
 
@@ -41,12 +42,16 @@ export function foldKey(s: string): string {
   const plain = plainness(s);
   if (plain === 0) return s;
   if (plain === 1) return s.toLowerCase();
-  const latin = foldLatinWord(s);
-  if (latin !== null) return latin;
+  // a short word is looked up first: one hash costs less than folding even a Latin word unit by unit;
+  // a longer Latin one is not kept (a slice of an article's text longer than the 12 units V8 copies would keep the whole text alive)
+  const short = s.length <= CACHED_LENGTH_MAX;
+  if (!short) {
+    const latin = foldLatinWord(s);
+    if (latin !== null) return latin;
+  }
   let folded = foldCache.get(s);
   if (folded !== undefined) return folded;
-  folded = oldFoldCache.get(s);
-  if (folded === undefined) folded = foldSlowly(s);
+  folded = oldFoldCache.get(s) ?? (short ? foldLatinWord(s) : null) ?? foldSlowly(s);
   if (foldCache.size >= FOLD_CACHE_LIMIT) {
     oldFoldCache = foldCache;
     foldCache = new Map();

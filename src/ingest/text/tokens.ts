@@ -55,28 +55,8 @@ export function tokenize(text: string): Token[] {
       break;
     }
     const word = text.slice(start, i);
-    tokens.push({ text: word, key: ascii ? (capitals ? word.toLowerCase() : word) : cachedFold(word), start, end: i });
+    tokens.push({ text: word, key: ascii ? (capitals ? word.toLowerCase() : word) : foldKey(word), start, end: i });
   }
   return tokens;
 }
 
-/**
- * foldKey of the words beyond ASCII, remembered: words recur from article to
- * article, and finding a word's key again costs one hash where folding
- * builds it code unit by code unit. Two generations keep memory flat.
- */
-const FOLD_CACHE_LIMIT = 50_000;
-let folds = new Map<string, string>();
-let oldFolds = new Map<string, string>();
-
-function cachedFold(word: string): string {
-  let key = folds.get(word);
-  if (key !== undefined) return key;
-  key = oldFolds.get(word) ?? foldKey(word);
-  if (folds.size >= FOLD_CACHE_LIMIT) {
-    oldFolds = folds;
-    folds = new Map();
-  }
-  folds.set(word, key);
-  return key;
-}
