@@ -1,5 +1,5 @@
 import { letterOrMarkLength } from '../text/char-classes.js';
-import { WordSieve } from '../text/word-sieve.js';
+import { TwoWaySieve } from '../text/word-sieve.js';
 import { speechVerbForms } from './speech-verbs.js';
 
 /**
@@ -81,7 +81,7 @@ const ADVERB_PHRASES = [
  * forms, auxiliaries, pronouns, "se"): any other is skipped without a
  * substring or a set look-up.
  */
-let knownWords: WordSieve | null = null;
+let knownWords: TwoWaySieve | null = null;
 
 /** The next word when only spaces separate it from `at` (sticky: no scan beyond it). */
 const NEXT_WORD = /[ \t\n\u00a0\u202f]+([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)?(?:-[\p{L}\p{M}]+){0,4})/uy;
@@ -124,7 +124,7 @@ function isLowercaseInitial(c: number): boolean {
 export function findSpeechVerbs(text: string): SpeechVerb[] {
   const forms = speechVerbForms();
   if (knownWords === null) {
-    knownWords = new WordSieve(forms.keys());
+    knownWords = new TwoWaySieve(forms.keys());
     for (const words of [OBJECT_PRONOUNS, AUXILIARIES, REFLEXIVE_AUXILIARIES, ['se']]) knownWords.addAll(words);
   }
   const sieve = knownWords;
