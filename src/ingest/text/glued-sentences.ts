@@ -12,6 +12,13 @@ import { isAbbreviationPeriod } from './sentences.js';
 
 /** Punctuation that ends a sentence; what follows is checked apart (a lookahead after a run would rescan the run: quadratic on "......"). */
 const GLUED_PERIOD = /[.!?…]+/gu;
+/**
+ * Two lowercase letters directly followed by a capitalised word, or by an
+ * opening quote. Latin letters only, without the u flag: this pattern runs
+ * over every character of every article and Unicode classes cost several
+ * times more.
+ */
+const GLUED_WORD = /([a-zß-öø-ÿœ]{2})(?:([A-ZÀ-ÖØ-ÞŒ][a-zß-öø-ÿœ]*)|(«))/g;
 /** A run of spaces after a sentence end stands for a lost paragraph break; inside a sentence it is only spacing. */
 const SPACE_RUN = / {2,}/g;
 const SENTENCE_END_CHARACTERS = '.!?…»"”)';
@@ -80,56 +87,14 @@ function splitQuotedIntertitles(text: string): string {
   return parts.join('');
 }
 
-/*
- * GLUED_WORD: two lowercase letters directly followed by a capitalised word,
- * or by an opening quote, /([a-zß-öø-ÿœ]{2})(?:([A-ZÀ-ÖØ-ÞŒ][a-zß-öø-ÿœ]*)|(«))/g;
- * Latin letters only, read by splitGluedWords by hand (it runs over every
- * character of every article).
- */
-
-/** [a-zß-öø-ÿœ] of GLUED_WORD. */
-function isGlueLowercase(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7) || c === 0x153;
-}
-
-/** [A-ZÀ-ÖØ-ÞŒ] of GLUED_WORD. */
-function isGlueCapital(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || c === 0x152;
-}
-
-/**
- * `text.replace(GLUED_WORD, …)`, its matches found by hand: a match is
- * where a capital or « follows two lowercase letters, the first of which
- * is past the previous match, so one test per character finds the few
- * places the pattern would have been tried from every position for.
- */
 function splitGluedWords(text: string): string {
-  const parts: string[] = [];
-  let copied = 0;
-  let lastEnd = 0;
-  const n = text.length;
-  for (let q = 2; q < n; q++) {
-    const c = text.charCodeAt(q);
-    const quote = c === 0xab;
-    if (!quote && !isGlueCapital(c)) continue;
-    const p = q - 2;
-    if (p < lastEnd || !isGlueLowercase(text.charCodeAt(q - 1)) || !isGlueLowercase(text.charCodeAt(p))) continue;
-    let end = q + 1;
-    if (!quote) while (end < n && isGlueLowercase(text.charCodeAt(end))) end++;
-    lastEnd = end;
-    if (!quote) {
-      const word = text.slice(q, end);
-      if (!isSentenceOpener(word)) continue;
-      // "le" or "la" glued to a lowercase run is rarely a sentence start ("McLe…"); require a word before of 3+ letters
-      if (p > 0 && /\p{L}/u.test(text[p - 1]) === false) continue;
-    }
-    parts.push(text.slice(copied, q), '\n');
-    copied = q;
-    q = end - 1;
-  }
-  if (copied === 0) return text;
-  parts.push(text.slice(copied));
-  return parts.join('');
+  return text.replace(GLUED_WORD, (whole, tail: string, word: string | undefined, quote: string | undefined, offset: number) => {
+    if (quote) return `${tail}\n${quote}`;
+    if (!word || !isSentenceOpener(word)) return whole;
+    // "le" or "la" glued to a lowercase run is rarely a sentence start ("McLe…"); require a word before of 3+ letters
+    if (offset > 0 && /\p{L}/u.test(text[offset - 1] ?? '') === false) return whole;
+    return `${tail}\n${word}`;
+  });
 }
 
 /**
