@@ -39,7 +39,8 @@ const RIGHTS_RESERVED = CHROME_LINES.filter((source) => source.includes('tous dr
 const CHROME_LINE_RE = whole(CHROME_LINES.filter((source) => !RIGHTS_RESERVED.includes(source)));
 const RIGHTS_RESERVED_LINE_RE = whole(RIGHTS_RESERVED);
 const BREADCRUMB_LINE_RE = whole([BREADCRUMB_LINE]);
-const RIGHTS_GATE = /droit/i;
+/** The end a rights line must have, tested on the line's last nine code units. */
+const RIGHTS_RESERVED_END = /réservés\.?$/iu;
 const CHROME_PREFIX_RE = new RegExp(`^(?:${CHROME_LINE_PREFIXES.join('|')})`, 'iu');
 const CHROME_FRAGMENT_RE = new RegExp(CHROME_FRAGMENTS.join('|'), 'giu');
 const TAIL_MARKER_RE = whole(TAIL_MARKERS);
@@ -53,7 +54,7 @@ const STARTS_LOWERCASE = /^\p{Ll}/u;
 function isChromeLine(line: string): boolean {
   if (CHROME_LINE_RE.test(line)) return true;
   if ((line.includes('>') || line.includes('›')) && BREADCRUMB_LINE_RE.test(line)) return true;
-  if (RIGHTS_GATE.test(line) && RIGHTS_RESERVED_LINE_RE.test(line)) return true;
+  if (RIGHTS_RESERVED_END.test(line.slice(-9)) && RIGHTS_RESERVED_LINE_RE.test(line)) return true;
   return line.length <= MAX_PREFIX_RULE_LINE && CHROME_PREFIX_RE.test(line);
 }
 
