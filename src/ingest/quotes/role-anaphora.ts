@@ -27,6 +27,8 @@ const PRE_ADJECTIVES = new Set(['jeune', 'ancien', 'ancienne', 'nouveau', 'nouve
 /** Words after which what follows is a complement, not the role ("le procureur de Paris"): the head comes before. */
 const DETERMINER = /^(?:le|la|l['’]|les|ce|cet|cette|son|sa|leur|notre|un|une)(?:\s+|(?<=['’]))/iu;
 
+const FEMININE_E_ENDING = /(?:eur|ant|ent|at|ot|and|ard|ais|ois|in|ain|e|u|i|al|el)e$/u;
+
 /** A role noun in a form comparable across genders: "procureure" and "procureur", "chercheuse" and "chercheur", "présidente" and "président". */
 export function roleNoun(word: string): string {
   const w = foldKey(word).replace(/’/gu, "'");
@@ -36,7 +38,8 @@ export function roleNoun(word: string): string {
   if (w.endsWith('ienne') || w.endsWith('enne')) return w.slice(0, -2);
   if (w.endsWith('ere')) return w.slice(0, -3) + 'er';
   if (w.endsWith('ete')) return w.slice(0, -3) + 'et';
-  if (/(?:eur|ant|ent|at|ot|and|ard|ais|ois|in|ain|e|u|i|al|el)e$/u.test(w)) return w.slice(0, -1);
+  // the last four characters are all the pattern can match: a pattern anchored at the end only is otherwise tried from every position
+  if (FEMININE_E_ENDING.test(w.slice(-4))) return w.slice(0, -1);
   return w;
 }
 
@@ -84,7 +87,7 @@ export function roleGender(phrase: string, withDeterminer = true): Gender {
     const folded = foldKey(noun).replace(/’/gu, "'");
     if (roleNoun(noun) !== folded) return 'f';
     // a masculine form whose feminine differs ("chercheur", "avocat", "président"): the noun says it
-    if (MASCULINE_ENDING.test(folded)) return 'm';
+    if (MASCULINE_ENDING.test(folded.slice(-3))) return 'm';
   }
   if (!withDeterminer || !determiner) return null;
   const word = foldKey(determiner[0].trim()).replace(/’/gu, "'");
