@@ -2,7 +2,7 @@
  * The PostgreSQL backend alone, for corpora where the full benchmark (which
  * also serves and loads the embedded index) takes too long:
  *
- *     npx tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse] [--queries K] [--slowest N]
+ *     npx tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse [--no-answers]] [--queries K] [--slowest N]
  *
  * Reads the corpus with the shared TypeScript ingestion, writes it into a
  * fresh database of a throw-away cluster (or into --database URL, whose
@@ -19,7 +19,8 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readCorpus } from '../src/ingest/index.js';
 import type { Article } from '../src/ingest/types.js';
-import { createPool, writeArticlesToPostgres } from '../src/index/postgres/index.js';
+import { createPool, migrate, readPostgresBuild, writeArticlesToPostgres } from '../src/index/postgres/index.js';
+import { precomputePrefixAnswers } from '../src/search/postgres/prefix-answers.js';
 import { PostgresBackend } from '../src/search/postgres/index.js';
 import { startPostgresCluster, type PostgresCluster } from '../tests/helpers/postgres-cluster.js';
 import { sessionQueries, timeEach, typingSession, type Percentiles, mostQuotedSpeaker } from './latency.js';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     reuse: { type: 'boolean', default: false },
     queries: { type: 'string', default: '16' },
     slowest: { type: 'string', default: '8' },
+    'no-answers': { type: 'boolean', default: false },
   },
 });
 if (!values.corpus && !(values.reuse && values.database)) throw new Error('usage: tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse] [--queries K] (--corpus may be left out with --database URL --reuse)');
@@ -70,14 +72,32 @@ async function main(): Promise<void> {
       try {
         if (values.database) await pool.query('DROP SCHEMA IF EXISTS depeches CASCADE');
         const t1 = performance.now();
-        await writeArticlesToPostgres(pool, articles, null);
+        await writeArticlesToPostgres(pool, articles, null, async (client, buildId) => log(`${await precomputePrefixAnswers(client, buildId)} prefix answers precomputed`));
         buildSeconds = (performance.now() - t1) / 1000;
       } finally {
         await pool.end();
       }
       log(`written into PostgreSQL in ${buildSeconds.toFixed(1)} s`);
+    } else if (!values['no-answers']) {
+      // A reused index written before migration 10: its build's precomputed answers, as a build would write them (--no-answers: without, to compare).
+      const pool = createPool(url, { max: 1 });
+      try {
+        await migrate(pool);
+        const client = await pool.connect();
+        try {
+          const t1 = performance.now();
+          await client.query('BEGIN; SET LOCAL statement_timeout = 0');
+          const stored = await precomputePrefixAnswers(client, (await readPostgresBuild(pool))!.buildId);
+          await client.query('COMMIT');
+          log(`${stored} prefix answers precomputed in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+        } finally {
+          client.release();
+        }
+      } finally {
+        await pool.end();
+      }
     }
-    backend = await PostgresBackend.connect(url, { max: 2 });
+    backend = await PostgresBackend.connect(url, { max: 2, prefixAnswers: !values['no-answers'] });
     const size = await backend.pool.query<{ relation: string; bytes: string }>(
       `SELECT c.relname AS relation, pg_total_relation_size(c.oid)::bigint AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = 'depeches' AND c.relkind = 'r' ORDER BY 2 DESC`,

@@ -27,6 +27,10 @@
  *                           the most frequent terms each beginning of one or
  *                           two letters completes to (live typing)
  *     depeches.facet_names  the name shown for each folded facet key
+ *     depeches.prefix_answers
+ *                           the search statement's rows for the beginnings of
+ *                           one or two letters, computed by the build in its
+ *                           transaction (src/search/postgres/prefix-answers.ts)
  *     depeches.build        the build in service (one row): id, time, corpus
  *     depeches.french       text search configuration: unaccent, then
  *                           Snowball French stemming and stop words
@@ -270,6 +274,16 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE depeches.build ADD COLUMN IF NOT EXISTS sampled_count integer;
       UPDATE depeches.build SET sampled_count = (SELECT count(*) FROM depeches.search_rows WHERE ${inSearchSample()});
       ANALYZE depeches.search_rows;`,
+  },
+  {
+    version: 10,
+    description: 'prefix_answers: the search statement\'s rows a build precomputes for the beginnings of one or two letters (src/search/postgres/prefix-answers.ts)',
+    sql: `
+      CREATE TABLE IF NOT EXISTS depeches.prefix_answers (
+        request_key text PRIMARY KEY,
+        build_id text NOT NULL,
+        answer json NOT NULL
+      );`,
   },
 ];
 
