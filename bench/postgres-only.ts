@@ -83,11 +83,12 @@ async function main(): Promise<void> {
       const pool = createPool(url, { max: 1 });
       try {
         await migrate(pool);
+        const { buildId } = (await readPostgresBuild(pool))!;
         const client = await pool.connect();
         try {
           const t1 = performance.now();
           await client.query('BEGIN; SET LOCAL statement_timeout = 0');
-          const stored = await precomputePrefixAnswers(client, (await readPostgresBuild(pool))!.buildId);
+          const stored = await precomputePrefixAnswers(client, buildId);
           await client.query('COMMIT');
           log(`${stored} prefix answers precomputed in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
         } finally {
