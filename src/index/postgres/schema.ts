@@ -42,6 +42,7 @@
 import type pg from 'pg';
 import { FACETS, FIELDS, type FacetName } from '../../analysis/index.js';
 import { inSearchSample } from './search-sample.js';
+import { SHORT_COMPLETIONS_REFRESH } from './short-completions.js';
 
 /** The text search configuration every tsvector and tsquery of depeches uses. */
 export const TS_CONFIG = 'depeches.french';
@@ -78,23 +79,7 @@ export interface Migration {
  */
 const WORD_TOKENS = 'asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart';
 
-/** Most completions stored per beginning of one or two letters: the search takes the first SHORT_COMPLETIONS of them. */
-export const SHORT_COMPLETIONS_STORED = 16;
-
-/**
- * Rebuilds depeches.short_completions from depeches.terms: for each
- * beginning of one and of two letters, its most frequent longer terms (the
- * beginning itself is not its own completion), most frequent first, ties in
- * byte order. Run whenever terms is rewritten.
- */
-export const SHORT_COMPLETIONS_REFRESH = `
-  DELETE FROM depeches.short_completions;
-  INSERT INTO depeches.short_completions (prefix, terms)
-  SELECT prefix, (array_agg(term ORDER BY documents DESC, term COLLATE "C"))[1:${SHORT_COMPLETIONS_STORED}]
-  FROM (SELECT left(term, 1) AS prefix, term, documents FROM depeches.terms WHERE char_length(term) > 1
-        UNION ALL
-        SELECT left(term, 2), term, documents FROM depeches.terms WHERE char_length(term) > 2) beginnings
-  GROUP BY prefix;`;
+export { SHORT_COMPLETIONS_REFRESH, SHORT_COMPLETIONS_STORED } from './short-completions.js';
 
 /**
  * The migration that adds a facet to a database indexed before it was
