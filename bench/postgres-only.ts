@@ -15,6 +15,7 @@
  * the N slowest keystrokes of each half (default 8: what to EXPLAIN with
  * bench/postgres-explain.ts).
  */
+import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readCorpus } from '../src/ingest/index.js';
@@ -51,6 +52,24 @@ async function storedArticles(url: string): Promise<Article[]> {
     await pool.end();
   }
 }
+
+/**
+ * CPU ticks (user + system, /proc) of each server process serving the
+ * backend's connections: what the session costs the database, less
+ * disturbed by the neighbours' load than wall times (the cluster must run
+ * on this machine; empty otherwise).
+ */
+async function serverTicks(backend: PostgresBackend): Promise<Map<number, number>> {
+  const pids = (await backend.pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'depeches-serve' AND datname = current_database()")).rows.map((r) => r.pid);
+  const ticks = new Map<number, number>();
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields) ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+  }
+  return ticks;
+}
+const cpuSeconds = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, t]) => sum + t - (before.get(pid) ?? 0), 0) / 100;
 
 async function main(): Promise<void> {
   let cluster: PostgresCluster | null = null;
@@ -118,8 +137,11 @@ async function main(): Promise<void> {
       timings.push({ ...q, ms: performance.now() - t, total: response.total });
     };
     const loadBefore = loadavg();
+    const ticks0 = await serverTicks(backend);
     const typing = await timeEach(unfiltered, run);
+    const ticks1 = await serverTicks(backend);
     const typingFiltered = await timeEach(filtered, run);
+    const ticks2 = await serverTicks(backend);
     const load = `load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before the session, ${loadavg().map((l) => l.toFixed(1)).join(' ')} after`;
 
     console.log(`\n## depeches-postgres, ${articles.length} articles\n`);
@@ -129,6 +151,7 @@ async function main(): Promise<void> {
     console.log(`typing: ${show(typing)}`);
     console.log(`typing, speaker filter: ${show(typingFiltered)}`);
     console.log(load);
+    console.log(`server CPU (PostgreSQL processes of the session, user + system): ${cpuSeconds(ticks0, ticks1).toFixed(2)} s unfiltered, ${cpuSeconds(ticks1, ticks2).toFixed(2)} s with the speaker filter`);
     for (const half of [false, true]) {
       const slowest = timings.filter((t) => Boolean(t.speaker) === half).sort((a, b) => b.ms - a.ms).slice(0, Number(values.slowest));
       console.log(`slowest${half ? ', speaker filter' : ''}: ${slowest.map((t) => `${JSON.stringify(t.q)} ${t.ms.toFixed(0)} ms (${t.total})`).join(', ')}`);

@@ -150,9 +150,16 @@ export async function precomputePrefixAnswers(client: pg.PoolClient, buildId: st
       const key = prefixAnswerKey(parsed, request, compiled, 'relevance', true, DEFAULT_OPTIONS);
       // Beginnings that compile alike ("a" and "à") are computed once.
       if (key === null || stored.has(key)) continue;
-      const answer = await statementAnswer(client, request, compiled, 'relevance', true, null, DEFAULT_OPTIONS);
-      await client.query('INSERT INTO depeches.prefix_answers (request_key, build_id, answer) VALUES ($1, $2, $3::json)', [key, buildId, JSON.stringify(answer)]);
-      stored.add(key);
+      // An answer is an optimisation: one the statement fails to give (it would fail for the reader too) must not fail the build.
+      await client.query('SAVEPOINT prefix_answer');
+      try {
+        const answer = await statementAnswer(client, request, compiled, 'relevance', true, null, DEFAULT_OPTIONS);
+        await client.query('INSERT INTO depeches.prefix_answers (request_key, build_id, answer) VALUES ($1, $2, $3::json)', [key, buildId, JSON.stringify(answer)]);
+        await client.query('RELEASE SAVEPOINT prefix_answer');
+        stored.add(key);
+      } catch {
+        await client.query('ROLLBACK TO SAVEPOINT prefix_answer');
+      }
     }
   } finally {
     await client.query('RESET enable_seqscan; RESET work_mem');
