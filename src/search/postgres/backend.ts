@@ -6,7 +6,9 @@
  * A search is two round trips: one to analyze the query's words (lexemes,
  * typo neighbours from the trigram index), one statement that matches,
  * ranks, filters, counts the disjunctive facets, pages and cuts snippets
- * (CTEs over the matching rows, aggregated to one JSON row).
+ * (CTEs over the matching rows, aggregated to one JSON row); for a
+ * beginning of one or two letters, that row is the one the build
+ * precomputed (./prefix-answers.ts).
  */
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
