@@ -5,7 +5,6 @@
  * once it has replayed the build.
  */
 import { createPool, indexCorpusToPostgres, primaryWalPosition, waitForReplay } from '../../src/index/postgres/index.js';
-import { precomputePrefixAnswers } from '../../src/search/postgres/prefix-answers.js';
 import { startServer, type RunningServer } from '../../src/web/server.js';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster.js';
 import { SAMPLE_CORPUS } from './sample-index.js';
@@ -31,7 +30,7 @@ export async function startReplicatedDatabase(corpus = SAMPLE_CORPUS): Promise<R
     const standbyUrl = standby.databaseUrl('archive');
     const writer = createPool(primaryUrl, { max: 2 });
     try {
-      await indexCorpusToPostgres(corpus, writer, { finish: async (client, buildId) => void (await precomputePrefixAnswers(client, buildId)) });
+      await indexCorpusToPostgres(corpus, writer);
     } finally {
       await writer.end();
     }

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool } from '../../src/index/postgres/index.js';
 import { PostgresBackend } from '../../src/search/postgres/index.js';
-import { FILTERED_PREFIX_LENGTH, PREFIX_FILTER_VALUES } from '../../src/search/postgres/prefix-answers.js';
+import { FILTERED_PREFIX_LENGTH, precomputePrefixAnswers, PREFIX_ANSWER_MIN_MATCHES, PREFIX_FILTER_VALUES } from '../../src/search/postgres/prefix-answers.js';
 import type { SearchRequest, SearchResponse } from '../../src/search/types.js';
 import { prepareIndex } from '../helpers/backends.js';
 import { generateArchive, type GeneratedArchive } from '../helpers/generated-archive.js';
@@ -21,11 +21,25 @@ let databaseUrl: string;
 let answered: PostgresBackend;
 /** Runs the statement for every request. */
 let computed: PostgresBackend;
+/** Answers the factory's writer stored in its build, and those the defaults store. */
+let byWriter = -1;
+let byDefaults = -2;
 beforeAll(async () => {
   archive = await generateArchive({ articles: 600 });
   const prepared = await prepareIndex('postgres', archive.dir);
   release = prepared.release;
   ({ databaseUrl } = prepared.location as { databaseUrl: string });
+  // What the writer stored is what the defaults store; then, for these tests, the answers of every beginning held by 5 % of this small archive.
+  const pool = createPool(databaseUrl, { max: 2 });
+  try {
+    byWriter = (await sql<{ n: number }>('SELECT count(*)::int AS n FROM depeches.prefix_answers'))[0].n;
+    await sql('DELETE FROM depeches.prefix_answers');
+    byDefaults = await precomputeInTransaction(pool, PREFIX_ANSWER_MIN_MATCHES);
+    await sql('DELETE FROM depeches.prefix_answers');
+    await precomputeInTransaction(pool, 0);
+  } finally {
+    await pool.end();
+  }
   answered = await PostgresBackend.connect(databaseUrl);
   computed = await PostgresBackend.connect(databaseUrl, { prefixAnswers: false });
 }, 120_000);
@@ -34,6 +48,20 @@ afterAll(async () => {
   await release?.();
   await archive?.cleanup();
 });
+
+/** Precomputes the build's answers in a transaction of their own, with no minimum of matches; returns how many. */
+async function precomputeInTransaction(pool: ReturnType<typeof createPool>, minMatches: number): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const [{ build_id }] = (await client.query<{ build_id: string }>('SELECT build_id FROM depeches.build')).rows;
+    const stored = await precomputePrefixAnswers(client, build_id, minMatches);
+    await client.query('COMMIT');
+    return stored;
+  } finally {
+    client.release();
+  }
+}
 
 /** A response without its timing. */
 const timeless = ({ took_ms: _took, ...rest }: SearchResponse) => rest;
@@ -83,6 +111,11 @@ describe('precomputed answers of short beginnings on PostgreSQL', () => {
     expect(rows.length).toBeGreaterThan(PREFIX_FILTER_VALUES);
     expect(rows.length).toBeLessThanOrEqual(unfiltered + (await beginnings(FILTERED_PREFIX_LENGTH)).length * PREFIX_FILTER_VALUES * 3);
     expect(new Set(rows.map((r) => r.build_id))).toEqual(new Set([build_id]));
+  });
+
+  it('is written by the factory\'s writer in its build, with the defaults (fewer answers than without a minimum of matches)', async () => {
+    expect(byWriter).toBe(byDefaults);
+    expect((await sql<{ n: number }>('SELECT count(*)::int AS n FROM depeches.prefix_answers'))[0].n).toBeGreaterThan(byWriter);
   });
 
   it('answers a short beginning, with or without a facet value, as the statement does', async () => {

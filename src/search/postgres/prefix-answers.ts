@@ -25,7 +25,8 @@
  *
  *   - every beginning of one or two letters of the index's terms
  *     (depeches.short_completions) whose completions are held by at least
- *     PREFIX_ANSWER_SHARE of the archive, without filters;
+ *     PREFIX_ANSWER_SHARE of the archive and PREFIX_ANSWER_MIN_MATCHES
+ *     articles, without filters;
  *   - each of those of FILTERED_PREFIX_LENGTH letter with one value of
  *     a facet selected, for the PREFIX_FILTER_VALUES values of each facet
  *     held by the most articles (the ones a reader most often selects; with
@@ -59,6 +60,14 @@ export const PREFIX_ANSWER_LENGTH = 2;
  * 133 of the 292 two-letter beginnings are under it).
  */
 export const PREFIX_ANSWER_SHARE = 0.05;
+
+/**
+ * Fewest matches (the same estimate) for an answer to be precomputed, whatever
+ * the archive's size: the exact statement reads fewer rows as fast as a
+ * longer word, and a small archive's build would otherwise compute an
+ * answer for nearly every beginning.
+ */
+export const PREFIX_ANSWER_MIN_MATCHES = 1_000;
 
 /** Longest beginning whose answers are also precomputed with one facet value selected. */
 export const FILTERED_PREFIX_LENGTH = 1;
@@ -117,12 +126,13 @@ async function topValues(client: pg.PoolClient): Promise<{ name: FacetName; valu
 }
 
 /**
- * Computes and stores the answers of build `buildId` (see above), on
+ * Computes and stores the answers of build `buildId` (see above; tests
+ * lower `minMatches` to store some on a small archive), on
  * `client` inside the build's transaction (what it reads is the build
  * being written); nothing when they are there already (a build that
  * changed nothing). Returns how many it stored.
  */
-export async function precomputePrefixAnswers(client: pg.PoolClient, buildId: string): Promise<number> {
+export async function precomputePrefixAnswers(client: pg.PoolClient, buildId: string, minMatches = PREFIX_ANSWER_MIN_MATCHES): Promise<number> {
   await client.query('DELETE FROM depeches.prefix_answers WHERE build_id <> $1', [buildId]);
   const held = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM depeches.prefix_answers');
   if (held.rows[0].n > 0) return 0;
@@ -130,8 +140,9 @@ export async function precomputePrefixAnswers(client: pg.PoolClient, buildId: st
     await client.query<{ prefix: string }>(
       `SELECT sc.prefix FROM depeches.short_completions sc
        WHERE char_length(sc.prefix) <= ${PREFIX_ANSWER_LENGTH}
-         AND (SELECT coalesce(sum(t.documents), 0) FROM depeches.terms t WHERE t.term = ANY (sc.terms || sc.prefix)) >= ${PREFIX_ANSWER_SHARE} * (SELECT b.document_count FROM depeches.build b)
+         AND (SELECT coalesce(sum(t.documents), 0) FROM depeches.terms t WHERE t.term = ANY (sc.terms || sc.prefix)) >= greatest($1::int, ${PREFIX_ANSWER_SHARE} * (SELECT b.document_count FROM depeches.build b))
        ORDER BY sc.prefix COLLATE "C"`,
+      [minMatches],
     )
   ).rows.map((r) => r.prefix);
   const values = await topValues(client);
