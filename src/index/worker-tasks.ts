@@ -165,7 +165,7 @@ export class TaskRunner {
         this.analyzer.analyze(fields, records, signatures, SEQUENCE_FIELDS, article.quotes);
         const { json, check } = encodedText(article.text);
         // The quotations by their place, while the text is at hand (their words only when a read of it would not give them back)
-        const quotes = Buffer.from(JSON.stringify(article.quotes.length === 0 ? [] : storeQuotes(article.quotes, article.text, json.byteLength <= TEXT_WINDOW)));
+        const quotes = Buffer.from(JSON.stringify(article.quotes.length === 0 ? [] : storeQuotes(article.quotes, article.text, json.byteLength <= TEXT_WINDOW, this.analyzer.quotations)));
         texts[SPILL_ENTRY * k] = this.spill.append(json);
         this.spill.append(quotes);
         texts[SPILL_ENTRY * k + 1] = json.byteLength;
