@@ -1,7 +1,7 @@
 import { elisionLength } from '../analysis/index.js';
 import { firstNotBefore } from '../ingest/index.js';
 import { analyzeText, IntList, SPAN_MARK, type SpanMarks, type TermDictionary } from './analyze-fields.js';
-import { wordsAt } from './stored-quotes.js';
+import { spanHoldsWords, wordsAt } from './stored-quotes.js';
 
 /**
  * The `quotes` field of an article, taken from its text's analysis: a
@@ -67,7 +67,7 @@ export class QuotationRecorder {
     const analysed = textIndexed !== null && textSequence !== null && this.marks.length === SPAN_MARK * this.spans.count;
     for (const quote of quotes) {
       // The span's words, made once: compared with the quotation's here, and by storeQuotes.
-      const same = quote.text === null || wordsAt(text, quote.start, quote.end) === quote.text;
+      const same = quote.text === null || spanHoldsWords(text, quote.start, quote.end, quote.text);
       spanWords.push(same ? 1 : 0);
       const range = analysed && same ? this.rangeOf(quote, text) : null;
       if (range) {

@@ -4,7 +4,7 @@ import { ArticleAnalyzer } from './build.js';
 import { KEYWORD_FIELDS, SEQUENCE_FIELDS } from './compact.js';
 import { storeQuotes } from './stored-quotes.js';
 import { ReadProgress } from './read-progress.js';
-import { encodedText, SPILL_ENTRY, TextSpillWriter } from './text-spill.js';
+import { SPILL_ENTRY, TextSpillWriter } from './text-spill.js';
 import { TEXT_WINDOW } from './documents.js';
 import type { IndexedFields } from './types.js';
 
@@ -163,14 +163,13 @@ export class TaskRunner {
         fields.title = article.title;
         fields.text = article.text;
         this.analyzer.analyze(fields, records, signatures, SEQUENCE_FIELDS, article.quotes);
-        const { json, check } = encodedText(article.text);
-        // The quotations by their place, while the text is at hand (their words only when a read of it would not give them back)
-        const quotes = Buffer.from(JSON.stringify(article.quotes.length === 0 ? [] : storeQuotes(article.quotes, article.text, json.byteLength <= TEXT_WINDOW, this.analyzer.quotations)));
-        texts[SPILL_ENTRY * k] = this.spill.append(json);
-        this.spill.append(quotes);
-        texts[SPILL_ENTRY * k + 1] = json.byteLength;
-        texts[SPILL_ENTRY * k + 2] = check;
-        texts[SPILL_ENTRY * k + 3] = quotes.byteLength;
+        // The text as documents.jsonl holds it (encodedText), then the quotations by their place, while the text is at hand (their words only when a read of it would not give them back)
+        const text = this.spill.appendString(JSON.stringify(article.text), TEXT_WINDOW);
+        const quotes = this.spill.appendString(article.quotes.length === 0 ? '[]' : JSON.stringify(storeQuotes(article.quotes, article.text, text.bytes <= TEXT_WINDOW, this.analyzer.quotations)), 0);
+        texts[SPILL_ENTRY * k] = text.at;
+        texts[SPILL_ENTRY * k + 1] = text.bytes;
+        texts[SPILL_ENTRY * k + 2] = text.check;
+        texts[SPILL_ENTRY * k + 3] = quotes.bytes;
         article.text = '';
         article.quotes = [];
         k++;
