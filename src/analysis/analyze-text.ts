@@ -1,4 +1,5 @@
 import { compoundTerm, analyzeWord } from './tokenize.js';
+import { WordTable } from './word-table.js';
 import { JOINER, nextWord, scannedWord, withoutElision } from './words.js';
 
 /**
@@ -20,9 +21,46 @@ export class TermDictionary {
   private readonly analyzed = new Map<string, number>();
   /** The shortcut from a plain word's characters to its id, made on first use (analyzeText). */
   private table: WordTable | null = null;
+  /** The shortcut from a joined word's characters to its analysis in `joinedParts`, made on first use. */
+  private joinedTable: WordTable | null = null;
+  /** Per joined word analysed: its number of parts n, the term id (or -1) of each part, then its compound's id or -1 (none indexed). */
+  joinedParts = new Int32Array(1 << 12);
+  private joinedLength = 0;
 
   get wordTable(): WordTable {
-    return (this.table ??= new WordTable(this));
+    return (this.table ??= new WordTable((word) => {
+      const term = analyzeWord(word);
+      return term === null ? -1 : this.id(term);
+    }));
+  }
+
+  get joinedWords(): WordTable {
+    return (this.joinedTable ??= new WordTable(
+      (word) => this.joined(word),
+      () => (this.joinedLength = 0),
+    ));
+  }
+
+  /** Analyses a word with joiners as `tokenize` cuts it into parts (elision dropped), into `joinedParts`, and returns where it is. */
+  private joined(raw: string): number {
+    const parts = withoutElision(raw).split(JOINER);
+    const at = this.joinedLength;
+    if (at + parts.length + 2 > this.joinedParts.length) {
+      const grown = new Int32Array(Math.max(this.joinedParts.length * 2, at + parts.length + 2));
+      grown.set(this.joinedParts.subarray(0, at));
+      this.joinedParts = grown;
+    }
+    const entry = this.joinedParts;
+    entry[at] = parts.length;
+    let analyzedParts = 0;
+    for (const [k, part] of parts.entries()) {
+      const id = this.word(part);
+      entry[at + 1 + k] = id;
+      if (id >= 0) analyzedParts++;
+    }
+    entry[at + 1 + parts.length] = parts.length > 1 && analyzedParts > 1 ? this.id(compoundTerm(parts)) : -1;
+    this.joinedLength = at + parts.length + 2;
+    return at;
   }
 
   id(term: string): number {
@@ -45,86 +83,6 @@ export class TermDictionary {
       this.analyzed.set(part, id);
     }
     return id;
-  }
-}
-
-/**
- * Term ids of plain words (no joiner) by their characters: a hash table
- * probed with a hash computed while scanning, so that a word already seen
- * costs no substring, no string hashing and no analysis. The words' characters
- * are kept in one array of code units, not as strings: a substring of a text
- * would keep the whole text alive and cost an indirection at each compare.
- */
-class WordTable {
-  /** Where each slot's word starts in `characters`, -1 for an empty slot. */
-  private starts = new Int32Array(1 << 16).fill(-1);
-  private lengths = new Int32Array(1 << 16);
-  private hashes = new Int32Array(1 << 16);
-  private values = new Int32Array(1 << 16);
-  private characters = new Uint16Array(1 << 18);
-  private used = 0;
-  private size = 0;
-
-  constructor(private readonly dictionary: TermDictionary) {}
-
-  lookup(text: string, start: number, end: number, hash: number): number {
-    const { starts, lengths, hashes, characters } = this;
-    const mask = starts.length - 1;
-    const length = end - start;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = starts[slot];
-      if (at < 0) break;
-      if (hashes[slot] !== hash || lengths[slot] !== length) continue;
-      let k = 0;
-      while (k < length && characters[at + k] === text.charCodeAt(start + k)) k++;
-      if (k === length) return this.values[slot];
-    }
-    const term = analyzeWord(text.slice(start, end));
-    const id = term === null ? -1 : this.dictionary.id(term);
-    if (this.size >= starts.length >> 1) this.grow();
-    this.insert(this.keep(text, start, length), length, hash, id);
-    return id;
-  }
-
-  /** Copies a word's characters into `characters` and returns where they start. */
-  private keep(text: string, start: number, length: number): number {
-    if (this.used + length > this.characters.length) {
-      const grown = new Uint16Array(Math.max(this.characters.length * 2, this.used + length));
-      grown.set(this.characters.subarray(0, this.used));
-      this.characters = grown;
-    }
-    const at = this.used;
-    for (let k = 0; k < length; k++) this.characters[at + k] = text.charCodeAt(start + k);
-    this.used += length;
-    return at;
-  }
-
-  private insert(at: number, length: number, hash: number, id: number): void {
-    const mask = this.starts.length - 1;
-    let slot = hash & mask;
-    while (this.starts[slot] >= 0) slot = (slot + 1) & mask;
-    this.starts[slot] = at;
-    this.lengths[slot] = length;
-    this.hashes[slot] = hash;
-    this.values[slot] = id;
-    this.size++;
-  }
-
-  private grow(): void {
-    const { starts, lengths, hashes, values } = this;
-    // Bounded: past 4 million words, start again (the ids stay, only the shortcut is lost).
-    const restart = starts.length >= 1 << 23;
-    const capacity = restart ? starts.length : starts.length * 2;
-    this.starts = new Int32Array(capacity).fill(-1);
-    this.lengths = new Int32Array(capacity);
-    this.hashes = new Int32Array(capacity);
-    this.values = new Int32Array(capacity);
-    this.size = 0;
-    if (restart) {
-      this.used = 0;
-      return;
-    }
-    for (let slot = 0; slot < starts.length; slot++) if (starts[slot] >= 0) this.insert(starts[slot], lengths[slot], hashes[slot], values[slot]);
   }
 }
 
@@ -162,6 +120,7 @@ export const SPAN_MARK = 6;
  */
 export function analyzeText(text: string, dictionary: TermDictionary, indexed: IdSink, sequence: IdSink | null, spans: SpanMarks | null = null): void {
   const table = dictionary.wordTable;
+  const joinedWords = dictionary.joinedWords;
   const word = scannedWord();
   const boundaries = sequence !== null && spans !== null ? spans.count : 0;
   let boundary = 0;
@@ -190,20 +149,21 @@ export function analyzeText(text: string, dictionary: TermDictionary, indexed: I
       position++;
       continue;
     }
-    const parts = withoutElision(text.slice(word.start, word.end)).split(JOINER);
-    let analyzedParts = 0;
-    for (const part of parts) {
-      const id = dictionary.word(part);
+    const at = joinedWords.lookup(text, word.start, word.end, word.hash);
+    const entry = dictionary.joinedParts;
+    const parts = entry[at];
+    for (let k = 1; k <= parts; k++) {
+      const id = entry[at + k];
       if (id >= 0) {
         indexed.push(id);
-        analyzedParts++;
+        indexedCount++;
       }
       sequence?.push(id);
       position++;
     }
-    indexedCount += analyzedParts;
-    if (parts.length > 1 && analyzedParts > 1) {
-      indexed.push(dictionary.id(compoundTerm(parts)));
+    const compound = entry[at + parts + 1];
+    if (compound >= 0) {
+      indexed.push(compound);
       indexedCount++;
     }
   }
