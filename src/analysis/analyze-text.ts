@@ -1,4 +1,5 @@
 import { compoundTerm, analyzeWord } from './tokenize.js';
+import { WordTable } from './word-table.js';
 import { JOINER, nextWord, scannedWord, withoutElision } from './words.js';
 
 /**
@@ -20,9 +21,46 @@ export class TermDictionary {
   private readonly analyzed = new Map<string, number>();
   /** The shortcut from a plain word's characters to its id, made on first use (analyzeText). */
   private table: WordTable | null = null;
+  /** The shortcut from a joined word's characters to its analysis in `joinedParts`, made on first use. */
+  private joinedTable: WordTable | null = null;
+  /** Per joined word analysed: its number of parts n, the term id (or -1) of each part, then its compound's id or -1 (none indexed). */
+  joinedParts = new Int32Array(1 << 12);
+  private joinedLength = 0;
 
   get wordTable(): WordTable {
-    return (this.table ??= new WordTable(this));
+    return (this.table ??= new WordTable((word) => {
+      const term = analyzeWord(word);
+      return term === null ? -1 : this.id(term);
+    }));
+  }
+
+  get joinedWords(): WordTable {
+    return (this.joinedTable ??= new WordTable(
+      (word) => this.joined(word),
+      () => (this.joinedLength = 0),
+    ));
+  }
+
+  /** Analyses a word with joiners as `tokenize` cuts it into parts (elision dropped), into `joinedParts`, and returns where it is. */
+  private joined(raw: string): number {
+    const parts = withoutElision(raw).split(JOINER);
+    const at = this.joinedLength;
+    if (at + parts.length + 2 > this.joinedParts.length) {
+      const grown = new Int32Array(Math.max(this.joinedParts.length * 2, at + parts.length + 2));
+      grown.set(this.joinedParts.subarray(0, at));
+      this.joinedParts = grown;
+    }
+    const entry = this.joinedParts;
+    entry[at] = parts.length;
+    let analyzedParts = 0;
+    for (const [k, part] of parts.entries()) {
+      const id = this.word(part);
+      entry[at + 1 + k] = id;
+      if (id >= 0) analyzedParts++;
+    }
+    entry[at + 1 + parts.length] = parts.length > 1 && analyzedParts > 1 ? this.id(compoundTerm(parts)) : -1;
+    this.joinedLength = at + parts.length + 2;
+    return at;
   }
 
   id(term: string): number {
@@ -48,132 +86,102 @@ export class TermDictionary {
   }
 }
 
-/**
- * Term ids of plain words (no joiner) by their characters: a hash table
- * probed with a hash computed while scanning, so that a word already seen
- * costs no substring, no string hashing and no analysis.
- */
-class WordTable {
-  private keys: (string | undefined)[] = new Array(1 << 16);
-  private hashes = new Int32Array(1 << 16);
-  private values = new Int32Array(1 << 16);
-  private size = 0;
-
-  constructor(private readonly dictionary: TermDictionary) {}
-
-  lookup(text: string, start: number, end: number, hash: number): number {
-    const mask = this.keys.length - 1;
-    const length = end - start;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const key = this.keys[slot];
-      if (key === undefined) break;
-      if (this.hashes[slot] !== hash || key.length !== length) continue;
-      let same = true;
-      for (let k = 0; k < length; k++) {
-        if (key.charCodeAt(k) !== text.charCodeAt(start + k)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.values[slot];
-    }
-    const word = text.slice(start, end);
-    const term = analyzeWord(word);
-    const id = term === null ? -1 : this.dictionary.id(term);
-    if (this.size >= this.keys.length >> 1) this.grow();
-    this.insert(word, hash, id);
-    return id;
-  }
-
-  private insert(word: string, hash: number, id: number): void {
-    const mask = this.keys.length - 1;
-    let slot = hash & mask;
-    while (this.keys[slot] !== undefined) slot = (slot + 1) & mask;
-    this.keys[slot] = word;
-    this.hashes[slot] = hash;
-    this.values[slot] = id;
-    this.size++;
-  }
-
-  private grow(): void {
-    const { keys, hashes, values } = this;
-    // Bounded: past 4 million words, start again (the ids stay, only the shortcut is lost).
-    const capacity = keys.length >= 1 << 23 ? keys.length : keys.length * 2;
-    this.keys = new Array(capacity);
-    this.hashes = new Int32Array(capacity);
-    this.values = new Int32Array(capacity);
-    this.size = 0;
-    if (capacity === keys.length) return;
-    for (let slot = 0; slot < keys.length; slot++) if (keys[slot] !== undefined) this.insert(keys[slot]!, hashes[slot], values[slot]);
-  }
-}
-
 /** Where analyzeText writes term ids: an IntList of the index stage, or anything with `push`. */
 export interface IdSink {
   push(id: number): void;
 }
 
 /**
- * Where the words of an analysed text lie: for each position of its
- * sequence the start and end of its word in the text, and for each term
- * to index the position it stands at (a compound whole at its last part's).
- * A span of the text (a quotation) takes its terms from these, without
- * being analysed again (src/index/quotation-record.ts).
+ * Where spans of an analysed text (its quotations) fall among its words,
+ * noted at their boundaries as the text is scanned, so that a span takes
+ * its terms from the text's analysis without being analysed again
+ * (src/index/quotation-record.ts). `boundaries`: the first `count` offsets,
+ * ascending. For each, SPAN_MARK numbers are pushed to `marks`, in that order:
+ * the first position whose word starts at or after it, the number of terms
+ * to index before that position, and of the word just before it: its start,
+ * its end, its first position and the number of terms to index before that.
  */
-export interface WordLayout {
-  wordStarts: IdSink;
-  wordEnds: IdSink;
-  indexedAt: IdSink;
+export interface SpanMarks {
+  boundaries: Int32Array;
+  count: number;
+  marks: IdSink;
 }
+
+/** Numbers noted per boundary of a span (SpanMarks). */
+export const SPAN_MARK = 6;
 
 /**
  * Analyzes `text`: pushes the term id (or -1 for a stop word) of every word
  * position to `sequence` when given, and every term to index to `indexed`
- * (token terms and compound wholes, in `indexTerms` order), and with
- * `layout` (and a sequence) where each of them stands. Plain words go
- * through a WordTable; words with joiners (elisions, compounds) are cut into
- * parts as `tokenize` cuts them.
+ * (token terms and compound wholes, in `indexTerms` order), and with `spans`
+ * (and a sequence) where the spans' boundaries fall. Plain words go through
+ * a WordTable; words with joiners (elisions, compounds) are cut into parts
+ * as `tokenize` cuts them.
  */
-export function analyzeText(text: string, dictionary: TermDictionary, indexed: IdSink, sequence: IdSink | null, layout: WordLayout | null = null): void {
+export function analyzeText(text: string, dictionary: TermDictionary, indexed: IdSink, sequence: IdSink | null, spans: SpanMarks | null = null): void {
   const table = dictionary.wordTable;
+  const joinedWords = dictionary.joinedWords;
   const word = scannedWord();
-  // Positions are counted only for a layout (which needs a sequence).
-  const marks = sequence !== null ? layout : null;
+  const boundaries = sequence !== null && spans !== null ? spans.count : 0;
+  let boundary = 0;
   let position = 0;
+  let indexedCount = 0;
+  // The word before the one at hand: start, end, first position, terms to index before it.
+  let lastStart = -1;
+  let lastEnd = -1;
+  let lastPosition = 0;
+  let lastIndexed = 0;
   for (let i = 0; nextWord(text, i, word, true); i = word.end) {
+    if (boundary < boundaries) {
+      boundary = markBoundaries(spans!, boundary, word.start, position, indexedCount, lastStart, lastEnd, lastPosition, lastIndexed);
+      lastStart = word.start;
+      lastEnd = word.end;
+      lastPosition = position;
+      lastIndexed = indexedCount;
+    }
     if (!word.joined) {
       const id = table.lookup(text, word.start, word.end, word.hash);
-      if (id >= 0) indexed.push(id);
-      sequence?.push(id);
-      if (marks) {
-        if (id >= 0) marks.indexedAt.push(position);
-        marks.wordStarts.push(word.start);
-        marks.wordEnds.push(word.end);
-        position++;
-      }
-      continue;
-    }
-    const parts = withoutElision(text.slice(word.start, word.end)).split(JOINER);
-    let analyzedParts = 0;
-    for (const part of parts) {
-      const id = dictionary.word(part);
       if (id >= 0) {
         indexed.push(id);
-        analyzedParts++;
+        indexedCount++;
       }
       sequence?.push(id);
-      if (marks) {
-        if (id >= 0) marks.indexedAt.push(position);
-        marks.wordStarts.push(word.start);
-        marks.wordEnds.push(word.end);
-        position++;
-      }
+      position++;
+      continue;
     }
-    if (parts.length > 1 && analyzedParts > 1) {
-      indexed.push(dictionary.id(compoundTerm(parts)));
-      if (marks) marks.indexedAt.push(position - 1);
+    const at = joinedWords.lookup(text, word.start, word.end, word.hash);
+    const entry = dictionary.joinedParts;
+    const parts = entry[at];
+    for (let k = 1; k <= parts; k++) {
+      const id = entry[at + k];
+      if (id >= 0) {
+        indexed.push(id);
+        indexedCount++;
+      }
+      sequence?.push(id);
+      position++;
+    }
+    const compound = entry[at + parts + 1];
+    if (compound >= 0) {
+      indexed.push(compound);
+      indexedCount++;
     }
   }
+  if (boundary < boundaries) markBoundaries(spans!, boundary, Infinity, position, indexedCount, lastStart, lastEnd, lastPosition, lastIndexed);
+}
+
+/** Notes the boundaries from `boundary` on that are not after `upTo` (SpanMarks), and returns the next one. */
+function markBoundaries(spans: SpanMarks, boundary: number, upTo: number, position: number, indexedCount: number, lastStart: number, lastEnd: number, lastPosition: number, lastIndexed: number): number {
+  const { boundaries, count, marks } = spans;
+  for (; boundary < count && boundaries[boundary] <= upTo; boundary++) {
+    marks.push(position);
+    marks.push(indexedCount);
+    marks.push(lastStart);
+    marks.push(lastEnd);
+    marks.push(lastPosition);
+    marks.push(lastIndexed);
+  }
+  return boundary;
 }
 
 /**

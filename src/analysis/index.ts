@@ -8,7 +8,7 @@ export { STOP_WORDS, isStopWord } from './stopwords.js';
 export { stemFolded } from './stem.js';
 export { analyzeWord, tokenize, positionSpans, indexTerms, compoundTerm, type Token } from './tokenize.js';
 export { elisionLength, splitWords, withoutElision, ELISION, JOINER } from './words.js';
-export { analyzeText, sequenceLength, TermDictionary, type IdSink, type WordLayout } from './analyze-text.js';
+export { analyzeText, sequenceLength, TermDictionary, type IdSink, SPAN_MARK, type SpanMarks } from './analyze-text.js';
 
 /** Bump when the analysis changes: an index built by another version must be rebuilt. */
 export const ANALYZER_VERSION = 3;

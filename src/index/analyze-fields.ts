@@ -4,7 +4,7 @@
  * (src/analysis/analyze-text.ts) and is re-exported here for the index's
  * modules.
  */
-export { analyzeText, TermDictionary, type WordLayout } from '../analysis/analyze-text.js';
+export { analyzeText, TermDictionary, SPAN_MARK, type SpanMarks } from '../analysis/analyze-text.js';
 
 /** A growable list of 32-bit integers. */
 export class IntList {

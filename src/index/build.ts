@@ -58,7 +58,8 @@ export class ArticleAnalyzer {
   private readonly sequence = new IntList(1 << 14);
   private readonly textIndexed = new IntList(1 << 14);
   private readonly textSequence = new IntList(1 << 14);
-  private readonly quotations = new QuotationRecorder();
+  /** The quotations of the last article analysed (their places and span words, for storeQuotes). */
+  readonly quotations = new QuotationRecorder();
   private readonly signatures = new StorySignatures();
 
   /**
@@ -79,7 +80,7 @@ export class ArticleAnalyzer {
       indexed.length = 0;
       sequence.length = 0;
       const positioned = f < SEQUENCE_FIELD_COUNT;
-      analyzeText(fields[INDEXED_FIELDS[f] as keyof typeof fields] ?? '', dictionary, indexed, positioned ? sequence : null, isText && quotes.length > 0 ? this.quotations.layout() : null);
+      analyzeText(fields[INDEXED_FIELDS[f] as keyof typeof fields] ?? '', dictionary, indexed, positioned ? sequence : null, isText && quotes.length > 0 ? this.quotations.layout(quotes) : null);
       append(out, indexed);
       if (positioned) append(out, sequence);
       if (isText) {

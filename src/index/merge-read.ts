@@ -67,7 +67,7 @@ export class ReadMerger {
     if (!analysis || file.outcome.reused) {
       this.local ??= new TaskRunner();
       const copies = articles.map((a) => ({ ...a }));
-      analysis = this.local.analyzeRead(copies, spillFileOf(this.spillDir, THIS_THREAD));
+      analysis = this.local.analyzeRead([{ index, outcome: { ...file.outcome, articles: copies } }], spillFileOf(this.spillDir, THIS_THREAD));
       remap = this.remapOf(THIS_THREAD).add(analysis.newTerms);
       workerId = THIS_THREAD;
       this.articlesByFile[index] = copies;

@@ -1,7 +1,7 @@
 import { elisionLength } from '../analysis/index.js';
 import { firstNotBefore } from '../ingest/index.js';
-import { analyzeText, IntList, type TermDictionary, type WordLayout } from './analyze-fields.js';
-import { wordsAt } from './stored-quotes.js';
+import { analyzeText, IntList, SPAN_MARK, type SpanMarks, type TermDictionary } from './analyze-fields.js';
+import { spanHoldsWords, wordsAt } from './stored-quotes.js';
 
 /**
  * The `quotes` field of an article, taken from its text's analysis: a
@@ -28,20 +28,27 @@ export interface QuotationSpan {
 }
 
 export class QuotationRecorder {
-  private readonly wordStarts = new IntList(1 << 12);
-  private readonly wordEnds = new IntList(1 << 12);
-  private readonly indexedAt = new IntList(1 << 12);
+  private readonly marks = new IntList(1 << 8);
+  private readonly spans: SpanMarks = { boundaries: new Int32Array(64), count: 0, marks: this.marks };
   private readonly indexed = new IntList(1 << 10);
   private readonly apart = new IntList(1 << 8);
-  private readonly places = new IntList(1 << 6);
-  private readonly sinks: WordLayout = { wordStarts: this.wordStarts, wordEnds: this.wordEnds, indexedAt: this.indexedAt };
+  /** Per quotation of the last `write`, its place and its number of positions (read by storeQuotes). */
+  readonly places = new IntList(1 << 6);
+  /** Per quotation of the last `write`, 1 when its words are those of its span of the text (`wordsAt`), else 0. */
+  readonly spanWords = new IntList(1 << 6);
 
-  /** Where the text's analysis writes its layout (emptied for a new text). */
-  layout(): WordLayout {
-    this.wordStarts.length = 0;
-    this.wordEnds.length = 0;
-    this.indexedAt.length = 0;
-    return this.sinks;
+  /** What the text's analysis notes for `quotes`, spans of it: where their starts and ends fall among its words. */
+  layout(quotes: readonly QuotationSpan[]): SpanMarks {
+    const { spans } = this;
+    if (spans.boundaries.length < 2 * quotes.length) spans.boundaries = new Int32Array(4 * quotes.length);
+    for (const [k, quote] of quotes.entries()) {
+      spans.boundaries[2 * k] = quote.start;
+      spans.boundaries[2 * k + 1] = quote.end;
+    }
+    spans.count = 2 * quotes.length;
+    spans.boundaries.subarray(0, spans.count).sort();
+    this.marks.length = 0;
+    return spans;
   }
 
   /**
@@ -51,16 +58,20 @@ export class QuotationRecorder {
    * quotation analysed apart.
    */
   write(quotes: readonly QuotationSpan[], text: string, textIndexed: IntList | null, textSequence: IntList | null, dictionary: TermDictionary, out: IntList): void {
-    const { indexed, apart, places } = this;
+    const { indexed, apart, places, spanWords } = this;
     indexed.length = 0;
     apart.length = 0;
     places.length = 0;
+    spanWords.length = 0;
+    // The marks hold the text's analysis of the boundaries only when it was made with this layout.
+    const analysed = textIndexed !== null && textSequence !== null && this.marks.length === SPAN_MARK * this.spans.count;
     for (const quote of quotes) {
-      const range = textIndexed && textSequence ? this.rangeOf(quote, text) : null;
+      // The span's words, made once: compared with the quotation's here, and by storeQuotes.
+      const same = quote.text === null || spanHoldsWords(text, quote.start, quote.end, quote.text);
+      spanWords.push(same ? 1 : 0);
+      const range = analysed && same ? this.rangeOf(quote, text) : null;
       if (range) {
-        const [from, to] = range;
-        const first = lowerBound(this.indexedAt, from);
-        const last = lowerBound(this.indexedAt, to);
+        const [from, to, first, last] = range;
         for (let k = first; k < last; k++) indexed.push(textIndexed!.data[k]);
         places.push(from);
         places.push(to - from);
@@ -77,26 +88,37 @@ export class QuotationRecorder {
     append(out, places, false);
   }
 
-  /** The positions [from, to) of the text's sequence that hold the quotation's words, or null when they are not one span of it. */
-  private rangeOf(quote: QuotationSpan, text: string): [number, number] | null {
-    const { wordStarts, wordEnds } = this;
-    let from = lowerBound(wordStarts, quote.start);
-    const to = lowerBound(wordStarts, quote.end);
-    if (from > 0 && wordEnds.data[from - 1] > quote.start) {
+  /**
+   * The positions [from, to) of the text's sequence that hold the words of
+   * the quotation (its words those of its span), and the range [first, last)
+   * of the text's terms to index that stand there, or null when they are not
+   * one span of it.
+   */
+  private rangeOf(quote: QuotationSpan, text: string): [number, number, number, number] | null {
+    const marks = this.marks.data;
+    const s = SPAN_MARK * this.boundaryAt(quote.start);
+    const e = SPAN_MARK * this.boundaryAt(quote.end);
+    let from = marks[s];
+    let first = marks[s + 1];
+    const to = marks[e];
+    if (from > 0 && marks[s + 3] > quote.start) {
       // A reported quotation may start after an elision ("qu'|il n'y a…"): the word's positions are those of its part after it.
-      const wordStart = wordStarts.data[from - 1];
-      if (elisionLength(text.slice(wordStart, wordEnds.data[from - 1])) !== quote.start - wordStart) return null;
-      from = lowerBound(wordStarts, wordStart);
+      const wordStart = marks[s + 2];
+      if (elisionLength(text.slice(wordStart, marks[s + 3])) !== quote.start - wordStart) return null;
+      from = marks[s + 4];
+      first = marks[s + 5];
     }
-    // No word of the text across the end of the span.
-    if (to <= from || wordEnds.data[to - 1] > quote.end) return null;
-    return quote.text === null || wordsAt(text, quote.start, quote.end) === quote.text ? [from, to] : null;
+    // No word of the text across the end of the span (the word before the end's boundary is the span's last).
+    if (to <= from || marks[e + 3] > quote.end) return null;
+    return [from, to, first, marks[e + 1]];
+  }
+
+  /** The number of a boundary at `offset` among the sorted boundaries (any of equal ones: their marks are the same). */
+  private boundaryAt(offset: number): number {
+    const { boundaries, count } = this.spans;
+    return firstNotBefore(count, (k) => boundaries[k] < offset);
   }
 }
-
-
-/** First index of ascending `list` whose value is not below `value`. */
-const lowerBound = (list: IntList, value: number): number => firstNotBefore(list.length, (k) => list.data[k] < value);
 
 function append(out: IntList, list: IntList, counted = true): void {
   if (counted) out.push(list.length);

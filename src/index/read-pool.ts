@@ -2,18 +2,21 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { FileOutcome, PreviousFile, ReadLimits } from '../ingest/index.js';
 import { startWorker } from './worker-lane.js';
-import type { FileAnalysis, TaskAnswer, TaskRequest } from './worker-tasks.js';
+import { ReadProgress } from './read-progress.js';
+import { fileAnalyses, type FileAnalysis, type TaskAnswer, type TaskRequest } from './worker-tasks.js';
 
 /**
  * The files of a corpus read over worker threads, each under a time budget
- * (per article for a file of many, JSON Lines: the worker sends a heartbeat
- * as each is extracted, which starts the budget anew).
- * A worker reports each file as soon as it is read; when one file takes
- * longer than the budget, its worker is terminated (the only way to stop a
- * thread busy in a regular expression or a parser), the file is listed as
- * skipped with the reason, a new worker takes the place of the old one with
- * the files that were queued behind, and the run goes on. A worker that
- * dies on a file (out of memory, say) costs that file only, the same way.
+ * (per article for a file of many, JSON Lines: the worker stamps its
+ * progress as each is extracted or analysed, which starts the budget anew).
+ * A worker reports its files a chunk at a time (worker-tasks.ts), and keeps
+ * the file it is on in memory shared with this thread (read-progress.ts):
+ * when one file takes longer than the budget, its worker is terminated (the
+ * only way to stop a thread busy in a regular expression or a parser), the
+ * file is listed as skipped with the reason, a new worker takes the place
+ * of the old one with the other files it had and had not reported (read
+ * again), and the run goes on. A worker that dies on a file (out of memory,
+ * say) costs that file only, the same way.
  */
 
 export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
@@ -75,6 +78,7 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
       ready: boolean;
       /** Files sent to this worker and not reported yet, in the order it reads them. */
       queue: number[];
+      progress: ReadProgress;
       timer?: NodeJS.Timeout;
     }
     const slots: Slot[] = [];
@@ -103,13 +107,21 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
       done++;
       if (done % FILES_PER_BATCH === 0 || done === files.length) options.onProgress?.(done, files.length);
     };
+    /** Watches the worker's progress while it has files: stopped once it has not moved on for the budget. */
     const arm = (slot: Slot) => {
       clearTimeout(slot.timer);
       slot.timer = undefined;
       if (budget === 0 || !slot.ready || slot.queue.length === 0) return;
-      slot.timer = setTimeout(() => lose(slot, `took more than ${budget} ms to read (time budget per file, or per article of a JSON Lines file): stopped`), budget);
+      const check = () => {
+        const idle = slot.progress.idleMs();
+        if (idle >= budget) lose(slot, `took more than ${budget} ms to read (time budget per file, or per article of a JSON Lines file): stopped`);
+        else slot.timer = setTimeout(check, budget - idle);
+      };
+      slot.timer = setTimeout(check, Math.max(0, budget - slot.progress.idleMs()));
     };
     const topUp = (slot: Slot) => {
+      // A worker given files after it ran out (or before its first) starts its time now, not when it last moved on.
+      if (slot.queue.length === 0) slot.progress.stamp();
       while (slot.queue.length <= FILES_PER_BATCH && pendingCount() > 0) {
         const indices = take(FILES_PER_BATCH);
         slot.queue.push(...indices);
@@ -120,19 +132,27 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
           limits: options.limits,
           files: indices.map((index) => ({ index, path: files[index], previous: previousOf(files[index]) })),
           spill: options.spillDir && spillFileOf(options.spillDir, slot.id),
+          progress: slot.progress.buffer,
+          epoch: slot.progress.epoch,
         };
         slot.worker.postMessage(request);
       }
     };
-    /** The file a worker is on is lost with the worker; the files queued behind it go back to the front of the line. */
+    /**
+     * The file a worker is on is lost with the worker; the others it had and
+     * had not reported (read before it in the same chunk, or queued behind)
+     * go back to the front of the line.
+     */
     const lose = (slot: Slot, reason: string) => {
       if (failed) return;
       clearTimeout(slot.timer);
-      const [current, ...behind] = slot.queue;
+      const on = slot.progress.file;
+      // Not started on any of its files yet (just given them): the first is the one it was stopped on.
+      const current = slot.queue.includes(on) ? on : slot.queue[0];
       slot.detach();
       void slot.worker.terminate();
       if (current !== undefined) record(current, { articles: [], skipped: [{ path: files[current], reason }], reused: false });
-      requeued = [...behind, ...requeued];
+      requeued = [...slot.queue.filter((index) => index !== current), ...requeued];
       slot.queue = [];
       spawn(slots.indexOf(slot));
       finishIfDone();
@@ -145,22 +165,24 @@ export function readInWorkers(root: string, files: string[], previousOf: (path: 
         fail(new WorkerStartError((error as Error).message));
         return;
       }
-      const slot: Slot = { worker, id: workersStarted++, ready: false, queue: [], detach: () => {} };
+      const slot: Slot = { worker, id: workersStarted++, ready: false, queue: [], progress: new ReadProgress(), detach: () => {} };
       slots[at] = slot;
       const onMessage = (answer: TaskAnswer) => {
         if (answer.kind === 'ready') {
           slot.ready = true;
+          slot.progress.stamp();
           arm(slot);
-        } else if (answer.kind === 'file') {
-          const k = slot.queue.indexOf(answer.index);
-          if (k === -1) return;
-          slot.queue.splice(k, 1);
-          record(answer.index, answer.outcome, answer.analysis, slot.id);
+        } else if (answer.kind === 'files') {
+          const analyses = answer.analysis && fileAnalyses(answer.analysis, answer.outcomes.map((o) => o.articles.length));
+          for (const [k, index] of answer.indices.entries()) {
+            const at = slot.queue.indexOf(index);
+            if (at === -1) continue;
+            slot.queue.splice(at, 1);
+            record(index, answer.outcomes[k], analyses?.[k], slot.id);
+          }
           topUp(slot);
           arm(slot);
           finishIfDone();
-        } else if (answer.kind === 'alive') {
-          if (slot.queue[0] === answer.index) arm(slot);
         } else if (answer.kind === 'error') fail(new Error(answer.message));
       };
       const died = (why: string) => {

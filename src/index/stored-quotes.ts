@@ -33,11 +33,33 @@ export function wordsAt(text: string, start: number, end: number): string {
   return text.slice(start, end).replace(/\n\s*«\s*/gu, ' ').replace(/\s+/gu, ' ').trim();
 }
 
-/** The quotations of an article of text `text`; `readable`: the text is read whole when served (else every quotation keeps its words). */
-export function storeQuotes(quotes: readonly Quote[], text: string, readable: boolean): StoredQuote[] {
-  return quotes.map((q) => {
-    const stored: StoredQuote = [q.start, q.end, q.speaker, q.kind === 'direct' ? 'd' : 'i', sequenceLength(q.text)];
-    return readable && wordsAt(text, q.start, q.end) === q.text ? stored : [...stored, q.text];
+/** Whitespace that `wordsAt` would change: any but single inner spaces. */
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/u;
+
+/** Whether `words` are the words of text[start, end) as `wordsAt` gives them; without making them when the span is already those words exactly. */
+export function spanHoldsWords(text: string, start: number, end: number, words: string): boolean {
+  if (words.length === end - start && text.startsWith(words, start) && !UNEVEN_SPACE.test(words)) return true;
+  return wordsAt(text, start, end) === words;
+}
+
+/** What the analysis of the quotations already knows (QuotationRecorder): per quotation its place and its number of positions, and whether its words are its span's. */
+export interface RecordedQuotes {
+  places: { data: Int32Array };
+  spanWords: { data: Int32Array };
+}
+
+/**
+ * The quotations of an article of text `text`; `readable`: the text is read
+ * whole when served (else every quotation keeps its words). With `recorded`
+ * (the quotations just analysed), their positions and span words are taken
+ * from it rather than found again.
+ */
+export function storeQuotes(quotes: readonly Quote[], text: string, readable: boolean, recorded?: RecordedQuotes): StoredQuote[] {
+  return quotes.map((q, k) => {
+    const positions = recorded ? recorded.places.data[2 * k + 1] : sequenceLength(q.text);
+    const stored: StoredQuote = [q.start, q.end, q.speaker, q.kind === 'direct' ? 'd' : 'i', positions];
+    const spanWords = recorded ? recorded.spanWords.data[k] === 1 : spanHoldsWords(text, q.start, q.end, q.text);
+    return readable && spanWords ? stored : [...stored, q.text];
   });
 }
 

@@ -1,4 +1,5 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { readAll } from './chunked-ints.js';
 import type { StoredQuote } from './stored-quotes.js';
 export { encodedText } from './write-documents.js';
@@ -39,6 +40,26 @@ export class TextSpillWriter {
     }
     this.size += bytes.byteLength;
     return at;
+  }
+
+  /**
+   * Appends the UTF-8 bytes of `json` (held until `flush`), encoded straight
+   * into the write buffer, and returns their offset, length, and the CRC-32
+   * of their first `window` bytes (encodedText's check).
+   */
+  appendString(json: string, window: number): { at: number; bytes: number; check: number } {
+    const bytes = Buffer.byteLength(json);
+    if (bytes > this.buffer.byteLength) {
+      const encoded = Buffer.from(json);
+      return { at: this.append(encoded), bytes, check: crc32(encoded.subarray(0, window)) | 0 };
+    }
+    if (this.used + bytes > this.buffer.byteLength) this.flush();
+    const at = this.size;
+    this.buffer.write(json, this.used);
+    const check = crc32(this.buffer.subarray(this.used, this.used + Math.min(bytes, window))) | 0;
+    this.used += bytes;
+    this.size += bytes;
+    return { at, bytes, check };
   }
 
   /** Writes what is held (before a file's analysis is reported: a thread stopped afterwards loses nothing reported). */
