@@ -3,13 +3,12 @@
  * few invented articles: each word's alternatives as the README's query
  * language promises them, and the budgets of src/search/match-options.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MATCH_OPTIONS, typoBudget } from '../src/search/match-options.js';
 import { embeddedDictionary } from '../src/search/match-terms.js';
 import { parseQuery } from '../src/search/parse-query.js';
-import type { Searcher } from '../src/search/searcher.js';
 import { hyphenatedSpelling, planQuery, wordPlans, type WordPlan } from '../src/search/query-plan.js';
-import { buildIndexOfFiles } from './helpers/sample-index.js';
+import { searcherOfFiles } from './helpers/sample-index.js';
 
 const FILES = {
   'a.txt': 'Zorbaliev rencontre Quenterel\n\nLe ministre Vadim Zorbaliev a rencontré Ilse Quenterel à Brovnik pour parler de coopération régionale et de la démocratie.',
@@ -18,14 +17,9 @@ const FILES = {
 };
 
 describe('the query plan', () => {
-  let searcher: Searcher;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ searcher, cleanup } = await buildIndexOfFiles(FILES));
-  });
-  afterAll(async () => cleanup?.());
+  const built = searcherOfFiles(FILES);
 
-  const words = (q: string): WordPlan[] => wordPlans(planQuery(parseQuery(q), embeddedDictionary(searcher.postings)));
+  const words = (q: string): WordPlan[] => wordPlans(planQuery(parseQuery(q), embeddedDictionary(built.searcher.postings)));
   const forms = (w: WordPlan, kind?: string) => w.alternatives.filter((a) => !kind || a.kind === kind).map((a) => a.form);
 
   it('gives a known word its stem alone, and takes it as meant', () => {
@@ -64,14 +58,14 @@ describe('the query plan', () => {
   });
 
   it('keeps a stop word being typed as optional, and drops a finished one', () => {
-    const typing = planQuery(parseQuery('conseil de'), embeddedDictionary(searcher.postings));
+    const typing = planQuery(parseQuery('conseil de'), embeddedDictionary(built.searcher.postings));
     expect((typing.clauses[1] as WordPlan).optional).toBe(true);
     expect(forms(typing.clauses[1] as WordPlan, 'completion')).toContain('democrat');
-    expect(planQuery(parseQuery('conseil de '), embeddedDictionary(searcher.postings)).clauses[1]).toBeNull();
+    expect(planQuery(parseQuery('conseil de '), embeddedDictionary(built.searcher.postings)).clauses[1]).toBeNull();
   });
 
   it('writes the field, phrases and NEAR groups down as parsed', () => {
-    const plan = planQuery(parseQuery('speaker:Quenterel "conseil municipal" coopération NEAR/3 régionale'), embeddedDictionary(searcher.postings));
+    const plan = planQuery(parseQuery('speaker:Quenterel "conseil municipal" coopération NEAR/3 régionale'), embeddedDictionary(built.searcher.postings));
     expect(plan.clauses.map((c) => c?.kind)).toEqual(['word', 'phrase', 'near']);
     expect((plan.clauses[0] as WordPlan).field).toBe('speakers');
   });

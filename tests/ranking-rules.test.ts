@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { search, type Searcher } from '../src/search/index.js';
+import { describe, expect, it } from 'vitest';
+import { search } from '../src/search/index.js';
 import { leadOf } from '../src/search/exactness.js';
 import { RANKING } from '../src/search/ranking-options.js';
-import { buildIndexOfFiles, request } from './helpers/sample-index.js';
+import { request, searcherOfFiles } from './helpers/sample-index.js';
 
 /**
  * The title-and-lead rule and the coverage of the partial fill, on real
@@ -33,14 +33,9 @@ const ARTICLES: Record<string, string> = {
 };
 
 describe('ranking rules: title and lead, coverage', () => {
-  let searcher: Searcher;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ searcher, cleanup } = await buildIndexOfFiles(ARTICLES));
-  });
-  afterAll(() => cleanup());
+  const built = searcherOfFiles(ARTICLES);
   // Every version: the invented articles share filler sentences, which would make them one story.
-  const hits = (q: string) => search(searcher, request({ q, versions: 'all' })).hits;
+  const hits = (q: string) => search(built.searcher, request({ q, versions: 'all' })).hits;
 
   it('ranks the article holding the words typed in its lead above one repeating them further down', () => {
     // BM25 alone prefers the repetitions (the test fails with RANKING.titleOrLeadBonus at 0).

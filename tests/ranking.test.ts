@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { search, type Searcher } from '../src/search/index.js';
-import { buildIndexOfFiles, buildSampleIndex, request } from './helpers/sample-index.js';
+import { buildSampleIndex, request, searcherOfFiles } from './helpers/sample-index.js';
 
 /**
  * Ranking and matching rules of live search, on real files indexed by the
@@ -16,18 +16,13 @@ const ARTICLES: Record<string, string> = {
 };
 
 describe('live-search matching and ranking', () => {
-  let searcher: Searcher;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ searcher, cleanup } = await buildIndexOfFiles(ARTICLES));
-  });
-  afterAll(() => cleanup());
-  const ids = (q: string) => search(searcher, request({ q })).hits.map((h) => h.id);
+  const built = searcherOfFiles(ARTICLES);
+  const ids = (q: string) => search(built.searcher, request({ q })).hits.map((h) => h.id);
 
   it('ranks the article where the query words stand together first', () => {
     expect(ids('coopération stratégique')).toEqual(['ensemble', 'loin']);
     // Both hold both words: proximity orders them, it does not filter.
-    expect(search(searcher, request({ q: 'coopération stratégique' })).total).toBe(2);
+    expect(search(built.searcher, request({ q: 'coopération stratégique' })).total).toBe(2);
   });
 
   it('completes the word being typed from its first letter, and ignores a stop word being typed after others', () => {
@@ -45,14 +40,14 @@ describe('live-search matching and ranking', () => {
     // "recompt" of "recomptées"; one letter more, it is "recompterons" (a typo as written).
     // Followed by another word, it is a finished word, not one being completed.
     expect(ids('recompteron voix')).toEqual(['autre']);
-    expect(search(searcher, request({ q: 'recompteron voix' })).relaxed).toBeNull();
+    expect(search(built.searcher, request({ q: 'recompteron voix' })).relaxed).toBeNull();
     // "recomptuelles" (stem "recomptuel") is beyond a typo of any indexed form: found by its beginning alone.
     expect(ids('recomptuelles voix')).toEqual(['autre']);
-    expect(search(searcher, request({ q: 'recomptuelles voix' })).relaxed).toBeNull();
+    expect(search(built.searcher, request({ q: 'recomptuelles voix' })).relaxed).toBeNull();
     // A derivation twice as long as any indexed beginning ("coopérationnelles", "cooper")
     // is no such form: the articles come through their other word, "pays".
     expect(ids('coopérationnelles pays').sort()).toEqual(['ensemble', 'loin']);
-    expect(search(searcher, request({ q: 'coopérationnelles pays' })).relaxed).toEqual({ matched: 1, of: 2 });
+    expect(search(built.searcher, request({ q: 'coopérationnelles pays' })).relaxed).toEqual({ matched: 1, of: 2 });
   });
 });
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { search, type Searcher } from '../src/search/index.js';
+import { describe, expect, it } from 'vitest';
+import { search } from '../src/search/index.js';
 import { exactForms, exactPattern } from '../src/search/exactness.js';
-import { buildIndexOfFiles, request } from './helpers/sample-index.js';
+import { request, searcherOfFiles } from './helpers/sample-index.js';
 
 /**
  * Exactness and the partial fill, on real files through the real indexer.
@@ -23,13 +23,8 @@ const ARTICLES: Record<string, string> = {
 };
 
 describe('exactness and the partial fill', () => {
-  let searcher: Searcher;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ searcher, cleanup } = await buildIndexOfFiles(ARTICLES));
-  });
-  afterAll(() => cleanup());
-  const ids = (q: string) => search(searcher, request({ q })).hits.map((h) => h.id);
+  const built = searcherOfFiles(ARTICLES);
+  const ids = (q: string) => search(built.searcher, request({ q })).hits.map((h) => h.id);
 
   it('ranks the article holding the form typed above one holding other forms of the stem', () => {
     // Both hold every stem; only one has "sort" as typed.
@@ -46,7 +41,7 @@ describe('exactness and the partial fill', () => {
   });
 
   it('keeps exactness out of the shown score and orders scores within a rank', () => {
-    const hits = search(searcher, request({ q: 'coopération ' })).hits;
+    const hits = search(built.searcher, request({ q: 'coopération ' })).hits;
     for (const hit of hits) expect(hit.score).toBeLessThan(1000);
   });
 
@@ -63,13 +58,13 @@ describe('exactness and the partial fill', () => {
   });
 
   it('fills a page of few full matches with the articles missing one word, after them and marked', () => {
-    const response = search(searcher, request({ q: 'Brexit vote Parlement ' }));
+    const response = search(built.searcher, request({ q: 'Brexit vote Parlement ' }));
     expect(response.hits.map((h) => h.id)).toEqual(['trois', 'deux']);
     expect(response.hits.map((h) => h.partial ?? false)).toEqual([false, true]);
     expect(response.partial).toEqual({ matched: 2, of: 3 });
     expect(response.relaxed).toBeNull();
     // Two words: the fill holds only the articles with the rarer word, and nobody else has "vote"
     // ("deux" holds only the commoner "Parlement"; tests/ranking-rules.test.ts has a two-word fill).
-    expect(search(searcher, request({ q: 'vote Parlement ' })).hits.map((h) => h.id)).toEqual(['trois']);
+    expect(search(built.searcher, request({ q: 'vote Parlement ' })).hits.map((h) => h.id)).toEqual(['trois']);
   });
 });

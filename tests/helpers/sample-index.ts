@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { indexCorpus, loadIndex, type SearchIndex } from '../../src/index/index.js';
 import { FACETS, facetFilters, type FacetFilters } from '../../src/analysis/index.js';
+import { afterAll, beforeAll } from 'vitest';
 import { Searcher, type SearchRequest } from '../../src/search/index.js';
 
 export const SAMPLE_CORPUS = path.resolve('corpus');
@@ -50,6 +51,24 @@ export async function buildIndexOfFiles(files: Record<string, string>): Promise<
     cleanup: async () => {
       await built.cleanup();
       await rm(corpus, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The Searcher of a corpus of the given files, built before the tests of the
+ * enclosing `describe` and removed after them (call it in the describe's body).
+ */
+export function searcherOfFiles(files: Record<string, string>): { readonly searcher: Searcher } {
+  let built: Awaited<ReturnType<typeof buildIndexOfFiles>> | undefined;
+  beforeAll(async () => {
+    built = await buildIndexOfFiles(files);
+  });
+  afterAll(async () => built?.cleanup());
+  return {
+    get searcher(): Searcher {
+      if (!built) throw new Error('the index of the test files is not built yet: use the searcher inside a test');
+      return built.searcher;
     },
   };
 }
