@@ -2,7 +2,7 @@
  * The PostgreSQL backend alone, for corpora where the full benchmark (which
  * also serves and loads the embedded index) takes too long:
  *
- *     npx tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse] [--queries K] [--slowest N]
+ *     npx tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse [--no-answers]] [--queries K] [--slowest N]
  *
  * Reads the corpus with the shared TypeScript ingestion, writes it into a
  * fresh database of a throw-away cluster (or into --database URL, whose
@@ -15,11 +15,13 @@
  * the N slowest keystrokes of each half (default 8: what to EXPLAIN with
  * bench/postgres-explain.ts).
  */
+import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readCorpus } from '../src/ingest/index.js';
 import type { Article } from '../src/ingest/types.js';
-import { createPool, writeArticlesToPostgres } from '../src/index/postgres/index.js';
+import { createPool, migrate, readPostgresBuild, writeArticlesToPostgres } from '../src/index/postgres/index.js';
+import { precomputePrefixAnswers } from '../src/search/postgres/prefix-answers.js';
 import { PostgresBackend } from '../src/search/postgres/index.js';
 import { startPostgresCluster, type PostgresCluster } from '../tests/helpers/postgres-cluster.js';
 import { sessionQueries, timeEach, typingSession, type Percentiles, mostQuotedSpeaker } from './latency.js';
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     reuse: { type: 'boolean', default: false },
     queries: { type: 'string', default: '16' },
     slowest: { type: 'string', default: '8' },
+    'no-answers': { type: 'boolean', default: false },
   },
 });
 if (!values.corpus && !(values.reuse && values.database)) throw new Error('usage: tsx bench/postgres-only.ts --corpus DIR [--database URL] [--reuse] [--queries K] (--corpus may be left out with --database URL --reuse)');
@@ -49,6 +52,24 @@ async function storedArticles(url: string): Promise<Article[]> {
     await pool.end();
   }
 }
+
+/**
+ * CPU ticks (user + system, /proc) of each server process serving the
+ * backend's connections: what the session costs the database, less
+ * disturbed by the neighbours' load than wall times (the cluster must run
+ * on this machine; empty otherwise).
+ */
+async function serverTicks(backend: PostgresBackend): Promise<Map<number, number>> {
+  const pids = (await backend.pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'depeches-serve' AND datname = current_database()")).rows.map((r) => r.pid);
+  const ticks = new Map<number, number>();
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields) ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+  }
+  return ticks;
+}
+const cpuSeconds = (before: Map<number, number>, after: Map<number, number>) => [...after].reduce((sum, [pid, t]) => sum + t - (before.get(pid) ?? 0), 0) / 100;
 
 async function main(): Promise<void> {
   let cluster: PostgresCluster | null = null;
@@ -70,14 +91,33 @@ async function main(): Promise<void> {
       try {
         if (values.database) await pool.query('DROP SCHEMA IF EXISTS depeches CASCADE');
         const t1 = performance.now();
-        await writeArticlesToPostgres(pool, articles, null);
+        await writeArticlesToPostgres(pool, articles, null, async (client, buildId) => log(`${await precomputePrefixAnswers(client, buildId)} prefix answers precomputed`));
         buildSeconds = (performance.now() - t1) / 1000;
       } finally {
         await pool.end();
       }
       log(`written into PostgreSQL in ${buildSeconds.toFixed(1)} s`);
+    } else if (!values['no-answers']) {
+      // A reused index written before migration 10: its build's precomputed answers, as a build would write them (--no-answers: without, to compare).
+      const pool = createPool(url, { max: 1 });
+      try {
+        await migrate(pool);
+        const { buildId } = (await readPostgresBuild(pool))!;
+        const client = await pool.connect();
+        try {
+          const t1 = performance.now();
+          await client.query('BEGIN; SET LOCAL statement_timeout = 0');
+          const stored = await precomputePrefixAnswers(client, buildId);
+          await client.query('COMMIT');
+          log(`${stored} prefix answers precomputed in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+        } finally {
+          client.release();
+        }
+      } finally {
+        await pool.end();
+      }
     }
-    backend = await PostgresBackend.connect(url, { max: 2 });
+    backend = await PostgresBackend.connect(url, { max: 2, prefixAnswers: !values['no-answers'] });
     const size = await backend.pool.query<{ relation: string; bytes: string }>(
       `SELECT c.relname AS relation, pg_total_relation_size(c.oid)::bigint AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = 'depeches' AND c.relkind = 'r' ORDER BY 2 DESC`,
@@ -97,8 +137,11 @@ async function main(): Promise<void> {
       timings.push({ ...q, ms: performance.now() - t, total: response.total });
     };
     const loadBefore = loadavg();
+    const ticks0 = await serverTicks(backend);
     const typing = await timeEach(unfiltered, run);
+    const ticks1 = await serverTicks(backend);
     const typingFiltered = await timeEach(filtered, run);
+    const ticks2 = await serverTicks(backend);
     const load = `load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before the session, ${loadavg().map((l) => l.toFixed(1)).join(' ')} after`;
 
     console.log(`\n## depeches-postgres, ${articles.length} articles\n`);
@@ -108,6 +151,7 @@ async function main(): Promise<void> {
     console.log(`typing: ${show(typing)}`);
     console.log(`typing, speaker filter: ${show(typingFiltered)}`);
     console.log(load);
+    console.log(`server CPU (PostgreSQL processes of the session, user + system): ${cpuSeconds(ticks0, ticks1).toFixed(2)} s unfiltered, ${cpuSeconds(ticks1, ticks2).toFixed(2)} s with the speaker filter`);
     for (const half of [false, true]) {
       const slowest = timings.filter((t) => Boolean(t.speaker) === half).sort((a, b) => b.ms - a.ms).slice(0, Number(values.slowest));
       console.log(`slowest${half ? ', speaker filter' : ''}: ${slowest.map((t) => `${JSON.stringify(t.q)} ${t.ms.toFixed(0)} ms (${t.total})`).join(', ')}`);

@@ -12,4 +12,5 @@ export {
   contentHash,
   type PostgresIndexReport,
   type PostgresBuild,
+  type BuildFinisher,
 } from './write.js';

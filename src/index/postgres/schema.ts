@@ -27,6 +27,10 @@
  *                           the most frequent terms each beginning of one or
  *                           two letters completes to (live typing)
  *     depeches.facet_names  the name shown for each folded facet key
+ *     depeches.prefix_answers
+ *                           the search statement's rows for the beginnings of
+ *                           one or two letters, computed by the build in its
+ *                           transaction (src/search/postgres/prefix-answers.ts)
  *     depeches.build        the build in service (one row): id, time, corpus
  *     depeches.french       text search configuration: unaccent, then
  *                           Snowball French stemming and stop words
@@ -38,6 +42,7 @@
 import type pg from 'pg';
 import { FACETS, FIELDS, type FacetName } from '../../analysis/index.js';
 import { inSearchSample } from './search-sample.js';
+import { SHORT_COMPLETIONS_REFRESH } from './short-completions.js';
 
 /** The text search configuration every tsvector and tsquery of depeches uses. */
 export const TS_CONFIG = 'depeches.french';
@@ -74,23 +79,7 @@ export interface Migration {
  */
 const WORD_TOKENS = 'asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart';
 
-/** Most completions stored per beginning of one or two letters: the search takes the first SHORT_COMPLETIONS of them. */
-export const SHORT_COMPLETIONS_STORED = 16;
-
-/**
- * Rebuilds depeches.short_completions from depeches.terms: for each
- * beginning of one and of two letters, its most frequent longer terms (the
- * beginning itself is not its own completion), most frequent first, ties in
- * byte order. Run whenever terms is rewritten.
- */
-export const SHORT_COMPLETIONS_REFRESH = `
-  DELETE FROM depeches.short_completions;
-  INSERT INTO depeches.short_completions (prefix, terms)
-  SELECT prefix, (array_agg(term ORDER BY documents DESC, term COLLATE "C"))[1:${SHORT_COMPLETIONS_STORED}]
-  FROM (SELECT left(term, 1) AS prefix, term, documents FROM depeches.terms WHERE char_length(term) > 1
-        UNION ALL
-        SELECT left(term, 2), term, documents FROM depeches.terms WHERE char_length(term) > 2) beginnings
-  GROUP BY prefix;`;
+export { SHORT_COMPLETIONS_REFRESH, SHORT_COMPLETIONS_STORED } from './short-completions.js';
 
 /**
  * The migration that adds a facet to a database indexed before it was
@@ -270,6 +259,16 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE depeches.build ADD COLUMN IF NOT EXISTS sampled_count integer;
       UPDATE depeches.build SET sampled_count = (SELECT count(*) FROM depeches.search_rows WHERE ${inSearchSample()});
       ANALYZE depeches.search_rows;`,
+  },
+  {
+    version: 10,
+    description: 'prefix_answers: the search statement\'s rows a build precomputes for the beginnings of one or two letters (src/search/postgres/prefix-answers.ts)',
+    sql: `
+      CREATE TABLE IF NOT EXISTS depeches.prefix_answers (
+        request_key text PRIMARY KEY,
+        build_id text NOT NULL,
+        answer json NOT NULL
+      );`,
   },
 ];
 

@@ -14,7 +14,6 @@ import type { Article } from '../../ingest/types.js';
 import { readLimitsOf, requireArticles, type IndexCorpusOptions, type IndexReport } from '../index-corpus.js';
 import { newBuildId, requireUniqueIds } from '../build.js';
 import { storyColumns, type StoryColumns } from './story-columns.js';
-import { latestModification } from '../freshness.js';
 import { FACET_COLUMNS, TERMS_REFRESH } from './fields.js';
 import { readCorpusInWorkers } from '../parallel.js';
 import { checkOut } from './pool.js';
@@ -65,6 +64,8 @@ export function contentHash(article: Article): string {
 const PLACEHOLDERS = /[\uE000-\uE003]/g;
 
 const BATCH = 200;
+
+const ANALYZE = 'ANALYZE depeches.documents, depeches.search_rows, depeches.terms, depeches.short_completions, depeches.facet_names';
 
 /** Rows as JSON for jsonb_to_recordset: one parameter per batch instead of one per column. */
 function rowsJson(articles: Article[], stories: Map<string, StoryColumns>): string {
@@ -143,6 +144,16 @@ async function previousArticles(client: pg.PoolClient): Promise<{ byPath: Map<st
   return { byPath, all };
 }
 
+/**
+ * Work done in a build's transaction once its rows, derived tables and build
+ * row are written, just before it commits (the search stage's precomputed
+ * answers, src/search/postgres/prefix-answers.ts): readers, standbys
+ * included, see the build and what it computed together. It runs after the
+ * tables are analysed, and even when the build changed nothing (it decides
+ * whether its results are still there).
+ */
+export type BuildFinisher = (client: pg.PoolClient, buildId: string) => Promise<void>;
+
 interface Written {
   documents: number;
   /** Seconds spent writing the changed rows (their tsvectors computed) and then refreshing the derived tables and committing. */
@@ -167,7 +178,7 @@ async function storedHashes(client: pg.PoolClient): Promise<Map<string, string>>
  * table and the build row refreshed; the ids and hashes held are read
  * under the writers' lock.
  */
-async function writeInTransaction(client: pg.PoolClient, articles: Article[], corpus: string | null, readFrom: Date | null = null): Promise<Written> {
+async function writeInTransaction(client: pg.PoolClient, articles: Article[], corpus: string | null, readFrom: Date | null = null, finish?: BuildFinisher): Promise<Written> {
   requireUniqueIds(articles);
   const unique = new Map(articles.map((article) => [article.id, article]));
   const started = performance.now();
@@ -221,8 +232,11 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
        ON CONFLICT (singleton) DO UPDATE SET build_id = EXCLUDED.build_id, built_at = EXCLUDED.built_at, corpus = EXCLUDED.corpus, document_count = EXCLUDED.document_count, sampled_count = EXCLUDED.sampled_count`,
       [buildId, corpus, readFrom?.toISOString() ?? null],
     );
+    // The finisher's statements are planned on the new rows' statistics (ANALYZE sees the transaction's own rows).
+    if (dirty && finish) await client.query(ANALYZE);
+    if (finish) await finish(client, buildId);
     await client.query('COMMIT');
-    if (dirty) await client.query('ANALYZE depeches.documents, depeches.search_rows, depeches.terms, depeches.short_completions, depeches.facet_names');
+    if (dirty && !finish) await client.query(ANALYZE);
     return {
       documents: unique.size,
       rowsSeconds: (rowsWritten - started) / 1000,
@@ -235,11 +249,11 @@ async function writeInTransaction(client: pg.PoolClient, articles: Article[], co
 }
 
 /** Writes a list of articles (already read) as the whole index of a database, transactionally and incrementally. */
-export async function writeArticlesToPostgres(pool: pg.Pool, articles: Article[], corpus: string | null = null): Promise<Written> {
+export async function writeArticlesToPostgres(pool: pg.Pool, articles: Article[], corpus: string | null = null, finish?: BuildFinisher): Promise<Written> {
   await migrate(pool);
   const { client, done } = await checkOut(pool);
   try {
-    return await writeInTransaction(client, articles, corpus);
+    return await writeInTransaction(client, articles, corpus, null, finish);
   } finally {
     done();
   }
@@ -250,7 +264,7 @@ export async function writeArticlesToPostgres(pool: pg.Pool, articles: Article[]
  * Throws when the folder is missing or holds nothing readable, leaving the
  * database as it was.
  */
-export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, options: IndexCorpusOptions = {}): Promise<PostgresIndexReport> {
+export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, options: IndexCorpusOptions & { finish?: BuildFinisher } = {}): Promise<PostgresIndexReport> {
   const t0 = performance.now();
   const limits = readLimitsOf(options); // a bad limit in the environment stops the run before any work
   await migrate(pool);
@@ -263,7 +277,7 @@ export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, op
     const corpus = await readCorpusInWorkers(corpusDir, { onProgress: options.onProgress, previous: previous.byPath, threads: options.threads, workerHeapMb: options.workerHeapMb, ...limits });
     const t1 = performance.now();
     requireArticles(corpus, corpusDir);
-    const written = await writeInTransaction(client, corpus.articles, path.resolve(corpusDir), readFrom);
+    const written = await writeInTransaction(client, corpus.articles, path.resolve(corpusDir), readFrom, options.finish);
     return {
       filesSeen: corpus.filesSeen,
       filesReused: new Set(corpus.articles.filter((a) => previous.all.has(a)).map((a) => a.path)).size,
@@ -282,29 +296,4 @@ export async function indexCorpusToPostgres(corpusDir: string, pool: pg.Pool, op
   }
 }
 
-/** The build in service in a database, or null when none was written yet. */
-export interface PostgresBuild {
-  buildId: string;
-  builtAt: string;
-  corpus: string | null;
-  documentCount: number;
-}
-
-export async function readPostgresBuild(pool: pg.Pool): Promise<PostgresBuild | null> {
-  const exists = await pool.query<{ present: boolean }>("SELECT to_regclass('depeches.build') IS NOT NULL AS present");
-  if (!exists.rows[0].present) return null;
-  const result = await pool.query<{ build_id: string; built_at: Date; corpus: string | null; document_count: number }>(
-    'SELECT build_id, built_at, corpus, document_count FROM depeches.build',
-  );
-  const row = result.rows[0];
-  return row ? { buildId: row.build_id, builtAt: row.built_at.toISOString(), corpus: row.corpus, documentCount: row.document_count } : null;
-}
-
-/** Why the database's index needs a (re)build from a corpus folder, or null when up to date. */
-export async function postgresRebuildReason(pool: pg.Pool, corpusDir: string): Promise<string | null> {
-  const build = await readPostgresBuild(pool);
-  if (!build) return 'no index in the database yet';
-  if (build.corpus && path.resolve(build.corpus) !== path.resolve(corpusDir)) return `the database holds the index of ${build.corpus}`;
-  if ((await latestModification(corpusDir)) >= Date.parse(build.builtAt)) return 'corpus changed since the last build';
-  return null;
-}
+export { readPostgresBuild, postgresRebuildReason, type PostgresBuild } from './build-row.js';

@@ -7,7 +7,13 @@
 import type pg from 'pg';
 import type { IndexCorpusOptions } from '../../index/index.js';
 import { createPool, indexCorpusToPostgres, isStandby, postgresRebuildReason, readPostgresBuild, redactUrl } from '../../index/postgres/index.js';
+import { precomputePrefixAnswers } from '../postgres/prefix-answers.js';
 import type { BackendWriter, BuildReport } from './types.js';
+
+/** The build's precomputed answers (src/search/postgres/prefix-answers.ts), in its transaction. */
+async function precomputeAnswers(client: pg.PoolClient, buildId: string): Promise<void> {
+  await precomputePrefixAnswers(client, buildId);
+}
 
 export class PostgresWriter implements BackendWriter {
   readonly kind = 'postgres' as const;
@@ -27,7 +33,7 @@ export class PostgresWriter implements BackendWriter {
   async build(corpus: string, options: IndexCorpusOptions = {}): Promise<BuildReport> {
     const readOnly = await this.readOnly();
     if (readOnly) throw new Error(`cannot build the index in ${this.location}: ${readOnly}`);
-    const { inserted, updated, deleted, unchanged, ...report } = await indexCorpusToPostgres(corpus, this.pool, options);
+    const { inserted, updated, deleted, unchanged, ...report } = await indexCorpusToPostgres(corpus, this.pool, { ...options, finish: precomputeAnswers });
     return { ...report, changes: { inserted, updated, deleted, unchanged } };
   }
 

@@ -6,7 +6,9 @@
  * A search is two round trips: one to analyze the query's words (lexemes,
  * typo neighbours from the trigram index), one statement that matches,
  * ranks, filters, counts the disjunctive facets, pages and cuts snippets
- * (CTEs over the matching rows, aggregated to one JSON row).
+ * (CTEs over the matching rows, aggregated to one JSON row); for a
+ * beginning of one or two letters, that row is the one the build
+ * precomputed (./prefix-answers.ts).
  */
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
@@ -22,11 +24,13 @@ import { typoBudget } from '../match-options.js';
 import { wordShape } from '../query-plan.js';
 import { parseQuery } from '../parse-query.js';
 import { understandQuery } from '../understood.js';
-import type { FacetValue, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
+import type { FacetValue, ParsedQuery, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../types.js';
 import { ALL_OPTIONS, CLOSE, OPEN, searchParameters, searchSql, SEARCH_WORK_MEM, withoutNul, type QuotedCondition, type SearchRow } from './search-sql.js';
 import { compileTsQuery, relaxedMatch, type CompiledTsQuery } from './tsquery.js';
 import { FACET_EXACT_LIMIT, facetValues, roundedCount } from './facet-counts.js';
-import { approximateDates, boundedSearchSql, type BoundedOptions, type BoundedRow } from './bounded-search.js';
+import { approximateDates, type BoundedOptions } from './bounded-search.js';
+import { statementAnswer } from './statement-row.js';
+import { prefixAnswerKey, storedPrefixAnswer } from './prefix-answers.js';
 import { headlineHtml, hitSnippet } from './headline.js';
 import { addQuotations, quotedCondition } from './quotation-hits.js';
 import { EntityNames, postgresEntity } from './entities.js';
@@ -47,6 +51,8 @@ export interface PostgresBackendOptions {
   facetExactLimit?: number;
   /** The sample and the limit past which a keystroke's total, dates and facets are estimated (./bounded-search.ts; defaults there). */
   bounded?: BoundedOptions;
+  /** Whether a beginning of one or two letters is answered from the build's precomputed answers (default true; false to measure without, ./prefix-answers.ts). */
+  prefixAnswers?: boolean;
 }
 
 export class PostgresBackend implements BackendReader {
@@ -59,6 +65,7 @@ export class PostgresBackend implements BackendReader {
     private lastBuildId: string,
     private readonly facetExactLimit = FACET_EXACT_LIMIT,
     private readonly bounded: BoundedOptions = {},
+    private readonly prefixAnswers = true,
   ) {
     this.entityNames = new EntityNames(pool);
   }
@@ -76,7 +83,7 @@ export class PostgresBackend implements BackendReader {
       const { buckets, limit: boundedLimit } = options.bounded ?? {};
       if (buckets !== undefined && !(Number.isInteger(buckets) && buckets > 0 && buckets <= SAMPLE_BUCKET_COUNT)) throw new Error(`bounded.buckets must be an integer from 1 to ${SAMPLE_BUCKET_COUNT}, not ${buckets}`);
       if (boundedLimit !== undefined && !(Number.isInteger(boundedLimit) && boundedLimit >= 0)) throw new Error(`bounded.limit must be a non-negative integer, not ${boundedLimit}`);
-      return new PostgresBackend(pool, build.buildId, limit, options.bounded ?? {});
+      return new PostgresBackend(pool, build.buildId, limit, options.bounded ?? {}, options.prefixAnswers ?? true);
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw error;
@@ -97,7 +104,7 @@ export class PostgresBackend implements BackendReader {
     try {
       // A query's rows come from the GIN index (see searchSql); a listing without one reads them all.
       await client.query(compiled.match === null ? `BEGIN READ ONLY; SET LOCAL work_mem = '${SEARCH_WORK_MEM}'` : `BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '${SEARCH_WORK_MEM}'`);
-      const response = await this.searchWith(client, request, compiled, sort, started, quoted);
+      const response = await this.searchWith(client, request, parsed, compiled, sort, started, quoted);
       await client.query('COMMIT');
       return response;
     } catch (error) {
@@ -108,20 +115,17 @@ export class PostgresBackend implements BackendReader {
     }
   }
 
-  private async searchWith(client: pg.PoolClient, request: SearchRequest, compiled: CompiledTsQuery, sort: SortOrder, started: number, quoted: QuotedCondition | null): Promise<SearchResponse> {
+  private async searchWith(client: pg.PoolClient, request: SearchRequest, parsed: ParsedQuery, compiled: CompiledTsQuery, sort: SortOrder, started: number, quoted: QuotedCondition | null): Promise<SearchResponse> {
     // Each story once, as the embedded engine lists them (src/search/stories.ts).
     const grouped = request.versions !== 'all' && !request.story;
     const run = (match: string | null, clauses: string[], required: number) =>
       client.query<SearchRow>(searchSql(sort, grouped, this.facetExactLimit), searchParameters(request, match, compiled.highlight, clauses, required, quoted));
-    // A keystroke with many matches: counted on a sample, its page read in date order (./bounded-search.ts); the exact statement when the sample says they are few.
-    const boundable = compiled.match !== null && !request.story && !quoted && (sort === 'relevance' || sort === 'date');
-    // Without parallel workers: their start-up (tens of ms on a loaded machine) was paid even by the branches the sample turns off.
-    if (boundable) await client.query('SET LOCAL max_parallel_workers_per_gather = 0');
-    const bounded = boundable ? (await client.query<BoundedRow>(boundedSearchSql(sort, grouped, this.bounded), searchParameters(request, compiled.match, compiled.highlight, [], 0, null))).rows[0] : null;
-    if (boundable) await client.query('RESET max_parallel_workers_per_gather');
-    // Answered there when its total is estimated (`bounded`) or when many rows match but few pass the facet filters (`narrow`, exact).
-    const estimated = bounded?.bounded === true;
-    let row: SearchRow = estimated || bounded?.narrow ? bounded! : (await run(compiled.match, [], 0)).rows[0];
+    const options = { facetExactLimit: this.facetExactLimit, bounded: this.bounded };
+    // A beginning of one or two letters: the statement's row as the build computed it (./prefix-answers.ts), else the statement.
+    const key = quoted || !this.prefixAnswers ? null : prefixAnswerKey(parsed, request, compiled, sort, grouped, options);
+    const answer = (key === null ? null : await storedPrefixAnswer(client, key)) ?? (await statementAnswer(client, request, compiled, sort, grouped, quoted, options));
+    const estimated = answer.estimated;
+    let row: SearchRow = answer.row;
     let used = { match: compiled.match, highlight: compiled.highlight, clauses: [] as string[], required: 0 };
     let relaxed: { matched: number; of: number } | null = null;
     if (row.matched === 0 && compiled.positive.length > 1) {
