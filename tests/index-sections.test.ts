@@ -107,14 +107,18 @@ describe('catalog.json', () => {
       fileHash: 'ab',
       ...(n % 5 === 0 ? { fileSize: n } : {}),
     }));
-    await writeCatalog(file, articles, () => []);
-    const catalog = parseCatalog(await readFile(file));
+    await writeCatalog(file, articles);
+    // No quotations: index.bin holds them (quotation-sections.ts).
+    const none = new Int32Array(0);
+    const quotes = { first: new Int32Array(articles.length + 1), start: none, end: none, speaker: none, direct: new Uint8Array(0), positions: none, speakers: [], wordsOf: none, words: [] };
+    const catalog = parseCatalog(await readFile(file), quotes);
     expect(catalog.id).toEqual(articles.map((a) => a.id));
     expect(catalog.title[8999]).toBe('Titre « 8999 »');
     expect(catalog.speakers[4097]).toEqual(['Élodie Fantôme']);
     expect(catalog.fileSize.filter((v) => v !== null)).toHaveLength(1800);
     expect(JSON.stringify(catalog)).not.toContain('jamais');
     const bytes = await readFile(file);
-    expect(() => parseCatalog(bytes.subarray(0, bytes.length - 20))).toThrow(/cut short|does not fit/);
+    expect(() => parseCatalog(bytes.subarray(0, bytes.length - 20), quotes)).toThrow(/cut short|does not fit/);
+    expect(() => parseCatalog(bytes, { ...quotes, first: new Int32Array(articles.length) })).toThrow(/^index\.bin quotations do not fit the catalog$/);
   });
 });

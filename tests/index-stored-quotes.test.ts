@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexCorpus, loadIndex, quoteOutlines } from '../src/index/index.js';
+import { readSections } from '../src/index/binary-file.js';
 import { readCorpus } from '../src/ingest/index.js';
 import { search, Searcher } from '../src/search/index.js';
 import { request } from './helpers/sample-index.js';
@@ -52,13 +53,15 @@ describe('quotations stored by their place', () => {
     }
   });
 
-  it('keeps in catalog.json only the words the text does not give back', async () => {
+  it('keeps in index.bin only the words the text does not give back', async () => {
     const current = JSON.parse(await readFile(path.join(work, 'index', 'current.json'), 'utf8')) as { build: string };
-    const catalog = await readFile(path.join(work, 'index', 'builds', current.build, 'catalog.json'), 'utf8');
-    expect(catalog).not.toContain('La guerre froide entre les armateurs');
-    expect(catalog).not.toContain('Le pont restera fermé');
+    const build = path.join(work, 'index', 'builds', current.build);
+    const words = (await readSections(path.join(build, 'index.bin'))).get('quotationWords');
+    const kept = [words, await readFile(path.join(build, 'catalog.json'), 'utf8')].join('\n');
+    expect(kept).not.toContain('La guerre froide entre les armateurs');
+    expect(kept).not.toContain('Le pont restera fermé');
     // "« … », a répondu X, « … »": one quotation of two parts, its words kept
-    expect(catalog).toContain('Nous attendons des garanties […] pas des promesses');
+    expect((JSON.parse(words as string) as string[]).some((w) => w.includes('Nous attendons des garanties […] pas des promesses'))).toBe(true);
     const lines = await readFile(path.join(work, 'index', 'builds', current.build, 'documents.jsonl'), 'utf8');
     expect(lines).not.toContain('"text":"La guerre froide');
   });

@@ -5,6 +5,7 @@ import { BUILD_FILES, BUILDS, currentBuild, POINTER, STAGING } from './build-fol
 import { checkOfFile, sealedManifest, type FileCheck } from './checksums.js';
 import type { CompactIndex, CompactSections } from './compact.js';
 import { writeCatalog } from './catalog-file.js';
+import { quotationSections } from './quotation-sections.js';
 import { textsOfArticles, writeDocuments, type EncodedTexts } from './write-documents.js';
 import type { Article } from '../ingest/types.js';
 import type { IndexManifest, SearchIndex } from './types.js';
@@ -148,7 +149,7 @@ async function writeBuild(parts: BuildParts, dir: string, staging: string): Prom
   const { buildId } = parts.manifest;
   const { compact } = parts;
   const { layout, quotes } = await writeDocuments(path.join(staging, 'documents.jsonl'), parts.documents, parts.texts);
-  await writeCatalog(path.join(staging, 'catalog.json'), parts.documents, quotes);
+  await writeCatalog(path.join(staging, 'catalog.json'), parts.documents);
   await writeSections(path.join(staging, 'index.bin'), {
     terms: compact.terms.join('\n'),
     // Integers as varints (varint.ts): ascending ones as differences, postings' documents from the pair before.
@@ -166,6 +167,7 @@ async function writeBuild(parts: BuildParts, dir: string, staging: string): Prom
     textBytes: layout.textBytes,
     textChecks: layout.textChecks,
     storyOf: varints(parts.storyOf, 1),
+    ...quotationSections(parts.documents.length, quotes),
   });
   // Checksums of the files as they are on disk (read back from the page cache).
   const files: Record<string, FileCheck> = {};

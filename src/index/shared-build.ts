@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readSections } from './binary-file.js';
 import { BUILDS, currentBuild, readServableBuild, readServableManifest } from './build-folder.js';
 import { checkOfFilesInThread, verifyCatalog, verifyCheck } from './checksums.js';
-import { packCatalogQuotes } from './catalog-file.js';
+import { takeQuotationSections } from './quotation-sections.js';
 import { packedBytes } from './shared-quotes.js';
 import type { SharedBuild } from './store.js';
 import { IndexLoadError, type IndexManifest } from './types.js';
@@ -11,7 +10,7 @@ import { IndexLoadError, type IndexManifest } from './types.js';
 /**
  * A build read once for several threads: every file checked against the
  * manifest, and the arrays of index.bin (postings, positions, lengths, line
- * offsets, stories) and the catalog's quotations (shared-quotes.ts) in
+ * offsets, stories, quotations: shared-quotes.ts) in
  * SharedArrayBuffers. Each thread that searches it then
  * loads it with `loadIndex(dir, shared)`, which reads only the catalog: the
  * big arrays are in memory once, whatever the number of threads.
@@ -34,13 +33,12 @@ export async function readSharedBuild(dir: string, build?: string): Promise<Load
     const indexFile = path.join(buildDir, 'index.bin');
     // Hashed in another thread while this one reads (checksums.ts).
     const [catalogCheck, indexCheck, documentsCheck] = checkOfFilesInThread([catalogFile, indexFile, path.join(buildDir, 'documents.jsonl')]);
-    const [sections, catalog] = await Promise.all([
+    const [sections] = await Promise.all([
       readSections(indexFile, files['index.bin']?.sha256 ?? 'none', { shared: true, check: indexCheck }),
-      readFile(catalogFile),
       verifyCheck(documentsCheck, 'documents.jsonl', files['documents.jsonl']),
       verifyCatalog(catalogCheck, files['catalog.json']?.sha256),
     ]);
-    const quotes = packCatalogQuotes(catalog);
+    const quotes = takeQuotationSections(sections, manifest.documentCount, true);
     let sharedBytes = packedBytes(quotes);
     for (const value of sections.values()) if (typeof value !== 'string') sharedBytes += value.byteLength;
     return { build: name, manifest, sections, quotes, sharedBytes };

@@ -1,10 +1,10 @@
-import { scanQuotesLine, SpeakerNames, type QuotationSink } from './quote-line-scan.js';
 import type { QuoteOutline } from './stored-quotes.js';
 import type { QuotesColumn, StoredQuote } from './stored-quotes.js';
 
 /**
  * The quotations column of a loaded build as flat typed arrays, one entry
- * per quotation, instead of an array of five or six values per quotation:
+ * per quotation (read from index.bin as they are: quotation-sections.ts),
+ * instead of an array of five or six values per quotation:
  * 100 000 articles hold some 700 000 quotations, 88 MB of heap as arrays
  * (and most of a load's garbage collection, every one of them surviving),
  * 12 MB as columns. Speakers are ids into one list of distinct names, so
@@ -30,81 +30,6 @@ export interface PackedQuotes {
   /** The quotations that carry their own words (stored-quotes.ts), by number, and those words. */
   wordsOf: Int32Array;
   words: string[];
-}
-
-/** A growable Int32Array: quotation counts are known only once every block is read. */
-class Growing {
-  data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const wider = new Int32Array(this.data.length * 2);
-      wider.set(this.data);
-      this.data = wider;
-    }
-    this.data[this.length++] = value;
-  }
-  /** The values in an array of their exact size, in shared memory when `shared`. */
-  done(shared: boolean): Int32Array {
-    const out = shared ? new Int32Array(new SharedArrayBuffer(this.length * 4)) : new Int32Array(this.length);
-    out.set(this.data.subarray(0, this.length));
-    return out;
-  }
-}
-
-/** Packs the quotations of catalog.json's blocks, article after article; throws when a quotation is not one writeCatalog writes. */
-export class QuotesPacker implements QuotationSink {
-  private readonly first = new Growing();
-  private readonly start = new Growing();
-  private readonly end = new Growing();
-  private readonly speaker = new Growing();
-  private readonly kind = new Growing();
-  private readonly positions = new Growing();
-  private readonly names = new SpeakerNames();
-  private readonly wordsOf = new Growing();
-  private readonly words: string[] = [];
-  private count = 0;
-
-  /** Adds the articles of one quotations line of catalog.json, bytes[at, end) (quote-line-scan.ts); returns their number. */
-  addLine(bytes: Uint8Array, at: number, end: number): number {
-    return scanQuotesLine(bytes, at, end, this.names, this);
-  }
-
-  article(): void {
-    this.first.push(this.count);
-  }
-
-  quotation(start: number, end: number, speaker: number, direct: boolean, positions: number, words: string | null): void {
-    this.start.push(start);
-    this.end.push(end);
-    this.speaker.push(speaker);
-    this.kind.push(direct ? 1 : 0);
-    this.positions.push(positions);
-    if (words !== null) {
-      this.wordsOf.push(this.count);
-      this.words.push(words);
-    }
-    this.count++;
-  }
-
-  /** The columns, in SharedArrayBuffers when `shared`. */
-  finish(shared = false): PackedQuotes {
-    this.first.push(this.count);
-    const kinds = this.kind.done(false);
-    const direct = new Uint8Array(shared ? new SharedArrayBuffer(kinds.length) : new ArrayBuffer(kinds.length));
-    direct.set(kinds);
-    return {
-      first: this.first.done(shared),
-      start: this.start.done(shared),
-      end: this.end.done(shared),
-      speaker: this.speaker.done(shared),
-      direct,
-      positions: this.positions.done(shared),
-      speakers: this.names.names,
-      wordsOf: this.wordsOf.done(false),
-      words: this.words,
-    };
-  }
 }
 
 /** Bytes of the shared arrays of packed quotations. */

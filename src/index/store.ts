@@ -12,6 +12,7 @@ import { FIELD_COUNT, SEQUENCE_FIELD_COUNT, type CompactIndex } from './compact.
 import { checkOfFilesInThread, verifyCatalog, verifyCheck, type FileCheck } from './checksums.js';
 import { parseCatalog } from './catalog-file.js';
 import type { PackedQuotes } from './shared-quotes.js';
+import { takeQuotationSections } from './quotation-sections.js';
 import { storedArticles } from './documents.js';
 import { articleOfLine } from './stored-quotes.js';
 import { checkStories } from './stories.js';
@@ -27,7 +28,7 @@ export { saveIndex, writeFileAtomic, IndexWriteError } from './save-build.js';
  *     index/builds/<build>/manifest.json
  *     index/builds/<build>/documents.jsonl   one article a line, whole
  *     index/builds/<build>/catalog.json      the articles without their texts, column by column
- *     index/builds/<build>/index.bin         the inverted index, term positions, line offsets, stories
+ *     index/builds/<build>/index.bin         the inverted index, term positions, line offsets, stories, quotations
  *
  * index.bin (binary-file.ts) holds flat arrays read back as views over one
  * buffer: the sorted terms, the (document, frequency) postings of each term
@@ -90,7 +91,7 @@ export async function readCurrentDocuments(dir: string): Promise<Article[] | nul
 export interface SharedBuild {
   build: string;
   sections: Map<string, Section>;
-  /** The catalog's quotations column, packed in shared memory (shared-quotes.ts). */
+  /** The quotations column, packed in shared memory (shared-quotes.ts), its sections taken out of `sections`. */
   quotes: PackedQuotes;
 }
 
@@ -151,7 +152,7 @@ async function loadBuild(dir: string, build: string, given?: SharedBuild): Promi
       quotePlaces: section('quotePlaces', Int32Array),
     };
     checkShape(compact);
-    const catalog = parseCatalog(catalogBytes, given?.quotes);
+    const catalog = parseCatalog(catalogBytes, given?.quotes ?? takeQuotationSections(sections, manifest.documentCount, false));
     if (catalog.id?.length !== manifest.documentCount) throw new Error('document count mismatch');
     const layout = {
       offsets: section('lineOffsets', Float64Array),
