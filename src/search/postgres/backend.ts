@@ -9,6 +9,9 @@
  * (CTEs over the matching rows, aggregated to one JSON row); for a
  * beginning of one or two letters, that row is the one the build
  * precomputed (./prefix-answers.ts).
+ *
+ * A little over 300 lines: the request-to-statement mapping and the row-to-response
+ * mapping are one contract and read best side by side.
  */
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
