@@ -21,10 +21,7 @@ if (TEXT_FIELDS.some((f, k) => FIELDS[k] !== f)) throw new Error('src/analysis/f
  * what the search reads (src/search/postings.ts), so that loading is
  * reading buffers, not rebuilding millions of Maps. Field lengths and
  * their averages are MiniSearch's (distinct terms), so that scores are
- * MiniSearch's BM25+.
- *
- * A little over 300 lines: the builder and the reader of these arrays are kept in
- * one file so that their layout is written down once.
+ * MiniSearch's BM25+. Longer than 300 lines: builder and reader share one layout, written once here.
  */
 export interface CompactIndex {
   documentCount: number;

@@ -1,6 +1,6 @@
 /**
  * The PostgreSQL schema of depeches, created and migrated by the app
- * (a little over 300 lines: every migration stays listed in order, as applied).
+ * (longer than 300 lines: every migration stays listed in order, as applied).
  *
  * Everything lives in the `depeches` schema:
  *

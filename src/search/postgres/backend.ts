@@ -10,7 +10,7 @@
  * beginning of one or two letters, that row is the one the build
  * precomputed (./prefix-answers.ts).
  *
- * A little over 300 lines: the request-to-statement mapping and the row-to-response
+ * Longer than 300 lines: the request-to-statement mapping and the row-to-response
  * mapping are one contract and read best side by side.
  */
 import { performance } from 'node:perf_hooks';
