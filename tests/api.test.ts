@@ -60,6 +60,23 @@ describe.each([...BACKENDS, 'postgres-standby'] as const)('%s backend', (kind) =
       }
     });
 
+    it('fills a short page with the articles lacking one word, counted apart and each saying which', async () => {
+      // One article holds "sommet", "Tachkent" and "Wang"; one more holds all but "Tachkent".
+      const { status, body } = await get(`/api/search?${new URLSearchParams({ q: 'sommet Tachkent Wang ' })}`);
+      expect(status).toBe(200);
+      expect(body.total).toBe(1);
+      expect(body.partial).toEqual({ matched: 2, of: 3, count: 1, lacking: ['Tachkent'] });
+      expect(body.hits.map((h: { partial?: true; lacks?: string }) => [h.partial ?? false, h.lacks ?? null])).toEqual([
+        [false, null],
+        [true, 'Tachkent'],
+      ]);
+      expect(body.understood.find((p: { kind: string }) => p.kind === 'partial')).toMatchObject({ text: '1 article contient tous les mots ; ensuite 1 résultat sans le mot « Tachkent »', undo: { q: 'sommet Wang ' } });
+      // The second page starts where the first ended, in the partial fill.
+      const second = (await get(`/api/search?${new URLSearchParams({ q: 'sommet Tachkent Wang ', per_page: '1', page: '2' })}`)).body;
+      expect(second.hits.map((h: { id: string }) => h.id)).toEqual([body.hits[1].id]);
+      expect(second.total).toBe(1);
+    });
+
     it('finds a compound of one word and stop words by that word ("au-delà")', async () => {
       for (const q of ['au-delà', 'au-delà ']) {
         const { body } = await get(`/api/search?${new URLSearchParams({ q })}`);

@@ -56,6 +56,8 @@ describe('ranking rules: title and lead, coverage', () => {
     expect(ranked[1].id).toBe('sans-vote');
     expect(ranked[2].id).toBe('sans-nom');
     expect(ranked.slice(1).every((h) => h.partial)).toBe(true);
+    // Each says the word it lacks, as typed.
+    expect(ranked.slice(1).map((h) => h.lacks)).toEqual(['vote', 'Vardelune']);
   });
 
   it('fills a two-word query with the articles holding the rarer word, not those holding only the commoner', () => {

@@ -61,7 +61,10 @@ describe('exactness and the partial fill', () => {
     const response = search(built.searcher, request({ q: 'Brexit vote Parlement ' }));
     expect(response.hits.map((h) => h.id)).toEqual(['trois', 'deux']);
     expect(response.hits.map((h) => h.partial ?? false)).toEqual([false, true]);
-    expect(response.partial).toEqual({ matched: 2, of: 3 });
+    // Counted apart: `total` is the full matches; each partial hit names the word it lacks.
+    expect(response.partial).toEqual({ matched: 2, of: 3, count: 1, lacking: ['vote'] });
+    expect(response.total).toBe(1);
+    expect(response.hits[1].lacks).toBe('vote');
     expect(response.relaxed).toBeNull();
     // Two words: the fill holds only the articles with the rarer word, and nobody else has "vote"
     // ("deux" holds only the commoner "Parlement"; tests/ranking-rules.test.ts has a two-word fill).

@@ -61,7 +61,12 @@ describe('the understood parts of a query', () => {
     const parts = understood('Lavrov zzzqxw ');
     expect(part(parts, 'unknown')).toMatchObject({ text: '« zzzqxw » : aucun article', undo: { q: 'Lavrov ' } });
     expect(part(parts, 'dropped')?.text).toContain('1 sur 2');
-    expect(part(understood('sommet Tachkent Wang '), 'partial')?.text).toBe('1 article contient tous les mots, suivi de 1 qui en contient 2 sur 3');
+    expect(part(understood('sommet Tachkent Wang '), 'partial')).toEqual({
+      kind: 'partial',
+      text: '1 article contient tous les mots ; ensuite 1 résultat sans le mot « Tachkent »',
+      undo: { q: 'sommet Wang ' },
+      undoLabel: 'chercher sans « Tachkent »',
+    });
   });
 
   it('names the filter that emptied the results, with the count without it', () => {

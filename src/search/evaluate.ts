@@ -35,9 +35,11 @@ export interface QueryMatches {
   /**
    * Set when few articles hold every word: the results are followed by
    * `count` articles holding `matched` of the `of` words, ranked after
-   * them; `docs` are those articles' numbers.
+   * them; `docs` are those articles' numbers. `lacking` names, for some
+   * of them, the clause each lacks (its place in the parsed query; -1
+   * when not told): read before searching again, like `matches`.
    */
-  partial: { count: number; matched: number; of: number; docs: Set<number> } | null;
+  partial: { count: number; matched: number; of: number; docs: Set<number>; lacking: (docs: ArrayLike<number>) => number[] } | null;
   /** By clause of the parsed query: the articles it matches alone (null when dropped or excluded). */
   clauseMatches: (number | null)[];
   /** Each word's alternatives, as searched (query-plan.ts). */
@@ -100,6 +102,32 @@ function alsoHolding(list: Matches, combined: Combined, count: number): Matches 
   const keep: number[] = [];
   for (let k = 0; k < list.docs.length; k++) if (combined.counts[list.docs[k]] === count) keep.push(k);
   return { docs: Int32Array.from(keep, (k) => list.docs[k]), scores: Float64Array.from(keep, (k) => list.scores[k]) };
+}
+
+/**
+ * For each document missing one list, which list it misses (by position in
+ * `lists`; -1 past 7 lists): one pass over the lists, each document's held
+ * lists as bits of a byte array of the build.
+ */
+function lackedLists(scratch: Scratch, lists: readonly Matches[], docs: ArrayLike<number>, size: number): Int8Array {
+  const lacked = new Int8Array(docs.length).fill(-1);
+  if (lists.length === 2) {
+    // Two words: the fill holds the rarer (below), so it lacks the commoner.
+    return lacked.fill(lists[0].docs.length <= lists[1].docs.length ? 1 : 0);
+  }
+  if (lists.length > 7) return lacked;
+  const held = scratch.zeroedBytes('partial-lacking', size);
+  for (let k = 0; k < docs.length; k++) held[docs[k]] = 1;
+  lists.forEach((list, l) => {
+    for (const n of list.docs) if (held[n] !== 0) held[n] |= 2 << l;
+  });
+  for (let k = 0; k < docs.length; k++) {
+    const bits = held[docs[k]] >> 1;
+    let l = 0;
+    while (l < lists.length && bits & (1 << l)) l++;
+    lacked[k] = l < lists.length ? l : -1;
+  }
+  return lacked;
 }
 
 function withoutDocs(matches: Matches, excluded: Set<number>): Matches {
@@ -188,6 +216,8 @@ export function evaluateQuery(searcher: Searcher, parsed: ParsedQuery): QueryMat
   const size = searcher.documents.length;
   const highlight = new Set<string>();
   let positive: NonNullable<Evaluated>[] = [];
+  /** By positive clause: its place in the parsed query (what a partial hit lacks is said by it). */
+  let positiveClause: number[] = [];
   const excluded = new Set<number>();
   let anyExclusion = false;
   const clauseMatches: (number | null)[] = [];
@@ -198,10 +228,16 @@ export function evaluateQuery(searcher: Searcher, parsed: ParsedQuery): QueryMat
     if (clause.kind !== 'any' && clause.negated) {
       anyExclusion = true;
       for (const n of evaluated.matches.docs) excluded.add(n);
-    } else positive.push(evaluated);
+    } else {
+      positive.push(evaluated);
+      positiveClause.push(k);
+    }
   }
   // A stop word being typed ("conseil de") only counts when it is all there is.
-  if (positive.some((p) => !p.optional)) positive = positive.filter((p) => !p.optional);
+  if (positive.some((p) => !p.optional)) {
+    positiveClause = positiveClause.filter((_, k) => !positive[k].optional);
+    positive = positive.filter((p) => !p.optional);
+  }
   for (const p of positive) for (const term of p.terms) for (const part of term.split('-')) highlight.add(part);
 
   if (positive.length === 0) {
@@ -231,7 +267,8 @@ export function evaluateQuery(searcher: Searcher, parsed: ParsedQuery): QueryMat
     const ranked = rank(some);
     docs.set(ranked.docs, full.docs.length);
     scores.set(ranked.scores, full.docs.length);
-    const partial = some.docs.length > 0 ? { count: some.docs.length, matched: lists.length - 1, of: lists.length, docs: new Set(some.docs) } : null;
+    const lacking = (docs: ArrayLike<number>) => Array.from(lackedLists(searcher.scratch, lists, docs, size), (l) => (l < 0 ? -1 : positiveClause[l]));
+    const partial = some.docs.length > 0 ? { count: some.docs.length, matched: lists.length - 1, of: lists.length, docs: new Set(some.docs), lacking } : null;
     return { matches: { docs, scores }, highlight, relaxed: null, partial, clauseMatches, plan };
   }
   // Nobody holds every word: the documents holding the most of them.

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { facetFields, facetFilters } from '../analysis/index.js';
 import type { Searcher } from './searcher.js';
 import { matchedTextTokens } from './document-tokens.js';
-import { evaluateQuery } from './evaluate.js';
+import { evaluateQuery, type QueryMatches } from './evaluate.js';
 import { bm25Part } from './exactness.js';
 import { completions } from './match-terms.js';
 import { firstByScore, firstInOrder } from './top-k.js';
@@ -14,7 +14,7 @@ import { inStory, storyOfArticle, storyPage } from './stories.js';
 import { parseQuery } from './parse-query.js';
 import { keepQuoted, quotationHits, quotationMatcher, quotationSnippet, type QuotationMatcher } from './quotation-query.js';
 import { suggestCorrection } from './suggest.js';
-import { emptyingFilters, understandQuery } from './understood.js';
+import { emptyingFilters, formatClause, understandQuery } from './understood.js';
 import { keepShortPrefix, keptShortPrefix, shortPrefixKey, warmShortPrefixes } from './short-prefixes.js';
 import type { ParsedQuery, SearchHit, SearchRequest, SearchResponse } from './types.js';
 
@@ -31,7 +31,7 @@ function resultOrder(searcher: Searcher, docs: Int32Array, scores: Float64Array 
   };
 }
 
-function toHit(searcher: Searcher, n: number, score: number, terms: Set<string>, grouped: boolean, partial: boolean, quoted: QuotationMatcher | null, view: SearchRequest['view']): SearchHit {
+function toHit(searcher: Searcher, n: number, score: number, terms: Set<string>, grouped: boolean, lacks: string | null, quoted: QuotationMatcher | null, view: SearchRequest['view']): SearchHit {
   const article = searcher.documents[n];
   // Read once: a loaded index reads and parses the article's line of documents.jsonl on each access.
   const body = searcher.texts.pageText(n);
@@ -46,7 +46,7 @@ function toHit(searcher: Searcher, n: number, score: number, terms: Set<string>,
     snippet: text,
     score: Math.round(bm25Part(score) * 1000) / 1000,
     ...(grouped ? hitStory(searcher, n) : {}),
-    ...(partial ? { partial: true } : {}),
+    ...(lacks !== null ? { partial: true as const, ...(lacks ? { lacks } : {}) } : {}),
     ...(view === 'citations' ? { quotations: quotationHits(quotes, quoted, terms) } : {}),
   };
 }
@@ -94,6 +94,37 @@ export function warmSearch(searcher: Searcher): void {
   }
 }
 
+/**
+ * The partial fill as listed: how many of the passing articles (stories
+ * when grouped) lack a word (`listed` minus the full matches: a story with
+ * one full version counts as full), the words they lack, the most lacked
+ * first, and the word each of some documents lacks ('' when not told).
+ */
+function partialFill(searcher: Searcher, parsed: ParsedQuery, partial: NonNullable<QueryMatches['partial']>, docs: Int32Array, passing: Int32Array, grouped: boolean, listed: number) {
+  const { storyOf } = searcher;
+  const storyGrouped = searcher.stories.grouped;
+  const fullStories = new Set<number>();
+  const lackingDocs: number[] = [];
+  let full = 0;
+  for (const k of passing) {
+    const n = docs[k];
+    if (partial.docs.has(n)) lackingDocs.push(n);
+    else if (!grouped || storyGrouped[n] === 0) full++;
+    else fullStories.add(storyOf[n]);
+  }
+  const word = (clause: number) => (clause < 0 ? '' : formatClause(parsed.clauses[clause]));
+  const byClause = new Map<number, number>();
+  for (const clause of partial.lacking(lackingDocs)) if (clause >= 0) byClause.set(clause, (byClause.get(clause) ?? 0) + 1);
+  return {
+    count: listed - full - fullStories.size,
+    lacking: [...byClause].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([clause]) => word(clause)),
+    lacksOf: (page: number[]): [number, string][] => {
+      const lacking = page.filter((n) => partial.docs.has(n));
+      return partial.lacking(lacking).map((clause, k) => [lacking[k], word(clause)]);
+    },
+  };
+}
+
 /** Runs a validated search request against a build. */
 export function search(searcher: Searcher, request: SearchRequest): SearchResponse {
   const started = performance.now();
@@ -132,11 +163,15 @@ function computeSearch(searcher: Searcher, parsed: ParsedQuery, request: SearchR
   const pick = request.sort === 'relevance' && scores ? (items: Int32Array, count: number) => firstByScore(items, count, scores!, docs) : (items: Int32Array, count: number) => firstInOrder(items, count, order);
   const stories = grouped ? storyPage(searcher, docs, facets.passing, first, request.perPage, pick) : null;
   const page = stories ? stories.page : pick(facets.passing, first + request.perPage).slice(first);
-  const hits = page.map((k) => toHit(searcher, docs[k], scores ? scores[k] : 0, found.highlight, grouped, found.partial?.docs.has(docs[k]) ?? false, quoted, request.view));
-  const total = stories ? stories.stories : facets.passing.length;
+  const fill = found.partial ? partialFill(searcher, parsed, found.partial, docs, facets.passing, grouped, stories ? stories.stories : facets.passing.length) : null;
+  const lacksOf = new Map(fill ? fill.lacksOf(page.map((k) => docs[k])) : []);
+  const hits = page.map((k) => toHit(searcher, docs[k], scores ? scores[k] : 0, found.highlight, grouped, lacksOf.get(docs[k]) ?? null, quoted, request.view));
+  // The full matches: the partial fill is counted apart.
+  const total = (stories ? stories.stories : facets.passing.length) - (fill ? fill.count : 0);
   // A correction is worth offering when the query came back empty or only partly matched.
   const suggestion = found.matches !== null && (total === 0 || found.relaxed) ? suggestCorrection(searcher, request.q) : null;
-  const understood = understandQuery(found.plan, parsed, found.clauseMatches, { relaxed: found.relaxed, partial: found.partial, total });
+  const partial = fill && fill.count > 0 && found.partial ? { matched: found.partial.matched, of: found.partial.of, count: fill.count, lacking: fill.lacking } : null;
+  const understood = understandQuery(found.plan, parsed, found.clauseMatches, { relaxed: found.relaxed, partial, total });
   // Filters that emptied the results: each one's count without it (the page is read, the scratch arrays are free).
   if (total === 0 && docs.length > 0) understood.push(...emptyingFilters(request, (changed) => facetCounts(searcher, docs, changed).passing.length));
   return {
@@ -152,7 +187,7 @@ function computeSearch(searcher: Searcher, parsed: ParsedQuery, request: SearchR
     ...(quotationSpeakers ? { speaker_counts: 'quotations' as const } : {}),
     suggestion,
     relaxed: found.relaxed,
-    partial: found.partial ? { matched: found.partial.matched, of: found.partial.of } : null,
+    partial,
     understood,
   };
 }

@@ -76,6 +76,8 @@ export interface SearchHit extends Pick<Article, 'id' | 'title' | 'date' | Facet
   story?: HitStory;
   /** Set on an article that lacks one of the query's words (see SearchResponse.partial). */
   partial?: true;
+  /** On such an article, the word (or clause) it lacks, as typed. */
+  lacks?: string;
 }
 
 /** A quotation as a result: its words as HTML (escaped, matched words in <mark>), speaker, kind and place in the article's text. */
@@ -115,10 +117,12 @@ export interface SearchResponse {
    */
   relaxed: { matched: number; of: number } | null;
   /**
-   * Set when few articles hold every word: after them come articles
-   * holding `matched` of the `of` words, each marked `partial`.
+   * Set when few articles hold every word (fewer than a page): after them
+   * come `count` articles (stories when grouped) holding `matched` of the
+   * `of` words, each marked `partial`; `total` counts the full matches
+   * only. `lacking`: the words they lack, as typed, the most lacked first.
    */
-  partial: { matched: number; of: number } | null;
+  partial: { matched: number; of: number; count: number; lacking: string[] } | null;
   /** How the query was understood, part by part, each with what undoes it (src/search/understood.ts). */
   understood: UnderstoodPart[];
 }

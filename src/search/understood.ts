@@ -125,6 +125,21 @@ function wordParts(plan: WordPlan | null, clause: Extract<Clause, { kind: 'word'
 }
 
 /**
+ * The partial fill said: the full matches, then how many lack a word and
+ * which (« 3 articles contiennent tous les mots ; ensuite 12 résultats sans
+ * le mot « boxeur » »), with the search without the word most lacked.
+ * `total` counts the full matches.
+ */
+function partialPart(parsed: ParsedQuery, partial: { matched: number; of: number; count: number; lacking: string[] }, total: number): UnderstoodPart {
+  const head = `${total} ${total > 1 ? 'articles contiennent' : 'article contient'} tous les mots ; ensuite ${partial.count} ${partial.count > 1 ? 'résultats' : 'résultat'}`;
+  const words = partial.lacking;
+  const text = words.length === 1 ? `${head} sans le mot ${quoted(words[0])}` : words.length > 1 ? `${head} sans l’un des mots ${words.map(quoted).join(', ')}` : `${head} avec ${partial.matched} des ${partial.of} mots`;
+  const k = words.length > 0 ? parsed.clauses.findIndex((c) => formatClause(c) === words[0]) : -1;
+  if (k < 0) return { kind: 'partial', text };
+  return { kind: 'partial', text, undo: { q: rewritten(parsed, k) }, undoLabel: `chercher sans ${quoted(words[0])}` };
+}
+
+/**
  * The parts of a query as understood. `clauseMatches` gives, by clause, how
  * many articles it matched alone (null when it was dropped or excluded).
  */
@@ -132,7 +147,7 @@ export function understandQuery(
   plan: QueryPlan,
   parsed: ParsedQuery,
   clauseMatches: (number | null)[],
-  outcome: { relaxed: { matched: number; of: number } | null; partial: { matched: number; of: number; count: number } | null; total: number },
+  outcome: { relaxed: { matched: number; of: number } | null; partial: { matched: number; of: number; count: number; lacking: string[] } | null; total: number },
 ): UnderstoodPart[] {
   const parts: UnderstoodPart[] = [];
   const wordPlan = (c: ClausePlan | null | undefined) => (c && c.kind === 'word' ? c : null);
@@ -163,10 +178,7 @@ export function understandQuery(
     parts.push({ kind: 'near', text: `${clause.words.map(quoted).join(', ')} ${distance}, dans un ordre ou l’autre`, undo: { q: rewritten(parsed, k, clause.words.join(' ')) }, undoLabel: 'n’importe où dans l’article' });
   });
   if (outcome.relaxed) parts.push({ kind: 'dropped', text: `aucun article ne contient tous les mots : articles en contenant ${outcome.relaxed.matched} sur ${outcome.relaxed.of}` });
-  if (outcome.partial) {
-    const full = outcome.total - outcome.partial.count;
-    parts.push({ kind: 'partial', text: `${full} ${full > 1 ? 'articles contiennent' : 'article contient'} tous les mots, ${full > 1 ? 'suivis' : 'suivi'} de ${outcome.partial.count} qui en ${outcome.partial.count > 1 ? 'contiennent' : 'contient'} ${outcome.partial.matched} sur ${outcome.partial.of}` });
-  }
+  if (outcome.partial) parts.push(partialPart(parsed, outcome.partial, outcome.total));
   return parts;
 }
 

@@ -87,12 +87,14 @@ export function exportHandler(backend: () => BackendReader) {
     // An export holds every version of a story (the page shows each story once).
     const request: SearchRequest = { ...params.request, versions: 'all' };
     const first = await engine.search({ ...request, page: 1, perPage: BATCH });
-    const total = Math.min(first.total, EXPORT_LIMIT);
+    // The list's articles: the full matches, then the partial fill.
+    const listed = first.total + (first.partial?.count ?? 0);
+    const total = Math.min(listed, EXPORT_LIMIT);
     res
       .status(200)
       .type(FORMATS[chosen].type)
       .set('Content-Disposition', `attachment; filename="${exportFileName(params.request, chosen)}"`)
-      .set('X-Total-Count', String(first.total))
+      .set('X-Total-Count', String(listed))
       .set('X-Exported-Count', String(total));
     // A byte-order mark, so that spreadsheets read the CSV as UTF-8.
     if (chosen === 'csv') res.write('\ufeff' + COLUMNS.join(',') + '\r\n');

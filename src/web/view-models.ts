@@ -35,8 +35,8 @@ export interface HitView {
   snippet: string;
   /** "Aussi publié par …" and the link listing the story's versions, when it has others. */
   story: HitStoryView | null;
-  /** The article lacks one of the query's words (the page's partial fill). */
-  partial: boolean;
+  /** The article lacks one of the query's words (the page's partial fill): said beside its date, « sans « boxeur » ». */
+  partial: string | null;
 }
 
 /** One part of "how the query was understood", with the link that undoes it. */
@@ -82,7 +82,7 @@ function hitView(hit: SearchHit, request: SearchRequest): HitView {
     facets: FACETS.map((name) => ({ label: facetOf(name).label, chipClass: facetOf(name).chipClass, links: fieldValues(hit, name).map((value) => ({ ...add(name)(value), page: entityPage(name, value) })) })).filter((f) => f.links.length > 0),
     snippet: hit.snippet,
     story: hitStoryView(hit.id, hit.story),
-    partial: hit.partial === true,
+    partial: hit.partial ? (hit.lacks ? `sans « ${hit.lacks} »` : 'ne contient pas tous les mots') : null,
   };
 }
 
@@ -156,6 +156,8 @@ export interface SearchView {
   relaxed: string | null;
   /** The line under the box: how the query was understood. */
   understood: UnderstoodView[];
+  /** Said where the partial fill begins in the list: « Résultats sans le mot « boxeur » », and the search without it. */
+  partialLine: UnderstoodView | null;
   atomHref: string;
   /** The whole result set as files (same query, filters and sort): "Exporter les 12 résultats". */
   exports: { label: string; csv: string; jsonl: string } | null;
@@ -183,10 +185,25 @@ function exportLinks(request: SearchRequest, total: number): { label: string; cs
   const label = total > EXPORT_LIMIT ? `Exporter les ${EXPORT_LIMIT.toLocaleString('fr-FR')} premiers résultats` : total > 1 ? `Exporter les ${total.toLocaleString('fr-FR')} résultats` : 'Exporter le résultat';
   return { label, csv: href('csv'), jsonl: href('jsonl') };
 }
+/** What the list holds: the full matches, then the partial fill (`total` counts the full ones). */
+export function listed(response: SearchResponse): number {
+  return response.total + (response.partial?.count ?? 0);
+}
+
+/** The line before the first partial hit of the page; null when the page has none. */
+function partialLine(request: SearchRequest, response: SearchResponse): UnderstoodView | null {
+  if (!response.partial || !response.hits.some((h) => h.partial)) return null;
+  const words = [...new Set(response.hits.filter((h) => h.partial && h.lacks).map((h) => h.lacks!))];
+  const text = words.length === 1 ? `Résultats sans le mot « ${words[0]} »` : words.length > 1 ? `Résultats sans l’un des mots ${words.map((w) => `« ${w} »`).join(', ')}` : 'Résultats ne contenant pas tous les mots';
+  const part = (response.understood ?? []).find((p) => p.kind === 'partial');
+  const undo = part && words.length === 1 && part.undoLabel === `chercher sans « ${words[0]} »` ? understoodView(part, request).undo : null;
+  return { text, undo };
+}
+
 /** A page past the last one of a non-empty result set. */
 function pastEnd(request: SearchRequest, response: SearchResponse): SearchView['pastEnd'] {
-  if (response.total === 0 || response.hits.length > 0) return null;
-  const lastPage = Math.min(LIMITS.maxPage, Math.ceil(response.total / request.perPage));
+  if (listed(response) === 0 || response.hits.length > 0) return null;
+  const lastPage = Math.min(LIMITS.maxPage, Math.ceil(listed(response) / request.perPage));
   return { page: request.page, lastPage, href: searchUrl(request, { page: lastPage }) };
 }
 
@@ -209,7 +226,7 @@ export function searchView(request: SearchRequest, response: SearchResponse, day
     q: request.q,
     pageTitle: request.q ? `« ${request.q} » — Dépêches` : hasFilters ? 'Recherche filtrée — Dépêches' : 'Dépêches — archives de presse',
     stats: `${storyCount(response)} en ${duration(response.took_ms)}`,
-    total: response.total,
+    total: listed(response),
     start: (request.page - 1) * request.perPage + 1,
     hits: response.hits.map((h) => hitView(h, request)),
     viewSwitch: viewSwitch(request),
@@ -223,13 +240,14 @@ export function searchView(request: SearchRequest, response: SearchResponse, day
     chips: chips(request),
     clearAllHref: searchUrl(request, { filters: facetFilters(), from: null, to: null }),
     sorts: sortLinks(request),
-    pagination: pagination(request, response.total),
+    pagination: pagination(request, listed(response)),
     suggestion: response.suggestion ? { text: response.suggestion, href: searchUrl(request, { q: response.suggestion }) } : null,
     understood: (response.understood ?? []).map((part) => understoodView(part, request)),
+    partialLine: partialLine(request, response),
     relaxed: response.relaxed ? `${response.relaxed.matched} ${response.relaxed.matched > 1 ? 'termes' : 'terme'} sur ${response.relaxed.of}` : null,
     atomHref: searchUrl(request, { page: 1 }, '/search.atom'),
     // The export writes every version: its count is of articles.
-    exports: response.total > 0 ? exportLinks(request, response.articles ?? response.total) : null,
+    exports: listed(response) > 0 ? exportLinks(request, (response.articles ?? response.total) + (response.partial?.count ?? 0)) : null,
     hidden,
     from: request.from ?? '',
     to: request.to ?? '',

@@ -39,6 +39,7 @@ import { addQuotations, quotedCondition } from './quotation-hits.js';
 import { EntityNames, postgresEntity } from './entities.js';
 import { quotationSpeakerFacet } from './quotation-facet.js';
 import { isDatabaseUnavailable } from './unavailable.js';
+import { addedValues, partialFillPostgres } from './partial-fill.js';
 import type { EntityKind, EntityProfile } from '../entities.js';
 
 export { RANK_WINDOW } from './search-sql.js';
@@ -145,7 +146,14 @@ export class PostgresBackend implements BackendReader {
         relaxed = { matched: count, of: compiled.positive.length };
       }
     }
-    const hits: SearchHit[] = row.hits.map((h) => ({
+    // Few full matches: the partial fill after them (./partial-fill.ts), its counts added to theirs.
+    const fill = relaxed || estimated ? null : await partialFillPostgres(client, request, parsed, compiled, row, (match, clauses, required, limit, offset) => {
+      const parameters = searchParameters(request, match, compiled.highlight, clauses, required, quoted);
+      parameters[4] = limit;
+      parameters[5] = offset;
+      return client.query<SearchRow>(searchSql(sort, grouped, this.facetExactLimit), parameters).then((r) => r.rows[0]);
+    });
+    const hits: SearchHit[] = [...row.hits, ...(fill?.row.hits ?? [])].map((h) => ({
       id: h.id,
       title: h.title,
       date: h.date,
@@ -153,7 +161,11 @@ export class PostgresBackend implements BackendReader {
       snippet: hitSnippet(h),
       score: Math.round(h.score * 10_000) / 1000,
       ...(grouped && h.others.length > 0 ? { story: { versions: h.others.length + 1, others: h.others } } : {}),
+      ...(fill?.lacks.has(h.id) ? { partial: true as const, ...(fill.lacks.get(h.id) ? { lacks: fill.lacks.get(h.id) } : {}) } : {}),
     }));
+    const partial = fill ? { matched: fill.matched, of: fill.of, count: fill.row.total, lacking: fill.lacking } : null;
+    const counted = (name: FacetName) => (fill ? addedValues(facetValues(row[name]), facetValues(fill.row[name])) : facetValues(row[name]));
+    const dates = fill ? addedValues(row.dates, fill.row.dates).sort((a, b) => (a.value < b.value ? -1 : 1)) : row.dates;
     if (request.view === 'citations' && hits.length > 0) await addQuotations(client, hits, compiled, quoted);
     // The Citations view and quotation queries: the speakers of the matching quotations (src/search/postgres/quotation-facet.ts)
     const quotationSpeakers = request.view === 'citations' || quoted ? await quotationSpeakerFacet(client, request, used, quoted) : null;
@@ -168,14 +180,13 @@ export class PostgresBackend implements BackendReader {
       per_page: request.perPage,
       sort: request.sort,
       hits,
-      facets: Object.assign({ date: estimated ? approximateDates(row.dates) : row.dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(name === 'speakers' && quotationSpeakers ? quotationSpeakers : facetValues(row[name])) }))),
+      facets: Object.assign({ date: estimated ? approximateDates(row.dates) : dates }, ...FACETS.map((name) => ({ [facetOf(name).responseKey]: topValues(name === 'speakers' && quotationSpeakers ? quotationSpeakers : counted(name)) }))),
       ...(quotationSpeakers ? { speaker_counts: 'quotations' as const } : {}),
       suggestion,
       relaxed,
-      // Exactness and the partial fill are the embedded engine's (README, PostgreSQL differences).
-      partial: null,
+      partial,
       // Read from the same query plan as the embedded engine's (stems, completions, typos), on PostgreSQL's lexemes.
-      understood: understandQuery(compiled.plan, parseQuery(withoutNul(request.q)), [], { relaxed, partial: null, total: row.total }),
+      understood: understandQuery(compiled.plan, parsed, [], { relaxed, partial, total: row.total }),
     };
   }
 

@@ -28,6 +28,8 @@ export interface CompiledTsQuery {
   /** The positive clauses and the excluded ones, each a tsquery: for the relaxed match. */
   positive: string[];
   negative: string[];
+  /** By positive clause: its place in the parsed query (what a partial hit lacks is said by it). */
+  positiveClauses: number[];
   /** The plan it was compiled from (for the `understood` line). */
   plan: QueryPlan;
 }
@@ -69,6 +71,23 @@ function unweighted(tsquery: string): string {
  */
 export function relaxedMatch(compiled: CompiledTsQuery): string {
   return [`( ${compiled.positive.join(' | ')} )`, ...compiled.negative.map((n) => `!${n}`)].join(' & ');
+}
+
+/**
+ * The partial fill's match, when few articles hold every positive clause
+ * (as the embedded engine's, src/search/evaluate.ts): the articles holding
+ * all but one clause and not all (`required` of `clauses`). Of two clauses,
+ * those holding the rarer (`counts`: the articles each clause matches).
+ * `lacked`: the place in `positive` of the clause all of them lack, when one.
+ */
+export function partialMatch(compiled: CompiledTsQuery, counts: number[]): { match: string; clauses: string[]; required: number; lacked: number | null } {
+  const { positive, negative } = compiled;
+  const not = negative.map((n) => `!${n}`);
+  if (positive.length === 2) {
+    const commoner = counts[0] <= counts[1] ? 1 : 0;
+    return { match: [positive[1 - commoner], `!${positive[commoner]}`, ...not].join(' & '), clauses: [], required: 0, lacked: commoner };
+  }
+  return { match: [`( ${positive.join(' | ')} )`, `!( ${positive.join(' & ')} )`, ...not].join(' & '), clauses: positive, required: positive.length - 1, lacked: null };
 }
 
 /**
@@ -144,20 +163,22 @@ export async function compileTsQuery(db: pg.Pool | pg.PoolClient, parsed: Parsed
     return sides.length === 0 ? null : sides.length === 1 ? sides[0] : `( ${sides.join(' | ')} )`;
   };
 
-  const positive: { query: string; optional: boolean }[] = [];
+  const positive: { query: string; optional: boolean; clause: number }[] = [];
   const negative: string[] = [];
-  for (const clause of plan.clauses) {
+  plan.clauses.forEach((clause, k) => {
     const query = piece(clause);
-    if (!query || !clause) continue;
+    if (!query || !clause) return;
     if (clause.kind !== 'any' && clause.negated) negative.push(query);
-    else positive.push({ query, optional: clause.kind === 'word' && clause.optional });
-  }
+    else positive.push({ query, optional: clause.kind === 'word' && clause.optional, clause: k });
+  });
   // A stop word being typed ("conseil de") only counts when it is all there is.
-  const kept = (positive.some((p) => !p.optional) ? positive.filter((p) => !p.optional) : positive).map((p) => p.query);
-  if (kept.length === 0 && negative.length === 0) return { match: null, highlight: null, positive: kept, negative, plan };
+  const keptClauses = positive.some((p) => !p.optional) ? positive.filter((p) => !p.optional) : positive;
+  const kept = keptClauses.map((p) => p.query);
+  const positiveClauses = keptClauses.map((p) => p.clause);
+  if (kept.length === 0 && negative.length === 0) return { match: null, highlight: null, positive: kept, negative, positiveClauses, plan };
   const match = [...kept, ...negative.map((n) => `!${n}`)].join(' & ');
   // ts_headline marks no compound lexeme: a word's compounds (written together as it is) are highlighted by their parts.
   const compoundParts = wordPlans(plan).filter((w) => !w.negated).flatMap((w) => w.alternatives.flatMap((a) => (a.highlight ? [`( ${a.highlight} )`] : [])));
   const highlight = [...new Set([...kept.map(unweighted), ...compoundParts])];
-  return { match, highlight: highlight.length > 0 ? highlight.join(' | ') : null, positive: kept, negative, plan };
+  return { match, highlight: highlight.length > 0 ? highlight.join(' | ') : null, positive: kept, negative, positiveClauses, plan };
 }
