@@ -117,6 +117,7 @@ function partialFill(searcher: Searcher, parsed: ParsedQuery, partial: NonNullab
   for (const clause of partial.lacking(lackingDocs)) if (clause >= 0) byClause.set(clause, (byClause.get(clause) ?? 0) + 1);
   return {
     count: listed - full - fullStories.size,
+    articles: lackingDocs.length,
     lacking: [...byClause].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([clause]) => word(clause)),
     lacksOf: (page: number[]): [number, string][] => {
       const lacking = page.filter((n) => partial.docs.has(n));
@@ -177,7 +178,7 @@ function computeSearch(searcher: Searcher, parsed: ParsedQuery, request: SearchR
   return {
     query: request.q,
     total,
-    ...(stories ? { articles: facets.passing.length } : {}),
+    ...(stories ? { articles: facets.passing.length - (fill ? fill.articles : 0) } : {}),
     took_ms: Math.round((performance.now() - started) * 100) / 100,
     page: request.page,
     per_page: request.perPage,

@@ -48,7 +48,7 @@ describe('the understood line in a real browser', { timeout: 60_000 }, () => {
       ['coordination NEAR/5 stratégique', 'à 5 mots au plus'],
       ['speaker:Lavrov ', 'parmi les intervenants'],
       ["l'OTAN ", 'élision retirée'],
-      ['sommet Tachkent Wang ', 'suivi de 1 qui en contient 2 sur 3'],
+      ['sommet Tachkent Wang ', 'ensuite 1 résultat sans le mot « Tachkent »'],
       ['Lavrov zzzqxw ', '« zzzqxw » : aucun article'],
     ];
     for (const [q, expected] of cases) {
@@ -56,8 +56,18 @@ describe('the understood line in a real browser', { timeout: 60_000 }, () => {
       expect(await line(page)).toContain(expected);
       await page.close();
     }
+    // The partial fill: its own list after a line naming the word lacked, whose link searches without it.
     const partial = await open(`q=${encodeURIComponent('sommet Tachkent Wang ')}`);
-    expect(await partial.locator('#contenu .partiel').count()).toBe(1);
+    expect(await partial.locator('#contenu .partiel').allInnerTexts()).toEqual(['sans « Tachkent »']);
+    expect(await partial.locator('#contenu .partiels').innerText()).toBe('Résultats sans le mot « Tachkent » · chercher sans « Tachkent »');
+    expect(await partial.locator('#contenu ol.liste-resultats').evaluateAll((lists) => lists.map((l) => [l.getAttribute('start'), l.children.length]))).toEqual([
+      ['1', 1],
+      ['2', 1],
+    ]);
+    expect(await partial.locator('#contenu h1.stats').innerText()).toMatch(/^1 résultat/);
+    await partial.locator('#contenu .partiels a').click();
+    await partial.waitForFunction(() => document.getElementById('etat')?.dataset.q === 'sommet Wang', undefined, { timeout: 30_000 });
+    expect(await partial.locator('#contenu .partiels').count()).toBe(0);
   });
 
   it('names the filter that emptied the results, and its link removes it', async () => {
