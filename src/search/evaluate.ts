@@ -50,7 +50,7 @@ export interface QueryMatches {
 export const PARTIAL_FILL = RANKING.partialFill;
 const PARTIAL_MIN_WORDS = RANKING.partialMinWords;
 /** Ranks of a full match over the partial ones (above any number of exact forms). */
-const FULL_RANK = 100 * RANK_STEP;
+export const FULL_RANK = 100 * RANK_STEP;
 
 const EMPTY: Matches = { docs: new Int32Array(0), scores: new Float64Array(0) };
 

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { facetFields, facetFilters } from '../analysis/index.js';
 import type { Searcher } from './searcher.js';
 import { matchedTextTokens } from './document-tokens.js';
-import { evaluateQuery, type QueryMatches } from './evaluate.js';
+import { evaluateQuery, FULL_RANK, type QueryMatches } from './evaluate.js';
 import { bm25Part } from './exactness.js';
 import { completions } from './match-terms.js';
 import { firstByScore, firstInOrder } from './top-k.js';
@@ -100,7 +100,7 @@ export function warmSearch(searcher: Searcher): void {
  * one full version counts as full), the words they lack, the most lacked
  * first, and the word each of some documents lacks ('' when not told).
  */
-function partialFill(searcher: Searcher, parsed: ParsedQuery, partial: NonNullable<QueryMatches['partial']>, docs: Int32Array, passing: Int32Array, grouped: boolean, listed: number) {
+function partialFill(searcher: Searcher, parsed: ParsedQuery, partial: NonNullable<QueryMatches['partial']>, docs: Int32Array, scores: Float64Array, passing: Int32Array, grouped: boolean, listed: number) {
   const { storyOf } = searcher;
   const storyGrouped = searcher.stories.grouped;
   const fullStories = new Set<number>();
@@ -108,7 +108,8 @@ function partialFill(searcher: Searcher, parsed: ParsedQuery, partial: NonNullab
   let full = 0;
   for (const k of passing) {
     const n = docs[k];
-    if (partial.docs.has(n)) lackingDocs.push(n);
+    // A full match's score carries the full matches' rank (evaluate.ts): no look-up per article.
+    if (scores[k] < FULL_RANK) lackingDocs.push(n);
     else if (!grouped || storyGrouped[n] === 0) full++;
     else fullStories.add(storyOf[n]);
   }
@@ -164,7 +165,7 @@ function computeSearch(searcher: Searcher, parsed: ParsedQuery, request: SearchR
   const pick = request.sort === 'relevance' && scores ? (items: Int32Array, count: number) => firstByScore(items, count, scores!, docs) : (items: Int32Array, count: number) => firstInOrder(items, count, order);
   const stories = grouped ? storyPage(searcher, docs, facets.passing, first, request.perPage, pick) : null;
   const page = stories ? stories.page : pick(facets.passing, first + request.perPage).slice(first);
-  const fill = found.partial ? partialFill(searcher, parsed, found.partial, docs, facets.passing, grouped, stories ? stories.stories : facets.passing.length) : null;
+  const fill = found.partial && scores ? partialFill(searcher, parsed, found.partial, docs, scores, facets.passing, grouped, stories ? stories.stories : facets.passing.length) : null;
   const lacksOf = new Map(fill ? fill.lacksOf(page.map((k) => docs[k])) : []);
   const hits = page.map((k) => toHit(searcher, docs[k], scores ? scores[k] : 0, found.highlight, grouped, lacksOf.get(docs[k]) ?? null, quoted, request.view));
   // The full matches: the partial fill is counted apart.
