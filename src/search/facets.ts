@@ -1,5 +1,5 @@
 import { FACETS, facetOf, type FacetName, type FacetResponseKey } from '../analysis/index.js';
-import { dayNumber, facetKey, type FacetColumn } from './facet-table.js';
+import { dayNumber, facetKey, type FacetColumn, type FacetTable } from './facet-table.js';
 import { KEYSTROKE_OPTIONS, roundedCount, SAMPLE_BUCKETS } from './keystroke-options.js';
 import type { Searcher } from './searcher.js';
 import { firstInOrder } from './top-k.js';
@@ -89,6 +89,36 @@ function sampleCut(rows: number, exactLimit: number): number {
 }
 
 /**
+ * The filter each article of the build fails under the request's filters
+ * (PASSES, a facet's number, the date filter's, FAILS_SEVERAL), as one byte
+ * an article, or null when `candidates` are too few to be worth it
+ * (keystroke-options.ts `filterCodesShare`) and the selection's codes are
+ * not kept yet. A reader types a query under the same filters keystroke
+ * after keystroke: the codes are computed once per selection (one pass over
+ * the archive) and kept by the facet table, the most recently used
+ * `filterCodesKept` of them.
+ */
+function filterFailures(table: FacetTable, request: SearchRequest, failedFilter: (n: number) => number, candidates: number): Int8Array | null {
+  const { filterCodesKept, filterCodesShare } = KEYSTROKE_OPTIONS;
+  if (filterCodesKept <= 0) return null;
+  const key = JSON.stringify([FACETS.map((name) => request.filters[name].map(facetKey)), request.from, request.to]);
+  const kept = table.filterCodes;
+  const codes = kept.get(key);
+  if (codes !== undefined) {
+    kept.delete(key);
+    kept.set(key, codes);
+    return codes;
+  }
+  const size = table.dayOf.length;
+  if (candidates < size * filterCodesShare) return null;
+  const made = new Int8Array(size);
+  for (let n = 0; n < size; n++) made[n] = failedFilter(n);
+  if (kept.size >= filterCodesKept) kept.delete(kept.keys().next().value!);
+  kept.set(key, made);
+  return made;
+}
+
+/**
  * Filters `candidates` (article numbers matching the query) and counts the
  * facet values among them, each facet ignoring its own filter: a candidate
  * failing no filter counts everywhere, one failing one filter counts only in
@@ -131,6 +161,9 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
     if (datesFiltered && fail !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fail = fail === PASSES ? dateFilter : FAILS_SEVERAL;
     return fail;
   };
+  // The filter each article fails, read from the table's codes of this selection (kept across keystrokes) when there
+  // are many candidates: one byte read a candidate instead of scanning its values of each filtered facet.
+  const failCodes = unfiltered ? null : filterFailures(table, request, failedFilter, candidates.length);
   if (unfiltered) {
     // No filter (the common case while typing): every candidate passes and counts everywhere, or those of the sample.
     const cut = sampleCut(candidates.length, exactLimit);
@@ -152,7 +185,7 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
     // Filtered, few candidates: every facet counts exactly, in the same pass.
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
-      const fail = failedFilter(n);
+      const fail = failCodes === null ? failedFilter(n) : failCodes[n];
       if (fail === FAILS_SEVERAL) continue;
       if (fail === PASSES) {
         passing[passed++] = k;
@@ -170,7 +203,7 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
     const rows = new Array<number>(facetCount).fill(0);
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
-      const fail = failedFilter(n);
+      const fail = failCodes === null ? failedFilter(n) : failCodes[n];
       fails[k] = fail;
       if (fail === PASSES) passing[passed++] = k;
       else if (fail >= 0 && fail !== dateFilter) rows[fail]++;
