@@ -68,6 +68,27 @@ function tallyFacet(column: FacetColumn, counts: Uint32Array, candidates: Int32A
   return counted;
 }
 
+/** Adds the candidates' months to `periodCounts`. Kept apart, on typed arrays only, as tallyFacet. */
+function countMonths(candidates: Int32Array, monthOf: Int32Array, periodCounts: Uint32Array): number {
+  for (let k = 0; k < candidates.length; k++) {
+    const month = monthOf[candidates[k]];
+    if (month >= 0) periodCounts[month]++;
+  }
+  return 0;
+}
+
+/** countMonths, and the positions of the candidates of the sample buckets under `cut` into `sample`; returns how many. */
+function countMonthsAndSample(candidates: Int32Array, monthOf: Int32Array, periodCounts: Uint32Array, bucket: Uint16Array, cut: number, sample: Int32Array): number {
+  let sampled = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    const n = candidates[k];
+    const month = monthOf[n];
+    if (month >= 0) periodCounts[month]++;
+    if (bucket[n] < cut) sample[sampled++] = k;
+  }
+  return sampled;
+}
+
 /** Adds article n's values of one facet to its counts. */
 function countArticle(column: FacetColumn, counts: Uint32Array, n: number): void {
   const { start, ids } = column;
@@ -168,13 +189,8 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
     // No filter (the common case while typing): every candidate passes and counts everywhere, or those of the sample.
     const cut = sampleCut(candidates.length, exactLimit);
     const sample = cut < SAMPLE_BUCKETS ? searcher.scratch.int32Array('facet-sample', candidates.length) : null;
-    let sampled = 0;
     // Months only, one read an article; each year is the sum of its months, below.
-    for (let k = 0; k < candidates.length; k++) {
-      const n = candidates[k];
-      if (monthOf[n] >= 0) periodCounts[monthOf[n]]++;
-      if (sample !== null && sampleBucket[n] < cut) sample[sampled++] = k;
-    }
+    const sampled = sample === null ? countMonths(candidates, monthOf, periodCounts) : countMonthsAndSample(candidates, monthOf, periodCounts, sampleBucket, cut, sample);
     for (let id = 0; id < periodCounts.length; id++) if (table.yearOfMonth[id] >= 0) periodCounts[table.yearOfMonth[id]] += periodCounts[id];
     passed = candidates.length;
     const positions = sample === null ? null : sample.subarray(0, sampled);
