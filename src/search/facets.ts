@@ -1,6 +1,6 @@
 import { FACETS, facetOf, type FacetName, type FacetResponseKey } from '../analysis/index.js';
 import { dayNumber, facetKey, type FacetColumn, type FacetTable } from './facet-table.js';
-import { KEYSTROKE_OPTIONS, roundedCount, SAMPLE_BUCKETS } from './keystroke-options.js';
+import { KEYSTROKE_OPTIONS, roundedCount, SAMPLE_BUCKETS, type KeystrokeOptions } from './keystroke-options.js';
 import type { Searcher } from './searcher.js';
 import { firstInOrder } from './top-k.js';
 import type { FacetValue, SearchRequest, SearchResponse } from './types.js';
@@ -113,14 +113,14 @@ function sampleCut(rows: number, exactLimit: number): number {
  * The filter each article of the build fails under the request's filters
  * (PASSES, a facet's number, the date filter's, FAILS_SEVERAL), as one byte
  * an article, or null when `candidates` are too few to be worth it
- * (keystroke-options.ts `filterCodesShare`) and the selection's codes are
- * not kept yet. A reader types a query under the same filters keystroke
- * after keystroke: the codes are computed once per selection (one pass over
- * the archive) and kept by the facet table, the most recently used
- * `filterCodesKept` of them.
+ * (`options.filterCodesShare`) and the selection's codes are not kept yet,
+ * or none are kept. A reader types a query under the same filters
+ * keystroke after keystroke: the codes are computed once per selection (one
+ * pass over the archive) and kept by the facet table, the most recently
+ * used `options.filterCodesKept` of them (keystroke-options.ts).
  */
-function filterFailures(table: FacetTable, request: SearchRequest, failedFilter: (n: number) => number, candidates: number): Int8Array | null {
-  const { filterCodesKept, filterCodesShare } = KEYSTROKE_OPTIONS;
+function filterFailures(table: FacetTable, request: SearchRequest, failedFilter: (n: number) => number, candidates: number, options: KeystrokeOptions): Int8Array | null {
+  const { filterCodesKept, filterCodesShare } = options;
   if (filterCodesKept <= 0) return null;
   const key = JSON.stringify([FACETS.map((name) => request.filters[name].map(facetKey)), request.from, request.to]);
   const kept = table.filterCodes;
@@ -152,7 +152,7 @@ function filterFailures(table: FacetTable, request: SearchRequest, failedFilter:
  * exact. `passing` is a scratch array of the build, valid until the next
  * search.
  */
-export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, candidates: Int32Array, request: SearchRequest, exactLimit = KEYSTROKE_OPTIONS.facetExactLimit): FacetResult {
+export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'> & Partial<Pick<Searcher, 'keystroke'>>, candidates: Int32Array, request: SearchRequest, exactLimit = KEYSTROKE_OPTIONS.facetExactLimit): FacetResult {
   const table = searcher.facets;
   const { dayOf, yearOf, monthOf, sampleBucket } = table;
   const columns = FACETS.map((name) => table.facets[name]);
@@ -184,7 +184,7 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
   };
   // The filter each article fails, read from the table's codes of this selection (kept across keystrokes) when there
   // are many candidates: one byte read a candidate instead of scanning its values of each filtered facet.
-  const failCodes = unfiltered ? null : filterFailures(table, request, failedFilter, candidates.length);
+  const failCodes = unfiltered ? null : filterFailures(table, request, failedFilter, candidates.length, searcher.keystroke ?? KEYSTROKE_OPTIONS);
   if (unfiltered) {
     // No filter (the common case while typing): every candidate passes and counts everywhere, or those of the sample.
     const cut = sampleCut(candidates.length, exactLimit);
