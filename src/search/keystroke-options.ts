@@ -49,9 +49,12 @@ export interface KeystrokeOptions {
    */
   filterCodesKept: number;
   /**
-   * A selection's codes are made (a pass over the whole archive) when the
-   * candidates are at least this share of the archive; fewer are tested
-   * one by one, unless the codes are already kept.
+   * A selection's codes are made (a pass over the whole archive, as long as
+   * testing that many candidates) when the candidates are at least this
+   * share of the archive: making them costs at most four times testing the
+   * candidates of the keystroke that makes them, and a reader's first
+   * keystrokes under new filters (a beginning) match most of the archive.
+   * Fewer candidates are tested one by one, unless the codes are kept.
    */
   filterCodesShare: number;
 }
@@ -64,7 +67,7 @@ export const KEYSTROKE_OPTIONS: KeystrokeOptions = Object.freeze({
   clauseCacheMinPairs: 65_536,
   clauseCacheMaxPairs: 16_000_000,
   filterCodesKept: 8,
-  filterCodesShare: 1 / 16,
+  filterCodesShare: 1 / 4,
 });
 
 /** Buckets of the facet sample: an article is in bucket `sampleBucket[n]` (facet-table.ts), 0 to SAMPLE_BUCKETS - 1. */
