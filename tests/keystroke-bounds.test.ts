@@ -1,10 +1,11 @@
 /**
  * The keystroke budgets (src/search/keystroke-options.ts) against an
  * exhaustive engine on the same real index of a generated archive: kept
- * responses of short beginnings, the page picked on typed arrays and facet
- * counts must be exactly those of counting and sorting everything, except
- * facet counts over more matches than the limit, which must say they are
- * approximate and stay near the exact ones.
+ * responses of short beginnings, the page picked on typed arrays, the
+ * filters read from the codes kept per selection and facet counts must be
+ * exactly those of counting and sorting everything, except facet counts
+ * over more matches than the limit, which must say they are approximate
+ * and stay near the exact ones.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { facetFilters, FACETS, facetOf, type FacetResponseKey } from '../src/analysis/index.js';
@@ -19,7 +20,7 @@ import path from 'node:path';
 const ARTICLES = 1500;
 /** Small enough that short beginnings and common words of the archive count a sample. */
 const SMALL_LIMIT = 300;
-const EXHAUSTIVE: KeystrokeOptions = { ...KEYSTROKE_OPTIONS, facetExactLimit: Infinity, shortPrefixResponses: 0 };
+const EXHAUSTIVE: KeystrokeOptions = { ...KEYSTROKE_OPTIONS, facetExactLimit: Infinity, shortPrefixResponses: 0, filterCodesKept: 0 };
 
 let archive: GeneratedArchive;
 let indexDir: string;
@@ -75,6 +76,9 @@ describe('keystroke budgets', () => {
     }
     for (const key of bounded.shortPrefixResponses.keys()) if (JSON.parse(key)[0].length <= 2) kept++;
     expect(kept).toBeGreaterThan(10);
+    // The filtered requests read the codes kept per selection; the exhaustive engine tested each candidate.
+    expect(bounded.facets.filterCodes.size).toBeGreaterThan(0);
+    expect(exhaustive.facets.filterCodes.size).toBe(0);
   });
 
   it('keep the page, totals and date counts exact above the facet limit, and count a sample only where a facet counts more than the limit, saying so', () => {

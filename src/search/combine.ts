@@ -102,3 +102,42 @@ export function keepCount(scratch: Scratch, combined: Combined, count: number, {
   return { docs: docs.slice(0, kept), scores: scores.slice(0, kept) };
 }
 
+
+/**
+ * The documents held by every list (`lists` non-empty), with their summed
+ * scores, in the first list's order: keepCount(combineShared(...),
+ * lists.length), the same matches. Of two lists (most queries of several
+ * words), the second is marked and the first read, in two passes rather
+ * than three, without a write per document of the first: the word typed
+ * after another ("relations b") may match most of the archive. Their sums
+ * are the same numbers (adding two scores does not depend on their order).
+ */
+export function keepShared(scratch: Scratch, lists: Matches[], size: number, { transient = false } = {}): Matches {
+  if (lists.length !== 2) return keepCount(scratch, combineShared(scratch, lists, size), lists.length, { transient });
+  const [first, second] = lists;
+  const arrays = scratch.combineArrays(size);
+  const { sums, stamps } = arrays;
+  const stamp = ++arrays.stamp;
+  for (let k = 0; k < second.docs.length; k++) {
+    stamps[second.docs[k]] = stamp;
+    sums[second.docs[k]] = second.scores[k];
+  }
+  const length = Math.min(first.docs.length, second.docs.length);
+  const docs = scratch.int32Array(transient ? 'query-docs' : 'kept-docs', length);
+  const scores = scratch.float64Array(transient ? 'query-scores' : 'kept-scores', length);
+  const kept = keepMarked(first, stamps, stamp, sums, docs, scores);
+  if (transient) return { docs: docs.subarray(0, kept), scores: scores.subarray(0, kept) };
+  return { docs: docs.slice(0, kept), scores: scores.slice(0, kept) };
+}
+
+/** The documents of `list` stamped `stamp`, with their score plus `sums`' into `docs` and `scores`; returns how many. Kept apart, on typed arrays only, so that the engine compiles this loop once. */
+function keepMarked(list: Matches, stamps: Uint32Array, stamp: number, sums: Float64Array, docs: Int32Array, scores: Float64Array): number {
+  let kept = 0;
+  for (let k = 0; k < list.docs.length; k++) {
+    const n = list.docs[k];
+    if (stamps[n] !== stamp) continue;
+    docs[kept] = n;
+    scores[kept++] = list.scores[k] + sums[n];
+  }
+  return kept;
+}

@@ -10,7 +10,7 @@ import { rewardProximity } from './proximity.js';
 import { exactForms, exactPattern, RANK_STEP, rewardExactness } from './exactness.js';
 import { RANKING } from './ranking-options.js';
 import type { Scratch } from './scratch.js';
-import { combine, combineShared, keepCount, type Combined } from './combine.js';
+import { combine, keepCount, keepShared, type Combined } from './combine.js';
 import { parseQuery } from './parse-query.js';
 import type { Clause, ParsedQuery } from './types.js';
 
@@ -65,7 +65,7 @@ function cached(searcher: Searcher, key: string, compute: () => CachedClause): C
 
 /** Sums the scores of documents present in every list (`lists` non-empty). */
 function intersect(scratch: Scratch, lists: Matches[], size: number): Matches {
-  return keepCount(scratch, combineShared(scratch, lists, size), lists.length);
+  return keepShared(scratch, lists, size);
 }
 
 /** Sums the scores of documents present in any list. */
@@ -250,7 +250,7 @@ export function evaluateQuery(searcher: Searcher, parsed: ParsedQuery): QueryMat
   const patterns = positive.map((p) => p.exact ?? null);
   const rank = (matches: Matches) => rewardExactness(searcher, rewardProximity(searcher, matches, positive), patterns);
   if (lists.length === 1) return { matches: rank(withoutDocs(lists[0], excluded)), highlight, relaxed: null, partial: null, clauseMatches, plan };
-  const all = withoutDocs(keepCount(searcher.scratch, combineShared(searcher.scratch, lists, size), lists.length, { transient: true }), excluded);
+  const all = withoutDocs(keepShared(searcher.scratch, lists, size, { transient: true }), excluded);
   if (all.docs.length >= PARTIAL_FILL || (all.docs.length > 0 && lists.length < PARTIAL_MIN_WORDS)) return { matches: rank(all), highlight, relaxed: null, partial: null, clauseMatches, plan };
   // Few or none hold every word: every document of every list, for those missing one word or the most words held.
   const combined = combine(searcher.scratch, lists, size);

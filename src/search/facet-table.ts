@@ -47,6 +47,8 @@ export interface FacetTable {
   sampleBucket: Uint16Array;
   /** The numbers 0 to n - 1: the positions passing an unfiltered search, as a view (facets.ts). */
   positions: Int32Array;
+  /** The filter each article fails, by selection of filters, least recently used first (facets.ts `filterFailures`). */
+  filterCodes: Map<string, Int8Array>;
 }
 
 export { facetKey };
@@ -174,5 +176,6 @@ export function buildFacetTable(documents: readonly Article[]): FacetTable {
     newestFirst,
     sampleBucket: sampleBuckets(count),
     positions,
+    filterCodes: new Map(),
   };
 }

@@ -1,6 +1,6 @@
 import { FACETS, facetOf, type FacetName, type FacetResponseKey } from '../analysis/index.js';
-import { dayNumber, facetKey, type FacetColumn } from './facet-table.js';
-import { KEYSTROKE_OPTIONS, roundedCount, SAMPLE_BUCKETS } from './keystroke-options.js';
+import { dayNumber, facetKey, type FacetColumn, type FacetTable } from './facet-table.js';
+import { KEYSTROKE_OPTIONS, roundedCount, SAMPLE_BUCKETS, type KeystrokeOptions } from './keystroke-options.js';
 import type { Searcher } from './searcher.js';
 import { firstInOrder } from './top-k.js';
 import type { FacetValue, SearchRequest, SearchResponse } from './types.js';
@@ -68,6 +68,27 @@ function tallyFacet(column: FacetColumn, counts: Uint32Array, candidates: Int32A
   return counted;
 }
 
+/** Adds the candidates' months to `periodCounts`. Kept apart, on typed arrays only, as tallyFacet. */
+function countMonths(candidates: Int32Array, monthOf: Int32Array, periodCounts: Uint32Array): number {
+  for (let k = 0; k < candidates.length; k++) {
+    const month = monthOf[candidates[k]];
+    if (month >= 0) periodCounts[month]++;
+  }
+  return 0;
+}
+
+/** countMonths, and the positions of the candidates of the sample buckets under `cut` into `sample`; returns how many. */
+function countMonthsAndSample(candidates: Int32Array, monthOf: Int32Array, periodCounts: Uint32Array, bucket: Uint16Array, cut: number, sample: Int32Array): number {
+  let sampled = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    const n = candidates[k];
+    const month = monthOf[n];
+    if (month >= 0) periodCounts[month]++;
+    if (bucket[n] < cut) sample[sampled++] = k;
+  }
+  return sampled;
+}
+
 /** Adds article n's values of one facet to its counts. */
 function countArticle(column: FacetColumn, counts: Uint32Array, n: number): void {
   const { start, ids } = column;
@@ -89,6 +110,36 @@ function sampleCut(rows: number, exactLimit: number): number {
 }
 
 /**
+ * The filter each article of the build fails under the request's filters
+ * (PASSES, a facet's number, the date filter's, FAILS_SEVERAL), as one byte
+ * an article, or null when `candidates` are too few to be worth it
+ * (`options.filterCodesShare`) and the selection's codes are not kept yet,
+ * or none are kept. A reader types a query under the same filters
+ * keystroke after keystroke: the codes are computed once per selection (one
+ * pass over the archive) and kept by the facet table, the most recently
+ * used `options.filterCodesKept` of them (keystroke-options.ts).
+ */
+function filterFailures(table: FacetTable, request: SearchRequest, failedFilter: (n: number) => number, candidates: number, options: KeystrokeOptions): Int8Array | null {
+  const { filterCodesKept, filterCodesShare } = options;
+  if (filterCodesKept <= 0) return null;
+  const key = JSON.stringify([FACETS.map((name) => request.filters[name].map(facetKey)), request.from, request.to]);
+  const kept = table.filterCodes;
+  const codes = kept.get(key);
+  if (codes !== undefined) {
+    kept.delete(key);
+    kept.set(key, codes);
+    return codes;
+  }
+  const size = table.dayOf.length;
+  if (candidates < size * filterCodesShare) return null;
+  const made = new Int8Array(size);
+  for (let n = 0; n < size; n++) made[n] = failedFilter(n);
+  if (kept.size >= filterCodesKept) kept.delete(kept.keys().next().value!);
+  kept.set(key, made);
+  return made;
+}
+
+/**
  * Filters `candidates` (article numbers matching the query) and counts the
  * facet values among them, each facet ignoring its own filter: a candidate
  * failing no filter counts everywhere, one failing one filter counts only in
@@ -101,7 +152,7 @@ function sampleCut(rows: number, exactLimit: number): number {
  * exact. `passing` is a scratch array of the build, valid until the next
  * search.
  */
-export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, candidates: Int32Array, request: SearchRequest, exactLimit = KEYSTROKE_OPTIONS.facetExactLimit): FacetResult {
+export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'> & Partial<Pick<Searcher, 'keystroke'>>, candidates: Int32Array, request: SearchRequest, exactLimit = KEYSTROKE_OPTIONS.facetExactLimit): FacetResult {
   const table = searcher.facets;
   const { dayOf, yearOf, monthOf, sampleBucket } = table;
   const columns = FACETS.map((name) => table.facets[name]);
@@ -131,17 +182,15 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
     if (datesFiltered && fail !== FAILS_SEVERAL && !(dayOf[n] >= 0 && dayOf[n] >= from && dayOf[n] <= to)) fail = fail === PASSES ? dateFilter : FAILS_SEVERAL;
     return fail;
   };
+  // The filter each article fails, read from the table's codes of this selection (kept across keystrokes) when there
+  // are many candidates: one byte read a candidate instead of scanning its values of each filtered facet.
+  const failCodes = unfiltered ? null : filterFailures(table, request, failedFilter, candidates.length, searcher.keystroke ?? KEYSTROKE_OPTIONS);
   if (unfiltered) {
     // No filter (the common case while typing): every candidate passes and counts everywhere, or those of the sample.
     const cut = sampleCut(candidates.length, exactLimit);
     const sample = cut < SAMPLE_BUCKETS ? searcher.scratch.int32Array('facet-sample', candidates.length) : null;
-    let sampled = 0;
     // Months only, one read an article; each year is the sum of its months, below.
-    for (let k = 0; k < candidates.length; k++) {
-      const n = candidates[k];
-      if (monthOf[n] >= 0) periodCounts[monthOf[n]]++;
-      if (sample !== null && sampleBucket[n] < cut) sample[sampled++] = k;
-    }
+    const sampled = sample === null ? countMonths(candidates, monthOf, periodCounts) : countMonthsAndSample(candidates, monthOf, periodCounts, sampleBucket, cut, sample);
     for (let id = 0; id < periodCounts.length; id++) if (table.yearOfMonth[id] >= 0) periodCounts[table.yearOfMonth[id]] += periodCounts[id];
     passed = candidates.length;
     const positions = sample === null ? null : sample.subarray(0, sampled);
@@ -152,7 +201,7 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
     // Filtered, few candidates: every facet counts exactly, in the same pass.
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
-      const fail = failedFilter(n);
+      const fail = failCodes === null ? failedFilter(n) : failCodes[n];
       if (fail === FAILS_SEVERAL) continue;
       if (fail === PASSES) {
         passing[passed++] = k;
@@ -170,7 +219,7 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'>, cand
     const rows = new Array<number>(facetCount).fill(0);
     for (let k = 0; k < candidates.length; k++) {
       const n = candidates[k];
-      const fail = failedFilter(n);
+      const fail = failCodes === null ? failedFilter(n) : failCodes[n];
       fails[k] = fail;
       if (fail === PASSES) passing[passed++] = k;
       else if (fail >= 0 && fail !== dateFilter) rows[fail]++;

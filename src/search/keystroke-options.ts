@@ -40,6 +40,23 @@ export interface KeystrokeOptions {
   clauseCacheMinPairs: number;
   /** ... and at most this many (192 MB): at a million articles, sixteen common words. */
   clauseCacheMaxPairs: number;
+  /**
+   * Selections of filters whose per-article codes (the filter each article
+   * fails: a byte an article, 1 MB at a million) the facet table keeps
+   * (facets.ts `filterFailures`): a reader types keystroke after keystroke
+   * under the same filters, and reading a code costs a candidate one byte
+   * where testing its values costs a scan of each filtered facet's. 0 keeps none.
+   */
+  filterCodesKept: number;
+  /**
+   * A selection's codes are made (a pass over the whole archive, as long as
+   * testing that many candidates) when the candidates are at least this
+   * share of the archive: making them costs at most four times testing the
+   * candidates of the keystroke that makes them, and a reader's first
+   * keystrokes under new filters (a beginning) match most of the archive.
+   * Fewer candidates are tested one by one, unless the codes are kept.
+   */
+  filterCodesShare: number;
 }
 
 export const KEYSTROKE_OPTIONS: KeystrokeOptions = Object.freeze({
@@ -49,6 +66,8 @@ export const KEYSTROKE_OPTIONS: KeystrokeOptions = Object.freeze({
   clauseCacheArchives: 40,
   clauseCacheMinPairs: 65_536,
   clauseCacheMaxPairs: 16_000_000,
+  filterCodesKept: 8,
+  filterCodesShare: 1 / 4,
 });
 
 /** Buckets of the facet sample: an article is in bucket `sampleBucket[n]` (facet-table.ts), 0 to SAMPLE_BUCKETS - 1. */
