@@ -1,3 +1,4 @@
+/** The inverted index's flat arrays and their builder, longer than 300 lines: builder and reader share one layout, written once here. */
 import { INDEXED_FIELDS, TEXT_FIELDS } from '../analysis/index.js';
 import { IntList } from './analyze-fields.js';
 import { ChunkedInts } from './chunked-ints.js';
