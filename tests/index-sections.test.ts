@@ -84,6 +84,7 @@ describe('chunked integer lists', () => {
     expect([...streamed.termOffsets]).toEqual([...held.termOffsets]);
     expect([...gather(streamed.postings)]).toEqual([...held.postings]);
     expect([...gather(streamed.sequences)]).toEqual([...held.sequences]);
+    expect([...gather(streamed.sequenceStarts)]).toEqual([...held.sequenceStarts]);
     expect([...streamed.averageFieldLengths]).toEqual([...held.averageFieldLengths]);
     streamer.dispose();
   });

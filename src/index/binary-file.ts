@@ -19,7 +19,7 @@ import { encodeVarints, MAX_VARINT_BYTES, VarintDecoder } from './varint.js';
  * (`varints`, varint.ts: kind 'varint32', with its count of integers and
  * its delta stride), and is read back as the Int32Array it was.
  */
-type Kind = 'int32' | 'float64' | 'utf8' | 'varint32';
+type Kind = 'int32' | 'float64' | 'uint8' | 'utf8' | 'varint32';
 interface SectionEntry {
   name: string;
   kind: Kind;
@@ -34,12 +34,12 @@ interface Header {
   littleEndian: boolean;
   sections: SectionEntry[];
 }
-export type Section = Int32Array | Float64Array | string;
-/** A section written from chunks (in order, `bytes` in all) rather than from one array. */
+export type Section = Int32Array | Float64Array | Uint8Array | string;
+/** A section written from chunks (in order, `bytes` in all when known beforehand) rather than from one array. */
 export interface SectionSource {
-  kind: 'int32' | 'float64';
-  bytes: number;
-  chunks(): Iterable<Int32Array | Float64Array>;
+  kind: 'int32' | 'float64' | 'uint8';
+  bytes?: number;
+  chunks(): Iterable<Int32Array | Float64Array | Uint8Array>;
 }
 /** An integer section to store as varints (varint.ts), each the difference from the one `stride` places before when stride > 0. */
 export interface VarintSection {
@@ -67,7 +67,7 @@ function bytesOf(value: Section): Uint8Array {
 type Written = Section | SectionSource | VarintSection;
 
 function kindOf(value: Written): Kind {
-  return typeof value === 'string' ? 'utf8' : value instanceof Int32Array ? 'int32' : value instanceof Float64Array ? 'float64' : value.kind;
+  return typeof value === 'string' ? 'utf8' : value instanceof Int32Array ? 'int32' : value instanceof Float64Array ? 'float64' : value instanceof Uint8Array ? 'uint8' : value.kind;
 }
 
 function isSource(value: Written): value is SectionSource {
@@ -78,7 +78,7 @@ function isVarint(value: Written): value is VarintSection {
   return typeof value === 'object' && !ArrayBuffer.isView(value) && value.kind === 'varint32';
 }
 
-function chunksOf(values: Int32Array | SectionSource): Iterable<Int32Array | Float64Array> {
+function chunksOf(values: Int32Array | SectionSource): Iterable<Int32Array | Float64Array | Uint8Array> {
   return values instanceof Int32Array ? [values] : values.chunks();
 }
 
@@ -100,7 +100,7 @@ async function writeAt(handle: FileHandle, bytes: Uint8Array, position: number):
 export async function writeSections(file: string, sections: Record<string, Written>): Promise<void> {
   const entries = Object.entries(sections).map(([name, value]) => {
     const direct = isSource(value) || isVarint(value) ? null : bytesOf(value);
-    return { name, value, kind: kindOf(value), declared: direct ? direct.byteLength : isSource(value) ? value.bytes : null, direct };
+    return { name, value, kind: kindOf(value), declared: direct ? direct.byteLength : isSource(value) ? (value.bytes ?? null) : null, direct };
   });
   // The header's length depends on the offsets it lists: room is kept for the largest it could be.
   const widest: SectionEntry = { name: '', kind: 'varint32', offset: Number.MAX_SAFE_INTEGER, bytes: Number.MAX_SAFE_INTEGER, crc32: 0xffffffff, count: Number.MAX_SAFE_INTEGER, stride: 99 };
@@ -255,5 +255,6 @@ function sectionOf(s: SectionEntry, buffer: ArrayBufferLike, file: string): Sect
   if (s.kind === 'utf8') return Buffer.from(new Uint8Array(buffer)).toString('utf8');
   if (s.kind === 'int32') return new Int32Array(buffer);
   if (s.kind === 'float64') return new Float64Array(buffer);
+  if (s.kind === 'uint8') return new Uint8Array(buffer);
   throw new Error(`${file} section ${s.name} has an unknown kind`);
 }

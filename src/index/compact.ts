@@ -1,9 +1,11 @@
+/** The inverted index's flat arrays and their builder, longer than 300 lines: builder and reader share one layout, written once here. */
 import { INDEXED_FIELDS, TEXT_FIELDS } from '../analysis/index.js';
 import { IntList } from './analyze-fields.js';
 import { ChunkedInts } from './chunked-ints.js';
 import type { SectionSource } from './binary-file.js';
 import type { TermPositions } from './types.js';
 import { PostingCounter } from './posting-counts.js';
+import { SequenceEncoder, termPositions as decodedPositions } from './term-sequences.js';
 export { QUOTED_BITS, QUOTED_OVERFLOW, textPosting } from './posting-counts.js';
 
 /** The indexed fields, in field id order (declared in src/analysis/fields.ts). */
@@ -37,11 +39,13 @@ export interface CompactIndex {
   averageFieldLengths: Float64Array;
   /**
    * Term ids by position of document n's text fields (title, text, quotes: SEQUENCE_FIELD_COUNT of them, at
-   * SEQUENCE_FIELD_COUNT * n + f), from sequenceOffsets[k] to sequenceOffsets[k + 1] in `sequences`. The quotes'
+   * SEQUENCE_FIELD_COUNT * n + f), positions sequenceOffsets[k] to sequenceOffsets[k + 1] - 1. The quotes'
    * hold only the quotations that are not one span of the text (the others are spans of the text's: quotePlaces).
+   * Held as varint bytes (term-sequences.ts), document n's from byte sequenceStarts[n]; read through `termPositions`.
    */
   sequenceOffsets: Int32Array;
-  sequences: Int32Array;
+  sequences: Uint8Array;
+  sequenceStarts: Float64Array;
   /**
    * Where each quotation of document n lies among the term ids by position: quotations quoteOffsets[n] to
    * quoteOffsets[n + 1] - 1, in the article's order, each a (place, positions) pair in `quotePlaces`. A place >= 0
@@ -66,16 +70,10 @@ export function termIndex(terms: readonly string[], term: string): number {
   return -1;
 }
 
+/** The one accessor of documents' term ids by position (term-sequences.ts decodes them). */
 export function termPositions(compact: CompactIndex): TermPositions {
-  const { terms, sequences, sequenceOffsets, documentCount } = compact;
-  return {
-    termId: (term) => termIndex(terms, term),
-    sequence(n, field) {
-      if (!(n >= 0 && n < documentCount)) throw new RangeError(`no article ${n}`);
-      const k = SEQUENCE_FIELD_COUNT * n + field;
-      return sequences.subarray(sequenceOffsets[k], sequenceOffsets[k + 1]);
-    },
-  };
+  const { terms } = compact;
+  return decodedPositions({ ...compact, fieldCount: SEQUENCE_FIELD_COUNT }, (term) => termIndex(terms, term));
 }
 
 /** Every field id, in order: what a packed record of a whole document holds. */
@@ -95,7 +93,9 @@ export interface CompactSections {
   fieldLengths: Int32Array;
   averageFieldLengths: Float64Array;
   sequenceOffsets: Int32Array;
+  /** Varint bytes, streamed; `sequenceStarts` is known once they are (written after them). */
   sequences: SectionSource;
+  sequenceStarts: SectionSource;
   quoteOffsets: Int32Array;
   quotePlaces: Int32Array;
 }
@@ -259,12 +259,21 @@ export class CompactBuilder {
     const termOffsets = this.slotOffsets(rank);
     const postings = this.postingsWindow(rank, termOffsets, 0, termOffsets.length - 1);
     this.closeOffsets();
-    const sequences = new Int32Array(this.sequences.length);
+    const columns = this.columns(sorted, termOffsets);
+    const map = (id: number) => (id < 0 ? -1 : rank[id]);
+    let bytes = 0;
+    for (const chunk of this.sequences.chunksInOrder()) bytes += SequenceEncoder.measure(chunk, map);
+    const sequences = new Uint8Array(bytes);
+    const encoder = new SequenceEncoder(columns.sequenceOffsets, SEQUENCE_FIELD_COUNT, this.documentCount);
     let o = 0;
-    for (const chunk of this.sequences.chunksInOrder()) for (let k = 0; k < chunk.length; k++) sequences[o++] = chunk[k] < 0 ? -1 : rank[chunk[k]];
+    for (const chunk of this.sequences.chunksInOrder()) {
+      const encoded = encoder.encode(chunk, map);
+      sequences.set(encoded, o);
+      o += encoded.length;
+    }
     this.postings.dispose();
     this.sequences.dispose();
-    return { ...this.columns(sorted, termOffsets), postings, sequences };
+    return { ...columns, postings, sequences, sequenceStarts: encoder.finish() };
   }
 
   /** What both ways of finishing return besides the postings and term positions. */
@@ -300,14 +309,26 @@ export class CompactBuilder {
         }
       },
     };
+    const columns = this.columns(sorted, termOffsets);
+    const encoder = new SequenceEncoder(columns.sequenceOffsets, SEQUENCE_FIELD_COUNT, this.documentCount);
+    let encoded = false;
     const sequences: SectionSource = {
-      kind: 'int32',
-      bytes: this.sequences.length * 4,
+      kind: 'uint8',
       *chunks() {
-        for (const chunk of self.sequences.chunksInOrder()) yield chunk.map((id) => (id < 0 ? -1 : rank[id]));
+        const map = (id: number) => (id < 0 ? -1 : rank[id]);
+        for (const chunk of self.sequences.chunksInOrder()) yield encoder.encode(chunk, map);
+        encoded = true;
       },
     };
-    return { ...this.columns(sorted, termOffsets), postings, sequences };
+    const sequenceStarts: SectionSource = {
+      kind: 'float64',
+      bytes: (this.documentCount + 1) * 8,
+      *chunks() {
+        if (!encoded) throw new Error('term sequence starts written before the sequences');
+        yield encoder.finish();
+      },
+    };
+    return { ...columns, postings, sequences, sequenceStarts };
   }
 
   /** Frees the chunks and removes the spill files. */

@@ -153,13 +153,14 @@ async function writeBuild(parts: BuildParts, dir: string, staging: string): Prom
   await writeSections(path.join(staging, 'index.bin'), {
     terms: compact.terms.join('\n'),
     // Integers as varints (varint.ts): ascending ones as differences, postings' documents from the pair before.
-    // Term positions stay 4 bytes each: decoding them would cost loading more than reading them does (term ids do not shrink as postings do).
+    // Term positions are varint bytes already, read as they are and decoded a document at a time (term-sequences.ts).
     termOffsets: varints(compact.termOffsets, 1),
     postings: varints(compact.postings, 2),
     fieldLengths: varints(compact.fieldLengths),
     averageFieldLengths: compact.averageFieldLengths,
     sequenceOffsets: varints(compact.sequenceOffsets, 1),
     sequences: compact.sequences,
+    sequenceStarts: compact.sequenceStarts,
     quoteOffsets: varints(compact.quoteOffsets, 1),
     quotePlaces: varints(compact.quotePlaces),
     lineOffsets: layout.offsets,

@@ -16,6 +16,7 @@ import { takeQuotationSections } from './quotation-sections.js';
 import { storedArticles } from './documents.js';
 import { articleOfLine } from './stored-quotes.js';
 import { checkStories } from './stories.js';
+import { checkSequences } from './term-sequences.js';
 import { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex } from './types.js';
 
 export { saveIndex, writeFileAtomic, IndexWriteError } from './save-build.js';
@@ -147,7 +148,8 @@ async function loadBuild(dir: string, build: string, given?: SharedBuild): Promi
       fieldLengths: section('fieldLengths', Int32Array),
       averageFieldLengths: section('averageFieldLengths', Float64Array),
       sequenceOffsets: section('sequenceOffsets', Int32Array),
-      sequences: section('sequences', Int32Array),
+      sequences: section('sequences', Uint8Array),
+      sequenceStarts: section('sequenceStarts', Float64Array),
       quoteOffsets: section('quoteOffsets', Int32Array),
       quotePlaces: section('quotePlaces', Int32Array),
     };
@@ -180,8 +182,8 @@ function checkShape(c: CompactIndex): void {
     c.termOffsets[slots] * 2 === c.postings.length &&
     c.fieldLengths.length === c.documentCount * FIELD_COUNT &&
     c.sequenceOffsets.length === c.documentCount * SEQUENCE_FIELD_COUNT + 1 &&
-    c.sequenceOffsets[c.documentCount * SEQUENCE_FIELD_COUNT] === c.sequences.length &&
     c.quoteOffsets.length === c.documentCount + 1 &&
     c.quoteOffsets[c.documentCount] * 2 === c.quotePlaces.length;
   if (!ok) throw new Error('index.bin arrays do not fit together');
+  checkSequences({ ...c, fieldCount: SEQUENCE_FIELD_COUNT });
 }

@@ -3,7 +3,7 @@ import type { Article } from '../ingest/types.js';
 import type { CompactIndex } from './compact.js';
 
 /** Bump when the files of a saved index change shape. */
-export const INDEX_FORMAT_VERSION = 11;
+export const INDEX_FORMAT_VERSION = 12;
 
 /** What a saved index says about itself (manifest.json of a build folder). */
 export interface IndexManifest {

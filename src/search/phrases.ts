@@ -30,7 +30,8 @@ export function hasPhrase(searcher: Searcher, n: number, phrase: PhrasePattern):
     const ids = phrase.terms.map((t) => searcher.positions.termId(t));
     if (ids.includes(-1)) return false;
     for (let i = table.offsets[n]; i < table.offsets[n + 1]; i++) {
-      if (holdsPhrase(table.sequences, table.sequenceStart[i], table.sequenceStart[i] + table.sequenceLength[i], ids, phrase.offsets)) return true;
+      const sequence = searcher.positions.sequence(n, table.sequenceField[i] as 0 | 1 | 2);
+      if (holdsPhrase(sequence, table.sequenceStart[i], table.sequenceStart[i] + table.sequenceLength[i], ids, phrase.offsets)) return true;
     }
     return false;
   }

@@ -18,7 +18,7 @@ import type { FacetValue, SearchRequest } from './types.js';
  */
 export function quotationSpeakerCounts(searcher: Searcher, docs: Int32Array, request: SearchRequest, matcher: QuotationMatcher | null, terms: ReadonlySet<string>): FacetValue[] {
   const table = searcher.quoteSpeakers;
-  const { offsets, quoteSpeaker, sequences, sequenceStart, sequenceLength, aligned } = table;
+  const { offsets, quoteSpeaker, sequenceField, sequenceStart, sequenceLength, aligned } = table;
   // The articles passing the other filters (facetCounts' passing array is scratch: read before the search's own call).
   const passing = facetCounts(searcher, docs, { ...request, filters: { ...request.filters, speakers: [] } }).passing;
   const wanted = termMask(matcher ? [] : [...terms].map((term) => searcher.positions.termId(term)));
@@ -35,7 +35,7 @@ export function quotationSpeakerCounts(searcher: Searcher, docs: Int32Array, req
       if (matcher) {
         if (!matcher.matchesAt(n, i)) continue;
       } else if (!anyQuote) {
-        if (aligned[n] === 0 || !holdsTerm(sequences, sequenceStart[i], sequenceStart[i] + sequenceLength[i], wanted)) continue;
+        if (aligned[n] === 0 || !holdsTerm(searcher.positions.sequence(n, sequenceField[i] as 0 | 1 | 2), sequenceStart[i], sequenceStart[i] + sequenceLength[i], wanted)) continue;
       }
       counts[speaker]++;
     }

@@ -158,7 +158,8 @@ export function quotationMatcher(searcher: Searcher, parsed: ParsedQuery): Quota
       if (table.aligned[n] === 0) return matcher.matches(searcher.documents[n].quotes[i - table.offsets[n]]);
       const from = table.sequenceStart[i];
       const to = from + table.sequenceLength[i];
-      for (let t = 0; t < idTests.length; t++) if (!idTests[t](table.sequences, from, to)) return false;
+      const sequence = searcher.positions.sequence(n, table.sequenceField[i] as 0 | 1 | 2);
+      for (let t = 0; t < idTests.length; t++) if (!idTests[t](sequence, from, to)) return false;
       return true;
     },
   };

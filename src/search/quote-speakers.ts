@@ -18,9 +18,9 @@ export interface QuoteSpeakerTable {
   /** Quotations of article n: quoteSpeaker[offsets[n]] to quoteSpeaker[offsets[n + 1] - 1], the speaker's id or -1 (none), in the article's order. */
   offsets: Int32Array;
   quoteSpeaker: Int32Array;
-  /** The term ids by position of every article's text fields (the index's own array, src/index/compact.ts). */
-  sequences: Int32Array;
-  /** Each quotation's first position in `sequences` (within its article's text or `quotes` sequence) and its number of positions. */
+  /** The sequence holding each quotation's term ids by position (its article's text or `quotes` field, for `positions.sequence`). */
+  sequenceField: Uint8Array;
+  /** Each quotation's first position in that sequence and its number of positions. */
   sequenceStart: Int32Array;
   sequenceLength: Int32Array;
   /** 1 when article n's quotations have their places in the index (else their words are read from their text). */
@@ -29,7 +29,7 @@ export interface QuoteSpeakerTable {
 
 /** The `quotes` field's number among the fields saved position by position. */
 export const QUOTES_SEQUENCE = TEXT_FIELDS.indexOf('quotes') as 0 | 1 | 2;
-const TEXT_SEQUENCE = TEXT_FIELDS.indexOf('text');
+const TEXT_SEQUENCE = TEXT_FIELDS.indexOf('text') as 0 | 1 | 2;
 
 /** Distinct speakers, where each article's quotations begin, and each quotation's speaker id. */
 interface SpeakerColumns {
@@ -72,15 +72,12 @@ export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
   const packed = packedQuotesOf(index.documents);
   const { names, offsets, quoteSpeaker } = packed ? { names: packed.speakers, offsets: packed.first, quoteSpeaker: packed.speaker } : speakerColumns(index.documents);
   const count = index.documents.length;
+  const sequenceField = new Uint8Array(quoteSpeaker.length);
   const sequenceStart = new Int32Array(quoteSpeaker.length);
   const sequenceLength = new Int32Array(quoteSpeaker.length);
   const aligned = new Uint8Array(count);
-  // Read in place: a view per article would cost an allocation for each one a search reads.
-  const { sequenceOffsets, quoteOffsets, quotePlaces } = index.compact;
+  const { quoteOffsets, quotePlaces } = index.compact;
   for (let n = 0; n < count; n++) {
-    const k = TEXT_FIELDS.length * n;
-    const textBase = sequenceOffsets[k + TEXT_SEQUENCE];
-    const quotesBase = sequenceOffsets[k + QUOTES_SEQUENCE];
     const placed = quoteOffsets[n];
     const quotes = offsets[n + 1] - offsets[n];
     const fits = quotes === quoteOffsets[n + 1] - placed;
@@ -88,13 +85,14 @@ export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
       for (let j = 0; j < quotes; j++) {
         // A span of the text's sequence, or (a quotation not one span of the text) of the quotations' own
         const place = quotePlaces[2 * (placed + j)];
-        sequenceStart[offsets[n] + j] = place >= 0 ? textBase + place : quotesBase - place - 1;
+        sequenceField[offsets[n] + j] = place >= 0 ? TEXT_SEQUENCE : QUOTES_SEQUENCE;
+        sequenceStart[offsets[n] + j] = place >= 0 ? place : -place - 1;
         sequenceLength[offsets[n] + j] = quotePlaces[2 * (placed + j) + 1];
       }
     }
     aligned[n] = quotes > 0 && fits ? 1 : 0;
   }
-  return { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker, sequences: index.compact.sequences, sequenceStart, sequenceLength, aligned };
+  return { names, words: names.map((name) => new Set(facetKey(name).split(' '))), offsets, quoteSpeaker, sequenceField, sequenceStart, sequenceLength, aligned };
 }
 
 /** Which speakers (by id) hold every word of each name: a flag per speaker. */
