@@ -102,10 +102,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   ({ port } = server.address() as AddressInfo);
-  // Compiling the search loops takes about half a second on a large index:
-  // done right after listening, so the server answers /healthz meanwhile and
-  // a first search waits for it at most once.
-  setImmediate(() => backend.warm());
+  // The warm-up (the tables searches use, compiling the search loops: seconds
+  // on a large index) runs after listening, in steps between the first
+  // requests (warm-up.ts), so that none waits for the whole of it.
+  backend.warm();
   if (options.watchIndex !== false) backend.follow();
   return {
     server,
