@@ -19,10 +19,22 @@ export interface LoadedSharedBuild extends SharedBuild {
   manifest: IndexManifest;
   /** Bytes of the shared arrays. */
   sharedBytes: number;
+  /**
+   * The SHA-256 of documents.jsonl checked against the manifest: resolved
+   * once it matches, rejected with IndexLoadError when not. Before the build
+   * is returned with `documents: 'checked'`; else it goes on in the
+   * background (`'later'`).
+   */
+  documentsChecked: Promise<void>;
 }
 
-/** Reads `build` (default: the build in service) of an index folder for sharing; throws IndexLoadError saying what is wrong. */
-export async function readSharedBuild(dir: string, build?: string): Promise<LoadedSharedBuild> {
+/**
+ * Reads `build` (default: the build in service) of an index folder for sharing; throws IndexLoadError saying what is wrong.
+ * `documents: 'later'`: returned before the hash of documents.jsonl is known (the biggest file: 7 s at a million articles),
+ * for a server that answers first; it reads no text without checking its CRC-32 (documents.ts) meanwhile, and hears of
+ * the whole file's damage from `documentsChecked`.
+ */
+export async function readSharedBuild(dir: string, build?: string, { documents = 'checked' }: { documents?: 'checked' | 'later' } = {}): Promise<LoadedSharedBuild> {
   const name = build ?? (await currentBuild(dir));
   const buildDir = path.join(dir, BUILDS, name);
   const manifest = await readServableManifest(buildDir, name);
@@ -33,22 +45,32 @@ export async function readSharedBuild(dir: string, build?: string): Promise<Load
     const indexFile = path.join(buildDir, 'index.bin');
     // Hashed in another thread while this one reads (checksums.ts).
     const [catalogCheck, indexCheck, documentsCheck] = checkOfFilesInThread([catalogFile, indexFile, path.join(buildDir, 'documents.jsonl')]);
+    const documentsChecked = verifyCheck(documentsCheck, 'documents.jsonl', files['documents.jsonl']).catch((error: unknown) => {
+      throw damaged(name, error);
+    });
+    // Awaited by the caller, perhaps after it failed: not an unhandled rejection meanwhile.
+    documentsChecked.catch(() => {});
     const [sections] = await Promise.all([
       readSections(indexFile, files['index.bin']?.sha256 ?? 'none', { shared: true, check: indexCheck }),
-      verifyCheck(documentsCheck, 'documents.jsonl', files['documents.jsonl']),
+      documents === 'checked' ? documentsChecked : null,
       verifyCatalog(catalogCheck, files['catalog.json']?.sha256),
     ]);
     const quotes = takeQuotationSections(sections, manifest.documentCount, true);
     let sharedBytes = packedBytes(quotes);
     for (const value of sections.values()) if (typeof value !== 'string') sharedBytes += value.byteLength;
-    return { build: name, manifest, sections, quotes, sharedBytes };
+    return { build: name, manifest, sections, quotes, sharedBytes, documentsChecked };
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    throw new IndexLoadError(`index build ${name} is damaged (${code === 'ENOENT' ? 'a file is missing' : message.split('\n')[0]})`, 'damaged');
+    throw error instanceof IndexLoadError ? error : damaged(name, error);
   }
 }
 
-/** The build in service for sharing, or when it is damaged the newest earlier build that reads whole (as loadServableIndex). */
+/** The refusal of build `name`, from why a file of it fails. */
+function damaged(name: string, error: unknown): IndexLoadError {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return new IndexLoadError(`index build ${name} is damaged (${code === 'ENOENT' ? 'a file is missing' : message.split('\n')[0]})`, 'damaged');
+}
+
+/** The build in service for sharing, or when it is damaged the newest earlier build that reads whole (as loadServableIndex), every file checked. */
 export async function readServableSharedBuild(dir: string, onRefused?: (error: IndexLoadError) => void): Promise<LoadedSharedBuild> {
   return readServableBuild(dir, (build) => readSharedBuild(dir, build), onRefused);
 }
