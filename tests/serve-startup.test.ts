@@ -1,8 +1,9 @@
 /**
  * How `serve` starts on a saved build (src/cli.ts): it answers from the
  * build first and looks for corpus changes after, then swaps a rebuild in;
- * the largest file of a build shared by threads is hashed while it is
- * served, and a build that fails that hash is still rebuilt.
+ * the big files of a build shared by threads are hashed while it is served
+ * (index.bin's sections checked by their CRC-32 as read), and a build that
+ * fails either check is still rebuilt.
  */
 import { cp, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,6 +47,27 @@ describe('serve on a saved build', () => {
       }
     }, 180_000);
   }
+
+  it('with threads, refuses a build whose index.bin has a flipped byte (its section fails its CRC-32) and rebuilds it first', async () => {
+    const { corpus, indexDir, build } = await indexedCopy('flipped-index');
+    const file = path.join(indexDir, 'builds', build, 'index.bin');
+    const handle = await open(file, 'r+');
+    const { size } = await handle.stat();
+    const byte = Buffer.alloc(1);
+    // Past the header, in the sections.
+    const at = size - 16;
+    await handle.read(byte, 0, 1, at);
+    await handle.write(Buffer.from([byte[0] ^ 0x10]), 0, 1, at);
+    await handle.close();
+    const server = await serveCli(['--threads', '2', '--index', indexDir, '--corpus', corpus, '--port', '0']);
+    try {
+      expect(server.output()).toMatch(/rebuilding the index of .* \(index build \S+ is damaged \(.*index\.bin.*\)\)/);
+      expect(await servedBuild(server.url)).not.toBe(build);
+      expect(await total(server.url, 'ministre')).toBeGreaterThan(0);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  }, 180_000);
 
   it('with threads, serves a build whose documents.jsonl fails its hash until the rebuild replaces it', async () => {
     const { corpus, indexDir, build } = await indexedCopy('flipped');

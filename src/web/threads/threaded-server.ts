@@ -7,9 +7,10 @@
  * This thread accepts the connections on the public port and pipes each to
  * a worker (front.ts). The first worker starts before the build is read, so
  * that its modules load while this thread reads, and is sent the build.
- * The build is served before the hash of its documents.jsonl is known
- * (every text read is checked by its own CRC-32 meanwhile): a mismatch
- * found then is recovered as a damage reported by a worker.
+ * The first build is served before the SHA-256 of index.bin and
+ * documents.jsonl is known (index.bin's sections are checked by their
+ * CRC-32 as read, each text by its own when read): a mismatch found then is
+ * recovered as a damage reported by a worker.
  *
  * Hot swaps: a new build in service is read into new shared buffers, sent
  * to every worker, which loads and warms it and swaps it in between
@@ -218,8 +219,8 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
   firstStarted?.catch(() => {});
   const front = createFront(slots, limits.maxConnections);
   try {
-    // Served before its documents.jsonl is hashed (the largest file), that hash checked in the background (below).
-    if (indexDir) current = await readSharedBuild(indexDir, undefined, { documents: 'later' });
+    // Served before its big files are hashed, those hashes checked in the background (below).
+    if (indexDir) current = await readSharedBuild(indexDir, undefined, { hashes: 'later' });
     // Listening first, so that the workers know the public port (for absolute URLs).
     await new Promise<void>((resolve, reject) => {
       front.once('error', reject);
@@ -243,9 +244,9 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
     throw error instanceof IndexLoadError ? error : new Error((error as Error).message);
   }
 
-  // A first build whose documents.jsonl fails its hash is recovered as when a worker finds it damaged (builds swapped in later are checked whole first).
+  // A first build whose big files fail their hash is recovered as when a worker finds it damaged (builds swapped in later are checked whole first).
   const first = current;
-  first?.documentsChecked.catch((error: Error) => {
+  first?.filesChecked.catch((error: Error) => {
     if (closing || current !== first) return;
     log('error', 'index-damaged', { build: first.build, error: error.message });
     void recover(error.message);
