@@ -5,8 +5,9 @@
  * `/api/search` until it answers 200, and prints the seconds from launch to
  * that first answer, the CPU time the server spent until then (less noisy
  * than wall time on a shared machine), its RSS then, the time stamp of each
- * line it logged, then requests/s at N connections (the load tests' mix)
- * with errors and timeouts. The server is stopped at the end.
+ * line it logged, then, once it says it serves on every thread (its URL
+ * line), requests/s at N connections (the load tests' mix) with errors and
+ * timeouts. The server is stopped at the end.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -69,12 +70,22 @@ async function main(): Promise<void> {
   const launched = performance.now();
   const since = () => ((performance.now() - launched) / 1000).toFixed(1).padStart(5);
   const child = spawn(process.execPath, [...node, path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The server prints its URL once started whole (every thread serving): the load test waits for it.
+  let startedWhole = 0;
+  let onStarted = () => {};
+  const started = new Promise<void>((resolve) => (onStarted = resolve));
   const echo = (stream: NodeJS.ReadableStream) => {
     let rest = '';
     stream.on('data', (chunk: Buffer) => {
       const lines = (rest + chunk.toString('utf8')).split('\n');
       rest = lines.pop()!;
-      for (const line of lines) console.log(`  [${since()} s] ${line.slice(0, 200)}`);
+      for (const line of lines) {
+        console.log(`  [${since()} s] ${line.slice(0, 200)}`);
+        if (line.startsWith('depeches: searching ') && !startedWhole) {
+          startedWhole = (performance.now() - launched) / 1000;
+          onStarted();
+        }
+      }
     });
   };
   echo(child.stdout!);
@@ -101,6 +112,8 @@ async function main(): Promise<void> {
     const cpu = await cpuSeconds(child.pid!);
     const memory = await processMemory(child.pid!);
     console.log(`first answer ${firstAnswer.toFixed(1)} s after launch (server CPU ${cpu.toFixed(1)} s), RSS ${Math.round(memory.rss / 2 ** 20)} MB, load average ${load()}`);
+    await Promise.race([started, new Promise((resolve) => child.once('exit', resolve))]);
+    if (exited) throw new Error(exited);
     const nextPath = loadMix(await sampleOf(url));
     const result = await autocannon({
       url,
@@ -109,10 +122,10 @@ async function main(): Promise<void> {
       requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: nextPath() }) }],
     });
     const after = await processMemory(child.pid!);
-    console.log(`\n| first answer | server CPU then | RSS then | req/s at ${values.connections} | p99 | errors | timeouts | non-2xx | RSS after | load average |`);
-    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    console.log(`\n| first answer | server CPU then | every thread serving | RSS then | req/s at ${values.connections} | p99 | errors | timeouts | non-2xx | RSS after | load average |`);
+    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     console.log(
-      `| ${firstAnswer.toFixed(1)} s | ${cpu.toFixed(1)} s | ${Math.round(memory.rss / 2 ** 20)} MB | ${Math.round(result.requests.average)} | ${result.latency.p99} ms | ${result.errors} | ${result.timeouts} | ${result.non2xx} | ${Math.round(after.rss / 2 ** 20)} MB | ${load()} |`,
+      `| ${firstAnswer.toFixed(1)} s | ${cpu.toFixed(1)} s | ${startedWhole.toFixed(1)} s | ${Math.round(memory.rss / 2 ** 20)} MB | ${Math.round(result.requests.average)} | ${result.latency.p99} ms | ${result.errors} | ${result.timeouts} | ${result.non2xx} | ${Math.round(after.rss / 2 ** 20)} MB | ${load()} |`,
     );
     if (result.errors + result.timeouts + result.non2xx > 0) process.exitCode = 1;
   } finally {

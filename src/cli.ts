@@ -32,7 +32,6 @@ import {
   type CorpusWatcher,
 } from './search/backends/index.js';
 import { parseBaseUrl } from './web/feeds.js';
-import { startServer } from './web/server.js';
 import { defaultThreads, startThreadedServer } from './web/threads/threaded-server.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -204,7 +203,8 @@ async function runServe(corpus: string, backend: Backend, location: BackendLocat
       threadsNote = ` (${threads} threads${shared > 0 ? `, ${shared < 2 ** 20 ? `${Math.ceil(shared / 1024)} KB` : `${Math.round(shared / 2 ** 20)} MB`} of index shared` : ''})`;
       server = threaded;
     } else {
-      const reader: BackendReader = await freshReader(backend, corpus, writable);
+      // Loaded here only: a threaded server's front thread runs no web application (its workers do), and starts sooner without it.
+      const [reader, { startServer }] = await Promise.all([freshReader(backend, corpus, writable), import('./web/server.js')]);
       server = await startServer({ reader, ...listen });
     }
   } catch (error) {

@@ -1,6 +1,6 @@
 /** What the serving threads and their front thread tell each other (threaded-server.ts, serving-worker.ts). */
 import type { SharedBuild } from '../../index/index.js';
-import type { ConnectionLimits } from '../server.js';
+import type { ConnectionLimits } from '../limits.js';
 
 /** A worker's start: what it serves, and how the front is reached. */
 export interface WorkerStart {
