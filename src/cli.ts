@@ -4,7 +4,8 @@
  *
  *     depeches index --corpus DIR --out DIR      build the index of a corpus folder
  *     depeches serve [--corpus DIR] [--index DIR] [--port N] [--watch]
- *                                                serve it (rebuilding it first when missing or stale)
+ *                                                serve it (built first when missing or damaged;
+ *                                                a corpus changed since is rebuilt once it answers)
  *
  * With --database URL (or DATABASE_URL in the environment), both commands
  * use PostgreSQL instead of the index folder: `index` writes the index into
