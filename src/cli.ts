@@ -4,7 +4,8 @@
  *
  *     depeches index --corpus DIR --out DIR      build the index of a corpus folder
  *     depeches serve [--corpus DIR] [--index DIR] [--port N] [--watch]
- *                                                serve it (rebuilding it first when missing or stale)
+ *                                                serve it (built first when missing or damaged;
+ *                                                a corpus changed since is rebuilt once it answers)
  *
  * With --database URL (or DATABASE_URL in the environment), both commands
  * use PostgreSQL instead of the index folder: `index` writes the index into
@@ -32,7 +33,6 @@ import {
   type CorpusWatcher,
 } from './search/backends/index.js';
 import { parseBaseUrl } from './web/feeds.js';
-import { startServer } from './web/server.js';
 import { defaultThreads, startThreadedServer } from './web/threads/threaded-server.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -90,18 +90,48 @@ async function runIndex(corpus: string, writer: BackendWriter): Promise<void> {
 }
 
 /**
+ * Why the build in service cannot be served as it is before a (re)build:
+ * missing, damaged, of another version or corpus. Whether the corpus
+ * changed since is asked only after the server answers (corpusChecked), as
+ * it stats every file of the corpus: seconds at a million articles, for a
+ * build that is most often still the right one.
+ */
+function reasonBeforeServing(writer: BackendWriter, corpus: string, writable: boolean): Promise<string | null> {
+  return writable ? writer.rebuildReason(corpus, { corpusChanges: false }) : Promise.resolve(null);
+}
+
+/**
+ * Once the server answers: the corpus checked for changes since the build
+ * in service, and rebuilt when it changed; the server swaps the new build in
+ * as soon as it is written (as for --watch), and answers from the previous
+ * one meanwhile. A build that cannot be written (full disk) leaves the
+ * previous one in service.
+ */
+async function corpusChecked(writer: BackendWriter, corpus: string): Promise<void> {
+  try {
+    const reason = await writer.rebuildReason(corpus);
+    if (!reason) return;
+    console.log(`building the index of ${corpus} in ${writer.location} (${reason})`);
+    await runIndex(corpus, writer);
+  } catch (error) {
+    console.error(`depeches: ${(error as Error).message.split('\n')[0]}; serving the previous build`);
+  }
+}
+
+/**
  * A reader of the backend's build in service, (re)built from the corpus
- * first when missing, stale, built from another corpus or damaged. The
- * build in service opens while the corpus is checked (most starts need
- * both); a build that cannot be written (full disk) does not stop the
- * server when a whole, older build is there. `writable` false (no corpus,
- * or a read-only store such as a standby): the build in service as it is.
+ * first when missing, built from another corpus or damaged (a corpus that
+ * changed is rebuilt after: corpusChecked). The build in service opens
+ * while that is checked; a build that cannot be written (full disk) does
+ * not stop the server when a whole, older build is there. `writable` false
+ * (no corpus, or a read-only store such as a standby): the build in service
+ * as it is.
  */
 async function freshReader(backend: Backend, corpus: string, writable: boolean): Promise<BackendReader> {
   const { writer } = backend;
   // Damaged while served: rebuilt from the corpus, then reloaded.
   const options = { rebuild: writable ? () => runIndex(corpus, writer) : undefined };
-  const [reason, opened] = await Promise.all([writable ? writer.rebuildReason(corpus) : null, backend.open(options).catch((error: Error) => error)]);
+  const [reason, opened] = await Promise.all([reasonBeforeServing(writer, corpus, writable), backend.open(options).catch((error: Error) => error)]);
   let reader = opened instanceof Error ? null : opened;
   if (reason) {
     console.log(`building the index of ${corpus} in ${writer.location} (${reason})`);
@@ -131,13 +161,13 @@ async function freshReader(backend: Backend, corpus: string, writable: boolean):
 
 /**
  * Several threads serving the build in service (src/web/threads/): built
- * first from the corpus when missing, stale or damaged, as freshReader does,
+ * first from the corpus when missing or damaged, as freshReader does,
  * but never loaded in this thread as a reader (the threads share one copy).
  */
 async function startThreads(backend: Backend, location: BackendLocation, corpus: string, writable: boolean, listen: Listen, threads: number) {
   const { writer } = backend;
   const rebuild = writable ? () => runIndex(corpus, writer) : undefined;
-  const reason = writable ? await writer.rebuildReason(corpus) : null;
+  const reason = await reasonBeforeServing(writer, corpus, writable);
   if (reason) {
     console.log(`building the index of ${corpus} in ${writer.location} (${reason})`);
     try {
@@ -174,7 +204,8 @@ async function runServe(corpus: string, backend: Backend, location: BackendLocat
       threadsNote = ` (${threads} threads${shared > 0 ? `, ${shared < 2 ** 20 ? `${Math.ceil(shared / 1024)} KB` : `${Math.round(shared / 2 ** 20)} MB`} of index shared` : ''})`;
       server = threaded;
     } else {
-      const reader: BackendReader = await freshReader(backend, corpus, writable);
+      // Loaded here only: a threaded server's front thread runs no web application (its workers do), and starts sooner without it.
+      const [reader, { startServer }] = await Promise.all([freshReader(backend, corpus, writable), import('./web/server.js')]);
       server = await startServer({ reader, ...listen });
     }
   } catch (error) {
@@ -182,21 +213,10 @@ async function runServe(corpus: string, backend: Backend, location: BackendLocat
     throw error;
   }
   console.log(`depeches: searching ${corpus} in ${backend.location} on ${server.url}${threadsNote}`);
-  // Each new build is served by the reader as soon as it is written (BackendReader.follow, in startServer).
-  let watcher: CorpusWatcher | null = null;
-  if (watchForChanges && writable) {
-    watcher = watchCorpus(writer, corpus, {
-      onRebuild: (report, reason) => {
-        const changes = report.changes ? `: ${report.changes.inserted} added, ${report.changes.updated} changed, ${report.changes.deleted} removed` : '';
-        console.log(`reindexed ${report.documentsIndexed} documents (${reason})${changes}`);
-      },
-      onError: (error) => console.error(`depeches: reindexing failed: ${error.message}`),
-    });
-    console.log(`watching ${corpus} for changes`);
-  }
   // Finish the requests in flight, then exit. A second signal while stopping
   // changes nothing (a process manager may repeat it): without a handler it would kill the process mid-close.
   let stopping = false;
+  let watcher: CorpusWatcher | null = null;
   const stop = () => {
     if (stopping) return;
     stopping = true;
@@ -208,6 +228,19 @@ async function runServe(corpus: string, backend: Backend, location: BackendLocat
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (!writable) return;
+  // Each new build is served by the reader as soon as it is written (BackendReader.follow, in startServer;
+  // the threads' front watches the folder). The watcher starts after the first check, so that both never build at once.
+  await corpusChecked(writer, corpus);
+  if (!watchForChanges || stopping) return;
+  watcher = watchCorpus(writer, corpus, {
+    onRebuild: (report, reason) => {
+      const changes = report.changes ? `: ${report.changes.inserted} added, ${report.changes.updated} changed, ${report.changes.deleted} removed` : '';
+      console.log(`reindexed ${report.documentsIndexed} documents (${reason})${changes}`);
+    },
+    onError: (error) => console.error(`depeches: reindexing failed: ${error.message}`),
+  });
+  console.log(`watching ${corpus} for changes`);
 }
 
 /** BASE_URL of the environment; other tools (Vite, vitest) set it to a path, which is ignored with a warning. */

@@ -19,10 +19,23 @@ export interface LoadedSharedBuild extends SharedBuild {
   manifest: IndexManifest;
   /** Bytes of the shared arrays. */
   sharedBytes: number;
+  /**
+   * The SHA-256 of each file checked against the manifest: resolved once
+   * all match, rejected with IndexLoadError when one does not. All of them
+   * before the build is returned with `hashes: 'first'`; with `'later'`,
+   * those of index.bin and documents.jsonl go on in the background.
+   */
+  filesChecked: Promise<void>;
 }
 
-/** Reads `build` (default: the build in service) of an index folder for sharing; throws IndexLoadError saying what is wrong. */
-export async function readSharedBuild(dir: string, build?: string): Promise<LoadedSharedBuild> {
+/**
+ * Reads `build` (default: the build in service) of an index folder for sharing; throws IndexLoadError saying what is wrong.
+ * `hashes: 'later'`, for a server that answers first: returned before the SHA-256 of its two big files is known (6 GB,
+ * 12 s of a core at a million articles, where each of the two cores has a load to do); meanwhile each section of
+ * index.bin is checked by its CRC-32 as read (binary-file.ts, a sixth of that time) and each text of documents.jsonl by
+ * its own when read (documents.ts), and the whole files' damage is heard of from `filesChecked`.
+ */
+export async function readSharedBuild(dir: string, build?: string, { hashes = 'first' }: { hashes?: 'first' | 'later' } = {}): Promise<LoadedSharedBuild> {
   const name = build ?? (await currentBuild(dir));
   const buildDir = path.join(dir, BUILDS, name);
   const manifest = await readServableManifest(buildDir, name);
@@ -31,24 +44,40 @@ export async function readSharedBuild(dir: string, build?: string): Promise<Load
     const files = manifest.files ?? {};
     const catalogFile = path.join(buildDir, 'catalog.json');
     const indexFile = path.join(buildDir, 'index.bin');
-    // Hashed in another thread while this one reads (checksums.ts).
+    // Hashed in another thread while this one reads (checksums.ts), the catalog first.
     const [catalogCheck, indexCheck, documentsCheck] = checkOfFilesInThread([catalogFile, indexFile, path.join(buildDir, 'documents.jsonl')]);
+    const bigFilesChecked = Promise.all([verifyCheck(indexCheck, 'index.bin', files['index.bin']), verifyCheck(documentsCheck, 'documents.jsonl', files['documents.jsonl'])]);
+    const filesChecked = bigFilesChecked.then(
+      () => {},
+      (error: unknown) => {
+        throw damaged(name, error);
+      },
+    );
+    // Awaited by the caller, perhaps after it failed: not an unhandled rejection meanwhile.
+    filesChecked.catch(() => {});
+    const first = hashes === 'first';
     const [sections] = await Promise.all([
-      readSections(indexFile, files['index.bin']?.sha256 ?? 'none', { shared: true, check: indexCheck }),
-      verifyCheck(documentsCheck, 'documents.jsonl', files['documents.jsonl']),
+      // index.bin's whole hash (`check`) or, when it comes later, each section's CRC-32.
+      first ? readSections(indexFile, files['index.bin']?.sha256 ?? 'none', { shared: true, check: indexCheck }) : readSections(indexFile, undefined, { shared: true }),
+      first ? filesChecked : null,
       verifyCatalog(catalogCheck, files['catalog.json']?.sha256),
     ]);
     const quotes = takeQuotationSections(sections, manifest.documentCount, true);
     let sharedBytes = packedBytes(quotes);
     for (const value of sections.values()) if (typeof value !== 'string') sharedBytes += value.byteLength;
-    return { build: name, manifest, sections, quotes, sharedBytes };
+    return { build: name, manifest, sections, quotes, sharedBytes, filesChecked };
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    throw new IndexLoadError(`index build ${name} is damaged (${code === 'ENOENT' ? 'a file is missing' : message.split('\n')[0]})`, 'damaged');
+    throw error instanceof IndexLoadError ? error : damaged(name, error);
   }
 }
 
-/** The build in service for sharing, or when it is damaged the newest earlier build that reads whole (as loadServableIndex). */
+/** The refusal of build `name`, from why a file of it fails. */
+function damaged(name: string, error: unknown): IndexLoadError {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return new IndexLoadError(`index build ${name} is damaged (${code === 'ENOENT' ? 'a file is missing' : message.split('\n')[0]})`, 'damaged');
+}
+
+/** The build in service for sharing, or when it is damaged the newest earlier build that reads whole (as loadServableIndex), every file checked. */
 export async function readServableSharedBuild(dir: string, onRefused?: (error: IndexLoadError) => void): Promise<LoadedSharedBuild> {
   return readServableBuild(dir, (build) => readSharedBuild(dir, build), onRefused);
 }

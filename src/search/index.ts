@@ -2,7 +2,8 @@
  * The search stage: parse a query, run it on an index, filter and count
  * facets, cut snippets. `search` is the one entry point.
  */
-export { prepareSearch, search, warmSearch } from './run.js';
+export { prepareSearch, search } from './run.js';
+export { warmSearch, warmSearchInSteps } from './warm-up.js';
 export { Searcher } from './searcher.js';
 export { KEYSTROKE_OPTIONS, type KeystrokeOptions } from './keystroke-options.js';
 export { parseQuery } from './parse-query.js';

@@ -26,7 +26,7 @@ export interface KeystrokeOptions {
    * ("c", "co") matches most of the archive and recurs in every reader's
    * session: its whole response (page, totals, facets) is kept by the
    * build's Searcher once computed, and the one-letter ones are computed
-   * when the build is warmed (run.ts `warmSearch`).
+   * when the build is warmed (warm-up.ts).
    */
   shortPrefixLength: number;
   /** Most responses of short beginnings kept (a few kilobytes each); 0 keeps none. */

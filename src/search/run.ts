@@ -15,7 +15,7 @@ import { parseQuery } from './parse-query.js';
 import { keepQuoted, quotationHits, quotationMatcher, quotationSnippet, type QuotationMatcher } from './quotation-query.js';
 import { suggestCorrection } from './suggest.js';
 import { emptyingFilters, formatClause, understandQuery } from './understood.js';
-import { keepShortPrefix, keptShortPrefix, shortPrefixKey, warmShortPrefixes } from './short-prefixes.js';
+import { keepShortPrefix, keptShortPrefix, shortPrefixKey } from './short-prefixes.js';
 import type { ParsedQuery, SearchHit, SearchRequest, SearchResponse } from './types.js';
 
 /** The order of a result list, on positions in `docs`: by score, newest first, or oldest first (undated last either way). */
@@ -68,30 +68,6 @@ export function prepareSearch(searcher: Searcher): void {
   void searcher.facets;
   void searcher.quoteSpeakers;
   prepareEntities(searcher);
-}
-
-/**
- * Runs a few searches on the commonest beginnings, plain, filtered and by
- * date, so that the engine compiles the scoring and counting loops before a
- * reader's first keystrokes rather than during them (about half a second on
- * 100 000 articles, whatever the number of searches: it is compile time).
- */
-export function warmSearch(searcher: Searcher): void {
-  prepareSearch(searcher);
-  const view = searcher.postings;
-  const words = completions(view, 'a').concat(completions(view, 'c'), completions(view, 'p')).map(([term]) => term);
-  // The typo dictionary, made on first use: before a reader's first unknown word.
-  view.termsNear(words[0] ?? '', 1);
-  warmShortPrefixes(searcher, (request) => search(searcher, request));
-  if (words.length < 4) return;
-  const table = searcher.facets;
-  const speakers = table.facets.speakers.names.slice(0, 1);
-  const organisations = table.facets.organisations.names.slice(0, 1);
-  for (const q of [words[0], `${words[0]} ${words[1]}`, `${words[2]} ${words[3].slice(0, 3)}`, `"${words[0]} ${words[1]}"`]) {
-    search(searcher, { q, filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
-    search(searcher, { q, filters: facetFilters({ speakers }), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
-    search(searcher, { q, filters: facetFilters({ organisations }), from: '2000-01-01', to: null, page: 1, perPage: 10, sort: 'date' });
-  }
 }
 
 /**

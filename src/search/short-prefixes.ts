@@ -60,16 +60,18 @@ export function keptShortPrefix(searcher: Searcher, key: string): SearchResponse
 }
 
 /**
- * Computes the first page of every one-letter beginning the dictionary
- * knows (the letters its terms start with), unfiltered and by relevance, as
- * the search box asks for them, so that no reader's first keystroke pays
- * for counting the whole archive.
+ * The requests of the first page of every one-letter beginning the
+ * dictionary knows (the letters its terms start with), unfiltered and by
+ * relevance, as the search box asks for them: searched when the build is
+ * warmed (warm-up.ts), so that no reader's first keystroke pays for
+ * counting the whole archive.
  */
-export function warmShortPrefixes(searcher: Searcher, search: (request: SearchRequest) => SearchResponse): void {
-  if (searcher.keystroke.shortPrefixResponses <= 0) return;
+export function shortPrefixWarmRequests(searcher: Searcher): SearchRequest[] {
+  if (searcher.keystroke.shortPrefixResponses <= 0) return [];
   const letters = new Set<string>();
   for (const key of searcher.postings.completionCache.keys()) if (key.length === 1) letters.add(key);
-  for (const q of [...letters].sort().slice(0, searcher.keystroke.shortPrefixResponses)) {
-    search({ q, filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' });
-  }
+  return [...letters]
+    .sort()
+    .slice(0, searcher.keystroke.shortPrefixResponses)
+    .map((q) => ({ q, filters: facetFilters(), from: null, to: null, page: 1, perPage: 10, sort: 'relevance' as const }));
 }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { openBackend, type BackendReader } from '../search/backends/index.js';
 import { createApp } from './app.js';
 import { publicOrigin } from './feeds.js';
+import { DEFAULT_LIMITS, type ConnectionLimits } from './limits.js';
 
 export interface RunningServer {
   server: Server;
@@ -22,19 +23,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Bounds on connections, so that many slow or idle clients cannot take the server down. */
-export interface ConnectionLimits {
-  /** Open connections at most; more are closed as soon as accepted. */
-  maxConnections: number;
-  /** Time a client has to send its request headers. */
-  headersTimeoutMs: number;
-  /** Time a client has to send its whole request. */
-  requestTimeoutMs: number;
-  /** Time an idle keep-alive connection stays open. */
-  keepAliveTimeoutMs: number;
-}
-
-export const DEFAULT_LIMITS: ConnectionLimits = { maxConnections: 4096, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
+export { DEFAULT_LIMITS, type ConnectionLimits } from './limits.js';
 
 export interface ServerOptions {
   /** The reader to serve (from openBackend(...).open(), as the CLI opens it); it is closed with the server. */
@@ -102,10 +91,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   ({ port } = server.address() as AddressInfo);
-  // Compiling the search loops takes about half a second on a large index:
-  // done right after listening, so the server answers /healthz meanwhile and
-  // a first search waits for it at most once.
-  setImmediate(() => backend.warm());
+  // The warm-up (the tables searches use, compiling the search loops: seconds
+  // on a large index) runs after listening, in steps between the first
+  // requests (warm-up.ts), so that none waits for the whole of it.
+  backend.warm();
   if (options.watchIndex !== false) backend.follow();
   return {
     server,

@@ -90,10 +90,10 @@ describe('an index folder on a full disk', () => {
     expect(command.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^depeches: cannot write the index in .*ENOSPC/)]);
     expect(await leftovers(index)).toEqual([]);
 
-    // The server starts on the previous build rather than refusing to.
+    // The server starts on the previous build rather than refusing to (the changed corpus is rebuilt once it answers).
     const server = await serveCli(['--corpus', corpus, '--index', index, '--port', '0']);
     try {
-      expect(server.output()).toMatch(/ENOSPC.*serving the previous build/);
+      await expect.poll(() => server.output(), { timeout: 60_000, interval: 200 }).toMatch(/ENOSPC.*serving the previous build/);
       const health = (await (await fetch(`${server.url}/healthz`)).json()) as { status: string; build: string };
       expect(health).toMatchObject({ status: 'ok', build: first.buildId });
     } finally {

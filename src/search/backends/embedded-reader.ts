@@ -13,21 +13,22 @@ import { queryTerms } from '../evaluate.js';
 import { searchFacetValues } from '../facet-search.js';
 import { highlightRange } from '../highlight.js';
 import { relatedArticles } from '../related.js';
-import { prepareSearch, search, warmSearch } from '../run.js';
+import { search } from '../run.js';
 import { Searcher } from '../searcher.js';
 import { suggestions, type Suggestions } from '../suggestions.js';
+import { warmSearchInSteps } from '../warm-up.js';
 import type { FacetValue, SearchRequest, SearchResponse } from '../types.js';
 import { ServedIndex } from './served-index.js';
 import type { BackendReader, BackendStatus, DocumentDetail, FailureKind, OpenOptions } from './types.js';
 
 export class EmbeddedReader implements BackendReader {
   readonly kind = 'embedded' as const;
+  private closed = false;
   private constructor(private readonly served: ServedIndex) {}
 
-  /** A reader of the build in service of `indexDir`; throws IndexLoadError when there is none that loads. */
+  /** A reader of the build in service of `indexDir` (warmed by `warm` once served); throws IndexLoadError when there is none that loads. */
   static async open(indexDir: string, options: OpenOptions = {}): Promise<EmbeddedReader> {
     const searcher = new Searcher(await loadIndex(indexDir));
-    prepareSearch(searcher);
     return new EmbeddedReader(new ServedIndex(indexDir, searcher, options.rebuild));
   }
 
@@ -116,11 +117,16 @@ export class EmbeddedReader implements BackendReader {
     return this.served.reload();
   }
 
+  /** The build in service warmed in steps, between requests (warm-up.ts); stops if another build is swapped in (warmed before) or the reader closes. */
   warm(): void {
-    warmSearch(this.searcher);
+    const searcher = this.searcher;
+    void warmSearchInSteps(searcher, () => !this.closed && this.searcher === searcher).catch((error: unknown) => {
+      if (this.diagnose(error) === null) console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'warm-up-failed', error: (error as Error).message }));
+    });
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.served.close();
   }
 }

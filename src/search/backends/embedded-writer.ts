@@ -17,8 +17,8 @@ export class EmbeddedWriter implements BackendWriter {
     return indexCorpus(corpus, this.indexDir, options);
   }
 
-  rebuildReason(corpus: string): Promise<string | null> {
-    return rebuildReason(this.indexDir, corpus);
+  rebuildReason(corpus: string, options: { corpusChanges?: boolean } = {}): Promise<string | null> {
+    return rebuildReason(this.indexDir, corpus, options);
   }
 
   async builtFrom(): Promise<string | null> {

@@ -9,7 +9,7 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { checkDocumentsFile, IndexReadError, loadIndex, loadServableIndex } from '../../index/index.js';
-import { warmSearch } from '../run.js';
+import { warmSearch, warmSearchInSteps } from '../warm-up.js';
 import { Searcher } from '../searcher.js';
 
 const log = (level: 'info' | 'error', event: string, fields: Record<string, unknown>) =>
@@ -62,8 +62,8 @@ export class ServedIndex {
         do {
           this.again = false;
           const next = new Searcher(await loadIndex(dir));
-          // Readers keep the current build meanwhile: the new one is warmed whole before the swap.
-          warmSearch(next);
+          // Readers keep the current build meanwhile, answered between the steps: the new one is warmed whole before the swap.
+          await warmSearchInSteps(next);
           if (next.manifest.buildId !== this.current.manifest.buildId || this.damage) this.swap(next);
         } while (this.again);
       } catch (error) {

@@ -81,7 +81,7 @@ export interface BackendReader {
   follow(): void;
   /** Serves the newest build now if it is not the one in service (after this process wrote one). */
   refresh(): Promise<void>;
-  /** Prepares the search of the build in service (compiled loops, caches) before the first reader needs it. */
+  /** Prepares the search of the build in service (compiled loops, caches), in the background between requests: called once the server listens. */
   warm(): void;
   close(): Promise<void>;
 }
@@ -101,8 +101,12 @@ export interface BackendWriter {
   readonly buildCommand: string;
   /** Reads `corpus` (through the indexing worker pool) and makes the store hold its index; readers see the previous build until it is whole. */
   build(corpus: string, options?: IndexCorpusOptions): Promise<BuildReport>;
-  /** Why the store needs a (re)build from `corpus`, or null when up to date. */
-  rebuildReason(corpus: string): Promise<string | null>;
+  /**
+   * Why the store needs a (re)build from `corpus`, or null when up to date.
+   * `corpusChanges` false: the reasons found without reading the corpus's files (missing, damaged, another version or
+   * corpus), for a server that answers from the build first and checks the corpus after; a backend may check it all anyway.
+   */
+  rebuildReason(corpus: string, options?: { corpusChanges?: boolean }): Promise<string | null>;
   /** The corpus folder the build in service was made from, or null when unknown or when there is none. */
   builtFrom(): Promise<string | null>;
   /** Why this store cannot be written here (a read-only standby: builds come from its primary), or null when it can. */

@@ -1,6 +1,6 @@
 /** What the serving threads and their front thread tell each other (threaded-server.ts, serving-worker.ts). */
 import type { SharedBuild } from '../../index/index.js';
-import type { ConnectionLimits } from '../server.js';
+import type { ConnectionLimits } from '../limits.js';
 
 /** A worker's start: what it serves, and how the front is reached. */
 export interface WorkerStart {
@@ -16,16 +16,20 @@ export interface WorkerStart {
   front: { host: string; port: number };
   baseUrl?: string;
   limits?: Partial<ConnectionLimits>;
+  /** Started while the front thread still reads the build, so that its modules load meanwhile: `shared` and `front` come in a `serve` message. */
+  waits?: boolean;
 }
 
 export type ToWorker =
+  /** To a thread that `waits`: the build to serve first, and the front's address (answer `ready`). */
+  | { kind: 'serve'; shared: SharedBuild; front: { host: string; port: number } }
   /** Serve this build from now on (answer `swapped`). */
   | { kind: 'swap'; shared: SharedBuild }
   /** Finish the requests in flight and stop (answer `closed`). */
   | { kind: 'close' };
 
 export type FromWorker =
-  /** `heapMb`: this thread's own JavaScript heap once warmed. */
+  /** `heapMb`: this thread's own JavaScript heap when it starts serving (its build loaded, not yet warmed). */
   | { kind: 'ready'; port: number; build: string; sharedArrays: boolean; heapMb: number }
   | { kind: 'start-failed'; error: string }
   | { kind: 'swapped'; build: string }

@@ -5,7 +5,12 @@
  * worker threads that each run the real server over those same arrays
  * (serving-worker.ts): their own catalog and caches, no copy of the index.
  * This thread accepts the connections on the public port and pipes each to
- * a worker (front.ts).
+ * a worker (front.ts). The first worker starts before the build is read, so
+ * that its modules load while this thread reads, and is sent the build.
+ * The first build is served before the SHA-256 of index.bin and
+ * documents.jsonl is known (index.bin's sections are checked by their
+ * CRC-32 as read, each text by its own when read): a mismatch found then is
+ * recovered as a damage reported by a worker.
  *
  * Hot swaps: a new build in service is read into new shared buffers, sent
  * to every worker, which loads and warms it and swaps it in between
@@ -19,10 +24,11 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { IndexLoadError, readCurrentManifest, readServableSharedBuild, readSharedBuild, type LoadedSharedBuild } from '../../index/index.js';
-import { DEFAULT_LIMITS, type ServerOptions } from '../server.js';
+import { DEFAULT_LIMITS } from '../limits.js';
+import type { ServerOptions } from '../server.js';
 import { collectGarbage } from './collect-garbage.js';
 import { createFront, type Upstream } from './front.js';
-import type { FromWorker, WorkerStart } from './messages.js';
+import type { FromWorker, ToWorker, WorkerStart } from './messages.js';
 import { startServingThread } from './start-thread.js';
 
 const log = (level: 'info' | 'error', event: string, fields: Record<string, unknown>) =>
@@ -77,20 +83,22 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
   const database = options.databaseUrl;
   const indexDir = database ? undefined : options.indexDir;
   if (!database && !indexDir) throw new Error('a server needs an index folder or a database URL');
-  let current: LoadedSharedBuild | null = indexDir ? await readSharedBuild(indexDir) : null;
+  let current: LoadedSharedBuild | null = null;
   let closing = false;
   let publicPort = options.port;
   const slots: Slot[] = Array.from({ length: options.threads }, (_, id) => ({ id, port: null, active: 0, worker: null, build: null, failures: 0 }));
   const listeners = new Set<(slot: Slot, message: FromWorker) => void>();
 
-  const startSlot = (slot: Slot): Promise<void> =>
+  /** `waits`: started before the build is read, which is sent to it once read (`serve`). */
+  const startSlot = (slot: Slot, waits = false): Promise<void> =>
     new Promise((resolve, reject) => {
       // The build in service when it starts (a build swapped in later reaches it as a `swap`).
       const worker = startServingThread({
         workerId: slot.id,
         threads: options.threads,
         indexDir,
-        shared: current ? { build: current.build, sections: current.sections, quotes: current.quotes } : undefined,
+        waits,
+        shared: current && !waits ? { build: current.build, sections: current.sections, quotes: current.quotes } : undefined,
         database,
         replica: options.replica,
         front: { host, port: publicPort },
@@ -207,8 +215,13 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
     }
   };
 
+  // The first thread starts at once and loads its modules while this one reads the build.
+  const firstStarted = indexDir ? startSlot(slots[0], true) : null;
+  firstStarted?.catch(() => {});
   const front = createFront(slots, limits.maxConnections);
   try {
+    // Served before its big files are hashed, those hashes checked in the background (below).
+    if (indexDir) current = await readSharedBuild(indexDir, undefined, { hashes: 'later' });
     // Listening first, so that the workers know the public port (for absolute URLs).
     await new Promise<void>((resolve, reject) => {
       front.once('error', reject);
@@ -220,13 +233,25 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
     publicPort = (front.address() as AddressInfo).port;
     // One after the other: each load's transient heap (the catalog parsed) is collected before the next begins, so that starting
     // N threads does not take N loads' worth of memory at once (a second or two more per thread at 100 000 articles).
-    for (const slot of slots) await startSlot(slot);
+    if (firstStarted && current) {
+      slots[0].worker?.postMessage({ kind: 'serve', shared: { build: current.build, sections: current.sections, quotes: current.quotes }, front: { host, port: publicPort } } satisfies ToWorker);
+      await firstStarted;
+    }
+    for (const slot of slots) if (!firstStarted || slot !== slots[0]) await startSlot(slot);
   } catch (error) {
     closing = true;
     front.close();
     await Promise.all(slots.map((s) => s.worker?.terminate()));
     throw error instanceof IndexLoadError ? error : new Error((error as Error).message);
   }
+
+  // A first build whose big files fail their hash is recovered as when a worker finds it damaged (builds swapped in later are checked whole first).
+  const first = current;
+  first?.filesChecked.catch((error: Error) => {
+    if (closing || current !== first) return;
+    log('error', 'index-damaged', { build: first.build, error: error.message });
+    void recover(error.message);
+  });
 
   let watcher: FSWatcher | null = null;
   if (indexDir && options.watchIndex !== false) {
