@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { facetFields, facetFilters } from '../analysis/index.js';
+import { facetFields } from '../analysis/index.js';
 import type { Searcher } from './searcher.js';
 import { matchedTextTokens } from './document-tokens.js';
 import { evaluateQuery, FULL_RANK, type QueryMatches } from './evaluate.js';
