@@ -1,7 +1,6 @@
 /** depeches itself, through its public `search` (facet counts and snippets included). */
 import { facetFilters } from '../../src/analysis/index.js';
 import { buildIndex, type SearchIndex } from '../../src/index/index.js';
-import type { Article } from '../../src/ingest/types.js';
 import { search, Searcher } from '../../src/search/index.js';
 import type { SearchRequest } from '../../src/search/types.js';
 import { TOP, type Peer, type PeerQuery } from './types.js';

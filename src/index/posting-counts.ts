@@ -104,7 +104,7 @@ export class PostingCounter {
 
   /** Keeps the text's counts until the quotations' are known: a text posting carries both. */
   holdText(distinct: number): void {
-    const { touched, counts, textIds } = this;
+    const { touched, textIds } = this;
     textIds.length = 0;
     for (let k = 0; k < distinct; k++) textIds.push(touched.data[k]);
     this.textStamp = this.stamp;

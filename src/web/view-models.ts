@@ -9,7 +9,7 @@ import type { FacetValue, SearchHit, SearchRequest, SearchResponse, UnderstoodPa
 import { chips, facetView, withSelection, type Chip, type FacetView } from './facet-views.js';
 import { timelineView, type TimelineView } from './timeline.js';
 import type { FacetSearchView } from './facet-search-view.js';
-import { documentUrl, duration, frenchDate, has, resultCount, searchUrl, without, type FilterLink } from './links.js';
+import { documentUrl, duration, frenchDate, has, searchUrl, without, type FilterLink } from './links.js';
 import { EXPORT_LIMIT } from './export.js';
 import { quotationViews, viewSwitch, type QuotationView, type ViewSwitch } from './quotation-views.js';
 import { LIMITS, requestToParams } from './params.js';

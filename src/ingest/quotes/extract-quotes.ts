@@ -1,4 +1,4 @@
-import { SpeakerFinder, type SpeechEvent } from '../people/extract-speakers.js';
+import { SpeakerFinder } from '../people/extract-speakers.js';
 import { AttributionSites, type AttributionSite } from './attribution-sites.js';
 import { sentenceSubject } from './sentence-subject.js';
 import { findIndirectSpeech } from './indirect-speech.js';

@@ -7,7 +7,7 @@
  * hot-swap and watch through the same code.
  */
 import type { FacetName } from '../../analysis/index.js';
-import type { Article, SkippedFile } from '../../ingest/types.js';
+import type { Article } from '../../ingest/types.js';
 import type { IndexCorpusOptions, IndexReport } from '../../index/index.js';
 import type { EntityKind, EntityProfile } from '../entities.js';
 import type { Suggestions } from '../suggestions.js';
