@@ -38,6 +38,10 @@ export function minCpuMs(work: () => void, runs = 5): number {
  * noise), or until `maxN`. A quadratic reader gives about 4, a linear one 2.
  * A ratio of 3 or more is measured again (at most `trials` times, the
  * smallest kept): a busy machine can slow one measure, not every one.
+ * A reader still under `floorMs` at `maxN` is divided by the floor, not by
+ * its own time: the ratio of two sub-millisecond times is the scheduler's
+ * noise (×3.4 seen under load), while a superlinear reader passes the floor
+ * long before 8 M characters.
  */
 export function doublingRatio(make: (n: number) => string, work: (input: string) => void, start = 512, floorMs = 25, maxN = 1 << 23, trials = 3): { n: number; ratio: number; ms: number } {
   let n = start;
@@ -53,7 +57,8 @@ export function doublingRatio(make: (n: number) => string, work: (input: string)
   for (let trial = 0; trial < trials && best.ratio >= 3; trial++) {
     const base = minCpuMs(() => work(input), 5);
     const twice = minCpuMs(() => work(doubled), 5);
-    if (twice / base < best.ratio) best = { n, ratio: twice / base, ms: base };
+    const ratio = twice / Math.max(base, floorMs);
+    if (ratio < best.ratio) best = { n, ratio, ms: base };
   }
   return best;
 }
