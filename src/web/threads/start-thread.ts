@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -14,19 +14,14 @@ const YOUNG_GENERATION_MB = 16;
 /**
  * Starts a thread running serving-worker with `workerData`. From TypeScript
  * sources (tsx, vitest) it loads it through tsx's API, as a worker thread
- * does not inherit the loader of its parent (as src/index/worker-lane.ts):
- * its require hook, which compiles in the thread itself, rather than its
- * ESM loader, whose hooks run in a thread of their own (Node 20: one more
- * isolate per serving thread, some 30 MB each at 100 000 articles). No
- * module of the serving thread's graph awaits at its top level or imports
- * dynamically, so they load as CommonJS alike.
+ * does not inherit the loader of its parent (as src/index/worker-lane.ts).
  */
 export function startServingThread(workerData: unknown): Worker {
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
   const compiled = new URL('./serving-worker.js', import.meta.url);
   if (!import.meta.url.endsWith('.ts')) return new Worker(compiled, { workerData, resourceLimits });
-  const script = fileURLToPath(new URL('./serving-worker.ts', import.meta.url));
-  const api = createRequire(import.meta.url).resolve('tsx/cjs/api');
-  const code = `require(${JSON.stringify(api)}).register(); require(${JSON.stringify(script)});`;
+  const script = new URL('./serving-worker.ts', import.meta.url).href;
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const code = `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(script)}, ${JSON.stringify(script)}));`;
   return new Worker(code, { eval: true, workerData, resourceLimits });
 }
