@@ -36,34 +36,55 @@ function cpuMs(run: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
-/** Smallest CPU time of several runs. */
-function minCpuMs(extract: (text: string) => unknown, text: string, runs = 4): number {
+/** Smallest CPU time (ms) of several runs of `work` on `input`. */
+function minCpuMs<T>(work: (input: T) => unknown, input: T, runs = 4): number {
   let best = Infinity;
-  for (let r = 0; r < runs; r++) best = Math.min(best, cpuMs(() => extract(text)));
+  for (let r = 0; r < runs; r++) best = Math.min(best, cpuMs(() => work(input)));
   return best;
 }
 
+export interface DoublingOptions {
+  /** Size the input starts from before it doubles. */
+  startSize?: number;
+  /** CPU time one run must reach before n and 2n are compared, so that the ratio is not the scheduler's noise. */
+  floorMs?: number;
+  /** Largest n tried: extractors keep it near a million characters, so that distinct names stay fewer than their caches hold. */
+  maxSize?: number;
+}
+
 /**
- * Grows the input from `startSize` until one run costs tens of milliseconds
- * (capped at a million characters, so that distinct names stay fewer than the
- * name caches hold), then measures n and 2n.
+ * t(2n)/t(n) for an input built by `make(n)`: n doubles from `startSize`
+ * until one run costs `floorMs` of CPU (or until `maxSize`), then n and 2n
+ * are measured, the least of several runs each. A ratio above 2.5 is
+ * measured again (at most three more times, the least of all runs kept): a
+ * pause of another process lengthens one side, while a quadratic cost stays
+ * near 4 however often it is measured. A reader still under the floor at
+ * `maxSize` is divided by the floor, not by its own time (two
+ * sub-millisecond times give a ratio of noise; ×3.4 seen under load).
  */
-export function doublingCost(extract: (text: string) => unknown, make: (size: number) => string, startSize = 20_000): { size: number; small: number; large: number; ratio: number } {
+export function doublingCost<T = string>(work: (input: T) => unknown, make: (size: number) => T, options: DoublingOptions = {}): { size: number; small: number; large: number; ratio: number } {
+  const { startSize = 20_000, floorMs = 30, maxSize = 1_000_000 } = options;
   let size = startSize;
-  let small = minCpuMs(extract, make(size), 2);
-  while (small < 30 && size < 1_000_000) {
+  let smallInput = make(size);
+  let small = minCpuMs(work, smallInput, 2);
+  while (small < floorMs && size < maxSize) {
     size *= 2;
-    small = minCpuMs(extract, make(size), 2);
+    smallInput = make(size);
+    small = minCpuMs(work, smallInput, 2);
   }
-  const smallText = make(size);
-  const largeText = make(size * 2);
-  small = minCpuMs(extract, smallText);
-  let large = minCpuMs(extract, largeText);
-  // A ratio far from 2 on a loaded machine is measured again (the smallest of all runs kept): a
-  // pause of another process lengthens one side; a quadratic cost stays near 4 however often it is measured.
-  for (let retry = 0; retry < 2 && large / small > 2.5; retry++) {
-    small = Math.min(small, minCpuMs(extract, smallText, 6));
-    large = Math.min(large, minCpuMs(extract, largeText, 6));
+  const largeInput = make(size * 2);
+  work(largeInput); // the JIT has seen both sizes before either is timed
+  small = minCpuMs(work, smallInput);
+  let large = minCpuMs(work, largeInput);
+  const ratio = () => large / Math.max(small, floorMs);
+  for (let retry = 0; retry < 3 && ratio() > 2.5; retry++) {
+    small = Math.min(small, minCpuMs(work, smallInput, 6));
+    large = Math.min(large, minCpuMs(work, largeInput, 6));
   }
-  return { size, small, large, ratio: large / small };
+  return { size, small, large, ratio: ratio() };
+}
+
+/** The message of a failed ratio assertion: the size and both times. */
+export function describeCost({ size, small, large }: { size: number; small: number; large: number }): string {
+  return `t(2n)/t(n) at n = ${size}: ${small.toFixed(1)} ms -> ${large.toFixed(1)} ms`;
 }

@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { readHtml } from '../../src/ingest/readers/html.js';
 import { readJsonLines } from '../../src/ingest/readers/jsonl.js';
 import { readMarkdown } from '../../src/ingest/readers/markdown.js';
-import { doublingRatio } from './in-helpers.js';
+import { describeCost, doublingCost } from '../helpers/linear-time.js';
 
 /**
  * The readers take time linear in the size of their input, whatever it is:
  * doubling an adversarial input at most about doubles the CPU time
  * (a backtracking regular expression or a quadratic walk gives about 4).
  */
+
+/** From 512 characters, doubled until one run takes 25 ms of CPU, up to 8 M characters. */
+const LINEAR = { startSize: 512, floorMs: 25, maxSize: 1 << 23 };
 
 const repeat = (unit: string) => (n: number) => unit.repeat(Math.max(1, Math.floor(n / unit.length)));
 
@@ -56,21 +59,21 @@ const JSON_LINES: [string, (n: number) => string][] = [
 
 describe('the JSON Lines reader is linear', () => {
   it.each(JSON_LINES)('%s', (_, make) => {
-    const { n, ratio, ms } = doublingRatio(make, (text) => readJsonLines(text, 'a.jsonl'));
-    expect(ratio, `n=${n}: ${ms.toFixed(1)} ms, doubled ×${ratio.toFixed(2)}`).toBeLessThan(3);
+    const cost = doublingCost((text) => readJsonLines(text, 'a.jsonl'), make, LINEAR);
+    expect(cost.ratio, describeCost(cost)).toBeLessThan(3);
   });
 });
 
 describe('the Markdown reader is linear', () => {
   it.each(MARKDOWN)('%s', (_, make) => {
-    const { n, ratio, ms } = doublingRatio(make, (text) => readMarkdown(text, 'a.md'));
-    expect(ratio, `n=${n}: ${ms.toFixed(1)} ms, doubled ×${ratio.toFixed(2)}`).toBeLessThan(3);
+    const cost = doublingCost((text) => readMarkdown(text, 'a.md'), make, LINEAR);
+    expect(cost.ratio, describeCost(cost)).toBeLessThan(3);
   });
 });
 
 describe('the HTML reader is linear', () => {
   it.each(HTML)('%s', (_, make) => {
-    const { n, ratio, ms } = doublingRatio(make, (html) => readHtml(html, 'a.html'));
-    expect(ratio, `n=${n}: ${ms.toFixed(1)} ms, doubled ×${ratio.toFixed(2)}`).toBeLessThan(3);
+    const cost = doublingCost((html) => readHtml(html, 'a.html'), make, LINEAR);
+    expect(cost.ratio, describeCost(cost)).toBeLessThan(3);
   });
 });

@@ -6,6 +6,7 @@ import { cleanDocument, extractSource, readCorpus } from '../../src/ingest/index
 import { chooseDate } from '../../src/ingest/dates/extract-date.js';
 import { headlineFromSlug } from '../../src/ingest/text/slug-headline.js';
 import { titleFromParagraphs } from '../../src/ingest/title.js';
+import { describeCost, doublingCost } from '../helpers/linear-time.js';
 
 /**
  * Hostile input (issue 17): chrome cleaning, dates and titles must cost
@@ -27,39 +28,6 @@ function extract(text: string): void {
   extractSource(text);
 }
 
-function cpuMs(run: () => void): number {
-  const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-function leastOf(runs: number, make: () => string): number {
-  const text = make();
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) best = Math.min(best, cpuMs(() => extract(text)));
-  return best;
-}
-
-/** Repeats of the unit such that one run takes at least `targetMs` (bounded). */
-function calibrate(make: (repeats: number) => string): number {
-  let repeats = 250;
-  while (repeats < 256_000 && leastOf(1, () => make(repeats)) < 25) repeats *= 2;
-  return repeats;
-}
-
-/** t(2n) / t(n), the best of a few trials: one quiet trial is enough to show linear work. */
-function doublingRatio(make: (repeats: number) => string): number {
-  const n = calibrate(make);
-  let best = Infinity;
-  for (let trial = 0; trial < 3 && best >= 3; trial++) {
-    const small = leastOf(5, () => make(n));
-    const large = leastOf(5, () => make(2 * n));
-    best = Math.min(best, large / small);
-  }
-  return best;
-}
-
 const ADVERSARIAL: [string, (repeats: number) => string][] = [
   ['hard-wrapped lowercase lines', (r) => 'une ligne coupée sans fin de phrase et qui continue\n'.repeat(r)],
   ['many dates', (r) => 'le 12 janvier 2019, le 3 mars 2018, le 17 novembre et le 02/03/2019, '.repeat(r)],
@@ -79,7 +47,9 @@ const ADVERSARIAL: [string, (repeats: number) => string][] = [
 
 describe('chrome cleaning, dates and titles are linear in the size of the text', () => {
   it.each(ADVERSARIAL)('%s: doubling the text at most doubles the work (t(2n)/t(n) < 3)', (_label, make) => {
-    expect(doublingRatio(make)).toBeLessThan(3);
+    // from 250 repeats, doubled until one run takes 25 ms of CPU
+    const cost = doublingCost(extract, make, { startSize: 250, floorMs: 25, maxSize: 256_000 });
+    expect(cost.ratio, describeCost(cost)).toBeLessThan(3);
   }, 120_000);
 });
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { extractOrganisations } from '../../src/ingest/index.js';
+import { describeCost, doublingCost } from '../helpers/linear-time.js';
 
 /**
  * Hostile input: organisation extraction must cost time linear in the text,
  * whatever the text holds. Each adversarial pattern is repeated to a size n
  * (about a megabyte, where one run takes tens of milliseconds), then to 2n;
- * doubling the input must not triple the CPU time (the least of several
- * runs, so that a busy machine inflates neither side). A quadratic rule
- * would quadruple it.
+ * doubling the input must not triple the CPU time (doublingCost: the least
+ * of several runs, so that a busy machine inflates neither side). A
+ * quadratic rule would quadruple it.
  */
 
 const PATTERNS: Record<string, string> = {
@@ -19,36 +20,13 @@ const PATTERNS: Record<string, string> = {
   'class nouns and lowercase heads': 'le groupe Alpha Beta le syndicat CGT le ministère de l’Intérieur du Figaro au Monde le réseau social ',
 };
 
-function cpuMilliseconds(run: () => void): number {
-  const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-/** Least CPU time of `runs` runs of extraction on `text`. */
-function leastTime(text: string, runs = 5): number {
-  let least = Infinity;
-  for (let r = 0; r < runs; r++) least = Math.min(least, cpuMilliseconds(() => extractOrganisations(text)));
-  return least;
-}
-
 describe('extractOrganisations on hostile input', () => {
   for (const [name, unit] of Object.entries(PATTERNS)) {
     it(`stays linear on ${name}`, () => {
       // about a megabyte: past the sizes where the young generation of the garbage collector fills up and
       // makes single steps look super-linear; doubled again on a machine fast enough to run it in under 20 ms
-      let repeats = Math.ceil(1_000_000 / unit.length);
-      let text = unit.repeat(repeats);
-      if (leastTime(text, 1) < 20) {
-        repeats *= 2;
-        text = unit.repeat(repeats);
-      }
-      const doubled = unit.repeat(repeats * 2);
-      extractOrganisations(doubled); // the JIT has seen both sizes before either is timed
-      const single = leastTime(text, 3);
-      const double = leastTime(doubled, 3);
-      expect(double / single).toBeLessThan(3);
+      const cost = doublingCost(extractOrganisations, (size) => unit.repeat(Math.ceil(size / unit.length)), { startSize: 1_000_000, floorMs: 20, maxSize: 2_000_000 });
+      expect(cost.ratio, describeCost(cost)).toBeLessThan(3);
     }, 120_000);
   }
 });

@@ -113,8 +113,10 @@ describe('a primary and a streaming standby', () => {
     await writeFile(path.join(corpus, 'replicated.txt'), 'Le 6 mars 2024, Ombeline Trastour a estimé que la réforme attendrait.');
     const server = await serve(['--database', database.primaryUrl, '--replica', database.standbyUrl, '--corpus', corpus]);
     try {
-      expect(server.output()).toMatch(/building the index/);
       expect(server.output()).toMatch(/builds written on/);
+      await expect.poll(() => server.output(), { timeout: 60_000, interval: 200 }).toMatch(/building the index/);
+      // The changed corpus is rebuilt once the server answers (cli.ts corpusChecked): the build's report says when it is committed.
+      await expect.poll(() => server.output(), { timeout: 60_000, interval: 200 }).toMatch(/indexed \d+ documents from \d+ files into/);
       await database.replayed();
       expect((await search(server.url, 'Trastour')).total).toBe(1);
     } finally {
