@@ -118,9 +118,13 @@ function findInJsonLd(data: unknown, key: string): unknown[] {
 
 /** "Titre de l'article | Le Site" -> "Titre de l'article". */
 export function withoutSiteTail(title: string): string {
-  const parts = title.split(/\s+[|–—-]\s+/);
-  if (parts.length < 2) return title.trim();
-  const tail = parts[parts.length - 1];
+  // The last separator found by scanning, not by splitting: a title of a million dashes would make an array of a
+  // million pieces, whose garbage made reading it superlinear.
+  const separator = /\s+[|–—-]\s+/g;
+  let tailStart = -1;
+  for (let match = separator.exec(title); match; match = separator.exec(title)) tailStart = separator.lastIndex;
+  if (tailStart < 0) return title.trim();
+  const tail = title.slice(tailStart);
   const head = title.slice(0, title.length - tail.length).replace(/\s+[|–—-]\s+$/, '').trim();
   return tail.length <= 40 && head.length >= 10 ? head : title.trim();
 }
