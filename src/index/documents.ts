@@ -3,6 +3,7 @@ import { crc32 } from 'node:zlib';
 import type { Article, Quote } from '../ingest/types.js';
 import type { QuotationSpan } from './quotation-record.js';
 import type { PackedQuotes, PackedQuotesColumn } from './shared-quotes.js';
+import { lazyArray } from './lazy-array.js';
 import type { CatalogReader, CatalogValues } from './packed-catalog.js';
 import { outlineOfQuotes, quoteOf, quotesCarryWords, type QuoteOutline, type StoredQuote } from './stored-quotes.js';
 
@@ -156,10 +157,6 @@ class StoredArticle {
     }
   }
 
-  static numberOf(article: StoredArticle): number {
-    return article.#n;
-  }
-
   /** The quotations as stored (their place, not their words). */
   static storedQuotesOf(article: StoredArticle): StoredQuote[] {
     return article.#quotes.at(article.#n)!;
@@ -207,7 +204,7 @@ export function quotationSpansOf(article: Article): readonly QuotationSpan[] {
  * made without an object per quotation; null for articles held in memory.
  */
 export function packedQuotesOf(documents: readonly Article[]): PackedQuotes | null {
-  return COLUMNS_OF.get(documents)?.quotes.packed ?? null;
+  return storedColumnsOf(documents)?.quotes.packed ?? null;
 }
 
 /** What a search needs of an article's quotations (speaker, kind, place, positions), without reading its text. */
@@ -223,23 +220,23 @@ const TEXT_PROPERTY: PropertyDescriptor = {
   configurable: false,
 };
 
-/** Articles made again from the catalog and kept, at most, for the reads that follow: a page reads the same few articles many times. */
+/** Articles made again from the catalog and kept, at most, for the reads that follow (lazy-array.ts). */
 const RECENT_ARTICLES = 1024;
 
-/** What a loaded build's article array reads its articles from. */
+/** What a loaded build's article array reads its articles from, under the key STORED. */
 interface StoredColumns {
   catalog: CatalogReader;
   texts: TextSource;
   quotes: PackedQuotesColumn;
 }
-const COLUMNS_OF = new WeakMap<readonly Article[], StoredColumns>();
+const STORED = Symbol('stored columns');
+const storedColumnsOf = (documents: readonly Article[]): StoredColumns | undefined => (documents as unknown as Record<symbol, StoredColumns | undefined>)[STORED];
 
 /**
  * The articles of a saved build, texts read on demand from `file`, as an
  * array that makes each article from the packed catalog when it is read
- * (no object per article held: a search reads the few it shows), the last
- * RECENT_ARTICLES made kept so that reading one again gives the same object.
- * Read-only. Throws when the file or the quotations do not match the catalog.
+ * (lazy-array.ts): no object per article is held, a search reads the few it
+ * shows. Throws when the file or the quotations do not match the catalog.
  */
 export function storedArticles(file: string, catalog: CatalogReader, quotes: PackedQuotesColumn, layout: TextLayout, fileSize: number): Article[] {
   const count = catalog.count;
@@ -249,58 +246,13 @@ export function storedArticles(file: string, catalog: CatalogReader, quotes: Pac
   }
   if (quotes.length !== count) throw new Error('index.bin quotations do not fit the catalog');
   const texts = new TextSource(file, layout);
-  const recent: (StoredArticle | undefined)[] = new Array(Math.min(RECENT_ARTICLES, count));
-  const article = (n: number): StoredArticle => {
-    const slot = n % RECENT_ARTICLES;
-    const known = recent[slot];
-    if (known !== undefined && StoredArticle.numberOf(known) === n) return known;
-    return (recent[slot] = new StoredArticle(catalog.values(n), n, texts, quotes));
-  };
-  /** The article number a property key names, -1 for any other key. */
-  const numberOf = (key: string | symbol): number => {
-    if (typeof key !== 'string' || key.length === 0 || key.length > 10) return -1;
-    const code = key.charCodeAt(0);
-    if (code < 48 || code > 57 || (code === 48 && key.length > 1)) return -1;
-    const n = Number(key);
-    return Number.isInteger(n) && n < count ? n : -1;
-  };
-  // The target holds the length only (a holey array allocates no element); its elements are the handler's.
-  const target: Article[] = [];
-  target.length = count;
-  const documents = new Proxy(target, {
-    get(target, key, receiver) {
-      const n = numberOf(key);
-      return n >= 0 ? article(n) : Reflect.get(target, key, receiver);
-    },
-    has(target, key) {
-      return numberOf(key) >= 0 || Reflect.has(target, key);
-    },
-    ownKeys(target) {
-      const keys: (string | symbol)[] = [];
-      for (let n = 0; n < count; n++) keys.push(String(n));
-      return [...keys, ...Reflect.ownKeys(target)];
-    },
-    getOwnPropertyDescriptor(target, key) {
-      const n = numberOf(key);
-      return n >= 0 ? { value: article(n), writable: false, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(target, key);
-    },
-    set() {
-      throw new TypeError('the articles of a loaded build are read-only');
-    },
-    defineProperty() {
-      throw new TypeError('the articles of a loaded build are read-only');
-    },
-    deleteProperty() {
-      throw new TypeError('the articles of a loaded build are read-only');
-    },
-  });
-  COLUMNS_OF.set(documents, { catalog, texts, quotes });
-  return documents;
+  const columns: StoredColumns = { catalog, texts, quotes };
+  return lazyArray<Article, StoredColumns>(count, (n) => new StoredArticle(catalog.values(n), n, texts, quotes), RECENT_ARTICLES, STORED, columns);
 }
 
 /** The packed catalog a loaded build's articles are made from (a table over every article reads it without making them); null for articles held in memory. */
 export function catalogOf(documents: readonly Article[]): CatalogReader | null {
-  return COLUMNS_OF.get(documents)?.catalog ?? null;
+  return storedColumnsOf(documents)?.catalog ?? null;
 }
 
 /**
@@ -318,5 +270,5 @@ export function textCut(article: Article): { shownBytes: number; totalBytes: num
  * Articles held in memory have nothing to check.
  */
 export function checkDocumentsFile(documents: readonly Article[]): void {
-  COLUMNS_OF.get(documents)?.texts.checkSize();
+  storedColumnsOf(documents)?.texts.checkSize();
 }
