@@ -76,7 +76,7 @@ class CatalogLines {
 export function parseCatalog(bytes: Buffer, { shared = false }: { shared?: boolean } = {}): PackedCatalog {
   const lines = new CatalogLines(bytes);
   const count = lines.head();
-  const packer = new CatalogPacker(count);
+  const packer = new CatalogPacker(count, bytes.length, shared);
   for (const field of CATALOG_COLUMNS) {
     const column = packer.column(field);
     for (let from = 0; from < count; from += CATALOG_BLOCK) {
@@ -85,5 +85,5 @@ export function parseCatalog(bytes: Buffer, { shared = false }: { shared?: boole
     }
   }
   if (lines.at !== bytes.length) throw new Error('catalog.json has more than its count');
-  return packer.finish(shared);
+  return packer.finish();
 }
