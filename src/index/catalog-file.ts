@@ -1,7 +1,8 @@
 import { open } from 'node:fs/promises';
 import type { Article } from '../ingest/types.js';
 import { CATALOG_FIELDS, type CatalogField } from './documents.js';
-import { CatalogPacker, type PackedCatalog } from './packed-catalog.js';
+import { CatalogPacker } from './catalog-packer.js';
+import type { PackedCatalog } from './packed-catalog.js';
 import { WRITE_CHUNK } from './write-documents.js';
 
 /* catalog.json of a build (documents.ts describes what it holds): its layout on disk, written and read in lines. */
