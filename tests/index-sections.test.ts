@@ -7,6 +7,7 @@ import { readSections, writeSections, type SectionSource } from '../src/index/bi
 import { CHUNK_INTS, ChunkedInts } from '../src/index/chunked-ints.js';
 import { CompactBuilder, FIELD_COUNT, SEQUENCE_FIELD_COUNT } from '../src/index/compact.js';
 import { parseCatalog, writeCatalog } from '../src/index/catalog-file.js';
+import { CatalogReader } from '../src/index/packed-catalog.js';
 import type { Article } from '../src/ingest/types.js';
 
 let work: string;
@@ -109,17 +110,21 @@ describe('catalog.json', () => {
       ...(n % 5 === 0 ? { fileSize: n } : {}),
     }));
     await writeCatalog(file, articles);
-    // No quotations: index.bin holds them (quotation-sections.ts).
-    const none = new Int32Array(0);
-    const quotes = { first: new Int32Array(articles.length + 1), start: none, end: none, speaker: none, direct: new Uint8Array(0), positions: none, speakers: [], wordsOf: none, words: [] };
-    const catalog = parseCatalog(await readFile(file), quotes);
-    expect(catalog.id).toEqual(articles.map((a) => a.id));
-    expect(catalog.title[8999]).toBe('Titre « 8999 »');
-    expect(catalog.speakers[4097]).toEqual(['Élodie Fantôme']);
-    expect(catalog.fileSize.filter((v) => v !== null)).toHaveLength(1800);
-    expect(JSON.stringify(catalog)).not.toContain('jamais');
     const bytes = await readFile(file);
-    expect(() => parseCatalog(bytes.subarray(0, bytes.length - 20), quotes)).toThrow(/cut short|does not fit/);
-    expect(() => parseCatalog(bytes, { ...quotes, first: new Int32Array(articles.length) })).toThrow(/^index\.bin quotations do not fit the catalog$/);
+    for (const shared of [false, true]) {
+      const packed = parseCatalog(bytes, { shared });
+      expect(packed.strings.title.bytes.buffer instanceof SharedArrayBuffer).toBe(shared);
+      const catalog = new CatalogReader(packed);
+      // Every article as saved but its text and quotations (index.bin holds those: quotation-sections.ts), optional fields left out absent.
+      expect(Array.from({ length: catalog.count }, (_, n) => catalog.values(n))).toEqual(articles.map(({ text: _text, quotes: _quotes, ...rest }) => rest));
+      expect(catalog.numberOf('a4097')).toBe(4097);
+      expect(catalog.numberOf('a9000')).toBeUndefined();
+      expect(catalog.numberOf('')).toBeUndefined();
+      // "Élodie Fantôme" is one name, however many articles list it.
+      expect(packed.lists.speakers.names.offsets).toHaveLength(2);
+      expect(Buffer.from(packed.strings.title.bytes).toString()).not.toContain('jamais');
+    }
+    expect(() => parseCatalog(bytes.subarray(0, bytes.length - 20))).toThrow(/cut short|does not fit/);
+    expect(() => parseCatalog(Buffer.from(bytes.toString().replace('"a1"', '1')))).toThrow(/another type/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * A build read once for several threads (src/index/shared-build.ts): its
- * arrays and the catalog's quotations in SharedArrayBuffers, loaded by a
+ * arrays, the catalog and its quotations in SharedArrayBuffers, loaded by a
  * thread into the same articles, quotations and search results as a build
  * loaded alone, and refused in one line when a file changed.
  */
@@ -31,6 +31,8 @@ describe('a shared build', () => {
     expect(numeric.length).toBeGreaterThan(5);
     for (const section of numeric) expect((section as Int32Array).buffer).toBeInstanceOf(SharedArrayBuffer);
     for (const column of [shared.quotes.first, shared.quotes.start, shared.quotes.speaker, shared.quotes.direct, shared.quotes.positions]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // The catalog too, packed once for every thread (packed-catalog.ts).
+    for (const column of [shared.catalog.strings.title.bytes, shared.catalog.strings.id.offsets, shared.catalog.lists.speakers.ids, shared.catalog.idSlots]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(shared.quotes.start.length).toBeGreaterThan(0);
 
     const alone = await loadIndex(indexDir);

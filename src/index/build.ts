@@ -5,6 +5,7 @@ import { analyzeText, IntList, TermDictionary } from './analyze-fields.js';
 import { ALL_FIELDS, CompactBuilder, QUOTES_FIELD, SEQUENCE_FIELD_COUNT, TEXT_FIELD, termPositions, type CompactIndex } from './compact.js';
 import { QuotationRecorder, type QuotationSpan } from './quotation-record.js';
 import { quotationSpansOf, quotationsOf } from './documents.js';
+import type { ArticleIds } from './packed-catalog.js';
 import { storyGroups, StorySignatures } from './stories.js';
 import { INDEX_FORMAT_VERSION, type IndexedFields, type IndexManifest, type SearchIndex } from './types.js';
 
@@ -105,16 +106,16 @@ export function newManifest(documentCount: number, termCount: number, corpus: st
 
 /**
  * Builds the SearchIndex of articles (already unique by id) from their
- * compact index. `readFrom`: when the corpus began to be read (the index
+ * compact index (`byId`: their numbers by id when the caller has them, as a loaded build's catalog does). `readFrom`: when the corpus began to be read (the index
  * holds no change made after it).
  */
-export function assembleIndex(documents: Article[], compact: CompactIndex, storyOf: Int32Array, corpus: string | null, readFrom = new Date()): SearchIndex {
+export function assembleIndex(documents: Article[], compact: CompactIndex, storyOf: Int32Array, corpus: string | null, readFrom = new Date(), byId?: ArticleIds): SearchIndex {
   if (storyOf.length !== documents.length) throw new Error('one story per article expected');
   const index: SearchIndex = {
     manifest: newManifest(documents.length, compact.terms.length, corpus, readFrom),
     compact,
     documents,
-    byId: new Map(documents.map((d, n) => [d.id, n])),
+    byId: byId ?? new Map(documents.map((d, n) => [d.id, n])),
     positions: termPositions(compact),
     storyOf,
   };

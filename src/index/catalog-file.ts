@@ -1,8 +1,9 @@
 import { open } from 'node:fs/promises';
 import type { Article } from '../ingest/types.js';
-import { CATALOG_FIELDS, type Catalog, type CatalogField } from './documents.js';
+import { CATALOG_FIELDS, type CatalogField } from './documents.js';
+import { CatalogPacker } from './catalog-packer.js';
+import type { PackedCatalog } from './packed-catalog.js';
 import { WRITE_CHUNK } from './write-documents.js';
-import { PackedQuotesColumn, type PackedQuotes } from './shared-quotes.js';
 
 /* catalog.json of a build (documents.ts describes what it holds): its layout on disk, written and read in lines. */
 
@@ -69,24 +70,21 @@ class CatalogLines {
 
 /**
  * The columns of a catalog.json written by `writeCatalog`, parsed line by
- * line from its bytes, with the quotations column of `quotes` (read from
- * index.bin: quotation-sections.ts); throws when they do not fit.
+ * line from its bytes and packed (packed-catalog.ts) as they are read, in
+ * SharedArrayBuffers when `shared` (for the threads of a server); throws
+ * when they do not fit.
  */
-export function parseCatalog(bytes: Buffer, quotes: PackedQuotes): Catalog {
+export function parseCatalog(bytes: Buffer, { shared = false }: { shared?: boolean } = {}): PackedCatalog {
   const lines = new CatalogLines(bytes);
   const count = lines.head();
-  const catalog = {} as Record<CatalogField, unknown>;
+  const packer = new CatalogPacker(count, bytes.length, shared);
   for (const field of CATALOG_COLUMNS) {
-    const column: unknown[] = new Array(count);
+    const column = packer.column(field);
     for (let from = 0; from < count; from += CATALOG_BLOCK) {
       const block = lines.block(from, count);
-      for (let k = 0; k < block.length; k++) column[from + k] = block[k];
+      for (let k = 0; k < block.length; k++) column.add(block[k]);
     }
-    catalog[field] = column;
   }
   if (lines.at !== bytes.length) throw new Error('catalog.json has more than its count');
-  const column = new PackedQuotesColumn(quotes);
-  if (column.length !== count) throw new Error('index.bin quotations do not fit the catalog');
-  catalog.quotes = column;
-  return catalog as unknown as Catalog;
+  return packer.finish();
 }

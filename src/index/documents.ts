@@ -3,6 +3,8 @@ import { crc32 } from 'node:zlib';
 import type { Article, Quote } from '../ingest/types.js';
 import type { QuotationSpan } from './quotation-record.js';
 import type { PackedQuotes, PackedQuotesColumn } from './shared-quotes.js';
+import { lazyArray } from './lazy-array.js';
+import type { CatalogReader, CatalogValues } from './packed-catalog.js';
 import { outlineOfQuotes, quoteOf, quotesCarryWords, type QuoteOutline, type StoredQuote } from './stored-quotes.js';
 
 /**
@@ -26,11 +28,6 @@ export type CatalogField = Exclude<keyof Article, 'text'>;
 // A field added to Article and not to CATALOG_FIELDS fails to compile here, rather than be lost on save.
 const EVERY_FIELD_KEPT: [Exclude<CatalogField, (typeof CATALOG_FIELDS)[number]>] extends [never] ? true : never = true;
 void EVERY_FIELD_KEPT;
-/** The optional ones: left out of an article rather than null. */
-const OPTIONAL_FIELDS: ReadonlySet<CatalogField> = new Set(['fileSize', 'fileMtimeMs']);
-
-/** The columns of catalog.json: one array per Article field but `text`, by article number (null for an optional field left out); quotations by their place (stored-quotes.ts). */
-export type Catalog = { [K in Exclude<CatalogField, 'quotes'>]-?: (Exclude<Article[K], undefined> | null)[] } & { quotes: PackedQuotesColumn };
 
 /**
  * Bytes of an article's text (as JSON-encoded in its line) read for a page,
@@ -134,28 +131,27 @@ const TEXT_SOURCES = new FinalizationRegistry<number>((fd) => {
   }
 });
 
-/** An article of a loaded build: every field in memory but `text`, read from disk when asked for. */
+/** An article of a loaded build, made from the packed catalog when asked for (storedArticles): every field in memory but `text`, read from disk when asked for. */
 // The Article fields, declared once, by Article itself.
 interface StoredArticle extends Article {}
 class StoredArticle {
   readonly #source: TextSource;
   readonly #n: number;
-  // The quotations column only: the other columns' values are copied into the article, and the columns dropped once loaded (a tenth of a load's heap).
   readonly #quotes: PackedQuotesColumn;
 
-  constructor(catalog: Catalog, n: number, texts: TextSource) {
+  constructor(values: CatalogValues, n: number, texts: TextSource, quotes: PackedQuotesColumn) {
     this.#source = texts;
     this.#n = n;
-    this.#quotes = catalog.quotes;
+    this.#quotes = quotes;
     const fields = this as unknown as Record<string, unknown>;
+    const given = values as unknown as Record<string, unknown>;
     for (const field of CATALOG_FIELDS) {
       if (field === 'quotes') {
         Object.defineProperty(this, 'quotes', QUOTES_PROPERTY);
         continue;
       }
-      const value = catalog[field][n];
       // An optional field left out stays absent, as in the article saved.
-      if (value !== null || !OPTIONAL_FIELDS.has(field)) fields[field] = value;
+      if (field in given) fields[field] = given[field];
       // An own enumerable property, so that spreading, JSON and comparisons see the text like any other field.
       if (field === 'organisations') Object.defineProperty(this, 'text', TEXT_PROPERTY);
     }
@@ -166,20 +162,12 @@ class StoredArticle {
     return article.#quotes.at(article.#n)!;
   }
 
-  static quotesColumnOf(article: StoredArticle): PackedQuotesColumn {
-    return article.#quotes;
-  }
-
   static outlinesOf(article: StoredArticle): QuoteOutline[] {
     return article.#quotes.outlines(article.#n);
   }
 
   static textOf(article: StoredArticle): string {
     return article.#source.text(article.#n);
-  }
-
-  static sourceOf(article: StoredArticle): TextSource {
-    return article.#source;
   }
 
   static cutOf(article: StoredArticle): { shownBytes: number; totalBytes: number } | null {
@@ -216,11 +204,7 @@ export function quotationSpansOf(article: Article): readonly QuotationSpan[] {
  * made without an object per quotation; null for articles held in memory.
  */
 export function packedQuotesOf(documents: readonly Article[]): PackedQuotes | null {
-  const first = documents[0];
-  const last = documents[documents.length - 1];
-  if (!(first instanceof StoredArticle) || !(last instanceof StoredArticle)) return null;
-  const column = StoredArticle.quotesColumnOf(first);
-  return column === StoredArticle.quotesColumnOf(last) && column.length === documents.length ? column.packed : null;
+  return storedColumnsOf(documents)?.quotes.packed ?? null;
 }
 
 /** What a search needs of an article's quotations (speaker, kind, place, positions), without reading its text. */
@@ -236,17 +220,39 @@ const TEXT_PROPERTY: PropertyDescriptor = {
   configurable: false,
 };
 
-/** The articles of a saved build, texts read on demand from `file`. Throws when the file does not match the layout. */
-export function storedArticles(file: string, catalog: Catalog, layout: TextLayout, fileSize: number): Article[] {
-  const count = catalog.id.length;
+/** Articles made again from the catalog and kept, at most, for the reads that follow (lazy-array.ts). */
+const RECENT_ARTICLES = 1024;
+
+/** What a loaded build's article array reads its articles from, under the key STORED. */
+interface StoredColumns {
+  catalog: CatalogReader;
+  texts: TextSource;
+  quotes: PackedQuotesColumn;
+}
+const STORED = Symbol('stored columns');
+const storedColumnsOf = (documents: readonly Article[]): StoredColumns | undefined => (documents as unknown as Record<symbol, StoredColumns | undefined>)[STORED];
+
+/**
+ * The articles of a saved build, texts read on demand from `file`, as an
+ * array that makes each article from the packed catalog when it is read
+ * (lazy-array.ts): no object per article is held, a search reads the few it
+ * shows. Throws when the file or the quotations do not match the catalog.
+ */
+export function storedArticles(file: string, catalog: CatalogReader, quotes: PackedQuotesColumn, layout: TextLayout, fileSize: number): Article[] {
+  const count = catalog.count;
   const { offsets, textStarts, textBytes, textChecks } = layout;
   if (offsets.length !== count + 1 || offsets[count] !== fileSize || textStarts.length !== count || textBytes.length !== count || textChecks.length !== count) {
     throw new Error('documents file does not match its catalog');
   }
+  if (quotes.length !== count) throw new Error('index.bin quotations do not fit the catalog');
   const texts = new TextSource(file, layout);
-  const documents: Article[] = new Array(count);
-  for (let n = 0; n < count; n++) documents[n] = new StoredArticle(catalog, n, texts) as Article;
-  return documents;
+  const columns: StoredColumns = { catalog, texts, quotes };
+  return lazyArray<Article, StoredColumns>(count, (n) => new StoredArticle(catalog.values(n), n, texts, quotes), RECENT_ARTICLES, STORED, columns);
+}
+
+/** The packed catalog a loaded build's articles are made from (a table over every article reads it without making them); null for articles held in memory. */
+export function catalogOf(documents: readonly Article[]): CatalogReader | null {
+  return storedColumnsOf(documents)?.catalog ?? null;
 }
 
 /**
@@ -264,6 +270,5 @@ export function textCut(article: Article): { shownBytes: number; totalBytes: num
  * Articles held in memory have nothing to check.
  */
 export function checkDocumentsFile(documents: readonly Article[]): void {
-  const first = documents[0];
-  if (first instanceof StoredArticle) StoredArticle.sourceOf(first).checkSize();
+  storedColumnsOf(documents)?.texts.checkSize();
 }

@@ -2,7 +2,8 @@
 export { buildIndex, indexedFields, newBuildId } from './build.js';
 export { saveIndex, loadIndex, loadServableIndex, readCurrentManifest, writeFileAtomic, IndexWriteError, type SharedBuild } from './store.js';
 export { readSharedBuild, readServableSharedBuild, type LoadedSharedBuild } from './shared-build.js';
-export { IndexReadError, TEXT_WINDOW, textCut, checkDocumentsFile, packedQuotesOf, quoteOutlines } from './documents.js';
+export { IndexReadError, TEXT_WINDOW, textCut, checkDocumentsFile, packedQuotesOf, quoteOutlines, catalogOf } from './documents.js';
+export type { ArticleIds, CatalogReader } from './packed-catalog.js';
 export type { QuoteOutline } from './stored-quotes.js';
 export { rebuildReason, latestModification } from './freshness.js';
 export { INDEX_FORMAT_VERSION, IndexLoadError, type IndexManifest, type SearchIndex, type IndexedFields, type TermPositions } from './types.js';

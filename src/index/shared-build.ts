@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readSections } from './binary-file.js';
 import { BUILDS, currentBuild, readServableBuild, readServableManifest } from './build-folder.js';
+import { parseCatalog } from './catalog-file.js';
+import { packedCatalogBytes } from './packed-catalog.js';
 import { checkOfFilesInThread, verifyCatalog, verifyCheck } from './checksums.js';
 import { takeQuotationSections } from './quotation-sections.js';
 import { packedBytes } from './shared-quotes.js';
@@ -10,10 +13,10 @@ import { IndexLoadError, type IndexManifest } from './types.js';
 /**
  * A build read once for several threads: every file checked against the
  * manifest, and the arrays of index.bin (postings, positions, lengths, line
- * offsets, stories, quotations: shared-quotes.ts) in
- * SharedArrayBuffers. Each thread that searches it then
- * loads it with `loadIndex(dir, shared)`, which reads only the catalog: the
- * big arrays are in memory once, whatever the number of threads.
+ * offsets, stories, quotations: shared-quotes.ts) and its catalog, packed
+ * (packed-catalog.ts), in SharedArrayBuffers. Each thread that searches it
+ * then loads it with `loadIndex(dir, shared)`, which reads no file: the
+ * arrays and the catalog are in memory once, whatever the number of threads.
  */
 export interface LoadedSharedBuild extends SharedBuild {
   manifest: IndexManifest;
@@ -56,16 +59,20 @@ export async function readSharedBuild(dir: string, build?: string, { hashes = 'f
     // Awaited by the caller, perhaps after it failed: not an unhandled rejection meanwhile.
     filesChecked.catch(() => {});
     const first = hashes === 'first';
-    const [sections] = await Promise.all([
+    const [sections, catalogBytes] = await Promise.all([
       // index.bin's whole hash (`check`) or, when it comes later, each section's CRC-32.
       first ? readSections(indexFile, files['index.bin']?.sha256 ?? 'none', { shared: true, check: indexCheck }) : readSections(indexFile, undefined, { shared: true }),
+      readFile(catalogFile),
       first ? filesChecked : null,
       verifyCatalog(catalogCheck, files['catalog.json']?.sha256),
     ]);
     const quotes = takeQuotationSections(sections, manifest.documentCount, true);
-    let sharedBytes = packedBytes(quotes);
+    // Parsed once here for every thread, which reads the packed columns without parsing anything.
+    const catalog = parseCatalog(catalogBytes, { shared: true });
+    if (catalog.count !== manifest.documentCount) throw new Error('document count mismatch');
+    let sharedBytes = packedBytes(quotes) + packedCatalogBytes(catalog);
     for (const value of sections.values()) if (typeof value !== 'string') sharedBytes += value.byteLength;
-    return { build: name, manifest, sections, quotes, sharedBytes, filesChecked };
+    return { build: name, manifest, sections, quotes, catalog, sharedBytes, filesChecked };
   } catch (error) {
     throw error instanceof IndexLoadError ? error : damaged(name, error);
   }

@@ -11,7 +11,8 @@ import { assembleIndex } from './build.js';
 import { FIELD_COUNT, SEQUENCE_FIELD_COUNT, type CompactIndex } from './compact.js';
 import { checkOfFilesInThread, verifyCatalog, verifyCheck, type FileCheck } from './checksums.js';
 import { parseCatalog } from './catalog-file.js';
-import type { PackedQuotes } from './shared-quotes.js';
+import { CatalogReader, idsOfCatalog, type PackedCatalog } from './packed-catalog.js';
+import { PackedQuotesColumn, type PackedQuotes } from './shared-quotes.js';
 import { takeQuotationSections } from './quotation-sections.js';
 import { storedArticles } from './documents.js';
 import { articleOfLine } from './stored-quotes.js';
@@ -94,11 +95,13 @@ export interface SharedBuild {
   sections: Map<string, Section>;
   /** The quotations column, packed in shared memory (shared-quotes.ts), its sections taken out of `sections`. */
   quotes: PackedQuotes;
+  /** catalog.json, checked and packed in shared memory (packed-catalog.ts). */
+  catalog: PackedCatalog;
 }
 
 /**
  * Loads the build in service from an index folder, every file checked against its checksum; throws IndexLoadError saying what is wrong.
- * `shared`: a build whose files another thread checked and whose index.bin it read (in SharedArrayBuffers): only the catalog is read here.
+ * `shared`: a build whose files another thread checked and whose index.bin and catalog it read (in SharedArrayBuffers): no file is read here.
  */
 export async function loadIndex(dir: string, shared?: SharedBuild): Promise<SearchIndex> {
   return shared ? loadBuild(dir, shared.build, shared) : loadBuild(dir, await currentBuild(dir));
@@ -123,15 +126,13 @@ async function loadBuild(dir: string, build: string, given?: SharedBuild): Promi
     const documentsFile = path.join(buildDir, 'documents.jsonl');
     const catalogFile = path.join(buildDir, 'catalog.json');
     const indexFile = path.join(buildDir, 'index.bin');
-    // The three files hashed in another thread (checksums.ts) while this one reads index.bin and the catalog.
-    const [catalogCheck, indexCheck, documentsCheck] = given
-      ? [checkOfFilesInThread([catalogFile])[0], null, null]
-      : checkOfFilesInThread([catalogFile, indexFile, documentsFile]);
+    // The three files hashed in another thread (checksums.ts) while this one reads index.bin and the catalog; a shared build's were, by the thread that read it.
+    const [catalogCheck, indexCheck, documentsCheck] = given ? [null, null, null] : checkOfFilesInThread([catalogFile, indexFile, documentsFile]);
     const [sections, catalogBytes] = await Promise.all([
       given?.sections ?? readSections(indexFile, files['index.bin']?.sha256 ?? 'none', { check: indexCheck! }),
-      readFile(catalogFile),
+      given ? null : readFile(catalogFile),
       documentsCheck && verifyCheck(documentsCheck, 'documents.jsonl', files['documents.jsonl']),
-      verifyCatalog(catalogCheck, files['catalog.json']?.sha256),
+      catalogCheck && verifyCatalog(catalogCheck, files['catalog.json']?.sha256),
     ]);
     const section = <T>(name: string, type: new (...args: never[]) => T): T => {
       const value = sections.get(name);
@@ -154,18 +155,19 @@ async function loadBuild(dir: string, build: string, given?: SharedBuild): Promi
       quotePlaces: section('quotePlaces', Int32Array),
     };
     checkShape(compact);
-    const catalog = parseCatalog(catalogBytes, given?.quotes ?? takeQuotationSections(sections, manifest.documentCount, false));
-    if (catalog.id?.length !== manifest.documentCount) throw new Error('document count mismatch');
+    const quotes = new PackedQuotesColumn(given?.quotes ?? takeQuotationSections(sections, manifest.documentCount, false));
+    const catalog = new CatalogReader(given?.catalog ?? parseCatalog(catalogBytes!));
+    if (catalog.count !== manifest.documentCount) throw new Error('document count mismatch');
     const layout = {
       offsets: section('lineOffsets', Float64Array),
       textStarts: section('textStarts', Float64Array),
       textBytes: section('textBytes', Float64Array),
       textChecks: section('textChecks', Int32Array),
     };
-    const documents = storedArticles(documentsFile, catalog, layout, files['documents.jsonl']!.bytes);
+    const documents = storedArticles(documentsFile, catalog, quotes, layout, files['documents.jsonl']!.bytes);
     const storyOf = section('storyOf', Int32Array);
     checkStories(storyOf, manifest.documentCount);
-    const index = assembleIndex(documents, compact, storyOf, manifest.corpus);
+    const index = assembleIndex(documents, compact, storyOf, manifest.corpus, undefined, idsOfCatalog(catalog));
     index.manifest = manifest;
     return index;
   } catch (error) {

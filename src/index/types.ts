@@ -1,6 +1,7 @@
 import type { IndexedField } from '../analysis/index.js';
 import type { Article } from '../ingest/types.js';
 import type { CompactIndex } from './compact.js';
+import type { ArticleIds } from './packed-catalog.js';
 
 /** Bump when the files of a saved index change shape. */
 export const INDEX_FORMAT_VERSION = 12;
@@ -39,8 +40,8 @@ export interface SearchIndex {
   compact: CompactIndex;
   /** Articles by number (the document numbers of the postings). */
   documents: Article[];
-  /** Article number by article id. */
-  byId: Map<string, number>;
+  /** Article number by article id (a Map for articles built in memory, the catalog's id table for a loaded build: packed-catalog.ts). */
+  byId: ArticleIds;
   /** Term sequences of every article for phrase checks: term ids by token position. */
   positions: TermPositions;
   /** Same story (src/index/stories.ts): the number of the first article of each article's story, itself when it stands alone (format 5 on). */

@@ -1,4 +1,5 @@
 import type { Article } from '../ingest/types.js';
+import { catalogOf, type CatalogReader } from '../index/index.js';
 import { FACETS, facetKey, fieldValues, type FacetName } from '../analysis/index.js';
 import { SAMPLE_BUCKETS } from './keystroke-options.js';
 
@@ -90,15 +91,43 @@ class Dictionary {
   }
 }
 
-function facetColumn(documents: readonly Article[], name: FacetName): FacetColumn {
+/** The facet ids of the names of a packed list column, by name id: each name folded once, not once per article holding it. */
+function idsOfNames(values: Dictionary, catalog: CatalogReader, name: 'speakers' | 'organisations'): Int32Array {
+  const column = catalog.lists[name];
+  const ids = new Int32Array(column.nameCount);
+  for (let id = 0; id < ids.length; id++) ids[id] = values.idOf(column.name(id));
+  return ids;
+}
+
+function facetColumn(documents: readonly Article[], catalog: CatalogReader | null, name: FacetName): FacetColumn {
   const values = new Dictionary();
-  const start = new Uint32Array(documents.length + 1);
+  const count = documents.length;
+  const start = new Uint32Array(count + 1);
   const ids: number[] = [];
-  for (let n = 0; n < documents.length; n++) {
-    const list = fieldValues(documents[n], name);
-    if (list.length === 1) ids.push(values.idOf(list[0]));
-    else if (list.length > 1) ids.push(...new Set(list.map((v) => values.idOf(v))));
-    start[n + 1] = ids.length;
+  if (catalog && (name === 'speakers' || name === 'organisations')) {
+    // A loaded build: read from the packed catalog, no article made (documents.ts).
+    const facetIds = idsOfNames(values, catalog, name);
+    const column = catalog.lists[name];
+    for (let n = 0; n < count; n++) {
+      const list = column.idsOf(n);
+      if (list.length === 1) ids.push(facetIds[list[0]]);
+      else if (list.length > 1) ids.push(...new Set(Array.from(list, (id) => facetIds[id])));
+      start[n + 1] = ids.length;
+    }
+  } else {
+    const valuesOf: (n: number) => readonly string[] =
+      catalog && name === 'source'
+        ? (n) => {
+            const value = catalog.strings.source.at(n);
+            return value ? [value] : [];
+          }
+        : (n) => fieldValues(documents[n], name);
+    for (let n = 0; n < count; n++) {
+      const list = valuesOf(n);
+      if (list.length === 1) ids.push(values.idOf(list[0]));
+      else if (list.length > 1) ids.push(...new Set(list.map((v) => values.idOf(v))));
+      start[n + 1] = ids.length;
+    }
   }
   const valueIds = Uint32Array.from(ids);
   const totals = new Uint32Array(values.names.length);
@@ -150,12 +179,13 @@ export function buildFacetTable(documents: readonly Article[]): FacetTable {
   const yearOf = new Int32Array(count).fill(-1);
   const monthOf = new Int32Array(count).fill(-1);
   const dayOf = new Int32Array(count).fill(-1);
+  const catalog = catalogOf(documents);
   for (let n = 0; n < count; n++) {
-    const doc = documents[n];
-    if (doc.date) {
-      yearOf[n] = periods.idOf(doc.date.slice(0, 4));
-      monthOf[n] = periods.idOf(doc.date.slice(0, 7));
-      dayOf[n] = dayNumber(doc.date);
+    const date = catalog ? catalog.strings.date.at(n) : documents[n].date;
+    if (date) {
+      yearOf[n] = periods.idOf(date.slice(0, 4));
+      monthOf[n] = periods.idOf(date.slice(0, 7));
+      dayOf[n] = dayNumber(date);
     }
   }
   const yearOfMonth = new Int32Array(periods.names.length).fill(-1);
@@ -166,7 +196,7 @@ export function buildFacetTable(documents: readonly Article[]): FacetTable {
   const positions = new Int32Array(count);
   for (let n = 0; n < count; n++) positions[n] = n;
   return {
-    facets: Object.fromEntries(FACETS.map((name) => [name, facetColumn(documents, name)])) as Record<FacetName, FacetColumn>,
+    facets: Object.fromEntries(FACETS.map((name) => [name, facetColumn(documents, catalog, name)])) as Record<FacetName, FacetColumn>,
     periodNames: periods.names,
     yearOfMonth,
     yearOf,

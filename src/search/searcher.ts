@@ -1,4 +1,4 @@
-import type { IndexManifest, SearchIndex, TermPositions } from '../index/index.js';
+import type { ArticleIds, IndexManifest, SearchIndex, TermPositions } from '../index/index.js';
 import type { Article } from '../ingest/types.js';
 import { ArticleTexts } from './article-texts.js';
 import { ClauseCache } from './clause-cache.js';
@@ -70,7 +70,7 @@ export class Searcher {
     return this.index.documents;
   }
 
-  get byId(): Map<string, number> {
+  get byId(): ArticleIds {
     return this.index.byId;
   }
 

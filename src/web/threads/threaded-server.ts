@@ -23,13 +23,16 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { IndexLoadError, readCurrentManifest, readServableSharedBuild, readSharedBuild, type LoadedSharedBuild } from '../../index/index.js';
+import { IndexLoadError, readCurrentManifest, readServableSharedBuild, readSharedBuild, type LoadedSharedBuild, type SharedBuild } from '../../index/index.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import type { ServerOptions } from '../server.js';
 import { collectGarbage } from './collect-garbage.js';
 import { createFront, type Upstream } from './front.js';
 import type { FromWorker, ToWorker, WorkerStart } from './messages.js';
 import { startServingThread } from './start-thread.js';
+
+/** What a worker is sent of a build read for sharing: its shared arrays, not the promise of its checks. */
+const sharedOf = ({ build, sections, quotes, catalog }: LoadedSharedBuild): SharedBuild => ({ build, sections, quotes, catalog });
 
 const log = (level: 'info' | 'error', event: string, fields: Record<string, unknown>) =>
   (level === 'info' ? console.log : console.error)(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
@@ -98,7 +101,7 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
         threads: options.threads,
         indexDir,
         waits,
-        shared: current && !waits ? { build: current.build, sections: current.sections, quotes: current.quotes } : undefined,
+        shared: current && !waits ? sharedOf(current) : undefined,
         database,
         replica: options.replica,
         front: { host, port: publicPort },
@@ -165,7 +168,7 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
   const install = async (next: LoadedSharedBuild, event: string): Promise<void> => {
     current = next;
     damaged = false;
-    const failures = await acknowledged(next.build, (slot) => slot.worker!.postMessage({ kind: 'swap', shared: { build: next.build, sections: next.sections, quotes: next.quotes } }));
+    const failures = await acknowledged(next.build, (slot) => slot.worker!.postMessage({ kind: 'swap', shared: sharedOf(next) }));
     // The previous build's objects in this thread are the last holders of its buffers but for requests in flight.
     collectGarbage();
     if (failures.length > 0) log('error', 'index-swap-failed', { build: next.build, errors: failures });
@@ -234,7 +237,7 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
     // One after the other: each load's transient heap (the catalog parsed) is collected before the next begins, so that starting
     // N threads does not take N loads' worth of memory at once (a second or two more per thread at 100 000 articles).
     if (firstStarted && current) {
-      slots[0].worker?.postMessage({ kind: 'serve', shared: { build: current.build, sections: current.sections, quotes: current.quotes }, front: { host, port: publicPort } } satisfies ToWorker);
+      slots[0].worker?.postMessage({ kind: 'serve', shared: sharedOf(current), front: { host, port: publicPort } } satisfies ToWorker);
       await firstStarted;
     }
     for (const slot of slots) if (!firstStarted || slot !== slots[0]) await startSlot(slot);
