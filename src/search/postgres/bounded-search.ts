@@ -28,8 +28,9 @@
  *     over the RANK_WINDOW newest matches passing the filters, read here in
  *     the order of the date index (search_rows_date), which stops once it
  *     has them (a broad query finds 1 000 matches in about as many rows),
- *     or, when fewer rows match (DATE_ORDER_SHARE), found by the GIN index
- *     and sorted; so the hits are the exact statement's.
+ *     or, when fewer rows match and pass the filters (DATE_ORDER_SHARE),
+ *     found by the GIN index of the tsvector and the facet keys
+ *     (search_rows_match) and sorted; so the hits are the exact statement's.
  *
  * Its parameters are the exact statement's (searchParameters), so that one
  * request is answered by either.
@@ -63,10 +64,15 @@ export const BOUNDED_LIMIT = 5_000;
 export const NARROW_MATCHES = 10_000;
 
 /**
- * Share of the archive a query must match for its newest matches to be read
- * in date order: about 1 000 / share rows then come from the date index,
- * and every one is tested against the query (its tsvector read); fewer
- * matches are found cheaper by the GIN index and sorted.
+ * Share of the archive a query's matches passing the filters must be for
+ * its newest ones to be read in date order: about 1 000 / share rows then
+ * come from the date index, and every one passing the filters is tested
+ * against the query (its tsvector read); fewer are found cheaper by the GIN
+ * index and sorted. The share is of the passing rows, not of the matches: a
+ * broad beginning (38 % of the archive) with the most quoted speaker
+ * selected (6 % pass) read 16 000 rows of the date index and 2 600
+ * tsvectors for its 1 000 newest (100 ms at 100 000 articles, load 12),
+ * where the GIN index gives the 6 000 passing rows at once (about 40 ms).
  */
 export const DATE_ORDER_SHARE = 0.3;
 
@@ -140,7 +146,7 @@ export function boundedSearchSql(sort: BoundedSort, grouped: boolean, options: B
       SELECT count(*) FILTER (WHERE ${PASSES_ALL}) * ${scale} > ${limit} AS bounded,
              count(*) * ${scale} > ${many} AS many,
              count(*) FILTER (WHERE ${facetFlags}) * ${scale} <= ${many} AS few_pass,
-             count(*) * ${scale} >= ${DATE_ORDER_SHARE} * (SELECT document_count FROM depeches.build) AS by_date
+             count(*) FILTER (WHERE ${PASSES_ALL}) * ${scale} >= ${DATE_ORDER_SHARE} * (SELECT document_count FROM depeches.build) AS by_date
       FROM ${SAMPLED}) estimates),
   ${PASSING} AS MATERIALIZED (
     SELECT d.id, d.date, d.story, d.in_story, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
