@@ -103,22 +103,24 @@ export function boundedSearchSql(sort: BoundedSort, grouped: boolean, options: B
   const windowSize = `greatest(${RANK_WINDOW}, $5::int + $6::int)`;
   // The newest matches passing the filters. When most rows match, from the date index, which stops once it has them (the CASE tests the
   // filters, in the row, before the tsvector, out of line, and keeps the GIN index, which would find every match first, out of this scan);
-  // else from the GIN index, the passing rows sorted by date (`+ 0` keeps the date index out), each ranked row's tsvector read by its id.
+  // else from the GIN index, the passing rows sorted by date (`+ 0` keeps the date index out). The rows ranked carry their tsvector's
+  // TOAST pointer (the sort copies the pointer, not the tsvector): ts_rank reads it once, without an index probe per row for it.
   const scanned = `SELECT d.id, d.date, d.story, ${sort === 'relevance' ? rankSql('d.tsv') : '0::real'} AS score
     FROM depeches.search_rows d
     WHERE (SELECT bounded AND by_date FROM ${PROBE}) AND CASE WHEN ${passing} THEN d.tsv @@ $1::tsquery ELSE false END
     ORDER BY d.date DESC NULLS LAST, d.id LIMIT ${windowSize}`;
-  const found = `SELECT r.id, r.date, r.story, ${sort === 'relevance' ? rankSql('(SELECT s.tsv FROM depeches.search_rows s WHERE s.id = r.id)') : '0::real'} AS score
-    FROM (SELECT d.id, d.date, d.story FROM depeches.search_rows d
+  const found = `SELECT r.id, r.date, r.story, ${sort === 'relevance' ? rankSql('r.tsv') : '0::real'} AS score
+    FROM (SELECT d.id, d.date, d.story, d.tsv FROM depeches.search_rows d
           WHERE (SELECT bounded AND NOT by_date FROM ${PROBE}) AND d.tsv @@ $1::tsquery AND ${passing}
           ORDER BY d.date + 0 DESC NULLS LAST, d.id LIMIT ${windowSize}) r`;
   // The narrow case: the passing rows are all there.
-  const listed = `SELECT r.id, r.date, r.story, ${sort === 'relevance' ? rankSql('(SELECT s.tsv FROM depeches.search_rows s WHERE s.id = r.id)') : '0::real'} AS score
-    FROM (SELECT p.id, p.date, p.story FROM ${PASSING} p WHERE p.by_d ORDER BY p.date DESC NULLS LAST, p.id LIMIT ${windowSize}) r`;
-  const keyCounts = (name: string, rows: string, where: (f: string) => string) => `${name} AS MATERIALIZED (
+  const listed = `SELECT r.id, r.date, r.story, ${sort === 'relevance' ? rankSql('r.tsv') : '0::real'} AS score
+    FROM (SELECT p.id, p.date, p.story, p.tsv FROM ${PASSING} p WHERE p.by_d ORDER BY p.date DESC NULLS LAST, p.id LIMIT ${windowSize}) r`;
+  // `unselected`: only the facets without a value selected are counted (the narrow case's passing rows; the others are the sample's), their keys alone unnested.
+  const keyCounts = (name: string, rows: string, where: (f: string) => string, unselected = false) => `${name} AS MATERIALIZED (
     SELECT ${FACET_COLUMNS.map((_c, k) => key(k)).join(', ')}, count(*)::int AS count FROM (
       SELECT ${FACET_COLUMNS.map((_c, k) => `CASE WHEN u.counts_${k} THEN u.${key(k)} END AS ${key(k)}`).join(', ')} FROM (
-        SELECT ${FACET_COLUMNS.map((c, k) => `(${where(c.name)}) AS counts_${k}, unnest(m.${c.keys}) AS ${key(k)}`).join(', ')}
+        SELECT ${FACET_COLUMNS.map((c, k) => `(${where(c.name)}) AS counts_${k}, unnest(${unselected ? `CASE WHEN cardinality($${FACET_PARAMETER + k}::text[]) = 0 THEN m.${c.keys} END` : `m.${c.keys}`}) AS ${key(k)}`).join(', ')}
         FROM ${rows}) u) k
     GROUP BY GROUPING SETS (${FACET_COLUMNS.map((_c, k) => `(${key(k)})`).join(', ')}))`;
   const facetJson = (k: number, keyCountsCte: string, factor: string, approximate: boolean) => `json_build_object('approximate', ${approximate}, 'values', coalesce((
@@ -149,7 +151,7 @@ export function boundedSearchSql(sort: BoundedSort, grouped: boolean, options: B
              count(*) FILTER (WHERE ${PASSES_ALL}) * ${scale} >= ${DATE_ORDER_SHARE} * (SELECT document_count FROM depeches.build) AS by_date
       FROM ${SAMPLED}) estimates),
   ${PASSING} AS MATERIALIZED (
-    SELECT d.id, d.date, d.story, d.in_story, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
+    SELECT d.id, d.date, d.story, d.in_story, d.tsv, ${FACET_COLUMNS.map((c) => `d.${c.keys}`).join(', ')},
            ${filters.map(([flag, condition]) => `${flag === 'by_d' ? condition : 'true'} AS ${flag}`).join(',\n           ')}
     FROM depeches.search_rows d
     WHERE ${NARROW} AND d.tsv @@ $1::tsquery AND ${facetsPass}
@@ -157,7 +159,7 @@ export function boundedSearchSql(sort: BoundedSort, grouped: boolean, options: B
   window_rows AS ((${scanned}) UNION ALL (${found}) UNION ALL (${listed})),
   page AS (SELECT id, date, score FROM ${bestOfStories('window_rows', 'id, date, score, story', sort, grouped)} p ORDER BY ${sort === 'relevance' ? 'score DESC, id' : 'date DESC NULLS LAST, id'} LIMIT $5 OFFSET $6),
   ${keyCounts('key_counts', `${SAMPLED} m WHERE ${GATE}`, counts)},
-  ${keyCounts('passing_key_counts', `${PASSING} m WHERE m.by_d`, () => 'true')}
+  ${keyCounts('passing_key_counts', `${PASSING} m WHERE m.by_d`, () => 'true', true)}
   SELECT (SELECT bounded FROM ${PROBE}) AS bounded, ${NARROW} AS narrow,
     CASE WHEN ${NARROW} THEN (SELECT ${stories('by_d')} FROM ${PASSING})
          ELSE (SELECT round((${stories(PASSES_ALL)}) * ${scale}) FROM ${SAMPLED}) END::int AS total,
