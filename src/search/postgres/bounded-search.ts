@@ -38,7 +38,7 @@
 import { FACETS } from '../../analysis/index.js';
 import { FACET_COLUMNS, inSearchSample, SAMPLE_BUCKET_COUNT, SEARCH_SAMPLE_BUCKETS } from '../../index/postgres/index.js';
 import { FACET_FETCH, roundedCount } from './facet-counts.js';
-import { bestOfStories, FACET_PARAMETER, filterConditions, hitsSql, othersPass, passes, PASSES_ALL, QUOTED_MATCH, QUOTED_WORDS, RANK_WINDOW, rankSql, STORY_PARAMETER, type SearchRow } from './search-sql.js';
+import { bestOfStories, FACET_PARAMETER, filterConditions, hitsSql, MONTH_SQL, othersPass, passes, PASSES_ALL, QUOTED_MATCH, QUOTED_WORDS, RANK_WINDOW, rankSql, STORY_PARAMETER, type SearchRow } from './search-sql.js';
 import type { FacetValue } from '../types.js';
 
 /** The sorts the bounded statement pages in the date index's order; the others always take the exact statement. */
@@ -128,9 +128,9 @@ export function boundedSearchSql(sort: BoundedSort, grouped: boolean, options: B
        FROM (SELECT ${key(k)} AS key, count FROM ${keyCountsCte} WHERE ${key(k)} IS NOT NULL ORDER BY count DESC, ${key(k)} LIMIT ${FACET_FETCH}) c
        JOIN depeches.facet_names n ON n.facet = '${FACET_COLUMNS[k].pgKey}' AND n.key = c.key), '[]'::json))`;
   const dateJson = (rows: string, where: string, factor: string) => `(SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
-       SELECT v.value, round(sum(days.count) * ${factor})::int AS count
-       FROM (SELECT m.date, count(*) AS count FROM ${rows} m WHERE ${where} AND m.date IS NOT NULL GROUP BY m.date) days,
-            LATERAL (VALUES (to_char(days.date, 'YYYY')), (to_char(days.date, 'YYYY-MM'))) AS v(value)
+       SELECT v.value, round(sum(months.count) * ${factor})::int AS count
+       FROM (SELECT ${MONTH_SQL} AS month, count(*) AS count FROM ${rows} m WHERE ${where} AND m.date IS NOT NULL GROUP BY 1) months,
+            LATERAL (VALUES (to_char(months.month, 'YYYY')), (to_char(months.month, 'YYYY-MM'))) AS v(value)
        GROUP BY v.value) p)`;
   const stories = (where: string) =>
     grouped ? `count(*) FILTER (WHERE ${where} AND NOT in_story) + count(DISTINCT story) FILTER (WHERE ${where} AND in_story)` : `count(*) FILTER (WHERE ${where})`;
