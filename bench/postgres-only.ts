@@ -97,21 +97,24 @@ async function main(): Promise<void> {
         await pool.end();
       }
       log(`written into PostgreSQL in ${buildSeconds.toFixed(1)} s`);
-    } else if (!values['no-answers']) {
-      // A reused index written before migration 10: its build's precomputed answers, as a build would write them (--no-answers: without, to compare).
+    } else {
+      // A reused index written before the latest migration is migrated (the reader refuses an older schema); one written before
+      // migration 10 gets its build's precomputed answers, as a build would write them (--no-answers: without, to compare).
       const pool = createPool(url, { max: 1 });
       try {
         await migrate(pool);
-        const { buildId } = (await readPostgresBuild(pool))!;
-        const client = await pool.connect();
-        try {
-          const t1 = performance.now();
-          await client.query('BEGIN; SET LOCAL statement_timeout = 0');
-          const stored = await precomputePrefixAnswers(client, buildId);
-          await client.query('COMMIT');
-          log(`${stored} prefix answers precomputed in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
-        } finally {
-          client.release();
+        if (!values['no-answers']) {
+          const { buildId } = (await readPostgresBuild(pool))!;
+          const client = await pool.connect();
+          try {
+            const t1 = performance.now();
+            await client.query('BEGIN; SET LOCAL statement_timeout = 0');
+            const stored = await precomputePrefixAnswers(client, buildId);
+            await client.query('COMMIT');
+            log(`${stored} prefix answers precomputed in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+          } finally {
+            client.release();
+          }
         }
       } finally {
         await pool.end();

@@ -39,8 +39,8 @@ export const ORDER_BY: Record<'relevance' | 'date' | 'date-asc', string> = {
 /**
  * The search statement. `m` holds the matching rows, narrow (id, date, story,
  * sample bucket, whether each filter passes, where the row is; not the facet
- * keys, which only the rows counted read, nor the tsvector, which only the
- * rows ranked read): the GIN index of depeches.search_rows finds them and, for plain
+ * keys, which only the rows counted read, and of the tsvector, which only the
+ * rows ranked read, its TOAST pointer): the GIN index of depeches.search_rows finds them and, for plain
  * lexemes, needs no recheck of their tsvector (the statement runs with
  * sequential scans off: a seq scan would decompress every tsvector to test
  * it). Only rows passing every filter are ranked, and only when the order is
@@ -84,6 +84,15 @@ export function filterConditions(alias: string): [flag: string, condition: strin
   ];
 }
 
+/**
+ * The month of a row `m`'s date, what the date counts group the rows by
+ * before naming each month and year with to_char: by month, not by day,
+ * so that to_char runs for the hundred-odd months rather than the
+ * thousands of days a few thousand matches span. A timestamp without time
+ * zone, so that the session's TimeZone cannot move a date to another month.
+ */
+export const MONTH_SQL = "date_trunc('month', m.date::timestamp)";
+
 /** Each story once: the first of each story in the list's order (`rows` has id, story and the order's columns). */
 export function bestOfStories(rows: string, columns: string, sort: keyof typeof ORDER_BY, grouped: boolean): string {
   return grouped ? `(SELECT * FROM (SELECT DISTINCT ON (${STORY}) ${columns} FROM ${rows} r0 ORDER BY ${STORY}, ${ORDER_BY[sort]}) b)` : rows;
@@ -126,15 +135,15 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExa
   const page =
     sort === 'relevance'
       ? `scored AS (
-    -- each ranked row's tsvector by its id (an index probe each: a join may walk the whole primary key in order)
+    -- each ranked row's tsvector by the TOAST pointer \`m\` carries (read once, by ts_rank; no index probe per row for it)
     SELECT r.id, r.date, r.story,
-           CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ${rankSql('(SELECT s.tsv FROM depeches.search_rows s WHERE s.id = r.id)')} END AS score
-    FROM (SELECT id, date, story FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r),
+           CASE WHEN $1::tsquery IS NULL THEN 0 ELSE ${rankSql('r.tsv')} END AS score
+    FROM (SELECT id, date, story, tsv FROM m WHERE ${PASSES_ALL} ORDER BY date DESC NULLS LAST, id LIMIT greatest(${RANK_WINDOW}, $5::int + $6::int)) r),
   page AS (SELECT id, date, score FROM ${best('scored', 'id, date, score, story')} s ORDER BY score DESC, id LIMIT $5 OFFSET $6)`
       : `page AS (SELECT id, 0::real AS score, date FROM ${best(`(SELECT id, date, story FROM m WHERE ${PASSES_ALL})`, 'id, date, story')} p ORDER BY ${order} LIMIT $5 OFFSET $6)`;
   return `
   WITH m AS MATERIALIZED (
-    SELECT d.id, d.date, d.story, d.in_story, ${bucketSql('d.id')} AS bucket, d.ctid AS ${ROW_AT},
+    SELECT d.id, d.date, d.story, d.in_story, d.tsv, ${bucketSql('d.id')} AS bucket, d.ctid AS ${ROW_AT},
            ${filterConditions('d').map(([flag, condition]) => `${condition} AS ${flag}`).join(',\n           ')}
     FROM depeches.search_rows d
     WHERE ($1::tsquery IS NULL OR d.tsv @@ $1::tsquery)
@@ -152,9 +161,9 @@ export function searchSql(sort: keyof typeof ORDER_BY, grouped = false, facetExa
     ${hitsSql(sort, grouped)} AS hits,
     ${FACET_COLUMNS.map((c, k) => `${facetCountsSql(counted[k], k, c.pgKey, facetExactLimit)} AS ${c.name},`).join('\n    ')}
     (SELECT coalesce(json_agg(p ORDER BY p.value), '[]'::json) FROM (
-       SELECT v.value, sum(days.count)::int AS count
-       FROM (SELECT m.date, count(*) AS count FROM m WHERE ${othersPass('by_d')} AND m.date IS NOT NULL GROUP BY m.date) days,
-            LATERAL (VALUES (to_char(days.date, 'YYYY')), (to_char(days.date, 'YYYY-MM'))) AS v(value)
+       SELECT v.value, sum(months.count)::int AS count
+       FROM (SELECT ${MONTH_SQL} AS month, count(*) AS count FROM m WHERE ${othersPass('by_d')} AND m.date IS NOT NULL GROUP BY 1) months,
+            LATERAL (VALUES (to_char(months.month, 'YYYY')), (to_char(months.month, 'YYYY-MM'))) AS v(value)
        GROUP BY v.value) p) AS dates`;
 }
 
