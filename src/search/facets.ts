@@ -112,7 +112,7 @@ interface ArchiveCounts {
 }
 const archiveCountsOf = new WeakMap<FacetTable, ArchiveCounts>();
 
-function archiveCounts(table: FacetTable): ArchiveCounts {
+export function archiveCounts(table: FacetTable): ArchiveCounts {
   let made = archiveCountsOf.get(table);
   if (made) return made;
   const size = table.dayOf.length;
