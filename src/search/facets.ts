@@ -1,4 +1,5 @@
 import { FACETS, facetOf, type FacetName, type FacetResponseKey } from '../analysis/index.js';
+import { archiveCounts, countLessOutside, monthsLessOutside, outsideArticles } from './archive-counts.js';
 import { dayNumber, facetKey, type FacetColumn, type FacetTable } from './facet-table.js';
 import { KEYSTROKE_OPTIONS, roundedCount, SAMPLE_BUCKETS, type KeystrokeOptions } from './keystroke-options.js';
 import type { Searcher } from './searcher.js';
@@ -87,60 +88,6 @@ function countMonthsAndSample(candidates: Int32Array, monthOf: Int32Array, perio
     if (bucket[n] < cut) sample[sampled++] = k;
   }
   return sampled;
-}
-
-/**
- * Takes from `counts` the values of one facet of the articles `outside`
- * (the complement of the candidates). Kept apart, on typed arrays only, as tallyFacet.
- */
-function untallyFacet(column: FacetColumn, counts: Uint32Array, outside: Int32Array): void {
-  const { start, ids } = column;
-  for (let p = 0; p < outside.length; p++) {
-    const n = outside[p];
-    for (let i = start[n], end = start[n + 1]; i < end; i++) counts[ids[i]]--;
-  }
-}
-
-/**
- * The whole archive's counts (each facet's values, and the months), made
- * once per facet table on first use: what a search matching all but a few
- * articles counts, less what those few hold.
- */
-interface ArchiveCounts {
-  facets: Uint32Array[];
-  months: Uint32Array;
-}
-const archiveCountsOf = new WeakMap<FacetTable, ArchiveCounts>();
-
-export function archiveCounts(table: FacetTable): ArchiveCounts {
-  let made = archiveCountsOf.get(table);
-  if (made) return made;
-  const size = table.dayOf.length;
-  const facets = FACETS.map((name) => {
-    const column = table.facets[name];
-    const counts = new Uint32Array(column.names.length);
-    tallyFacet(column, counts, table.positions.subarray(0, size), null, null, 0, SAMPLE_BUCKETS, table.sampleBucket);
-    return counts;
-  });
-  const months = new Uint32Array(table.periodNames.length);
-  countMonths(table.positions.subarray(0, size), table.monthOf, months);
-  archiveCountsOf.set(table, (made = { facets, months }));
-  return made;
-}
-
-/**
- * The articles of the archive (`size` of them) not among `candidates`, in
- * a scratch array: a beginning being typed ("co", "re") matches all but a
- * few hundred articles, whose values are fewer to read than a sample of
- * the matches'. Candidates are unique (a list of matches).
- */
-function complement(scratch: Pick<Searcher, 'scratch'>['scratch'], candidates: Int32Array, size: number): Int32Array {
-  const marks = scratch.zeroedBytes('facet-candidates', size);
-  for (let k = 0; k < candidates.length; k++) marks[candidates[k]] = 1;
-  const outside = scratch.int32Array('facet-outside', size - candidates.length);
-  let count = 0;
-  for (let n = 0; n < size; n++) if (marks[n] === 0) outside[count++] = n;
-  return outside.subarray(0, count);
 }
 
 /** Adds article n's values of one facet to its counts. */
@@ -240,19 +187,15 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'> & Par
   // are many candidates: one byte read a candidate instead of scanning its values of each filtered facet.
   const failCodes = unfiltered ? null : filterFailures(table, request, failedFilter, candidates.length, searcher.keystroke ?? KEYSTROKE_OPTIONS);
   const size = dayOf.length;
-  // Matching all but a few articles: exact counts, the archive's less those few's (sampling would read more).
+  // Matching all but a few articles: exact counts, the archive's less those few's (archive-counts.ts).
   const nearlyAll = candidates.length > exactLimit && size - candidates.length <= exactLimit;
   if (unfiltered && nearlyAll) {
-    const outside = complement(searcher.scratch, candidates, size);
+    const outside = outsideArticles(searcher.scratch, candidates, size);
     const archive = archiveCounts(table);
-    periodCounts.set(archive.months);
-    for (let k = 0; k < outside.length; k++) if (monthOf[outside[k]] >= 0) periodCounts[monthOf[outside[k]]]--;
+    monthsLessOutside(archive.months, monthOf, periodCounts, outside);
     for (let id = 0; id < periodCounts.length; id++) if (table.yearOfMonth[id] >= 0) periodCounts[table.yearOfMonth[id]] += periodCounts[id];
     passed = candidates.length;
-    for (let f = 0; f < facetCount; f++) {
-      counts[f].set(archive.facets[f]);
-      untallyFacet(columns[f], counts[f], outside);
-    }
+    for (let f = 0; f < facetCount; f++) countLessOutside(columns[f], archive.facets[f], counts[f], outside);
     scales = columns.map(() => null);
   } else if (unfiltered) {
     // No filter (the common case while typing): every candidate passes and counts everywhere, or those of the sample.
@@ -301,11 +244,10 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'> & Par
     const passingPositions = passing.subarray(0, passed);
     // One facet filter alone: its facet counts every candidate (none fails another filter), nearly all the archive's articles at most.
     const alone = nearlyAll && filtered.length === 1 && !datesFiltered ? filtered[0] : -1;
-    const outside = alone < 0 ? null : complement(searcher.scratch, candidates, size);
+    const outside = alone < 0 ? null : outsideArticles(searcher.scratch, candidates, size);
     scales = columns.map((_, f) => {
       if (f === alone) {
-        counts[f].set(archiveCounts(table).facets[f]);
-        untallyFacet(columns[f], counts[f], outside!);
+        countLessOutside(columns[f], archiveCounts(table).facets[f], counts[f], outside!);
         return null;
       }
       const cut = sampleCut(passed + rows[f], exactLimit);

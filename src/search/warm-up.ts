@@ -17,7 +17,7 @@
 import { facetFilters } from '../analysis/index.js';
 import { completions } from './match-terms.js';
 import { prepareEntities } from './entities.js';
-import { archiveCounts } from './facets.js';
+import { archiveCounts } from './archive-counts.js';
 import { search } from './run.js';
 import type { Searcher } from './searcher.js';
 import { shortPrefixWarmRequests } from './short-prefixes.js';
