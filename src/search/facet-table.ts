@@ -50,6 +50,8 @@ export interface FacetTable {
   positions: Int32Array;
   /** The filter each article fails, by selection of filters, least recently used first (facets.ts `filterFailures`). */
   filterCodes: Map<string, Int8Array>;
+  /** The whole archive's counts, made on first use (archive-counts.ts). */
+  archiveCounts?: { facets: Uint32Array[]; months: Uint32Array };
 }
 
 export { facetKey };

@@ -1,4 +1,5 @@
 import { FACETS, facetOf, type FacetName, type FacetResponseKey } from '../analysis/index.js';
+import { archiveCounts, countLessOutside, monthsLessOutside, outsideArticles } from './archive-counts.js';
 import { dayNumber, facetKey, type FacetColumn, type FacetTable } from './facet-table.js';
 import { KEYSTROKE_OPTIONS, roundedCount, SAMPLE_BUCKETS, type KeystrokeOptions } from './keystroke-options.js';
 import type { Searcher } from './searcher.js';
@@ -185,7 +186,18 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'> & Par
   // The filter each article fails, read from the table's codes of this selection (kept across keystrokes) when there
   // are many candidates: one byte read a candidate instead of scanning its values of each filtered facet.
   const failCodes = unfiltered ? null : filterFailures(table, request, failedFilter, candidates.length, searcher.keystroke ?? KEYSTROKE_OPTIONS);
-  if (unfiltered) {
+  const size = dayOf.length;
+  // Matching all but a few articles: exact counts, the archive's less those few's (archive-counts.ts).
+  const nearlyAll = candidates.length > exactLimit && size - candidates.length <= exactLimit;
+  if (unfiltered && nearlyAll) {
+    const outside = outsideArticles(searcher.scratch, candidates, size);
+    const archive = archiveCounts(table);
+    monthsLessOutside(archive.months, monthOf, periodCounts, outside);
+    for (let id = 0; id < periodCounts.length; id++) if (table.yearOfMonth[id] >= 0) periodCounts[table.yearOfMonth[id]] += periodCounts[id];
+    passed = candidates.length;
+    for (let f = 0; f < facetCount; f++) countLessOutside(columns[f], archive.facets[f], counts[f], outside);
+    scales = columns.map(() => null);
+  } else if (unfiltered) {
     // No filter (the common case while typing): every candidate passes and counts everywhere, or those of the sample.
     const cut = sampleCut(candidates.length, exactLimit);
     const sample = cut < SAMPLE_BUCKETS ? searcher.scratch.int32Array('facet-sample', candidates.length) : null;
@@ -230,7 +242,14 @@ export function facetCounts(searcher: Pick<Searcher, 'facets' | 'scratch'> & Par
     }
     // A facet without a selection counts only the passing candidates: it reads their positions, not every candidate.
     const passingPositions = passing.subarray(0, passed);
+    // One facet filter alone: its facet counts every candidate (none fails another filter), nearly all the archive's articles at most.
+    const alone = nearlyAll && filtered.length === 1 && !datesFiltered ? filtered[0] : -1;
+    const outside = alone < 0 ? null : outsideArticles(searcher.scratch, candidates, size);
     scales = columns.map((_, f) => {
+      if (f === alone) {
+        countLessOutside(columns[f], archiveCounts(table).facets[f], counts[f], outside!);
+        return null;
+      }
       const cut = sampleCut(passed + rows[f], exactLimit);
       const counted = selections[f] === null ? tallyFacet(columns[f], counts[f], candidates, passingPositions, null, f, cut, sampleBucket) : tallyFacet(columns[f], counts[f], candidates, null, fails, f, cut, sampleBucket);
       return cut === SAMPLE_BUCKETS ? null : (passed + rows[f]) / Math.max(counted, 1);

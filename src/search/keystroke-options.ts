@@ -18,7 +18,11 @@ export interface KeystrokeOptions {
    * above the same limit (src/search/postgres/facet-counts.ts). The sample
    * is the same for every query of a build, so that typing one more letter
    * does not reshuffle the counts. Totals, the page and the date histogram
-   * stay exact.
+   * stay exact. A search matching all but at most this many articles (a
+   * beginning being typed: "co" matches 99.8 % of the archive) counts
+   * exactly instead, as the whole archive's counts (made once per build)
+   * less those of the articles it leaves out: unfiltered, every facet; under
+   * one facet's filter alone, that facet's own (facets.ts).
    */
   facetExactLimit: number;
   /**

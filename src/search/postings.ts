@@ -23,6 +23,9 @@ import type { QueryField } from './types.js';
 /** MiniSearch's defaults (BM25+ with k = 1.2, b = 0.7, d = 0.5), kept so scores match its ranking. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
+/** Postings per article past which a scoring reads no stamps and gathers its documents in order (see `score`). */
+const DENSE_SHARE = 0.25;
+
 /** Field boosts of a plain word (src/analysis/fields.ts) as [field id, boost] pairs, in the index's field order; a field of boost 0 is searched only by its prefix. */
 const WORD_FIELDS: [number, number][] = FIELDS.map((name, id): [number, number] => [id, BOOSTS[name]]).filter(([, boost]) => boost > 0);
 
@@ -120,6 +123,40 @@ export function createPostings(compact: CompactIndex): Postings {
     return count;
   }
 
+  /**
+   * accumulate without stamps, for a scoring touching a good share of the
+   * archive (`score`): the scratch scores were zeroed, and a document's
+   * score is the sum of its postings' (BM25+ scores are all above zero).
+   */
+  function accumulateDense(data: Int32Array, first: number, last: number, norm: Float32Array, factor: number, shift: number): void {
+    for (let p = first; p < last; p++) {
+      const n = data[2 * p];
+      const tf = data[2 * p + 1] >> shift;
+      scratch[n] += factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm[n]));
+    }
+  }
+
+  /** accumulateDense on a list of (document, frequency) counted for the term (the quotations'). */
+  function accumulateCountedDense(docs: Int32Array, frequencies: Int32Array, length: number, norm: Float32Array, factor: number): void {
+    for (let p = 0; p < length; p++) {
+      const n = docs[p];
+      const tf = frequencies[p];
+      scratch[n] += factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm[n]));
+    }
+  }
+
+  /** The documents of a dense scoring (score above zero), in document order, with their scores, into `touched` and `scoresOut`; returns how many. */
+  function gatherDense(): number {
+    let count = 0;
+    for (let n = 0; n < documentCount; n++) {
+      const score = scratch[n];
+      if (score === 0) continue;
+      touched[count] = n;
+      scoresOut[count++] = score;
+    }
+    return count;
+  }
+
   /** The same on a list of (document, frequency) counted for the term (the quotations', quotation-postings.ts). */
   function accumulateCounted(docs: Int32Array, frequencies: Int32Array, length: number, norm: Float32Array, factor: number, count: number): number {
     for (let p = 0; p < length; p++) count = add(docs[p], frequencies[p], norm, factor, count);
@@ -158,6 +195,43 @@ export function createPostings(compact: CompactIndex): Postings {
       stamp++;
       let count = 0;
       const boosts = field ? [[fieldId[field], 1]] : WORD_FIELDS;
+      // Several terms' postings merged, past a share of the archive (a beginning being typed: "rel" is two
+      // dozen common words): scored without stamps into zeroed scores and gathered in document order (DENSE_SHARE).
+      let postings = 0;
+      let found = 0;
+      let positive = true;
+      for (const { term, weight } of weighted) {
+        const id = idOf(term);
+        if (id < 0) continue;
+        found++;
+        if (!(weight > 0)) positive = false;
+        for (const [f] of boosts) postings += termOffsets[id * fieldCount + f + 1] - termOffsets[id * fieldCount + f];
+      }
+      if (positive && found > 1 && postings >= documentCount * DENSE_SHARE) {
+        scratch.fill(0);
+        for (const { term, weight } of weighted) {
+          const id = idOf(term);
+          if (id < 0) continue;
+          for (const [f, boost] of boosts) {
+            if (f === quotesField) {
+              const matching = quotations.collect(id);
+              if (matching === 0) continue;
+              const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
+              accumulateCountedDense(quotations.docs, quotations.frequencies, matching, norms[f], weight * boost * idf);
+              continue;
+            }
+            const first = termOffsets[id * fieldCount + f];
+            const last = termOffsets[id * fieldCount + f + 1];
+            const matching = last - first;
+            if (matching === 0) continue;
+            const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
+            accumulateDense(pairs, first, last, norms[f], weight * boost * idf, f === textField ? QUOTED_BITS : 0);
+          }
+        }
+        // The next stamped scoring writes every slot it reads: the zeroes left here do not matter.
+        const dense = gatherDense();
+        return { docs: touched.subarray(0, dense), scores: scoresOut.subarray(0, dense) };
+      }
       for (const { term, weight } of weighted) {
         const id = idOf(term);
         if (id < 0) continue;

@@ -7,6 +7,7 @@ import { bm25Part } from './exactness.js';
 import { completions } from './match-terms.js';
 import { firstByScore, firstInOrder } from './top-k.js';
 import { facetCounts, responseFacets } from './facets.js';
+import { archiveCounts } from './archive-counts.js';
 import { quotationSpeakerCounts } from './quotation-facet.js';
 import { snippet } from './highlight.js';
 import { prepareEntities } from './entities.js';
@@ -59,13 +60,13 @@ function hitStory(searcher: Searcher, n: number): Pick<SearchHit, 'story'> {
 
 /**
  * Computes ahead what every search of a build uses and its Searcher makes
- * on first use (the facet table, the quotations' speakers, the completions
+ * on first use (the facet table and the archive's counts, the quotations' speakers, the completions
  * of one- and two-letter beginnings, the entity pages' columns), so that no
  * reader's keystroke pays for it.
  */
 export function prepareSearch(searcher: Searcher): void {
   completions(searcher.postings, 'a');
-  void searcher.facets;
+  archiveCounts(searcher.facets);
   void searcher.quoteSpeakers;
   prepareEntities(searcher);
 }

@@ -14,8 +14,8 @@
  *
  * Anything kept beyond the search (the clause cache) must not use them.
  */
-type ByteRole = 'stories-seen' | 'partial-lacking';
-type Role = 'query-docs' | 'query-scores' | 'kept-docs' | 'kept-scores' | 'proximity-scores' | 'exact-scores' | 'facet-passing' | 'facet-fails' | 'facet-sample' | 'coverage';
+type ByteRole = 'stories-seen' | 'partial-lacking' | 'facet-candidates';
+type Role = 'query-docs' | 'query-scores' | 'kept-docs' | 'kept-scores' | 'proximity-scores' | 'exact-scores' | 'facet-passing' | 'facet-fails' | 'facet-sample' | 'facet-outside' | 'coverage';
 
 /** Per-document count of lists and sum of scores when combining clauses (evaluate.ts), stamped so they never need clearing. */
 export interface CombineArrays {

@@ -17,6 +17,7 @@
 import { facetFilters } from '../analysis/index.js';
 import { completions } from './match-terms.js';
 import { prepareEntities } from './entities.js';
+import { archiveCounts } from './archive-counts.js';
 import { search } from './run.js';
 import type { Searcher } from './searcher.js';
 import { shortPrefixWarmRequests } from './short-prefixes.js';
@@ -27,7 +28,7 @@ function* warmSteps(searcher: Searcher): Generator<void> {
   // What run.ts `prepareSearch` makes, each part a step of its own.
   completions(view, 'a');
   yield;
-  void searcher.facets;
+  archiveCounts(searcher.facets);
   yield;
   void searcher.quoteSpeakers;
   yield;
