@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,8 +63,8 @@ describe('chunked integer lists', () => {
   });
 
   it('let a builder stream out the same postings and positions as it holds in memory', () => {
-    const build = (spillDir: string | null) => {
-      const builder = new CompactBuilder(spillDir);
+    const build = (spillDir: string | null, postingsWindow?: number) => {
+      const builder = new CompactBuilder(spillDir, { postingsWindow });
       for (let n = 0; n < 50; n++) {
         const id = (term: string) => builder.globalId(term);
         // Each text field: its indexed ids, then its ids by position (a stop word: -1); then each keyword field: its ids.
@@ -88,6 +89,16 @@ describe('chunked integer lists', () => {
     expect([...gather(streamed.sequenceStarts)]).toEqual([...held.sequenceStarts]);
     expect([...streamed.averageFieldLengths]).toEqual([...held.averageFieldLengths]);
     streamer.dispose();
+    // Windows of a few pairs: the postings are sorted out by window first, then each window on its own, to the same result.
+    for (const window of [1, 7, 40]) {
+      const windowed = build(work, window);
+      const sections = windowed.finishSections();
+      const chunks = [...sections.postings.chunks()];
+      expect(chunks.length).toBeGreaterThan(1);
+      expect([...Int32Array.from(chunks.flatMap((c) => [...c]))]).toEqual([...held.postings]);
+      expect(readdirSync(work).filter((name) => name.startsWith('postings-'))).toEqual([]);
+      windowed.dispose();
+    }
   });
 });
 

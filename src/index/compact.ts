@@ -84,6 +84,11 @@ export const KEYWORD_FIELDS: readonly number[] = ALL_FIELDS.slice(SEQUENCE_FIELD
 /** Postings (pairs) sorted at once when a build streams them out: 256 MB of output at a time. */
 const POSTINGS_WINDOW = 32 * 1024 * 1024;
 
+export interface CompactBuilderOptions {
+  /** Postings (pairs) per window when they are streamed out (default POSTINGS_WINDOW; tests make it small to have many). */
+  postingsWindow?: number;
+}
+
 /** A CompactIndex whose two largest arrays are streamed out rather than held (for writeSections). */
 export interface CompactSections {
   documentCount: number;
@@ -125,9 +130,14 @@ export class CompactBuilder {
   private readonly quoteOffsets = new IntList(1 << 12);
   private readonly quotePlaces = new IntList(1 << 12);
   private readonly counter: PostingCounter;
+  private readonly postingsWindowSize: number;
   documentCount = 0;
 
-  constructor(spillDir: string | null = null) {
+  constructor(
+    private readonly spillDir: string | null = null,
+    options: CompactBuilderOptions = {},
+  ) {
+    this.postingsWindowSize = options.postingsWindow ?? POSTINGS_WINDOW;
     this.postings = new ChunkedInts(spillDir && `${spillDir}/postings.spill`);
     this.sequences = new ChunkedInts(spillDir && `${spillDir}/sequences.spill`);
     this.counter = new PostingCounter(this.postings);
@@ -242,6 +252,44 @@ export class CompactBuilder {
     return out;
   }
 
+  /** The postings as (slot, document, frequency) triples, one list per window (`windowStarts`: each window's first slot, then the number of slots), in the order of the postings. */
+  private partitionPostings(rank: Int32Array, windowStarts: readonly number[]): ChunkedInts[] {
+    const windows = windowStarts.length - 1;
+    const parts = Array.from({ length: windows }, (_, w) => new ChunkedInts(this.spillDir && `${this.spillDir}/postings-${w}.spill`));
+    for (const chunk of this.postings.chunksInOrder()) {
+      for (let k = 0; k < chunk.length; k += 3) {
+        const key = chunk[k];
+        const id = (key / FIELD_COUNT) | 0;
+        const slot = rank[id] * FIELD_COUNT + (key - id * FIELD_COUNT);
+        // The last window starting at or before the slot.
+        let lo = 0;
+        let hi = windows - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >>> 1;
+          if (windowStarts[mid] <= slot) lo = mid;
+          else hi = mid - 1;
+        }
+        parts[lo].push3(slot, chunk[k + 1], chunk[k + 2]);
+      }
+    }
+    return parts;
+  }
+
+  /** postingsWindow of slots [from, to) from their window's triples (partitionPostings). */
+  private windowOfPart(part: ChunkedInts, termOffsets: Int32Array, from: number, to: number): Int32Array {
+    const base = termOffsets[from];
+    const out = new Int32Array((termOffsets[to] - base) * 2);
+    const next = termOffsets.slice(from, to);
+    for (const chunk of part.chunksInOrder()) {
+      for (let k = 0; k < chunk.length; k += 3) {
+        const at = (next[chunk[k] - from]++ - base) * 2;
+        out[at] = chunk[k + 1];
+        out[at + 1] = chunk[k + 2];
+      }
+    }
+    return out;
+  }
+
   private closeOffsets(): void {
     if (this.sequenceOffsets.length !== SEQUENCE_FIELD_COUNT * this.documentCount) throw new Error('term positions missing for some documents');
     this.sequenceOffsets.push(this.sequences.length);
@@ -297,15 +345,35 @@ export class CompactBuilder {
     this.closeOffsets();
     const slots = termOffsets.length - 1;
     const self = this;
+    // The windows of slots, each of at most postingsWindowSize pairs (a slot larger than that is a window alone).
+    const windowStarts: number[] = [];
+    for (let from = 0; from < slots; ) {
+      let to = from + 1;
+      while (to < slots && termOffsets[to + 1] - termOffsets[from] <= this.postingsWindowSize) to++;
+      windowStarts.push(from);
+      from = to;
+    }
+    windowStarts.push(slots);
     const postings: SectionSource = {
       kind: 'int32',
       bytes: termOffsets[slots] * 8,
       *chunks() {
-        for (let from = 0; from < slots; ) {
-          let to = from + 1;
-          while (to < slots && termOffsets[to + 1] - termOffsets[from] <= POSTINGS_WINDOW) to++;
-          yield self.postingsWindow(rank, termOffsets, from, to);
-          from = to;
+        if (windowStarts.length <= 2) {
+          if (slots > 0) yield self.postingsWindow(rank, termOffsets, 0, slots);
+          return;
+        }
+        // Several windows: one pass sorts the triples out by window (spilled like the postings), so that each window
+        // reads its own rather than all of them: the cost stays linear in the postings, whatever their number of windows.
+        const parts = self.partitionPostings(rank, windowStarts);
+        let disposed = 0;
+        try {
+          for (let w = 0; w < parts.length; w++) {
+            yield self.windowOfPart(parts[w], termOffsets, windowStarts[w], windowStarts[w + 1]);
+            parts[w].dispose();
+            disposed = w + 1;
+          }
+        } finally {
+          for (let w = disposed; w < parts.length; w++) parts[w].dispose();
         }
       },
     };

@@ -156,26 +156,64 @@ export function sameStoryGroups(
     if (first === undefined) byUrl.set(url, n);
     else union(first, n);
   });
+  // Per band, the articles sorted by a hash of their band's values (the high bits of a float64, the article's number
+  // below): the articles of a bucket, those whose values are all equal, are neighbours in that order, in ascending order
+  // of number, without a string key or an array per bucket.
+  const numbered: number[] = [];
+  for (let n = 0; n < count; n++) if (signatures[n]) numbered.push(n);
+  const order = new Float64Array(numbered.length);
+  // The hash keeps the bits the article numbers leave of 53.
+  const numberSpan = 2 ** Math.max(21, Math.ceil(Math.log2(count + 1)));
+  const hashShift = Math.max(0, Math.log2(numberSpan) - 21);
+  const bucket: number[] = [];
+  const runEnds: number[] = [];
   for (let band = 0; band < options.bands; band++) {
-    const buckets = new Map<string, number[]>();
-    for (let n = 0; n < count; n++) {
-      const signature = signatures[n];
-      if (!signature) continue;
-      let key = '';
-      for (let r = 0; r < options.rows; r++) key += signature[band * options.rows + r].toString(36) + ',';
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(n);
-      else buckets.set(key, [n]);
+    const first = band * options.rows;
+    for (let k = 0; k < numbered.length; k++) {
+      const signature = signatures[numbered[k]]!;
+      let h = 0;
+      for (let r = 0; r < options.rows; r++) h = mix(h ^ signature[first + r]);
+      order[k] = (h >>> hashShift) * numberSpan + numbered[k];
     }
-    for (const bucket of buckets.values()) {
-      if (bucket.length < 2 || bucket.length > options.maxBucket) continue;
-      for (let i = 0; i < bucket.length; i++) {
-        for (let j = i + 1; j < bucket.length; j++) {
-          const a = bucket[i];
-          const b = bucket[j];
-          if (find(a) !== find(b) && signatureSimilarity(signatures[a]!, signatures[b]!) >= options.threshold) union(a, b);
+    order.sort();
+    for (let start = 0; start < order.length; ) {
+      const hash = Math.floor(order[start] / numberSpan);
+      let end = start + 1;
+      while (end < order.length && Math.floor(order[end] / numberSpan) === hash) end++;
+      // Articles of one hash: split into buckets of equal values (a hash shared by different values is rare).
+      for (let k = start; k < end; k++) bucket.push(order[k] % numberSpan);
+      runEnds.length = 0;
+      for (let taken = 0; taken < bucket.length; ) {
+        const head = signatures[bucket[taken]]!;
+        let kept = taken + 1;
+        for (let k = taken + 1; k < bucket.length; k++) {
+          const other = signatures[bucket[k]]!;
+          let same = true;
+          for (let r = 0; r < options.rows && same; r++) same = other[first + r] === head[first + r];
+          if (same) {
+            const moved = bucket[k];
+            bucket.splice(k, 1);
+            bucket.splice(kept++, 0, moved);
+          }
         }
+        runEnds.push(kept);
+        taken = kept;
       }
+      let from = 0;
+      for (const to of runEnds) {
+        if (to - from >= 2 && to - from <= options.maxBucket) {
+          for (let i = from; i < to; i++) {
+            for (let j = i + 1; j < to; j++) {
+              const a = bucket[i];
+              const b = bucket[j];
+              if (find(a) !== find(b) && signatureSimilarity(signatures[a]!, signatures[b]!) >= options.threshold) union(a, b);
+            }
+          }
+        }
+        from = to;
+      }
+      bucket.length = 0;
+      start = end;
     }
   }
   const groupOf = new Int32Array(count);
