@@ -43,13 +43,14 @@
     if (!q || !box) return;
     controller?.abort();
     if (!q.value.trim()) return close();
-    controller = new AbortController();
+    const asked = (controller = new AbortController());
     const params = new URLSearchParams(new FormData(document.getElementById('recherche')));
     try {
-      const response = await fetch(`/suggestions?${params}`, { signal: controller.signal, headers: { Accept: 'text/html' } });
+      const response = await fetch(`/suggestions?${params}`, { signal: asked.signal, headers: { Accept: 'text/html' } });
       if (!response.ok) return close();
       const html = await response.text();
-      if (document.activeElement !== q) return;
+      // A later keystroke asked again while this body was read: its list, not this older one, is shown.
+      if (asked.signal.aborted || document.activeElement !== q) return;
       box.innerHTML = html;
       active = -1;
       const any = options().length > 0;
