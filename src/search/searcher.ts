@@ -14,6 +14,52 @@ import { buildStoryMembers, type StoryMembers } from './stories.js';
 import type { SearchResponse } from './types.js';
 
 /**
+ * The tables of a build that every Searcher of it makes alike, made once
+ * (by the front thread of `serve --threads`, src/web/threads/) for all the
+ * serving threads: their integer arrays in SharedArrayBuffers (in memory
+ * once whatever the number of threads), their names and maps copied to
+ * each thread with the message. Read only: what a Searcher fills as it
+ * serves (the facet table's filter codes, the entities' spellings) is its
+ * own.
+ */
+export interface SearchTables {
+  /** The build they were made of: a Searcher of another build makes its own. */
+  build: string;
+  facets: FacetTable;
+  quoteSpeakers: QuoteSpeakerTable;
+  speakerQuotations: SpeakerQuotations;
+  inverted: Record<EntityKind, InvertedColumn>;
+}
+
+type IntegerArray = Int8Array | Uint8Array | Uint16Array | Int32Array | Uint32Array;
+
+/** `array` in a SharedArrayBuffer: itself when it is in one already (the packed quotations' columns), else a copy. */
+function sharedArray<T extends IntegerArray>(array: T): T {
+  if (array.buffer instanceof SharedArrayBuffer) return array;
+  const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(array.byteLength));
+  copy.set(array as never);
+  return copy;
+}
+
+/** Views of one buffer (entity-quotations.ts: every slug's positions in one array) as the same views of a shared copy of it. */
+function sharedViews(views: Map<string, Int32Array>): Map<string, Int32Array> {
+  const first = views.values().next().value;
+  if (!first || first.buffer instanceof SharedArrayBuffer) return views;
+  const buffer = first.buffer;
+  if ([...views.values()].some((view) => view.buffer !== buffer)) return views;
+  const shared = new SharedArrayBuffer(buffer.byteLength);
+  new Uint8Array(shared).set(new Uint8Array(buffer));
+  return new Map(Array.from(views, ([key, view]) => [key, new Int32Array(shared, view.byteOffset, view.length)]));
+}
+
+/** Each integer array of `table` (one level deep) in a SharedArrayBuffer, everything else as it is. */
+function withSharedArrays<T extends object>(table: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(table)) out[key] = ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value instanceof Float64Array) ? sharedArray(value as IntegerArray) : value;
+  return out as T;
+}
+
+/**
  * One build, ready to be searched, and everything searching it keeps: the
  * flat postings with their scoring arrays and term dictionary (a
  * SearchableMap for typos, the completions of beginnings), the facet
@@ -56,10 +102,32 @@ export class Searcher {
     readonly index: SearchIndex,
     readonly keystroke: KeystrokeOptions = KEYSTROKE_OPTIONS,
     threads = 1,
+    tables?: SearchTables,
   ) {
     this.postings = createPostings(index.compact);
     this.clauses = new ClauseCache(Math.max(keystroke.clauseCacheMinPairs, Math.floor(clauseCachePairs(index.documents.length, keystroke) / threads)));
     this.texts = new ArticleTexts(index.documents);
+    if (tables && tables.build === index.manifest.buildId && tables.facets.dayOf.length === index.documents.length) {
+      // Shared with the other threads, but for the caches each Searcher fills.
+      this.facetTable = { ...tables.facets, filterCodes: new Map() };
+      this.quoteSpeakerTable = tables.quoteSpeakers;
+      this.quotationsBySpeaker = tables.speakerQuotations;
+      for (const kind of ['speakers', 'organisations'] as const) this.inverted.set(kind, { ...tables.inverted[kind], spellings: [] });
+    }
+  }
+
+  /** This build's tables to hand to the Searchers of other threads (`SearchTables`), made now if not yet. */
+  sharedTables(): SearchTables {
+    const facets = withSharedArrays(this.facets);
+    facets.facets = Object.fromEntries(Object.entries(facets.facets).map(([name, column]) => [name, withSharedArrays(column)])) as FacetTable['facets'];
+    const speakerQuotations = this.speakerQuotations;
+    return {
+      build: this.manifest.buildId,
+      facets: { ...facets, filterCodes: new Map() },
+      quoteSpeakers: withSharedArrays(this.quoteSpeakers),
+      speakerQuotations: { positions: sharedViews(speakerQuotations.positions), articleOf: sharedArray(speakerQuotations.articleOf) },
+      inverted: { speakers: withSharedArrays(this.entityColumn('speakers')), organisations: withSharedArrays(this.entityColumn('organisations')) },
+    };
   }
 
   get manifest(): IndexManifest {
