@@ -18,45 +18,29 @@ import type { SearchResponse } from './types.js';
  * (by the front thread of `serve --threads`, src/web/threads/) for all the
  * serving threads: their integer arrays in SharedArrayBuffers (in memory
  * once whatever the number of threads), their names and maps copied to
- * each thread with the message. Read only: what a Searcher fills as it
- * serves (the facet table's filter codes, the entities' spellings) is its
- * own.
+ * each thread with the message. Not among them: the quotations by speaker
+ * (entity-quotations.ts makes ordinary arrays, and a copy's originals would
+ * stay resident in the thread that made them). Read only: what a Searcher
+ * fills as it serves (the facet table's filter codes, the entities'
+ * spellings) is its own.
  */
 export interface SearchTables {
   /** The build they were made of: a Searcher of another build makes its own. */
   build: string;
   facets: FacetTable;
   quoteSpeakers: QuoteSpeakerTable;
-  speakerQuotations: SpeakerQuotations;
   inverted: Record<EntityKind, InvertedColumn>;
 }
 
-type IntegerArray = Int8Array | Uint8Array | Uint16Array | Int32Array | Uint32Array;
-
-/** `array` in a SharedArrayBuffer: itself when it is in one already (the packed quotations' columns), else a copy. */
-function sharedArray<T extends IntegerArray>(array: T): T {
-  if (array.buffer instanceof SharedArrayBuffer) return array;
-  const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(array.byteLength));
-  copy.set(array as never);
-  return copy;
-}
-
-/** Views of one buffer (entity-quotations.ts: every slug's positions in one array) as the same views of a shared copy of it. */
-function sharedViews(views: Map<string, Int32Array>): Map<string, Int32Array> {
-  const first = views.values().next().value;
-  if (!first || first.buffer instanceof SharedArrayBuffer) return views;
-  const buffer = first.buffer;
-  if ([...views.values()].some((view) => view.buffer !== buffer)) return views;
-  const shared = new SharedArrayBuffer(buffer.byteLength);
-  new Uint8Array(shared).set(new Uint8Array(buffer));
-  return new Map(Array.from(views, ([key, view]) => [key, new Int32Array(shared, view.byteOffset, view.length)]));
-}
-
-/** Each integer array of `table` (one level deep) in a SharedArrayBuffer, everything else as it is. */
-function withSharedArrays<T extends object>(table: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(table)) out[key] = ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value instanceof Float64Array) ? sharedArray(value as IntegerArray) : value;
-  return out as T;
+/** The tables of a loaded build to hand to the Searchers of every thread, their arrays made in SharedArrayBuffers. */
+export function buildSearchTables(index: SearchIndex): SearchTables {
+  const facets = buildFacetTable(index.documents, true);
+  return {
+    build: index.manifest.buildId,
+    facets,
+    quoteSpeakers: buildQuoteSpeakerTable(index, true),
+    inverted: { speakers: invertColumn(facets.facets.speakers, true), organisations: invertColumn(facets.facets.organisations, true) },
+  };
 }
 
 /**
@@ -111,23 +95,8 @@ export class Searcher {
       // Shared with the other threads, but for the caches each Searcher fills.
       this.facetTable = { ...tables.facets, filterCodes: new Map() };
       this.quoteSpeakerTable = tables.quoteSpeakers;
-      this.quotationsBySpeaker = tables.speakerQuotations;
       for (const kind of ['speakers', 'organisations'] as const) this.inverted.set(kind, { ...tables.inverted[kind], spellings: [] });
     }
-  }
-
-  /** This build's tables to hand to the Searchers of other threads (`SearchTables`), made now if not yet. */
-  sharedTables(): SearchTables {
-    const facets = withSharedArrays(this.facets);
-    facets.facets = Object.fromEntries(Object.entries(facets.facets).map(([name, column]) => [name, withSharedArrays(column)])) as FacetTable['facets'];
-    const speakerQuotations = this.speakerQuotations;
-    return {
-      build: this.manifest.buildId,
-      facets: { ...facets, filterCodes: new Map() },
-      quoteSpeakers: withSharedArrays(this.quoteSpeakers),
-      speakerQuotations: { positions: sharedViews(speakerQuotations.positions), articleOf: sharedArray(speakerQuotations.articleOf) },
-      inverted: { speakers: withSharedArrays(this.entityColumn('speakers')), organisations: withSharedArrays(this.entityColumn('organisations')) },
-    };
   }
 
   get manifest(): IndexManifest {

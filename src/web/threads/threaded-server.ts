@@ -24,7 +24,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { IndexLoadError, loadIndex, readCurrentManifest, readServableSharedBuild, readSharedBuild, type LoadedSharedBuild, type SharedBuild } from '../../index/index.js';
-import { Searcher, type SearchTables } from '../../search/index.js';
+import { buildSearchTables, type SearchTables } from '../../search/index.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import type { ServerOptions } from '../server.js';
 import { collectGarbage } from './collect-garbage.js';
@@ -45,10 +45,12 @@ const tablesOf = new WeakMap<LoadedSharedBuild, SearchTables>();
 /** What a worker is sent of a build: its shared arrays and its tables. */
 const buildOf = (next: LoadedSharedBuild): { shared: SharedBuild; tables?: SearchTables } => ({ shared: sharedOf(next), tables: tablesOf.get(next) });
 
-/** `next` with its tables made (by a Searcher of this thread, dropped once they are): without them when that fails, each worker then makes its own. */
+/** `next` with its tables made (over an index of it loaded here, dropped once they are): without them when that fails, each worker then makes its own. */
 async function withTables(indexDir: string, next: LoadedSharedBuild): Promise<LoadedSharedBuild> {
   try {
-    tablesOf.set(next, new Searcher(await loadIndex(indexDir, sharedOf(next))).sharedTables());
+    tablesOf.set(next, buildSearchTables(await loadIndex(indexDir, sharedOf(next))));
+    // The transient heap (the index's objects, the tables' scratch) not left committed in this thread.
+    collectGarbage();
   } catch (error) {
     log('error', 'index-tables-failed', { build: next.build, error: (error as Error).message.split('\n')[0] });
   }
