@@ -72,6 +72,8 @@ export class Searcher {
   private quotationsBySpeaker: SpeakerQuotations | null = null;
   private readonly inverted = new Map<EntityKind, InvertedColumn>();
   private bits: Int32Array | null = null;
+  /** Its facet table, quotations' speakers and entity columns are the `SearchTables` it was given (made by another thread). */
+  readonly sharesTables: boolean = false;
 
   /** Where tested articles hold each typed form, by the form's pattern (exactness.ts). */
   readonly exactForms = new Map<string, Map<number, number>>();
@@ -96,6 +98,7 @@ export class Searcher {
       this.facetTable = { ...tables.facets, filterCodes: new Map() };
       this.quoteSpeakerTable = tables.quoteSpeakers;
       for (const kind of ['speakers', 'organisations'] as const) this.inverted.set(kind, { ...tables.inverted[kind], spellings: [] });
+      this.sharesTables = true;
     }
   }
 

@@ -32,8 +32,8 @@ export type ToWorker =
   | { kind: 'close' };
 
 export type FromWorker =
-  /** `heapMb`: this thread's own JavaScript heap when it starts serving (its build loaded, not yet warmed). */
-  | { kind: 'ready'; port: number; build: string; sharedArrays: boolean; heapMb: number }
+  /** `sharedTables`: its search tables are those the front thread made (searcher.ts `SearchTables`). `heapMb`: this thread's own JavaScript heap when it starts serving (its build loaded, not yet warmed). */
+  | { kind: 'ready'; port: number; build: string; sharedArrays: boolean; sharedTables: boolean; heapMb: number }
   | { kind: 'start-failed'; error: string }
   | { kind: 'swapped'; build: string }
   | { kind: 'swap-failed'; build: string; error: string }

@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   // Ready as soon as it listens: the warm-up (begun by startServer) runs between the first requests.
   collectGarbage();
   const heapMb = Math.round(getHeapStatistics().total_heap_size / 2 ** 20);
-  tell({ kind: 'ready', port: Number(new URL(server.url).port), build: server.buildId(), sharedArrays, heapMb });
+  const sharedTables = served?.current.sharesTables ?? false;
+  tell({ kind: 'ready', port: Number(new URL(server.url).port), build: server.buildId(), sharedArrays, sharedTables, heapMb });
 
   let swaps = Promise.resolve();
   port.on('message', (message: ToWorker) => {

@@ -142,7 +142,7 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
           slot.port = message.port;
           slot.build = message.build;
           slot.failures = 0;
-          log('info', 'thread-ready', { worker: slot.id, build: message.build, sharedArrays: message.sharedArrays, heapMb: message.heapMb });
+          log('info', 'thread-ready', { worker: slot.id, build: message.build, sharedArrays: message.sharedArrays, sharedTables: message.sharedTables, heapMb: message.heapMb });
           settled = true;
           resolve();
         } else if (message.kind === 'start-failed') {
