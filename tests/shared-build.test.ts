@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexCorpus, IndexLoadError, loadIndex, quoteOutlines, readCurrentManifest, readSharedBuild } from '../src/index/index.js';
-import { search, Searcher } from '../src/search/index.js';
+import { buildSearchTables, entityProfile, entitySlug, search, Searcher } from '../src/search/index.js';
 import { SAMPLE_CORPUS, request } from './helpers/sample-index.js';
 
 let work: string;
@@ -48,6 +48,35 @@ describe('a shared build', () => {
       expect(b.hits.map((h) => h.id)).toEqual(a.hits.map((h) => h.id));
       expect(b.total).toBe(a.total);
     }
+  });
+
+  it("hands its search tables, made once in shared memory, to other threads' Searchers, which answer as Searchers making their own", async () => {
+    const shared = await readSharedBuild(indexDir);
+    const tables = buildSearchTables(await loadIndex(indexDir, shared));
+    // As a worker receives them (postMessage clones them: the shared buffers are shared, not copied).
+    const received = structuredClone(tables);
+    const alone = new Searcher(await loadIndex(indexDir));
+    const withTables = new Searcher(await loadIndex(indexDir, shared), undefined, 2, received);
+    expect(withTables.facets.dayOf).toBe(received.facets.dayOf);
+    for (const array of [received.facets.dayOf, received.facets.newestFirst, received.facets.facets.speakers.ids, received.quoteSpeakers.sequenceStart, received.inverted.organisations.ids]) {
+      expect(array.buffer).toBeInstanceOf(SharedArrayBuffer);
+    }
+    const speaker = alone.facets.facets.speakers.names[0];
+    const organisation = alone.facets.facets.organisations.names[0];
+    expect(speaker && organisation).toBeTruthy();
+    const strip = ({ took_ms: _took, ...rest }: { took_ms?: number }) => rest;
+    for (const r of [request({ q: 'ministre' }), request({ q: 'pont', sort: 'date' }), request({ q: '', speakers: [speaker] }), request({ q: `cite:${speaker.split(' ')[0]}` })]) {
+      expect(strip(search(withTables, r))).toEqual(strip(search(alone, r)));
+    }
+    for (const [kind, name] of [['speakers', speaker], ['organisations', organisation]] as const) {
+      const profile = entityProfile(alone, kind, entitySlug(name));
+      expect(profile?.articles).toBeGreaterThan(0);
+      expect(entityProfile(withTables, kind, entitySlug(name))).toEqual(profile);
+    }
+    // Tables of another build are not taken: the Searcher makes its own.
+    const other = new Searcher(await loadIndex(indexDir, shared), undefined, 2, { ...received, build: 'another' });
+    expect(other.facets.dayOf).not.toBe(received.facets.dayOf);
+    expect(other.facets.dayOf).toEqual(received.facets.dayOf);
   });
 
   it('is refused in one line when a file of the build changed', async () => {

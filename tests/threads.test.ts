@@ -86,10 +86,12 @@ describe('serve --threads 2', () => {
       expect(served.output()).toMatch(/\(2 threads, \d+ [KM]B of index shared\)/);
       // Both workers answer, each over the arrays this process read once.
       await expect.poll(async () => Object.keys(await buildsByWorker(served.url)).sort(), { timeout: 60_000, interval: 200 }).toEqual(['0', '1']);
-      const ready = (served.output().match(/^\{.*"event":"thread-ready".*$/gm) ?? []).map((line) => JSON.parse(line) as { worker: number; sharedArrays: boolean });
+      const ready = (served.output().match(/^\{.*"event":"thread-ready".*$/gm) ?? []).map((line) => JSON.parse(line) as { worker: number; sharedArrays: boolean; sharedTables: boolean });
       expect(ready.map((r) => r.worker).sort()).toEqual([0, 1]);
       // The postings each worker searches are the SharedArrayBuffer this process read.
       for (const r of ready) expect(r.sharedArrays).toBe(true);
+      // And the search tables this process made once for both (searcher.ts SearchTables).
+      for (const r of ready) expect(r.sharedTables).toBe(true);
       const before = (await readCurrentManifest(indexDir))!.buildId;
 
       const load = continuousLoad(served.url, ['/api/search?q=ministre', '/healthz', '/api/search?q=kazakh', '/search?q=rel'], 4, (a) => a.status === 200);

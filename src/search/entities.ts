@@ -2,6 +2,7 @@ import { facetKey, fieldValues } from '../analysis/index.js';
 import type { Searcher } from './searcher.js';
 import type { FacetColumn } from './facet-table.js';
 import { firstInOrder } from './top-k.js';
+import { tableArray } from './table-arrays.js';
 import { entityQuotations, prepareEntityQuotations, type EntityQuotation } from './entity-quotations.js';
 
 /**
@@ -62,15 +63,15 @@ export interface InvertedColumn {
   spellings: (string[] | undefined)[];
 }
 
-/** The articles of each value of a facet column, and the value of each slug. */
-export function invertColumn(column: FacetColumn): InvertedColumn {
+/** The articles of each value of a facet column, and the value of each slug; `shared`: its arrays in SharedArrayBuffers. */
+export function invertColumn(column: FacetColumn, shared = false): InvertedColumn {
   const values = column.names.length;
   const articles = column.start.length - 1;
-  const start = new Uint32Array(values + 1);
+  const start = tableArray(Uint32Array, values + 1, shared);
   for (let i = 0; i < column.ids.length; i++) start[column.ids[i] + 1]++;
   for (let v = 0; v < values; v++) start[v + 1] += start[v];
   const fill = start.slice(0, values);
-  const ids = new Uint32Array(column.ids.length);
+  const ids = tableArray(Uint32Array, column.ids.length, shared);
   for (let n = 0; n < articles; n++) for (let i = column.start[n]; i < column.start[n + 1]; i++) ids[fill[column.ids[i]]++] = n;
   const idBySlug = new Map<string, number>();
   // Two names of one slug (differing only by punctuation): the one of more articles wins.

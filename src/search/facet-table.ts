@@ -2,6 +2,7 @@ import type { Article } from '../ingest/types.js';
 import { catalogOf, type CatalogReader } from '../index/index.js';
 import { FACETS, facetKey, fieldValues, type FacetName } from '../analysis/index.js';
 import { SAMPLE_BUCKETS } from './keystroke-options.js';
+import { tableArray } from './table-arrays.js';
 
 /** One facet's values as small integers. */
 export interface FacetColumn {
@@ -61,9 +62,9 @@ export function dayNumber(date: string): number {
   return Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }
 
-function alphabeticalRanks(names: string[]): Uint32Array {
+function alphabeticalRanks(names: string[], shared: boolean): Uint32Array {
   const collator = new Intl.Collator('fr');
-  const ranks = new Uint32Array(names.length);
+  const ranks = tableArray(Uint32Array, names.length, shared);
   names
     .map((_, id) => id)
     .sort((a, b) => collator.compare(names[a], names[b]))
@@ -101,10 +102,10 @@ function idsOfNames(values: Dictionary, catalog: CatalogReader, name: 'speakers'
   return ids;
 }
 
-function facetColumn(documents: readonly Article[], catalog: CatalogReader | null, name: FacetName): FacetColumn {
+function facetColumn(documents: readonly Article[], catalog: CatalogReader | null, name: FacetName, shared: boolean): FacetColumn {
   const values = new Dictionary();
   const count = documents.length;
-  const start = new Uint32Array(count + 1);
+  const start = tableArray(Uint32Array, count + 1, shared);
   const ids: number[] = [];
   if (catalog && (name === 'speakers' || name === 'organisations')) {
     // A loaded build: read from the packed catalog, no article made (documents.ts).
@@ -131,15 +132,16 @@ function facetColumn(documents: readonly Article[], catalog: CatalogReader | nul
       start[n + 1] = ids.length;
     }
   }
-  const valueIds = Uint32Array.from(ids);
-  const totals = new Uint32Array(values.names.length);
+  const valueIds = tableArray(Uint32Array, ids.length, shared);
+  valueIds.set(ids);
+  const totals = tableArray(Uint32Array, values.names.length, shared);
   for (const id of valueIds) totals[id]++;
-  return { names: values.names, order: alphabeticalRanks(values.names), idByKey: values.idByKey, keys: values.keys, totals, start, ids: valueIds };
+  return { names: values.names, order: alphabeticalRanks(values.names, shared), idByKey: values.idByKey, keys: values.keys, totals, start, ids: valueIds };
 }
 
 /** Each article's sample bucket: its number hashed (MurmurHash3's finaliser), so that any range of numbers spreads over every bucket. */
-function sampleBuckets(count: number): Uint16Array {
-  const buckets = new Uint16Array(count);
+function sampleBuckets(count: number, shared: boolean): Uint16Array {
+  const buckets = tableArray(Uint16Array, count, shared);
   for (let n = 0; n < count; n++) {
     let h = n;
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
@@ -157,9 +159,9 @@ const KEY_SPAN = 2 ** 24;
  * article's day and number made one number, sorted as numbers (no
  * comparison function called a million times at a million articles).
  */
-function newestFirstOrder(dayOf: Int32Array): Int32Array {
+function newestFirstOrder(dayOf: Int32Array, shared: boolean): Int32Array {
   const count = dayOf.length;
-  const order = new Int32Array(count);
+  const order = tableArray(Int32Array, count, shared);
   if (count > KEY_SPAN) {
     // Beyond what one key holds: compared by a function.
     const ranked = Array.from({ length: count }, (_, n) => n).sort((a, b) => (dayOf[a] === dayOf[b] ? a - b : dayOf[a] < 0 ? 1 : dayOf[b] < 0 ? -1 : dayOf[b] - dayOf[a]));
@@ -174,13 +176,13 @@ function newestFirstOrder(dayOf: Int32Array): Int32Array {
   return order;
 }
 
-/** The facet table of a build's articles (kept by the build's Searcher: src/search/searcher.ts). */
-export function buildFacetTable(documents: readonly Article[]): FacetTable {
+/** The facet table of a build's articles (kept by the build's Searcher: src/search/searcher.ts); `shared`: its arrays in SharedArrayBuffers. */
+export function buildFacetTable(documents: readonly Article[], shared = false): FacetTable {
   const periods = new Dictionary();
   const count = documents.length;
-  const yearOf = new Int32Array(count).fill(-1);
-  const monthOf = new Int32Array(count).fill(-1);
-  const dayOf = new Int32Array(count).fill(-1);
+  const yearOf = tableArray(Int32Array, count, shared).fill(-1);
+  const monthOf = tableArray(Int32Array, count, shared).fill(-1);
+  const dayOf = tableArray(Int32Array, count, shared).fill(-1);
   const catalog = catalogOf(documents);
   for (let n = 0; n < count; n++) {
     const date = catalog ? catalog.strings.date.at(n) : documents[n].date;
@@ -190,15 +192,15 @@ export function buildFacetTable(documents: readonly Article[]): FacetTable {
       dayOf[n] = dayNumber(date);
     }
   }
-  const yearOfMonth = new Int32Array(periods.names.length).fill(-1);
+  const yearOfMonth = tableArray(Int32Array, periods.names.length, shared).fill(-1);
   for (let n = 0; n < count; n++) if (monthOf[n] >= 0) yearOfMonth[monthOf[n]] = yearOf[n];
-  const newestFirst = newestFirstOrder(dayOf);
-  const dateRank = new Int32Array(count);
+  const newestFirst = newestFirstOrder(dayOf, shared);
+  const dateRank = tableArray(Int32Array, count, shared);
   for (let rank = 0; rank < count; rank++) dateRank[newestFirst[rank]] = rank;
-  const positions = new Int32Array(count);
+  const positions = tableArray(Int32Array, count, shared);
   for (let n = 0; n < count; n++) positions[n] = n;
   return {
-    facets: Object.fromEntries(FACETS.map((name) => [name, facetColumn(documents, catalog, name)])) as Record<FacetName, FacetColumn>,
+    facets: Object.fromEntries(FACETS.map((name) => [name, facetColumn(documents, catalog, name, shared)])) as Record<FacetName, FacetColumn>,
     periodNames: periods.names,
     yearOfMonth,
     yearOf,
@@ -206,7 +208,7 @@ export function buildFacetTable(documents: readonly Article[]): FacetTable {
     dayOf,
     dateRank,
     newestFirst,
-    sampleBucket: sampleBuckets(count),
+    sampleBucket: sampleBuckets(count, shared),
     positions,
     filterCodes: new Map(),
   };

@@ -4,7 +4,7 @@
  */
 export { prepareSearch, search } from './run.js';
 export { warmSearch, warmSearchInSteps } from './warm-up.js';
-export { Searcher } from './searcher.js';
+export { buildSearchTables, Searcher, type SearchTables } from './searcher.js';
 export { KEYSTROKE_OPTIONS, type KeystrokeOptions } from './keystroke-options.js';
 export { parseQuery } from './parse-query.js';
 export { queryTerms } from './evaluate.js';

@@ -1,5 +1,6 @@
 import { facetKey, TEXT_FIELDS } from '../analysis/index.js';
 import { packedQuotesOf, quoteOutlines, type SearchIndex } from '../index/index.js';
+import { tableArray } from './table-arrays.js';
 
 /**
  * The speakers of every quotation of a build, as ids, and where each
@@ -67,15 +68,16 @@ function speakerColumns(documents: SearchIndex['documents']): SpeakerColumns {
   return { names, offsets, quoteSpeaker };
 }
 
-export function buildQuoteSpeakerTable(index: SearchIndex): QuoteSpeakerTable {
+/** `shared`: its arrays in SharedArrayBuffers (those of a loaded build's quotations are already). */
+export function buildQuoteSpeakerTable(index: SearchIndex, shared = false): QuoteSpeakerTable {
   // A loaded build holds its quotations in these very columns (src/index/shared-quotes.ts): used as they are, shared by threads.
   const packed = packedQuotesOf(index.documents);
   const { names, offsets, quoteSpeaker } = packed ? { names: packed.speakers, offsets: packed.first, quoteSpeaker: packed.speaker } : speakerColumns(index.documents);
   const count = index.documents.length;
-  const sequenceField = new Uint8Array(quoteSpeaker.length);
-  const sequenceStart = new Int32Array(quoteSpeaker.length);
-  const sequenceLength = new Int32Array(quoteSpeaker.length);
-  const aligned = new Uint8Array(count);
+  const sequenceField = tableArray(Uint8Array, quoteSpeaker.length, shared);
+  const sequenceStart = tableArray(Int32Array, quoteSpeaker.length, shared);
+  const sequenceLength = tableArray(Int32Array, quoteSpeaker.length, shared);
+  const aligned = tableArray(Uint8Array, count, shared);
   const { quoteOffsets, quotePlaces } = index.compact;
   for (let n = 0; n < count; n++) {
     const placed = quoteOffsets[n];

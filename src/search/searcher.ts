@@ -14,6 +14,36 @@ import { buildStoryMembers, type StoryMembers } from './stories.js';
 import type { SearchResponse } from './types.js';
 
 /**
+ * The tables of a build that every Searcher of it makes alike, made once
+ * (by the front thread of `serve --threads`, src/web/threads/) for all the
+ * serving threads: their integer arrays in SharedArrayBuffers (in memory
+ * once whatever the number of threads), their names and maps copied to
+ * each thread with the message. Not among them: the quotations by speaker
+ * (entity-quotations.ts makes ordinary arrays, and a copy's originals would
+ * stay resident in the thread that made them). Read only: what a Searcher
+ * fills as it serves (the facet table's filter codes, the entities'
+ * spellings) is its own.
+ */
+export interface SearchTables {
+  /** The build they were made of: a Searcher of another build makes its own. */
+  build: string;
+  facets: FacetTable;
+  quoteSpeakers: QuoteSpeakerTable;
+  inverted: Record<EntityKind, InvertedColumn>;
+}
+
+/** The tables of a loaded build to hand to the Searchers of every thread, their arrays made in SharedArrayBuffers. */
+export function buildSearchTables(index: SearchIndex): SearchTables {
+  const facets = buildFacetTable(index.documents, true);
+  return {
+    build: index.manifest.buildId,
+    facets,
+    quoteSpeakers: buildQuoteSpeakerTable(index, true),
+    inverted: { speakers: invertColumn(facets.facets.speakers, true), organisations: invertColumn(facets.facets.organisations, true) },
+  };
+}
+
+/**
  * One build, ready to be searched, and everything searching it keeps: the
  * flat postings with their scoring arrays and term dictionary (a
  * SearchableMap for typos, the completions of beginnings), the facet
@@ -42,6 +72,8 @@ export class Searcher {
   private quotationsBySpeaker: SpeakerQuotations | null = null;
   private readonly inverted = new Map<EntityKind, InvertedColumn>();
   private bits: Int32Array | null = null;
+  /** Its facet table, quotations' speakers and entity columns are the `SearchTables` it was given (made by another thread). */
+  readonly sharesTables: boolean = false;
 
   /** Where tested articles hold each typed form, by the form's pattern (exactness.ts). */
   readonly exactForms = new Map<string, Map<number, number>>();
@@ -56,10 +88,18 @@ export class Searcher {
     readonly index: SearchIndex,
     readonly keystroke: KeystrokeOptions = KEYSTROKE_OPTIONS,
     threads = 1,
+    tables?: SearchTables,
   ) {
     this.postings = createPostings(index.compact);
     this.clauses = new ClauseCache(Math.max(keystroke.clauseCacheMinPairs, Math.floor(clauseCachePairs(index.documents.length, keystroke) / threads)));
     this.texts = new ArticleTexts(index.documents);
+    if (tables && tables.build === index.manifest.buildId && tables.facets.dayOf.length === index.documents.length) {
+      // Shared with the other threads, but for the caches each Searcher fills.
+      this.facetTable = { ...tables.facets, filterCodes: new Map() };
+      this.quoteSpeakerTable = tables.quoteSpeakers;
+      for (const kind of ['speakers', 'organisations'] as const) this.inverted.set(kind, { ...tables.inverted[kind], spellings: [] });
+      this.sharesTables = true;
+    }
   }
 
   get manifest(): IndexManifest {

@@ -26,14 +26,16 @@ async function main(): Promise<void> {
     const first = await new Promise<ToWorker>((resolve) => port.once('message', resolve));
     if (first.kind !== 'serve') throw new Error(`expected the build to serve, got "${first.kind}"`);
     start.shared = first.shared;
+    start.tables = first.tables;
     start.front = first.front;
   }
   let served: ServedIndex | null = null;
   let reader: BackendReader;
   if (start.shared && start.indexDir) {
-    const searcher = new Searcher(await loadIndex(start.indexDir, start.shared), undefined, start.threads);
+    const searcher = new Searcher(await loadIndex(start.indexDir, start.shared), undefined, start.threads, start.tables);
     // Held by the Searcher from now on: not kept here too, so that a swap releases the first build's buffers.
     delete start.shared;
+    delete start.tables;
     // Warmed once serving, between requests (startServer).
     served = new ServedIndex(null, searcher, undefined, (error) => tell({ kind: 'damaged', build: served!.current.manifest.buildId, error }));
     reader = EmbeddedReader.over(served);
@@ -55,7 +57,8 @@ async function main(): Promise<void> {
   // Ready as soon as it listens: the warm-up (begun by startServer) runs between the first requests.
   collectGarbage();
   const heapMb = Math.round(getHeapStatistics().total_heap_size / 2 ** 20);
-  tell({ kind: 'ready', port: Number(new URL(server.url).port), build: server.buildId(), sharedArrays, heapMb });
+  const sharedTables = served?.current.sharesTables ?? false;
+  tell({ kind: 'ready', port: Number(new URL(server.url).port), build: server.buildId(), sharedArrays, sharedTables, heapMb });
 
   let swaps = Promise.resolve();
   port.on('message', (message: ToWorker) => {
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
     swaps = swaps.then(async () => {
       const build = message.shared.build;
       try {
-        const next = new Searcher(await loadIndex(start.indexDir!, message.shared), undefined, start.threads);
+        const next = new Searcher(await loadIndex(start.indexDir!, message.shared), undefined, start.threads, message.tables);
         // Requests keep the current build meanwhile, answered between the steps: the new one is warmed whole before the swap.
         await warmSearchInSteps(next);
         served!.install(next);
