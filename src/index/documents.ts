@@ -133,8 +133,8 @@ const TEXT_SOURCES = new FinalizationRegistry<number>((fd) => {
 
 /** An article of a loaded build, made from the packed catalog when asked for (storedArticles): every field in memory but `text`, read from disk when asked for. */
 // The Article fields, declared once, by Article itself.
-interface StoredArticle extends Article {}
-class StoredArticle {
+export interface StoredArticle extends Article {}
+export class StoredArticle {
   readonly #source: TextSource;
   readonly #n: number;
   readonly #quotes: PackedQuotesColumn;

@@ -5,7 +5,7 @@
  * worker threads that each run the real server over those same arrays
  * (serving-worker.ts): their own caches, no copy of the index. The search
  * tables every worker would make alike (facet table, quotations' speakers,
- * entity columns: searcher.ts `SearchTables`) are made here once per build,
+ * entity columns: build-in-service.ts) are made here once per build,
  * in SharedArrayBuffers too, and sent with it.
  * This thread accepts the connections on the public port and pipes each to
  * a worker (front.ts). The first worker starts before the build is read, so
@@ -26,40 +26,14 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { IndexLoadError, loadIndex, readCurrentManifest, readServableSharedBuild, readSharedBuild, type LoadedSharedBuild, type SharedBuild } from '../../index/index.js';
-import { buildSearchTables, type SearchTables } from '../../search/index.js';
+import { IndexLoadError, readCurrentManifest, readServableSharedBuild, readSharedBuild } from '../../index/index.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import type { ServerOptions } from '../server.js';
+import { buildOf, withTables, type BuildInService } from './build-in-service.js';
 import { collectGarbage } from './collect-garbage.js';
 import { createFront, type Upstream } from './front.js';
 import type { FromWorker, ToWorker, WorkerStart } from './messages.js';
 import { startServingThread } from './start-thread.js';
-
-/** What a worker is sent of a build read for sharing: its shared arrays, not the promise of its checks. */
-const sharedOf = ({ build, sections, quotes, catalog }: LoadedSharedBuild): SharedBuild => ({ build, sections, quotes, catalog });
-
-/**
- * The search tables of each build read (searcher.ts `SearchTables`: facet
- * table, quotations' speakers, entity columns), made here once for every
- * worker, which would each make the same (at 100 000 articles, 25 MB of a
- * worker's memory before, 10 MB after: the quotations by speaker, its own).
- */
-const tablesOf = new WeakMap<LoadedSharedBuild, SearchTables>();
-
-/** What a worker is sent of a build: its shared arrays and its tables. */
-const buildOf = (next: LoadedSharedBuild): { shared: SharedBuild; tables?: SearchTables } => ({ shared: sharedOf(next), tables: tablesOf.get(next) });
-
-/** `next` with its tables made (over an index of it loaded here, dropped once they are): without them when that fails, each worker then makes its own. */
-async function withTables(indexDir: string, next: LoadedSharedBuild): Promise<LoadedSharedBuild> {
-  try {
-    tablesOf.set(next, buildSearchTables(await loadIndex(indexDir, sharedOf(next))));
-    // The transient heap (the index's objects, the tables' scratch) not left committed in this thread.
-    collectGarbage();
-  } catch (error) {
-    log('error', 'index-tables-failed', { build: next.build, error: (error as Error).message.split('\n')[0] });
-  }
-  return next;
-}
 
 const log = (level: 'info' | 'error', event: string, fields: Record<string, unknown>) =>
   (level === 'info' ? console.log : console.error)(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
@@ -113,7 +87,7 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
   const database = options.databaseUrl;
   const indexDir = database ? undefined : options.indexDir;
   if (!database && !indexDir) throw new Error('a server needs an index folder or a database URL');
-  let current: LoadedSharedBuild | null = null;
+  let current: BuildInService | null = null;
   let closing = false;
   let publicPort = options.port;
   const slots: Slot[] = Array.from({ length: options.threads }, (_, id) => ({ id, port: null, active: 0, worker: null, build: null, failures: 0 }));
@@ -192,7 +166,7 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
   /** A worker found the build in service damaged, and no whole build was installed since. */
   let damaged = false;
   /** Sends `next` to every worker; resolves once all serve it. */
-  const install = async (next: LoadedSharedBuild, event: string): Promise<void> => {
+  const install = async (next: BuildInService, event: string): Promise<void> => {
     current = next;
     damaged = false;
     const failures = await acknowledged(next.build, (slot) => slot.worker!.postMessage({ kind: 'swap', ...buildOf(next) }));
@@ -215,7 +189,7 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
         do {
           again = false;
           const next = await readSharedBuild(indexDir);
-          if (next.build !== current?.build) await install(await withTables(indexDir, next), 'index-swapped');
+          if (next.build !== current?.build) await install(await withTables(log, indexDir, next), 'index-swapped');
         } while (again);
       } catch (error) {
         log('error', 'index-reload-failed', { error: (error as Error).message });
@@ -236,7 +210,7 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
       if (options.rebuild) await options.rebuild().catch((error: Error) => log('error', 'index-rebuild-failed', { error: error.message.split('\n')[0] }));
       const next = await readServableSharedBuild(indexDir, (refused) => log('error', 'index-refused', { error: refused.message }));
       // The rebuild's new build may have been swapped in already (the folder is watched).
-      if (damaged) await install(await withTables(indexDir, next), 'index-recovered');
+      if (damaged) await install(await withTables(log, indexDir, next), 'index-recovered');
     } catch (error) {
       log('error', 'index-recovery-failed', { error: (error as Error).message.split('\n')[0], retryInMs: delayMs });
       setTimeout(() => void recover(why, Math.min(delayMs * 2, 60_000)), delayMs).unref();
@@ -251,7 +225,7 @@ export async function startThreadedServer(options: ThreadedServerOptions): Promi
   const front = createFront(slots, limits.maxConnections);
   try {
     // Served before its big files are hashed, those hashes checked in the background (below).
-    if (indexDir) current = await withTables(indexDir, await readSharedBuild(indexDir, undefined, { hashes: 'later' }));
+    if (indexDir) current = await withTables(log, indexDir, await readSharedBuild(indexDir, undefined, { hashes: 'later' }));
     // Listening first, so that the workers know the public port (for absolute URLs).
     await new Promise<void>((resolve, reject) => {
       front.once('error', reject);
