@@ -207,31 +207,8 @@ export function createPostings(compact: CompactIndex): Postings {
         if (!(weight > 0)) positive = false;
         for (const [f] of boosts) postings += termOffsets[id * fieldCount + f + 1] - termOffsets[id * fieldCount + f];
       }
-      if (positive && found > 1 && postings >= documentCount * DENSE_SHARE) {
-        scratch.fill(0);
-        for (const { term, weight } of weighted) {
-          const id = idOf(term);
-          if (id < 0) continue;
-          for (const [f, boost] of boosts) {
-            if (f === quotesField) {
-              const matching = quotations.collect(id);
-              if (matching === 0) continue;
-              const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
-              accumulateCountedDense(quotations.docs, quotations.frequencies, matching, norms[f], weight * boost * idf);
-              continue;
-            }
-            const first = termOffsets[id * fieldCount + f];
-            const last = termOffsets[id * fieldCount + f + 1];
-            const matching = last - first;
-            if (matching === 0) continue;
-            const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
-            accumulateDense(pairs, first, last, norms[f], weight * boost * idf, f === textField ? QUOTED_BITS : 0);
-          }
-        }
-        // The next stamped scoring writes every slot it reads: the zeroes left here do not matter.
-        const dense = gatherDense();
-        return { docs: touched.subarray(0, dense), scores: scoresOut.subarray(0, dense) };
-      }
+      const dense = positive && found > 1 && postings >= documentCount * DENSE_SHARE;
+      if (dense) scratch.fill(0);
       for (const { term, weight } of weighted) {
         const id = idOf(term);
         if (id < 0) continue;
@@ -241,7 +218,8 @@ export function createPostings(compact: CompactIndex): Postings {
             const matching = quotations.collect(id);
             if (matching === 0) continue;
             const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
-            count = accumulateCounted(quotations.docs, quotations.frequencies, matching, norms[f], weight * boost * idf, count);
+            if (dense) accumulateCountedDense(quotations.docs, quotations.frequencies, matching, norms[f], weight * boost * idf);
+            else count = accumulateCounted(quotations.docs, quotations.frequencies, matching, norms[f], weight * boost * idf, count);
             continue;
           }
           const first = termOffsets[id * fieldCount + f];
@@ -250,8 +228,15 @@ export function createPostings(compact: CompactIndex): Postings {
           if (matching === 0) continue;
           const idf = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
           // A text posting carries the quotations' count in its low bits (src/index/compact.ts, textPosting).
-          count = accumulate(pairs, first, last, norms[f], weight * boost * idf, count, f === textField ? QUOTED_BITS : 0);
+          const quotedBits = f === textField ? QUOTED_BITS : 0;
+          if (dense) accumulateDense(pairs, first, last, norms[f], weight * boost * idf, quotedBits);
+          else count = accumulate(pairs, first, last, norms[f], weight * boost * idf, count, quotedBits);
         }
+      }
+      if (dense) {
+        // The next stamped scoring writes every slot it reads: the zeroes left here do not matter.
+        const gathered = gatherDense();
+        return { docs: touched.subarray(0, gathered), scores: scoresOut.subarray(0, gathered) };
       }
       const docs = touched.subarray(0, count);
       const scores = scoresOut.subarray(0, count);
