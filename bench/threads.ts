@@ -5,8 +5,10 @@
  * each time, loaded with the load test's mix (load-mix.ts) by autocannon
  * from this process, rounds interleaved (1, N, 1, N) so that both see the
  * same load of a shared machine. Prints requests/s, latencies, errors and
- * the child's resident memory (all its threads), then the ratios of the
- * best rounds, with the load average.
+ * the child's resident memory (all its threads), the CPU seconds of the
+ * server and of this process (the load generator shares the machine's
+ * cores with the serving threads), then the ratios of the best rounds, with
+ * the load average.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -34,6 +36,17 @@ interface Round {
   rssLoadedMb: number;
   rssAfterMb: number;
   peakMb: number;
+  /** CPU seconds (user + system) during the measured run: the server child's (all its threads), and this process's (the load generator, autocannon). */
+  serverCpu: number;
+  generatorCpu: number;
+}
+
+/** CPU seconds a process used so far (user + system, every thread of it), from /proc. */
+async function cpuSecondsOf(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Resident memory of a process and its peak, in MB (from /proc: every thread of it). */
@@ -61,12 +74,16 @@ async function serveRound(indexDir: string, threads: number): Promise<Round> {
     await autocannon({ url, connections: 8, duration: 2, requests: [{ method: 'GET', setupRequest: ((next) => (request) => ({ ...request, path: next() }))(loadMix(sample)) }] });
     const loaded = await memoryOf(child.pid!);
     const nextPath = loadMix(sample);
+    const serverBefore = await cpuSecondsOf(child.pid!);
+    const generatorBefore = process.cpuUsage();
     const result = await autocannon({
       url,
       connections: Number(values.connections),
       duration: Number(values.seconds),
       requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: nextPath() }) }],
     });
+    const generator = process.cpuUsage(generatorBefore);
+    const serverCpu = (await cpuSecondsOf(child.pid!)) - serverBefore;
     const after = await memoryOf(child.pid!);
     return {
       threads,
@@ -77,6 +94,8 @@ async function serveRound(indexDir: string, threads: number): Promise<Round> {
       rssLoadedMb: loaded.rss,
       rssAfterMb: after.rss,
       peakMb: after.peak,
+      serverCpu,
+      generatorCpu: (generator.user + generator.system) / 1e6,
     };
   } finally {
     child.kill('SIGTERM');
@@ -99,9 +118,12 @@ async function main(): Promise<void> {
   }
   console.log(`load average after: ${load()}`);
   console.log(`\n${values.connections} connections, ${values.seconds} s per round, ${values.rounds} rounds interleaved`);
-  console.log('| threads | requests/s | p50 | p99 | errors | RSS loaded | RSS after | peak RSS |');
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rounds) console.log(`| ${r.threads} | ${r.requestsPerSecond} | ${r.p50} ms | ${r.p99} ms | ${r.errors} | ${r.rssLoadedMb} MB | ${r.rssAfterMb} MB | ${r.peakMb} MB |`);
+  console.log('| threads | requests/s | p50 | p99 | errors | RSS loaded | RSS after | peak RSS | server CPU | generator CPU |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rounds)
+    console.log(
+      `| ${r.threads} | ${r.requestsPerSecond} | ${r.p50} ms | ${r.p99} ms | ${r.errors} | ${r.rssLoadedMb} MB | ${r.rssAfterMb} MB | ${r.peakMb} MB | ${r.serverCpu.toFixed(1)} s | ${r.generatorCpu.toFixed(1)} s |`,
+    );
   const best = (n: number, key: keyof Round) => Math.max(...rounds.filter((r) => r.threads === n).map((r) => r[key] as number));
   const mean = (n: number, key: keyof Round) => {
     const list = rounds.filter((r) => r.threads === n).map((r) => r[key] as number);

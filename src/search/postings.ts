@@ -1,7 +1,7 @@
-import SearchableMap from 'minisearch/SearchableMap';
 import { BOOSTS } from '../analysis/index.js';
 import { FIELDS, QUOTED_BITS, type CompactIndex } from '../index/index.js';
 import { firstNotBefore } from '../ingest/index.js';
+import { termsWithin } from './fuzzy-terms.js';
 import { quotationPostings } from './quotation-postings.js';
 import type { TypoAnswer } from './term-dictionary.js';
 import type { QueryField } from './types.js';
@@ -15,9 +15,9 @@ import type { QueryField } from './types.js';
  * a common word over 100 000 articles costs tens of milliseconds, on every
  * keystroke. Here a term's postings are scored straight into a dense array,
  * with MiniSearch's own BM25+ formula and parameters, and the query logic
- * (AND of words, OR, NOT, relaxation) works on those arrays. MiniSearch's
- * radix tree (its public SearchableMap, over the sorted terms) answers typo
- * lookups (`fuzzyGet`): the one part of MiniSearch the search uses.
+ * (AND of words, OR, NOT, relaxation) works on those arrays. Typo lookups
+ * walk the sorted terms as MiniSearch's radix tree would (fuzzy-terms.ts),
+ * with no tree of their own in each thread.
  */
 
 /** MiniSearch's defaults (BM25+ with k = 1.2, b = 0.7, d = 0.5), kept so scores match its ranking. */
@@ -71,17 +71,6 @@ export interface Postings {
 /** The postings of one build, with their scoring arrays (made once, by the build's Searcher). */
 export function createPostings(compact: CompactIndex): Postings {
   const { terms, termOffsets, postings: pairs, fieldLengths, averageFieldLengths, documentCount } = compact;
-  // Made on the first typo lookup (warmSearch makes it before a build serves): a third of a second and 17 MB
-  // at 100 000 articles, which loading need not wait for. Sorted inserts give the canonical radix tree (the one
-  // MiniSearch's own index holds), so typo lookups answer as MiniSearch's fuzzy search does.
-  let dictionary: SearchableMap<number> | null = null;
-  const typoDictionary = (): SearchableMap<number> => {
-    if (!dictionary) {
-      dictionary = new SearchableMap<number>();
-      for (let id = 0; id < terms.length; id++) dictionary.set(terms[id], id);
-    }
-    return dictionary;
-  };
   const fieldCount = FIELDS.length;
   const fieldId = Object.fromEntries(FIELDS.map((f, id) => [f, id])) as Record<string, number>;
   // Scratch arrays reused by every scoring: a score per document, the
@@ -189,7 +178,7 @@ export function createPostings(compact: CompactIndex): Postings {
       for (let id = firstNotBefore(terms.length, (k) => terms[k] < prefix); id < terms.length && terms[id].startsWith(prefix); id++) yield [terms[id], frequency(id)];
     },
     termsNear(term, distance) {
-      return [...typoDictionary().fuzzyGet(term, distance)].map(([t, [, d]]) => [t, d]);
+      return termsWithin(terms, term, distance);
     },
     score(weighted, field) {
       stamp++;
