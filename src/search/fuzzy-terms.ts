@@ -9,10 +9,12 @@
  * affords as well. The walk here is the radix tree's, done over the sorted
  * array: terms sharing a beginning are neighbours, so the Levenshtein rows
  * of the beginning a term shares with the one before it are kept, and a
- * beginning whose row is already past the distance skips, by a binary
+ * beginning whose row is already past the distance skips, by a galloping
  * search, every term that starts with it (the subtree the radix walk would
  * prune). Nothing is made per build; each look-up allocates one small
- * matrix. MiniSearch's tree, built by sorted inserts, lists its answers in
+ * matrix. About twice the radix walk's time (0.4 ms against 0.2 ms a
+ * look-up at 100 000 articles, bench/fuzzy-terms.ts), paid once per
+ * unknown word (typoCache). MiniSearch's tree, built by sorted inserts, lists its answers in
  * term order too: tests/fuzzy-terms.test.ts checks both answer alike.
  */
 

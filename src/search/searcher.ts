@@ -45,8 +45,8 @@ export function buildSearchTables(index: SearchIndex): SearchTables {
 
 /**
  * One build, ready to be searched, and everything searching it keeps: the
- * flat postings with their scoring arrays and term dictionary (a
- * SearchableMap for typos, the completions of beginnings), the facet
+ * flat postings with their scoring arrays and term dictionary (the
+ * completions of beginnings, the typo answers), the facet
  * table, the story members, the quotations' speakers (and the quotations
  * by speaker, for person pages), the entity pages' inverted columns, the
  * clause cache, the recently read texts and tokens, and the scratch arrays

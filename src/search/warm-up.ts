@@ -35,7 +35,7 @@ function* warmSteps(searcher: Searcher): Generator<void> {
   prepareEntities(searcher);
   yield;
   const words = completions(view, 'a').concat(completions(view, 'c'), completions(view, 'p')).map(([term]) => term);
-  // The typo dictionary, made on first use: before a reader's first unknown word.
+  // A typo look-up's code compiled before a reader's first unknown word.
   view.termsNear(words[0] ?? '', 1);
   yield;
   for (const request of shortPrefixWarmRequests(searcher)) {
