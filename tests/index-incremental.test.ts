@@ -104,6 +104,27 @@ describe('indexCorpus rerun', () => {
     expect(stamped.fileMtimeMs).toBe((await stat(path.join(corpus, '000_f3dc22192a66a48d.txt'))).mtimeMs);
   });
 
+  it('gives reused articles the same speakers as the first build (names unified across the corpus once more)', async () => {
+    const corpus = path.join(work, 'names');
+    const indexDir = path.join(work, 'names-index');
+    await cp(SAMPLE_CORPUS, corpus, { recursive: true });
+    const says = (name: string, topic: string) => `« Nous verrons bien », a déclaré ${name} à propos ${topic}, mardi à Lyon.`;
+    // "Moussa Mouve" reads as a typo of the more frequent "Moussa Mouva"; "M. Mouve" is then Rachid Mouve
+    await writeFile(path.join(corpus, 'mouva-1.txt'), says('Moussa Mouva', 'du budget'));
+    await writeFile(path.join(corpus, 'mouva-2.txt'), says('Moussa Mouva', 'des retraites'));
+    await writeFile(path.join(corpus, 'mouve-typo.txt'), says('Moussa Mouve', 'du métro'));
+    await writeFile(path.join(corpus, 'rachid.txt'), says('Rachid Mouve', 'des écoles'));
+    await writeFile(path.join(corpus, 'surname.txt'), says('M. Mouve', 'du stade'));
+    await indexCorpus(corpus, indexDir);
+    const speakersOf = async () => new Map((await loadIndex(indexDir)).documents.map((d) => [d.id, d.speakers]));
+    const first = await speakersOf();
+    expect(first.get('mouve-typo')).toEqual(['Moussa Mouva']);
+    expect(first.get('surname')).toEqual(['Rachid Mouve']);
+    const again = await indexCorpus(corpus, indexDir);
+    expect(again.filesReused).toBe(10);
+    expect(await speakersOf()).toEqual(first);
+  });
+
   it('builds the same index over worker threads as in one thread', async () => {
     const local = await indexCorpus(SAMPLE_CORPUS, path.join(work, 'local'), { threads: 0 });
     const parallel = await indexCorpus(SAMPLE_CORPUS, path.join(work, 'parallel'), { threads: 2 });

@@ -29,6 +29,20 @@ describe('speakers across the corpus', () => {
     expect(unifySpeakerSpellings([['Anna Li'], ['Anna Lu']])).toEqual([['Anna Li'], ['Anna Lu']]);
   });
 
+  it('gives the same names when run again on its own output (a rebuild reuses stored articles)', () => {
+    // "Moussa Mouve" is a typo of the more frequent "Moussa Mouva": "Rachid Mouve" is the one Mouve
+    const lists = [['Mouve'], ['Moussa Mouve'], ['Moussa Mouva'], ['Moussa Mouva'], ['Rachid Mouve'], ['Douse', 'Omar Dousa'], ['Omar Douse'], ['Omar Dousa'], ['Mathieu Douse']];
+    const once = unifySpeakerSpellings(lists);
+    expect(once[0]).toEqual(['Rachid Mouve']);
+    expect(once[1]).toEqual(['Moussa Mouva']);
+    expect(once[5]).toEqual(['Mathieu Douse', 'Omar Dousa']);
+    expect(unifySpeakerSpellings(once)).toEqual(once);
+    // two people really named Martin: ambiguous on both runs
+    const martins = unifySpeakerSpellings([['Martin'], ['Hugo Martin'], ['Léa Martin'], ['Léa Martins']]);
+    expect(martins[0]).toEqual(['Martin']);
+    expect(unifySpeakerSpellings(martins)).toEqual(martins);
+  });
+
   it('does so in readCorpus, whatever the order of the files', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'depeches-speakers-'));
     try {

@@ -75,14 +75,19 @@ export function mergePeople(counts: Map<string, number>): Map<string, string> {
   }
   for (const keys of byVariant.values()) for (let i = 1; i < keys.length; i++) sets.union(keys[0], keys[i], moreFrequent);
 
-  // a surname alone: the one person of the corpus whose full name ends with it
+  // A surname alone: the one person of the corpus whose full name ends with it. Only each
+  // person's own name counts (the set's root, the spelling it is written as), not the
+  // spellings merged into it: "Moussa Mouve" taken as a typo of "Moussa Mouva" leaves
+  // "Rachid Mouve" the only Mouve. So the rule gives the same answer on names it has
+  // already rewritten, which a rebuild reusing stored articles feeds it again.
   const peopleBySurnameTail = new Map<string, Set<string>>();
   for (const key of fullKeys) {
+    if (sets.find(key) !== key) continue;
     const words = key.split(' ');
     for (let k = 1; k < words.length; k++) {
       const tail = words.slice(k).join(' ');
       const people = peopleBySurnameTail.get(tail) ?? new Set<string>();
-      people.add(sets.find(key));
+      people.add(key);
       peopleBySurnameTail.set(tail, people);
     }
   }
